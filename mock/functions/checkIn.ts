@@ -1,0 +1,57 @@
+import { checkInSchema } from '../../src/contract/schemas'
+import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
+import { toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { payloadHash, replayOf } from '../idempotency'
+import { appendEntry, publicWallet } from '../ledger'
+
+export const checkIn: CloudFunction<'checkIn'> = {
+  name: 'checkIn',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const req = parse(checkInSchema, data)
+    const { openid } = requireCaller(caller)
+    const { store } = services
+    const hash = payloadHash('checkIn', req)
+    return store.transaction(() => {
+      const previous = replayOf(store, openid, req.requestId, 'checkIn', hash)
+      if (previous) {
+        const entry = store.getEntry(openid, previous.resultRef)
+        if (!entry) throw new Error(`request ${req.requestId} points at a missing entry`)
+        return { entry, wallet: publicWallet(services, openid), capped: previous.capped }
+      }
+      const version = services.methodologyVersion
+      const factor = store.getFactor(version, factorIdOf(req))
+      const station = req.kind === 'recycling' ? store.getStation(req.stationCode) : undefined
+      const plan = planCheckIn(req, factor, station, services.now())
+      if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
+      const methodology = store.getMethodology(version)
+      if (!factor || !methodology) throw new Error('factor vanished inside the transaction')
+      const already = store.creditedGrams(openid, factor.id, plan.value.day)
+      const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
+      if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
+      const { entry, wallet } = appendEntry(services, openid, {
+        type: 'checkin',
+        gramsCo2e: credit.value.gramsCo2e,
+        points: credit.value.points,
+        factorId: factor.id,
+        sourceVersion: factor.sourceVersion,
+        methodologyVersion: version,
+        day: plan.value.day,
+        occurredAt: toShanghaiIso(plan.value.occurredAtMs),
+        distanceM: plan.value.distanceM,
+        durationS: plan.value.durationS,
+        weightG: plan.value.weightG,
+        stationCode: req.kind === 'recycling' ? req.stationCode : undefined,
+      })
+      store.saveRequest(openid, req.requestId, {
+        fn: 'checkIn',
+        payloadHash: hash,
+        resultRef: entry.id,
+        capped: credit.value.capped,
+      })
+      return { entry, wallet, capped: credit.value.capped }
+    })
+  },
+}

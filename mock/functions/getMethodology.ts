@@ -1,0 +1,13 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { parse, type CloudFunction } from '../function'
+
+export const getMethodology: CloudFunction<'getMethodology'> = {
+  name: 'getMethodology',
+  requiresSession: true,
+  handle(data, _caller, services) {
+    parse(emptySchema, data)
+    const m = services.store.getMethodology(services.methodologyVersion)
+    if (!m) throw new Error(`methodology ${services.methodologyVersion} is not seeded`)
+    return m
+  },
+}

@@ -1,0 +1,11 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { parse, type CloudFunction } from '../function'
+
+export const listStations: CloudFunction<'listStations'> = {
+  name: 'listStations',
+  requiresSession: true,
+  handle(data, _caller, services) {
+    parse(emptySchema, data)
+    return { stations: services.store.listStations() }
+  },
+}

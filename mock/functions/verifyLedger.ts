@@ -1,0 +1,28 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { verifyChain, walletFromEntries } from '../../src/core/ledger'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { publicWallet } from '../ledger'
+
+/** Recomputes the caller's whole chain, and checks the wallet still equals the sum of its entries. */
+export const verifyLedger: CloudFunction<'verifyLedger'> = {
+  name: 'verifyLedger',
+  requiresSession: true,
+  handle(data, caller, services) {
+    parse(emptySchema, data)
+    const { openid } = requireCaller(caller)
+    const { store } = services
+    return store.transaction(() => {
+      // Two streaming passes instead of one array: a million-entry ledger never sits in memory.
+      const chain = verifyChain(store.iterateEntries(openid))
+      if (!chain.ok) return chain
+      const sums = walletFromEntries(store.iterateEntries(openid))
+      const wallet = publicWallet(services, openid)
+      const walletMatches =
+        sums.gramsCo2eTotal === wallet.gramsCo2eTotal &&
+        sums.pointsBalance === wallet.pointsBalance &&
+        sums.pointsEarned === wallet.pointsEarned &&
+        sums.pointsSpent === wallet.pointsSpent
+      return walletMatches ? chain : { ...chain, ok: false, firstBadSeq: chain.entries }
+    })
+  },
+}

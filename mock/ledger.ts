@@ -1,0 +1,33 @@
+/** Appending to a person's chain: the one place that assigns seq, links hashes and moves the wallet. */
+import type { LedgerEntry, Wallet } from '../src/contract/types'
+import { applyToWallet, entryHash, type UnhashedEntry } from '../src/core/ledger'
+import { toShanghaiIso } from '../src/core/time'
+import type { Services } from './function'
+
+export type NewEntry = Omit<UnhashedEntry, 'id' | 'seq' | 'prevHash' | 'createdAt'>
+
+/** Must run inside a storage transaction. */
+export function appendEntry(services: Services, openid: string, draft: NewEntry): { entry: LedgerEntry; wallet: Wallet } {
+  const { store } = services
+  const head = store.getWallet(openid)
+  const unhashed: UnhashedEntry = {
+    ...draft,
+    id: services.newId('e'),
+    seq: head.headSeq + 1,
+    createdAt: toShanghaiIso(services.now()),
+    prevHash: head.headHash,
+  }
+  for (const key of Object.keys(unhashed) as (keyof UnhashedEntry)[]) {
+    if (unhashed[key] === undefined) delete unhashed[key]
+  }
+  const entry: LedgerEntry = { ...unhashed, hash: entryHash(unhashed) }
+  const { headSeq: _seq, headHash: _hash, ...wallet } = head
+  const next = applyToWallet(wallet, entry)
+  store.appendEntry(openid, entry, next)
+  return { entry, wallet: next }
+}
+
+export function publicWallet(services: Services, openid: string): Wallet {
+  const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent } = services.store.getWallet(openid)
+  return { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent }
+}

@@ -1,0 +1,28 @@
+/** Catalogue data a new install needs. Every insert is keyed, so restarting never duplicates anything. */
+import type { Station } from '../src/contract/types'
+import { methodology } from '../src/core/methodology'
+import type { RewardSeed, StoragePort } from './storage/port'
+
+export const SEED_STATIONS: Station[] = [
+  { code: 'ST-HQ01', name: '社区服务中心回收站 Community Centre', materials: ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] },
+  { code: 'ST-PK02', name: '滨河公园智能回收箱 Riverside Park kiosk', materials: ['plastic', 'metal', 'glass'] },
+  { code: 'ST-MK03', name: '菜市场纸品回收点 Market paper point', materials: ['paper', 'cardboard'] },
+  { code: 'ST-SC04', name: '学校旧衣回收箱 School clothes bin', materials: ['textile'] },
+]
+
+export const SEED_REWARDS: RewardSeed[] = [
+  { id: 'rw-tote', title: '帆布购物袋 Canvas tote bag', description: '可重复使用的购物袋', pointsCost: 200, stock: 50, perUserLimit: 1, validDays: 14 },
+  { id: 'rw-bus', title: '公交乘车券 Bus ride voucher', description: '一次市内公交', pointsCost: 50, stock: 500, perUserLimit: 5, validDays: 30 },
+  { id: 'rw-plant', title: '绿萝盆栽 Potted plant', description: '社区服务中心领取', pointsCost: 500, stock: 20, perUserLimit: 1, validDays: 14 },
+]
+
+export function seedCatalogue(store: StoragePort): void {
+  store.transaction(() => {
+    store.saveMethodology(methodology())
+    for (const station of SEED_STATIONS) store.upsertStation(station)
+    if (store.getMeta('rewards_seeded') === undefined) {
+      for (const reward of SEED_REWARDS) store.seedReward(reward)
+      store.setMeta('rewards_seeded', new Date().toISOString())
+    }
+  })
+}

@@ -1,0 +1,75 @@
+/**
+ * The narrow storage port the cloud functions write through. SQLite implements it here; a CloudBase
+ * database adapter could implement it in a real deployment. Every method is synchronous and runs inside
+ * `transaction`, so one credit is one transaction.
+ */
+import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
+
+export interface UserRecord {
+  openid: string
+  handle: string
+  nickname: string
+  roles: Role[]
+  createdAt: string
+}
+
+export interface RequestRecord {
+  fn: string
+  payloadHash: string
+  /** what the request produced: an entry id, a redemption id… */
+  resultRef: string
+  capped: boolean
+}
+
+export interface WalletRecord extends Wallet {
+  headSeq: number
+  headHash: string
+}
+
+export interface RewardSeed {
+  id: string
+  title: string
+  description: string
+  pointsCost: number
+  stock: number
+  perUserLimit: number
+  validDays: number
+}
+
+export interface StoragePort {
+  transaction<T>(fn: () => T): T
+
+  getMeta(key: string): string | undefined
+  setMeta(key: string, value: string): void
+
+  findUserByHandle(handle: string): UserRecord | undefined
+  findUser(openid: string): UserRecord | undefined
+  insertUser(user: UserRecord): void
+  setUserRoles(openid: string, roles: Role[]): void
+
+  saveMethodology(methodology: Methodology): void
+  getMethodology(version: string): Methodology | undefined
+  getFactor(version: string, factorId: string): Factor | undefined
+
+  upsertStation(station: Station): void
+  listStations(): Station[]
+  getStation(code: string): Station | undefined
+
+  seedReward(reward: RewardSeed): void
+
+  findRequest(openid: string, requestId: string): RequestRecord | undefined
+  saveRequest(openid: string, requestId: string, record: RequestRecord): void
+
+  getWallet(openid: string): WalletRecord
+  /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
+  appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void
+  getEntry(openid: string, id: string): LedgerEntry | undefined
+  creditedGrams(openid: string, factorId: string, day: string): number
+  dayTotals(openid: string, day: string): { gramsCo2e: number; points: number }
+  checkInDaysSince(openid: string, sinceDay: string): string[]
+  /** newest first, seq strictly below `beforeSeq` */
+  listEntries(openid: string, beforeSeq: number, limit: number): LedgerEntry[]
+  /** oldest first: for verification and export */
+  iterateEntries(openid: string): Iterable<LedgerEntry>
+  close(): void
+}

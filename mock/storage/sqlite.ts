@@ -1,0 +1,422 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
+import { GENESIS_HASH } from '../../src/core/ledger'
+import type { RequestRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS users (
+  openid TEXT PRIMARY KEY,
+  handle TEXT NOT NULL UNIQUE,
+  nickname TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS methodologies (
+  version TEXT PRIMARY KEY,
+  grams_per_point INTEGER NOT NULL CHECK (grams_per_point > 0)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS factors (
+  version TEXT NOT NULL REFERENCES methodologies(version),
+  id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (version, id)
+); -- rowid kept: factors list in the order they were seeded
+
+CREATE TABLE IF NOT EXISTS stations (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  materials TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS rewards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  image_url TEXT,
+  points_cost INTEGER NOT NULL CHECK (points_cost > 0),
+  stock INTEGER NOT NULL CHECK (stock >= 0),
+  per_user_limit INTEGER NOT NULL CHECK (per_user_limit > 0),
+  valid_days INTEGER NOT NULL CHECK (valid_days > 0),
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS requests (
+  openid TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  fn TEXT NOT NULL,
+  payload_hash TEXT NOT NULL,
+  result_ref TEXT NOT NULL,
+  capped INTEGER NOT NULL,
+  PRIMARY KEY (openid, request_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS wallets (
+  openid TEXT PRIMARY KEY,
+  grams_total INTEGER NOT NULL,
+  points_balance INTEGER NOT NULL CHECK (points_balance >= 0),
+  points_earned INTEGER NOT NULL CHECK (points_earned >= 0),
+  points_spent INTEGER NOT NULL CHECK (points_spent >= 0),
+  head_seq INTEGER NOT NULL,
+  head_hash TEXT NOT NULL,
+  CHECK (points_earned - points_spent = points_balance)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS entries (
+  openid TEXT NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq > 0),
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  grams INTEGER NOT NULL,
+  points INTEGER NOT NULL,
+  factor_id TEXT,
+  source_version TEXT,
+  methodology_version TEXT,
+  day TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  occurred_at TEXT,
+  ref TEXT,
+  distance_m INTEGER,
+  duration_s INTEGER,
+  weight_g INTEGER,
+  station_code TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (openid, seq)
+) WITHOUT ROWID;
+
+-- Serves both the daily-cap sum (openid, day, factor) and the streak scan (openid, day).
+CREATE INDEX IF NOT EXISTS entries_by_day ON entries (openid, day, factor_id);
+
+CREATE TRIGGER IF NOT EXISTS entries_append_only_update BEFORE UPDATE ON entries
+BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS entries_append_only_delete BEFORE DELETE ON entries
+BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+`
+
+interface EntryRow {
+  openid: string
+  seq: number
+  id: string
+  type: LedgerEntry['type']
+  grams: number
+  points: number
+  factor_id: string | null
+  source_version: string | null
+  methodology_version: string | null
+  day: string
+  created_at: string
+  occurred_at: string | null
+  ref: string | null
+  distance_m: number | null
+  duration_s: number | null
+  weight_g: number | null
+  station_code: string | null
+  prev_hash: string
+  hash: string
+}
+
+function entryFromRow(row: EntryRow): LedgerEntry {
+  const entry: LedgerEntry = {
+    id: row.id,
+    seq: row.seq,
+    type: row.type,
+    gramsCo2e: row.grams,
+    points: row.points,
+    day: row.day,
+    createdAt: row.created_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+  if (row.factor_id !== null) entry.factorId = row.factor_id
+  if (row.source_version !== null) entry.sourceVersion = row.source_version
+  if (row.methodology_version !== null) entry.methodologyVersion = row.methodology_version
+  if (row.occurred_at !== null) entry.occurredAt = row.occurred_at
+  if (row.ref !== null) entry.ref = row.ref
+  if (row.distance_m !== null) entry.distanceM = row.distance_m
+  if (row.duration_s !== null) entry.durationS = row.duration_s
+  if (row.weight_g !== null) entry.weightG = row.weight_g
+  if (row.station_code !== null) entry.stationCode = row.station_code
+  return entry
+}
+
+export interface SqliteOptions {
+  /** a file path, or ':memory:' */
+  path: string
+}
+
+export class SqliteStorage implements StoragePort {
+  readonly db: Database.Database
+  private readonly stmts
+
+  constructor(options: SqliteOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true })
+    this.db = new Database(options.path)
+    this.db.pragma('journal_mode = WAL')
+    // NORMAL under WAL is durable against process crashes (what SIGKILL tests); only an OS crash can lose
+    // the last transactions.
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.exec(SCHEMA)
+    const db = this.db
+    this.stmts = {
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      userByHandle: db.prepare<[string], UserRow>('SELECT * FROM users WHERE handle = ?'),
+      user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ?'),
+      insertUser: db.prepare('INSERT INTO users (openid, handle, nickname, roles, created_at) VALUES (?, ?, ?, ?, ?)'),
+      setRoles: db.prepare('UPDATE users SET roles = ? WHERE openid = ?'),
+      insertMethodology: db.prepare('INSERT OR IGNORE INTO methodologies (version, grams_per_point) VALUES (?, ?)'),
+      insertFactor: db.prepare('INSERT OR IGNORE INTO factors (version, id, body) VALUES (?, ?, ?)'),
+      methodology: db.prepare<[string], { version: string; grams_per_point: number }>(
+        'SELECT * FROM methodologies WHERE version = ?',
+      ),
+      factors: db.prepare<[string], { body: string }>('SELECT body FROM factors WHERE version = ? ORDER BY rowid'),
+      factor: db.prepare<[string, string], { body: string }>('SELECT body FROM factors WHERE version = ? AND id = ?'),
+      upsertStation: db.prepare(
+        'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
+      ),
+      stations: db.prepare<[], StationRow>('SELECT * FROM stations ORDER BY code'),
+      station: db.prepare<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
+      seedReward: db.prepare(
+        `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      findRequest: db.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
+      saveRequest: db.prepare(
+        'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      wallet: db.prepare<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
+      upsertWallet: db.prepare(
+        `INSERT INTO wallets (openid, grams_total, points_balance, points_earned, points_spent, head_seq, head_hash)
+         VALUES (@openid, @gramsTotal, @pointsBalance, @pointsEarned, @pointsSpent, @headSeq, @headHash)
+         ON CONFLICT(openid) DO UPDATE SET grams_total = excluded.grams_total, points_balance = excluded.points_balance,
+           points_earned = excluded.points_earned, points_spent = excluded.points_spent,
+           head_seq = excluded.head_seq, head_hash = excluded.head_hash`,
+      ),
+      insertEntry: db.prepare(
+        `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
+           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, prev_hash, hash)
+         VALUES (@openid, @seq, @id, @type, @grams, @points, @factorId, @sourceVersion, @methodologyVersion, @day,
+           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @prevHash, @hash)`,
+      ),
+      entry: db.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
+      creditedGrams: db.prepare<[string, string, string], { grams: number }>(
+        "SELECT COALESCE(SUM(grams), 0) AS grams FROM entries WHERE openid = ? AND day = ? AND factor_id = ? AND type IN ('checkin', 'adjust')",
+      ),
+      dayTotals: db.prepare<[string, string], { grams: number; points: number }>(
+        "SELECT COALESCE(SUM(grams), 0) AS grams, COALESCE(SUM(points), 0) AS points FROM entries WHERE openid = ? AND day = ? AND type = 'checkin'",
+      ),
+      checkInDays: db.prepare<[string, string], { day: string }>(
+        "SELECT DISTINCT day FROM entries WHERE openid = ? AND day >= ? AND type = 'checkin' ORDER BY day DESC",
+      ),
+      listEntries: db.prepare<[string, number, number], EntryRow>(
+        'SELECT * FROM entries WHERE openid = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+      allEntries: db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE openid = ? ORDER BY seq ASC'),
+    }
+  }
+
+  transaction<T>(fn: () => T): T {
+    // IMMEDIATE takes the write lock up front, so a second process can never interleave read-then-write.
+    return this.db.transaction(fn).immediate()
+  }
+
+  getMeta(key: string) {
+    return this.stmts.getMeta.get(key)?.value
+  }
+
+  setMeta(key: string, value: string) {
+    this.stmts.setMeta.run(key, value)
+  }
+
+  findUserByHandle(handle: string) {
+    const row = this.stmts.userByHandle.get(handle)
+    return row && userFromRow(row)
+  }
+
+  findUser(openid: string) {
+    const row = this.stmts.user.get(openid)
+    return row && userFromRow(row)
+  }
+
+  insertUser(user: UserRecord) {
+    this.stmts.insertUser.run(user.openid, user.handle, user.nickname, user.roles.join(','), user.createdAt)
+  }
+
+  setUserRoles(openid: string, roles: Role[]) {
+    this.stmts.setRoles.run(roles.join(','), openid)
+  }
+
+  saveMethodology(m: Methodology) {
+    this.stmts.insertMethodology.run(m.version, m.gramsPerPoint)
+    for (const f of m.factors) this.stmts.insertFactor.run(m.version, f.id, JSON.stringify(f))
+  }
+
+  getMethodology(version: string): Methodology | undefined {
+    const row = this.stmts.methodology.get(version)
+    if (!row) return undefined
+    const factors = this.stmts.factors.all(version).map((r) => JSON.parse(r.body) as Factor)
+    return { version: row.version, gramsPerPoint: row.grams_per_point, factors }
+  }
+
+  getFactor(version: string, factorId: string) {
+    const row = this.stmts.factor.get(version, factorId)
+    return row && (JSON.parse(row.body) as Factor)
+  }
+
+  upsertStation(s: Station) {
+    this.stmts.upsertStation.run(s.code, s.name, JSON.stringify(s.materials))
+  }
+
+  listStations() {
+    return this.stmts.stations.all().map(stationFromRow)
+  }
+
+  getStation(code: string) {
+    const row = this.stmts.station.get(code)
+    return row && stationFromRow(row)
+  }
+
+  seedReward(r: RewardSeed) {
+    this.stmts.seedReward.run(r.id, r.title, r.description, r.pointsCost, r.stock, r.perUserLimit, r.validDays, new Date().toISOString())
+  }
+
+  findRequest(openid: string, requestId: string): RequestRecord | undefined {
+    const row = this.stmts.findRequest.get(openid, requestId)
+    return row && { fn: row.fn, payloadHash: row.payload_hash, resultRef: row.result_ref, capped: row.capped === 1 }
+  }
+
+  saveRequest(openid: string, requestId: string, r: RequestRecord) {
+    this.stmts.saveRequest.run(openid, requestId, r.fn, r.payloadHash, r.resultRef, r.capped ? 1 : 0)
+  }
+
+  getWallet(openid: string): WalletRecord {
+    const row = this.stmts.wallet.get(openid)
+    if (!row) {
+      return { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0, headSeq: 0, headHash: GENESIS_HASH }
+    }
+    return {
+      gramsCo2eTotal: row.grams_total,
+      pointsBalance: row.points_balance,
+      pointsEarned: row.points_earned,
+      pointsSpent: row.points_spent,
+      headSeq: row.head_seq,
+      headHash: row.head_hash,
+    }
+  }
+
+  appendEntry(openid: string, e: LedgerEntry, wallet: Wallet) {
+    this.stmts.insertEntry.run({
+      openid,
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      grams: e.gramsCo2e,
+      points: e.points,
+      factorId: e.factorId ?? null,
+      sourceVersion: e.sourceVersion ?? null,
+      methodologyVersion: e.methodologyVersion ?? null,
+      day: e.day,
+      createdAt: e.createdAt,
+      occurredAt: e.occurredAt ?? null,
+      ref: e.ref ?? null,
+      distanceM: e.distanceM ?? null,
+      durationS: e.durationS ?? null,
+      weightG: e.weightG ?? null,
+      stationCode: e.stationCode ?? null,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    })
+    this.stmts.upsertWallet.run({
+      openid,
+      gramsTotal: wallet.gramsCo2eTotal,
+      pointsBalance: wallet.pointsBalance,
+      pointsEarned: wallet.pointsEarned,
+      pointsSpent: wallet.pointsSpent,
+      headSeq: e.seq,
+      headHash: e.hash,
+    })
+  }
+
+  getEntry(openid: string, id: string) {
+    const row = this.stmts.entry.get(openid, id)
+    return row && entryFromRow(row)
+  }
+
+  creditedGrams(openid: string, factorId: string, day: string) {
+    return this.stmts.creditedGrams.get(openid, day, factorId)?.grams ?? 0
+  }
+
+  dayTotals(openid: string, day: string) {
+    const row = this.stmts.dayTotals.get(openid, day)
+    return { gramsCo2e: row?.grams ?? 0, points: row?.points ?? 0 }
+  }
+
+  checkInDaysSince(openid: string, sinceDay: string) {
+    return this.stmts.checkInDays.all(openid, sinceDay).map((r) => r.day)
+  }
+
+  listEntries(openid: string, beforeSeq: number, limit: number) {
+    return this.stmts.listEntries.all(openid, beforeSeq, limit).map(entryFromRow)
+  }
+
+  *iterateEntries(openid: string): Iterable<LedgerEntry> {
+    for (const row of this.stmts.allEntries.iterate(openid)) yield entryFromRow(row)
+  }
+
+  close() {
+    if (this.db.open) this.db.close()
+  }
+}
+
+interface UserRow {
+  openid: string
+  handle: string
+  nickname: string
+  roles: string
+  created_at: string
+}
+
+interface StationRow {
+  code: string
+  name: string
+  materials: string
+}
+
+interface RequestRow {
+  fn: string
+  payload_hash: string
+  result_ref: string
+  capped: number
+}
+
+interface WalletRow {
+  grams_total: number
+  points_balance: number
+  points_earned: number
+  points_spent: number
+  head_seq: number
+  head_hash: string
+}
+
+function userFromRow(row: UserRow): UserRecord {
+  return {
+    openid: row.openid,
+    handle: row.handle,
+    nickname: row.nickname,
+    roles: row.roles.split(',').filter(Boolean) as Role[],
+    createdAt: row.created_at,
+  }
+}
+
+function stationFromRow(row: StationRow): Station {
+  return { code: row.code, name: row.name, materials: JSON.parse(row.materials) }
+}

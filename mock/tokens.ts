@@ -1,0 +1,39 @@
+import jwt from 'jsonwebtoken'
+import { CloudError } from './errors'
+
+export interface TokenService {
+  issue(openid: string): string
+  /** the openid inside a valid token; throws UNAUTHENTICATED otherwise */
+  verify(token: string): string
+}
+
+const ISSUER = 'green-life-mock-cloud'
+
+export function createTokenService(secret: string, ttlSeconds: number, now: () => number): TokenService {
+  if (secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters')
+  return {
+    issue(openid) {
+      const iat = Math.floor(now() / 1000)
+      return jwt.sign({ sub: openid, iat, exp: iat + ttlSeconds }, secret, { algorithm: 'HS256', issuer: ISSUER })
+    },
+    verify(token) {
+      try {
+        const payload = jwt.verify(token, secret, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          clockTimestamp: Math.floor(now() / 1000),
+        })
+        if (typeof payload === 'string' || typeof payload.sub !== 'string') {
+          throw new CloudError('UNAUTHENTICATED', 'The session token is malformed. Please log in again.')
+        }
+        return payload.sub
+      } catch (error) {
+        if (error instanceof CloudError) throw error
+        if (error instanceof jwt.TokenExpiredError) {
+          throw new CloudError('UNAUTHENTICATED', 'Your session has expired. Please log in again.')
+        }
+        throw new CloudError('UNAUTHENTICATED', 'The session token is not valid. Please log in again.')
+      }
+    },
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Request schemas of every cloud function. The cloud validates with them; the client imports only their
+ * inferred types, so changing a field here breaks both sides' build at once.
+ */
+import { z } from 'zod'
+
+export const TRAVEL_MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool'] as const
+export const MATERIALS = ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] as const
+
+export const LIMITS = {
+  maxDistanceKm: 500,
+  maxWeightKg: 100,
+  maxDurationMin: 1440,
+  maxFutureSkewMs: 5 * 60 * 1000,
+  maxAgeMs: 7 * 24 * 60 * 60 * 1000,
+  maxBodyBytes: 64 * 1024,
+  ledgerPageDefault: 20,
+  ledgerPageMax: 50,
+} as const
+
+const requestId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 characters of A–Z, a–z, 0–9, _ or -')
+
+const occurredAt = z.iso.datetime({ offset: true, error: 'occurredAt must be an ISO-8601 instant with an offset or Z' })
+
+const positiveUpTo = (max: number, name: string) =>
+  z
+    .number({ error: `${name} must be a finite number` })
+    .gt(0, `${name} must be greater than 0`)
+    .lte(max, `${name} must be at most ${max}`)
+
+export const loginSchema = z.strictObject({
+  code: z.string().regex(/^dev:[a-z0-9_-]{1,32}$/, 'code must be dev:<handle>, handle of 1–32 characters a–z, 0–9, _ or -'),
+})
+
+export const emptySchema = z.strictObject({})
+
+export const travelCheckInSchema = z.strictObject({
+  requestId,
+  kind: z.literal('travel'),
+  mode: z.enum(TRAVEL_MODES, { error: `mode must be one of ${TRAVEL_MODES.join(', ')}` }),
+  distanceKm: positiveUpTo(LIMITS.maxDistanceKm, 'distanceKm'),
+  durationMin: positiveUpTo(LIMITS.maxDurationMin, 'durationMin').optional(),
+  occurredAt: occurredAt.optional(),
+})
+
+export const recyclingCheckInSchema = z.strictObject({
+  requestId,
+  kind: z.literal('recycling'),
+  material: z.enum(MATERIALS, { error: `material must be one of ${MATERIALS.join(', ')}` }),
+  weightKg: positiveUpTo(LIMITS.maxWeightKg, 'weightKg'),
+  stationCode: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'stationCode must be 1–32 characters A–Z, 0–9, _ or -'),
+  occurredAt: occurredAt.optional(),
+})
+
+export const checkInSchema = z.discriminatedUnion('kind', [travelCheckInSchema, recyclingCheckInSchema], {
+  error: 'kind must be "travel" or "recycling"',
+})
+
+export const listLedgerSchema = z.strictObject({
+  cursor: z.string().max(128, 'cursor is too long').optional(),
+  limit: z
+    .number({ error: 'limit must be an integer' })
+    .int('limit must be an integer')
+    .min(1, 'limit must be at least 1')
+    .max(LIMITS.ledgerPageMax, `limit must be at most ${LIMITS.ledgerPageMax}`)
+    .optional(),
+})
+
+export type TravelMode = (typeof TRAVEL_MODES)[number]
+export type Material = (typeof MATERIALS)[number]
+export type LoginRequest = z.infer<typeof loginSchema>
+export type TravelCheckInRequest = z.infer<typeof travelCheckInSchema>
+export type RecyclingCheckInRequest = z.infer<typeof recyclingCheckInSchema>
+export type CheckInRequest = z.infer<typeof checkInSchema>
+export type ListLedgerRequest = z.infer<typeof listLedgerSchema>
+export type EmptyRequest = z.infer<typeof emptySchema>

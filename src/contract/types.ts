@@ -1,0 +1,115 @@
+/** Response shapes of the cloud contract, shared by the client and the mock cloud. */
+import type {
+  CheckInRequest,
+  EmptyRequest,
+  ListLedgerRequest,
+  LoginRequest,
+  Material,
+  TravelMode,
+} from './schemas'
+
+export type Role = 'resident' | 'organizer'
+export type FactorKind = 'travel' | 'recycling'
+
+export interface Factor {
+  id: string
+  kind: FactorKind
+  key: TravelMode | Material
+  unit: 'km' | 'kg'
+  gramsPerUnit: number
+  dailyCapGrams: number
+  maxKmh?: number
+  source: string
+  sourceVersion: string
+  /** Addition to the contract: why this figure was chosen, in plain words. */
+  rationale?: string
+}
+
+export interface Methodology {
+  version: string
+  gramsPerPoint: number
+  factors: Factor[]
+}
+
+export interface Station {
+  code: string
+  name: string
+  materials: Material[]
+}
+
+export interface Wallet {
+  gramsCo2eTotal: number
+  pointsBalance: number
+  pointsEarned: number
+  pointsSpent: number
+}
+
+export type LedgerEntryType = 'checkin' | 'bonus' | 'redeem' | 'refund' | 'donate' | 'adjust'
+
+export interface LedgerEntry {
+  id: string
+  seq: number
+  type: LedgerEntryType
+  gramsCo2e: number
+  points: number
+  factorId?: string
+  sourceVersion?: string
+  day: string
+  createdAt: string
+  ref?: string
+  prevHash: string
+  hash: string
+  /** Additions to the contract, on check-ins: what was measured, in integer units, and under which methodology. */
+  methodologyVersion?: string
+  occurredAt?: string
+  distanceM?: number
+  durationS?: number
+  weightG?: number
+  stationCode?: string
+}
+
+export interface LoginResult {
+  openid: string
+  token: string
+  roles: Role[]
+  nickname: string
+}
+
+export interface CheckInResult {
+  entry: LedgerEntry
+  wallet: Wallet
+  capped: boolean
+}
+
+export interface WalletResult {
+  wallet: Wallet
+  today: { day: string; gramsCo2e: number; points: number }
+  streakDays: number
+}
+
+export interface LedgerPage {
+  entries: LedgerEntry[]
+  nextCursor: string | null
+}
+
+export interface VerifyLedgerResult {
+  ok: boolean
+  entries: number
+  headHash: string
+  firstBadSeq?: number
+}
+
+/** Every cloud function: its request `data` and its `result`. */
+export interface CloudFunctions {
+  login: { req: LoginRequest; res: LoginResult }
+  getMethodology: { req: EmptyRequest; res: Methodology }
+  listStations: { req: EmptyRequest; res: { stations: Station[] } }
+  checkIn: { req: CheckInRequest; res: CheckInResult }
+  getWallet: { req: EmptyRequest; res: WalletResult }
+  listLedger: { req: ListLedgerRequest; res: LedgerPage }
+  verifyLedger: { req: EmptyRequest; res: VerifyLedgerResult }
+}
+
+export type FunctionName = keyof CloudFunctions
+export type RequestOf<N extends FunctionName> = CloudFunctions[N]['req']
+export type ResultOf<N extends FunctionName> = CloudFunctions[N]['res']

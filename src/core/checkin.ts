@@ -1,0 +1,105 @@
+/**
+ * The decision on one check-in, before anything is written: which factor, which day, how much credit,
+ * or which contract error. The cloud function only adds identity, storage and the transaction.
+ */
+import type { ErrorCode } from '../contract/errors'
+import type { CheckInRequest } from '../contract/schemas'
+import { LIMITS } from '../contract/schemas'
+import type { Factor, Station } from '../contract/types'
+import { computeCredit, isPlausibleSpeed, speedKmh, type Credit } from './credit'
+import { factorIdFor } from './methodology'
+import { shanghaiDay } from './time'
+
+export interface RuleViolation {
+  code: ErrorCode
+  message: string
+}
+
+export type Decision<T> = { ok: true; value: T } | { ok: false; violation: RuleViolation }
+
+const fail = (code: ErrorCode, message: string): { ok: false; violation: RuleViolation } => ({
+  ok: false,
+  violation: { code, message },
+})
+
+export interface CheckInPlan {
+  factorId: string
+  occurredAtMs: number
+  day: string
+  quantity: number
+  /** the measured quantity in integer units for the ledger: metres or grams */
+  distanceM?: number
+  durationS?: number
+  weightG?: number
+}
+
+export function factorIdOf(req: CheckInRequest): string {
+  return req.kind === 'travel' ? factorIdFor('travel', req.mode) : factorIdFor('recycling', req.material)
+}
+
+/** Checks that need no stored state: time window, speed, station materials. */
+export function planCheckIn(
+  req: CheckInRequest,
+  factor: Factor | undefined,
+  station: Station | undefined,
+  nowMs: number,
+): Decision<CheckInPlan> {
+  if (!factor) return fail('NOT_FOUND', `No factor ${factorIdOf(req)} in the current methodology.`)
+  const occurredAtMs = req.occurredAt === undefined ? nowMs : Date.parse(req.occurredAt)
+  if (!Number.isFinite(occurredAtMs)) return fail('INVALID_ARGUMENT', 'occurredAt is not a valid instant.')
+  if (occurredAtMs > nowMs + LIMITS.maxFutureSkewMs) {
+    return fail('INVALID_ARGUMENT', 'occurredAt is in the future (more than 5 minutes ahead of the server clock).')
+  }
+  if (occurredAtMs < nowMs - LIMITS.maxAgeMs) {
+    return fail('INVALID_ARGUMENT', 'occurredAt is more than 7 days ago; such activity can no longer be credited.')
+  }
+  const day = shanghaiDay(occurredAtMs)
+  if (req.kind === 'travel') {
+    if (!isPlausibleSpeed(req.distanceKm, req.durationMin, factor.maxKmh)) {
+      const kmh = Math.round(speedKmh(req.distanceKm, req.durationMin) ?? 0)
+      return fail(
+        'IMPLAUSIBLE',
+        `${req.distanceKm} km in ${req.durationMin} min is ${kmh} km/h, faster than ${factor.maxKmh} km/h allowed for ${req.mode}.`,
+      )
+    }
+    return {
+      ok: true,
+      value: {
+        factorId: factor.id,
+        occurredAtMs,
+        day,
+        quantity: req.distanceKm,
+        distanceM: Math.round(req.distanceKm * 1000),
+        durationS: req.durationMin === undefined ? undefined : Math.round(req.durationMin * 60),
+      },
+    }
+  }
+  if (!station) return fail('NOT_FOUND', `No recycling station with code ${req.stationCode}.`)
+  if (!station.materials.includes(req.material)) {
+    return fail('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`)
+  }
+  return {
+    ok: true,
+    value: { factorId: factor.id, occurredAtMs, day, quantity: req.weightKg, weightG: Math.round(req.weightKg * 1000) },
+  }
+}
+
+/** The credit under today's cap, or the contract error when nothing can be credited. */
+export function creditCheckIn(
+  plan: CheckInPlan,
+  factor: Factor,
+  alreadyCreditedGrams: number,
+  gramsPerPoint: number,
+): Decision<Credit> {
+  const credit = computeCredit({ factor, quantity: plan.quantity, alreadyCreditedGrams, gramsPerPoint })
+  if (credit.rawGramsCo2e === 0) {
+    return fail('INVALID_ARGUMENT', `That ${factor.unit === 'km' ? 'distance' : 'weight'} is too small to earn a gram.`)
+  }
+  if (credit.gramsCo2e === 0) {
+    return fail(
+      'DAILY_CAP_REACHED',
+      `Today's cap of ${factor.dailyCapGrams} g for ${factor.key} on ${plan.day} is already reached.`,
+    )
+  }
+  return { ok: true, value: credit }
+}

@@ -1,0 +1,75 @@
+/**
+ * Credit arithmetic: integer grams and points only. Pure functions so the cloud and the client's live
+ * estimate compute the same numbers, and property tests can hammer them.
+ */
+import type { Factor } from '../contract/types'
+
+export interface CreditInput {
+  factor: Pick<Factor, 'gramsPerUnit' | 'dailyCapGrams'>
+  /** km for travel, kg for recycling */
+  quantity: number
+  /** grams already credited to this person for this factor on this day */
+  alreadyCreditedGrams: number
+  gramsPerPoint: number
+}
+
+export interface Credit {
+  /** grams the quantity is worth before the cap */
+  rawGramsCo2e: number
+  gramsCo2e: number
+  points: number
+  capped: boolean
+  remainingCapGrams: number
+}
+
+export function gramsFor(gramsPerUnit: number, quantity: number): number {
+  // Round half up on a value computed in integer milli-units, so 0.1 + 0.2 style float noise never moves a gram.
+  const milliQuantity = Math.round(quantity * 1000)
+  return Math.floor((gramsPerUnit * milliQuantity + 500) / 1000)
+}
+
+export function pointsFor(gramsCo2e: number, gramsPerPoint: number): number {
+  return Math.floor(gramsCo2e / gramsPerPoint)
+}
+
+export function computeCredit(input: CreditInput): Credit {
+  const { factor, quantity, alreadyCreditedGrams, gramsPerPoint } = input
+  assertNonNegativeInt(alreadyCreditedGrams, 'alreadyCreditedGrams')
+  assertPositiveInt(gramsPerPoint, 'gramsPerPoint')
+  const rawGramsCo2e = gramsFor(factor.gramsPerUnit, quantity)
+  const remainingBefore = Math.max(0, factor.dailyCapGrams - alreadyCreditedGrams)
+  const gramsCo2e = Math.min(rawGramsCo2e, remainingBefore)
+  const capped = gramsCo2e < rawGramsCo2e
+  const credit = {
+    rawGramsCo2e,
+    gramsCo2e,
+    points: pointsFor(gramsCo2e, gramsPerPoint),
+    capped,
+    remainingCapGrams: remainingBefore - gramsCo2e,
+  }
+  // Invariants: never above the cap, never negative, points never worth more than the grams.
+  if (alreadyCreditedGrams + gramsCo2e > Math.max(factor.dailyCapGrams, alreadyCreditedGrams)) {
+    throw new Error('credit would exceed the daily cap')
+  }
+  if (credit.points * gramsPerPoint > gramsCo2e) throw new Error('points exceed grams')
+  return credit
+}
+
+/** km/h of a trip; undefined when no duration was given. */
+export function speedKmh(distanceKm: number, durationMin?: number): number | undefined {
+  if (durationMin === undefined) return undefined
+  return distanceKm / (durationMin / 60)
+}
+
+export function isPlausibleSpeed(distanceKm: number, durationMin: number | undefined, maxKmh: number | undefined) {
+  const kmh = speedKmh(distanceKm, durationMin)
+  return kmh === undefined || maxKmh === undefined || kmh <= maxKmh
+}
+
+function assertNonNegativeInt(value: number, name: string) {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`)
+}
+
+function assertPositiveInt(value: number, name: string) {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`)
+}

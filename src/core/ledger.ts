@@ -1,0 +1,84 @@
+/**
+ * The hash chain over one person's ledger: hash = sha256(prevHash + canonical JSON of the entry without
+ * `hash`), prevHash of the first entry is 64 zeros. Canonical JSON is RFC 8785 (JCS), so anyone can
+ * recompute a chain from an export with any language's JCS library.
+ */
+import { createHash } from 'node:crypto'
+import canonicalize from 'canonicalize'
+import type { LedgerEntry, Wallet } from '../contract/types'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export type UnhashedEntry = Omit<LedgerEntry, 'hash'>
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value)
+  if (text === undefined) throw new Error('value has no canonical JSON form')
+  return text
+}
+
+export function entryHash(entry: UnhashedEntry): string {
+  const body: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(entry)) {
+    if (value === undefined || value === null) continue
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      throw new Error(`ledger field ${key} must be an integer, got ${value}`)
+    }
+    body[key] = value
+  }
+  return createHash('sha256')
+    .update(entry.prevHash + canonicalJson(body))
+    .digest('hex')
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+export interface ChainCheck {
+  ok: boolean
+  entries: number
+  headHash: string
+  firstBadSeq?: number
+}
+
+/** Walks entries in seq order: seq without gaps from 1, each prevHash the previous hash, each hash recomputed. */
+export function verifyChain(entries: Iterable<LedgerEntry>): ChainCheck {
+  let expectedSeq = 1
+  let prevHash = GENESIS_HASH
+  let count = 0
+  for (const entry of entries) {
+    count++
+    const { hash, ...rest } = entry
+    if (entry.seq !== expectedSeq || entry.prevHash !== prevHash || entryHash(rest) !== hash) {
+      return { ok: false, entries: count, headHash: prevHash, firstBadSeq: expectedSeq }
+    }
+    prevHash = hash
+    expectedSeq++
+  }
+  return { ok: true, entries: count, headHash: prevHash }
+}
+
+/** The wallet that a list of entries adds up to: the ledger is the truth, the wallet row a cache of it. */
+export function walletFromEntries(entries: Iterable<Pick<LedgerEntry, 'gramsCo2e' | 'points'>>): Wallet {
+  const wallet: Wallet = { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 }
+  for (const e of entries) {
+    wallet.gramsCo2eTotal += e.gramsCo2e
+    wallet.pointsBalance += e.points
+    if (e.points > 0) wallet.pointsEarned += e.points
+    else wallet.pointsSpent -= e.points
+  }
+  return wallet
+}
+
+export function applyToWallet(wallet: Wallet, entry: Pick<LedgerEntry, 'gramsCo2e' | 'points'>): Wallet {
+  const next: Wallet = {
+    gramsCo2eTotal: wallet.gramsCo2eTotal + entry.gramsCo2e,
+    pointsBalance: wallet.pointsBalance + entry.points,
+    pointsEarned: wallet.pointsEarned + Math.max(0, entry.points),
+    pointsSpent: wallet.pointsSpent + Math.max(0, -entry.points),
+  }
+  if (next.pointsBalance < 0) throw new Error('points balance would go negative')
+  if (next.pointsEarned - next.pointsSpent !== next.pointsBalance) throw new Error('wallet identity broken')
+  return next
+}

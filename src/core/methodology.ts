@@ -1,0 +1,171 @@
+/**
+ * The crediting methodology: one factor per behaviour, each traceable to a published figure.
+ * Why each figure was picked is written beside it (and shown to residents on the Methodology page).
+ * Rule of thumb from the T/ACEF 031-2022 family: where sources disagree, take the conservative one.
+ *
+ * Changing any figure means a new METHODOLOGY_VERSION: entries already written keep the version and
+ * factor they were computed with, so history never silently changes meaning.
+ */
+import type { Factor, Methodology } from '../contract/types'
+
+export const METHODOLOGY_VERSION = '2026.1'
+
+/** 10 g CO2e earn 1 point: close to Luzhou's ≈8 g, rounded to a figure residents can do in their heads. */
+export const GRAMS_PER_POINT = 10
+
+export const FACTORS: readonly Factor[] = Object.freeze([
+  {
+    id: 'travel.walk',
+    kind: 'travel',
+    key: 'walk',
+    unit: 'km',
+    gramsPerUnit: 23,
+    dailyCapGrams: 296,
+    maxKmh: 12,
+    source: 'Luzhou 绿芽积分 platform value: 500 steps = 8.2 g CO2e (≈ 23.4 g/km at 0.7 m per step)',
+    sourceVersion: 'Luzhou Green Bud Points, 2023',
+    rationale:
+      'Rounded down to 23 g/km. Cap 296 g a day, the walking cap Ant Forest uses (≈ 12.9 km). Above 12 km/h it is not walking.',
+  },
+  {
+    id: 'travel.bike',
+    kind: 'travel',
+    key: 'bike',
+    unit: 'km',
+    gramsPerUnit: 33,
+    dailyCapGrams: 990,
+    maxKmh: 30,
+    source: 'Hello bike enterprise standard (reviewed by 广州碳排放权交易所): 33.88 g/pkm for shared bicycles',
+    sourceVersion: 'Hellobike standard, 2022',
+    rationale:
+      'Chosen over Wuhan\'s 40 g/km platform value because it is lower (conservative) and documented. Cap 990 g (30 km) a day. Above 30 km/h it is not a bicycle trip.',
+  },
+  {
+    id: 'travel.bus',
+    kind: 'travel',
+    key: 'bus',
+    unit: 'km',
+    gramsPerUnit: 26,
+    dailyCapGrams: 1040,
+    maxKmh: 80,
+    source: '《深圳市低碳公共出行碳普惠方法学（试行）》: battery-electric bus, 26.9 g/pkm reduction vs general urban travel',
+    sourceVersion: 'Shenzhen low-carbon public transport methodology (trial), 2021',
+    rationale:
+      'Mixed urban-travel baseline (the conservative one), rounded down. Cap 1,040 g (40 km) a day. Above 80 km/h is no city bus.',
+  },
+  {
+    id: 'travel.metro',
+    kind: 'travel',
+    key: 'metro',
+    unit: 'km',
+    gramsPerUnit: 46,
+    dailyCapGrams: 1380,
+    maxKmh: 160,
+    source: '《深圳市低碳公共出行碳普惠方法学（试行）》: metro, 46.8 g/pkm reduction vs general urban travel',
+    sourceVersion: 'Shenzhen low-carbon public transport methodology (trial), 2021',
+    rationale:
+      'Mixed urban-travel baseline, rounded down. Cap 1,380 g (30 km) a day. 160 km/h admits airport express lines.',
+  },
+  {
+    id: 'travel.ev',
+    kind: 'travel',
+    key: 'ev',
+    unit: 'km',
+    gramsPerUnit: 89,
+    dailyCapGrams: 1780,
+    maxKmh: 130,
+    source:
+      'Derived: petrol car 170.1 g/vkm (UK DESNZ GHG conversion factors 2024) − EV on the China grid ≈ 80.5 g/vkm (15 kWh/100 km × 0.5366 kg/kWh, MEE & NBS 2022 grid average)',
+    sourceVersion: 'DESNZ 2024; MEE/NBS grid factor announced Dec 2024',
+    rationale:
+      'A derivation, not a published methodology: the car-substitution baseline with the lower (UK) petrol figure, rounded down. Cap 1,780 g (20 km) a day; above 130 km/h breaks China\'s 120 km/h limit.',
+  },
+  {
+    id: 'travel.carpool',
+    kind: 'travel',
+    key: 'carpool',
+    unit: 'km',
+    gramsPerUnit: 68,
+    dailyCapGrams: 1360,
+    maxKmh: 130,
+    source:
+      'T/CCAA 38-2021 formula: the passenger\'s avoided car trip, 170.1 g/vkm (DESNZ 2024) less a 20 % detour allowance, shared equally by driver and passenger',
+    sourceVersion: 'T/CCAA 38-2021; DESNZ 2024',
+    rationale: '170.1 × 0.8 ÷ 2 = 68 g per person-km. Cap 1,360 g (20 km) a day; same speed limit as a car.',
+  },
+  {
+    id: 'recycling.paper',
+    kind: 'recycling',
+    key: 'paper',
+    unit: 'kg',
+    gramsPerUnit: 3460,
+    dailyCapGrams: 34600,
+    source: 'US EPA WARM v16: corrugated cardboard −3.14 MTCO2E per short ton (3.46 kg/kg); mixed paper is 3.91',
+    sourceVersion: 'WARM v16, Dec 2023',
+    rationale:
+      'Unsorted household paper is credited at the lower cardboard figure rather than mixed paper\'s 3.91 (conservative). Cap 10 kg a day.',
+  },
+  {
+    id: 'recycling.cardboard',
+    kind: 'recycling',
+    key: 'cardboard',
+    unit: 'kg',
+    gramsPerUnit: 3460,
+    dailyCapGrams: 34600,
+    source: 'US EPA WARM v16: corrugated cardboard −3.14 MTCO2E per short ton',
+    sourceVersion: 'WARM v16, Dec 2023',
+    rationale: '3.46 kg CO2e avoided per kg. Cap 10 kg a day.',
+  },
+  {
+    id: 'recycling.plastic',
+    kind: 'recycling',
+    key: 'plastic',
+    unit: 'kg',
+    gramsPerUnit: 840,
+    dailyCapGrams: 4200,
+    source: 'US EPA WARM v16: HDPE 0.84 kg/kg (PP 0.87, PET 1.15)',
+    sourceVersion: 'WARM v16, Dec 2023',
+    rationale: 'Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.',
+  },
+  {
+    id: 'recycling.metal',
+    kind: 'recycling',
+    key: 'metal',
+    unit: 'kg',
+    gramsPerUnit: 2020,
+    dailyCapGrams: 10100,
+    source: 'US EPA WARM v16: steel cans 2.02 kg/kg (aluminium cans 10.06)',
+    sourceVersion: 'WARM v16, Dec 2023',
+    rationale: '"Metal" mixes steel and aluminium; it takes steel, the conservative member. Cap 5 kg a day.',
+  },
+  {
+    id: 'recycling.glass',
+    kind: 'recycling',
+    key: 'glass',
+    unit: 'kg',
+    gramsPerUnit: 310,
+    dailyCapGrams: 3100,
+    source: 'US EPA WARM v16: glass 0.31 kg/kg',
+    sourceVersion: 'WARM v16, Dec 2023',
+    rationale: 'Cap 10 kg a day.',
+  },
+  {
+    id: 'recycling.textile',
+    kind: 'recycling',
+    key: 'textile',
+    unit: 'kg',
+    gramsPerUnit: 1280,
+    dailyCapGrams: 12800,
+    source: 'Luzhou 绿芽积分 (绿普惠 algorithm): 1 kg of old clothes = 1,280 g CO2e',
+    sourceVersion: 'Luzhou Green Bud Points, 2023',
+    rationale: 'The only published per-kg figure for clothes in a Chinese scheme. Cap 10 kg a day.',
+  },
+] satisfies Factor[])
+
+export function methodology(): Methodology {
+  return { version: METHODOLOGY_VERSION, gramsPerPoint: GRAMS_PER_POINT, factors: FACTORS.map((f) => ({ ...f })) }
+}
+
+export function factorIdFor(kind: Factor['kind'], key: string): string {
+  return `${kind}.${key}`
+}
