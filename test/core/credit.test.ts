@@ -1,0 +1,88 @@
+import fc from 'fast-check'
+import { computeCredit, gramsFor, isPlausibleSpeed, pointsFor } from '../../src/core/credit'
+import { FACTORS, GRAMS_PER_POINT } from '../../src/core/methodology'
+
+const factor = (id: string) => {
+  const f = FACTORS.find((x) => x.id === id)
+  if (!f) throw new Error(id)
+  return f
+}
+
+describe('credit arithmetic', () => {
+  it('rounds grams half up from integer milli-units', () => {
+    expect(gramsFor(33, 5)).toBe(165)
+    expect(gramsFor(23, 0.5)).toBe(12) // 11.5 → 12
+    expect(gramsFor(46, 0.1 + 0.2)).toBe(14) // 13.8, float noise ignored
+    expect(gramsFor(3460, 2.5)).toBe(8650)
+    expect(gramsFor(23, 0.01)).toBe(0)
+  })
+
+  it('floors points', () => {
+    expect(pointsFor(165, 10)).toBe(16)
+    expect(pointsFor(9, 10)).toBe(0)
+  })
+
+  it('credits a bike trip in full under the cap', () => {
+    const c = computeCredit({ factor: factor('travel.bike'), quantity: 5, alreadyCreditedGrams: 0, gramsPerPoint: GRAMS_PER_POINT })
+    expect(c).toEqual({ rawGramsCo2e: 165, gramsCo2e: 165, points: 16, capped: false, remainingCapGrams: 825 })
+  })
+
+  it('clips to what is left under the daily cap', () => {
+    const walk = factor('travel.walk') // 23 g/km, cap 296 g
+    const c = computeCredit({ factor: walk, quantity: 10, alreadyCreditedGrams: 200, gramsPerPoint: 10 })
+    expect(c).toMatchObject({ rawGramsCo2e: 230, gramsCo2e: 96, points: 9, capped: true, remainingCapGrams: 0 })
+    const none = computeCredit({ factor: walk, quantity: 1, alreadyCreditedGrams: 296, gramsPerPoint: 10 })
+    expect(none).toMatchObject({ gramsCo2e: 0, capped: true })
+  })
+
+  it('never exceeds the cap, never goes negative, and points never outweigh grams (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FACTORS),
+        fc.array(fc.double({ min: 0.001, max: 500, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (f, quantities) => {
+          let credited = 0
+          for (const q of quantities) {
+            const c = computeCredit({ factor: f, quantity: q, alreadyCreditedGrams: credited, gramsPerPoint: GRAMS_PER_POINT })
+            expect(Number.isInteger(c.gramsCo2e)).toBe(true)
+            expect(c.gramsCo2e).toBeGreaterThanOrEqual(0)
+            expect(c.gramsCo2e).toBeLessThanOrEqual(c.rawGramsCo2e)
+            expect(c.points * GRAMS_PER_POINT).toBeLessThanOrEqual(c.gramsCo2e)
+            expect(c.capped).toBe(c.gramsCo2e < c.rawGramsCo2e)
+            credited += c.gramsCo2e
+            expect(credited).toBeLessThanOrEqual(f.dailyCapGrams)
+          }
+        },
+      ),
+    )
+  })
+
+  it('checks speed only when a duration is given', () => {
+    expect(isPlausibleSpeed(10, 30, 30)).toBe(true) // 20 km/h
+    expect(isPlausibleSpeed(10, 10, 30)).toBe(false) // 60 km/h
+    expect(isPlausibleSpeed(10, undefined, 30)).toBe(true)
+  })
+})
+
+describe('methodology', () => {
+  it('has every travel mode and material once, each with a source and a positive integer figure and cap', () => {
+    const keys = FACTORS.map((f) => f.key).sort()
+    expect(keys).toEqual(
+      ['bike', 'bus', 'cardboard', 'carpool', 'ev', 'glass', 'metal', 'metro', 'paper', 'plastic', 'textile', 'walk'].sort(),
+    )
+    for (const f of FACTORS) {
+      expect(Number.isInteger(f.gramsPerUnit) && f.gramsPerUnit > 0).toBe(true)
+      expect(Number.isInteger(f.dailyCapGrams) && f.dailyCapGrams >= f.gramsPerUnit).toBe(true)
+      expect(f.source.length).toBeGreaterThan(10)
+      expect(f.sourceVersion.length).toBeGreaterThan(3)
+      expect(f.id).toBe(`${f.kind}.${f.key}`)
+      if (f.kind === 'travel') expect(f.maxKmh).toBeGreaterThan(0)
+      else expect(f.maxKmh).toBeUndefined()
+    }
+  })
+
+  it('takes the conservative member of mixed material classes', () => {
+    expect(factor('recycling.metal').gramsPerUnit).toBe(2020) // steel, not aluminium 10,060
+    expect(factor('recycling.plastic').gramsPerUnit).toBe(840) // HDPE, lowest of the plastics
+  })
+})
