@@ -47,10 +47,12 @@ const pagesProject = {
   setupFiles: [...base.setupFiles, '<rootDir>/test/pages/setup.ts'],
   setupFilesAfterEnv: ['@testing-library/jest-dom'],
   transform: { '^.+\\.(mjs|js|jsx|ts|tsx)$': ['babel-jest', { configFile: require.resolve('./babel.config.js') }] },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  // Anything under an allow-listed package is transformed, including the copies they nest in their own node_modules.
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${ESM_PACKAGES.join('|')})/).*/node_modules/`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
   moduleNameMapper: {
     ...base.moduleNameMapper,
+    '@tarojs/taro$': '<rootDir>/test/pages/taroShim.js',
     '^@/(.*)$': '<rootDir>/src/$1',
     '\\.(css|scss)$': '<rootDir>/test/pages/styleStub.js',
   },

@@ -19,3 +19,7 @@ declare namespace NodeJS {
 /** Build-time constants (config/index.ts defineConstants). */
 declare const CLOUD_BASE_URL: string
 declare const CLOUD_ENV_ID: string
+
+declare module '@tarojs/plugin-framework-react/dist/runtime' {
+  export function createReactApp(App: unknown, react: unknown, dom: unknown, config: Record<string, unknown>): unknown
+}

@@ -4,19 +4,9 @@
  */
 import { z } from 'zod'
 
-export const TRAVEL_MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool'] as const
-export const MATERIALS = ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] as const
+import { LIMITS, MATERIALS, TRAVEL_MODES } from './constants'
 
-export const LIMITS = {
-  maxDistanceKm: 500,
-  maxWeightKg: 100,
-  maxDurationMin: 1440,
-  maxFutureSkewMs: 5 * 60 * 1000,
-  maxAgeMs: 7 * 24 * 60 * 60 * 1000,
-  maxBodyBytes: 64 * 1024,
-  ledgerPageDefault: 20,
-  ledgerPageMax: 50,
-} as const
+export { LIMITS, MATERIALS, TRAVEL_MODES }
 
 const requestId = z
   .string()
@@ -68,8 +58,7 @@ export const listLedgerSchema = z.strictObject({
     .optional(),
 })
 
-export type TravelMode = (typeof TRAVEL_MODES)[number]
-export type Material = (typeof MATERIALS)[number]
+export type { Material, TravelMode } from './constants'
 export type LoginRequest = z.infer<typeof loginSchema>
 export type TravelCheckInRequest = z.infer<typeof travelCheckInSchema>
 export type RecyclingCheckInRequest = z.infer<typeof recyclingCheckInSchema>

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../contract/errors'
 import type { CheckInRequest } from '../contract/schemas'
-import { LIMITS } from '../contract/schemas'
+import { LIMITS } from '../contract/constants'
 import type { Factor, Station } from '../contract/types'
 import { computeCredit, isPlausibleSpeed, speedKmh, type Credit } from './credit'
 import { factorIdFor } from './methodology'

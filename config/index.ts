@@ -1,0 +1,63 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
+
+/**
+ * One config for both platforms. H5 and weapp write to their own folders so building one never wipes
+ * the other; project.config.json points WeChat DevTools at dist/weapp.
+ */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
+  const cloudPort = process.env.CLOUD_PORT || '3000'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'green-life-points',
+    date: '2026-11-29',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: {
+      // weapp cannot call a relative URL: point it at the mock cloud (or a real gateway) at build time.
+      CLOUD_BASE_URL: JSON.stringify(process.env.CLOUD_BASE_URL ?? (platform === 'weapp' ? `http://127.0.0.1:${cloudPort}` : '')),
+      // Set to a WeChat Cloud environment id to call real cloud functions through Taro.cloud instead.
+      CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
+    },
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: process.env.TARO_CACHE !== '0' },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      router: { mode: 'hash' },
+      devServer: {
+        port: 10086,
+        proxy: [{ context: ['/cloud'], target: `http://127.0.0.1:${cloudPort}`, changeOrigin: true }],
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, { logger: { quiet: false, stats: true } })
+  }
+  return merge({}, baseConfig, {})
+})

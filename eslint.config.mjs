@@ -1,0 +1,50 @@
+import js from '@eslint/js'
+import globals from 'globals'
+import react from 'eslint-plugin-react'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '.swc/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.node, ...globals.browser, ...globals.jest, defineAppConfig: 'readonly', definePageConfig: 'readonly', CLOUD_BASE_URL: 'readonly', CLOUD_ENV_ID: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'test/**/*.tsx'],
+    plugins: { react, 'react-hooks': reactHooks },
+    settings: { react: { version: '18.3' } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs['jsx-runtime'].rules,
+      ...reactHooks.configs.recommended.rules,
+      'react/prop-types': 'off',
+    },
+  },
+  {
+    // The rules core stays pure: no Taro, React, database or mock import.
+    files: ['src/core/**/*.ts', 'src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'react', 'react-dom', 'better-sqlite3', '*/mock/*', '**/store/*', '**/services/*', '**/pages/*'] }],
+    },
+  },
+  {
+    // Pages, components and stores never reach into the mock cloud.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/**', 'src/contract/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/mock/**', 'better-sqlite3', 'zod'] }],
+    },
+  },
+)

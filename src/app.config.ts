@@ -1,0 +1,28 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/wallet/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/travel/index',
+    'pages/recycling/index',
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#15803d',
+    navigationBarTitleText: '绿色生活积分',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f4f6',
+  },
+  tabBar: {
+    color: '#6b7280',
+    selectedColor: '#15803d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '打卡' },
+      { pagePath: 'pages/wallet/index', text: '钱包' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+})

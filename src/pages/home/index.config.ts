@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '绿色生活积分' })

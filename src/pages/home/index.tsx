@@ -1,0 +1,88 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Notice } from '../../components/Notice'
+import { useRequireSession } from '../../components/useSession'
+import { formatKg } from '../../i18n'
+import { errorText, useT } from '../../i18n/useT'
+import { selectQueue, selectWalletView, useAppStore } from '../../store'
+import './index.scss'
+
+export default function HomePage() {
+  const t = useT()
+  const view = useAppStore(selectWalletView)
+  const queue = useAppStore(selectQueue)
+  const refreshWallet = useAppStore((s) => s.refreshWallet)
+  const flushQueue = useAppStore((s) => s.flushQueue)
+  const [error, setError] = useState<string | undefined>()
+
+  async function refresh() {
+    setError(undefined)
+    try {
+      await flushQueue()
+      await refreshWallet()
+    } catch (e) {
+      setError(errorText(t, e))
+    }
+  }
+
+  const session = useRequireSession(() => {
+    refresh()
+  })
+  if (!session) return <View className='page' />
+
+  return (
+    <View className='page home'>
+      <View className='wallet-card' ariaLabel={t('home.balance')}>
+        <Text className='wallet-card__label'>{t('home.balance')}</Text>
+        <Text className='wallet-card__points' id='points-balance'>
+          {view ? view.wallet.pointsBalance : '—'}
+        </Text>
+        <View className='wallet-card__row'>
+          <View className='wallet-card__cell'>
+            <Text className='wallet-card__label'>{t('home.total')}</Text>
+            <Text className='wallet-card__value' id='total-kg'>
+              {view ? t('common.kg', { kg: formatKg(view.wallet.gramsCo2eTotal) }) : '—'}
+            </Text>
+          </View>
+          <View className='wallet-card__cell'>
+            <Text className='wallet-card__label'>{t('home.today')}</Text>
+            <Text className='wallet-card__value' id='today-grams'>
+              {view ? t('common.g', { grams: view.today.gramsCo2e }) : '—'}
+            </Text>
+          </View>
+        </View>
+        {view ? <Text className='wallet-card__streak'>{t('home.streak', { days: view.streakDays })}</Text> : null}
+      </View>
+
+      {error ? <Notice tone='error' lines={[error]} /> : null}
+      {queue.length > 0 ? (
+        <View className='pending'>
+          <Notice tone='info' lines={[t('home.pending', { count: queue.length })]} />
+          <Button className='secondary-button' ariaLabel={t('home.sendNow')} onClick={refresh}>
+            {t('home.sendNow')}
+          </Button>
+        </View>
+      ) : null}
+
+      <View
+        className='entry-card entry-card--travel'
+        role='button'
+        ariaLabel={t('home.travel')}
+        onClick={() => Taro.navigateTo({ url: '/pages/travel/index' })}
+      >
+        <Text className='entry-card__title'>{t('home.travel')}</Text>
+        <Text className='entry-card__hint'>{t('home.travelHint')}</Text>
+      </View>
+      <View
+        className='entry-card entry-card--recycling'
+        role='button'
+        ariaLabel={t('home.recycling')}
+        onClick={() => Taro.navigateTo({ url: '/pages/recycling/index' })}
+      >
+        <Text className='entry-card__title'>{t('home.recycling')}</Text>
+        <Text className='entry-card__hint'>{t('home.recyclingHint')}</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,44 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Field } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { errorText, useT } from '../../i18n/useT'
+import { useAppStore } from '../../store'
+
+const HANDLE = /^[a-z0-9_-]{1,32}$/
+
+export default function LoginPage() {
+  const t = useT()
+  const login = useAppStore((s) => s.login)
+  const [handle, setHandle] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | undefined>()
+  const valid = HANDLE.test(handle.trim())
+
+  async function onSubmit() {
+    if (!valid || busy) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      await login(handle.trim())
+      await Taro.switchTab({ url: '/pages/home/index' })
+    } catch (e) {
+      setError(errorText(t, e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page login'>
+      <Text className='page-title'>{t('app.name')}</Text>
+      <Text className='muted'>{t('login.intro')}</Text>
+      <Field id='handle' label={t('login.handle')} hint={t('login.handleHint')} value={handle} onInput={setHandle} />
+      <Button className='primary-button' ariaLabel={t('login.submit')} disabled={!valid || busy} loading={busy} onClick={onSubmit}>
+        {t('login.submit')}
+      </Button>
+      {error ? <Notice tone='error' lines={[error]} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,47 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Choices } from '../../components/Choices'
+import { LOGIN_URL, useRequireSession } from '../../components/useSession'
+import { useT } from '../../i18n/useT'
+import { selectLang, useAppStore } from '../../store'
+import type { Lang } from '../../i18n'
+
+export default function MePage() {
+  const t = useT()
+  const lang = useAppStore(selectLang)
+  const setLang = useAppStore((s) => s.setLang)
+  const logout = useAppStore((s) => s.logout)
+  const session = useRequireSession()
+  if (!session) return <View className='page' />
+
+  return (
+    <View className='page me'>
+      <View className='card'>
+        <Text className='card__title'>{session.nickname}</Text>
+        <Text className='muted'>
+          {session.roles.map((r) => t(r === 'organizer' ? 'me.organizer' : 'me.resident')).join(' · ')}
+        </Text>
+      </View>
+      <View className='section-title'>{t('me.language')}</View>
+      <Choices<Lang>
+        label={t('me.language')}
+        value={lang}
+        onChange={setLang}
+        options={[
+          { value: 'zh-CN', text: '简体中文' },
+          { value: 'en', text: 'English' },
+        ]}
+      />
+      <Button
+        className='secondary-button'
+        ariaLabel={t('me.logout')}
+        onClick={() => {
+          logout()
+          Taro.navigateTo({ url: LOGIN_URL })
+        }}
+      >
+        {t('me.logout')}
+      </Button>
+    </View>
+  )
+}

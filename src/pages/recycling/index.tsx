@@ -1,0 +1,109 @@
+import { Button, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import { Choices } from '../../components/Choices'
+import { Field } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { parseDecimal, useCheckIn } from '../../components/useCheckIn'
+import { LIMITS, MATERIALS, type Material } from '../../contract/constants'
+import { gramsFor } from '../../core/credit'
+import { selectMethodology, selectStations, useAppStore } from '../../store'
+import './index.scss'
+
+/** A station QR holds its code, optionally as a URL ending in ?station=CODE. */
+export function stationCodeFromScan(text: string): string {
+  const match = /[?&]station=([A-Za-z0-9_-]{1,32})/.exec(text)
+  return (match ? match[1] : text).trim()
+}
+
+export default function RecyclingPage() {
+  const { submit, busy, notice, t } = useCheckIn()
+  const methodology = useAppStore(selectMethodology)
+  const stations = useAppStore(selectStations)
+  const loadCatalogue = useAppStore((s) => s.loadCatalogue)
+  const [stationCode, setStationCode] = useState('')
+  const [material, setMaterial] = useState<Material>('paper')
+  const [weight, setWeight] = useState('')
+  const [touched, setTouched] = useState(false)
+
+  useLoad(() => {
+    if (!methodology || stations.length === 0) loadCatalogue().catch(() => undefined)
+  })
+
+  const station = stations.find((s) => s.code === stationCode.trim())
+  const materials = station ? MATERIALS.filter((m) => station.materials.includes(m)) : MATERIALS
+  const weightKg = parseDecimal(weight)
+  const weightError = !(weightKg > 0 && weightKg <= LIMITS.maxWeightKg) ? t('error.weight') : undefined
+  const stationError = stationCode.trim() === '' ? t('error.station') : undefined
+  const factor = methodology?.factors.find((f) => f.id === `recycling.${material}`)
+  const estimate = factor && !weightError ? gramsFor(factor.gramsPerUnit, weightKg) : undefined
+
+  async function scan() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      setStationCode(stationCodeFromScan(res.result))
+    } catch {
+      // cancelled by the resident
+    }
+  }
+
+  function pickStation(code: string) {
+    setStationCode(code)
+    const picked = stations.find((s) => s.code === code)
+    if (picked && !picked.materials.includes(material)) setMaterial(picked.materials[0])
+  }
+
+  function onSubmit() {
+    setTouched(true)
+    if (weightError || stationError) return
+    submit({ kind: 'recycling', material, weightKg, stationCode: stationCode.trim() })
+  }
+
+  return (
+    <View className='page recycling'>
+      <Field
+        id='station'
+        label={t('recycling.station')}
+        value={stationCode}
+        onInput={setStationCode}
+        error={touched ? stationError : undefined}
+      />
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className='secondary-button' ariaLabel={t('recycling.scan')} onClick={scan}>
+          {t('recycling.scan')}
+        </Button>
+      ) : null}
+      {stations.length > 0 ? (
+        <View>
+          <View className='section-title'>{t('recycling.pickStation')}</View>
+          <Choices
+            label={t('recycling.pickStation')}
+            value={station?.code ?? ''}
+            onChange={pickStation}
+            options={stations.map((s) => ({ value: s.code, text: s.name }))}
+          />
+        </View>
+      ) : null}
+      <View className='section-title'>{t('recycling.material')}</View>
+      <Choices<Material>
+        label={t('recycling.material')}
+        value={material}
+        onChange={setMaterial}
+        options={materials.map((m) => ({ value: m, text: t(`material.${m}`) }))}
+      />
+      <Field
+        id='weight'
+        label={t('recycling.weight')}
+        type='digit'
+        value={weight}
+        onInput={setWeight}
+        error={touched ? weightError : undefined}
+      />
+      {estimate !== undefined ? <View className='estimate'>{t('checkin.estimate', { grams: estimate })}</View> : null}
+      <Button className='primary-button' ariaLabel={t('checkin.submit')} disabled={busy} loading={busy} onClick={onSubmit}>
+        {busy ? t('checkin.submitting') : t('checkin.submit')}
+      </Button>
+      {notice ? <Notice {...notice} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '碳钱包', enablePullDownRefresh: true, onReachBottomDistance: 100 })

@@ -1,0 +1,115 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import { Notice } from '../../components/Notice'
+import { useRequireSession } from '../../components/useSession'
+import type { LedgerEntry } from '../../contract/types'
+import { formatKg } from '../../i18n'
+import { errorText, useT } from '../../i18n/useT'
+import type { MessageKey } from '../../i18n/messages'
+import { selectEntries, selectWalletView, useAppStore } from '../../store'
+import './index.scss'
+
+function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
+  if (e.type === 'checkin' && e.factorId) {
+    const [kind, key] = e.factorId.split('.')
+    return t(`${kind === 'travel' ? 'mode' : 'material'}.${key}` as MessageKey)
+  }
+  return t(`entry.${e.type}` as MessageKey)
+}
+
+export default function WalletPage() {
+  const t = useT()
+  const view = useAppStore(selectWalletView)
+  const entries = useAppStore(selectEntries)
+  const nextCursor = useAppStore((s) => s.nextCursor)
+  const loading = useAppStore((s) => s.ledgerLoading)
+  const loaded = useAppStore((s) => s.ledgerLoaded)
+  const verifyResult = useAppStore((s) => s.verifyResult)
+  const { refreshWallet, loadLedger, verifyLedger } = useAppStore.getState()
+  const [error, setError] = useState<string | undefined>()
+
+  const run = (work: () => Promise<void>) => {
+    setError(undefined)
+    return work().catch((e) => setError(errorText(t, e)))
+  }
+  const reload = () => run(async () => {
+    await Promise.all([refreshWallet(), loadLedger(true)])
+  })
+  const session = useRequireSession(() => {
+    reload()
+  })
+  usePullDownRefresh(() => {
+    reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (nextCursor) run(() => loadLedger(false))
+  })
+  if (!session) return <View className='page' />
+
+  return (
+    <View className='page wallet'>
+      {view ? (
+        <View className='totals'>
+          <View className='totals__cell'>
+            <Text className='totals__label'>{t('home.balance')}</Text>
+            <Text className='totals__value'>{view.wallet.pointsBalance}</Text>
+          </View>
+          <View className='totals__cell'>
+            <Text className='totals__label'>{t('home.total')}</Text>
+            <Text className='totals__value'>{t('common.kg', { kg: formatKg(view.wallet.gramsCo2eTotal) })}</Text>
+          </View>
+          <View className='totals__cell'>
+            <Text className='totals__label'>{t('wallet.earned')}</Text>
+            <Text className='totals__value'>{view.wallet.pointsEarned}</Text>
+          </View>
+          <View className='totals__cell'>
+            <Text className='totals__label'>{t('wallet.spent')}</Text>
+            <Text className='totals__value'>{view.wallet.pointsSpent}</Text>
+          </View>
+        </View>
+      ) : null}
+      {error ? <Notice tone='error' lines={[error]} /> : null}
+      <Button className='secondary-button' ariaLabel={t('wallet.verify')} onClick={() => run(verifyLedger)}>
+        {t('wallet.verify')}
+      </Button>
+      {verifyResult ? (
+        <Notice
+          tone={verifyResult.ok ? 'success' : 'error'}
+          lines={[
+            verifyResult.ok
+              ? t('wallet.verifyOk', { entries: verifyResult.entries })
+              : t('wallet.verifyBad', { seq: verifyResult.firstBadSeq ?? '?' }),
+          ]}
+        />
+      ) : null}
+      <View className='section-title'>{t('wallet.history')}</View>
+      {!loaded && loading ? <View className='muted'>{t('common.loading')}</View> : null}
+      {loaded && entries.length === 0 ? <View className='muted'>{t('wallet.empty')}</View> : null}
+      <View className='entries' role='list'>
+        {entries.map((e) => (
+          <View key={e.id} className='entry' role='listitem'>
+            <View className='entry__main'>
+              <Text className='entry__title'>{entryTitle(t, e)}</Text>
+              <Text className='entry__meta'>
+                {e.day}
+                {e.methodologyVersion ? ` · ${t('wallet.methodology', { version: e.methodologyVersion })}` : ''}
+              </Text>
+            </View>
+            <View className='entry__amounts'>
+              <Text className='entry__points'>{e.points > 0 ? `+${e.points}` : e.points}</Text>
+              {e.gramsCo2e !== 0 ? <Text className='entry__grams'>{t('common.g', { grams: e.gramsCo2e })}</Text> : null}
+            </View>
+          </View>
+        ))}
+      </View>
+      {nextCursor ? (
+        <Button className='secondary-button' ariaLabel={t('wallet.more')} disabled={loading} onClick={() => run(() => loadLedger(false))}>
+          {loading ? t('common.loading') : t('wallet.more')}
+        </Button>
+      ) : loaded && entries.length > 0 ? (
+        <View className='muted'>{t('wallet.end')}</View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,36 @@
+import { create, type StateCreator } from 'zustand'
+import {
+  createCatalogueSlice,
+  createLedgerSlice,
+  createQueueSlice,
+  createSessionSlice,
+  createSettingsSlice,
+  createWalletSlice,
+} from './slices'
+import type { AppState } from './types'
+
+export type { AppState } from './types'
+
+const initState: StateCreator<AppState> = (...a) => ({
+  ...createSessionSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createWalletSlice(...a),
+  ...createLedgerSlice(...a),
+  ...createCatalogueSlice(...a),
+  ...createQueueSlice(...a),
+})
+
+export const useAppStore = create<AppState>()(initState)
+
+/** Rebuilds the state from what is persisted: tests call it between cases, as the zustand docs advise. */
+export function resetAppStore() {
+  useAppStore.setState(initState(useAppStore.setState, useAppStore.getState, useAppStore), true)
+}
+
+export const selectSession = (s: AppState) => s.session
+export const selectLang = (s: AppState) => s.lang
+export const selectWalletView = (s: AppState) => s.walletView
+export const selectQueue = (s: AppState) => s.queue
+export const selectMethodology = (s: AppState) => s.methodology
+export const selectStations = (s: AppState) => s.stations
+export const selectEntries = (s: AppState) => s.entries

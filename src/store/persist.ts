@@ -1,0 +1,41 @@
+/** The persisted parts of the state, each with a guard: corrupt data on the device is dropped. */
+import type { Lang } from '../i18n'
+import { readStored, removeStored, writeStored } from '../services/storage'
+import type { QueuedCheckIn, Session } from './types'
+
+export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1' } as const
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0
+
+export function isSession(v: unknown): v is Session {
+  return (
+    isObject(v) &&
+    isString(v.openid) &&
+    isString(v.token) &&
+    typeof v.nickname === 'string' &&
+    Array.isArray(v.roles) &&
+    v.roles.every((r) => r === 'resident' || r === 'organizer')
+  )
+}
+
+function isQueued(v: unknown): v is QueuedCheckIn {
+  if (!isObject(v) || !isString(v.requestId) || !isString(v.queuedAt) || !isObject(v.payload)) return false
+  const p = v.payload
+  if (p.requestId !== v.requestId || typeof p.occurredAt !== 'string') return false
+  if (p.kind === 'travel') return isString(p.mode) && typeof p.distanceKm === 'number'
+  if (p.kind === 'recycling') return isString(p.material) && typeof p.weightKg === 'number' && isString(p.stationCode)
+  return false
+}
+
+export const isQueue = (v: unknown): v is QueuedCheckIn[] => Array.isArray(v) && v.every(isQueued)
+export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en'
+
+export const persisted = {
+  session: () => readStored(KEYS.session, isSession),
+  queue: () => readStored(KEYS.queue, isQueue) ?? [],
+  lang: () => readStored(KEYS.lang, isLang) ?? 'zh-CN',
+  saveSession: (s: Session | undefined) => (s ? writeStored(KEYS.session, s) : removeStored(KEYS.session)),
+  saveQueue: (q: QueuedCheckIn[]) => writeStored(KEYS.queue, q),
+  saveLang: (l: Lang) => writeStored(KEYS.lang, l),
+}

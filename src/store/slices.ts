@@ -1,0 +1,148 @@
+import { callCloud, CloudCallError, isTransient, setSessionToken } from '../services/cloud'
+import { newRequestId } from '../services/requestId'
+import { persisted } from './persist'
+import type {
+  CatalogueSlice,
+  LedgerSlice,
+  QueueSlice,
+  QueuedCheckIn,
+  SessionSlice,
+  SettingsSlice,
+  Slice,
+  SubmitOutcome,
+  WalletSlice,
+} from './types'
+
+const LEDGER_PAGE = 20
+/** Immediate retries of one send before the check-in waits in the queue for a better moment. */
+const SEND_ATTEMPTS = 3
+
+export const createSessionSlice: Slice<SessionSlice> = (set) => {
+  const session = persisted.session()
+  setSessionToken(session?.token)
+  return {
+    session,
+    async login(handle) {
+      const r = await callCloud('login', { code: `dev:${handle}` })
+      const next = { openid: r.openid, token: r.token, nickname: r.nickname, roles: r.roles }
+      setSessionToken(next.token)
+      persisted.saveSession(next)
+      set({ session: next, walletView: undefined, entries: [], nextCursor: null, ledgerLoaded: false, verifyResult: undefined })
+    },
+    logout() {
+      setSessionToken(undefined)
+      persisted.saveSession(undefined)
+      set({ session: undefined, walletView: undefined, entries: [], nextCursor: null, ledgerLoaded: false, verifyResult: undefined })
+    },
+  }
+}
+
+export const createSettingsSlice: Slice<SettingsSlice> = (set) => ({
+  lang: persisted.lang(),
+  setLang(lang) {
+    persisted.saveLang(lang)
+    set({ lang })
+  },
+})
+
+export const createWalletSlice: Slice<WalletSlice> = (set) => ({
+  walletView: undefined,
+  async refreshWallet() {
+    set({ walletView: await callCloud('getWallet', {}) })
+  },
+})
+
+export const createLedgerSlice: Slice<LedgerSlice> = (set, get) => ({
+  entries: [],
+  nextCursor: null,
+  ledgerLoading: false,
+  ledgerLoaded: false,
+  verifyResult: undefined,
+  async loadLedger(reset) {
+    const { ledgerLoading, nextCursor, ledgerLoaded } = get()
+    if (ledgerLoading || (!reset && ledgerLoaded && nextCursor === null)) return
+    set({ ledgerLoading: true })
+    try {
+      const cursor = reset ? undefined : nextCursor ?? undefined
+      const page = await callCloud('listLedger', cursor ? { cursor, limit: LEDGER_PAGE } : { limit: LEDGER_PAGE })
+      set((s) => ({
+        entries: reset ? page.entries : [...s.entries, ...page.entries],
+        nextCursor: page.nextCursor,
+        ledgerLoaded: true,
+      }))
+    } finally {
+      set({ ledgerLoading: false })
+    }
+  },
+  async verifyLedger() {
+    set({ verifyResult: await callCloud('verifyLedger', {}) })
+  },
+})
+
+export const createCatalogueSlice: Slice<CatalogueSlice> = (set) => ({
+  methodology: undefined,
+  stations: [],
+  async loadCatalogue() {
+    const [methodology, { stations }] = await Promise.all([callCloud('getMethodology', {}), callCloud('listStations', {})])
+    set({ methodology, stations })
+  },
+})
+
+export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
+  const saveQueue = (queue: QueuedCheckIn[]) => {
+    persisted.saveQueue(queue)
+    set({ queue })
+  }
+  const dequeue = (requestId: string) => saveQueue(get().queue.filter((q) => q.requestId !== requestId))
+
+  /** One queued check-in, sent with its own requestId until the cloud answers one way or the other. */
+  async function send(item: QueuedCheckIn): Promise<SubmitOutcome> {
+    let lastError: unknown
+    for (let attempt = 0; attempt < SEND_ATTEMPTS; attempt++) {
+      try {
+        const result = await callCloud('checkIn', item.payload)
+        dequeue(item.requestId)
+        set({ walletView: undefined })
+        return { status: 'credited', result }
+      } catch (error) {
+        lastError = error
+        if (!isTransient(error)) break
+      }
+    }
+    if (isTransient(lastError)) {
+      const code = (lastError as CloudCallError).code
+      saveQueue(get().queue.map((q) => (q.requestId === item.requestId ? { ...q, lastError: code } : q)))
+      return { status: 'queued' }
+    }
+    // The cloud refused it for good (cap, implausible…): it must not be retried, and the resident is told.
+    dequeue(item.requestId)
+    const e = lastError instanceof CloudCallError ? lastError : new CloudCallError('INTERNAL', String(lastError))
+    return { status: 'rejected', code: e.code, message: e.message }
+  }
+
+  return {
+    queue: persisted.queue(),
+    flushing: false,
+    async submitCheckIn(input) {
+      const requestId = newRequestId()
+      // occurredAt is fixed now, so a check-in sent later still counts for the moment it happened,
+      // and every retry carries the identical payload.
+      const payload = { ...input, requestId, occurredAt: new Date().toISOString() } as QueuedCheckIn['payload']
+      const item: QueuedCheckIn = { requestId, payload, queuedAt: payload.occurredAt as string }
+      saveQueue([...get().queue, item])
+      return send(item)
+    },
+    async flushQueue() {
+      if (get().flushing || !get().session) return
+      set({ flushing: true })
+      try {
+        for (const item of [...get().queue]) {
+          const outcome = await send(item)
+          if (outcome.status === 'queued') break
+        }
+      } finally {
+        set({ flushing: false })
+      }
+    },
+  }
+}

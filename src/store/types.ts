@@ -1,0 +1,70 @@
+import type { StateCreator } from 'zustand'
+import type { CheckInRequest } from '../contract/schemas'
+import type { CheckInResult, LedgerEntry, Methodology, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { Lang } from '../i18n'
+import type { ClientErrorCode } from '../services/cloud'
+
+export interface Session {
+  openid: string
+  token: string
+  nickname: string
+  roles: Role[]
+}
+
+export interface SessionSlice {
+  session: Session | undefined
+  login(handle: string): Promise<void>
+  logout(): void
+}
+
+export interface SettingsSlice {
+  lang: Lang
+  setLang(lang: Lang): void
+}
+
+export interface WalletSlice {
+  walletView: WalletResult | undefined
+  refreshWallet(): Promise<void>
+}
+
+export interface LedgerSlice {
+  entries: LedgerEntry[]
+  nextCursor: string | null
+  ledgerLoading: boolean
+  ledgerLoaded: boolean
+  verifyResult: VerifyLedgerResult | undefined
+  loadLedger(reset: boolean): Promise<void>
+  verifyLedger(): Promise<void>
+}
+
+export interface CatalogueSlice {
+  methodology: Methodology | undefined
+  stations: Station[]
+  loadCatalogue(): Promise<void>
+}
+
+export interface QueuedCheckIn {
+  requestId: string
+  payload: CheckInRequest
+  queuedAt: string
+  lastError?: ClientErrorCode
+}
+
+export type SubmitOutcome =
+  | { status: 'credited'; result: CheckInResult }
+  | { status: 'queued' }
+  | { status: 'rejected'; code: ClientErrorCode; message: string }
+
+export interface QueueSlice {
+  queue: QueuedCheckIn[]
+  flushing: boolean
+  /** Sends a new check-in; keeps it on the device when the network fails. */
+  submitCheckIn(payload: DistributiveOmit<CheckInRequest, 'requestId' | 'occurredAt'>): Promise<SubmitOutcome>
+  flushQueue(): Promise<void>
+}
+
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+export type AppState = SessionSlice & SettingsSlice & WalletSlice & LedgerSlice & CatalogueSlice & QueueSlice
+
+export type Slice<T> = StateCreator<AppState, [], [], T>

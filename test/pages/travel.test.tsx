@@ -1,0 +1,101 @@
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import type { Cloud } from '../../mock/cloud'
+import TravelPage from '../../src/pages/travel'
+import { resetAppStore, useAppStore } from '../../src/store'
+import { inProcessCloud, offlineTransport } from './cloudHarness'
+
+let cloud: Cloud
+let testUtils: TestUtils
+
+async function typeInto(selector: string, value: string) {
+  const input = testUtils.queries.querySelector(`${selector} input`) ?? testUtils.queries.querySelector(selector)
+  if (!input) throw new Error(`no input ${selector}`)
+  await testUtils.act(async () => {
+    ;(input as HTMLInputElement).value = value
+    testUtils.fireEvent.input(input, { target: { value }, detail: { value } })
+  })
+}
+
+async function tapText(text: string) {
+  const el = await testUtils.queries.waitForQueryByText(text)
+  await testUtils.act(async () => {
+    testUtils.fireEvent.click(el as Element)
+  })
+}
+
+beforeEach(async () => {
+  Taro.clearStorageSync()
+  cloud = inProcessCloud()
+  resetAppStore()
+  await useAppStore.getState().login('alice')
+  await useAppStore.getState().loadCatalogue()
+  testUtils = new TestUtils()
+})
+
+afterEach(() => {
+  testUtils.unmout()
+  document.body.innerHTML = ''
+  cloud.close()
+})
+
+describe('travel check-in page', () => {
+  it('submits a bike trip and shows the grams and points the cloud credited', async () => {
+    await testUtils.mount(TravelPage, {})
+    await tapText('骑行')
+    await typeInto('#distance', '5')
+    expect(await testUtils.queries.waitForQueryByText('预计约 165 克 CO₂e（以云端核算为准）')).toBeTruthy()
+    await tapText('提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('已记入 165 克 CO₂e，获得 16 积分')).toBeTruthy()
+    // the ledger really holds it
+    const session = useAppStore.getState().session!
+    const entries = cloud.call('listLedger', {}, `Bearer ${session.token}`).body as any
+    expect(entries.result.entries).toHaveLength(1)
+    expect(entries.result.entries[0]).toMatchObject({ factorId: 'travel.bike', gramsCo2e: 165 })
+    expect(useAppStore.getState().queue).toHaveLength(0)
+  })
+
+  it('tells the resident when a trip is implausibly fast and credits nothing', async () => {
+    await testUtils.mount(TravelPage, {})
+    await tapText('骑行')
+    await typeInto('#distance', '30')
+    await typeInto('#duration', '20')
+    await tapText('提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('速度或数量不合常理')).toBeTruthy()
+    const session = useAppStore.getState().session!
+    expect((cloud.call('getWallet', {}, `Bearer ${session.token}`).body as any).result.wallet.pointsBalance).toBe(0)
+  })
+
+  it('refuses an empty distance before calling the cloud', async () => {
+    await testUtils.mount(TravelPage, {})
+    await tapText('提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('请输入 0 到 500 之间的距离')).toBeTruthy()
+    expect(useAppStore.getState().queue).toHaveLength(0)
+  })
+
+  it('keeps a check-in made offline in the queue and credits it once when back online', async () => {
+    const calls = offlineTransport()
+    await testUtils.mount(TravelPage, {})
+    await tapText('步行')
+    await typeInto('#distance', '2')
+    await tapText('提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('网络不可用，打卡已保存在本机')).toBeTruthy()
+    expect(calls.length).toBe(3)
+    const [queued] = useAppStore.getState().queue
+    expect(queued.payload).toMatchObject({ kind: 'travel', mode: 'walk', distanceKm: 2 })
+    // persisted on the device, with its requestId
+    expect(Taro.getStorageSync('glp.queue.v1')[0].requestId).toBe(queued.requestId)
+
+    // back online: the same requestId is sent; flushing twice still credits once
+    const online = cloud
+    const { setTransport } = await import('../../src/services/cloud')
+    setTransport(async (name, data, token) => online.call(name, data, token ? `Bearer ${token}` : undefined).body as any)
+    await useAppStore.getState().flushQueue()
+    await useAppStore.getState().flushQueue()
+    expect(useAppStore.getState().queue).toHaveLength(0)
+    const token = useAppStore.getState().session!.token
+    const page = (online.call('listLedger', {}, `Bearer ${token}`).body as any).result
+    expect(page.entries).toHaveLength(1)
+    expect(page.entries[0]).toMatchObject({ gramsCo2e: 46, factorId: 'travel.walk' })
+  })
+})
