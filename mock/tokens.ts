@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import { CloudError } from './errors'
 
@@ -11,14 +12,16 @@ const ISSUER = 'green-life-mock-cloud'
 
 export function createTokenService(secret: string, ttlSeconds: number, now: () => number): TokenService {
   if (secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters')
+  // One KeyObject for the life of the server: handing jsonwebtoken a string makes it rebuild a key per call.
+  const key = createSecretKey(Buffer.from(secret, 'utf8'))
   return {
     issue(openid) {
       const iat = Math.floor(now() / 1000)
-      return jwt.sign({ sub: openid, iat, exp: iat + ttlSeconds }, secret, { algorithm: 'HS256', issuer: ISSUER })
+      return jwt.sign({ sub: openid, iat, exp: iat + ttlSeconds }, key, { algorithm: 'HS256', issuer: ISSUER })
     },
     verify(token) {
       try {
-        const payload = jwt.verify(token, secret, {
+        const payload = jwt.verify(token, key, {
           algorithms: ['HS256'],
           issuer: ISSUER,
           clockTimestamp: Math.floor(now() / 1000),

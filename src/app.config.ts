@@ -20,9 +20,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '打卡' },
-      { pagePath: 'pages/wallet/index', text: '钱包' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png', text: '打卡' },
+      { pagePath: 'pages/wallet/index', iconPath: 'assets/tab/wallet.png', selectedIconPath: 'assets/tab/wallet-active.png', text: '钱包' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' },
     ],
   },
 })

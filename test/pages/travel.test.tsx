@@ -13,7 +13,7 @@ async function typeInto(selector: string, value: string) {
   if (!input) throw new Error(`no input ${selector}`)
   await testUtils.act(async () => {
     ;(input as HTMLInputElement).value = value
-    testUtils.fireEvent.input(input, { target: { value }, detail: { value } })
+    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
   })
 }
 

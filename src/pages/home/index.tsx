@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Notice } from '../../components/Notice'
 import { useRequireSession } from '../../components/useSession'
 import { formatKg } from '../../i18n'
@@ -59,9 +60,7 @@ export default function HomePage() {
       {queue.length > 0 ? (
         <View className='pending'>
           <Notice tone='info' lines={[t('home.pending', { count: queue.length })]} />
-          <Button className='secondary-button' ariaLabel={t('home.sendNow')} onClick={refresh}>
-            {t('home.sendNow')}
-          </Button>
+          <ActionButton variant='secondary' label={t('home.sendNow')} onClick={refresh} />
         </View>
       ) : null}
 

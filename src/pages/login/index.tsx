@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { errorText, useT } from '../../i18n/useT'
@@ -35,9 +36,7 @@ export default function LoginPage() {
       <Text className='page-title'>{t('app.name')}</Text>
       <Text className='muted'>{t('login.intro')}</Text>
       <Field id='handle' label={t('login.handle')} hint={t('login.handleHint')} value={handle} onInput={setHandle} />
-      <Button className='primary-button' ariaLabel={t('login.submit')} disabled={!valid || busy} loading={busy} onClick={onSubmit}>
-        {t('login.submit')}
-      </Button>
+      <ActionButton variant='primary' label={t('login.submit')} disabled={!valid || busy} loading={busy} onClick={onSubmit} />
       {error ? <Notice tone='error' lines={[error]} /> : null}
     </View>
   )

@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { ActionButton } from '../../components/ActionButton'
 import { Choices } from '../../components/Choices'
 import { LOGIN_URL, useRequireSession } from '../../components/useSession'
 import { useT } from '../../i18n/useT'
@@ -32,16 +33,14 @@ export default function MePage() {
           { value: 'en', text: 'English' },
         ]}
       />
-      <Button
-        className='secondary-button'
-        ariaLabel={t('me.logout')}
+      <ActionButton
+        variant='secondary'
+        label={t('me.logout')}
         onClick={() => {
           logout()
           Taro.navigateTo({ url: LOGIN_URL })
         }}
-      >
-        {t('me.logout')}
-      </Button>
+      />
     </View>
   )
 }

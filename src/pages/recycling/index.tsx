@@ -1,6 +1,7 @@
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Choices } from '../../components/Choices'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
@@ -69,9 +70,7 @@ export default function RecyclingPage() {
         error={touched ? stationError : undefined}
       />
       {process.env.TARO_ENV === 'weapp' ? (
-        <Button className='secondary-button' ariaLabel={t('recycling.scan')} onClick={scan}>
-          {t('recycling.scan')}
-        </Button>
+        <ActionButton variant='secondary' label={t('recycling.scan')} onClick={scan} />
       ) : null}
       {stations.length > 0 ? (
         <View>
@@ -100,9 +99,9 @@ export default function RecyclingPage() {
         error={touched ? weightError : undefined}
       />
       {estimate !== undefined ? <View className='estimate'>{t('checkin.estimate', { grams: estimate })}</View> : null}
-      <Button className='primary-button' ariaLabel={t('checkin.submit')} disabled={busy} loading={busy} onClick={onSubmit}>
+      <ActionButton variant='primary' label={t('checkin.submit')} disabled={busy} loading={busy} onClick={onSubmit}>
         {busy ? t('checkin.submitting') : t('checkin.submit')}
-      </Button>
+      </ActionButton>
       {notice ? <Notice {...notice} /> : null}
     </View>
   )

@@ -1,6 +1,7 @@
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Choices } from '../../components/Choices'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
@@ -63,9 +64,9 @@ export default function TravelPage() {
         error={touched ? durationError : undefined}
       />
       {estimate !== undefined ? <View className='estimate'>{t('checkin.estimate', { grams: estimate })}</View> : null}
-      <Button className='primary-button' ariaLabel={t('checkin.submit')} disabled={busy} loading={busy} onClick={onSubmit}>
+      <ActionButton variant='primary' label={t('checkin.submit')} disabled={busy} loading={busy} onClick={onSubmit}>
         {busy ? t('checkin.submitting') : t('checkin.submit')}
-      </Button>
+      </ActionButton>
       {notice ? <Notice {...notice} /> : null}
     </View>
   )

@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Notice } from '../../components/Notice'
 import { useRequireSession } from '../../components/useSession'
 import type { LedgerEntry } from '../../contract/types'
@@ -70,9 +71,7 @@ export default function WalletPage() {
         </View>
       ) : null}
       {error ? <Notice tone='error' lines={[error]} /> : null}
-      <Button className='secondary-button' ariaLabel={t('wallet.verify')} onClick={() => run(verifyLedger)}>
-        {t('wallet.verify')}
-      </Button>
+      <ActionButton variant='secondary' label={t('wallet.verify')} onClick={() => run(verifyLedger)} />
       {verifyResult ? (
         <Notice
           tone={verifyResult.ok ? 'success' : 'error'}
@@ -104,9 +103,9 @@ export default function WalletPage() {
         ))}
       </View>
       {nextCursor ? (
-        <Button className='secondary-button' ariaLabel={t('wallet.more')} disabled={loading} onClick={() => run(() => loadLedger(false))}>
-          {loading ? t('common.loading') : t('wallet.more')}
-        </Button>
+        <ActionButton variant='secondary' label={t('wallet.more')} disabled={loading} onClick={() => run(() => loadLedger(false))}>
+        {loading ? t('common.loading') : t('wallet.more')}
+      </ActionButton>
       ) : loaded && entries.length > 0 ? (
         <View className='muted'>{t('wallet.end')}</View>
       ) : null}

@@ -1,0 +1,159 @@
+/**
+ * checkIn throughput in-process and over HTTP, each beside its floor measured in the same run:
+ * a bare better-sqlite3 insert-per-transaction loop, and a bare Node HTTP server doing one insert.
+ */
+import Database from 'better-sqlite3'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCloud } from '../mock/cloud'
+import { fmt, percentile } from './stats'
+
+const MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool'] as const
+
+export interface CloudFigures {
+  bareInsertsPerSec: number
+  inProcessPerSec: number
+  bareHttp: HttpFigures
+  cloudHttp: HttpFigures
+}
+
+export interface HttpFigures {
+  perSec: number
+  p50Ms: number
+  p99Ms: number
+}
+
+function tempDb(): { path: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'glp-bench-'))
+  return { path: join(dir, 'bench.sqlite'), dispose: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export function bareInsertLoop(count: number): number {
+  const tmp = tempDb()
+  const db = new Database(tmp.path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, openid TEXT, grams INTEGER, body TEXT)')
+  const insert = db.prepare('INSERT INTO t (openid, grams, body) VALUES (?, ?, ?)')
+  const one = db.transaction((i: number) => insert.run(`user-${i % 100}`, i, `{"i":${i}}`))
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < count; i++) one(i)
+  const secs = Number(process.hrtime.bigint() - start) / 1e9
+  db.close()
+  tmp.dispose()
+  return count / secs
+}
+
+/** Distinct users and small trips, so caps never refuse: the rate measured is of credits written. */
+export function inProcessCheckIns(count: number): number {
+  const tmp = tempDb()
+  const cloud = createCloud({ dbPath: tmp.path, rateLimit: { burst: 0, perSecond: 1 } })
+  const users = 2000
+  const tokens = Array.from({ length: users }, (_, u) => (cloud.call('login', { code: `dev:bench${u}` }).body as any).result.token as string)
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < count; i++) {
+    const out = cloud.call(
+      'checkIn',
+      { requestId: `bench-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 },
+      `Bearer ${tokens[i % users]}`,
+    )
+    if (out.status !== 200) throw new Error(`check-in failed: ${JSON.stringify(out.body)}`)
+  }
+  const secs = Number(process.hrtime.bigint() - start) / 1e9
+  cloud.close()
+  tmp.dispose()
+  return count / secs
+}
+
+function startChild(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c
+      const m = /http:\/\/[\d.]+:\d+/.exec(out)
+      if (m) resolve({ url: m[0], child })
+    })
+    child.once('exit', (code) => reject(new Error(`child exited ${code}: ${out}`)))
+  })
+}
+
+function postJson(agent: http.Agent, url: URL, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
+  const text = JSON.stringify(body)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
+      },
+    )
+    req.on('error', reject)
+    req.end(text)
+  })
+}
+
+/** `concurrency` clients, each sending its next request as soon as the previous one is answered. */
+async function drive(concurrency: number, total: number, send: (i: number) => Promise<void>): Promise<HttpFigures> {
+  const latencies: number[] = []
+  let next = 0
+  const start = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++
+        const t0 = performance.now()
+        await send(i)
+        latencies.push(performance.now() - t0)
+      }
+    }),
+  )
+  const secs = (performance.now() - start) / 1000
+  latencies.sort((a, b) => a - b)
+  return { perSec: total / secs, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) }
+}
+
+export async function httpFigures(concurrency: number, total: number): Promise<{ bare: HttpFigures; cloud: HttpFigures }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
+  const bareDb = tempDb()
+  const bare = await startChild([join(__dirname, 'bareServer.ts')], { DB_PATH: bareDb.path })
+  const bareUrl = new URL(bare.url)
+  await drive(concurrency, 500, async (i) => void (await postJson(agent, bareUrl, '/insert', { data: { i } }))) // warm-up
+  const bareFigures = await drive(concurrency, total, async (i) => {
+    const r = await postJson(agent, bareUrl, '/insert', { data: { requestId: `b-${i}`, kind: 'travel', mode: 'bike', distanceKm: 0.5 } })
+    if (r.status !== 200) throw new Error('bare insert failed')
+  })
+  bare.child.kill('SIGKILL')
+  bareDb.dispose()
+
+  const cloudDb = tempDb()
+  const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DB_PATH: cloudDb.path, PORT: '0', RATE_LIMIT_BURST: '0' })
+  const cloudUrl = new URL(cloud.url)
+  const users = 2000
+  const tokens: string[] = []
+  for (let u = 0; u < users; u++) tokens.push((await postJson(agent, cloudUrl, '/cloud/login', { data: { code: `dev:h${u}` } })).body.result.token)
+  await drive(concurrency, 500, async (i) => void (await postJson(agent, cloudUrl, '/cloud/getWallet', { data: {} }, tokens[i % users])))
+  const cloudFigures = await drive(concurrency, total, async (i) => {
+    const r = await postJson(agent, cloudUrl, '/cloud/checkIn', { data: { requestId: `http-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 } }, tokens[i % users])
+    if (r.status !== 200) throw new Error(`HTTP check-in failed: ${JSON.stringify(r.body)}`)
+  })
+  cloud.child.kill('SIGKILL')
+  cloudDb.dispose()
+  agent.destroy()
+  return { bare: bareFigures, cloud: cloudFigures }
+}
+
+export function describeHttp(f: HttpFigures): string {
+  return `${fmt(f.perSec)}/s, p50 ${fmt(f.p50Ms, 2)} ms, p99 ${fmt(f.p99Ms, 2)} ms`
+}

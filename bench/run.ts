@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: prints the figures with their floors and ratios. Timings are not asserted anywhere:
+ * this machine is shared, so the ratio to a floor measured in the same run is the figure to compare.
+ */
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { bareInsertLoop, describeHttp, httpFigures, inProcessCheckIns } from './cloud'
+import { dirBytes, h5InitialJs } from './size'
+import { fmt, table } from './stats'
+
+const ROOT = join(__dirname, '..')
+const kb = (bytes: number) => (Number.isNaN(bytes) ? 'not built' : `${fmt(bytes / 1024, 1)} KB`)
+
+async function main() {
+  const only = process.argv[2]
+  console.log(`green-life-points bench · ${new Date().toISOString()} · Node ${process.version} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`)
+  const rows: string[][] = [['figure', 'value', 'floor (same run)', 'ratio']]
+
+  if (!only || only === 'size') {
+    const weapp = dirBytes(join(ROOT, 'dist/weapp'))
+    rows.push(['weapp main package', kb(weapp), 'WeChat limit 2,048 KB', Number.isNaN(weapp) ? '—' : `${fmt(weapp / (2048 * 1024), 2)}× of limit`])
+    try {
+      const h5 = h5InitialJs(join(ROOT, 'dist/h5'))
+      rows.push(['H5 initial JS (raw)', kb(h5.raw), '', ''])
+      rows.push(['H5 initial JS (gzip -9)', kb(h5.gzip), '', ''])
+    } catch {
+      rows.push(['H5 initial JS', 'not built (npm run build:h5)', '', ''])
+    }
+  }
+
+  if (!only || only === 'cloud') {
+    const n = Number(process.env.BENCH_COUNT ?? 20000)
+    const floor = bareInsertLoop(n)
+    const inProc = inProcessCheckIns(n)
+    rows.push(['checkIn in-process', `${fmt(inProc)}/s`, `${fmt(floor)}/s bare insert+txn`, `${fmt(inProc / floor, 2)}×`])
+    const http = await httpFigures(50, Number(process.env.BENCH_HTTP_COUNT ?? 10000))
+    rows.push(['checkIn over HTTP, 50 concurrent', describeHttp(http.cloud), describeHttp(http.bare), `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`])
+    rows.push(['checkIn HTTP vs bare insert loop', `${fmt(http.cloud.perSec)}/s`, `${fmt(floor)}/s`, `${fmt(http.cloud.perSec / floor, 2)}×`])
+  }
+  console.log(table(rows))
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Renders the tab-bar icons (SVG below) to 81×81 PNGs with Debian's Chromium. weapp's tabBar takes only
+// PNG/JPG files, so the PNGs are committed; run this again after changing a drawing or a colour.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchBrowser, ROOT } from '../test/e2e/support.mjs'
+
+const ICONS = {
+  home: '<path d="M40 10C22 18 14 32 16 52c2 10 10 18 24 18s22-8 24-18C66 32 58 18 40 10z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/><path d="M40 26v44M40 44l-10-8M40 54l10-8" stroke="C" stroke-width="6" stroke-linecap="round"/>',
+  wallet: '<rect x="10" y="20" width="60" height="46" rx="8" fill="none" stroke="C" stroke-width="6"/><path d="M18 20l30-10 6 10" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/><circle cx="56" cy="43" r="5" fill="C"/>',
+  me: '<circle cx="40" cy="28" r="14" fill="none" stroke="C" stroke-width="6"/><path d="M14 70c2-14 12-22 26-22s24 8 26 22" fill="none" stroke="C" stroke-width="6" stroke-linecap="round"/>',
+}
+const COLOURS = { normal: '#6b7280', active: '#15803d' }
+
+const browser = await launchBrowser()
+const page = await browser.newPage({ viewport: { width: 81, height: 81 } })
+for (const [name, body] of Object.entries(ICONS)) {
+  for (const [state, colour] of Object.entries(COLOURS)) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 80 80">${body.replaceAll('"C"', `"${colour}"`)}</svg>`
+    await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`)
+    const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } })
+    writeFileSync(join(ROOT, 'src/assets/tab', `${name}${state === 'active' ? '-active' : ''}.png`), png)
+  }
+}
+await browser.close()
+console.log('tab icons written to src/assets/tab')

@@ -1,0 +1,33 @@
+import { Button } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+export interface ActionButtonProps {
+  label: string
+  onClick(): void
+  variant?: 'primary' | 'secondary'
+  disabled?: boolean
+  loading?: boolean
+  children?: ReactNode
+}
+
+/**
+ * Taro's H5 button is a custom element that screen readers do not know as a button: give it the role,
+ * name and disabled state explicitly (weapp's native button already has them).
+ */
+export function ActionButton({ label, onClick, variant = 'primary', disabled, loading, children }: ActionButtonProps) {
+  const a11y = { role: 'button', 'aria-disabled': disabled ? 'true' : 'false' }
+  return (
+    <Button
+      className={`${variant}-button`}
+      ariaLabel={label}
+      disabled={disabled}
+      loading={loading}
+      onClick={() => {
+        if (!disabled) onClick()
+      }}
+      {...a11y}
+    >
+      {children ?? label}
+    </Button>
+  )
+}

@@ -1,0 +1,93 @@
+// A resident in a real browser against `npm start`: log in, check in a bike trip and a recycling drop,
+// see both in the wallet with the right grams, hit a daily cap, verify the ledger, switch language.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+
+const SHOTS = join(ROOT, 'docs/screenshots')
+let app
+let browser
+let page
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  app = await startApp()
+  browser = await launchBrowser()
+  page = await (await phoneContext(browser)).newPage()
+})
+
+after(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+async function openHomeCard(name) {
+  await page.goto(`${app.url}/#/pages/home/index`)
+  await page.getByRole('button', { name }).click()
+}
+
+test('a resident logs in and sees an empty wallet', async () => {
+  await login(page, app.url, 'e2e-alice')
+  await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() !== '—')
+  assert.equal((await page.locator('#points-balance').innerText()).trim(), '0')
+  assert.equal((await page.locator('#today-grams').innerText()).trim(), '0 克')
+})
+
+test('a bike trip is credited with the grams the methodology gives', async () => {
+  await openHomeCard('绿色出行')
+  await page.getByRole('radio', { name: '骑行' }).click()
+  await page.locator('#distance input').fill('5')
+  await page.getByText('预计约 165 克 CO₂e').waitFor()
+  await page.getByRole('button', { name: '提交打卡' }).click()
+  await page.getByText('已记入 165 克 CO₂e，获得 16 积分').waitFor()
+})
+
+test('a recycling drop at a picked station is credited', async () => {
+  await openHomeCard('回收投递')
+  await page.getByRole('radio', { name: /社区服务中心/ }).click()
+  await page.getByRole('radio', { name: '纸板' }).click()
+  await page.locator('#weight input').fill('2.5')
+  await page.getByRole('button', { name: '提交打卡' }).click()
+  await page.getByText('已记入 8650 克 CO₂e，获得 865 积分').waitFor()
+})
+
+test('the daily cap clips, then refuses, with a message', async () => {
+  await openHomeCard('绿色出行')
+  await page.getByRole('radio', { name: '步行' }).click()
+  await page.locator('#distance input').fill('20')
+  await page.getByRole('button', { name: '提交打卡' }).click()
+  await page.getByText('已记入 296 克 CO₂e，获得 29 积分').waitFor()
+  await page.getByText('已达到今日上限').waitFor()
+  await page.locator('#distance input').fill('1')
+  await page.getByRole('button', { name: '提交打卡' }).click()
+  await page.getByText('今日该项已达上限，明天再来吧').waitFor()
+})
+
+test('home shows the balance and today; the wallet lists every entry and verifies', async () => {
+  await page.goto(`${app.url}/#/pages/home/index`)
+  await page.reload()
+  await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() === '910')
+  assert.match(await page.locator('#today-grams').innerText(), /9111 克/)
+  await page.screenshot({ path: join(SHOTS, 'home.png') })
+  await page.goto(`${app.url}/#/pages/wallet/index`)
+  await page.reload()
+  await page.getByText('纸板').first().waitFor()
+  assert.equal(await page.getByText('+865').count(), 1)
+  assert.equal(await page.getByText('+16').count(), 1)
+  assert.equal(await page.getByText('+29').count(), 1)
+  await page.getByRole('button', { name: '校验我的账本' }).click()
+  await page.getByText('账本完整：3 条记录，哈希链校验通过').waitFor()
+  await page.screenshot({ path: join(SHOTS, 'wallet.png') })
+})
+
+test('switching to English changes the interface and survives a reload', async () => {
+  await page.goto(`${app.url}/#/pages/me/index`)
+  await page.getByRole('radio', { name: 'English' }).click()
+  await page.getByText('Language').waitFor()
+  await page.goto(`${app.url}/#/pages/home/index`)
+  await page.reload()
+  await page.getByText('Points balance').waitFor()
+  await page.getByText('Green travel').waitFor()
+})

@@ -1,0 +1,72 @@
+// Shared by the browser tests: start `npm start`'s server on a free port with a fresh database, and
+// launch Debian's Chromium through playwright-core (never a downloaded browser).
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+export async function startApp(extraEnv = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'glp-e2e-'))
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '0', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 240_000)
+    child.stdout.on('data', (c) => {
+      output += c
+      const m = /http:\/\/[\d.]+:\d+/.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[0])
+      }
+    })
+    child.stderr.on('data', (c) => (output += c))
+    child.on('exit', (code) => reject(new Error(`app exited (${code}):\n${output}`)))
+  })
+  return {
+    url,
+    dir,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done()
+        child.once('exit', done)
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  })
+}
+
+/** A phone-sized context: what a resident holds. */
+export function phoneContext(browser, locale = 'zh-CN') {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale })
+}
+
+export async function login(page, url, handle) {
+  await page.goto(`${url}/#/pages/login/index`)
+  await page.locator('#handle input').fill(handle)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByText('积分余额').first().waitFor()
+}

@@ -1,0 +1,64 @@
+/** Starts the real mock cloud (`npm run cloud`'s entry) as a child process and waits for its ready line. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+
+export interface RunningServer {
+  url: string
+  child: ChildProcess
+  stop(signal?: NodeJS.Signals): Promise<void>
+}
+
+const ROOT = join(__dirname, '..', '..')
+
+export function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    // node --import tsx keeps the server one process, so SIGKILL really kills the server (the tsx CLI
+    // would put a parent in between).
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock/server.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', RATE_LIMIT_BURST: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start in time:\n${output}`))
+    }, timeoutMs)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /http:\/\/[\d.]+:\d+/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        child.stdout?.off('data', onData)
+        resolve({
+          url: match[0],
+          child,
+          stop: (signal = 'SIGTERM') =>
+            new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done()
+              child.once('exit', () => done())
+              child.kill(signal)
+            }),
+        })
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited early (${code}):\n${output}`))
+    })
+  })
+}
+
+export async function post(url: string, name: string, data: unknown, token?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${url}/cloud/${name}`, {
+    method: 'POST',
+    // Connection: close so no keep-alive socket outlives a test
+    headers: { 'Content-Type': 'application/json', Connection: 'close', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ data }),
+  })
+  return { status: res.status, body: await res.json() }
+}
