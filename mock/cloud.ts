@@ -12,6 +12,7 @@ import { CloudError } from './errors'
 import type { CallerContext, Services } from './function'
 import { FUNCTIONS } from './functions'
 import { RateLimiter, type RateLimitOptions } from './rateLimit'
+import { expireDue } from './rewards'
 import { seedCatalogue } from './seed'
 import type { StoragePort } from './storage/port'
 import { SqliteStorage } from './storage/sqlite'
@@ -33,6 +34,8 @@ export interface CloudResponse {
 
 export interface Cloud {
   call(name: string, data: unknown, authorization?: string): CloudResponse
+  /** expires and refunds every pending voucher past its expiresAt; the server runs it periodically */
+  sweepExpired(): number
   readonly services: Services
   readonly store: StoragePort
   close(): void
@@ -97,6 +100,7 @@ export function createCloud(options: CloudOptions): Cloud {
         }
       }
     },
+    sweepExpired: () => expireDue(services),
     close() {
       store.close()
     },

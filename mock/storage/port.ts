@@ -3,7 +3,7 @@
  * database adapter could implement it in a real deployment. Every method is synchronous and runs inside
  * `transaction`, so one credit is one transaction.
  */
-import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
+import type { Factor, LedgerEntry, Methodology, RedemptionStatus, Role, Station, Wallet } from '../../src/contract/types'
 
 export interface UserRecord {
   openid: string
@@ -36,6 +36,35 @@ export interface RewardSeed {
   validDays: number
 }
 
+export interface RewardRecord {
+  id: string
+  title: string
+  description: string
+  imageUrl?: string
+  pointsCost: number
+  stock: number
+  perUserLimit: number
+  validDays: number
+  active: boolean
+}
+
+export interface RedemptionRecord {
+  id: string
+  openid: string
+  rewardId: string
+  rewardTitle: string
+  code: string
+  status: RedemptionStatus
+  pointsCost: number
+  createdAt: string
+  expiresAt: string
+  expiresAtMs: number
+  fulfilledAt?: string
+  verifiedBy?: string
+  cancelledAt?: string
+  expiredAt?: string
+}
+
 export interface StoragePort {
   transaction<T>(fn: () => T): T
 
@@ -56,6 +85,21 @@ export interface StoragePort {
   getStation(code: string): Station | undefined
 
   seedReward(reward: RewardSeed): void
+  getReward(id: string): RewardRecord | undefined
+  listRewards(includeInactive: boolean): RewardRecord[]
+  saveReward(reward: RewardRecord): void
+  /** moves stock by delta; the schema refuses a negative stock */
+  adjustStock(rewardId: string, delta: number): void
+
+  insertRedemption(r: RedemptionRecord): void
+  getRedemption(id: string): RedemptionRecord | undefined
+  getRedemptionByCode(code: string): RedemptionRecord | undefined
+  /** pending → status, once: false when it was no longer pending */
+  closeRedemption(id: string, status: Exclude<RedemptionStatus, 'pending'>, at: string, by?: string): boolean
+  listRedemptions(openid: string): RedemptionRecord[]
+  /** the caller's pending + fulfilled redemptions of one reward, per reward */
+  heldRedemptionCounts(openid: string): Map<string, number>
+  duePendingRedemptions(nowMs: number, limit: number): RedemptionRecord[]
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined
   saveRequest(openid: string, requestId: string, record: RequestRecord): void

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { GENESIS_HASH } from '../../src/core/ledger'
-import type { RequestRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
+import type { RedemptionRecord, RequestRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -46,6 +46,23 @@ CREATE TABLE IF NOT EXISTS rewards (
   active INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL
 ) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS redemptions (
+  id TEXT PRIMARY KEY,
+  openid TEXT NOT NULL,
+  reward_id TEXT NOT NULL REFERENCES rewards(id),
+  reward_title TEXT NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'fulfilled', 'cancelled', 'expired')),
+  points_cost INTEGER NOT NULL CHECK (points_cost > 0),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  expires_at_ms INTEGER NOT NULL,
+  closed_at TEXT,
+  verified_by TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS redemptions_by_owner ON redemptions (openid, reward_id, status);
+CREATE INDEX IF NOT EXISTS redemptions_due ON redemptions (status, expires_at_ms);
 
 CREATE TABLE IF NOT EXISTS requests (
   openid TEXT NOT NULL,
@@ -189,6 +206,32 @@ export class SqliteStorage implements StoragePort {
         `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      reward: db.prepare<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
+      rewards: db.prepare<[number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY points_cost, id'),
+      saveReward: db.prepare(
+        `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at)
+         VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt)
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, image_url = excluded.image_url,
+           points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
+           valid_days = excluded.valid_days, active = excluded.active`,
+      ),
+      adjustStock: db.prepare('UPDATE rewards SET stock = stock + ? WHERE id = ?'),
+      insertRedemption: db.prepare(
+        `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms)
+         VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
+      ),
+      redemption: db.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
+      redemptionByCode: db.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
+      closeRedemption: db.prepare(
+        "UPDATE redemptions SET status = ?, closed_at = ?, verified_by = ? WHERE id = ? AND status = 'pending'",
+      ),
+      redemptionsOf: db.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id'),
+      heldCounts: db.prepare<[string], { reward_id: string; n: number }>(
+        "SELECT reward_id, COUNT(*) AS n FROM redemptions WHERE openid = ? AND status IN ('pending', 'fulfilled') GROUP BY reward_id",
+      ),
+      dueRedemptions: db.prepare<[number, number], RedemptionRow>(
+        "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
+      ),
       findRequest: db.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
       saveRequest: db.prepare(
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
@@ -287,6 +330,69 @@ export class SqliteStorage implements StoragePort {
 
   seedReward(r: RewardSeed) {
     this.stmts.seedReward.run(r.id, r.title, r.description, r.pointsCost, r.stock, r.perUserLimit, r.validDays, new Date().toISOString())
+  }
+
+  getReward(id: string) {
+    const row = this.stmts.reward.get(id)
+    return row && rewardFromRow(row)
+  }
+
+  listRewards(includeInactive: boolean) {
+    return this.stmts.rewards.all(includeInactive ? 1 : 0).map(rewardFromRow)
+  }
+
+  saveReward(r: RewardRecord) {
+    this.stmts.saveReward.run({
+      ...r,
+      imageUrl: r.imageUrl ?? null,
+      active: r.active ? 1 : 0,
+      createdAt: new Date().toISOString(),
+    })
+  }
+
+  adjustStock(rewardId: string, delta: number) {
+    this.stmts.adjustStock.run(delta, rewardId)
+  }
+
+  insertRedemption(r: RedemptionRecord) {
+    this.stmts.insertRedemption.run({
+      id: r.id,
+      openid: r.openid,
+      rewardId: r.rewardId,
+      rewardTitle: r.rewardTitle,
+      code: r.code,
+      status: r.status,
+      pointsCost: r.pointsCost,
+      createdAt: r.createdAt,
+      expiresAt: r.expiresAt,
+      expiresAtMs: r.expiresAtMs,
+    })
+  }
+
+  getRedemption(id: string) {
+    const row = this.stmts.redemption.get(id)
+    return row && redemptionFromRow(row)
+  }
+
+  getRedemptionByCode(code: string) {
+    const row = this.stmts.redemptionByCode.get(code)
+    return row && redemptionFromRow(row)
+  }
+
+  closeRedemption(id: string, status: 'fulfilled' | 'cancelled' | 'expired', at: string, by?: string) {
+    return this.stmts.closeRedemption.run(status, at, by ?? null, id).changes === 1
+  }
+
+  listRedemptions(openid: string) {
+    return this.stmts.redemptionsOf.all(openid).map(redemptionFromRow)
+  }
+
+  heldRedemptionCounts(openid: string) {
+    return new Map(this.stmts.heldCounts.all(openid).map((r) => [r.reward_id, r.n]))
+  }
+
+  duePendingRedemptions(nowMs: number, limit: number) {
+    return this.stmts.dueRedemptions.all(nowMs, limit).map(redemptionFromRow)
   }
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined {
@@ -419,4 +525,68 @@ function userFromRow(row: UserRow): UserRecord {
 
 function stationFromRow(row: StationRow): Station {
   return { code: row.code, name: row.name, materials: JSON.parse(row.materials) }
+}
+
+interface RewardRow {
+  id: string
+  title: string
+  description: string
+  image_url: string | null
+  points_cost: number
+  stock: number
+  per_user_limit: number
+  valid_days: number
+  active: number
+}
+
+function rewardFromRow(row: RewardRow): RewardRecord {
+  const r: RewardRecord = {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    pointsCost: row.points_cost,
+    stock: row.stock,
+    perUserLimit: row.per_user_limit,
+    validDays: row.valid_days,
+    active: row.active === 1,
+  }
+  if (row.image_url !== null) r.imageUrl = row.image_url
+  return r
+}
+
+interface RedemptionRow {
+  id: string
+  openid: string
+  reward_id: string
+  reward_title: string
+  code: string
+  status: RedemptionRecord['status']
+  points_cost: number
+  created_at: string
+  expires_at: string
+  expires_at_ms: number
+  closed_at: string | null
+  verified_by: string | null
+}
+
+function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
+  const r: RedemptionRecord = {
+    id: row.id,
+    openid: row.openid,
+    rewardId: row.reward_id,
+    rewardTitle: row.reward_title,
+    code: row.code,
+    status: row.status,
+    pointsCost: row.points_cost,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    expiresAtMs: row.expires_at_ms,
+  }
+  if (row.closed_at !== null) {
+    if (row.status === 'fulfilled') r.fulfilledAt = row.closed_at
+    if (row.status === 'cancelled') r.cancelledAt = row.closed_at
+    if (row.status === 'expired') r.expiredAt = row.closed_at
+  }
+  if (row.verified_by !== null) r.verifiedBy = row.verified_by
+  return r
 }

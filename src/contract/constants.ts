@@ -15,3 +15,18 @@ export const LIMITS = {
 
 export type TravelMode = (typeof TRAVEL_MODES)[number]
 export type Material = (typeof MATERIALS)[number]
+
+export const REWARD_LIMITS = {
+  maxTitleChars: 60,
+  maxDescriptionChars: 500,
+  maxPointsCost: 1_000_000,
+  maxStock: 1_000_000,
+  maxPerUserLimit: 1000,
+  maxValidDays: 365,
+  defaultValidDays: 14,
+  defaultPerUserLimit: 1,
+} as const
+
+/** Voucher codes: no 0/O, 1/I/L, so a code read aloud or typed from a screen is not misread. */
+export const VOUCHER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const VOUCHER_LENGTH = 10

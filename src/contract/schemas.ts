@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-import { LIMITS, MATERIALS, TRAVEL_MODES } from './constants'
+import { LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
 
 export { LIMITS, MATERIALS, TRAVEL_MODES }
 
@@ -65,3 +65,40 @@ export type RecyclingCheckInRequest = z.infer<typeof recyclingCheckInSchema>
 export type CheckInRequest = z.infer<typeof checkInSchema>
 export type ListLedgerRequest = z.infer<typeof listLedgerSchema>
 export type EmptyRequest = z.infer<typeof emptySchema>
+
+const intIn = (name: string, min: number, max: number) =>
+  z
+    .number({ error: `${name} must be an integer` })
+    .int(`${name} must be an integer`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+
+const entityId = (name: string) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, `${name} must be 1–64 characters A–Z, 0–9, _ or -`)
+
+export const upsertRewardSchema = z.strictObject({
+  id: entityId('id').optional(),
+  title: z.string().trim().min(1, 'title must not be empty').max(REWARD_LIMITS.maxTitleChars, `title must be at most ${REWARD_LIMITS.maxTitleChars} characters`),
+  description: z.string().max(REWARD_LIMITS.maxDescriptionChars, `description must be at most ${REWARD_LIMITS.maxDescriptionChars} characters`).optional(),
+  imageUrl: z.url({ protocol: /^https?$/, error: 'imageUrl must be an http(s) URL' }).max(500).optional(),
+  pointsCost: intIn('pointsCost', 1, REWARD_LIMITS.maxPointsCost),
+  stock: intIn('stock', 0, REWARD_LIMITS.maxStock),
+  perUserLimit: intIn('perUserLimit', 1, REWARD_LIMITS.maxPerUserLimit).optional(),
+  active: z.boolean({ error: 'active must be true or false' }).optional(),
+  validDays: intIn('validDays', 1, REWARD_LIMITS.maxValidDays).optional(),
+})
+
+export const redeemSchema = z.strictObject({ requestId, rewardId: entityId('rewardId') })
+export const redemptionIdSchema = z.strictObject({ redemptionId: entityId('redemptionId') })
+export const verifyRedemptionSchema = z.strictObject({
+  // Typed codes arrive with spaces, dashes and lower case; the canonical form is checked after trimming.
+  code: z
+    .string()
+    .max(64, 'code is too long')
+    .transform((c) => c.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(new RegExp(`^[${VOUCHER_ALPHABET}]{${VOUCHER_LENGTH}}$`), `code must be ${VOUCHER_LENGTH} characters from ${VOUCHER_ALPHABET}`)),
+})
+
+export type UpsertRewardRequest = z.infer<typeof upsertRewardSchema>
+export type RedeemRequest = z.infer<typeof redeemSchema>
+export type RedemptionIdRequest = z.infer<typeof redemptionIdSchema>
+export type VerifyRedemptionRequest = z.input<typeof verifyRedemptionSchema>

@@ -1,5 +1,9 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
 import type {
+  RedeemRequest,
+  RedemptionIdRequest,
+  UpsertRewardRequest,
+  VerifyRedemptionRequest,
   CheckInRequest,
   EmptyRequest,
   ListLedgerRequest,
@@ -99,6 +103,39 @@ export interface VerifyLedgerResult {
   firstBadSeq?: number
 }
 
+export interface Reward {
+  id: string
+  title: string
+  pointsCost: number
+  /** units left to redeem */
+  stock: number
+  perUserLimit: number
+  active: boolean
+  /** Additions to the contract */
+  description: string
+  imageUrl?: string
+  validDays: number
+  /** the caller's pending and fulfilled redemptions of this reward */
+  myCount: number
+}
+
+export type RedemptionStatus = 'pending' | 'fulfilled' | 'cancelled' | 'expired'
+
+export interface Redemption {
+  id: string
+  rewardId: string
+  code: string
+  status: RedemptionStatus
+  pointsCost: number
+  createdAt: string
+  expiresAt: string
+  /** Additions to the contract */
+  rewardTitle: string
+  fulfilledAt?: string
+  cancelledAt?: string
+  expiredAt?: string
+}
+
 /** Every cloud function: its request `data` and its `result`. */
 export interface CloudFunctions {
   login: { req: LoginRequest; res: LoginResult }
@@ -108,6 +145,12 @@ export interface CloudFunctions {
   getWallet: { req: EmptyRequest; res: WalletResult }
   listLedger: { req: ListLedgerRequest; res: LedgerPage }
   verifyLedger: { req: EmptyRequest; res: VerifyLedgerResult }
+  listRewards: { req: EmptyRequest; res: { rewards: Reward[] } }
+  upsertReward: { req: UpsertRewardRequest; res: { reward: Reward } }
+  redeem: { req: RedeemRequest; res: { redemption: Redemption; wallet: Wallet } }
+  cancelRedemption: { req: RedemptionIdRequest; res: { redemption: Redemption; wallet: Wallet } }
+  verifyRedemption: { req: VerifyRedemptionRequest; res: { redemption: Redemption } }
+  listMyRedemptions: { req: EmptyRequest; res: { redemptions: Redemption[] } }
 }
 
 export type FunctionName = keyof CloudFunctions

@@ -59,26 +59,34 @@ export function verifyChain(entries: Iterable<LedgerEntry>): ChainCheck {
   return { ok: true, entries: count, headHash: prevHash }
 }
 
-/** The wallet that a list of entries adds up to: the ledger is the truth, the wallet row a cache of it. */
-export function walletFromEntries(entries: Iterable<Pick<LedgerEntry, 'gramsCo2e' | 'points'>>): Wallet {
-  const wallet: Wallet = { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 }
-  for (const e of entries) {
-    wallet.gramsCo2eTotal += e.gramsCo2e
-    wallet.pointsBalance += e.points
-    if (e.points > 0) wallet.pointsEarned += e.points
-    else wallet.pointsSpent -= e.points
-  }
-  return wallet
+/**
+ * Which wallet column an entry moves. Spending entries (redeem, donate) and their refunds move
+ * `pointsSpent`, so a refunded voucher is not counted as points earned; everything else moves
+ * `pointsEarned` (an `adjust` reversing a check-in takes its points back out of it).
+ */
+export function spendsPoints(type: LedgerEntry['type']): boolean {
+  return type === 'redeem' || type === 'donate' || type === 'refund'
 }
 
-export function applyToWallet(wallet: Wallet, entry: Pick<LedgerEntry, 'gramsCo2e' | 'points'>): Wallet {
+type WalletDelta = Pick<LedgerEntry, 'type' | 'gramsCo2e' | 'points'>
+
+export function applyToWallet(wallet: Wallet, entry: WalletDelta): Wallet {
+  const spend = spendsPoints(entry.type)
   const next: Wallet = {
     gramsCo2eTotal: wallet.gramsCo2eTotal + entry.gramsCo2e,
     pointsBalance: wallet.pointsBalance + entry.points,
-    pointsEarned: wallet.pointsEarned + Math.max(0, entry.points),
-    pointsSpent: wallet.pointsSpent + Math.max(0, -entry.points),
+    pointsEarned: wallet.pointsEarned + (spend ? 0 : entry.points),
+    pointsSpent: wallet.pointsSpent - (spend ? entry.points : 0),
   }
   if (next.pointsBalance < 0) throw new Error('points balance would go negative')
+  if (next.pointsSpent < 0) throw new Error('points spent would go negative')
   if (next.pointsEarned - next.pointsSpent !== next.pointsBalance) throw new Error('wallet identity broken')
   return next
+}
+
+/** The wallet that a list of entries adds up to: the ledger is the truth, the wallet row a cache of it. */
+export function walletFromEntries(entries: Iterable<WalletDelta>): Wallet {
+  let wallet: Wallet = { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 }
+  for (const e of entries) wallet = applyToWallet(wallet, e)
+  return wallet
 }

@@ -223,7 +223,7 @@ describe('ledger invariants', () => {
           cursor = page.nextCursor
         } while (cursor)
         const wallet = a.ok('getWallet').wallet
-        expect(wallet).toEqual(walletFromEntries(entries))
+        expect(wallet).toEqual(walletFromEntries([...entries].reverse()))
         expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: entries.length }, (_, i) => entries.length - i))
         const perFactorDay = new Map<string, number>()
         for (const e of entries) perFactorDay.set(`${e.factorId}/${e.day}`, (perFactorDay.get(`${e.factorId}/${e.day}`) ?? 0) + e.gramsCo2e)

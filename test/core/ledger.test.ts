@@ -41,9 +41,15 @@ describe('ledger hashing', () => {
   })
 
   it('keeps the wallet identity and refuses a negative balance', () => {
-    const w = walletFromEntries([{ gramsCo2e: 100, points: 10 }, { gramsCo2e: 0, points: -4 }])
+    const w = walletFromEntries([
+      { type: 'checkin', gramsCo2e: 100, points: 10 },
+      { type: 'redeem', gramsCo2e: 0, points: -4 },
+    ])
     expect(w).toEqual({ gramsCo2eTotal: 100, pointsBalance: 6, pointsEarned: 10, pointsSpent: 4 })
-    expect(() => applyToWallet(w, { gramsCo2e: 0, points: -7 })).toThrow(/negative/)
+    expect(() => applyToWallet(w, { type: 'redeem', gramsCo2e: 0, points: -7 })).toThrow(/negative/)
+    // a refund gives back what was spent; it is not points earned
+    expect(applyToWallet(w, { type: 'refund', gramsCo2e: 0, points: 4 })).toEqual({ gramsCo2eTotal: 100, pointsBalance: 10, pointsEarned: 10, pointsSpent: 0 })
+    expect(() => applyToWallet(w, { type: 'refund', gramsCo2e: 0, points: 5 })).toThrow(/spent/)
   })
 })
 

@@ -1,0 +1,28 @@
+import { redemptionIdSchema } from '../../src/contract/schemas'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { publicWallet } from '../ledger'
+import { closeWithRefund, freshRedemption, publicRedemption } from '../rewards'
+
+/** The owner gives a pending voucher back: a refund entry returns the points and the stock unit, once. */
+export const cancelRedemption: CloudFunction<'cancelRedemption'> = {
+  name: 'cancelRedemption',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const req = parse(redemptionIdSchema, data)
+    const { openid } = requireCaller(caller)
+    const { store } = services
+    return store.transaction(() => {
+      const found = store.getRedemption(req.redemptionId)
+      if (!found) throw new CloudError('NOT_FOUND', `No redemption with id ${req.redemptionId}.`)
+      if (found.openid !== openid) throw new CloudError('PERMISSION_DENIED', 'This voucher belongs to someone else.')
+      const current = freshRedemption(services, found)
+      if (current.status !== 'pending') {
+        throw new CloudError('CONFLICT', `This voucher is already ${current.status} and can no longer be cancelled.`)
+      }
+      closeWithRefund(services, current, 'cancelled')
+      const after = store.getRedemption(current.id) ?? current
+      return { redemption: publicRedemption(after), wallet: publicWallet(services, openid) }
+    })
+  },
+}

@@ -1,0 +1,73 @@
+import { customAlphabet } from 'nanoid'
+import { VOUCHER_ALPHABET, VOUCHER_LENGTH } from '../../src/contract/constants'
+import { redeemSchema } from '../../src/contract/schemas'
+import { toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { payloadHash, replayOf } from '../idempotency'
+import { appendEntry, publicWallet } from '../ledger'
+import { freshRedemption, publicRedemption } from '../rewards'
+
+const DAY_MS = 24 * 3600 * 1000
+/** nanoid draws from crypto.randomFillSync: 31^10 ≈ 8×10^14 codes, unguessable and unambiguous. */
+const voucherCode = customAlphabet(VOUCHER_ALPHABET, VOUCHER_LENGTH)
+
+/** Points out (a redeem entry), one stock unit reserved and a pending voucher created: all or nothing. */
+export const redeem: CloudFunction<'redeem'> = {
+  name: 'redeem',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const req = parse(redeemSchema, data)
+    const { openid } = requireCaller(caller)
+    const { store } = services
+    const hash = payloadHash('redeem', req)
+    return store.transaction(() => {
+      const previous = replayOf(store, openid, req.requestId, 'redeem', hash)
+      if (previous) {
+        const earlier = store.getRedemption(previous.resultRef)
+        if (!earlier) throw new Error(`request ${req.requestId} points at a missing redemption`)
+        return { redemption: publicRedemption(freshRedemption(services, earlier)), wallet: publicWallet(services, openid) }
+      }
+      const reward = store.getReward(req.rewardId)
+      if (!reward || !reward.active) throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer.`)
+      if (reward.stock <= 0) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`)
+      const held = store.heldRedemptionCounts(openid).get(reward.id) ?? 0
+      if (held >= reward.perUserLimit) {
+        throw new CloudError('REDEEM_LIMIT_REACHED', `You can hold at most ${reward.perUserLimit} of ${reward.title}.`)
+      }
+      const balance = store.getWallet(openid).pointsBalance
+      if (balance < reward.pointsCost) {
+        throw new CloudError('INSUFFICIENT_POINTS', `${reward.title} costs ${reward.pointsCost} points; you have ${balance}.`)
+      }
+      const nowMs = services.now()
+      const createdAt = toShanghaiIso(nowMs)
+      const expiresAtMs = nowMs + reward.validDays * DAY_MS
+      const id = services.newId('rd')
+      let code = voucherCode()
+      while (store.getRedemptionByCode(code)) code = voucherCode()
+      store.adjustStock(reward.id, -1)
+      const record = {
+        id,
+        openid,
+        rewardId: reward.id,
+        rewardTitle: reward.title,
+        code,
+        status: 'pending' as const,
+        pointsCost: reward.pointsCost,
+        createdAt,
+        expiresAt: toShanghaiIso(expiresAtMs),
+        expiresAtMs,
+      }
+      store.insertRedemption(record)
+      const { wallet } = appendEntry(services, openid, {
+        type: 'redeem',
+        gramsCo2e: 0,
+        points: -reward.pointsCost,
+        day: createdAt.slice(0, 10),
+        ref: id,
+      })
+      store.saveRequest(openid, req.requestId, { fn: 'redeem', payloadHash: hash, resultRef: id, capped: false })
+      return { redemption: publicRedemption(record), wallet }
+    })
+  },
+}

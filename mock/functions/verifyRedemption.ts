@@ -1,0 +1,36 @@
+import { verifyRedemptionSchema } from '../../src/contract/schemas'
+import { toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { freshRedemption, publicRedemption, requireOrganizer } from '../rewards'
+
+const REFUSALS = {
+  fulfilled: 'This voucher was already used',
+  cancelled: 'This voucher was cancelled by its owner',
+  expired: 'This voucher has expired',
+} as const
+
+/** At pickup: an organizer scans or types the code; pending → fulfilled exactly once, with who and when. */
+export const verifyRedemption: CloudFunction<'verifyRedemption'> = {
+  name: 'verifyRedemption',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const { code } = parse(verifyRedemptionSchema, data)
+    const who = requireCaller(caller)
+    requireOrganizer(who)
+    const { store } = services
+    return store.transaction(() => {
+      const found = store.getRedemptionByCode(code)
+      if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`)
+      const current = freshRedemption(services, found)
+      if (current.status !== 'pending') {
+        const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt
+        throw new CloudError('CONFLICT', `${REFUSALS[current.status]} (${when}). Do not hand out the reward.`)
+      }
+      store.closeRedemption(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid)
+      const after = store.getRedemption(current.id)
+      if (!after) throw new Error('redemption vanished inside the transaction')
+      return { redemption: publicRedemption(after) }
+    })
+  },
+}
