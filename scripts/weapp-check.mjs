@@ -143,9 +143,13 @@ const EXPECTED_TEXT = {
   'pages/login/index': '开发账号名',
   'pages/travel/index': '出行方式',
   'pages/recycling/index': '回收站编码',
+  'pages/rewards/index': '我的兑换券',
+  'pages/voucher/index': '加载中',
+  'packages/organizer/pages/verify/index': '兑换码',
 }
+const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 
-for (const route of appJson.pages) {
+for (const route of [...appJson.pages, ...subPackagePages]) {
   try {
     currentRoute = route
     require(join(DIST, `${route}.js`))
@@ -177,7 +181,7 @@ for (const route of appJson.pages) {
     check(false, `${route} threw: ${error.stack}`)
   }
 }
-check(appJson.pages.every((p) => existsSync(join(DIST, `${p}.js`)) && existsSync(join(DIST, `${p}.wxml`))), 'every page in app.json has its .js and .wxml')
+check([...appJson.pages, ...subPackagePages].every((p) => existsSync(join(DIST, `${p}.js`)) && existsSync(join(DIST, `${p}.wxml`))), 'every page in app.json has its .js and .wxml')
 check(appJson.tabBar.list.every((t) => existsSync(join(DIST, t.iconPath)) && existsSync(join(DIST, t.selectedIconPath))), 'every tab icon exists')
 
 server.kill('SIGTERM')

@@ -6,7 +6,11 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/travel/index',
     'pages/recycling/index',
+    'pages/rewards/index',
+    'pages/voucher/index',
   ],
+  // Organizer tools load only for organizers, so the main package stays small for residents.
+  subPackages: [{ root: 'packages/organizer', pages: ['pages/verify/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#15803d',
@@ -22,6 +26,7 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png', text: '打卡' },
       { pagePath: 'pages/wallet/index', iconPath: 'assets/tab/wallet.png', selectedIconPath: 'assets/tab/wallet-active.png', text: '钱包' },
+      { pagePath: 'pages/rewards/index', iconPath: 'assets/tab/rewards.png', selectedIconPath: 'assets/tab/rewards-active.png', text: '兑换' },
       { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' },
     ],
   },

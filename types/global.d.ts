@@ -23,3 +23,12 @@ declare const CLOUD_ENV_ID: string
 declare module '@tarojs/plugin-framework-react/dist/runtime' {
   export function createReactApp(App: unknown, react: unknown, dom: unknown, config: Record<string, unknown>): unknown
 }
+
+declare module 'qrcode/lib/core/qrcode' {
+  interface BitMatrix {
+    size: number
+    get(row: number, col: number): number
+  }
+  const QRCode: { create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): { modules: BitMatrix; version: number } }
+  export default QRCode
+}

@@ -3,6 +3,7 @@ import {
   createCatalogueSlice,
   createLedgerSlice,
   createQueueSlice,
+  createRewardsSlice,
   createSessionSlice,
   createSettingsSlice,
   createWalletSlice,
@@ -18,6 +19,7 @@ const initState: StateCreator<AppState> = (...a) => ({
   ...createLedgerSlice(...a),
   ...createCatalogueSlice(...a),
   ...createQueueSlice(...a),
+  ...createRewardsSlice(...a),
 })
 
 export const useAppStore = create<AppState>()(initState)
@@ -34,3 +36,5 @@ export const selectQueue = (s: AppState) => s.queue
 export const selectMethodology = (s: AppState) => s.methodology
 export const selectStations = (s: AppState) => s.stations
 export const selectEntries = (s: AppState) => s.entries
+export const selectRewards = (s: AppState) => s.rewards
+export const selectRedemptions = (s: AppState) => s.redemptions

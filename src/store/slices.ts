@@ -6,6 +6,7 @@ import type {
   LedgerSlice,
   QueueSlice,
   QueuedCheckIn,
+  RewardsSlice,
   SessionSlice,
   SettingsSlice,
   Slice,
@@ -17,6 +18,19 @@ const LEDGER_PAGE = 20
 /** Immediate retries of one send before the check-in waits in the queue for a better moment. */
 const SEND_ATTEMPTS = 3
 
+/** Per-person data dropped whenever the person changes, so nobody sees the previous wallet. */
+const SIGNED_OUT_DATA = {
+  walletView: undefined,
+  entries: [],
+  nextCursor: null,
+  ledgerLoaded: false,
+  verifyResult: undefined,
+  rewards: [],
+  rewardsLoaded: false,
+  redemptions: [],
+  redemptionsLoaded: false,
+}
+
 export const createSessionSlice: Slice<SessionSlice> = (set) => {
   const session = persisted.session()
   setSessionToken(session?.token)
@@ -27,12 +41,12 @@ export const createSessionSlice: Slice<SessionSlice> = (set) => {
       const next = { openid: r.openid, token: r.token, nickname: r.nickname, roles: r.roles }
       setSessionToken(next.token)
       persisted.saveSession(next)
-      set({ session: next, walletView: undefined, entries: [], nextCursor: null, ledgerLoaded: false, verifyResult: undefined })
+      set({ session: next, ...SIGNED_OUT_DATA })
     },
     logout() {
       setSessionToken(undefined)
       persisted.saveSession(undefined)
-      set({ session: undefined, walletView: undefined, entries: [], nextCursor: null, ledgerLoaded: false, verifyResult: undefined })
+      set({ session: undefined, ...SIGNED_OUT_DATA })
     },
   }
 }
@@ -146,3 +160,50 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     },
   }
 }
+
+export const createRewardsSlice: Slice<RewardsSlice> = (set, get) => ({
+  rewards: [],
+  rewardsLoaded: false,
+  redemptions: [],
+  redemptionsLoaded: false,
+  async loadRewards() {
+    const { rewards } = await callCloud('listRewards', {})
+    set({ rewards, rewardsLoaded: true })
+  },
+  async loadRedemptions() {
+    const { redemptions } = await callCloud('listMyRedemptions', {})
+    set({ redemptions, redemptionsLoaded: true })
+  },
+  async redeemReward(rewardId) {
+    const requestId = newRequestId()
+    let lastError: unknown
+    for (let attempt = 0; attempt < SEND_ATTEMPTS; attempt++) {
+      try {
+        const { redemption, wallet } = await callCloud('redeem', { requestId, rewardId })
+        set((s) => ({
+          redemptions: [redemption, ...s.redemptions.filter((r) => r.id !== redemption.id)],
+          walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,
+        }))
+        get().loadRewards().catch(() => undefined)
+        return redemption
+      } catch (error) {
+        lastError = error
+        if (!isTransient(error)) break
+      }
+    }
+    throw lastError
+  },
+  async cancelVoucher(redemptionId) {
+    const { redemption, wallet } = await callCloud('cancelRedemption', { redemptionId })
+    set((s) => ({
+      redemptions: s.redemptions.map((r) => (r.id === redemption.id ? redemption : r)),
+      walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,
+    }))
+    get().loadRewards().catch(() => undefined)
+    return redemption
+  },
+  async verifyVoucher(code) {
+    const { redemption } = await callCloud('verifyRedemption', { code })
+    return redemption
+  },
+})

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
-import type { CheckInResult, LedgerEntry, Methodology, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { CheckInResult, LedgerEntry, Methodology, Redemption, Reward, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
 
@@ -65,6 +65,20 @@ export interface QueueSlice {
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
-export type AppState = SessionSlice & SettingsSlice & WalletSlice & LedgerSlice & CatalogueSlice & QueueSlice
+export interface RewardsSlice {
+  rewards: Reward[]
+  rewardsLoaded: boolean
+  redemptions: Redemption[]
+  redemptionsLoaded: boolean
+  loadRewards(): Promise<void>
+  loadRedemptions(): Promise<void>
+  /** One requestId per tap, reused for every retry of that tap. */
+  redeemReward(rewardId: string): Promise<Redemption>
+  cancelVoucher(redemptionId: string): Promise<Redemption>
+  /** organizer at pickup */
+  verifyVoucher(code: string): Promise<Redemption>
+}
+
+export type AppState = SessionSlice & SettingsSlice & WalletSlice & LedgerSlice & CatalogueSlice & QueueSlice & RewardsSlice
 
 export type Slice<T> = StateCreator<AppState, [], [], T>

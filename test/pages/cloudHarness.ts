@@ -18,3 +18,19 @@ export function offlineTransport() {
   })
   return calls
 }
+
+/**
+ * mount() renders a page without a page instance, so Taro's page hooks register on the app-level id;
+ * this runs what a real page show would (useDidShow callbacks), then lets the updates settle.
+ */
+export async function showPage(act: (cb: () => Promise<void>) => Promise<void>) {
+  const { getPageInstance } = await import('@tarojs/runtime')
+  const { HOOKS_APP_ID } = await import('@tarojs/runtime')
+  const inst = getPageInstance(HOOKS_APP_ID) as { componentDidShow?: (() => void) | (() => void)[] } | undefined
+  const callbacks = ([] as (() => void)[]).concat(inst?.componentDidShow ?? [])
+  if (callbacks.length === 0) throw new Error('the page registered no useDidShow callback')
+  await act(async () => {
+    callbacks.forEach((cb) => cb())
+    await new Promise((r) => setTimeout(r, 0))
+  })
+}

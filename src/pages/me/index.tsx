@@ -33,6 +33,16 @@ export default function MePage() {
           { value: 'en', text: 'English' },
         ]}
       />
+      {session.roles.includes('organizer') ? (
+        <View>
+          <View className='section-title'>{t('me.organizerTools')}</View>
+          <ActionButton
+            variant='secondary'
+            label={t('organizer.verify')}
+            onClick={() => Taro.navigateTo({ url: '/packages/organizer/pages/verify/index' })}
+          />
+        </View>
+      ) : null}
       <ActionButton
         variant='secondary'
         label={t('me.logout')}

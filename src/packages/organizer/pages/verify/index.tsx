@@ -1,0 +1,83 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ActionButton } from '../../../../components/ActionButton'
+import { Field } from '../../../../components/Field'
+import { Notice } from '../../../../components/Notice'
+import { useRequireSession } from '../../../../components/useSession'
+import type { Redemption } from '../../../../contract/types'
+import { errorText, useT } from '../../../../i18n/useT'
+import { useAppStore } from '../../../../store'
+import './index.scss'
+
+/** Pickup desk: scan (weapp) or type (H5) a voucher code; a big clear yes or no. */
+export default function VerifyPage() {
+  const t = useT()
+  const verifyVoucher = useAppStore((s) => s.verifyVoucher)
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: true; redemption: Redemption } | { ok: false; message: string } | undefined>()
+  const session = useRequireSession()
+  if (!session) return <View className='page' />
+
+  async function verify(text: string) {
+    if (!text.trim() || busy) return
+    setBusy(true)
+    try {
+      setResult({ ok: true, redemption: await verifyVoucher(text) })
+    } catch (e) {
+      setResult({ ok: false, message: errorText(t, e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function scan() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      setCode(res.result)
+      await verify(res.result)
+    } catch {
+      // cancelled
+    }
+  }
+
+  if (result) {
+    return (
+      <View className={`page verify verify--${result.ok ? 'ok' : 'refused'}`}>
+        <View className='verify__mark' role='img' ariaLabel={result.ok ? t('organizer.ok', { title: '' }) : t('organizer.refused')}>
+          {result.ok ? '✓' : '✕'}
+        </View>
+        {result.ok ? (
+          <View className='verify__text'>
+            <Text className='verify__headline'>{t('organizer.ok', { title: result.redemption.rewardTitle })}</Text>
+            <Text className='muted'>
+              {t('organizer.okDetail', { code: result.redemption.code, points: result.redemption.pointsCost })}
+            </Text>
+          </View>
+        ) : (
+          <View className='verify__text'>
+            <Text className='verify__headline'>{t('organizer.refused')}</Text>
+            <Text className='muted'>{result.message}</Text>
+          </View>
+        )}
+        <ActionButton
+          label={t('organizer.next')}
+          onClick={() => {
+            setResult(undefined)
+            setCode('')
+          }}
+        />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page verify'>
+      {process.env.TARO_ENV === 'weapp' ? <ActionButton label={t('organizer.scan')} onClick={scan} /> : null}
+      <Field id='voucher-code-input' label={t('organizer.code')} hint={t('organizer.codeHint')} value={code} onInput={setCode} />
+      <ActionButton label={t('organizer.submit')} disabled={!code.trim() || busy} loading={busy} onClick={() => verify(code)} />
+      {busy ? <Notice tone='info' lines={[t('common.loading')]} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,106 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
+import { Notice } from '../../components/Notice'
+import { useRequireSession } from '../../components/useSession'
+import type { Reward } from '../../contract/types'
+import { errorText, useT } from '../../i18n/useT'
+import { selectRedemptions, selectRewards, selectWalletView, useAppStore } from '../../store'
+import './index.scss'
+
+export const voucherUrl = (id: string) => `/pages/voucher/index?id=${encodeURIComponent(id)}`
+
+export default function RewardsPage() {
+  const t = useT()
+  const rewards = useAppStore(selectRewards)
+  const loaded = useAppStore((s) => s.rewardsLoaded)
+  const redemptions = useAppStore(selectRedemptions)
+  const view = useAppStore(selectWalletView)
+  const { loadRewards, loadRedemptions, refreshWallet, redeemReward } = useAppStore.getState()
+  const [confirming, setConfirming] = useState<Reward | undefined>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | undefined>()
+
+  const session = useRequireSession(() => {
+    setError(undefined)
+    Promise.all([loadRewards(), loadRedemptions(), refreshWallet()]).catch((e) => setError(errorText(t, e)))
+  })
+  if (!session) return <View className='page' />
+
+  const balance = view?.wallet.pointsBalance
+  async function confirm(reward: Reward) {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const redemption = await redeemReward(reward.id)
+      setConfirming(undefined)
+      await Taro.navigateTo({ url: voucherUrl(redemption.id) })
+    } catch (e) {
+      setError(errorText(t, e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page rewards'>
+      {balance !== undefined ? (
+        <View className='rewards__balance'>
+          <Text>{t('home.balance')}</Text>
+          <Text className='rewards__balance-value'>{balance}</Text>
+        </View>
+      ) : null}
+      {error ? <Notice tone='error' lines={[error]} /> : null}
+      {!loaded ? <View className='muted'>{t('common.loading')}</View> : null}
+      {loaded && rewards.length === 0 ? <View className='muted'>{t('rewards.empty')}</View> : null}
+      {rewards.map((r) => {
+        const soldOut = r.stock <= 0
+        const atLimit = r.myCount >= r.perUserLimit
+        const tooDear = balance !== undefined && balance < r.pointsCost
+        return (
+          <View key={r.id} className='reward card'>
+            <Text className='reward__title'>{r.title}</Text>
+            {r.description ? <Text className='muted'>{r.description}</Text> : null}
+            <View className='reward__facts'>
+              <Text className='reward__cost'>{t('rewards.cost', { points: r.pointsCost })}</Text>
+              <Text className='reward__fact'>{soldOut ? t('rewards.soldOut') : t('rewards.stock', { stock: r.stock })}</Text>
+              <Text className='reward__fact'>{t('rewards.limit', { mine: r.myCount, limit: r.perUserLimit })}</Text>
+            </View>
+            {confirming?.id === r.id ? (
+              <View className='reward__confirm'>
+                <Notice tone='info' lines={[t('rewards.confirm', { points: r.pointsCost, title: r.title })]} />
+                <ActionButton label={t('rewards.confirmTitle')} loading={busy} disabled={busy} onClick={() => confirm(r)} />
+                <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setConfirming(undefined)} />
+              </View>
+            ) : (
+              <ActionButton
+                label={t('rewards.redeemNamed', { title: r.title })}
+                disabled={soldOut || atLimit || tooDear}
+                onClick={() => setConfirming(r)}
+              >
+                {t('rewards.redeem')}
+              </ActionButton>
+            )}
+          </View>
+        )
+      })}
+      <View className='section-title'>{t('rewards.myVouchers')}</View>
+      {redemptions.length === 0 ? <View className='muted'>{t('voucher.none')}</View> : null}
+      <View role='list'>
+        {redemptions.map((v) => (
+          <View
+            key={v.id}
+            className='voucher-row'
+            role='link'
+            ariaLabel={`${v.rewardTitle} ${t(`status.${v.status}`)}`}
+            onClick={() => Taro.navigateTo({ url: voucherUrl(v.id) })}
+          >
+            <Text className='voucher-row__title'>{v.rewardTitle}</Text>
+            <Text className={`status status--${v.status}`}>{t(`status.${v.status}`)}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
