@@ -58,7 +58,14 @@ const pagesProject = {
   },
 }
 
+// Long-running crash, load and fuzz tests against the real server: `npm run test:reliability` only.
+const reliabilityProject = {
+  ...nodeProject,
+  displayName: 'reliability',
+  testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
+}
+
 module.exports = {
-  projects: [nodeProject, pagesProject],
+  projects: process.env.RELIABILITY === '1' ? [reliabilityProject] : [nodeProject, pagesProject],
   testTimeout: 30000,
 }

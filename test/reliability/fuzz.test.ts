@@ -1,0 +1,121 @@
+/**
+ * 10,000 generated payloads across every function over HTTP, as a resident: never a 500, every error a
+ * contract code with a message, and the database unchanged (only read-only calls may succeed).
+ */
+import Database from 'better-sqlite3'
+import fc from 'fast-check'
+import { createHash } from 'node:crypto'
+import http from 'node:http'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ERROR_STATUS } from '../../src/contract/errors'
+import { post, startServer, type RunningServer } from '../support/server'
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
+const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'nope']
+const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions'])
+
+let server: RunningServer
+let dbPath: string
+let token: string
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
+
+function send(path: string, body: string, auth?: string): Promise<{ status: number; body: any }> {
+  const url = new URL(server.url)
+  return new Promise((resolve, reject) => {
+    const req = http.request({ agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+function fingerprint(): string {
+  const db = new Database(dbPath, { readonly: true })
+  const hash = createHash('sha256')
+  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'stations', 'factors']) {
+    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).iterate()) hash.update(JSON.stringify(row))
+  }
+  db.close()
+  return hash.digest('hex')
+}
+
+beforeAll(async () => {
+  dbPath = join(mkdtempSync(join(tmpdir(), 'glp-fuzz-')), 'c.sqlite')
+  server = await startServer({ DB_PATH: dbPath })
+  token = (await post(server.url, 'login', { code: 'dev:fuzzer' })).body.result.token
+  await post(server.url, 'checkIn', { requestId: 'fuzz-seed-1', kind: 'recycling', material: 'glass', weightKg: 2, stationCode: 'ST-PK02' }, token)
+})
+afterAll(async () => {
+  agent.destroy()
+  await server.stop()
+})
+
+/** Valid-looking fields with one thing always wrong, so no mutating call can succeed. */
+const corrupt = fc.oneof(
+  fc.record({ openid: fc.string() }),
+  fc.record({ requestId: fc.oneof(fc.string({ maxLength: 7 }), fc.integer(), fc.constant(null)) }),
+  fc.record({ distanceKm: fc.oneof(fc.constant(Number.NaN), fc.double({ min: 501 }), fc.double({ max: 0 }), fc.string()) }),
+  fc.record({ weightKg: fc.oneof(fc.double({ min: 100.001 }), fc.constant(-1), fc.boolean()) }),
+  fc.record({ pointsCost: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 0.9 }), fc.string()) }),
+  fc.record({ code: fc.oneof(fc.string({ maxLength: 9 }), fc.constant('O0O0O0O0O0')) }),
+  fc.record({ cursor: fc.string({ minLength: 129, maxLength: 200 }) }),
+  fc.record({ __proto__: fc.anything() }),
+)
+const plausible = fc.record(
+  {
+    requestId: fc.constantFrom('fuzz-req-0001', 'fuzz-req-0002'),
+    kind: fc.constantFrom('travel', 'recycling', 'x'),
+    mode: fc.constantFrom('walk', 'bike', 'bus', 'metro', 'ev', 'carpool', 'jet'),
+    distanceKm: fc.double({ min: 0.001, max: 500, noNaN: true }),
+    material: fc.constantFrom('paper', 'glass', 'wood'),
+    weightKg: fc.double({ min: 0.001, max: 100, noNaN: true }),
+    stationCode: fc.constantFrom('ST-HQ01', 'NOPE'),
+    rewardId: fc.constantFrom('rw-bus', 'rw-tote', 'missing'),
+    redemptionId: fc.constantFrom('rd_x', 'nope'),
+    title: fc.string(),
+    limit: fc.integer({ min: -5, max: 100 }),
+  },
+  { requiredKeys: [] },
+)
+const payload = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(plausible, corrupt).map(([a, b]) => ({ ...a, ...b })) },
+  { weight: 1, arbitrary: fc.anything() },
+)
+
+it(`answers ${RUNS} generated payloads with contract errors only and changes nothing`, async () => {
+  const before = fingerprint()
+  const codes = new Set(Object.keys(ERROR_STATUS))
+  const seen = new Map<string, number>()
+  const samples = fc.sample(fc.tuple(fc.constantFrom(...FUNCTIONS), payload, fc.boolean(), fc.nat(9)), { numRuns: RUNS, seed: 20261129 })
+  let i = 0
+  const workers = Array.from({ length: 8 }, async () => {
+    while (i < samples.length) {
+      const [fn, data, wrapRaw, shape] = samples[i++]
+      let body: string
+      if (shape === 0) body = JSON.stringify(data) // no { data } wrapper
+      else if (shape === 1) body = String(JSON.stringify({ data })).slice(0, Math.max(1, String(JSON.stringify({ data })).length - 1)) // truncated JSON
+      else body = JSON.stringify({ data }) ?? '{}'
+      const res = await send(`/cloud/${fn}`, body, wrapRaw ? `Bearer ${token}` : 'Bearer not-a-token')
+      expect(res.status).not.toBe(500)
+      if (res.status === 200) {
+        expect(READ_ONLY.has(fn)).toBe(true)
+        seen.set('200', (seen.get('200') ?? 0) + 1)
+      } else {
+        expect(codes.has(res.body.error.code)).toBe(true)
+        expect(typeof res.body.error.message).toBe('string')
+        expect(res.body.error.message.length).toBeGreaterThan(5)
+        expect(res.status).toBe(res.status === 413 ? 413 : ERROR_STATUS[res.body.error.code as keyof typeof ERROR_STATUS])
+        seen.set(res.body.error.code, (seen.get(res.body.error.code) ?? 0) + 1)
+      }
+    }
+  })
+  await Promise.all(workers)
+  expect(fingerprint()).toBe(before)
+  console.log(`fuzz answers: ${JSON.stringify(Object.fromEntries(seen))}`)
+  expect(seen.get('INVALID_ARGUMENT')).toBeGreaterThan(RUNS / 4)
+}, 300_000)
