@@ -1,5 +1,7 @@
 import { checkInSchema } from '../../src/contract/schemas'
 import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
+import { speedKmh } from '../../src/core/credit'
+import { REVIEW_RULES, reviewReasons } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { parse, requireCaller, type CloudFunction } from '../function'
@@ -31,6 +33,17 @@ export const checkIn: CloudFunction<'checkIn'> = {
       const already = store.creditedGrams(openid, factor.id, plan.value.day)
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
+      const occurredAt = toShanghaiIso(plan.value.occurredAtMs)
+      const recentDropsAtStation =
+        req.kind === 'recycling'
+          ? store.stationDropsBetween(
+              openid,
+              plan.value.day,
+              req.stationCode,
+              toShanghaiIso(plan.value.occurredAtMs - REVIEW_RULES.stationBurstWindowMs),
+              toShanghaiIso(plan.value.occurredAtMs + REVIEW_RULES.stationBurstWindowMs),
+            )
+          : undefined
       const { entry, wallet } = appendEntry(services, openid, {
         type: 'checkin',
         gramsCo2e: credit.value.gramsCo2e,
@@ -39,12 +52,22 @@ export const checkIn: CloudFunction<'checkIn'> = {
         sourceVersion: factor.sourceVersion,
         methodologyVersion: version,
         day: plan.value.day,
-        occurredAt: toShanghaiIso(plan.value.occurredAtMs),
+        occurredAt,
         distanceM: plan.value.distanceM,
         durationS: plan.value.durationS,
         weightG: plan.value.weightG,
         stationCode: req.kind === 'recycling' ? req.stationCode : undefined,
       })
+      const reasons = reviewReasons({
+        factor,
+        quantity: plan.value.quantity,
+        speedKmh: req.kind === 'travel' ? speedKmh(req.distanceKm, req.durationMin) : undefined,
+        recentDropsAtStation,
+      })
+      if (reasons.length > 0) {
+        // Credited all the same; an organizer confirms or reverses it later.
+        store.insertReview({ id: services.newId('rv'), entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt })
+      }
       store.saveRequest(openid, req.requestId, {
         fn: 'checkIn',
         payloadHash: hash,

@@ -2,10 +2,14 @@ import type { FunctionName } from '../../src/contract/types'
 import type { CloudFunction } from '../function'
 import { cancelRedemption } from './cancelRedemption'
 import { checkIn } from './checkIn'
+import { decideReview } from './decideReview'
+import { exportImpactCsv } from './exportImpactCsv'
+import { getImpactStats } from './getImpactStats'
 import { getMethodology } from './getMethodology'
 import { getWallet } from './getWallet'
 import { listLedger } from './listLedger'
 import { listMyRedemptions } from './listMyRedemptions'
+import { listReviewQueue } from './listReviewQueue'
 import { listRewards } from './listRewards'
 import { listStations } from './listStations'
 import { login } from './login'
@@ -30,4 +34,8 @@ export const FUNCTIONS: Registry = {
   cancelRedemption,
   verifyRedemption,
   listMyRedemptions,
+  listReviewQueue,
+  decideReview,
+  getImpactStats,
+  exportImpactCsv,
 }

@@ -3,7 +3,7 @@
  * database adapter could implement it in a real deployment. Every method is synchronous and runs inside
  * `transaction`, so one credit is one transaction.
  */
-import type { Factor, LedgerEntry, Methodology, RedemptionStatus, Role, Station, Wallet } from '../../src/contract/types'
+import type { Factor, ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
 
 export interface UserRecord {
   openid: string
@@ -65,6 +65,18 @@ export interface RedemptionRecord {
   expiredAt?: string
 }
 
+export interface ReviewRecord {
+  id: string
+  entryId: string
+  openid: string
+  reasons: ReviewItem['reasons']
+  status: ReviewStatus
+  createdAt: string
+  decidedBy?: string
+  decidedAt?: string
+  adjustEntryId?: string
+}
+
 export interface StoragePort {
   transaction<T>(fn: () => T): T
 
@@ -100,6 +112,15 @@ export interface StoragePort {
   /** the caller's pending + fulfilled redemptions of one reward, per reward */
   heldRedemptionCounts(openid: string): Map<string, number>
   duePendingRedemptions(nowMs: number, limit: number): RedemptionRecord[]
+
+  /** drops by one person at one station on one day whose occurredAt lies in [from, to] (ISO strings) */
+  stationDropsBetween(openid: string, day: string, stationCode: string, fromIso: string, toIso: string): number
+  insertReview(r: ReviewRecord): void
+  getReview(id: string): ReviewRecord | undefined
+  listReviews(status: ReviewStatus, limit: number): ReviewRecord[]
+  /** open → confirmed/reversed, once: false when it was no longer open */
+  decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string): boolean
+  impactStats(fromDay: string, toDay: string): Omit<ImpactStats, 'fromDay' | 'toDay'>
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined
   saveRequest(openid: string, requestId: string, record: RequestRecord): void

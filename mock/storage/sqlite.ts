@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { GENESIS_HASH } from '../../src/core/ledger'
-import type { RedemptionRecord, RequestRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
+import type { RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -63,6 +63,19 @@ CREATE TABLE IF NOT EXISTS redemptions (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS redemptions_by_owner ON redemptions (openid, reward_id, status);
 CREATE INDEX IF NOT EXISTS redemptions_due ON redemptions (status, expires_at_ms);
+
+CREATE TABLE IF NOT EXISTS reviews (
+  id TEXT PRIMARY KEY,
+  entry_id TEXT NOT NULL UNIQUE,
+  openid TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'confirmed', 'reversed')),
+  created_at TEXT NOT NULL,
+  decided_by TEXT,
+  decided_at TEXT,
+  adjust_entry_id TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS reviews_by_status ON reviews (status, created_at);
 
 CREATE TABLE IF NOT EXISTS requests (
   openid TEXT NOT NULL,
@@ -232,6 +245,37 @@ export class SqliteStorage implements StoragePort {
       dueRedemptions: db.prepare<[number, number], RedemptionRow>(
         "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
       ),
+      stationDrops: db.prepare<[string, string, string, string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM entries WHERE openid = ? AND day = ? AND station_code = ? AND occurred_at BETWEEN ? AND ?',
+      ),
+      insertReview: db.prepare(
+        'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt)',
+      ),
+      review: db.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?'),
+      reviews: db.prepare<[string, number], ReviewRow>('SELECT * FROM reviews WHERE status = ? ORDER BY created_at DESC, id LIMIT ?'),
+      decideReview: db.prepare(
+        "UPDATE reviews SET status = ?, decided_by = ?, decided_at = ?, adjust_entry_id = ? WHERE id = ? AND status = 'open'",
+      ),
+      statsByDay: db.prepare<[string, string], { day: string; grams: number; checkins: number; participants: number; points: number }>(
+        `SELECT day, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins, COUNT(DISTINCT openid) AS participants, SUM(points) AS points
+         FROM entries WHERE day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day`,
+      ),
+      statsTotals: db.prepare<[string, string], { participants: number }>(
+        "SELECT COUNT(DISTINCT openid) AS participants FROM entries WHERE day BETWEEN ? AND ? AND type = 'checkin'",
+      ),
+      statsByFactor: db.prepare<[string, string], { factor_id: string; grams: number; checkins: number }>(
+        `SELECT factor_id, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins FROM entries
+         WHERE day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY grams DESC, factor_id`,
+      ),
+      statsByStation: db.prepare<[string, string], { station_code: string; grams: number; checkins: number; weight: number }>(
+        `SELECT station_code, SUM(grams) AS grams, COUNT(*) AS checkins, SUM(weight_g) AS weight FROM entries
+         WHERE day BETWEEN ? AND ? AND type = 'checkin' AND station_code IS NOT NULL GROUP BY station_code ORDER BY grams DESC, station_code`,
+      ),
+      statsRedemptions: db.prepare<[string, string], { reward_id: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }>(
+        `SELECT reward_id, reward_title AS title, SUM(status = 'pending') AS pending, SUM(status = 'fulfilled') AS fulfilled,
+           SUM(status = 'cancelled') AS cancelled, SUM(status = 'expired') AS expired
+         FROM redemptions WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY reward_id ORDER BY reward_id`,
+      ),
       findRequest: db.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
       saveRequest: db.prepare(
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
@@ -393,6 +437,52 @@ export class SqliteStorage implements StoragePort {
 
   duePendingRedemptions(nowMs: number, limit: number) {
     return this.stmts.dueRedemptions.all(nowMs, limit).map(redemptionFromRow)
+  }
+
+  stationDropsBetween(openid: string, day: string, stationCode: string, fromIso: string, toIso: string) {
+    return this.stmts.stationDrops.get(openid, day, stationCode, fromIso, toIso)?.n ?? 0
+  }
+
+  insertReview(r: ReviewRecord) {
+    this.stmts.insertReview.run({ ...r, reasons: r.reasons.join(',') })
+  }
+
+  getReview(id: string) {
+    const row = this.stmts.review.get(id)
+    return row && reviewFromRow(row)
+  }
+
+  listReviews(status: ReviewRecord['status'], limit: number) {
+    return this.stmts.reviews.all(status, limit).map(reviewFromRow)
+  }
+
+  decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string) {
+    return this.stmts.decideReview.run(status, by, at, adjustEntryId ?? null, id).changes === 1
+  }
+
+  impactStats(fromDay: string, toDay: string) {
+    const byDay = this.stmts.statsByDay.all(fromDay, toDay)
+    return {
+      totals: {
+        gramsCo2e: byDay.reduce((s, d) => s + d.grams, 0),
+        checkins: byDay.reduce((s, d) => s + d.checkins, 0),
+        participants: this.stmts.statsTotals.get(fromDay, toDay)?.participants ?? 0,
+        pointsIssued: byDay.reduce((s, d) => s + d.points, 0),
+      },
+      byDay: byDay.map((d) => ({ day: d.day, gramsCo2e: d.grams, checkins: d.checkins, participants: d.participants })),
+      byFactor: this.stmts.statsByFactor.all(fromDay, toDay).map((f) => ({ factorId: f.factor_id, gramsCo2e: f.grams, checkins: f.checkins })),
+      byStation: this.stmts.statsByStation
+        .all(fromDay, toDay)
+        .map((s) => ({ stationCode: s.station_code, gramsCo2e: s.grams, checkins: s.checkins, weightG: s.weight })),
+      redemptionsByReward: this.stmts.statsRedemptions.all(fromDay, toDay).map((r) => ({
+        rewardId: r.reward_id,
+        title: r.title,
+        pending: r.pending,
+        fulfilled: r.fulfilled,
+        cancelled: r.cancelled,
+        expired: r.expired,
+      })),
+    }
   }
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined {
@@ -588,5 +678,32 @@ function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
     if (row.status === 'expired') r.expiredAt = row.closed_at
   }
   if (row.verified_by !== null) r.verifiedBy = row.verified_by
+  return r
+}
+
+interface ReviewRow {
+  id: string
+  entry_id: string
+  openid: string
+  reasons: string
+  status: ReviewRecord['status']
+  created_at: string
+  decided_by: string | null
+  decided_at: string | null
+  adjust_entry_id: string | null
+}
+
+function reviewFromRow(row: ReviewRow): ReviewRecord {
+  const r: ReviewRecord = {
+    id: row.id,
+    entryId: row.entry_id,
+    openid: row.openid,
+    reasons: row.reasons.split(',').filter(Boolean) as ReviewRecord['reasons'],
+    status: row.status,
+    createdAt: row.created_at,
+  }
+  if (row.decided_by !== null) r.decidedBy = row.decided_by
+  if (row.decided_at !== null) r.decidedAt = row.decided_at
+  if (row.adjust_entry_id !== null) r.adjustEntryId = row.adjust_entry_id
   return r
 }

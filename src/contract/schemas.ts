@@ -102,3 +102,19 @@ export type UpsertRewardRequest = z.infer<typeof upsertRewardSchema>
 export type RedeemRequest = z.infer<typeof redeemSchema>
 export type RedemptionIdRequest = z.infer<typeof redemptionIdSchema>
 export type VerifyRedemptionRequest = z.input<typeof verifyRedemptionSchema>
+
+const day = (name: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a day written YYYY-MM-DD`)
+
+export const listReviewQueueSchema = z.strictObject({
+  status: z.enum(['open', 'confirmed', 'reversed'], { error: 'status must be open, confirmed or reversed' }).optional(),
+  limit: intIn('limit', 1, 100).optional(),
+})
+export const decideReviewSchema = z.strictObject({
+  reviewId: entityId('reviewId'),
+  decision: z.enum(['confirm', 'reverse'], { error: 'decision must be confirm or reverse' }),
+})
+export const dayRangeSchema = z.strictObject({ fromDay: day('fromDay'), toDay: day('toDay') })
+
+export type ListReviewQueueRequest = z.infer<typeof listReviewQueueSchema>
+export type DecideReviewRequest = z.infer<typeof decideReviewSchema>
+export type DayRangeRequest = z.infer<typeof dayRangeSchema>

@@ -1,5 +1,8 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
 import type {
+  DayRangeRequest,
+  DecideReviewRequest,
+  ListReviewQueueRequest,
   RedeemRequest,
   RedemptionIdRequest,
   UpsertRewardRequest,
@@ -136,6 +139,31 @@ export interface Redemption {
   expiredAt?: string
 }
 
+export type ReviewStatus = 'open' | 'confirmed' | 'reversed'
+
+export interface ReviewItem {
+  id: string
+  status: ReviewStatus
+  reasons: ('near_cap_weight' | 'station_burst' | 'near_max_speed')[]
+  createdAt: string
+  /** the resident's nickname, for the organizer's eyes only */
+  nickname: string
+  entry: LedgerEntry
+  decidedAt?: string
+  /** on a reversal: the adjust entry that took the credit back */
+  adjustEntryId?: string
+}
+
+export interface ImpactStats {
+  fromDay: string
+  toDay: string
+  totals: { gramsCo2e: number; checkins: number; participants: number; pointsIssued: number }
+  byDay: { day: string; gramsCo2e: number; checkins: number; participants: number }[]
+  byFactor: { factorId: string; gramsCo2e: number; checkins: number }[]
+  byStation: { stationCode: string; gramsCo2e: number; checkins: number; weightG: number }[]
+  redemptionsByReward: { rewardId: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }[]
+}
+
 /** Every cloud function: its request `data` and its `result`. */
 export interface CloudFunctions {
   login: { req: LoginRequest; res: LoginResult }
@@ -151,6 +179,10 @@ export interface CloudFunctions {
   cancelRedemption: { req: RedemptionIdRequest; res: { redemption: Redemption; wallet: Wallet } }
   verifyRedemption: { req: VerifyRedemptionRequest; res: { redemption: Redemption } }
   listMyRedemptions: { req: EmptyRequest; res: { redemptions: Redemption[] } }
+  listReviewQueue: { req: ListReviewQueueRequest; res: { items: ReviewItem[] } }
+  decideReview: { req: DecideReviewRequest; res: { item: ReviewItem } }
+  getImpactStats: { req: DayRangeRequest; res: ImpactStats }
+  exportImpactCsv: { req: DayRangeRequest; res: { filename: string; csv: string } }
 }
 
 export type FunctionName = keyof CloudFunctions

@@ -86,3 +86,28 @@ describe('methodology', () => {
     expect(factor('recycling.plastic').gramsPerUnit).toBe(840) // HDPE, lowest of the plastics
   })
 })
+
+describe('review flags', () => {
+  const { reviewReasons, reversalOf } = require('../../src/core/review')
+  const paper = factor('recycling.paper') // cap 34,600 g = 10 kg
+  const bike = factor('travel.bike') // max 30 km/h
+
+  it('flags a drop near the daily weight cap and a burst at one station', () => {
+    expect(reviewReasons({ factor: paper, quantity: 7.9 })).toEqual([])
+    expect(reviewReasons({ factor: paper, quantity: 8 })).toEqual(['near_cap_weight'])
+    expect(reviewReasons({ factor: paper, quantity: 1, recentDropsAtStation: 1 })).toEqual([])
+    expect(reviewReasons({ factor: paper, quantity: 9, recentDropsAtStation: 2 })).toEqual(['near_cap_weight', 'station_burst'])
+  })
+
+  it('flags a trip close to the speed limit of its mode', () => {
+    expect(reviewReasons({ factor: bike, quantity: 10, speedKmh: 26.9 })).toEqual([])
+    expect(reviewReasons({ factor: bike, quantity: 10, speedKmh: 27 })).toEqual(['near_max_speed'])
+    expect(reviewReasons({ factor: bike, quantity: 10 })).toEqual([])
+  })
+
+  it('reverses all the grams but never more points than the balance holds', () => {
+    expect(reversalOf({ gramsCo2e: 500, points: 50 }, 80)).toEqual({ gramsCo2e: -500, points: -50 })
+    expect(reversalOf({ gramsCo2e: 500, points: 50 }, 20)).toEqual({ gramsCo2e: -500, points: -20 })
+    expect(reversalOf({ gramsCo2e: 500, points: 50 }, 0)).toEqual({ gramsCo2e: -500, points: 0 })
+  })
+})

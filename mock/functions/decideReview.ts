@@ -1,0 +1,49 @@
+import { decideReviewSchema } from '../../src/contract/schemas'
+import { reversalOf } from '../../src/core/review'
+import { toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { appendEntry } from '../ledger'
+import { requireOrganizer } from '../rewards'
+import { reviewItem } from './listReviewQueue'
+
+/**
+ * Confirm keeps the credit; reverse writes an `adjust` entry that takes back the grams (freeing that day's
+ * cap) and the points as far as the balance allows. The original entry is never edited. Once only.
+ */
+export const decideReview: CloudFunction<'decideReview'> = {
+  name: 'decideReview',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const req = parse(decideReviewSchema, data)
+    const who = requireCaller(caller)
+    requireOrganizer(who)
+    const { store } = services
+    return store.transaction(() => {
+      const review = store.getReview(req.reviewId)
+      if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
+      if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
+      const at = toShanghaiIso(services.now())
+      let adjustEntryId: string | undefined
+      if (req.decision === 'reverse') {
+        const original = store.getEntry(review.openid, review.entryId)
+        if (!original) throw new Error(`review ${review.id} points at a missing entry`)
+        const take = reversalOf(original, store.getWallet(review.openid).pointsBalance)
+        adjustEntryId = appendEntry(services, review.openid, {
+          type: 'adjust',
+          gramsCo2e: take.gramsCo2e,
+          points: take.points,
+          factorId: original.factorId,
+          sourceVersion: original.sourceVersion,
+          methodologyVersion: original.methodologyVersion,
+          day: original.day,
+          ref: original.id,
+        }).entry.id
+      }
+      store.decideReview(review.id, req.decision === 'reverse' ? 'reversed' : 'confirmed', who.openid, at, adjustEntryId)
+      const after = store.getReview(review.id)
+      if (!after) throw new Error('review vanished inside the transaction')
+      return { item: reviewItem(services, after) }
+    })
+  },
+}

@@ -1,0 +1,34 @@
+import { listReviewQueueSchema } from '../../src/contract/schemas'
+import type { ReviewItem } from '../../src/contract/types'
+import { parse, requireCaller, type CloudFunction, type Services } from '../function'
+import type { ReviewRecord } from '../storage/port'
+import { requireOrganizer } from '../rewards'
+
+export function reviewItem(services: Services, r: ReviewRecord): ReviewItem {
+  const entry = services.store.getEntry(r.openid, r.entryId)
+  if (!entry) throw new Error(`review ${r.id} points at a missing entry`)
+  const item: ReviewItem = {
+    id: r.id,
+    status: r.status,
+    reasons: r.reasons,
+    createdAt: r.createdAt,
+    nickname: services.store.findUser(r.openid)?.nickname ?? '—',
+    entry,
+  }
+  if (r.decidedAt) item.decidedAt = r.decidedAt
+  if (r.adjustEntryId) item.adjustEntryId = r.adjustEntryId
+  return item
+}
+
+/** The check-ins the rules flagged, newest first (organizers only). */
+export const listReviewQueue: CloudFunction<'listReviewQueue'> = {
+  name: 'listReviewQueue',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const req = parse(listReviewQueueSchema, data)
+    requireOrganizer(requireCaller(caller))
+    return services.store.transaction(() => ({
+      items: services.store.listReviews(req.status ?? 'open', req.limit ?? 50).map((r) => reviewItem(services, r)),
+    }))
+  },
+}

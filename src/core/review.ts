@@ -1,0 +1,47 @@
+/**
+ * Which credited check-ins an organizer should look at. Flags never block a credit (a resident is not
+ * punished for a machine's suspicion); they put the entry in the review queue, where it can be confirmed
+ * or reversed by a new `adjust` entry.
+ */
+import type { Factor } from '../contract/types'
+
+export type ReviewReason = 'near_cap_weight' | 'station_burst' | 'near_max_speed'
+
+export const REVIEW_RULES = {
+  /** a single drop weighing this share of the daily cap's weight or more */
+  nearCapShare: 0.8,
+  /** this many drops by one person at one station… */
+  stationBurstCount: 3,
+  /** …within this window (the new drop included) */
+  stationBurstWindowMs: 10 * 60 * 1000,
+  /** a trip at this share of the factor's maximum speed or more */
+  nearMaxSpeedShare: 0.9,
+} as const
+
+export interface ReviewFacts {
+  factor: Pick<Factor, 'kind' | 'gramsPerUnit' | 'dailyCapGrams' | 'maxKmh'>
+  quantity: number
+  /** km/h when a duration was given */
+  speedKmh?: number
+  /** earlier drops by the same person at the same station within the burst window */
+  recentDropsAtStation?: number
+}
+
+export function reviewReasons(facts: ReviewFacts): ReviewReason[] {
+  const reasons: ReviewReason[] = []
+  const { factor } = facts
+  if (factor.kind === 'recycling') {
+    const capKg = factor.dailyCapGrams / factor.gramsPerUnit
+    if (facts.quantity >= REVIEW_RULES.nearCapShare * capKg) reasons.push('near_cap_weight')
+    if ((facts.recentDropsAtStation ?? 0) + 1 >= REVIEW_RULES.stationBurstCount) reasons.push('station_burst')
+  } else if (facts.speedKmh !== undefined && factor.maxKmh !== undefined) {
+    if (facts.speedKmh >= REVIEW_RULES.nearMaxSpeedShare * factor.maxKmh) reasons.push('near_max_speed')
+  }
+  return reasons
+}
+
+/** What reversing a credit takes back: all its grams, and its points as far as the balance allows. */
+export function reversalOf(credit: { gramsCo2e: number; points: number }, balance: number) {
+  const points = Math.min(credit.points, Math.max(0, balance))
+  return { gramsCo2e: -credit.gramsCo2e, points: points === 0 ? 0 : -points }
+}
