@@ -16,12 +16,21 @@ export const SEED_REWARDS: RewardSeed[] = [
   { id: 'rw-plant', title: '绿萝盆栽 Potted plant', description: '社区服务中心领取', pointsCost: 500, stock: 20, perUserLimit: 1, validDays: 14 },
 ]
 
+export const SEED_PROJECT = {
+  id: 'pj-trees',
+  title: '社区植树 Community tree planting',
+  description: '每 1,000 积分种下一棵树 · 1,000 points plant one tree',
+  goalPoints: 50_000,
+  active: true,
+}
+
 export function seedCatalogue(store: StoragePort): void {
   store.transaction(() => {
     store.saveMethodology(methodology())
     for (const station of SEED_STATIONS) store.upsertStation(station)
     if (store.getMeta('rewards_seeded') === undefined) {
       for (const reward of SEED_REWARDS) store.seedReward(reward)
+      store.saveProject(SEED_PROJECT)
       store.setMeta('rewards_seeded', new Date().toISOString())
     }
   })

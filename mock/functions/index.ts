@@ -3,17 +3,21 @@ import type { CloudFunction } from '../function'
 import { cancelRedemption } from './cancelRedemption'
 import { checkIn } from './checkIn'
 import { decideReview } from './decideReview'
+import { donate } from './donate'
 import { exportImpactCsv } from './exportImpactCsv'
+import { getDonationCertificate } from './getDonationCertificate'
 import { getImpactStats } from './getImpactStats'
 import { getMethodology } from './getMethodology'
 import { getWallet } from './getWallet'
 import { listLedger } from './listLedger'
 import { listMyRedemptions } from './listMyRedemptions'
+import { listProjects } from './listProjects'
 import { listReviewQueue } from './listReviewQueue'
 import { listRewards } from './listRewards'
 import { listStations } from './listStations'
 import { login } from './login'
 import { redeem } from './redeem'
+import { upsertProject } from './upsertProject'
 import { upsertReward } from './upsertReward'
 import { verifyLedger } from './verifyLedger'
 import { verifyRedemption } from './verifyRedemption'
@@ -38,4 +42,8 @@ export const FUNCTIONS: Registry = {
   decideReview,
   getImpactStats,
   exportImpactCsv,
+  upsertProject,
+  listProjects,
+  donate,
+  getDonationCertificate,
 }

@@ -77,6 +77,14 @@ export interface ReviewRecord {
   adjustEntryId?: string
 }
 
+export interface ProjectRecord {
+  id: string
+  title: string
+  description: string
+  goalPoints: number
+  active: boolean
+}
+
 export interface StoragePort {
   transaction<T>(fn: () => T): T
 
@@ -121,6 +129,13 @@ export interface StoragePort {
   /** open → confirmed/reversed, once: false when it was no longer open */
   decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string): boolean
   impactStats(fromDay: string, toDay: string): Omit<ImpactStats, 'fromDay' | 'toDay'>
+
+  saveProject(p: ProjectRecord): void
+  getProject(id: string): ProjectRecord | undefined
+  listProjects(includeInactive: boolean): ProjectRecord[]
+  /** raised points and distinct donors, from the donate entries themselves */
+  projectTotals(): Map<string, { raisedPoints: number; donors: number }>
+  donatedBy(openid: string): Map<string, number>
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined
   saveRequest(openid: string, requestId: string, record: RequestRecord): void

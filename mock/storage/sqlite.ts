@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { GENESIS_HASH } from '../../src/core/ledger'
-import type { RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
+import type { ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -77,6 +77,15 @@ CREATE TABLE IF NOT EXISTS reviews (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reviews_by_status ON reviews (status, created_at);
 
+CREATE TABLE IF NOT EXISTS projects (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  goal_points INTEGER NOT NULL CHECK (goal_points > 0),
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS requests (
   openid TEXT NOT NULL,
   request_id TEXT NOT NULL,
@@ -120,6 +129,9 @@ CREATE TABLE IF NOT EXISTS entries (
   hash TEXT NOT NULL,
   PRIMARY KEY (openid, seq)
 ) WITHOUT ROWID;
+
+-- Vouchers, refunds, donations and reversals point at what they belong to; check-ins (no ref) skip it.
+CREATE INDEX IF NOT EXISTS entries_by_ref ON entries (ref) WHERE ref IS NOT NULL;
 
 -- Serves both the daily-cap sum (openid, day, factor) and the streak scan (openid, day).
 CREATE INDEX IF NOT EXISTS entries_by_day ON entries (openid, day, factor_id);
@@ -275,6 +287,18 @@ export class SqliteStorage implements StoragePort {
         `SELECT reward_id, reward_title AS title, SUM(status = 'pending') AS pending, SUM(status = 'fulfilled') AS fulfilled,
            SUM(status = 'cancelled') AS cancelled, SUM(status = 'expired') AS expired
          FROM redemptions WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY reward_id ORDER BY reward_id`,
+      ),
+      saveProject: db.prepare(
+        `INSERT INTO projects (id, title, description, goal_points, active, created_at) VALUES (@id, @title, @description, @goalPoints, @active, @createdAt)
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, goal_points = excluded.goal_points, active = excluded.active`,
+      ),
+      project: db.prepare<[string], ProjectRow>('SELECT * FROM projects WHERE id = ?'),
+      projects: db.prepare<[number], ProjectRow>('SELECT * FROM projects WHERE active = 1 OR ? = 1 ORDER BY created_at DESC, id'),
+      projectTotals: db.prepare<[], { ref: string; raised: number; donors: number }>(
+        "SELECT ref, -SUM(points) AS raised, COUNT(DISTINCT openid) AS donors FROM entries WHERE type = 'donate' GROUP BY ref",
+      ),
+      donatedBy: db.prepare<[string], { ref: string; points: number }>(
+        "SELECT ref, -SUM(points) AS points FROM entries WHERE openid = ? AND type = 'donate' GROUP BY ref",
       ),
       findRequest: db.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
       saveRequest: db.prepare(
@@ -483,6 +507,27 @@ export class SqliteStorage implements StoragePort {
         expired: r.expired,
       })),
     }
+  }
+
+  saveProject(p: ProjectRecord) {
+    this.stmts.saveProject.run({ ...p, active: p.active ? 1 : 0, createdAt: new Date().toISOString() })
+  }
+
+  getProject(id: string) {
+    const row = this.stmts.project.get(id)
+    return row && projectFromRow(row)
+  }
+
+  listProjects(includeInactive: boolean) {
+    return this.stmts.projects.all(includeInactive ? 1 : 0).map(projectFromRow)
+  }
+
+  projectTotals() {
+    return new Map(this.stmts.projectTotals.all().map((r) => [r.ref, { raisedPoints: r.raised, donors: r.donors }]))
+  }
+
+  donatedBy(openid: string) {
+    return new Map(this.stmts.donatedBy.all(openid).map((r) => [r.ref, r.points]))
   }
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined {
@@ -706,4 +751,16 @@ function reviewFromRow(row: ReviewRow): ReviewRecord {
   if (row.decided_at !== null) r.decidedAt = row.decided_at
   if (row.adjust_entry_id !== null) r.adjustEntryId = row.adjust_entry_id
   return r
+}
+
+interface ProjectRow {
+  id: string
+  title: string
+  description: string
+  goal_points: number
+  active: number
+}
+
+function projectFromRow(row: ProjectRow): ProjectRecord {
+  return { id: row.id, title: row.title, description: row.description, goalPoints: row.goal_points, active: row.active === 1 }
 }

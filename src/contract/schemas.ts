@@ -118,3 +118,17 @@ export const dayRangeSchema = z.strictObject({ fromDay: day('fromDay'), toDay: d
 export type ListReviewQueueRequest = z.infer<typeof listReviewQueueSchema>
 export type DecideReviewRequest = z.infer<typeof decideReviewSchema>
 export type DayRangeRequest = z.infer<typeof dayRangeSchema>
+
+export const upsertProjectSchema = z.strictObject({
+  id: entityId('id').optional(),
+  title: z.string().trim().min(1, 'title must not be empty').max(REWARD_LIMITS.maxTitleChars, `title must be at most ${REWARD_LIMITS.maxTitleChars} characters`),
+  description: z.string().max(REWARD_LIMITS.maxDescriptionChars, `description must be at most ${REWARD_LIMITS.maxDescriptionChars} characters`).optional(),
+  goalPoints: intIn('goalPoints', 1, 100_000_000),
+  active: z.boolean({ error: 'active must be true or false' }).optional(),
+})
+export const donateSchema = z.strictObject({ requestId, projectId: entityId('projectId'), points: intIn('points', 1, 1_000_000) })
+export const certificateSchema = z.strictObject({ entryId: entityId('entryId') })
+
+export type UpsertProjectRequest = z.infer<typeof upsertProjectSchema>
+export type DonateRequest = z.infer<typeof donateSchema>
+export type CertificateRequest = z.infer<typeof certificateSchema>

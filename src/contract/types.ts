@@ -1,5 +1,8 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
 import type {
+  CertificateRequest,
+  DonateRequest,
+  UpsertProjectRequest,
   DayRangeRequest,
   DecideReviewRequest,
   ListReviewQueueRequest,
@@ -164,6 +167,33 @@ export interface ImpactStats {
   redemptionsByReward: { rewardId: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }[]
 }
 
+export interface Project {
+  id: string
+  title: string
+  description: string
+  goalPoints: number
+  raisedPoints: number
+  donors: number
+  active: boolean
+  /** the caller's own donations to it */
+  myPoints: number
+}
+
+export interface DonationCertificate {
+  nickname: string
+  projectId: string
+  projectTitle: string
+  points: number
+  day: string
+  createdAt: string
+  entryId: string
+  seq: number
+  /** the donation entry's hash: recomputed by verifyLedger as part of the donor's chain */
+  entryHash: string
+  /** the first 16 hex digits of entryHash, grouped in fours, for showing and reading out */
+  verificationCode: string
+}
+
 /** Every cloud function: its request `data` and its `result`. */
 export interface CloudFunctions {
   login: { req: LoginRequest; res: LoginResult }
@@ -183,6 +213,10 @@ export interface CloudFunctions {
   decideReview: { req: DecideReviewRequest; res: { item: ReviewItem } }
   getImpactStats: { req: DayRangeRequest; res: ImpactStats }
   exportImpactCsv: { req: DayRangeRequest; res: { filename: string; csv: string } }
+  upsertProject: { req: UpsertProjectRequest; res: { project: Project } }
+  listProjects: { req: EmptyRequest; res: { projects: Project[] } }
+  donate: { req: DonateRequest; res: { entry: LedgerEntry; project: Project; wallet: Wallet } }
+  getDonationCertificate: { req: CertificateRequest; res: { certificate: DonationCertificate } }
 }
 
 export type FunctionName = keyof CloudFunctions

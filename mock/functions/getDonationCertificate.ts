@@ -1,0 +1,33 @@
+import { certificateSchema } from '../../src/contract/schemas'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+
+/**
+ * The donor's certificate: who, how much, to what, when, and the entry's place in the donor's hash
+ * chain. Anyone shown it can ask the donor to run verifyLedger: the chain it checks contains this hash.
+ */
+export const getDonationCertificate: CloudFunction<'getDonationCertificate'> = {
+  name: 'getDonationCertificate',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const { entryId } = parse(certificateSchema, data)
+    const { openid, nickname } = requireCaller(caller)
+    const entry = services.store.getEntry(openid, entryId)
+    if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`)
+    const project = services.store.getProject(entry.ref)
+    return {
+      certificate: {
+        nickname,
+        projectId: entry.ref,
+        projectTitle: project?.title ?? entry.ref,
+        points: -entry.points,
+        day: entry.day,
+        createdAt: entry.createdAt,
+        entryId: entry.id,
+        seq: entry.seq,
+        entryHash: entry.hash,
+        verificationCode: entry.hash.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'),
+      },
+    }
+  },
+}

@@ -1,0 +1,30 @@
+import { upsertProjectSchema } from '../../src/contract/schemas'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { publicProjects } from '../projects'
+import { requireOrganizer } from '../rewards'
+
+/** Opens (no id) or edits a public-good project with a goal in points (organizers only). */
+export const upsertProject: CloudFunction<'upsertProject'> = {
+  name: 'upsertProject',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const req = parse(upsertProjectSchema, data)
+    const who = requireCaller(caller)
+    requireOrganizer(who)
+    const { store } = services
+    return store.transaction(() => {
+      const existing = req.id === undefined ? undefined : store.getProject(req.id)
+      if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No project with id ${req.id}.`)
+      const project = {
+        id: existing?.id ?? services.newId('pj'),
+        title: req.title,
+        description: req.description ?? existing?.description ?? '',
+        goalPoints: req.goalPoints,
+        active: req.active ?? existing?.active ?? true,
+      }
+      store.saveProject(project)
+      return { project: publicProjects(services, who.openid, [project])[0] }
+    })
+  },
+}

@@ -1,0 +1,15 @@
+import type { Project } from '../src/contract/types'
+import type { Services } from './function'
+import type { ProjectRecord } from './storage/port'
+
+/** A project as a caller sees it: totals come from the donate entries, never from a counter. */
+export function publicProjects(services: Services, openid: string, records: ProjectRecord[]): Project[] {
+  const totals = services.store.projectTotals()
+  const mine = services.store.donatedBy(openid)
+  return records.map((p) => ({
+    ...p,
+    raisedPoints: totals.get(p.id)?.raisedPoints ?? 0,
+    donors: totals.get(p.id)?.donors ?? 0,
+    myPoints: mine.get(p.id) ?? 0,
+  }))
+}
