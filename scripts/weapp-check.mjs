@@ -146,6 +146,11 @@ const EXPECTED_TEXT = {
   'pages/rewards/index': '我的兑换券',
   'pages/voucher/index': '加载中',
   'packages/organizer/pages/verify/index': '兑换码',
+  'packages/organizer/pages/review/index': '没有待审核的打卡',
+  'packages/organizer/pages/stats/index': '导出 CSV',
+  'packages/organizer/pages/rewards/index': '新建奖品',
+  // no entryId given: the page must show the cloud's refusal, readably
+  'pages/certificate/index': '输入有误',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 

@@ -8,9 +8,10 @@ export default defineAppConfig({
     'pages/recycling/index',
     'pages/rewards/index',
     'pages/voucher/index',
+    'pages/certificate/index',
   ],
   // Organizer tools load only for organizers, so the main package stays small for residents.
-  subPackages: [{ root: 'packages/organizer', pages: ['pages/verify/index'] }],
+  subPackages: [{ root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#15803d',

@@ -2,6 +2,8 @@ import { create, type StateCreator } from 'zustand'
 import {
   createCatalogueSlice,
   createLedgerSlice,
+  createOrganizerSlice,
+  createProjectsSlice,
   createQueueSlice,
   createRewardsSlice,
   createSessionSlice,
@@ -20,6 +22,8 @@ const initState: StateCreator<AppState> = (...a) => ({
   ...createCatalogueSlice(...a),
   ...createQueueSlice(...a),
   ...createRewardsSlice(...a),
+  ...createProjectsSlice(...a),
+  ...createOrganizerSlice(...a),
 })
 
 export const useAppStore = create<AppState>()(initState)
@@ -38,3 +42,4 @@ export const selectStations = (s: AppState) => s.stations
 export const selectEntries = (s: AppState) => s.entries
 export const selectRewards = (s: AppState) => s.rewards
 export const selectRedemptions = (s: AppState) => s.redemptions
+export const selectProjects = (s: AppState) => s.projects

@@ -5,6 +5,8 @@ import type {
   CatalogueSlice,
   LedgerSlice,
   QueueSlice,
+  OrganizerSlice,
+  ProjectsSlice,
   QueuedCheckIn,
   RewardsSlice,
   SessionSlice,
@@ -29,6 +31,10 @@ const SIGNED_OUT_DATA = {
   rewardsLoaded: false,
   redemptions: [],
   redemptionsLoaded: false,
+  projects: [],
+  reviewItems: [],
+  stats: undefined,
+  adminRewards: [],
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set) => {
@@ -161,6 +167,20 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
   }
 }
 
+/** Retries a call whose answer was lost; the caller made its requestId once, so a retry replays it. */
+async function withRetries<T>(call: () => Promise<T>): Promise<T> {
+  let lastError: unknown
+  for (let attempt = 0; attempt < SEND_ATTEMPTS; attempt++) {
+    try {
+      return await call()
+    } catch (error) {
+      lastError = error
+      if (!isTransient(error)) break
+    }
+  }
+  throw lastError
+}
+
 export const createRewardsSlice: Slice<RewardsSlice> = (set, get) => ({
   rewards: [],
   rewardsLoaded: false,
@@ -176,22 +196,13 @@ export const createRewardsSlice: Slice<RewardsSlice> = (set, get) => ({
   },
   async redeemReward(rewardId) {
     const requestId = newRequestId()
-    let lastError: unknown
-    for (let attempt = 0; attempt < SEND_ATTEMPTS; attempt++) {
-      try {
-        const { redemption, wallet } = await callCloud('redeem', { requestId, rewardId })
-        set((s) => ({
-          redemptions: [redemption, ...s.redemptions.filter((r) => r.id !== redemption.id)],
-          walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,
-        }))
-        get().loadRewards().catch(() => undefined)
-        return redemption
-      } catch (error) {
-        lastError = error
-        if (!isTransient(error)) break
-      }
-    }
-    throw lastError
+    const { redemption, wallet } = await withRetries(() => callCloud('redeem', { requestId, rewardId }))
+    set((s) => ({
+      redemptions: [redemption, ...s.redemptions.filter((r) => r.id !== redemption.id)],
+      walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,
+    }))
+    get().loadRewards().catch(() => undefined)
+    return redemption
   },
   async cancelVoucher(redemptionId) {
     const { redemption, wallet } = await callCloud('cancelRedemption', { redemptionId })
@@ -205,5 +216,49 @@ export const createRewardsSlice: Slice<RewardsSlice> = (set, get) => ({
   async verifyVoucher(code) {
     const { redemption } = await callCloud('verifyRedemption', { code })
     return redemption
+  },
+})
+
+export const createProjectsSlice: Slice<ProjectsSlice> = (set) => ({
+  projects: [],
+  async loadProjects() {
+    set({ projects: (await callCloud('listProjects', {})).projects })
+  },
+  async donatePoints(projectId, points) {
+    const requestId = newRequestId()
+    const { entry, project, wallet } = await withRetries(() => callCloud('donate', { requestId, projectId, points }))
+    set((s) => ({
+      projects: s.projects.map((p) => (p.id === project.id ? project : p)),
+      walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,
+    }))
+    return entry.id
+  },
+  async loadCertificate(entryId) {
+    return (await callCloud('getDonationCertificate', { entryId })).certificate
+  },
+})
+
+export const createOrganizerSlice: Slice<OrganizerSlice> = (set, get) => ({
+  reviewItems: [],
+  async loadReviews() {
+    set({ reviewItems: (await callCloud('listReviewQueue', {})).items })
+  },
+  async decide(reviewId, decision) {
+    await callCloud('decideReview', { reviewId, decision })
+    set((s) => ({ reviewItems: s.reviewItems.filter((i) => i.id !== reviewId) }))
+  },
+  stats: undefined,
+  async loadStats(fromDay, toDay) {
+    set({ stats: await callCloud('getImpactStats', { fromDay, toDay }) })
+  },
+  exportCsv: (fromDay, toDay) => callCloud('exportImpactCsv', { fromDay, toDay }),
+  adminRewards: [],
+  async loadAdminRewards() {
+    set({ adminRewards: (await callCloud('listRewards', {})).rewards })
+  },
+  async saveReward(reward) {
+    const saved = (await callCloud('upsertReward', reward)).reward
+    await get().loadAdminRewards()
+    return saved
   },
 })

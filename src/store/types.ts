@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
-import type { CheckInResult, LedgerEntry, Methodology, Redemption, Reward, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { CheckInResult, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { UpsertRewardRequest } from '../contract/schemas'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
 
@@ -79,6 +80,34 @@ export interface RewardsSlice {
   verifyVoucher(code: string): Promise<Redemption>
 }
 
-export type AppState = SessionSlice & SettingsSlice & WalletSlice & LedgerSlice & CatalogueSlice & QueueSlice & RewardsSlice
+export interface ProjectsSlice {
+  projects: Project[]
+  loadProjects(): Promise<void>
+  /** One requestId per tap, reused for every retry of that tap; returns the donate entry id. */
+  donatePoints(projectId: string, points: number): Promise<string>
+  loadCertificate(entryId: string): Promise<DonationCertificate>
+}
+
+export interface OrganizerSlice {
+  reviewItems: ReviewItem[]
+  loadReviews(): Promise<void>
+  decide(reviewId: string, decision: 'confirm' | 'reverse'): Promise<void>
+  stats: ImpactStats | undefined
+  loadStats(fromDay: string, toDay: string): Promise<void>
+  exportCsv(fromDay: string, toDay: string): Promise<{ filename: string; csv: string }>
+  adminRewards: Reward[]
+  loadAdminRewards(): Promise<void>
+  saveReward(reward: UpsertRewardRequest): Promise<Reward>
+}
+
+export type AppState = SessionSlice &
+  SettingsSlice &
+  WalletSlice &
+  LedgerSlice &
+  CatalogueSlice &
+  QueueSlice &
+  RewardsSlice &
+  ProjectsSlice &
+  OrganizerSlice
 
 export type Slice<T> = StateCreator<AppState, [], [], T>

@@ -7,6 +7,13 @@ import { useT } from '../../i18n/useT'
 import { selectLang, useAppStore } from '../../store'
 import type { Lang } from '../../i18n'
 
+const ORGANIZER_TOOLS = [
+  ['verify', 'organizer.verify'],
+  ['review', 'organizer.review'],
+  ['stats', 'organizer.stats'],
+  ['rewards', 'organizer.rewards'],
+] as const
+
 export default function MePage() {
   const t = useT()
   const lang = useAppStore(selectLang)
@@ -36,11 +43,14 @@ export default function MePage() {
       {session.roles.includes('organizer') ? (
         <View>
           <View className='section-title'>{t('me.organizerTools')}</View>
-          <ActionButton
-            variant='secondary'
-            label={t('organizer.verify')}
-            onClick={() => Taro.navigateTo({ url: '/packages/organizer/pages/verify/index' })}
-          />
+          {ORGANIZER_TOOLS.map(([page, key]) => (
+            <ActionButton
+              key={page}
+              variant='secondary'
+              label={t(key)}
+              onClick={() => Taro.navigateTo({ url: `/packages/organizer/pages/${page}/index` })}
+            />
+          ))}
         </View>
       ) : null}
       <ActionButton

@@ -3,13 +3,15 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Notice } from '../../components/Notice'
+import { ProjectCard } from '../../components/ProjectCard'
 import { useRequireSession } from '../../components/useSession'
 import type { Reward } from '../../contract/types'
 import { errorText, useT } from '../../i18n/useT'
-import { selectRedemptions, selectRewards, selectWalletView, useAppStore } from '../../store'
+import { selectProjects, selectRedemptions, selectRewards, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
 
 export const voucherUrl = (id: string) => `/pages/voucher/index?id=${encodeURIComponent(id)}`
+export const certificateUrl = (entryId: string) => `/pages/certificate/index?entryId=${encodeURIComponent(entryId)}`
 
 export default function RewardsPage() {
   const t = useT()
@@ -17,14 +19,15 @@ export default function RewardsPage() {
   const loaded = useAppStore((s) => s.rewardsLoaded)
   const redemptions = useAppStore(selectRedemptions)
   const view = useAppStore(selectWalletView)
-  const { loadRewards, loadRedemptions, refreshWallet, redeemReward } = useAppStore.getState()
+  const projects = useAppStore(selectProjects)
+  const { loadRewards, loadRedemptions, refreshWallet, redeemReward, loadProjects, donatePoints } = useAppStore.getState()
   const [confirming, setConfirming] = useState<Reward | undefined>()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>()
 
   const session = useRequireSession(() => {
     setError(undefined)
-    Promise.all([loadRewards(), loadRedemptions(), refreshWallet()]).catch((e) => setError(errorText(t, e)))
+    Promise.all([loadRewards(), loadRedemptions(), refreshWallet(), loadProjects()]).catch((e) => setError(errorText(t, e)))
   })
   if (!session) return <View className='page' />
 
@@ -36,6 +39,19 @@ export default function RewardsPage() {
       const redemption = await redeemReward(reward.id)
       setConfirming(undefined)
       await Taro.navigateTo({ url: voucherUrl(redemption.id) })
+    } catch (e) {
+      setError(errorText(t, e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function donate(projectId: string, points: number) {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const entryId = await donatePoints(projectId, points)
+      await Taro.navigateTo({ url: certificateUrl(entryId) })
     } catch (e) {
       setError(errorText(t, e))
     } finally {
@@ -85,6 +101,10 @@ export default function RewardsPage() {
           </View>
         )
       })}
+      {projects.length > 0 ? <View className='section-title'>{t('projects.title')}</View> : null}
+      {projects.map((p) => (
+        <ProjectCard key={p.id} project={p} balance={balance} busy={busy} t={t} onDonate={(points) => donate(p.id, points)} />
+      ))}
       <View className='section-title'>{t('rewards.myVouchers')}</View>
       {redemptions.length === 0 ? <View className='muted'>{t('voucher.none')}</View> : null}
       <View role='list'>

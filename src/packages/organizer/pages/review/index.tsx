@@ -1,0 +1,72 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '../../../../components/ActionButton'
+import { Notice } from '../../../../components/Notice'
+import { useRequireSession } from '../../../../components/useSession'
+import type { LedgerEntry } from '../../../../contract/types'
+import type { MessageKey } from '../../../../i18n/messages'
+import { errorText, useT } from '../../../../i18n/useT'
+import { useAppStore } from '../../../../store'
+
+function describe(t: ReturnType<typeof useT>, e: LedgerEntry): string {
+  const [kind, key] = (e.factorId ?? '.').split('.')
+  const what = t(`${kind === 'travel' ? 'mode' : 'material'}.${key}` as MessageKey)
+  const amount = e.weightG !== undefined ? `${e.weightG / 1000} kg` : e.distanceM !== undefined ? `${e.distanceM / 1000} km` : ''
+  const duration = e.durationS !== undefined ? ` / ${Math.round(e.durationS / 60)} min` : ''
+  return `${what} ${amount}${duration}${e.stationCode ? ` @ ${e.stationCode}` : ''} · ${e.gramsCo2e} g · +${e.points}`
+}
+
+export default function ReviewPage() {
+  const t = useT()
+  const items = useAppStore((s) => s.reviewItems)
+  const { loadReviews, decide } = useAppStore.getState()
+  const [error, setError] = useState<string | undefined>()
+  const [busyId, setBusyId] = useState<string | undefined>()
+  const session = useRequireSession(() => {
+    loadReviews().catch((e) => setError(errorText(t, e)))
+  })
+  if (!session) return <View className='page' />
+
+  async function act(id: string, decision: 'confirm' | 'reverse') {
+    setBusyId(id)
+    setError(undefined)
+    try {
+      await decide(id, decision)
+    } catch (e) {
+      setError(errorText(t, e))
+    } finally {
+      setBusyId(undefined)
+    }
+  }
+
+  return (
+    <View className='page review'>
+      {error ? <Notice tone='error' lines={[error]} /> : null}
+      {items.length === 0 ? <View className='muted'>{t('organizer.reviewEmpty')}</View> : null}
+      {items.map((item) => (
+        <View key={item.id} className='card'>
+          <Text className='reward__title'>{item.nickname}</Text>
+          <Text className='reward__fact'>{describe(t, item.entry)}</Text>
+          <Text className='muted'>
+            {item.entry.occurredAt?.slice(0, 16).replace('T', ' ')} · {item.reasons.map((r) => t(`reason.${r}` as MessageKey)).join('；')}
+          </Text>
+          <ActionButton
+            variant='secondary'
+            label={t('organizer.confirmNamed', { who: item.nickname })}
+            disabled={busyId === item.id}
+            onClick={() => act(item.id, 'confirm')}
+          >
+            {t('organizer.confirm')}
+          </ActionButton>
+          <ActionButton
+            label={t('organizer.reverseNamed', { who: item.nickname })}
+            disabled={busyId === item.id}
+            onClick={() => act(item.id, 'reverse')}
+          >
+            {t('organizer.reverse')}
+          </ActionButton>
+        </View>
+      ))}
+    </View>
+  )
+}

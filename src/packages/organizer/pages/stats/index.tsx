@@ -1,0 +1,122 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ActionButton } from '../../../../components/ActionButton'
+import { Choices } from '../../../../components/Choices'
+import { DayBars } from '../../../../components/DayBars'
+import { Notice } from '../../../../components/Notice'
+import { useRequireSession } from '../../../../components/useSession'
+import { addDays, shanghaiDay } from '../../../../core/time'
+import { formatKg } from '../../../../i18n'
+import type { MessageKey } from '../../../../i18n/messages'
+import { errorText, useT } from '../../../../i18n/useT'
+import { useAppStore } from '../../../../store'
+import './index.scss'
+
+type Span = '7' | '30'
+
+/** Hands a CSV to the organizer: a file download in a browser, the clipboard in WeChat. */
+async function deliverCsv(filename: string, csv: string): Promise<'downloaded' | 'copied'> {
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = filename
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    return 'downloaded'
+  }
+  await Taro.setClipboardData({ data: csv })
+  return 'copied'
+}
+
+export default function StatsPage() {
+  const t = useT()
+  const stats = useAppStore((s) => s.stats)
+  const { loadStats, exportCsv } = useAppStore.getState()
+  const [span, setSpan] = useState<Span>('7')
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | undefined>()
+  const range = (s: Span) => {
+    const toDay = shanghaiDay(Date.now())
+    return { fromDay: addDays(toDay, -(Number(s) - 1)), toDay }
+  }
+  const load = (s: Span) => {
+    const { fromDay, toDay } = range(s)
+    loadStats(fromDay, toDay).catch((e) => setNotice({ tone: 'error', text: errorText(t, e) }))
+  }
+  const session = useRequireSession(() => load(span))
+  if (!session) return <View className='page' />
+
+  async function exportNow() {
+    const { fromDay, toDay } = range(span)
+    try {
+      const { filename, csv } = await exportCsv(fromDay, toDay)
+      const how = await deliverCsv(filename, csv)
+      setNotice({ tone: 'success', text: how === 'downloaded' ? t('organizer.exported', { filename }) : t('organizer.copied') })
+    } catch (e) {
+      setNotice({ tone: 'error', text: errorText(t, e) })
+    }
+  }
+
+  return (
+    <View className='page stats'>
+      <Choices<Span>
+        label={t('organizer.stats')}
+        value={span}
+        onChange={(s) => {
+          setSpan(s)
+          load(s)
+        }}
+        options={[
+          { value: '7', text: t('organizer.last7') },
+          { value: '30', text: t('organizer.last30') },
+        ]}
+      />
+      {stats ? (
+        <View>
+          <View className='totals'>
+            <View className='totals__cell'>
+              <Text className='totals__label'>{t('organizer.totalGrams')}</Text>
+              <Text className='totals__value' id='stats-total'>{t('common.kg', { kg: formatKg(stats.totals.gramsCo2e) })}</Text>
+            </View>
+            <View className='totals__cell'>
+              <Text className='totals__label'>{t('organizer.checkins')}</Text>
+              <Text className='totals__value'>{stats.totals.checkins}</Text>
+            </View>
+            <View className='totals__cell'>
+              <Text className='totals__label'>{t('organizer.participants')}</Text>
+              <Text className='totals__value'>{stats.totals.participants}</Text>
+            </View>
+          </View>
+          <View className='section-title'>{t('organizer.byDay')}</View>
+          <DayBars
+            days={range(span)}
+            values={new Map(stats.byDay.map((d) => [d.day, d.gramsCo2e]))}
+            label={t('organizer.byDay')}
+            format={(g) => t('common.g', { grams: g })}
+          />
+          <View className='section-title'>{t('organizer.byFactor')}</View>
+          <View className='entries'>
+            {stats.byFactor.map((f) => {
+              const [kind, key] = f.factorId.split('.')
+              return (
+                <View key={f.factorId} className='entry'>
+                  <Text className='entry__title'>{t(`${kind === 'travel' ? 'mode' : 'material'}.${key}` as MessageKey)}</Text>
+                  <Text className='entry__grams'>
+                    {t('common.kg', { kg: formatKg(f.gramsCo2e) })} · {f.checkins}
+                  </Text>
+                </View>
+              )
+            })}
+          </View>
+        </View>
+      ) : (
+        <View className='muted'>{t('common.loading')}</View>
+      )}
+      <ActionButton label={t('organizer.export')} onClick={exportNow} />
+      {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Notice } from '../../components/Notice'
+import { useRequireSession } from '../../components/useSession'
+import type { DonationCertificate } from '../../contract/types'
+import { errorText, useT } from '../../i18n/useT'
+import { useAppStore } from '../../store'
+import './index.scss'
+
+/** The donor's certificate: a page worth showing, with the code that ties it to the ledger. */
+export default function CertificatePage() {
+  const t = useT()
+  const { params } = useRouter()
+  const loadCertificate = useAppStore((s) => s.loadCertificate)
+  const [cert, setCert] = useState<DonationCertificate | undefined>()
+  const [error, setError] = useState<string | undefined>()
+  const session = useRequireSession(() => {
+    loadCertificate(params.entryId ?? '')
+      .then(setCert)
+      .catch((e) => setError(errorText(t, e)))
+  })
+  if (!session) return <View className='page' />
+  return (
+    <View className='page certificate'>
+      {error ? <Notice tone='error' lines={[error]} /> : null}
+      {!cert && !error ? <View className='muted'>{t('common.loading')}</View> : null}
+      {cert ? (
+        <View className='certificate__card' role='article' ariaLabel={t('cert.title')}>
+          <Text className='certificate__title'>{t('cert.title')}</Text>
+          <View className='certificate__leaf' {...{ 'aria-hidden': 'true' }}>
+            🌱
+          </View>
+          <Text className='certificate__body' id='certificate-body'>
+            {t('cert.body', { nickname: cert.nickname, day: cert.day, project: cert.projectTitle, points: cert.points })}
+          </Text>
+          <Text className='muted'>{t('cert.code')}</Text>
+          <Text className='certificate__code' id='certificate-code' userSelect>
+            {cert.verificationCode}
+          </Text>
+          <Text className='muted'>{t('cert.chain', { seq: cert.seq })}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

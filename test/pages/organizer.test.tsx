@@ -1,0 +1,107 @@
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import TestUtils from '@tarojs/test-utils-react'
+import type { Cloud } from '../../mock/cloud'
+import ReviewPage from '../../src/packages/organizer/pages/review'
+import StatsPage from '../../src/packages/organizer/pages/stats'
+import CertificatePage from '../../src/pages/certificate'
+import RewardsPage from '../../src/pages/rewards'
+import { resetAppStore, useAppStore } from '../../src/store'
+import { inProcessCloud, showPage } from './cloudHarness'
+
+let cloud: Cloud
+let testUtils: TestUtils
+
+async function tapLabel(label: string) {
+  const el = await testUtils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
+  await testUtils.act(async () => {
+    testUtils.fireEvent.click(el as Element)
+  })
+}
+
+async function typeInto(selector: string, value: string) {
+  const input = (await testUtils.queries.waitForQuerySelector(`${selector} input`)) as HTMLInputElement
+  await testUtils.act(async () => {
+    input.value = value
+    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
+  })
+}
+
+function asHandle(handle: string) {
+  const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
+  return (name: string, data: unknown = {}) => (cloud.call(name, data, `Bearer ${token}`).body as any)
+}
+
+beforeEach(() => {
+  Taro.clearStorageSync()
+  cloud = inProcessCloud()
+  resetAppStore()
+  testUtils = new TestUtils()
+})
+
+afterEach(() => {
+  testUtils.unmout()
+  document.body.innerHTML = ''
+  cloud.close()
+})
+
+describe('donations', () => {
+  it('donates points to a project and shows a certificate tied to the ledger', async () => {
+    asHandle('dana')('checkIn', { requestId: 'earn-dana-1', kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
+    await useAppStore.getState().login('dana')
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    await testUtils.mount(RewardsPage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('已筹 0 / 50000 积分 · 0 人参与')).toBeTruthy()
+    await typeInto('#donate-pj-trees', '400')
+    await tapLabel('捐赠给 社区植树 Community tree planting')
+    expect(await testUtils.queries.waitForQueryByText('请输入 1 到余额之间的整数积分')).toBeTruthy()
+    await typeInto('#donate-pj-trees', '120')
+    await tapLabel('捐赠给 社区植树 Community tree planting')
+    expect(await testUtils.queries.waitForQueryByText('已筹 120 / 50000 积分 · 1 人参与')).toBeTruthy()
+    const url = navigate.mock.calls[0][0].url as string
+    const entryId = decodeURIComponent(url.split('entryId=')[1])
+    navigate.mockRestore()
+    testUtils.unmout()
+    document.body.innerHTML = ''
+
+    Current.router = { params: { entryId }, path: '/pages/certificate/index' } as any
+    testUtils = new TestUtils()
+    await testUtils.mount(CertificatePage, {})
+    await showPage(testUtils.act)
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    expect(await testUtils.queries.waitForQueryByText(`dana 于 ${today} 向「社区植树 Community tree planting」捐赠 120 积分`)).toBeTruthy()
+    const head = asHandle('dana')('verifyLedger').result.headHash as string
+    const code = (await testUtils.queries.waitForQuerySelector('#certificate-code'))!.textContent
+    expect(code).toBe(head.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'))
+  })
+})
+
+describe('organizer console', () => {
+  it('reverses a flagged check-in from the review queue', async () => {
+    const heavy = asHandle('erin')('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' }).result.entry
+    await useAppStore.getState().login('organizer')
+    await testUtils.mount(ReviewPage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('单次重量接近每日上限')).toBeTruthy()
+    expect(testUtils.queries.queryByText(`纸张 9 kg @ ST-HQ01 · ${heavy.gramsCo2e} g · +${heavy.points}`)).toBeTruthy()
+    await tapLabel('撤销 erin 的打卡')
+    expect(await testUtils.queries.waitForQueryByText('没有待审核的打卡')).toBeTruthy()
+    expect(asHandle('erin')('getWallet').result.wallet).toMatchObject({ gramsCo2eTotal: 0, pointsBalance: 0 })
+  })
+
+  it('shows the week’s totals and a bar per day', async () => {
+    asHandle('fay')('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10 })
+    await useAppStore.getState().login('organizer')
+    await testUtils.mount(StatsPage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('0.33 千克')).toBeTruthy()
+    const bars = testUtils.queries.querySelectorAll('.daybars__col')
+    expect(bars.length).toBe(7)
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    expect(bars[6].getAttribute('aria-label')).toBe(`${today} 330 克`)
+    await tapLabel('近 30 天')
+    await testUtils.queries.waitForQuerySelector('.daybars__col:nth-child(30)')
+    expect(testUtils.queries.querySelectorAll('.daybars__col').length).toBe(30)
+  })
+})
