@@ -67,3 +67,31 @@ test("the resident's voucher now shows it collected, with no QR", async () => {
   await resident.waitForFunction(() => document.querySelector('#voucher-status')?.textContent?.trim() === '已领取')
   assert.equal(await resident.getByRole('img', { name: /二维码/ }).count(), 0)
 })
+
+test('the resident donates to the tree project and gets a certificate', async () => {
+  await resident.goto(`${app.url}/#/pages/rewards/index`)
+  await resident.getByText('已筹 0 / 50000 积分 · 0 人参与').waitFor()
+  await resident.locator('#donate-pj-trees input').fill('100')
+  await resident.getByRole('button', { name: '捐赠给 社区植树 Community tree planting' }).click()
+  await resident.locator('#certificate-code').waitFor()
+  assert.match(await resident.locator('#certificate-body').innerText(), /e2e-carol 于 \d{4}-\d{2}-\d{2} 向「社区植树 Community tree planting」捐赠 100 积分/)
+  assert.match(await resident.locator('#certificate-code').innerText(), /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/)
+  await resident.waitForTimeout(400)
+  await resident.screenshot({ path: join(ROOT, 'docs/screenshots/certificate.png') })
+})
+
+test('the organizer sees the impact of the day and downloads the CSV', async () => {
+  await organizer.goto(`${app.url}/#/packages/organizer/pages/stats/index`)
+  await organizer.locator('#stats-total').waitFor()
+  assert.equal((await organizer.locator('#stats-total').innerText()).trim(), '3.46 千克')
+  const download = organizer.waitForEvent('download')
+  await organizer.getByRole('button', { name: '导出 CSV' }).click()
+  const file = await download
+  assert.match(file.suggestedFilename(), /^impact-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
+  const { readFile } = await import('node:fs/promises')
+  const csv = await readFile(await file.path(), 'utf8')
+  assert.ok(csv.startsWith('\uFEFFsection,key,name,gramsCo2e'))
+  assert.match(csv, /station,ST-HQ01,社区服务中心回收站 Community Centre,3460,1,,1000/)
+  await organizer.getByText(/已导出 impact-/).waitFor()
+  await organizer.screenshot({ path: join(ROOT, 'docs/screenshots/stats.png') })
+})

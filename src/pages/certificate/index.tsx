@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Notice } from '../../components/Notice'
@@ -6,6 +6,7 @@ import { useRequireSession } from '../../components/useSession'
 import type { DonationCertificate } from '../../contract/types'
 import { errorText, useT } from '../../i18n/useT'
 import { useAppStore } from '../../store'
+import leaf from '../../assets/tab/home-active.png'
 import './index.scss'
 
 /** The donor's certificate: a page worth showing, with the code that ties it to the ledger. */
@@ -28,9 +29,7 @@ export default function CertificatePage() {
       {cert ? (
         <View className='certificate__card' role='article' ariaLabel={t('cert.title')}>
           <Text className='certificate__title'>{t('cert.title')}</Text>
-          <View className='certificate__leaf' {...{ 'aria-hidden': 'true' }}>
-            🌱
-          </View>
+          <Image className='certificate__leaf' src={leaf} {...{ 'aria-hidden': 'true' }} />
           <Text className='certificate__body' id='certificate-body'>
             {t('cert.body', { nickname: cert.nickname, day: cert.day, project: cert.projectTitle, points: cert.points })}
           </Text>
