@@ -22,6 +22,7 @@ export const getWallet: CloudFunction<'getWallet'> = {
         wallet: publicWallet(services, openid),
         today: { day: today, gramsCo2e: totals.gramsCo2e, points: totals.points },
         streakDays: streakDays(days, today),
+        todayByFactor: store.dayByFactor(openid, today),
       }
     })
   },

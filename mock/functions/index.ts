@@ -3,8 +3,11 @@ import type { CloudFunction } from '../function'
 import { cancelRedemption } from './cancelRedemption'
 import { checkIn } from './checkIn'
 import { decideReview } from './decideReview'
+import { deleteAccount } from './deleteAccount'
 import { donate } from './donate'
 import { exportImpactCsv } from './exportImpactCsv'
+import { exportMyData } from './exportMyData'
+import { getDailySeries } from './getDailySeries'
 import { getDonationCertificate } from './getDonationCertificate'
 import { getImpactStats } from './getImpactStats'
 import { getMethodology } from './getMethodology'
@@ -17,6 +20,7 @@ import { listRewards } from './listRewards'
 import { listStations } from './listStations'
 import { login } from './login'
 import { redeem } from './redeem'
+import { updateProfile } from './updateProfile'
 import { upsertProject } from './upsertProject'
 import { upsertReward } from './upsertReward'
 import { verifyLedger } from './verifyLedger'
@@ -46,4 +50,8 @@ export const FUNCTIONS: Registry = {
   listProjects,
   donate,
   getDonationCertificate,
+  getDailySeries,
+  exportMyData,
+  deleteAccount,
+  updateProfile,
 }

@@ -146,6 +146,13 @@ export interface StoragePort {
   getEntry(openid: string, id: string): LedgerEntry | undefined
   creditedGrams(openid: string, factorId: string, day: string): number
   dayTotals(openid: string, day: string): { gramsCo2e: number; points: number }
+  /** credited grams (check-ins and their reversals) per factor on one day */
+  dayByFactor(openid: string, day: string): { factorId: string; gramsCo2e: number }[]
+  /** per-day check-in grams and points over [fromDay, toDay] */
+  daySeries(openid: string, fromDay: string, toDay: string): { day: string; gramsCo2e: number; points: number }[]
+  setNickname(openid: string, nickname: string): void
+  /** Forgets who a person was: the handle and nickname go, the pseudonymous ledger stays. */
+  anonymiseUser(openid: string, at: string): void
   checkInDaysSince(openid: string, sinceDay: string): string[]
   /** newest first, seq strictly below `beforeSeq` */
   listEntries(openid: string, beforeSeq: number, limit: number): LedgerEntry[]

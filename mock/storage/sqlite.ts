@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS users (
   handle TEXT NOT NULL UNIQUE,
   nickname TEXT NOT NULL,
   roles TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  deleted_at TEXT
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS methodologies (
@@ -212,7 +213,8 @@ export class SqliteStorage implements StoragePort {
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       userByHandle: db.prepare<[string], UserRow>('SELECT * FROM users WHERE handle = ?'),
-      user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ?'),
+      // A deleted account no longer exists for sessions; its ledger stays, pseudonymous.
+      user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ? AND deleted_at IS NULL'),
       insertUser: db.prepare('INSERT INTO users (openid, handle, nickname, roles, created_at) VALUES (?, ?, ?, ?, ?)'),
       setRoles: db.prepare('UPDATE users SET roles = ? WHERE openid = ?'),
       insertMethodology: db.prepare('INSERT OR IGNORE INTO methodologies (version, grams_per_point) VALUES (?, ?)'),
@@ -325,6 +327,14 @@ export class SqliteStorage implements StoragePort {
       dayTotals: db.prepare<[string, string], { grams: number; points: number }>(
         "SELECT COALESCE(SUM(grams), 0) AS grams, COALESCE(SUM(points), 0) AS points FROM entries WHERE openid = ? AND day = ? AND type = 'checkin'",
       ),
+      dayByFactor: db.prepare<[string, string], { factor_id: string; grams: number }>(
+        "SELECT factor_id, SUM(grams) AS grams FROM entries WHERE openid = ? AND day = ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY factor_id",
+      ),
+      daySeries: db.prepare<[string, string, string], { day: string; grams: number; points: number }>(
+        "SELECT day, SUM(grams) AS grams, SUM(points) AS points FROM entries WHERE openid = ? AND day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day",
+      ),
+      setNickname: db.prepare('UPDATE users SET nickname = ? WHERE openid = ?'),
+      anonymise: db.prepare("UPDATE users SET handle = 'deleted:' || openid, nickname = '已注销', roles = '', deleted_at = ? WHERE openid = ?"),
       checkInDays: db.prepare<[string, string], { day: string }>(
         "SELECT DISTINCT day FROM entries WHERE openid = ? AND day >= ? AND type = 'checkin' ORDER BY day DESC",
       ),
@@ -599,6 +609,22 @@ export class SqliteStorage implements StoragePort {
   dayTotals(openid: string, day: string) {
     const row = this.stmts.dayTotals.get(openid, day)
     return { gramsCo2e: row?.grams ?? 0, points: row?.points ?? 0 }
+  }
+
+  dayByFactor(openid: string, day: string) {
+    return this.stmts.dayByFactor.all(openid, day).map((r) => ({ factorId: r.factor_id, gramsCo2e: r.grams }))
+  }
+
+  daySeries(openid: string, fromDay: string, toDay: string) {
+    return this.stmts.daySeries.all(openid, fromDay, toDay).map((r) => ({ day: r.day, gramsCo2e: r.grams, points: r.points }))
+  }
+
+  setNickname(openid: string, nickname: string) {
+    this.stmts.setNickname.run(nickname, openid)
+  }
+
+  anonymiseUser(openid: string, at: string) {
+    this.stmts.anonymise.run(at, openid)
   }
 
   checkInDaysSince(openid: string, sinceDay: string) {

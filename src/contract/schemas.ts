@@ -132,3 +132,17 @@ export const certificateSchema = z.strictObject({ entryId: entityId('entryId') }
 export type UpsertProjectRequest = z.infer<typeof upsertProjectSchema>
 export type DonateRequest = z.infer<typeof donateSchema>
 export type CertificateRequest = z.infer<typeof certificateSchema>
+
+export const dailySeriesSchema = z.strictObject({
+  days: z.union([z.literal(7), z.literal(30)], { error: 'days must be 7 or 30' }),
+})
+export const deleteAccountSchema = z.strictObject({
+  confirm: z.literal('DELETE', { error: 'confirm must be the word DELETE' }),
+})
+export const updateProfileSchema = z.strictObject({
+  nickname: z.string().trim().min(1, 'nickname must not be empty').max(20, 'nickname must be at most 20 characters'),
+})
+
+export type DailySeriesRequest = z.infer<typeof dailySeriesSchema>
+export type DeleteAccountRequest = z.infer<typeof deleteAccountSchema>
+export type UpdateProfileRequest = z.infer<typeof updateProfileSchema>

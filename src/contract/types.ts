@@ -1,5 +1,8 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
 import type {
+  DailySeriesRequest,
+  DeleteAccountRequest,
+  UpdateProfileRequest,
   CertificateRequest,
   DonateRequest,
   UpsertProjectRequest,
@@ -95,6 +98,17 @@ export interface WalletResult {
   wallet: Wallet
   today: { day: string; gramsCo2e: number; points: number }
   streakDays: number
+  /** Addition to the contract: today's credited grams per factor, to show against each daily cap */
+  todayByFactor: { factorId: string; gramsCo2e: number }[]
+}
+
+export interface MyDataExport {
+  exportedAt: string
+  profile: { openid: string; nickname: string; roles: Role[]; createdAt: string }
+  wallet: Wallet
+  verification: VerifyLedgerResult
+  entries: LedgerEntry[]
+  redemptions: Redemption[]
 }
 
 export interface LedgerPage {
@@ -217,6 +231,10 @@ export interface CloudFunctions {
   listProjects: { req: EmptyRequest; res: { projects: Project[] } }
   donate: { req: DonateRequest; res: { entry: LedgerEntry; project: Project; wallet: Wallet } }
   getDonationCertificate: { req: CertificateRequest; res: { certificate: DonationCertificate } }
+  getDailySeries: { req: DailySeriesRequest; res: { days: { day: string; gramsCo2e: number; points: number }[] } }
+  exportMyData: { req: EmptyRequest; res: MyDataExport }
+  deleteAccount: { req: DeleteAccountRequest; res: { deleted: true } }
+  updateProfile: { req: UpdateProfileRequest; res: { nickname: string } }
 }
 
 export type FunctionName = keyof CloudFunctions

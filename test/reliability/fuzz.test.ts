@@ -13,8 +13,8 @@ import { ERROR_STATUS } from '../../src/contract/errors'
 import { post, startServer, type RunningServer } from '../support/server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
-const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'nope']
-const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects'])
+const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'getDailySeries', 'exportMyData', 'deleteAccount', 'updateProfile', 'nope']
+const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData'])
 
 let server: RunningServer
 let dbPath: string

@@ -1,0 +1,30 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { verifyChain } from '../../src/core/ledger'
+import { toShanghaiIso } from '../../src/core/time'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { publicWallet } from '../ledger'
+import { publicRedemption } from '../rewards'
+
+/** Everything the cloud holds about the caller, with the chain so they can verify it elsewhere. */
+export const exportMyData: CloudFunction<'exportMyData'> = {
+  name: 'exportMyData',
+  requiresSession: true,
+  handle(data, caller, services) {
+    parse(emptySchema, data)
+    const { openid } = requireCaller(caller)
+    const { store } = services
+    return store.transaction(() => {
+      const user = store.findUser(openid)
+      if (!user) throw new Error('caller vanished inside the transaction')
+      const entries = [...store.iterateEntries(openid)]
+      return {
+        exportedAt: toShanghaiIso(services.now()),
+        profile: { openid, nickname: user.nickname, roles: user.roles, createdAt: user.createdAt },
+        wallet: publicWallet(services, openid),
+        verification: verifyChain(entries),
+        entries,
+        redemptions: store.listRedemptions(openid).map(publicRedemption),
+      }
+    })
+  },
+}
