@@ -151,6 +151,7 @@ const EXPECTED_TEXT = {
   'packages/organizer/pages/rewards/index': '新建奖品',
   // no entryId given: the page must show the cloud's refusal, readably
   'pages/certificate/index': '输入有误',
+  'pages/methodology/index': '方法学 2026.1',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 

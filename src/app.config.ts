@@ -1,3 +1,5 @@
+import { BRAND } from './branding/brand'
+
 export default defineAppConfig({
   pages: [
     'pages/home/index',
@@ -9,19 +11,20 @@ export default defineAppConfig({
     'pages/rewards/index',
     'pages/voucher/index',
     'pages/certificate/index',
+    'pages/methodology/index',
   ],
   // Organizer tools load only for organizers, so the main package stays small for residents.
   subPackages: [{ root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index'] }],
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#15803d',
-    navigationBarTitleText: '绿色生活积分',
+    navigationBarBackgroundColor: BRAND.colors.primary,
+    navigationBarTitleText: BRAND.name['zh-CN'],
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f3f4f6',
+    backgroundColor: BRAND.colors.surface,
   },
   tabBar: {
     color: '#6b7280',
-    selectedColor: '#15803d',
+    selectedColor: BRAND.colors.primary,
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

@@ -1,5 +1,6 @@
 import { Button } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { BRAND } from '../branding/brand'
 
 export interface ActionButtonProps {
   label: string
@@ -19,6 +20,7 @@ export function ActionButton({ label, onClick, variant = 'primary', disabled, lo
   return (
     <Button
       className={`${variant}-button`}
+      style={variant === 'primary' ? { backgroundColor: BRAND.colors.primary } : { color: BRAND.colors.primary, borderColor: BRAND.colors.primary }}
       ariaLabel={label}
       disabled={disabled}
       loading={loading}

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { kmNotDriven } from '../core/equivalents'
 import { formatKg } from '../i18n'
 import { errorText, useT } from '../i18n/useT'
 import { CloudCallError } from '../services/cloud'
@@ -26,6 +27,7 @@ export function useCheckIn() {
         const { entry, capped } = outcome.result
         const lines = [t('checkin.credited', { grams: entry.gramsCo2e, points: entry.points })]
         if (capped) lines.push(t('checkin.capped'))
+        lines.push(t('equiv.km', { km: kmNotDriven(entry.gramsCo2e) }))
         setNotice({ tone: capped ? 'warning' : 'success', lines })
         refreshWallet().catch(() => undefined)
       } else if (outcome.status === 'queued') {

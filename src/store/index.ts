@@ -1,5 +1,6 @@
 import { create, type StateCreator } from 'zustand'
 import {
+  createAccountSlice,
   createCatalogueSlice,
   createLedgerSlice,
   createOrganizerSlice,
@@ -24,6 +25,7 @@ const initState: StateCreator<AppState> = (...a) => ({
   ...createRewardsSlice(...a),
   ...createProjectsSlice(...a),
   ...createOrganizerSlice(...a),
+  ...createAccountSlice(...a),
 })
 
 export const useAppStore = create<AppState>()(initState)

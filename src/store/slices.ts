@@ -2,6 +2,7 @@ import { callCloud, CloudCallError, isTransient, setSessionToken } from '../serv
 import { newRequestId } from '../services/requestId'
 import { persisted } from './persist'
 import type {
+  AccountSlice,
   CatalogueSlice,
   LedgerSlice,
   QueueSlice,
@@ -35,6 +36,7 @@ const SIGNED_OUT_DATA = {
   reviewItems: [],
   stats: undefined,
   adminRewards: [],
+  series: undefined,
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set) => {
@@ -69,6 +71,30 @@ export const createWalletSlice: Slice<WalletSlice> = (set) => ({
   walletView: undefined,
   async refreshWallet() {
     set({ walletView: await callCloud('getWallet', {}) })
+  },
+  series: undefined,
+  async loadSeries(days) {
+    set({ series: { days, points: (await callCloud('getDailySeries', { days })).days } })
+  },
+})
+
+export const createAccountSlice: Slice<AccountSlice> = (set, get) => ({
+  async updateNickname(nickname) {
+    const result = await callCloud('updateProfile', { nickname })
+    const session = get().session
+    if (session) {
+      const next = { ...session, nickname: result.nickname }
+      persisted.saveSession(next)
+      set({ session: next })
+    }
+  },
+  exportMyData: () => callCloud('exportMyData', {}),
+  async deleteAccount() {
+    await callCloud('deleteAccount', { confirm: 'DELETE' })
+    // Queued check-ins belonged to the deleted account: they must not be sent under a new one.
+    persisted.saveQueue([])
+    set({ queue: [] })
+    get().logout()
   },
 })
 

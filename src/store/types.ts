@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
-import type { CheckInResult, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { CheckInResult, MyDataExport, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
 import type { UpsertRewardRequest } from '../contract/schemas'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
@@ -26,6 +26,14 @@ export interface SettingsSlice {
 export interface WalletSlice {
   walletView: WalletResult | undefined
   refreshWallet(): Promise<void>
+  series: { days: 7 | 30; points: { day: string; gramsCo2e: number; points: number }[] } | undefined
+  loadSeries(days: 7 | 30): Promise<void>
+}
+
+export interface AccountSlice {
+  updateNickname(nickname: string): Promise<void>
+  exportMyData(): Promise<MyDataExport>
+  deleteAccount(): Promise<void>
 }
 
 export interface LedgerSlice {
@@ -108,6 +116,7 @@ export type AppState = SessionSlice &
   QueueSlice &
   RewardsSlice &
   ProjectsSlice &
-  OrganizerSlice
+  OrganizerSlice &
+  AccountSlice
 
 export type Slice<T> = StateCreator<AppState, [], [], T>

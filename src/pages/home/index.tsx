@@ -4,9 +4,12 @@ import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Notice } from '../../components/Notice'
 import { useRequireSession } from '../../components/useSession'
+import { BRAND } from '../../branding/brand'
+import { ProgressBar } from '../../components/ProgressBar'
 import { formatKg } from '../../i18n'
+import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
-import { selectQueue, selectWalletView, useAppStore } from '../../store'
+import { selectLang, selectMethodology, selectQueue, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
 
 export default function HomePage() {
@@ -15,13 +18,15 @@ export default function HomePage() {
   const queue = useAppStore(selectQueue)
   const refreshWallet = useAppStore((s) => s.refreshWallet)
   const flushQueue = useAppStore((s) => s.flushQueue)
+  const methodology = useAppStore(selectMethodology)
+  const lang = useAppStore(selectLang)
   const [error, setError] = useState<string | undefined>()
 
   async function refresh() {
     setError(undefined)
     try {
       await flushQueue()
-      await refreshWallet()
+      await Promise.all([refreshWallet(), useAppStore.getState().methodology ? undefined : useAppStore.getState().loadCatalogue()])
     } catch (e) {
       setError(errorText(t, e))
     }
@@ -34,7 +39,12 @@ export default function HomePage() {
 
   return (
     <View className='page home'>
-      <View className='wallet-card' ariaLabel={t('home.balance')}>
+      <Text className='home__welcome'>{BRAND.welcome[lang]}</Text>
+      <View
+        className='wallet-card'
+        ariaLabel={t('home.balance')}
+        style={{ background: `linear-gradient(135deg, ${BRAND.colors.primary}, ${BRAND.colors.primaryDark})` }}
+      >
         <Text className='wallet-card__label'>{t('home.balance')}</Text>
         <Text className='wallet-card__points' id='points-balance'>
           {view ? view.wallet.pointsBalance : '—'}
@@ -59,7 +69,17 @@ export default function HomePage() {
       {error ? <Notice tone='error' lines={[error]} /> : null}
       {queue.length > 0 ? (
         <View className='pending'>
-          <Notice tone='info' lines={[t('home.pending', { count: queue.length })]} />
+          <Notice
+            tone='info'
+            lines={[
+              t('home.pending', { count: queue.length }),
+              ...queue.map((q) =>
+                t('home.pendingItem', {
+                  what: `${q.payload.kind === 'travel' ? t(`mode.${q.payload.mode}` as MessageKey) + ' ' + q.payload.distanceKm + ' km' : t(`material.${q.payload.material}` as MessageKey) + ' ' + q.payload.weightKg + ' kg'}`,
+                }),
+              ),
+            ]}
+          />
           <ActionButton variant='secondary' label={t('home.sendNow')} onClick={refresh} />
         </View>
       ) : null}
@@ -81,6 +101,30 @@ export default function HomePage() {
       >
         <Text className='entry-card__title'>{t('home.recycling')}</Text>
         <Text className='entry-card__hint'>{t('home.recyclingHint')}</Text>
+      </View>
+
+      {view && methodology && view.todayByFactor.length > 0 ? (
+        <View className='card'>
+          <Text className='section-title'>{t('home.todayCaps')}</Text>
+          {view.todayByFactor.map((f) => {
+            const factor = methodology.factors.find((x) => x.id === f.factorId)
+            if (!factor) return null
+            const name = t(`${factor.kind === 'travel' ? 'mode' : 'material'}.${factor.key}` as MessageKey)
+            const line = t('home.capLine', { used: f.gramsCo2e, cap: factor.dailyCapGrams })
+            return (
+              <View key={f.factorId} className='cap-row'>
+                <View className='cap-row__head'>
+                  <Text>{name}</Text>
+                  <Text className='cap-row__value'>{line}</Text>
+                </View>
+                <ProgressBar value={f.gramsCo2e} max={factor.dailyCapGrams} label={`${name} ${line}`} />
+              </View>
+            )
+          })}
+        </View>
+      ) : null}
+      <View className='link' role='link' ariaLabel={t('home.methodology')} onClick={() => Taro.navigateTo({ url: '/pages/methodology/index' })}>
+        {t('home.methodology')}
       </View>
     </View>
   )

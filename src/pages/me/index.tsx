@@ -1,11 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Choices } from '../../components/Choices'
+import { Field } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 import { LOGIN_URL, useRequireSession } from '../../components/useSession'
-import { useT } from '../../i18n/useT'
-import { selectLang, useAppStore } from '../../store'
+import type { MyDataExport } from '../../contract/types'
 import type { Lang } from '../../i18n'
+import { formatKg } from '../../i18n'
+import { errorText, useT } from '../../i18n/useT'
+import { selectLang, useAppStore } from '../../store'
 
 const ORGANIZER_TOOLS = [
   ['verify', 'organizer.verify'],
@@ -14,22 +19,72 @@ const ORGANIZER_TOOLS = [
   ['rewards', 'organizer.rewards'],
 ] as const
 
+/** H5 saves a JSON file; WeChat cannot write files for the user, so it copies a readable summary. */
+async function deliverExport(data: MyDataExport): Promise<{ how: 'file' | 'copied'; filename: string }> {
+  const filename = `green-life-${data.profile.openid}-${data.exportedAt.slice(0, 10)}.json`
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = filename
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    return { how: 'file', filename }
+  }
+  const summary = [
+    `${data.profile.nickname} · ${data.exportedAt}`,
+    `points ${data.wallet.pointsBalance} · ${formatKg(data.wallet.gramsCo2eTotal)} kg CO2e · ${data.entries.length} entries`,
+    `ledger ${data.verification.ok ? 'verified' : 'FAILED'} · head ${data.verification.headHash}`,
+    ...data.entries.map((e) => `${e.seq} ${e.day} ${e.type} ${e.factorId ?? e.ref ?? ''} ${e.gramsCo2e}g ${e.points}pt ${e.hash.slice(0, 12)}`),
+  ].join('\n')
+  await Taro.setClipboardData({ data: summary })
+  return { how: 'copied', filename }
+}
+
 export default function MePage() {
   const t = useT()
   const lang = useAppStore(selectLang)
-  const setLang = useAppStore((s) => s.setLang)
-  const logout = useAppStore((s) => s.logout)
+  const { setLang, logout, updateNickname, exportMyData, deleteAccount } = useAppStore.getState()
   const session = useRequireSession()
+  const [nickname, setNickname] = useState<string | undefined>()
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'warning'; text: string } | undefined>()
   if (!session) return <View className='page' />
+
+  const run = async (work: () => Promise<void>) => {
+    setNotice(undefined)
+    try {
+      await work()
+    } catch (e) {
+      setNotice({ tone: 'error', text: errorText(t, e) })
+    }
+  }
 
   return (
     <View className='page me'>
       <View className='card'>
-        <Text className='card__title'>{session.nickname}</Text>
+        <Text className='card__title' id='me-nickname'>
+          {session.nickname}
+        </Text>
         <Text className='muted'>
           {session.roles.map((r) => t(r === 'organizer' ? 'me.organizer' : 'me.resident')).join(' · ')}
         </Text>
+        <Field id='nickname' label={t('me.nickname')} value={nickname ?? session.nickname} onInput={setNickname} />
+        <ActionButton
+          variant='secondary'
+          label={t('me.saveNickname')}
+          disabled={nickname === undefined || nickname.trim() === session.nickname}
+          onClick={() =>
+            run(async () => {
+              await updateNickname(nickname ?? '')
+              setNickname(undefined)
+            })
+          }
+        />
       </View>
+      {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
       <View className='section-title'>{t('me.language')}</View>
       <Choices<Lang>
         label={t('me.language')}
@@ -55,12 +110,46 @@ export default function MePage() {
       ) : null}
       <ActionButton
         variant='secondary'
+        label={t('me.export')}
+        onClick={() =>
+          run(async () => {
+            const { how, filename } = await deliverExport(await exportMyData())
+            setNotice({ tone: 'success', text: how === 'file' ? t('me.exported', { filename }) : t('me.exportCopied') })
+          })
+        }
+      />
+      <ActionButton
+        variant='secondary'
+        label={t('home.methodology')}
+        onClick={() => Taro.navigateTo({ url: '/pages/methodology/index' })}
+      />
+      <ActionButton
+        variant='secondary'
         label={t('me.logout')}
         onClick={() => {
           logout()
           Taro.navigateTo({ url: LOGIN_URL })
         }}
       />
+      {confirmingDelete ? (
+        <View className='card'>
+          <Notice tone='warning' lines={[t('me.deleteWarn')]} />
+          <ActionButton
+            label={t('me.deleteConfirm')}
+            onClick={() =>
+              run(async () => {
+                await deleteAccount()
+                await Taro.navigateTo({ url: LOGIN_URL })
+              })
+            }
+          />
+          <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setConfirmingDelete(false)} />
+        </View>
+      ) : (
+        <ActionButton variant='secondary' label={t('me.delete')} onClick={() => setConfirmingDelete(true)} />
+      )}
+      <View className='section-title'>{t('me.about')}</View>
+      <Text className='muted'>{t('me.aboutText')}</Text>
     </View>
   )
 }

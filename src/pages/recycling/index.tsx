@@ -7,6 +7,7 @@ import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { parseDecimal, useCheckIn } from '../../components/useCheckIn'
 import { LIMITS, MATERIALS, type Material } from '../../contract/constants'
+import { BRAND } from '../../branding/brand'
 import { gramsFor } from '../../core/credit'
 import { selectMethodology, selectStations, useAppStore } from '../../store'
 import './index.scss'
@@ -79,7 +80,9 @@ export default function RecyclingPage() {
             label={t('recycling.pickStation')}
             value={station?.code ?? ''}
             onChange={pickStation}
-            options={stations.map((s) => ({ value: s.code, text: s.name }))}
+            options={[...stations]
+              .sort((a, b) => Number(BRAND.featuredStations.includes(b.code)) - Number(BRAND.featuredStations.includes(a.code)))
+              .map((s) => ({ value: s.code, text: s.name }))}
           />
         </View>
       ) : null}

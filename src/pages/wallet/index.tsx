@@ -2,13 +2,16 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
+import { Choices } from '../../components/Choices'
+import { DayBars } from '../../components/DayBars'
 import { Notice } from '../../components/Notice'
 import { useRequireSession } from '../../components/useSession'
 import type { LedgerEntry } from '../../contract/types'
 import { formatKg } from '../../i18n'
+import { dayHeading } from '../../i18n/days'
 import { errorText, useT } from '../../i18n/useT'
 import type { MessageKey } from '../../i18n/messages'
-import { selectEntries, selectWalletView, useAppStore } from '../../store'
+import { selectEntries, selectLang, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
 
 function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
@@ -27,7 +30,9 @@ export default function WalletPage() {
   const loading = useAppStore((s) => s.ledgerLoading)
   const loaded = useAppStore((s) => s.ledgerLoaded)
   const verifyResult = useAppStore((s) => s.verifyResult)
-  const { refreshWallet, loadLedger, verifyLedger } = useAppStore.getState()
+  const series = useAppStore((s) => s.series)
+  const lang = useAppStore(selectLang)
+  const { refreshWallet, loadLedger, verifyLedger, loadSeries } = useAppStore.getState()
   const [error, setError] = useState<string | undefined>()
 
   const run = (work: () => Promise<void>) => {
@@ -35,7 +40,7 @@ export default function WalletPage() {
     return work().catch((e) => setError(errorText(t, e)))
   }
   const reload = () => run(async () => {
-    await Promise.all([refreshWallet(), loadLedger(true)])
+    await Promise.all([refreshWallet(), loadLedger(true), loadSeries(useAppStore.getState().series?.days ?? 7)])
   })
   const session = useRequireSession(() => {
     reload()
@@ -82,12 +87,36 @@ export default function WalletPage() {
           ]}
         />
       ) : null}
+      <View className='section-title'>{t('wallet.chart')}</View>
+      <Choices<'7' | '30'>
+        label={t('wallet.chart')}
+        value={series?.days === 30 ? '30' : '7'}
+        onChange={(d) => run(() => loadSeries(d === '30' ? 30 : 7))}
+        options={[
+          { value: '7', text: t('wallet.days7') },
+          { value: '30', text: t('wallet.days30') },
+        ]}
+      />
+      {series && series.points.length > 0 ? (
+        <DayBars
+          days={{ fromDay: series.points[0].day, toDay: series.points[series.points.length - 1].day }}
+          values={new Map(series.points.map((p) => [p.day, p.gramsCo2e]))}
+          label={t('wallet.chart')}
+          format={(g) => t('common.g', { grams: g })}
+        />
+      ) : null}
       <View className='section-title'>{t('wallet.history')}</View>
       {!loaded && loading ? <View className='muted'>{t('common.loading')}</View> : null}
       {loaded && entries.length === 0 ? <View className='muted'>{t('wallet.empty')}</View> : null}
       <View className='entries' role='list'>
-        {entries.map((e) => (
-          <View key={e.id} className='entry' role='listitem'>
+        {entries.map((e, i) => (
+          <View key={e.id}>
+            {i === 0 || entries[i - 1].day !== e.day ? (
+              <View className='entries__day' role='heading'>
+                {dayHeading(e.day, lang)}
+              </View>
+            ) : null}
+          <View className='entry' role='listitem'>
             <View className='entry__main'>
               <Text className='entry__title'>{entryTitle(t, e)}</Text>
               <Text className='entry__meta'>
@@ -99,6 +128,7 @@ export default function WalletPage() {
               <Text className='entry__points'>{e.points > 0 ? `+${e.points}` : e.points}</Text>
               {e.gramsCo2e !== 0 ? <Text className='entry__grams'>{t('common.g', { grams: e.gramsCo2e })}</Text> : null}
             </View>
+          </View>
           </View>
         ))}
       </View>

@@ -1,0 +1,51 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Notice } from '../../components/Notice'
+import { useRequireSession } from '../../components/useSession'
+import type { MessageKey } from '../../i18n/messages'
+import { errorText, useT } from '../../i18n/useT'
+import { selectMethodology, useAppStore } from '../../store'
+import './index.scss'
+
+/** What the city schemes never publish: every factor, its figure, cap, source and reason. */
+export default function MethodologyPage() {
+  const t = useT()
+  const methodology = useAppStore(selectMethodology)
+  const loadCatalogue = useAppStore((s) => s.loadCatalogue)
+  const [error, setError] = useState<string | undefined>()
+  const session = useRequireSession(() => {
+    if (!useAppStore.getState().methodology) loadCatalogue().catch((e) => setError(errorText(t, e)))
+  })
+  if (!session) return <View className='page' />
+  if (error) return <View className='page'><Notice tone='error' lines={[error]} /></View>
+  if (!methodology) return <View className='page muted'>{t('common.loading')}</View>
+
+  return (
+    <View className='page methodology'>
+      <Text className='page-title'>{t('method.title', { version: methodology.version })}</Text>
+      <Text className='muted'>{t('method.intro', { gramsPerPoint: methodology.gramsPerPoint })}</Text>
+      {methodology.factors.map((f) => (
+        <View key={f.id} className='card factor' id={`factor-${f.key}`}>
+          <View className='factor__head'>
+            <Text className='factor__name'>{t(`${f.kind === 'travel' ? 'mode' : 'material'}.${f.key}` as MessageKey)}</Text>
+            <Text className='factor__figure'>{t('method.per', { grams: f.gramsPerUnit, unit: f.unit })}</Text>
+          </View>
+          <Text className='factor__fact'>
+            {t('method.cap', { cap: f.dailyCapGrams })}
+            {f.maxKmh !== undefined ? ` · ${t('method.speed', { kmh: f.maxKmh })}` : ''}
+          </Text>
+          <Text className='factor__label'>{t('method.source')}</Text>
+          <Text className='factor__text'>
+            {f.source} ({f.sourceVersion})
+          </Text>
+          {f.rationale ? (
+            <View>
+              <Text className='factor__label'>{t('method.why')}</Text>
+              <Text className='factor__text'>{f.rationale}</Text>
+            </View>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  )
+}
