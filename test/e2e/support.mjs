@@ -10,8 +10,10 @@ import { chromium } from 'playwright-core'
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
-export async function startApp(extraEnv = {}) {
+export async function startApp(extraEnv = {}, prepare = undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'glp-e2e-'))
+  // prepare(dbPath) may write to the database before the server opens it
+  if (prepare) await prepare(join(dir, 'cloud.sqlite'))
   const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '0', ...extraEnv },
