@@ -1,0 +1,159 @@
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import type { Cloud } from '../../mock/cloud'
+import HomePage from '../../src/pages/home'
+import LoginPage from '../../src/pages/login'
+import MePage from '../../src/pages/me'
+import MethodologyPage from '../../src/pages/methodology'
+import RecyclingPage from '../../src/pages/recycling'
+import WalletPage from '../../src/pages/wallet'
+import { setTransport } from '../../src/services/cloud'
+import { resetAppStore, useAppStore } from '../../src/store'
+import { inProcessCloud, offlineTransport, showPage } from './cloudHarness'
+
+let cloud: Cloud
+let testUtils: TestUtils
+
+async function tapLabel(label: string) {
+  const el = await testUtils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
+  await testUtils.act(async () => {
+    testUtils.fireEvent.click(el as Element)
+  })
+}
+
+async function typeInto(selector: string, value: string) {
+  const input = (await testUtils.queries.waitForQuerySelector(`${selector} input`)) as HTMLInputElement
+  await testUtils.act(async () => {
+    input.value = value
+    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
+  })
+}
+
+const call = (name: string, data: unknown = {}) =>
+  (cloud.call(name, data, `Bearer ${useAppStore.getState().session!.token}`).body as any).result
+
+beforeEach(async () => {
+  Taro.clearStorageSync()
+  cloud = inProcessCloud()
+  resetAppStore()
+  testUtils = new TestUtils()
+})
+
+afterEach(() => {
+  try {
+    testUtils.unmout()
+  } catch {
+    // nothing was mounted
+  }
+  document.body.innerHTML = ''
+  cloud.close()
+})
+
+describe('login page', () => {
+  it('logs in with a handle and keeps the session on the device', async () => {
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
+    await testUtils.mount(LoginPage, {})
+    expect((await testUtils.queries.waitForQuerySelector('[aria-label="登录"]'))!.getAttribute('aria-disabled')).toBe('true')
+    await typeInto('#handle', 'gina')
+    await tapLabel('登录')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(useAppStore.getState().session).toMatchObject({ nickname: 'gina', roles: ['resident'] })
+    expect(Taro.getStorageSync('glp.session.v1').nickname).toBe('gina')
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
+    switchTab.mockRestore()
+  })
+})
+
+describe('home page', () => {
+  it('shows the balance, today against each cap, and an honest offline queue', async () => {
+    await useAppStore.getState().login('hana')
+    call('checkIn', { requestId: 'hana-walk-1', kind: 'travel', mode: 'walk', distanceKm: 10 })
+    await testUtils.mount(HomePage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('230 / 296 克')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#points-balance')!.textContent).toBe('23')
+    const bar = testUtils.queries.querySelector('[role="progressbar"]')!
+    expect(bar.getAttribute('aria-valuenow')).toBe('230')
+
+    offlineTransport()
+    await useAppStore.getState().submitCheckIn({ kind: 'travel', mode: 'bus', distanceKm: 4 })
+    expect(await testUtils.queries.waitForQueryByText('1 条打卡等待发送')).toBeTruthy()
+    expect(testUtils.queries.queryByText('公交 4 km · 待发送')).toBeTruthy()
+    const online = cloud
+    setTransport(async (name, data, token) => online.call(name, data, token ? `Bearer ${token}` : undefined).body as any)
+    await tapLabel('立即发送')
+    await testUtils.queries.waitForQueryByText('104 / 1040 克')
+    expect(testUtils.queries.queryByText('1 条打卡等待发送')).toBeNull()
+  })
+
+  it('discards a corrupt queue on the device instead of trusting it', async () => {
+    Taro.setStorageSync('glp.queue.v1', [{ requestId: 'x', payload: { kind: 'travel', distanceKm: 'lots' } }])
+    Taro.setStorageSync('glp.session.v1', { openid: 42 })
+    resetAppStore()
+    expect(useAppStore.getState().queue).toEqual([])
+    expect(useAppStore.getState().session).toBeUndefined()
+    expect(Taro.getStorageSync('glp.queue.v1')).toBe('')
+  })
+})
+
+describe('recycling page', () => {
+  it('limits materials to what the picked station takes and credits the drop', async () => {
+    await useAppStore.getState().login('ivy')
+    await useAppStore.getState().loadCatalogue()
+    await testUtils.mount(RecyclingPage, {})
+    await tapLabel('学校旧衣回收箱 School clothes bin')
+    expect(testUtils.queries.queryAllByText('纸张').length).toBe(0)
+    await typeInto('#weight', '2')
+    await tapLabel('提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('已记入 2560 克 CO₂e，获得 256 积分')).toBeTruthy()
+    expect(testUtils.queries.queryByText('≈ 少开 15 公里燃油车（按 170.1 克/公里，英国 DESNZ 2024）')).toBeTruthy()
+  })
+})
+
+describe('wallet page', () => {
+  it('groups history under Shanghai day headings and verifies the ledger', async () => {
+    await useAppStore.getState().login('jo')
+    const yesterday = new Date(Date.now() - 86400000).toISOString()
+    call('checkIn', { requestId: 'jo-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3, occurredAt: yesterday })
+    call('checkIn', { requestId: 'jo-bike-2', kind: 'travel', mode: 'metro', distanceKm: 3 })
+    await testUtils.mount(WalletPage, {})
+    await showPage(testUtils.act)
+    await testUtils.queries.waitForQueryByText('地铁')
+    expect(testUtils.queries.querySelectorAll('.entries__day').length).toBe(2)
+    expect(testUtils.queries.querySelectorAll('.daybars__col').length).toBe(7)
+    await tapLabel('校验我的账本')
+    expect(await testUtils.queries.waitForQueryByText('账本完整：2 条记录，哈希链校验通过')).toBeTruthy()
+  })
+})
+
+describe('methodology page', () => {
+  it('shows every factor with its figure, cap and source', async () => {
+    await useAppStore.getState().login('kai')
+    await testUtils.mount(MethodologyPage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('方法学 2026.1')).toBeTruthy()
+    expect(testUtils.queries.querySelectorAll('.factor').length).toBe(12)
+    expect(testUtils.queries.queryByText('840 克 / kg')).toBeTruthy()
+    expect(testUtils.queries.queryByText('每日上限 4200 克')).toBeTruthy()
+  })
+})
+
+describe('me page', () => {
+  it('switches language, renames, and deletes the account after confirming', async () => {
+    await useAppStore.getState().login('lee')
+    await testUtils.mount(MePage, {})
+    await tapLabel('English')
+    expect(await testUtils.queries.waitForQueryByText('Language')).toBeTruthy()
+    await typeInto('#nickname', '小李')
+    await tapLabel('Save nickname')
+    await testUtils.queries.waitForQueryByText('小李')
+    expect(useAppStore.getState().session!.nickname).toBe('小李')
+    const token = useAppStore.getState().session!.token
+    await tapLabel('Delete my account')
+    expect(await testUtils.queries.waitForQueryByText('This cannot be undone')).toBeTruthy()
+    await tapLabel('Yes, delete it')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(useAppStore.getState().session).toBeUndefined()
+    expect((cloud.call('getWallet', {}, `Bearer ${token}`).body as any).error.code).toBe('UNAUTHENTICATED')
+  })
+})
