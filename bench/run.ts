@@ -5,7 +5,7 @@
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { bareInsertLoop, describeHttp, httpFigures, inProcessCheckIns } from './cloud'
-import { dirBytes, h5InitialJs } from './size'
+import { h5InitialJs, weappPackages } from './size'
 import { fmt, table } from './stats'
 
 const ROOT = join(__dirname, '..')
@@ -17,8 +17,13 @@ async function main() {
   const rows: string[][] = [['figure', 'value', 'floor (same run)', 'ratio']]
 
   if (!only || only === 'size') {
-    const weapp = dirBytes(join(ROOT, 'dist/weapp'))
-    rows.push(['weapp main package', kb(weapp), 'WeChat limit 2,048 KB', Number.isNaN(weapp) ? '—' : `${fmt(weapp / (2048 * 1024), 2)}× of limit`])
+    try {
+      const weapp = weappPackages(join(ROOT, 'dist/weapp'))
+      rows.push(['weapp main package', kb(weapp.main), 'WeChat limit 2,048 KB', `${fmt(weapp.main / (2048 * 1024), 2)}× of limit`])
+      for (const sub of weapp.subpackages) rows.push([`weapp subpackage ${sub.root}`, kb(sub.bytes), 'WeChat limit 2,048 KB', `${fmt(sub.bytes / (2048 * 1024), 2)}× of limit`])
+    } catch {
+      rows.push(['weapp', 'not built (npm run build:weapp)', '', ''])
+    }
     try {
       const h5 = h5InitialJs(join(ROOT, 'dist/h5'))
       rows.push(['H5 initial JS (raw)', kb(h5.raw), '', ''])

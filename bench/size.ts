@@ -25,3 +25,11 @@ export function h5InitialJs(distDir: string): { raw: number; gzip: number; files
   }
   return { raw, gzip, files }
 }
+
+/** weapp main package and each subpackage (roots from app.json), in bytes */
+export function weappPackages(distDir: string): { main: number; subpackages: { root: string; bytes: number }[] } {
+  const appJson = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8'))
+  const subs: { root: string }[] = appJson.subPackages ?? appJson.subpackages ?? []
+  const subpackages = subs.map((p) => ({ root: p.root, bytes: dirBytes(join(distDir, p.root)) }))
+  return { main: dirBytes(distDir) - subpackages.reduce((s, p) => s + p.bytes, 0), subpackages }
+}
