@@ -6,6 +6,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { parse, requireCaller, type CloudFunction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
+import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
 
 export const checkIn: CloudFunction<'checkIn'> = {
@@ -58,6 +59,7 @@ export const checkIn: CloudFunction<'checkIn'> = {
         weightG: plan.value.weightG,
         stationCode: req.kind === 'recycling' ? req.stationCode : undefined,
       })
+      applyToChallenges(services, openid, entry, 1)
       const reasons = reviewReasons({
         factor,
         quantity: plan.value.quantity,

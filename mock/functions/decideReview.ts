@@ -3,6 +3,7 @@ import { reversalOf } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { parse, requireCaller, type CloudFunction } from '../function'
+import { applyToChallenges } from '../challenges'
 import { appendEntry } from '../ledger'
 import { requireOrganizer } from '../rewards'
 import { reviewItem } from './listReviewQueue'
@@ -29,6 +30,7 @@ export const decideReview: CloudFunction<'decideReview'> = {
         const original = store.getEntry(review.openid, review.entryId)
         if (!original) throw new Error(`review ${review.id} points at a missing entry`)
         const take = reversalOf(original, store.getWallet(review.openid).pointsBalance)
+        applyToChallenges(services, review.openid, original, -1)
         adjustEntryId = appendEntry(services, review.openid, {
           type: 'adjust',
           gramsCo2e: take.gramsCo2e,

@@ -1,3 +1,15 @@
+import { createGroup } from './createGroup'
+import { joinGroup } from './joinGroup'
+import { listMyGroups } from './listMyGroups'
+import { leaveGroup } from './leaveGroup'
+import { removeMember } from './removeMember'
+import { rotateInviteCode } from './rotateInviteCode'
+import { createChallenge } from './createChallenge'
+import { joinChallenge } from './joinChallenge'
+import { listChallenges } from './listChallenges'
+import { getChallenge } from './getChallenge'
+import { getLeaderboard } from './getLeaderboard'
+import { getAchievements } from './getAchievements'
 import type { FunctionName } from '../../src/contract/types'
 import type { CloudFunction } from '../function'
 import { cancelRedemption } from './cancelRedemption'
@@ -54,4 +66,16 @@ export const FUNCTIONS: Registry = {
   exportMyData,
   deleteAccount,
   updateProfile,
+  createGroup,
+  joinGroup,
+  listMyGroups,
+  leaveGroup,
+  removeMember,
+  rotateInviteCode,
+  createChallenge,
+  joinChallenge,
+  listChallenges,
+  getChallenge,
+  getLeaderboard,
+  getAchievements,
 }

@@ -85,6 +85,41 @@ export interface ProjectRecord {
   active: boolean
 }
 
+export interface GroupRecord {
+  id: string
+  name: string
+  inviteCode: string
+  leader: string
+  createdAt: string
+}
+
+export interface ChallengeRecord {
+  id: string
+  groupId?: string
+  creator: string
+  title: string
+  description: string
+  metric: 'gramsCo2e' | 'checkins' | 'recyclingKg' | 'travelKm'
+  mode?: string
+  /** integer units: grams, check-ins, weight grams or metres */
+  targetMember?: number
+  targetGroup?: number
+  startDay: string
+  endDay: string
+  bonusPoints: number
+  createdAt: string
+}
+
+export interface ParticipantRecord {
+  challengeId: string
+  openid: string
+  groupId?: string
+  joinedMs: number
+  value: number
+  valueMs: number
+  bonusEntryId?: string
+}
+
 export interface StoragePort {
   transaction<T>(fn: () => T): T
 
@@ -136,6 +171,38 @@ export interface StoragePort {
   /** raised points and distinct donors, from the donate entries themselves */
   projectTotals(): Map<string, { raisedPoints: number; donors: number }>
   donatedBy(openid: string): Map<string, number>
+
+  insertGroup(g: GroupRecord): void
+  getGroup(id: string): GroupRecord | undefined
+  getGroupByInvite(code: string): GroupRecord | undefined
+  setInviteCode(groupId: string, code: string): void
+  addMember(groupId: string, openid: string, at: string): boolean
+  removeMember(groupId: string, openid: string): boolean
+  isMember(groupId: string, openid: string): boolean
+  groupMembers(groupId: string): { openid: string; nickname: string }[]
+  groupsOf(openid: string): GroupRecord[]
+
+  insertChallenge(c: ChallengeRecord): void
+  getChallenge(id: string): ChallengeRecord | undefined
+  /** open challenges plus those of the given groups, newest first */
+  visibleChallenges(groupIds: string[], limit: number): ChallengeRecord[]
+  addParticipant(p: ParticipantRecord): boolean
+  getParticipant(challengeId: string, openid: string): ParticipantRecord | undefined
+  participationsOf(openid: string): ParticipantRecord[]
+  /** adds delta to a participant's value; valueMs moves only when the value grows */
+  addToParticipant(challengeId: string, openid: string, delta: number, atMs: number): void
+  /** records the bonus once: false if it was already paid */
+  markBonusPaid(challengeId: string, openid: string, entryId: string): boolean
+  /** replaces the claim marker with the bonus entry's id */
+  finalizeBonus(challengeId: string, openid: string, claimId: string, entryId: string): void
+  participantCount(challengeId: string): number
+  groupValue(challengeId: string, groupId: string | null): number
+  unpaidParticipants(challengeId: string, groupId: string | null): ParticipantRecord[]
+  topParticipants(challengeId: string, limit: number): (ParticipantRecord & { nickname: string })[]
+  /** participants strictly ahead: higher value, or equal value reached earlier */
+  rankOf(challengeId: string, value: number, valueMs: number): number
+  groupTotals(challengeId: string): { groupId: string; name: string; value: number }[]
+  hasBonus(openid: string): boolean
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined
   saveRequest(openid: string, requestId: string, record: RequestRecord): void

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { GENESIS_HASH } from '../../src/core/ledger'
-import type { ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
+import type { ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -86,6 +86,52 @@ CREATE TABLE IF NOT EXISTS projects (
   active INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL
 ) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS groups (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  invite_code TEXT NOT NULL UNIQUE,
+  leader TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS group_members (
+  group_id TEXT NOT NULL REFERENCES groups(id),
+  openid TEXT NOT NULL,
+  joined_at TEXT NOT NULL,
+  PRIMARY KEY (group_id, openid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS group_members_by_user ON group_members (openid);
+
+CREATE TABLE IF NOT EXISTS challenges (
+  id TEXT PRIMARY KEY,
+  group_id TEXT REFERENCES groups(id),
+  creator TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  metric TEXT NOT NULL CHECK (metric IN ('gramsCo2e', 'checkins', 'recyclingKg', 'travelKm')),
+  mode TEXT,
+  target_member INTEGER CHECK (target_member > 0),
+  target_group INTEGER CHECK (target_group > 0),
+  start_day TEXT NOT NULL,
+  end_day TEXT NOT NULL,
+  bonus_points INTEGER NOT NULL CHECK (bonus_points > 0),
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS challenge_participants (
+  challenge_id TEXT NOT NULL REFERENCES challenges(id),
+  openid TEXT NOT NULL,
+  group_id TEXT,
+  joined_ms INTEGER NOT NULL,
+  value INTEGER NOT NULL DEFAULT 0,
+  value_ms INTEGER NOT NULL,
+  bonus_entry_id TEXT,
+  PRIMARY KEY (challenge_id, openid)
+) WITHOUT ROWID;
+-- The leaderboard order: value, then who got there first. Top-N and a rank are index range scans.
+CREATE INDEX IF NOT EXISTS challenge_board ON challenge_participants (challenge_id, value DESC, value_ms);
+CREATE INDEX IF NOT EXISTS challenge_by_user ON challenge_participants (openid);
 
 CREATE TABLE IF NOT EXISTS requests (
   openid TEXT NOT NULL,
@@ -302,6 +348,54 @@ export class SqliteStorage implements StoragePort {
       donatedBy: db.prepare<[string], { ref: string; points: number }>(
         "SELECT ref, -SUM(points) AS points FROM entries WHERE openid = ? AND type = 'donate' GROUP BY ref",
       ),
+      insertGroup: db.prepare('INSERT INTO groups (id, name, invite_code, leader, created_at) VALUES (@id, @name, @inviteCode, @leader, @createdAt)'),
+      group: db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE id = ?'),
+      groupByInvite: db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE invite_code = ?'),
+      setInvite: db.prepare('UPDATE groups SET invite_code = ? WHERE id = ?'),
+      addMember: db.prepare('INSERT OR IGNORE INTO group_members (group_id, openid, joined_at) VALUES (?, ?, ?)'),
+      removeMember: db.prepare('DELETE FROM group_members WHERE group_id = ? AND openid = ?'),
+      isMember: db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM group_members WHERE group_id = ? AND openid = ?'),
+      members: db.prepare<[string], { openid: string; nickname: string | null }>(
+        'SELECT m.openid, u.nickname FROM group_members m LEFT JOIN users u ON u.openid = m.openid AND u.deleted_at IS NULL WHERE m.group_id = ? ORDER BY m.joined_at, m.openid',
+      ),
+      groupsOf: db.prepare<[string], GroupRow>('SELECT g.* FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.openid = ? ORDER BY g.created_at, g.id'),
+      insertChallenge: db.prepare(
+        `INSERT INTO challenges (id, group_id, creator, title, description, metric, mode, target_member, target_group, start_day, end_day, bonus_points, created_at)
+         VALUES (@id, @groupId, @creator, @title, @description, @metric, @mode, @targetMember, @targetGroup, @startDay, @endDay, @bonusPoints, @createdAt)`,
+      ),
+      challenge: db.prepare<[string], ChallengeRow>('SELECT * FROM challenges WHERE id = ?'),
+      visibleChallenges: db.prepare<[string, number], ChallengeRow>(
+        'SELECT * FROM challenges WHERE group_id IS NULL OR group_id IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, id LIMIT ?',
+      ),
+      addParticipant: db.prepare(
+        'INSERT OR IGNORE INTO challenge_participants (challenge_id, openid, group_id, joined_ms, value, value_ms) VALUES (@challengeId, @openid, @groupId, @joinedMs, 0, @joinedMs)',
+      ),
+      participant: db.prepare<[string, string], ParticipantRow>('SELECT * FROM challenge_participants WHERE challenge_id = ? AND openid = ?'),
+      participationsOf: db.prepare<[string], ParticipantRow>('SELECT * FROM challenge_participants WHERE openid = ?'),
+      addToParticipant: db.prepare(
+        'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
+      ),
+      markBonus: db.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ? AND bonus_entry_id IS NULL'),
+      finalizeBonus: db.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ? AND bonus_entry_id = ?'),
+      participantCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ?'),
+      groupValue: db.prepare<[string, string | null], { v: number }>(
+        'SELECT COALESCE(SUM(value), 0) AS v FROM challenge_participants WHERE challenge_id = ? AND group_id IS ?',
+      ),
+      unpaid: db.prepare<[string, string | null], ParticipantRow>(
+        'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id IS ? AND bonus_entry_id IS NULL',
+      ),
+      top: db.prepare<[string, number], ParticipantRow & { nickname: string | null }>(
+        `SELECT p.*, u.nickname FROM challenge_participants p LEFT JOIN users u ON u.openid = p.openid AND u.deleted_at IS NULL
+         WHERE p.challenge_id = ? ORDER BY p.value DESC, p.value_ms LIMIT ?`,
+      ),
+      rank: db.prepare<[string, number, number, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ? AND (value > ? OR (value = ? AND value_ms < ?))',
+      ),
+      groupTotals: db.prepare<[string], { group_id: string; name: string; value: number }>(
+        `SELECT p.group_id, g.name, SUM(p.value) AS value FROM challenge_participants p JOIN groups g ON g.id = p.group_id
+         WHERE p.challenge_id = ? GROUP BY p.group_id ORDER BY value DESC, p.group_id`,
+      ),
+      hasBonus: db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM challenge_participants WHERE openid = ? AND bonus_entry_id IS NOT NULL"),
       findRequest: db.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
       saveRequest: db.prepare(
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
@@ -538,6 +632,116 @@ export class SqliteStorage implements StoragePort {
 
   donatedBy(openid: string) {
     return new Map(this.stmts.donatedBy.all(openid).map((r) => [r.ref, r.points]))
+  }
+
+  insertGroup(g: GroupRecord) {
+    this.stmts.insertGroup.run(g)
+  }
+
+  getGroup(id: string) {
+    const row = this.stmts.group.get(id)
+    return row && groupFromRow(row)
+  }
+
+  getGroupByInvite(code: string) {
+    const row = this.stmts.groupByInvite.get(code)
+    return row && groupFromRow(row)
+  }
+
+  setInviteCode(groupId: string, code: string) {
+    this.stmts.setInvite.run(code, groupId)
+  }
+
+  addMember(groupId: string, openid: string, at: string) {
+    return this.stmts.addMember.run(groupId, openid, at).changes === 1
+  }
+
+  removeMember(groupId: string, openid: string) {
+    return this.stmts.removeMember.run(groupId, openid).changes === 1
+  }
+
+  isMember(groupId: string, openid: string) {
+    return (this.stmts.isMember.get(groupId, openid)?.n ?? 0) > 0
+  }
+
+  groupMembers(groupId: string) {
+    return this.stmts.members.all(groupId).map((m) => ({ openid: m.openid, nickname: m.nickname ?? '已注销' }))
+  }
+
+  groupsOf(openid: string) {
+    return this.stmts.groupsOf.all(openid).map(groupFromRow)
+  }
+
+  insertChallenge(c: ChallengeRecord) {
+    this.stmts.insertChallenge.run({
+      ...c,
+      groupId: c.groupId ?? null,
+      mode: c.mode ?? null,
+      targetMember: c.targetMember ?? null,
+      targetGroup: c.targetGroup ?? null,
+    })
+  }
+
+  getChallenge(id: string) {
+    const row = this.stmts.challenge.get(id)
+    return row && challengeFromRow(row)
+  }
+
+  visibleChallenges(groupIds: string[], limit: number) {
+    return this.stmts.visibleChallenges.all(JSON.stringify(groupIds), limit).map(challengeFromRow)
+  }
+
+  addParticipant(p: ParticipantRecord) {
+    return this.stmts.addParticipant.run({ challengeId: p.challengeId, openid: p.openid, groupId: p.groupId ?? null, joinedMs: p.joinedMs }).changes === 1
+  }
+
+  getParticipant(challengeId: string, openid: string) {
+    const row = this.stmts.participant.get(challengeId, openid)
+    return row && participantFromRow(row)
+  }
+
+  participationsOf(openid: string) {
+    return this.stmts.participationsOf.all(openid).map(participantFromRow)
+  }
+
+  addToParticipant(challengeId: string, openid: string, delta: number, atMs: number) {
+    this.stmts.addToParticipant.run({ challengeId, openid, delta, atMs })
+  }
+
+  markBonusPaid(challengeId: string, openid: string, entryId: string) {
+    return this.stmts.markBonus.run(entryId, challengeId, openid).changes === 1
+  }
+
+  finalizeBonus(challengeId: string, openid: string, claimId: string, entryId: string) {
+    this.stmts.finalizeBonus.run(entryId, challengeId, openid, claimId)
+  }
+
+  participantCount(challengeId: string) {
+    return this.stmts.participantCount.get(challengeId)?.n ?? 0
+  }
+
+  groupValue(challengeId: string, groupId: string | null) {
+    return this.stmts.groupValue.get(challengeId, groupId)?.v ?? 0
+  }
+
+  unpaidParticipants(challengeId: string, groupId: string | null) {
+    return this.stmts.unpaid.all(challengeId, groupId).map(participantFromRow)
+  }
+
+  topParticipants(challengeId: string, limit: number) {
+    return this.stmts.top.all(challengeId, limit).map((r) => ({ ...participantFromRow(r), nickname: r.nickname ?? '已注销' }))
+  }
+
+  rankOf(challengeId: string, value: number, valueMs: number) {
+    return (this.stmts.rank.get(challengeId, value, value, valueMs)?.n ?? 0) + 1
+  }
+
+  groupTotals(challengeId: string) {
+    return this.stmts.groupTotals.all(challengeId).map((g) => ({ groupId: g.group_id, name: g.name, value: g.value }))
+  }
+
+  hasBonus(openid: string) {
+    return (this.stmts.hasBonus.get(openid)?.n ?? 0) > 0
   }
 
   findRequest(openid: string, requestId: string): RequestRecord | undefined {
@@ -789,4 +993,68 @@ interface ProjectRow {
 
 function projectFromRow(row: ProjectRow): ProjectRecord {
   return { id: row.id, title: row.title, description: row.description, goalPoints: row.goal_points, active: row.active === 1 }
+}
+
+interface GroupRow {
+  id: string
+  name: string
+  invite_code: string
+  leader: string
+  created_at: string
+}
+
+function groupFromRow(r: GroupRow): GroupRecord {
+  return { id: r.id, name: r.name, inviteCode: r.invite_code, leader: r.leader, createdAt: r.created_at }
+}
+
+interface ChallengeRow {
+  id: string
+  group_id: string | null
+  creator: string
+  title: string
+  description: string
+  metric: ChallengeRecord['metric']
+  mode: string | null
+  target_member: number | null
+  target_group: number | null
+  start_day: string
+  end_day: string
+  bonus_points: number
+  created_at: string
+}
+
+function challengeFromRow(r: ChallengeRow): ChallengeRecord {
+  const c: ChallengeRecord = {
+    id: r.id,
+    creator: r.creator,
+    title: r.title,
+    description: r.description,
+    metric: r.metric,
+    startDay: r.start_day,
+    endDay: r.end_day,
+    bonusPoints: r.bonus_points,
+    createdAt: r.created_at,
+  }
+  if (r.group_id !== null) c.groupId = r.group_id
+  if (r.mode !== null) c.mode = r.mode
+  if (r.target_member !== null) c.targetMember = r.target_member
+  if (r.target_group !== null) c.targetGroup = r.target_group
+  return c
+}
+
+interface ParticipantRow {
+  challenge_id: string
+  openid: string
+  group_id: string | null
+  joined_ms: number
+  value: number
+  value_ms: number
+  bonus_entry_id: string | null
+}
+
+function participantFromRow(r: ParticipantRow): ParticipantRecord {
+  const p: ParticipantRecord = { challengeId: r.challenge_id, openid: r.openid, joinedMs: r.joined_ms, value: r.value, valueMs: r.value_ms }
+  if (r.group_id !== null) p.groupId = r.group_id
+  if (r.bonus_entry_id !== null) p.bonusEntryId = r.bonus_entry_id
+  return p
 }

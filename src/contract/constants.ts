@@ -30,3 +30,8 @@ export const REWARD_LIMITS = {
 /** Voucher codes: no 0/O, 1/I/L, so a code read aloud or typed from a screen is not misread. */
 export const VOUCHER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 export const VOUCHER_LENGTH = 10
+
+export const CHALLENGE_METRICS = ['gramsCo2e', 'checkins', 'recyclingKg', 'travelKm'] as const
+export type ChallengeMetric = (typeof CHALLENGE_METRICS)[number]
+export const INVITE_ALPHABET = VOUCHER_ALPHABET
+export const INVITE_LENGTH = 6

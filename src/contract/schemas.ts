@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-import { LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
+import { CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
 
 export { LIMITS, MATERIALS, TRAVEL_MODES }
 
@@ -146,3 +146,46 @@ export const updateProfileSchema = z.strictObject({
 export type DailySeriesRequest = z.infer<typeof dailySeriesSchema>
 export type DeleteAccountRequest = z.infer<typeof deleteAccountSchema>
 export type UpdateProfileRequest = z.infer<typeof updateProfileSchema>
+
+const groupName = z.string().trim().min(1, 'name must not be empty').max(30, 'name must be at most 30 characters')
+export const createGroupSchema = z.strictObject({ name: groupName })
+export const joinGroupSchema = z.strictObject({
+  inviteCode: z
+    .string()
+    .max(32, 'inviteCode is too long')
+    .transform((c) => c.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_LENGTH}}$`), `inviteCode must be ${INVITE_LENGTH} characters from ${INVITE_ALPHABET}`)),
+})
+export const groupIdSchema = z.strictObject({ groupId: entityId('groupId') })
+export const removeMemberSchema = z.strictObject({ groupId: entityId('groupId'), memberId: entityId('memberId') })
+
+const target = (name: string) => z.number({ error: `${name} must be a number` }).gt(0, `${name} must be greater than 0`).lte(1_000_000, `${name} must be at most 1000000`)
+export const createChallengeSchema = z
+  .strictObject({
+    groupId: entityId('groupId').optional(),
+    title: z.string().trim().min(1, 'title must not be empty').max(40, 'title must be at most 40 characters'),
+    description: z.string().max(300, 'description must be at most 300 characters').optional(),
+    metric: z.enum(CHALLENGE_METRICS, { error: `metric must be one of ${CHALLENGE_METRICS.join(', ')}` }),
+    mode: z.enum(TRAVEL_MODES, { error: `mode must be one of ${TRAVEL_MODES.join(', ')}` }).optional(),
+    targetPerMember: target('targetPerMember').optional(),
+    targetGroup: target('targetGroup').optional(),
+    startDay: day('startDay'),
+    endDay: day('endDay'),
+    bonusPoints: intIn('bonusPoints', 1, 100_000),
+  })
+  .refine((c) => c.targetPerMember !== undefined || c.targetGroup !== undefined, { message: 'give targetPerMember, targetGroup or both' })
+  .refine((c) => (c.metric === 'travelKm') === (c.mode !== undefined), { message: 'mode is required with metric travelKm, and only then' })
+export const challengeIdSchema = z.strictObject({ challengeId: entityId('challengeId') })
+export const listChallengesSchema = z.strictObject({
+  scope: z.enum(['mine', 'open', 'finished'], { error: 'scope must be mine, open or finished' }),
+})
+export const leaderboardSchema = z.strictObject({ challengeId: entityId('challengeId'), limit: intIn('limit', 1, 100).optional() })
+
+export type CreateGroupRequest = z.infer<typeof createGroupSchema>
+export type JoinGroupRequest = z.input<typeof joinGroupSchema>
+export type GroupIdRequest = z.infer<typeof groupIdSchema>
+export type RemoveMemberRequest = z.infer<typeof removeMemberSchema>
+export type CreateChallengeRequest = z.infer<typeof createChallengeSchema>
+export type ChallengeIdRequest = z.infer<typeof challengeIdSchema>
+export type ListChallengesRequest = z.infer<typeof listChallengesSchema>
+export type LeaderboardRequest = z.infer<typeof leaderboardSchema>

@@ -1,5 +1,14 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
+import type { ChallengeMetric, TravelMode as Mode } from './constants'
 import type {
+  ChallengeIdRequest,
+  CreateChallengeRequest,
+  CreateGroupRequest,
+  GroupIdRequest,
+  JoinGroupRequest,
+  LeaderboardRequest,
+  ListChallengesRequest,
+  RemoveMemberRequest,
   DailySeriesRequest,
   DeleteAccountRequest,
   UpdateProfileRequest,
@@ -208,6 +217,69 @@ export interface DonationCertificate {
   verificationCode: string
 }
 
+export interface GroupMember {
+  /** pseudonymous: the member's openid */
+  memberId: string
+  nickname: string
+  isLeader: boolean
+}
+
+export interface Group {
+  id: string
+  name: string
+  isLeader: boolean
+  /** only the leader sees the invite code */
+  inviteCode?: string
+  members: GroupMember[]
+}
+
+/** Values and targets are in the metric's natural unit: grams, check-ins, kg or km. */
+export interface Challenge {
+  id: string
+  groupId?: string
+  groupName?: string
+  title: string
+  description: string
+  metric: ChallengeMetric
+  mode?: Mode
+  targetPerMember?: number
+  targetGroup?: number
+  startDay: string
+  endDay: string
+  bonusPoints: number
+  participants: number
+  daysLeft: number
+  status: 'upcoming' | 'running' | 'finished'
+  joined: boolean
+  myValue: number
+  myBonusPaid: boolean
+  groupValue?: number
+}
+
+export interface LeaderboardRow {
+  rank: number
+  nickname: string
+  value: number
+  isMe: boolean
+  reached: boolean
+}
+
+export interface Leaderboard {
+  challengeId: string
+  participants: number
+  rows: LeaderboardRow[]
+  me: LeaderboardRow | null
+  groups: { groupId: string; name: string; value: number }[]
+}
+
+export type BadgeId = 'first_checkin' | 'kg10' | 'streak7' | 'challenge_done'
+
+export interface Achievements {
+  streakDays: number
+  longestStreakDays: number
+  badges: { id: BadgeId; earned: boolean }[]
+}
+
 /** Every cloud function: its request `data` and its `result`. */
 export interface CloudFunctions {
   login: { req: LoginRequest; res: LoginResult }
@@ -235,6 +307,18 @@ export interface CloudFunctions {
   exportMyData: { req: EmptyRequest; res: MyDataExport }
   deleteAccount: { req: DeleteAccountRequest; res: { deleted: true } }
   updateProfile: { req: UpdateProfileRequest; res: { nickname: string } }
+  createGroup: { req: CreateGroupRequest; res: { group: Group } }
+  joinGroup: { req: JoinGroupRequest; res: { group: Group } }
+  listMyGroups: { req: EmptyRequest; res: { groups: Group[] } }
+  leaveGroup: { req: GroupIdRequest; res: { left: true } }
+  removeMember: { req: RemoveMemberRequest; res: { group: Group } }
+  rotateInviteCode: { req: GroupIdRequest; res: { group: Group } }
+  createChallenge: { req: CreateChallengeRequest; res: { challenge: Challenge } }
+  joinChallenge: { req: ChallengeIdRequest; res: { challenge: Challenge } }
+  listChallenges: { req: ListChallengesRequest; res: { challenges: Challenge[] } }
+  getChallenge: { req: ChallengeIdRequest; res: { challenge: Challenge } }
+  getLeaderboard: { req: LeaderboardRequest; res: Leaderboard }
+  getAchievements: { req: EmptyRequest; res: Achievements }
 }
 
 export type FunctionName = keyof CloudFunctions

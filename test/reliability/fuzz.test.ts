@@ -13,8 +13,8 @@ import { ERROR_STATUS } from '../../src/contract/errors'
 import { post, startServer, type RunningServer } from '../support/server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
-const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'getDailySeries', 'exportMyData', 'deleteAccount', 'updateProfile', 'nope']
-const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData'])
+const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'getDailySeries', 'exportMyData', 'deleteAccount', 'updateProfile', 'createGroup', 'joinGroup', 'listMyGroups', 'leaveGroup', 'removeMember', 'rotateInviteCode', 'createChallenge', 'joinChallenge', 'listChallenges', 'getChallenge', 'getLeaderboard', 'getAchievements', 'nope']
+const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData', 'listMyGroups', 'listChallenges', 'getAchievements'])
 
 let server: RunningServer
 let dbPath: string
@@ -37,7 +37,7 @@ function send(path: string, body: string, auth?: string): Promise<{ status: numb
 function fingerprint(): string {
   const db = new Database(dbPath, { readonly: true })
   const hash = createHash('sha256')
-  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'reviews', 'projects', 'stations', 'factors']) {
+  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'reviews', 'projects', 'groups', 'group_members', 'challenges', 'challenge_participants', 'stations', 'factors']) {
     for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).iterate()) hash.update(JSON.stringify(row))
   }
   db.close()

@@ -1,0 +1,81 @@
+/** Challenge progress and bonuses, applied inside the transaction of the entry that moves them. */
+import type { Challenge, Group, LedgerEntry } from '../src/contract/types'
+import { challengeStatus, contribution, daysLeft, fromUnits } from '../src/core/challenge'
+import { shanghaiDay } from '../src/core/time'
+import type { Services } from './function'
+import { appendEntry } from './ledger'
+import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/port'
+
+function payBonus(services: Services, c: ChallengeRecord, p: ParticipantRecord): void {
+  if (p.bonusEntryId) return
+  // Claim first: the conditional update makes the bonus exactly-once even if two paths reach here.
+  const claimId = `pending:${c.id}`
+  if (!services.store.markBonusPaid(c.id, p.openid, claimId)) return
+  const day = shanghaiDay(services.now())
+  const { entry } = appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
+  services.store.finalizeBonus(c.id, p.openid, claimId, entry.id)
+}
+
+/** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is in. */
+export function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, sign: 1 | -1): void {
+  const { store } = services
+  const occurredMs = entry.occurredAt ? Date.parse(entry.occurredAt) : services.now()
+  for (const p of store.participationsOf(openid)) {
+    const c = store.getChallenge(p.challengeId)
+    if (!c) continue
+    const delta = sign * contribution(c, { ...entry, type: 'checkin' }, occurredMs, p.joinedMs)
+    if (delta === 0) continue
+    store.addToParticipant(c.id, openid, delta, services.now())
+    if (sign < 0) continue // a reversal never claws a bonus back; it only lowers progress
+    const me = store.getParticipant(c.id, openid)
+    if (me && c.targetMember !== undefined && me.value >= c.targetMember) payBonus(services, c, me)
+    if (c.targetGroup !== undefined && store.groupValue(c.id, p.groupId ?? null) >= c.targetGroup) {
+      for (const q of store.unpaidParticipants(c.id, p.groupId ?? null)) payBonus(services, c, q)
+    }
+  }
+}
+
+export function publicChallenge(services: Services, c: ChallengeRecord, openid: string): Challenge {
+  const { store } = services
+  const today = shanghaiDay(services.now())
+  const me = store.getParticipant(c.id, openid)
+  const group = c.groupId ? store.getGroup(c.groupId) : undefined
+  const out: Challenge = {
+    id: c.id,
+    title: c.title,
+    description: c.description,
+    metric: c.metric,
+    startDay: c.startDay,
+    endDay: c.endDay,
+    bonusPoints: c.bonusPoints,
+    participants: store.participantCount(c.id),
+    daysLeft: daysLeft(c.endDay, today),
+    status: challengeStatus(c.startDay, c.endDay, today),
+    joined: me !== undefined,
+    myValue: fromUnits(c.metric, me?.value ?? 0),
+    myBonusPaid: me?.bonusEntryId !== undefined && !me.bonusEntryId.startsWith('pending:'),
+  }
+  if (c.mode) out.mode = c.mode as Challenge['mode']
+  if (c.targetMember !== undefined) out.targetPerMember = fromUnits(c.metric, c.targetMember)
+  if (c.targetGroup !== undefined) {
+    out.targetGroup = fromUnits(c.metric, c.targetGroup)
+    out.groupValue = fromUnits(c.metric, store.groupValue(c.id, me?.groupId ?? c.groupId ?? null))
+  }
+  if (group) {
+    out.groupId = group.id
+    out.groupName = group.name
+  }
+  return out
+}
+
+export function publicGroup(services: Services, g: GroupRecord, openid: string): Group {
+  const isLeader = g.leader === openid
+  const out: Group = {
+    id: g.id,
+    name: g.name,
+    isLeader,
+    members: services.store.groupMembers(g.id).map((m) => ({ memberId: m.openid, nickname: m.nickname, isLeader: m.openid === g.leader })),
+  }
+  if (isLeader) out.inviteCode = g.inviteCode
+  return out
+}

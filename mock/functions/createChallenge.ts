@@ -1,0 +1,50 @@
+import { createChallengeSchema } from '../../src/contract/schemas'
+import { toUnits } from '../../src/core/challenge'
+import { daysBetween, isDay, shanghaiDay, toShanghaiIso } from '../../src/core/time'
+import { publicChallenge } from '../challenges'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { requireGroup, requireLeader } from '../groups'
+
+const MAX_DAYS = 366
+
+/** A group leader creates one for the group; an organizer creates an open one (or one for any group). */
+export const createChallenge: CloudFunction<'createChallenge'> = {
+  name: 'createChallenge',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const req = parse(createChallengeSchema, data)
+    const who = requireCaller(caller)
+    const isOrganizer = who.roles.includes('organizer')
+    if (!isDay(req.startDay) || !isDay(req.endDay)) throw new CloudError('INVALID_ARGUMENT', 'startDay and endDay must be real calendar days.')
+    const span = daysBetween(req.startDay, req.endDay)
+    if (span < 0) throw new CloudError('INVALID_ARGUMENT', 'endDay must not be before startDay.')
+    if (span >= MAX_DAYS) throw new CloudError('INVALID_ARGUMENT', `A challenge lasts at most ${MAX_DAYS} days.`)
+    if (req.endDay < shanghaiDay(services.now())) throw new CloudError('INVALID_ARGUMENT', 'endDay is already past.')
+    return services.store.transaction(() => {
+      if (req.groupId !== undefined) {
+        const group = requireGroup(services, req.groupId)
+        if (!isOrganizer) requireLeader(group, who)
+      } else if (!isOrganizer) {
+        throw new CloudError('PERMISSION_DENIED', 'Only an organizer can open a challenge to everyone; a leader creates one for their group.')
+      }
+      const challenge = {
+        id: services.newId('ch'),
+        groupId: req.groupId,
+        creator: who.openid,
+        title: req.title,
+        description: req.description ?? '',
+        metric: req.metric,
+        mode: req.mode,
+        targetMember: req.targetPerMember === undefined ? undefined : Math.max(1, toUnits(req.metric, req.targetPerMember)),
+        targetGroup: req.targetGroup === undefined ? undefined : Math.max(1, toUnits(req.metric, req.targetGroup)),
+        startDay: req.startDay,
+        endDay: req.endDay,
+        bonusPoints: req.bonusPoints,
+        createdAt: toShanghaiIso(services.now()),
+      }
+      services.store.insertChallenge(challenge)
+      return { challenge: publicChallenge(services, challenge, who.openid) }
+    })
+  },
+}

@@ -1,0 +1,42 @@
+import { emptySchema } from '../../src/contract/schemas'
+import type { BadgeId } from '../../src/contract/types'
+import { streakDays } from '../../src/core/streak'
+import { addDays, shanghaiDay } from '../../src/core/time'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { publicWallet } from '../ledger'
+
+const LOOKBACK_DAYS = 400
+
+/** Streaks and badges, computed from ledger facts every time (nothing to drift). */
+export const getAchievements: CloudFunction<'getAchievements'> = {
+  name: 'getAchievements',
+  requiresSession: true,
+  handle(data, caller, services) {
+    parse(emptySchema, data)
+    const { openid } = requireCaller(caller)
+    const { store } = services
+    return store.transaction(() => {
+      const today = shanghaiDay(services.now())
+      const days = store.checkInDaysSince(openid, addDays(today, -LOOKBACK_DAYS))
+      const set = new Set(days)
+      let longest = 0
+      for (const d of days) {
+        if (set.has(addDays(d, 1))) continue // not the end of a run
+        let run = 0
+        for (let x = d; set.has(x); x = addDays(x, -1)) run++
+        longest = Math.max(longest, run)
+      }
+      const earned: Record<BadgeId, boolean> = {
+        first_checkin: days.length > 0,
+        kg10: publicWallet(services, openid).gramsCo2eTotal >= 10_000,
+        streak7: longest >= 7,
+        challenge_done: store.hasBonus(openid),
+      }
+      return {
+        streakDays: streakDays(set, today),
+        longestStreakDays: longest,
+        badges: (Object.keys(earned) as BadgeId[]).map((id) => ({ id, earned: earned[id] })),
+      }
+    })
+  },
+}

@@ -1,0 +1,47 @@
+import { leaderboardSchema } from '../../src/contract/schemas'
+import type { LeaderboardRow } from '../../src/contract/types'
+import { fromUnits } from '../../src/core/challenge'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { visibleChallenge } from './getChallenge'
+
+/**
+ * Top N by value, ties to whoever got there first, plus my own row wherever I stand, plus group totals.
+ * Both the top and my rank are range scans of one index, so 100,000 participants stay cheap.
+ */
+export const getLeaderboard: CloudFunction<'getLeaderboard'> = {
+  name: 'getLeaderboard',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const { challengeId, limit = 20 } = parse(leaderboardSchema, data)
+    const who = requireCaller(caller)
+    const { store } = services
+    return store.transaction(() => {
+      const c = visibleChallenge(services, who, challengeId)
+      const reached = (value: number) => c.targetMember !== undefined && value >= c.targetMember
+      const rows: LeaderboardRow[] = store.topParticipants(challengeId, limit).map((p, i) => ({
+        rank: i + 1,
+        nickname: p.nickname,
+        value: fromUnits(c.metric, p.value),
+        isMe: p.openid === who.openid,
+        reached: reached(p.value),
+      }))
+      const mine = store.getParticipant(challengeId, who.openid)
+      const me: LeaderboardRow | null = mine
+        ? rows.find((r) => r.isMe) ?? {
+            rank: store.rankOf(challengeId, mine.value, mine.valueMs),
+            nickname: who.nickname,
+            value: fromUnits(c.metric, mine.value),
+            isMe: true,
+            reached: reached(mine.value),
+          }
+        : null
+      return {
+        challengeId,
+        participants: store.participantCount(challengeId),
+        rows,
+        me,
+        groups: store.groupTotals(challengeId).map((g) => ({ ...g, value: fromUnits(c.metric, g.value) })),
+      }
+    })
+  },
+}

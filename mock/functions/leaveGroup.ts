@@ -1,0 +1,20 @@
+import { groupIdSchema } from '../../src/contract/schemas'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { requireGroup } from '../groups'
+
+/** A member leaves; the leader cannot leave the group without a leader. Past progress stays. */
+export const leaveGroup: CloudFunction<'leaveGroup'> = {
+  name: 'leaveGroup',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const { groupId } = parse(groupIdSchema, data)
+    const { openid } = requireCaller(caller)
+    return services.store.transaction(() => {
+      const group = requireGroup(services, groupId)
+      if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.')
+      if (!services.store.removeMember(groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
+      return { left: true as const }
+    })
+  },
+}

@@ -1,0 +1,24 @@
+import { listChallengesSchema } from '../../src/contract/schemas'
+import { publicChallenge } from '../challenges'
+import { parse, requireCaller, type CloudFunction } from '../function'
+
+const LIMIT = 200
+
+/** mine: joined and not finished; open: visible to me, not finished, not joined; finished: visible and over. */
+export const listChallenges: CloudFunction<'listChallenges'> = {
+  name: 'listChallenges',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const { scope } = parse(listChallengesSchema, data)
+    const { openid } = requireCaller(caller)
+    const { store } = services
+    return store.transaction(() => {
+      const groupIds = store.groupsOf(openid).map((g) => g.id)
+      const all = store.visibleChallenges(groupIds, LIMIT).map((c) => publicChallenge(services, c, openid))
+      const challenges = all.filter((c) =>
+        scope === 'finished' ? c.status === 'finished' : scope === 'mine' ? c.joined && c.status !== 'finished' : !c.joined && c.status !== 'finished',
+      )
+      return { challenges }
+    })
+  },
+}

@@ -1,0 +1,15 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { publicGroup } from '../challenges'
+import { parse, requireCaller, type CloudFunction } from '../function'
+
+export const listMyGroups: CloudFunction<'listMyGroups'> = {
+  name: 'listMyGroups',
+  requiresSession: true,
+  handle(data, caller, services) {
+    parse(emptySchema, data)
+    const { openid } = requireCaller(caller)
+    return services.store.transaction(() => ({
+      groups: services.store.groupsOf(openid).map((g) => publicGroup(services, g, openid)),
+    }))
+  },
+}

@@ -1,0 +1,21 @@
+import { removeMemberSchema } from '../../src/contract/schemas'
+import { publicGroup } from '../challenges'
+import { CloudError } from '../errors'
+import { parse, requireCaller, type CloudFunction } from '../function'
+import { requireGroup, requireLeader } from '../groups'
+
+export const removeMember: CloudFunction<'removeMember'> = {
+  name: 'removeMember',
+  requiresSession: true,
+  handle(data, caller, services) {
+    const { groupId, memberId } = parse(removeMemberSchema, data)
+    const who = requireCaller(caller)
+    return services.store.transaction(() => {
+      const group = requireGroup(services, groupId)
+      requireLeader(group, who)
+      if (memberId === who.openid) throw new CloudError('CONFLICT', 'The leader cannot remove themselves.')
+      if (!services.store.removeMember(groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
+      return { group: publicGroup(services, group, who.openid) }
+    })
+  },
+}

@@ -1,0 +1,57 @@
+/**
+ * Challenge scoring: what one ledger entry adds to a participant's progress. Progress only ever comes
+ * from ledger entries (a challenge never invents grams), inside the window, after the person joined.
+ */
+import type { ChallengeMetric } from '../contract/constants'
+import type { LedgerEntry } from '../contract/types'
+import { daysBetween } from './time'
+
+export interface ChallengeRule {
+  metric: ChallengeMetric
+  mode?: string
+  startDay: string
+  endDay: string
+}
+
+/** Natural units (g, check-ins, kg, km) to the integers the cloud stores (g, count, weight g, m). */
+export function toUnits(metric: ChallengeMetric, value: number): number {
+  return metric === 'recyclingKg' || metric === 'travelKm' ? Math.round(value * 1000) : Math.round(value)
+}
+
+export function fromUnits(metric: ChallengeMetric, units: number): number {
+  return metric === 'recyclingKg' || metric === 'travelKm' ? units / 1000 : units
+}
+
+/**
+ * What the entry adds (negative for a reversal). `occurredMs` is when the activity happened; it counts
+ * only from the moment the participant joined, and only if its day is inside the window.
+ */
+export function contribution(
+  rule: ChallengeRule,
+  entry: Pick<LedgerEntry, 'type' | 'day' | 'gramsCo2e' | 'factorId' | 'distanceM' | 'weightG'>,
+  occurredMs: number,
+  joinedMs: number,
+): number {
+  if (occurredMs < joinedMs || entry.day < rule.startDay || entry.day > rule.endDay) return 0
+  if (entry.type !== 'checkin') return 0
+  switch (rule.metric) {
+    case 'gramsCo2e':
+      return entry.gramsCo2e
+    case 'checkins':
+      return 1
+    case 'recyclingKg':
+      return entry.weightG ?? 0
+    case 'travelKm':
+      return entry.factorId === `travel.${rule.mode}` ? entry.distanceM ?? 0 : 0
+  }
+}
+
+export function challengeStatus(startDay: string, endDay: string, today: string): 'upcoming' | 'running' | 'finished' {
+  if (today < startDay) return 'upcoming'
+  return today > endDay ? 'finished' : 'running'
+}
+
+/** Days left including today; 0 once finished. */
+export function daysLeft(endDay: string, today: string): number {
+  return Math.max(0, daysBetween(today, endDay) + 1)
+}
