@@ -5,6 +5,7 @@
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { bareInsertLoop, describeHttp, httpFigures, inProcessCheckIns } from './cloud'
+import { leaderboardLatency } from './leaderboard'
 import { h5InitialJs, weappPackages } from './size'
 import { fmt, table } from './stats'
 
@@ -41,6 +42,13 @@ async function main() {
     const http = await httpFigures(50, Number(process.env.BENCH_HTTP_COUNT ?? 10000))
     rows.push(['checkIn over HTTP, 50 concurrent', describeHttp(http.cloud), describeHttp(http.bare), `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`])
     rows.push(['checkIn HTTP vs bare insert loop', `${fmt(http.cloud.perSec)}/s`, `${fmt(floor)}/s`, `${fmt(http.cloud.perSec / floor, 2)}×`])
+  }
+  if (!only || only === 'leaderboard') {
+    const sizes = [1_000, 10_000, 100_000]
+    const results = sizes.map((n) => ({ n, ...leaderboardLatency(n) }))
+    for (const r of results) {
+      rows.push([`getLeaderboard, ${fmt(r.n)} participants`, `p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms`, 'goal < 100 ms at 100k', `${fmt(r.p50Ms / results[0].p50Ms, 2)}× of 1k`])
+    }
   }
   console.log(table(rows))
 }
