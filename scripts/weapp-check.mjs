@@ -152,6 +152,8 @@ const EXPECTED_TEXT = {
   // no entryId given: the page must show the cloud's refusal, readably
   'pages/certificate/index': '输入有误',
   'pages/methodology/index': '方法学 2026.1',
+  'pages/challenges/index': '我的小组',
+  'pages/challenge/index': '输入有误',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 

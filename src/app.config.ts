@@ -12,6 +12,8 @@ export default defineAppConfig({
     'pages/voucher/index',
     'pages/certificate/index',
     'pages/methodology/index',
+    'pages/challenges/index',
+    'pages/challenge/index',
   ],
   // Organizer tools load only for organizers, so the main package stays small for residents.
   subPackages: [{ root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index'] }],
@@ -30,6 +32,7 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png', text: '打卡' },
       { pagePath: 'pages/wallet/index', iconPath: 'assets/tab/wallet.png', selectedIconPath: 'assets/tab/wallet-active.png', text: '钱包' },
+      { pagePath: 'pages/challenges/index', iconPath: 'assets/tab/challenges.png', selectedIconPath: 'assets/tab/challenges-active.png', text: '挑战' },
       { pagePath: 'pages/rewards/index', iconPath: 'assets/tab/rewards.png', selectedIconPath: 'assets/tab/rewards-active.png', text: '兑换' },
       { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' },
     ],

@@ -24,7 +24,9 @@ export function ActionButton({ label, onClick, variant = 'primary', disabled, lo
       ariaLabel={label}
       disabled={disabled}
       loading={loading}
-      onClick={() => {
+      onClick={(e) => {
+        // A button inside a tappable card acts alone; the card must not navigate as well.
+        e.stopPropagation()
         if (!disabled) onClick()
       }}
       {...a11y}

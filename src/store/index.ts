@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand'
 import {
   createAccountSlice,
   createCatalogueSlice,
+  createCommunitySlice,
   createLedgerSlice,
   createOrganizerSlice,
   createProjectsSlice,
@@ -26,6 +27,7 @@ const initState: StateCreator<AppState> = (...a) => ({
   ...createProjectsSlice(...a),
   ...createOrganizerSlice(...a),
   ...createAccountSlice(...a),
+  ...createCommunitySlice(...a),
 })
 
 export const useAppStore = create<AppState>()(initState)

@@ -3,6 +3,7 @@ import { newRequestId } from '../services/requestId'
 import { persisted } from './persist'
 import type {
   AccountSlice,
+  CommunitySlice,
   CatalogueSlice,
   LedgerSlice,
   QueueSlice,
@@ -37,6 +38,9 @@ const SIGNED_OUT_DATA = {
   stats: undefined,
   adminRewards: [],
   series: undefined,
+  groups: [],
+  challenges: { mine: [], open: [], finished: [] },
+  achievements: undefined,
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set) => {
@@ -286,5 +290,53 @@ export const createOrganizerSlice: Slice<OrganizerSlice> = (set, get) => ({
     const saved = (await callCloud('upsertReward', reward)).reward
     await get().loadAdminRewards()
     return saved
+  },
+})
+
+export const createCommunitySlice: Slice<CommunitySlice> = (set, get) => ({
+  groups: [],
+  challenges: { mine: [], open: [], finished: [] },
+  achievements: undefined,
+  async loadCommunity() {
+    const [{ groups }, mine, open, finished] = await Promise.all([
+      callCloud('listMyGroups', {}),
+      callCloud('listChallenges', { scope: 'mine' }),
+      callCloud('listChallenges', { scope: 'open' }),
+      callCloud('listChallenges', { scope: 'finished' }),
+    ])
+    set({ groups, challenges: { mine: mine.challenges, open: open.challenges, finished: finished.challenges } })
+  },
+  async createGroup(name) {
+    const { group } = await callCloud('createGroup', { name })
+    await get().loadCommunity()
+    return group
+  },
+  async joinGroup(inviteCode) {
+    const { group } = await callCloud('joinGroup', { inviteCode })
+    await get().loadCommunity()
+    return group
+  },
+  async rotateInvite(groupId) {
+    await callCloud('rotateInviteCode', { groupId })
+    await get().loadCommunity()
+  },
+  async createChallenge(req) {
+    const { challenge } = await callCloud('createChallenge', req)
+    await get().loadCommunity()
+    return challenge
+  },
+  async joinChallenge(challengeId) {
+    await callCloud('joinChallenge', { challengeId })
+    await get().loadCommunity()
+  },
+  async loadChallenge(challengeId) {
+    const [{ challenge }, board] = await Promise.all([
+      callCloud('getChallenge', { challengeId }),
+      callCloud('getLeaderboard', { challengeId, limit: 20 }),
+    ])
+    return { challenge, board }
+  },
+  async loadAchievements() {
+    set({ achievements: await callCloud('getAchievements', {}) })
   },
 })

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
-import type { CheckInResult, MyDataExport, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
-import type { UpsertRewardRequest } from '../contract/schemas'
+import type { Achievements, Challenge, Group, Leaderboard, CheckInResult, MyDataExport, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { CreateChallengeRequest, UpsertRewardRequest } from '../contract/schemas'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
 
@@ -108,7 +108,22 @@ export interface OrganizerSlice {
   saveReward(reward: UpsertRewardRequest): Promise<Reward>
 }
 
+export interface CommunitySlice {
+  groups: Group[]
+  challenges: { mine: Challenge[]; open: Challenge[]; finished: Challenge[] }
+  achievements: Achievements | undefined
+  loadCommunity(): Promise<void>
+  createGroup(name: string): Promise<Group>
+  joinGroup(inviteCode: string): Promise<Group>
+  rotateInvite(groupId: string): Promise<void>
+  createChallenge(req: CreateChallengeRequest): Promise<Challenge>
+  joinChallenge(challengeId: string): Promise<void>
+  loadChallenge(challengeId: string): Promise<{ challenge: Challenge; board: Leaderboard }>
+  loadAchievements(): Promise<void>
+}
+
 export type AppState = SessionSlice &
+  CommunitySlice &
   SettingsSlice &
   WalletSlice &
   LedgerSlice &

@@ -9,8 +9,10 @@ import { LOGIN_URL, useRequireSession } from '../../components/useSession'
 import type { MyDataExport } from '../../contract/types'
 import type { Lang } from '../../i18n'
 import { formatKg } from '../../i18n'
+import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
 import { selectLang, useAppStore } from '../../store'
+import './index.scss'
 
 const ORGANIZER_TOOLS = [
   ['verify', 'organizer.verify'],
@@ -46,8 +48,11 @@ async function deliverExport(data: MyDataExport): Promise<{ how: 'file' | 'copie
 export default function MePage() {
   const t = useT()
   const lang = useAppStore(selectLang)
-  const { setLang, logout, updateNickname, exportMyData, deleteAccount } = useAppStore.getState()
-  const session = useRequireSession()
+  const { setLang, logout, updateNickname, exportMyData, deleteAccount, loadAchievements } = useAppStore.getState()
+  const achievements = useAppStore((s) => s.achievements)
+  const session = useRequireSession(() => {
+    loadAchievements().catch(() => undefined)
+  })
   const [nickname, setNickname] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'warning'; text: string } | undefined>()
@@ -85,6 +90,24 @@ export default function MePage() {
         />
       </View>
       {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
+      {achievements ? (
+        <View>
+          <View className='section-title'>{t('me.badges')}</View>
+          <View className='badges' role='list'>
+            {achievements.badges.map((b) => (
+              <View
+                key={b.id}
+                className={`badge${b.earned ? ' badge--earned' : ''}`}
+                role='listitem'
+                ariaLabel={`${t(`badge.${b.id}` as MessageKey)} ${t(b.earned ? 'badge.earned' : 'badge.locked')}`}
+              >
+                {t(`badge.${b.id}` as MessageKey)}
+              </View>
+            ))}
+          </View>
+          <Text className='muted'>{t('home.streak', { days: achievements.streakDays })}</Text>
+        </View>
+      ) : null}
       <View className='section-title'>{t('me.language')}</View>
       <Choices<Lang>
         label={t('me.language')}

@@ -1,0 +1,88 @@
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import TestUtils from '@tarojs/test-utils-react'
+import type { Cloud } from '../../mock/cloud'
+import ChallengePage from '../../src/pages/challenge'
+import ChallengesPage from '../../src/pages/challenges'
+import { resetAppStore, useAppStore } from '../../src/store'
+import { inProcessCloud, showPage } from './cloudHarness'
+
+let cloud: Cloud
+let testUtils: TestUtils
+
+async function tapLabel(label: string) {
+  const el = await testUtils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
+  await testUtils.act(async () => {
+    testUtils.fireEvent.click(el as Element)
+  })
+}
+
+async function typeInto(selector: string, value: string) {
+  const input = (await testUtils.queries.waitForQuerySelector(`${selector} input`)) as HTMLInputElement
+  await testUtils.act(async () => {
+    input.value = value
+    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
+  })
+}
+
+function as(handle: string) {
+  const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
+  return (name: string, data: unknown = {}) => (cloud.call(name, data, `Bearer ${token}`).body as any).result
+}
+
+beforeEach(() => {
+  Taro.clearStorageSync()
+  cloud = inProcessCloud()
+  resetAppStore()
+  testUtils = new TestUtils()
+})
+
+afterEach(() => {
+  testUtils.unmout()
+  document.body.innerHTML = ''
+  cloud.close()
+})
+
+describe('challenges tab', () => {
+  it('lets a leader create a group and a challenge, and shows the invite code', async () => {
+    await useAppStore.getState().login('leader')
+    await testUtils.mount(ChallengesPage, {})
+    await showPage(testUtils.act)
+    await typeInto('#group-name', '银杏社区')
+    await tapLabel('创建小组')
+    await testUtils.queries.waitForQueryByText('1 名成员 · 组长')
+    const group = useAppStore.getState().groups[0]
+    expect(testUtils.queries.querySelector(`#invite-${group.id}`)!.textContent).toBe(group.inviteCode)
+    await typeInto('#ch-title', '一周骑行')
+    await tapLabel('骑行公里')
+    await typeInto('#ch-target', '20')
+    await tapLabel('发起挑战 · 银杏社区')
+    expect(await testUtils.queries.waitForQueryByText('挑战已发起')).toBeTruthy()
+    const [open] = useAppStore.getState().challenges.open
+    expect(open).toMatchObject({ title: '一周骑行', metric: 'travelKm', mode: 'bike', targetPerMember: 20, daysLeft: 7 })
+    await tapLabel('参加 一周骑行')
+    await testUtils.queries.waitForQueryByText('0 / 20 公里')
+  })
+})
+
+describe('challenge page', () => {
+  it('shows my progress and the leaderboard with my rank', async () => {
+    const lead = as('lead')
+    const { group } = lead('createGroup', { name: 'G' })
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    const { challenge } = lead('createChallenge', { groupId: group.id, title: '减排周', metric: 'gramsCo2e', targetPerMember: 1000, startDay: today, endDay: today, bonusPoints: 10 })
+    lead('joinChallenge', { challengeId: challenge.id })
+    lead('checkIn', { requestId: 'lead-bus-1', kind: 'travel', mode: 'bus', distanceKm: 10 })
+    await useAppStore.getState().login('me')
+    as('me')('joinGroup', { inviteCode: group.inviteCode })
+    as('me')('joinChallenge', { challengeId: challenge.id })
+    as('me')('checkIn', { requestId: 'me-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3 })
+    Current.router = { params: { id: challenge.id }, path: '/pages/challenge/index' } as any
+    await testUtils.mount(ChallengePage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('我的排名：第 2 名')).toBeTruthy()
+    expect(testUtils.queries.queryByText('99 / 1000 克')).toBeTruthy()
+    const rows = Array.from(testUtils.queries.querySelectorAll('.entry')).map((r) => r.textContent)
+    expect(rows).toEqual(['1. lead260 克', '2. me99 克'])
+  })
+})
