@@ -55,6 +55,7 @@ const pagesProject = {
     '@tarojs/taro$': '<rootDir>/test/pages/taroShim.js',
     '^@/(.*)$': '<rootDir>/src/$1',
     '\\.(css|scss)$': '<rootDir>/test/pages/styleStub.js',
+    '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/pages/assetName.js',
   },
 }
 

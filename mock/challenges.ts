@@ -74,7 +74,11 @@ export function publicGroup(services: Services, g: GroupRecord, openid: string):
     id: g.id,
     name: g.name,
     isLeader,
-    members: services.store.groupMembers(g.id).map((m) => ({ memberId: m.openid, nickname: m.nickname, isLeader: m.openid === g.leader })),
+    // the leader first, then members in the order they joined
+    members: services.store
+      .groupMembers(g.id)
+      .map((m) => ({ memberId: m.openid, nickname: m.nickname, isLeader: m.openid === g.leader }))
+      .sort((a, b) => Number(b.isLeader) - Number(a.isLeader)),
   }
   if (isLeader) out.inviteCode = g.inviteCode
   return out

@@ -5,25 +5,12 @@ import type { Cloud } from '../../mock/cloud'
 import ChallengePage from '../../src/pages/challenge'
 import ChallengesPage from '../../src/pages/challenges'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, showPage } from './cloudHarness'
+import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-async function tapLabel(label: string) {
-  const el = await testUtils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
-  await testUtils.act(async () => {
-    testUtils.fireEvent.click(el as Element)
-  })
-}
 
-async function typeInto(selector: string, value: string) {
-  const input = (await testUtils.queries.waitForQuerySelector(`${selector} input`)) as HTMLInputElement
-  await testUtils.act(async () => {
-    input.value = value
-    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
-  })
-}
 
 function as(handle: string) {
   const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
@@ -48,19 +35,19 @@ describe('challenges tab', () => {
     await useAppStore.getState().login('leader')
     await testUtils.mount(ChallengesPage, {})
     await showPage(testUtils.act)
-    await typeInto('#group-name', '银杏社区')
-    await tapLabel('创建小组')
+    await typeInto(testUtils, '#group-name', '银杏社区')
+    await tapLabel(testUtils, '创建小组')
     await testUtils.queries.waitForQueryByText('1 名成员 · 组长')
     const group = useAppStore.getState().groups[0]
     expect(testUtils.queries.querySelector(`#invite-${group.id}`)!.textContent).toBe(group.inviteCode)
-    await typeInto('#ch-title', '一周骑行')
-    await tapLabel('骑行公里')
-    await typeInto('#ch-target', '20')
-    await tapLabel('发起挑战 · 银杏社区')
+    await typeInto(testUtils, '#ch-title', '一周骑行')
+    await tapLabel(testUtils, '骑行公里')
+    await typeInto(testUtils, '#ch-target', '20')
+    await tapLabel(testUtils, '发起挑战 · 银杏社区')
     expect(await testUtils.queries.waitForQueryByText('挑战已发起')).toBeTruthy()
     const [open] = useAppStore.getState().challenges.open
     expect(open).toMatchObject({ title: '一周骑行', metric: 'travelKm', mode: 'bike', targetPerMember: 20, daysLeft: 7 })
-    await tapLabel('参加 一周骑行')
+    await tapLabel(testUtils, '参加 一周骑行')
     await testUtils.queries.waitForQueryByText('0 / 20 公里')
   })
 })

@@ -34,3 +34,26 @@ export async function showPage(act: (cb: () => Promise<void>) => Promise<void>) 
     await new Promise((r) => setTimeout(r, 0))
   })
 }
+
+type Utils = {
+  act: (cb: () => Promise<void>) => Promise<void>
+  fireEvent: { click(el: Element): void; input(el: Element, init: unknown): void }
+  queries: { waitForQuerySelector(selector: string): Promise<Element | null>; querySelector(selector: string): Element | null }
+}
+
+/** Taps the control whose accessible name is `label`, as a screen-reader user would find it. */
+export async function tapLabel(utils: Utils, label: string) {
+  const el = await utils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
+  await utils.act(async () => {
+    utils.fireEvent.click(el as Element)
+  })
+}
+
+/** Types into the real <input> inside a Taro Input (selector: the Field's id). */
+export async function typeInto(utils: Utils, selector: string, value: string) {
+  const input = ((await utils.queries.waitForQuerySelector(`${selector} input`)) ?? utils.queries.querySelector(selector)) as HTMLInputElement
+  await utils.act(async () => {
+    input.value = value
+    utils.fireEvent.input(input, { target: { value }, detail: { value } })
+  })
+}

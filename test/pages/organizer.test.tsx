@@ -7,25 +7,12 @@ import StatsPage from '../../src/packages/organizer/pages/stats'
 import CertificatePage from '../../src/pages/certificate'
 import RewardsPage from '../../src/pages/rewards'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, showPage } from './cloudHarness'
+import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-async function tapLabel(label: string) {
-  const el = await testUtils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
-  await testUtils.act(async () => {
-    testUtils.fireEvent.click(el as Element)
-  })
-}
 
-async function typeInto(selector: string, value: string) {
-  const input = (await testUtils.queries.waitForQuerySelector(`${selector} input`)) as HTMLInputElement
-  await testUtils.act(async () => {
-    input.value = value
-    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
-  })
-}
 
 function asHandle(handle: string) {
   const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
@@ -53,11 +40,11 @@ describe('donations', () => {
     await testUtils.mount(RewardsPage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('已筹 0 / 50000 积分 · 0 人参与')).toBeTruthy()
-    await typeInto('#donate-pj-trees', '400')
-    await tapLabel('捐赠给 社区植树 Community tree planting')
+    await typeInto(testUtils, '#donate-pj-trees', '400')
+    await tapLabel(testUtils, '捐赠给 社区植树 Community tree planting')
     expect(await testUtils.queries.waitForQueryByText('请输入 1 到余额之间的整数积分')).toBeTruthy()
-    await typeInto('#donate-pj-trees', '120')
-    await tapLabel('捐赠给 社区植树 Community tree planting')
+    await typeInto(testUtils, '#donate-pj-trees', '120')
+    await tapLabel(testUtils, '捐赠给 社区植树 Community tree planting')
     expect(await testUtils.queries.waitForQueryByText('已筹 120 / 50000 积分 · 1 人参与')).toBeTruthy()
     const url = navigate.mock.calls[0][0].url as string
     const entryId = decodeURIComponent(url.split('entryId=')[1])
@@ -85,7 +72,7 @@ describe('organizer console', () => {
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('单次重量接近每日上限')).toBeTruthy()
     expect(testUtils.queries.queryByText(`纸张 9 kg @ ST-HQ01 · ${heavy.gramsCo2e} g · +${heavy.points}`)).toBeTruthy()
-    await tapLabel('撤销 erin 的打卡')
+    await tapLabel(testUtils, '撤销 erin 的打卡')
     expect(await testUtils.queries.waitForQueryByText('没有待审核的打卡')).toBeTruthy()
     expect(asHandle('erin')('getWallet').result.wallet).toMatchObject({ gramsCo2eTotal: 0, pointsBalance: 0 })
   })
@@ -100,7 +87,7 @@ describe('organizer console', () => {
     expect(bars.length).toBe(7)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     expect(bars[6].getAttribute('aria-label')).toBe(`${today} 330 克`)
-    await tapLabel('近 30 天')
+    await tapLabel(testUtils, '近 30 天')
     await testUtils.queries.waitForQuerySelector('.daybars__col:nth-child(30)')
     expect(testUtils.queries.querySelectorAll('.daybars__col').length).toBe(30)
   })

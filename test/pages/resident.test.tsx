@@ -9,25 +9,12 @@ import RecyclingPage from '../../src/pages/recycling'
 import WalletPage from '../../src/pages/wallet'
 import { setTransport } from '../../src/services/cloud'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, offlineTransport, showPage } from './cloudHarness'
+import { inProcessCloud, offlineTransport, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-async function tapLabel(label: string) {
-  const el = await testUtils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
-  await testUtils.act(async () => {
-    testUtils.fireEvent.click(el as Element)
-  })
-}
 
-async function typeInto(selector: string, value: string) {
-  const input = (await testUtils.queries.waitForQuerySelector(`${selector} input`)) as HTMLInputElement
-  await testUtils.act(async () => {
-    input.value = value
-    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
-  })
-}
 
 const call = (name: string, data: unknown = {}) =>
   (cloud.call(name, data, `Bearer ${useAppStore.getState().session!.token}`).body as any).result
@@ -54,8 +41,8 @@ describe('login page', () => {
     const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
     await testUtils.mount(LoginPage, {})
     expect((await testUtils.queries.waitForQuerySelector('[aria-label="登录"]'))!.getAttribute('aria-disabled')).toBe('true')
-    await typeInto('#handle', 'gina')
-    await tapLabel('登录')
+    await typeInto(testUtils, '#handle', 'gina')
+    await tapLabel(testUtils, '登录')
     await new Promise((r) => setTimeout(r, 20))
     expect(useAppStore.getState().session).toMatchObject({ nickname: 'gina', roles: ['resident'] })
     expect(Taro.getStorageSync('glp.session.v1').nickname).toBe('gina')
@@ -81,7 +68,7 @@ describe('home page', () => {
     expect(testUtils.queries.queryByText('公交 4 km · 待发送')).toBeTruthy()
     const online = cloud
     setTransport(async (name, data, token) => online.call(name, data, token ? `Bearer ${token}` : undefined).body as any)
-    await tapLabel('立即发送')
+    await tapLabel(testUtils, '立即发送')
     await testUtils.queries.waitForQueryByText('104 / 1040 克')
     expect(testUtils.queries.queryByText('1 条打卡等待发送')).toBeNull()
   })
@@ -101,10 +88,10 @@ describe('recycling page', () => {
     await useAppStore.getState().login('ivy')
     await useAppStore.getState().loadCatalogue()
     await testUtils.mount(RecyclingPage, {})
-    await tapLabel('学校旧衣回收箱 School clothes bin')
+    await tapLabel(testUtils, '学校旧衣回收箱 School clothes bin')
     expect(testUtils.queries.queryAllByText('纸张').length).toBe(0)
-    await typeInto('#weight', '2')
-    await tapLabel('提交打卡')
+    await typeInto(testUtils, '#weight', '2')
+    await tapLabel(testUtils, '提交打卡')
     expect(await testUtils.queries.waitForQueryByText('已记入 2560 克 CO₂e，获得 256 积分')).toBeTruthy()
     expect(testUtils.queries.queryByText('≈ 少开 15 公里燃油车（按 170.1 克/公里，英国 DESNZ 2024）')).toBeTruthy()
   })
@@ -121,7 +108,7 @@ describe('wallet page', () => {
     await testUtils.queries.waitForQueryByText('地铁')
     expect(testUtils.queries.querySelectorAll('.entries__day').length).toBe(2)
     expect(testUtils.queries.querySelectorAll('.daybars__col').length).toBe(7)
-    await tapLabel('校验我的账本')
+    await tapLabel(testUtils, '校验我的账本')
     expect(await testUtils.queries.waitForQueryByText('账本完整：2 条记录，哈希链校验通过')).toBeTruthy()
   })
 })
@@ -142,16 +129,16 @@ describe('me page', () => {
   it('switches language, renames, and deletes the account after confirming', async () => {
     await useAppStore.getState().login('lee')
     await testUtils.mount(MePage, {})
-    await tapLabel('English')
+    await tapLabel(testUtils, 'English')
     expect(await testUtils.queries.waitForQueryByText('Language')).toBeTruthy()
-    await typeInto('#nickname', '小李')
-    await tapLabel('Save nickname')
+    await typeInto(testUtils, '#nickname', '小李')
+    await tapLabel(testUtils, 'Save nickname')
     await testUtils.queries.waitForQueryByText('小李')
     expect(useAppStore.getState().session!.nickname).toBe('小李')
     const token = useAppStore.getState().session!.token
-    await tapLabel('Delete my account')
+    await tapLabel(testUtils, 'Delete my account')
     expect(await testUtils.queries.waitForQueryByText('This cannot be undone')).toBeTruthy()
-    await tapLabel('Yes, delete it')
+    await tapLabel(testUtils, 'Yes, delete it')
     await new Promise((r) => setTimeout(r, 20))
     expect(useAppStore.getState().session).toBeUndefined()
     expect((cloud.call('getWallet', {}, `Bearer ${token}`).body as any).error.code).toBe('UNAUTHENTICATED')

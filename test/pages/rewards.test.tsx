@@ -6,25 +6,12 @@ import VerifyPage from '../../src/packages/organizer/pages/verify'
 import RewardsPage from '../../src/pages/rewards'
 import VoucherPage from '../../src/pages/voucher'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, showPage } from './cloudHarness'
+import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-async function tapLabel(label: string) {
-  const el = await testUtils.queries.waitForQuerySelector(`[aria-label="${label}"]`)
-  await testUtils.act(async () => {
-    testUtils.fireEvent.click(el as Element)
-  })
-}
 
-async function typeInto(selector: string, value: string) {
-  const input = (await testUtils.queries.waitForQuerySelector(`${selector} input`)) as HTMLInputElement
-  await testUtils.act(async () => {
-    input.value = value
-    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
-  })
-}
 
 function asHandle(handle: string) {
   const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
@@ -56,9 +43,9 @@ describe('rewards page', () => {
     expect(testUtils.queries.queryByText('帆布购物袋 Canvas tote bag')).toBeTruthy()
     // the plant costs 500: the button is disabled for a 300-point wallet
     expect((await testUtils.queries.waitForQuerySelector('[aria-label="兑换 绿萝盆栽 Potted plant"]'))!.getAttribute('aria-disabled')).toBe('true')
-    await tapLabel('兑换 帆布购物袋 Canvas tote bag')
+    await tapLabel(testUtils, '兑换 帆布购物袋 Canvas tote bag')
     expect(await testUtils.queries.waitForQueryByText('用 200 积分兑换「帆布购物袋 Canvas tote bag」？')).toBeTruthy()
-    await tapLabel('确认兑换')
+    await tapLabel(testUtils, '确认兑换')
     await testUtils.queries.waitForQueryByText('待领取')
     const [voucher] = useAppStore.getState().redemptions
     expect(voucher).toMatchObject({ rewardId: 'rw-tote', status: 'pending', pointsCost: 200 })
@@ -78,7 +65,7 @@ describe('rewards page', () => {
     const qr = testUtils.queries.querySelector('[role="img"]')!
     expect(qr.getAttribute('aria-label')).toBe(`兑换码 ${code} 的二维码`)
     expect(qr.querySelectorAll('.qr__cell--dark').length).toBeGreaterThan(100)
-    await tapLabel('取消兑换并退回积分')
+    await tapLabel(testUtils, '取消兑换并退回积分')
     expect(await testUtils.queries.waitForQueryByText('已取消，50 积分已退回')).toBeTruthy()
     expect(testUtils.queries.querySelector('[role="img"]')).toBeNull()
     expect(asHandle('alice')('getWallet').wallet.pointsBalance).toBe(300)
@@ -90,12 +77,12 @@ describe('organizer verify page', () => {
     const { redemption } = asHandle('alice')('redeem', { requestId: 'redeem-0002', rewardId: 'rw-bus' })
     await useAppStore.getState().login('organizer')
     await testUtils.mount(VerifyPage, {})
-    await typeInto('#voucher-code-input', redemption.code.toLowerCase())
-    await tapLabel('核销')
+    await typeInto(testUtils, '#voucher-code-input', redemption.code.toLowerCase())
+    await tapLabel(testUtils, '核销')
     expect(await testUtils.queries.waitForQueryByText('核销成功：公交乘车券 Bus ride voucher')).toBeTruthy()
-    await tapLabel('核销下一张')
-    await typeInto('#voucher-code-input', redemption.code)
-    await tapLabel('核销')
+    await tapLabel(testUtils, '核销下一张')
+    await typeInto(testUtils, '#voucher-code-input', redemption.code)
+    await tapLabel(testUtils, '核销')
     expect(await testUtils.queries.waitForQueryByText('不能发放奖品')).toBeTruthy()
     expect(testUtils.queries.queryByText('already used')).toBeTruthy()
     expect(asHandle('alice')('listMyRedemptions').redemptions[0].status).toBe('fulfilled')
@@ -104,8 +91,8 @@ describe('organizer verify page', () => {
   it('tells a resident they may not verify', async () => {
     const { redemption } = asHandle('alice')('redeem', { requestId: 'redeem-0003', rewardId: 'rw-bus' })
     await testUtils.mount(VerifyPage, {})
-    await typeInto('#voucher-code-input', redemption.code)
-    await tapLabel('核销')
+    await typeInto(testUtils, '#voucher-code-input', redemption.code)
+    await tapLabel(testUtils, '核销')
     expect(await testUtils.queries.waitForQueryByText('没有权限进行此操作')).toBeTruthy()
     expect(asHandle('alice')('listMyRedemptions').redemptions[0].status).toBe('pending')
   })

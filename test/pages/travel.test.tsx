@@ -3,21 +3,13 @@ import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import TravelPage from '../../src/pages/travel'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, offlineTransport } from './cloudHarness'
+import { inProcessCloud, offlineTransport, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-async function typeInto(selector: string, value: string) {
-  const input = testUtils.queries.querySelector(`${selector} input`) ?? testUtils.queries.querySelector(selector)
-  if (!input) throw new Error(`no input ${selector}`)
-  await testUtils.act(async () => {
-    ;(input as HTMLInputElement).value = value
-    testUtils.fireEvent.input(input, { target: { value }, detail: { value } } as any)
-  })
-}
 
-async function tapText(text: string) {
+const tapText = async (text: string) => {
   const el = await testUtils.queries.waitForQueryByText(text)
   await testUtils.act(async () => {
     testUtils.fireEvent.click(el as Element)
@@ -43,7 +35,7 @@ describe('travel check-in page', () => {
   it('submits a bike trip and shows the grams and points the cloud credited', async () => {
     await testUtils.mount(TravelPage, {})
     await tapText('骑行')
-    await typeInto('#distance', '5')
+    await typeInto(testUtils, '#distance', '5')
     expect(await testUtils.queries.waitForQueryByText('预计约 165 克 CO₂e（以云端核算为准）')).toBeTruthy()
     await tapText('提交打卡')
     expect(await testUtils.queries.waitForQueryByText('已记入 165 克 CO₂e，获得 16 积分')).toBeTruthy()
@@ -58,8 +50,8 @@ describe('travel check-in page', () => {
   it('tells the resident when a trip is implausibly fast and credits nothing', async () => {
     await testUtils.mount(TravelPage, {})
     await tapText('骑行')
-    await typeInto('#distance', '30')
-    await typeInto('#duration', '20')
+    await typeInto(testUtils, '#distance', '30')
+    await typeInto(testUtils, '#duration', '20')
     await tapText('提交打卡')
     expect(await testUtils.queries.waitForQueryByText('速度或数量不合常理')).toBeTruthy()
     const session = useAppStore.getState().session!
@@ -77,7 +69,7 @@ describe('travel check-in page', () => {
     const calls = offlineTransport()
     await testUtils.mount(TravelPage, {})
     await tapText('步行')
-    await typeInto('#distance', '2')
+    await typeInto(testUtils, '#distance', '2')
     await tapText('提交打卡')
     expect(await testUtils.queries.waitForQueryByText('网络不可用，打卡已保存在本机')).toBeTruthy()
     expect(calls.length).toBe(3)

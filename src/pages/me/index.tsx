@@ -11,6 +11,7 @@ import type { Lang } from '../../i18n'
 import { formatKg } from '../../i18n'
 import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
+import { saveTextFile } from '../../services/saveFile'
 import { selectLang, useAppStore } from '../../store'
 import './index.scss'
 
@@ -21,28 +22,16 @@ const ORGANIZER_TOOLS = [
   ['rewards', 'organizer.rewards'],
 ] as const
 
-/** H5 saves a JSON file; WeChat cannot write files for the user, so it copies a readable summary. */
-async function deliverExport(data: MyDataExport): Promise<{ how: 'file' | 'copied'; filename: string }> {
+/** H5 saves the JSON file; WeChat copies a readable summary, since it cannot save files for the user. */
+async function deliverExport(data: MyDataExport): Promise<{ how: 'downloaded' | 'copied'; filename: string }> {
   const filename = `green-life-${data.profile.openid}-${data.exportedAt.slice(0, 10)}.json`
-  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = filename
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
-    return { how: 'file', filename }
-  }
   const summary = [
     `${data.profile.nickname} · ${data.exportedAt}`,
     `points ${data.wallet.pointsBalance} · ${formatKg(data.wallet.gramsCo2eTotal)} kg CO2e · ${data.entries.length} entries`,
     `ledger ${data.verification.ok ? 'verified' : 'FAILED'} · head ${data.verification.headHash}`,
     ...data.entries.map((e) => `${e.seq} ${e.day} ${e.type} ${e.factorId ?? e.ref ?? ''} ${e.gramsCo2e}g ${e.points}pt ${e.hash.slice(0, 12)}`),
   ].join('\n')
-  await Taro.setClipboardData({ data: summary })
-  return { how: 'copied', filename }
+  return { how: await saveTextFile(filename, JSON.stringify(data, null, 2), 'application/json', summary), filename }
 }
 
 export default function MePage() {
@@ -137,7 +126,7 @@ export default function MePage() {
         onClick={() =>
           run(async () => {
             const { how, filename } = await deliverExport(await exportMyData())
-            setNotice({ tone: 'success', text: how === 'file' ? t('me.exported', { filename }) : t('me.exportCopied') })
+            setNotice({ tone: 'success', text: how === 'downloaded' ? t('me.exported', { filename }) : t('me.exportCopied') })
           })
         }
       />

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Choices } from '../../../../components/Choices'
@@ -7,6 +6,7 @@ import { DayBars } from '../../../../components/DayBars'
 import { Notice } from '../../../../components/Notice'
 import { useRequireSession } from '../../../../components/useSession'
 import { addDays, shanghaiDay } from '../../../../core/time'
+import { saveTextFile } from '../../../../services/saveFile'
 import { formatKg } from '../../../../i18n'
 import type { MessageKey } from '../../../../i18n/messages'
 import { errorText, useT } from '../../../../i18n/useT'
@@ -14,23 +14,6 @@ import { useAppStore } from '../../../../store'
 import './index.scss'
 
 type Span = '7' | '30'
-
-/** Hands a CSV to the organizer: a file download in a browser, the clipboard in WeChat. */
-async function deliverCsv(filename: string, csv: string): Promise<'downloaded' | 'copied'> {
-  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = filename
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
-    return 'downloaded'
-  }
-  await Taro.setClipboardData({ data: csv })
-  return 'copied'
-}
 
 export default function StatsPage() {
   const t = useT()
@@ -53,7 +36,7 @@ export default function StatsPage() {
     const { fromDay, toDay } = range(span)
     try {
       const { filename, csv } = await exportCsv(fromDay, toDay)
-      const how = await deliverCsv(filename, csv)
+      const how = await saveTextFile(filename, csv, 'text/csv;charset=utf-8')
       setNotice({ tone: 'success', text: how === 'downloaded' ? t('organizer.exported', { filename }) : t('organizer.copied') })
     } catch (e) {
       setNotice({ tone: 'error', text: errorText(t, e) })
