@@ -33,7 +33,8 @@ export interface CloudResponse {
 }
 
 export interface Cloud {
-  call(name: string, data: unknown, authorization?: string): CloudResponse
+  /** `clientKey` (e.g. the caller's address) buckets calls made without a session, such as login */
+  call(name: string, data: unknown, authorization?: string, clientKey?: string): CloudResponse
   /** expires and refunds every pending voucher past its expiresAt; the server runs it periodically */
   sweepExpired(): number
   readonly services: Services
@@ -59,7 +60,7 @@ export function createCloud(options: CloudOptions): Cloud {
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 
-  function invoke(name: string, data: unknown, authorization: string | undefined): unknown {
+  function invoke(name: string, data: unknown, authorization: string | undefined, clientKey: string): unknown {
     if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
       throw new CloudError('NOT_FOUND', `There is no cloud function named ${JSON.stringify(name).slice(0, 80)}.`)
     }
@@ -73,7 +74,7 @@ export function createCloud(options: CloudOptions): Cloud {
       if (!user) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
       caller = { openid, roles: user.roles, nickname: user.nickname }
     }
-    if (!limiter.take(caller?.openid ?? `anon:${name}`, now())) {
+    if (!limiter.take(caller ? caller.openid : `anon:${clientKey}`, now())) {
       throw new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.')
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -85,9 +86,9 @@ export function createCloud(options: CloudOptions): Cloud {
   return {
     services,
     store,
-    call(name, data, authorization) {
+    call(name, data, authorization, clientKey = 'in-process') {
       try {
-        return { status: 200, body: { result: invoke(name, data, authorization) } }
+        return { status: 200, body: { result: invoke(name, data, authorization, clientKey) } }
       } catch (error) {
         if (error instanceof CloudError) {
           return { status: error.status, body: { error: { code: error.code, message: error.message } } }

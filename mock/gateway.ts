@@ -106,7 +106,7 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         return
       }
       const data = 'data' in parsed ? (parsed as { data: unknown }).data : {}
-      const out = cloud.call(name, data, req.headers.authorization)
+      const out = cloud.call(name, data, req.headers.authorization, req.socket.remoteAddress ?? 'unknown')
       send(res, out.status, out.body)
       return
     }

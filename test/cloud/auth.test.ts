@@ -63,6 +63,10 @@ describe('login and sessions', () => {
     expect(b.call('getWallet').status).toBe(200)
     limited.clock.ms += 2000
     expect(a.call('getWallet').status).toBe(200)
+    // calls without a session are bucketed by client address, so one address cannot starve another
+    const logins = Array.from({ length: 7 }, () => limited.cloud.call('login', { code: 'dev:x' }, undefined, '10.0.0.1').status)
+    expect(logins.filter((s) => s === 429)).toHaveLength(2)
+    expect(limited.cloud.call('login', { code: 'dev:y' }, undefined, '10.0.0.2').status).toBe(200)
     limited.close()
   })
 })
