@@ -52,6 +52,21 @@ describe('challenges tab', () => {
   })
 })
 
+describe('shared invitation', () => {
+  it('opens with the invite code from a shared card filled in, and joins with it', async () => {
+    const { group } = as('host')('createGroup', { name: '分享组' })
+    await useAppStore.getState().login('guest')
+    Current.router = { params: { invite: group.inviteCode }, path: '/pages/challenges/index' } as any
+    await testUtils.mount(ChallengesPage, {})
+    await showPage(testUtils.act)
+    const input = (await testUtils.queries.waitForQuerySelector('#invite-code input')) as HTMLInputElement
+    expect(input.value).toBe(group.inviteCode)
+    await tapLabel(testUtils, '加入小组')
+    await testUtils.queries.waitForQueryByText('分享组')
+    expect(useAppStore.getState().groups.map((g) => g.name)).toEqual(['分享组'])
+  })
+})
+
 describe('challenge page', () => {
   it('shows my progress and the leaderboard with my rank', async () => {
     const lead = as('lead')

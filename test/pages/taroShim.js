@@ -14,6 +14,7 @@ export {
   useReachBottom,
   useReady,
   useRouter,
+  useShareAppMessage,
   useUnload,
 } from '@tarojs/plugin-framework-react/dist/runtime'
 

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '社区挑战' })
+export default definePageConfig({ navigationBarTitleText: '社区挑战', enableShareAppMessage: true })

@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { ChallengeCard } from '../../components/ChallengeCard'
@@ -19,7 +19,15 @@ export default function ChallengesPage() {
   const challenges = useAppStore((s) => s.challenges)
   const { loadCommunity, createGroup, joinGroup, rotateInvite, createChallenge, joinChallenge } = useAppStore.getState()
   const [groupName, setGroupName] = useState('')
-  const [invite, setInvite] = useState('')
+  // Opened from a shared card: the invite code arrives in the page's query (a tab opened directly has none).
+  const [invite, setInvite] = useState(useRouter()?.params?.invite ?? '')
+  useShareAppMessage((res) => {
+    const target = res.target as { dataset?: { code?: string; name?: string } } | undefined
+    const code = target?.dataset?.code
+    return code
+      ? { title: `${t('ch.joinGroup')}「${target?.dataset?.name ?? ''}」`, path: `/pages/challenges/index?invite=${code}` }
+      : { title: t('tab.challenges'), path: '/pages/challenges/index' }
+  })
   const [form, setForm] = useState({ title: '', metric: 'gramsCo2e' as ChallengeMetric, target: '', days: '7', bonus: '50' })
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | undefined>()
   const session = useRequireSession(() => {
@@ -96,6 +104,11 @@ export default function ChallengesPage() {
                 label={t('ch.copyInvite')}
                 onClick={() => run(() => Taro.setClipboardData({ data: g.inviteCode ?? '' }), t('ch.copied'))}
               />
+              {process.env.TARO_ENV === 'weapp' ? (
+                <Button className='secondary-button' openType='share' data-code={g.inviteCode} data-name={g.name} ariaLabel={t('ch.shareInvite')}>
+                  {t('ch.shareInvite')}
+                </Button>
+              ) : null}
               <ActionButton variant='secondary' label={t('ch.rotate')} onClick={() => run(() => rotateInvite(g.id))} />
             </View>
           ) : null}
