@@ -1,10 +1,9 @@
 import { View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionButton } from '../../components/ActionButton'
+import { CheckInSubmit } from '../../components/CheckInSubmit'
 import { Choices } from '../../components/Choices'
 import { Field } from '../../components/Field'
-import { Notice } from '../../components/Notice'
 import { parseDecimal, useCheckIn } from '../../components/useCheckIn'
 import { LIMITS, TRAVEL_MODES, type TravelMode } from '../../contract/constants'
 import { gramsFor } from '../../core/credit'
@@ -63,11 +62,7 @@ export default function TravelPage() {
         onInput={setDuration}
         error={touched ? durationError : undefined}
       />
-      {estimate !== undefined ? <View className='estimate'>{t('checkin.estimate', { grams: estimate })}</View> : null}
-      <ActionButton variant='primary' label={t('checkin.submit')} disabled={busy} loading={busy} onClick={onSubmit}>
-        {busy ? t('checkin.submitting') : t('checkin.submit')}
-      </ActionButton>
-      {notice ? <Notice {...notice} /> : null}
+      <CheckInSubmit t={t} estimateGrams={estimate} busy={busy} notice={notice} onSubmit={onSubmit} />
     </View>
   )
 }
