@@ -6,6 +6,7 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { bareInsertLoop, describeHttp, httpFigures, inProcessCheckIns } from './cloud'
 import { leaderboardLatency } from './leaderboard'
+import { ledgerScale } from './scale'
 import { h5InitialJs, weappPackages } from './size'
 import { fmt, table } from './stats'
 
@@ -49,6 +50,14 @@ async function main() {
     for (const r of results) {
       rows.push([`getLeaderboard, ${fmt(r.n)} participants`, `p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms`, 'goal < 100 ms at 100k', `${fmt(r.p50Ms / results[0].p50Ms, 2)}× of 1k`])
     }
+  }
+  if (!only || only === 'scale') {
+    const small = ledgerScale(1_000)
+    const large = ledgerScale(Number(process.env.BENCH_SCALE_ENTRIES ?? 1_000_000))
+    const n = fmt(large.entries)
+    rows.push([`listLedger first page, ${n} vs 1,000 entries`, `p50 ${fmt(large.firstPageMs, 3)} ms`, `p50 ${fmt(small.firstPageMs, 3)} ms`, `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`])
+    rows.push([`listLedger deep page (seq ${fmt(large.entries / 2)}), ${n} vs 1,000`, `p50 ${fmt(large.deepPageMs, 3)} ms`, `p50 ${fmt(small.deepPageMs, 3)} ms (seq 500)`, `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`])
+    rows.push(['database size per million entries', `${fmt((large.dbBytes / large.entries) * 1e6 / 1048576, 0)} MiB`, '', ''])
   }
   console.log(table(rows))
 }

@@ -1,0 +1,65 @@
+/**
+ * listLedger with 1,000 vs 1,000,000 entries for one person: first page and a deep page (cursor paging
+ * by seq should make both flat), and the database size per million entries.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCloud } from '../mock/cloud'
+import { appendEntry } from '../mock/ledger'
+import { encodeCursor } from '../mock/functions/listLedger'
+import { addDays, shanghaiDay } from '../src/core/time'
+import { percentile } from './stats'
+
+export interface ScaleFigures {
+  entries: number
+  firstPageMs: number
+  deepPageMs: number
+  dbBytes: number
+}
+
+export function ledgerScale(entries: number): ScaleFigures {
+  const dir = mkdtempSync(join(tmpdir(), 'glp-scale-'))
+  const dbPath = join(dir, 's.sqlite')
+  const cloud = createCloud({ dbPath, rateLimit: { burst: 0, perSecond: 1 } })
+  const login = (cloud.call('login', { code: 'dev:scale' }).body as any).result
+  const today = shanghaiDay(Date.now())
+  const BATCH = 50_000
+  for (let start = 0; start < entries; start += BATCH) {
+    cloud.store.transaction(() => {
+      for (let i = start; i < Math.min(entries, start + BATCH); i++) {
+        appendEntry(cloud.services, login.openid, {
+          type: 'checkin',
+          gramsCo2e: 20 + (i % 50),
+          points: 2,
+          factorId: 'travel.bike',
+          day: addDays(today, -Math.floor((entries - i) / 200)),
+        })
+      }
+    })
+  }
+  const db = (cloud.store as unknown as { db: { pragma(s: string): unknown } }).db
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  const dbBytes = statSync(dbPath).size
+  const time = (data: object) => {
+    const times: number[] = []
+    for (let i = 0; i < 60; i++) {
+      const t0 = performance.now()
+      const out = cloud.call('listLedger', data, `Bearer ${login.token}`)
+      const ms = performance.now() - t0
+      if (out.status !== 200 || (out.body as any).result.entries.length !== 20) throw new Error('listLedger failed')
+      if (i >= 10) times.push(ms)
+    }
+    times.sort((a, b) => a - b)
+    return percentile(times, 50)
+  }
+  const figures = {
+    entries,
+    firstPageMs: time({ limit: 20 }),
+    deepPageMs: time({ limit: 20, cursor: encodeCursor(Math.floor(entries / 2)) }),
+    dbBytes,
+  }
+  cloud.close()
+  rmSync(dir, { recursive: true, force: true })
+  return figures
+}
