@@ -50,6 +50,8 @@ export function createCloud(options: CloudOptions): Cloud {
   const store = new SqliteStorage({ path: options.dbPath })
   seedCatalogue(store)
   const now = options.now ?? Date.now
+  const methodology = store.getMethodology(METHODOLOGY_VERSION)
+  if (!methodology) throw new Error(`methodology ${METHODOLOGY_VERSION} is not seeded`)
   const services: Services = {
     store,
     tokens: createTokenService(options.sessionSecret ?? randomBytes(32).toString('hex'), options.tokenTtlSeconds ?? 7 * 24 * 3600, now),
@@ -57,6 +59,7 @@ export function createCloud(options: CloudOptions): Cloud {
     newId: (prefix) => `${prefix}_${newIdSuffix()}`,
     organizers: new Set(options.organizers ?? ['organizer']),
     methodologyVersion: METHODOLOGY_VERSION,
+    methodology,
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 

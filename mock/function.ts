@@ -4,7 +4,7 @@
  * its input itself, then calls the rules core, then writes through the storage port in one transaction.
  */
 import type { z } from 'zod'
-import type { FunctionName, ResultOf, Role } from '../src/contract/types'
+import type { FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
 import { invalidArgument } from './errors'
 import type { StoragePort } from './storage/port'
 import type { TokenService } from './tokens'
@@ -22,6 +22,8 @@ export interface Services {
   newId: (prefix: string) => string
   organizers: ReadonlySet<string>
   methodologyVersion: string
+  /** the current methodology, read once at start: a version's rows are never changed after seeding */
+  methodology: Methodology
 }
 
 export interface CloudFunction<N extends FunctionName> {

@@ -24,13 +24,14 @@ export const checkIn: CloudFunction<'checkIn'> = {
         if (!entry) throw new Error(`request ${req.requestId} points at a missing entry`)
         return { entry, wallet: publicWallet(services, openid), capped: previous.capped }
       }
-      const version = services.methodologyVersion
-      const factor = store.getFactor(version, factorIdOf(req))
+      const { methodology } = services
+      const version = methodology.version
+      const factorId = factorIdOf(req)
+      const factor = methodology.factors.find((f) => f.id === factorId)
       const station = req.kind === 'recycling' ? store.getStation(req.stationCode) : undefined
       const plan = planCheckIn(req, factor, station, services.now())
       if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
-      const methodology = store.getMethodology(version)
-      if (!factor || !methodology) throw new Error('factor vanished inside the transaction')
+      if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
       const already = store.creditedGrams(openid, factor.id, plan.value.day)
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)

@@ -6,8 +6,6 @@ export const getMethodology: CloudFunction<'getMethodology'> = {
   requiresSession: true,
   handle(data, _caller, services) {
     parse(emptySchema, data)
-    const m = services.store.getMethodology(services.methodologyVersion)
-    if (!m) throw new Error(`methodology ${services.methodologyVersion} is not seeded`)
-    return m
+    return services.methodology
   },
 }

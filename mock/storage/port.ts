@@ -3,7 +3,7 @@
  * database adapter could implement it in a real deployment. Every method is synchronous and runs inside
  * `transaction`, so one credit is one transaction.
  */
-import type { Factor, ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
+import type { ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
 
 export interface UserRecord {
   openid: string
@@ -133,7 +133,6 @@ export interface StoragePort {
 
   saveMethodology(methodology: Methodology): void
   getMethodology(version: string): Methodology | undefined
-  getFactor(version: string, factorId: string): Factor | undefined
 
   upsertStation(station: Station): void
   listStations(): Station[]

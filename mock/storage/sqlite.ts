@@ -269,7 +269,6 @@ export class SqliteStorage implements StoragePort {
         'SELECT * FROM methodologies WHERE version = ?',
       ),
       factors: db.prepare<[string], { body: string }>('SELECT body FROM factors WHERE version = ? ORDER BY rowid'),
-      factor: db.prepare<[string, string], { body: string }>('SELECT body FROM factors WHERE version = ? AND id = ?'),
       upsertStation: db.prepare(
         'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
       ),
@@ -480,11 +479,6 @@ export class SqliteStorage implements StoragePort {
     if (!row) return undefined
     const factors = this.stmts.factors.all(version).map((r) => JSON.parse(r.body) as Factor)
     return { version: row.version, gramsPerPoint: row.grams_per_point, factors }
-  }
-
-  getFactor(version: string, factorId: string) {
-    const row = this.stmts.factor.get(version, factorId)
-    return row && (JSON.parse(row.body) as Factor)
   }
 
   upsertStation(s: Station) {
