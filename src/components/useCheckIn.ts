@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { kmNotDriven } from '../core/equivalents'
-import { formatKg } from '../i18n'
 import { errorText, useT } from '../i18n/useT'
 import { CloudCallError } from '../services/cloud'
 import { useAppStore } from '../store'
@@ -42,7 +41,7 @@ export function useCheckIn() {
     }
   }
 
-  return { submit, busy, notice, t, formatKg }
+  return { submit, busy, notice, t }
 }
 
 /** Parses a decimal typed on a phone keyboard ("2,5" too); NaN when it is not a number. */
