@@ -8,12 +8,11 @@ import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/
 
 function payBonus(services: Services, c: ChallengeRecord, p: ParticipantRecord): void {
   if (p.bonusEntryId) return
-  // Claim first: the conditional update makes the bonus exactly-once even if two paths reach here.
-  const claimId = `pending:${c.id}`
-  if (!services.store.markBonusPaid(c.id, p.openid, claimId)) return
   const day = shanghaiDay(services.now())
   const { entry } = appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
-  services.store.finalizeBonus(c.id, p.openid, claimId, entry.id)
+  // The update is conditional on no bonus yet; failing it means a second payment inside this transaction,
+  // and throwing rolls the whole credit back rather than pay twice.
+  if (!services.store.markBonusPaid(c.id, p.openid, entry.id)) throw new Error(`bonus for ${c.id} paid twice`)
 }
 
 /** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is in. */
@@ -53,7 +52,7 @@ export function publicChallenge(services: Services, c: ChallengeRecord, openid: 
     status: challengeStatus(c.startDay, c.endDay, today),
     joined: me !== undefined,
     myValue: fromUnits(c.metric, me?.value ?? 0),
-    myBonusPaid: me?.bonusEntryId !== undefined && !me.bonusEntryId.startsWith('pending:'),
+    myBonusPaid: me?.bonusEntryId !== undefined,
   }
   if (c.mode) out.mode = c.mode as Challenge['mode']
   if (c.targetMember !== undefined) out.targetPerMember = fromUnits(c.metric, c.targetMember)

@@ -192,8 +192,6 @@ export interface StoragePort {
   addToParticipant(challengeId: string, openid: string, delta: number, atMs: number): void
   /** records the bonus once: false if it was already paid */
   markBonusPaid(challengeId: string, openid: string, entryId: string): boolean
-  /** replaces the claim marker with the bonus entry's id */
-  finalizeBonus(challengeId: string, openid: string, claimId: string, entryId: string): void
   participantCount(challengeId: string): number
   groupValue(challengeId: string, groupId: string | null): number
   unpaidParticipants(challengeId: string, groupId: string | null): ParticipantRecord[]

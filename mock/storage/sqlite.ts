@@ -375,7 +375,6 @@ export class SqliteStorage implements StoragePort {
         'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
       ),
       markBonus: db.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ? AND bonus_entry_id IS NULL'),
-      finalizeBonus: db.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ? AND bonus_entry_id = ?'),
       participantCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ?'),
       groupValue: db.prepare<[string, string | null], { v: number }>(
         'SELECT COALESCE(SUM(value), 0) AS v FROM challenge_participants WHERE challenge_id = ? AND group_id IS ?',
@@ -704,10 +703,6 @@ export class SqliteStorage implements StoragePort {
 
   markBonusPaid(challengeId: string, openid: string, entryId: string) {
     return this.stmts.markBonus.run(entryId, challengeId, openid).changes === 1
-  }
-
-  finalizeBonus(challengeId: string, openid: string, claimId: string, entryId: string) {
-    this.stmts.finalizeBonus.run(entryId, challengeId, openid, claimId)
   }
 
   participantCount(challengeId: string) {
