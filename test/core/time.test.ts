@@ -36,20 +36,50 @@ describe('Asia/Shanghai days', () => {
 })
 
 describe('the fast Shanghai formatter', () => {
-  it('agrees with dayjs-timezone on random instants from 1971 to 2100, through the 1986–91 summer times (property)', () => {
+  // The oracle must not depend on the host's zone. dayjs goes through host-local Dates (in .tz() and even in
+  // .utc().utcOffset()), so under TZ=America/New_York it is an hour off whenever Shanghai's wall clock falls
+  // in New York's spring-forward gap (e.g. 2031-03-08T18:00Z). The oracle takes only the offset from the tz
+  // database (Intl's longOffset, a different API from the formatter under test) and does plain UTC arithmetic.
+  const offsetNames = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', timeZoneName: 'longOffset' })
+  function referenceIso(ms: number): string {
+    const name = offsetNames.formatToParts(ms).find((part) => part.type === 'timeZoneName')!.value
+    const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name)
+    if (!match) throw new Error(`unexpected offset name ${name}`)
+    const offsetMinutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
+    return new Date(ms + offsetMinutes * 60_000).toISOString().replace('Z', `${match[1]}${match[2]}:${match[3]}`)
+  }
+
+  it('agrees with a host-independent reference on random instants from 1971 to 2100, through the 1986–91 summer times (property)', () => {
     const fc = require('fast-check')
-    const dayjs = require('dayjs')
-    // dayjs itself miscomputes offsets before the epoch (it gives +07:59.98 at -1 ms), so the range starts after it.
     const instants = fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2100, 0, 1) })
     fc.assert(
       fc.property(instants, (ms: number) => {
-        const reference = dayjs(ms).tz('Asia/Shanghai')
-        expect(shanghaiDay(ms)).toBe(reference.format('YYYY-MM-DD'))
-        expect(toShanghaiIso(ms)).toBe(reference.format('YYYY-MM-DDTHH:mm:ss.SSSZ'))
+        const expected = referenceIso(ms)
+        expect(shanghaiDay(ms)).toBe(expected.slice(0, 10))
+        expect(toShanghaiIso(ms)).toBe(expected)
         expect(Date.parse(toShanghaiIso(ms))).toBe(ms)
       }),
       { numRuns: 2000 },
     )
+  })
+
+  it('starts every Shanghai day at the first instant that belongs to it, whatever the host zone (property)', () => {
+    const fc = require('fast-check')
+    const days = fc.integer({ min: 0, max: 47_000 }).map((offsetDays: number) => addDays('1971-01-02', offsetDays))
+    fc.assert(
+      fc.property(days, (day: string) => {
+        const startMs = shanghaiDayStartMs(day)
+        expect(shanghaiDay(startMs)).toBe(day)
+        expect(shanghaiDay(startMs - 1)).toBe(addDays(day, -1))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('is right where Shanghai wall time falls in a New York DST gap (found by CI under TZ=America/New_York)', () => {
+    const ms = Date.UTC(2031, 2, 8, 18, 0, 0)
+    expect(toShanghaiIso(ms)).toBe('2031-03-09T02:00:00.000+08:00')
+    expect(referenceIso(ms)).toBe('2031-03-09T02:00:00.000+08:00')
   })
 
   it('shows 1988 summer time as +09:00, as the tz database records it', () => {
