@@ -20,7 +20,7 @@ const nodeProject = {
   displayName: 'node',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['<rootDir>/test/{core,cloud,http}/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/{core,cloud,http,bench}/**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': [
       'babel-jest',

@@ -9,14 +9,16 @@ export default defineAppConfig({
     'pages/travel/index',
     'pages/recycling/index',
     'pages/rewards/index',
-    'pages/voucher/index',
-    'pages/certificate/index',
     'pages/methodology/index',
     'pages/challenges/index',
     'pages/challenge/index',
   ],
-  // Organizer tools load only for organizers, so the main package stays small for residents.
-  subPackages: [{ root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index'] }],
+  // Organizer tools load only for organizers, and the voucher (with its QR encoder) and donation certificate
+  // only after a redemption or donation, so the main package that every resident downloads stays small.
+  subPackages: [
+    { root: 'packages/rewards', pages: ['pages/voucher/index', 'pages/certificate/index'] },
+    { root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: BRAND.colors.primary,

@@ -4,7 +4,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import ReviewPage from '../../src/packages/organizer/pages/review'
 import StatsPage from '../../src/packages/organizer/pages/stats'
-import CertificatePage from '../../src/pages/certificate'
+import CertificatePage from '../../src/packages/rewards/pages/certificate'
 import RewardsPage from '../../src/pages/rewards'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
@@ -52,7 +52,7 @@ describe('donations', () => {
     testUtils.unmout()
     document.body.innerHTML = ''
 
-    Current.router = { params: { entryId }, path: '/pages/certificate/index' } as any
+    Current.router = { params: { entryId }, path: '/packages/rewards/pages/certificate/index' } as any
     testUtils = new TestUtils()
     await testUtils.mount(CertificatePage, {})
     await showPage(testUtils.act)

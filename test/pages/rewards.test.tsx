@@ -4,7 +4,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import VerifyPage from '../../src/packages/organizer/pages/verify'
 import RewardsPage from '../../src/pages/rewards'
-import VoucherPage from '../../src/pages/voucher'
+import VoucherPage from '../../src/packages/rewards/pages/voucher'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
@@ -49,7 +49,7 @@ describe('rewards page', () => {
     await testUtils.queries.waitForQueryByText('待领取')
     const [voucher] = useAppStore.getState().redemptions
     expect(voucher).toMatchObject({ rewardId: 'rw-tote', status: 'pending', pointsCost: 200 })
-    expect(navigate).toHaveBeenCalledWith({ url: `/pages/voucher/index?id=${voucher.id}` })
+    expect(navigate).toHaveBeenCalledWith({ url: `/packages/rewards/pages/voucher/index?id=${voucher.id}` })
     expect(useAppStore.getState().walletView?.wallet.pointsBalance).toBe(100)
     expect(await testUtils.queries.waitForQueryByText('已兑 1/1')).toBeTruthy()
     navigate.mockRestore()
@@ -57,7 +57,7 @@ describe('rewards page', () => {
 
   it('shows the voucher as a QR code and text, and cancels it with a refund', async () => {
     const redeem = asHandle('alice')('redeem', { requestId: 'redeem-0001', rewardId: 'rw-bus' })
-    Current.router = { params: { id: redeem.redemption.id }, path: '/pages/voucher/index' } as any
+    Current.router = { params: { id: redeem.redemption.id }, path: '/packages/rewards/pages/voucher/index' } as any
     await testUtils.mount(VoucherPage, {})
     await showPage(testUtils.act)
     const code = redeem.redemption.code as string

@@ -10,8 +10,8 @@ import { errorText, useT } from '../../i18n/useT'
 import { selectProjects, selectRedemptions, selectRewards, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
 
-export const voucherUrl = (id: string) => `/pages/voucher/index?id=${encodeURIComponent(id)}`
-export const certificateUrl = (entryId: string) => `/pages/certificate/index?entryId=${encodeURIComponent(entryId)}`
+export const voucherUrl = (id: string) => `/packages/rewards/pages/voucher/index?id=${encodeURIComponent(id)}`
+export const certificateUrl = (entryId: string) => `/packages/rewards/pages/certificate/index?entryId=${encodeURIComponent(entryId)}`
 
 export default function RewardsPage() {
   const t = useT()

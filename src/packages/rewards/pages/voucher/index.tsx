@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionButton } from '../../components/ActionButton'
-import { Notice } from '../../components/Notice'
-import { QrCode } from '../../components/QrCode'
-import { useRequireSession } from '../../components/useSession'
-import { errorText, useT } from '../../i18n/useT'
-import { selectRedemptions, useAppStore } from '../../store'
-import '../rewards/index.scss'
+import { ActionButton } from '../../../../components/ActionButton'
+import { Notice } from '../../../../components/Notice'
+import { QrCode } from '../../../../components/QrCode'
+import { useRequireSession } from '../../../../components/useSession'
+import { errorText, useT } from '../../../../i18n/useT'
+import { selectRedemptions, useAppStore } from '../../../../store'
+import '../../../../pages/rewards/index.scss'
 
 /** Groups a code in fives so it can be read out and typed without losing one's place. */
 export const spacedCode = (code: string) => code.replace(/(.{5})(?=.)/g, '$1 ')
