@@ -7,11 +7,37 @@ import { join } from 'node:path'
 import { bareInsertLoop, describeHttp, httpFigures, inProcessCheckIns } from './cloud'
 import { leaderboardLatency } from './leaderboard'
 import { ledgerScale } from './scale'
-import { h5InitialJs, weappPackages } from './size'
+import { existsSync } from 'node:fs'
+import { FLOOR_ROOT, ROOT, taroBuild } from './build'
+import { pageLoad } from './pageload'
+import { sizeReport } from './size'
 import { fmt, table } from './stats'
 
-const ROOT = join(__dirname, '..')
-const kb = (bytes: number) => (Number.isNaN(bytes) ? 'not built' : `${fmt(bytes / 1024, 1)} KB`)
+interface Builds {
+  app: { weapp: string; h5: string }
+  floor: { weapp: string; h5: string }
+}
+
+let builds: Builds | undefined
+/**
+ * The app and the empty Taro app, both platforms, built now by the same toolchain (about 1–2 minutes).
+ * BENCH_REUSE_BUILDS=1 reuses existing dist folders when all four are present.
+ */
+function buildAll(): Builds {
+  if (builds) return builds
+  const app = { weapp: join(ROOT, 'dist/weapp'), h5: join(ROOT, 'dist/h5') }
+  const floor = { weapp: join(FLOOR_ROOT, 'dist/weapp'), h5: join(FLOOR_ROOT, 'dist/h5') }
+  const reuse = process.env.BENCH_REUSE_BUILDS === '1' && [...Object.values(app), ...Object.values(floor)].every((dir) => existsSync(dir))
+  if (!reuse) {
+    console.log('building the app and the empty Taro app for weapp and H5…')
+    for (const platform of ['weapp', 'h5'] as const) {
+      taroBuild(ROOT, platform)
+      taroBuild(FLOOR_ROOT, platform)
+    }
+  }
+  builds = { app, floor }
+  return builds
+}
 
 async function main() {
   const only = process.argv[2]
@@ -19,20 +45,20 @@ async function main() {
   const rows: string[][] = [['figure', 'value', 'floor (same run)', 'ratio']]
 
   if (!only || only === 'size') {
-    try {
-      const weapp = weappPackages(join(ROOT, 'dist/weapp'))
-      rows.push(['weapp main package', kb(weapp.main), 'WeChat limit 2,048 KB', `${fmt(weapp.main / (2048 * 1024), 2)}× of limit`])
-      for (const sub of weapp.subpackages) rows.push([`weapp subpackage ${sub.root}`, kb(sub.bytes), 'WeChat limit 2,048 KB', `${fmt(sub.bytes / (2048 * 1024), 2)}× of limit`])
-    } catch {
-      rows.push(['weapp', 'not built (npm run build:weapp)', '', ''])
-    }
-    try {
-      const h5 = h5InitialJs(join(ROOT, 'dist/h5'))
-      rows.push(['H5 initial JS (raw)', kb(h5.raw), '', ''])
-      rows.push(['H5 initial JS (gzip -9)', kb(h5.gzip), '', ''])
-    } catch {
-      rows.push(['H5 initial JS', 'not built (npm run build:h5)', '', ''])
-    }
+    const { app, floor } = buildAll()
+    const report = sizeReport(app, floor)
+    rows.push(...report.rows)
+    if (report.overBudget.length > 0) rows.push(['over budget', report.overBudget.join('; '), '', ''])
+  }
+  if (!only || only === 'pageload') {
+    const { app, floor } = buildAll()
+    const runs = Number(process.env.BENCH_PAGELOAD_RUNS ?? 9)
+    const { home, floor: empty } = await pageLoad(app.h5, floor.h5, runs)
+    const note = `median of ${runs}, 390×844, 4× CPU`
+    rows.push([`Home LCP (${note})`, `${fmt(home.lcpMs)} ms`, `${fmt(empty.lcpMs)} ms empty Taro page`, `${fmt(home.lcpMs / empty.lcpMs, 2)}× (goal ≤ 1.3×)`])
+    rows.push([`Home FCP (${note})`, `${fmt(home.fcpMs)} ms`, `${fmt(empty.fcpMs)} ms empty Taro page`, `${fmt(home.fcpMs / empty.fcpMs, 2)}×`])
+    rows.push([`Home total blocking time (${note})`, `${fmt(home.tbtMs)} ms`, `${fmt(empty.tbtMs)} ms empty Taro page`, `+${fmt(home.tbtMs - empty.tbtMs)} ms`])
+    rows.push(['Home LCP element', home.lcpElement, empty.lcpElement, ''])
   }
 
   if (!only || only === 'cloud') {

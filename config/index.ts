@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      // Tab icons (2–3 KB each) would otherwise be inlined as base64 into the JS parsed before the first page.
+      imageUrlLoaderOption: { limit: 1024 },
       staticDirectory: 'static',
       output: {
         filename: 'js/[name].[contenthash:8].js',
