@@ -3,6 +3,19 @@ import { selectSession, useAppStore } from '../store'
 
 export const LOGIN_URL = '/pages/login/index'
 
+/**
+ * Runs `fn` once the browser has painted the current frame. Answers that arrive while a page's first frame
+ * is being built re-render it before it is ever shown (in throttled Chromium this held Home's first paint
+ * back by about 250 ms), so pages paint their frame first and then load.
+ */
+export function afterPaint(fn: () => void) {
+  if (process.env.TARO_ENV === 'h5' && typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => setTimeout(fn, 0))
+  } else {
+    fn()
+  }
+}
+
 /** Sends a resident without a session to the login page whenever the page is shown. */
 export function useRequireSession(onShow?: () => void) {
   const session = useAppStore(selectSession)
@@ -11,7 +24,7 @@ export function useRequireSession(onShow?: () => void) {
       Taro.navigateTo({ url: LOGIN_URL }).catch(() => undefined)
       return
     }
-    onShow?.()
+    if (onShow) afterPaint(onShow)
   })
   return session
 }
