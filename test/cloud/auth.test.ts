@@ -40,7 +40,11 @@ describe('login and sessions', () => {
     expect(h.cloud.call('getWallet', {}, `Bearer ${head}.${forgedPayload}.${sig}`).body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
     const otherSecret = jwt.sign({ sub: a.openid }, 'x'.repeat(40), { algorithm: 'HS256', issuer: 'green-life-mock-cloud' })
     expect(h.cloud.call('getWallet', {}, `Bearer ${otherSecret}`).status).toBe(401)
-    h.clock.ms += 8 * 24 * 3600 * 1000
+    // verified (and so remembered by the token cache) before it expires: the cache must not outlive exp
+    expect(h.cloud.call('getWallet', {}, `Bearer ${a.token}`).status).toBe(200)
+    h.clock.ms += 7 * 24 * 3600 * 1000 - 1000
+    expect(h.cloud.call('getWallet', {}, `Bearer ${a.token}`).status).toBe(200)
+    h.clock.ms += 1000
     const expired = h.cloud.call('getWallet', {}, `Bearer ${a.token}`)
     expect(expired.status).toBe(401)
     expect((expired.body as any).error.message).toMatch(/expired/)

@@ -76,6 +76,21 @@ describe('the fast Shanghai formatter', () => {
     )
   })
 
+  it('is exact on both sides of every 1986–91 summer-time change, whichever side is asked first', () => {
+    const offsetOf = (ms: number) => referenceIso(ms).slice(-6)
+    const changes: number[] = []
+    for (let ms = Date.UTC(1986, 0, 1); ms < Date.UTC(1992, 0, 1); ms += 3_600_000) {
+      if (offsetOf(ms) !== offsetOf(ms + 3_600_000)) changes.push(ms + 3_600_000)
+    }
+    expect(changes).toHaveLength(12)
+    for (const change of changes) {
+      // a change can fall anywhere in an hour in principle: probe inside the hour before it too
+      for (const ms of [change + 1, change, change - 1, change - 1_800_000, change + 59 * 60_000]) {
+        expect(toShanghaiIso(ms)).toBe(referenceIso(ms))
+      }
+    }
+  })
+
   it('is right where Shanghai wall time falls in a New York DST gap (found by CI under TZ=America/New_York)', () => {
     const ms = Date.UTC(2031, 2, 8, 18, 0, 0)
     expect(toShanghaiIso(ms)).toBe('2031-03-09T02:00:00.000+08:00')
