@@ -50,7 +50,7 @@ export function bareInsertLoop(count: number): number {
 /** Distinct users and small trips, so caps never refuse: the rate measured is of credits written. */
 export function inProcessCheckIns(count: number): number {
   const tmp = tempDb()
-  const cloud = createCloud({ dbPath: tmp.path, rateLimit: { burst: 0, perSecond: 1 } })
+  const cloud = createCloud({ dbPath: tmp.path, rateLimit: { burst: 0, perSecond: 1 }, backgroundCheckpoints: true })
   const users = 2000
   const tokens = Array.from({ length: users }, (_, u) => (cloud.call('login', { code: `dev:bench${u}` }).body as any).result.token as string)
   const start = process.hrtime.bigint()

@@ -25,6 +25,8 @@ export interface CloudOptions {
   tokenTtlSeconds?: number
   rateLimit?: RateLimitOptions
   now?: () => number
+  /** WAL checkpoints on a worker thread (file databases only); the server turns this on */
+  backgroundCheckpoints?: boolean
 }
 
 export interface CloudResponse {
@@ -47,7 +49,7 @@ const newIdSuffix = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 60, perSecond: 10 }
 
 export function createCloud(options: CloudOptions): Cloud {
-  const store = new SqliteStorage({ path: options.dbPath })
+  const store = new SqliteStorage({ path: options.dbPath, backgroundCheckpoints: options.backgroundCheckpoints })
   seedCatalogue(store)
   const now = options.now ?? Date.now
   const methodology = store.getMethodology(METHODOLOGY_VERSION)

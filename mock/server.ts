@@ -14,6 +14,7 @@ function main() {
     sessionSecret: config.sessionSecret,
     organizers: config.organizers,
     rateLimit: config.rateLimit,
+    backgroundCheckpoints: true,
   })
   if (config.demoData) seedDemoData(cloud)
   const server = createGateway(cloud, { staticDir: config.staticDir })

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { GENESIS_HASH } from '../../src/core/ledger'
+import { startCheckpointer, WRITER_BACKSTOP_PAGES, type Checkpointer } from './checkpointer'
 import type { ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
 
 const SCHEMA = `
@@ -238,11 +239,14 @@ function entryFromRow(row: EntryRow): LedgerEntry {
 export interface SqliteOptions {
   /** a file path, or ':memory:' */
   path: string
+  /** run WAL checkpoints on a worker thread instead of inside commits (the server does; see checkpointer.ts) */
+  backgroundCheckpoints?: boolean
 }
 
 export class SqliteStorage implements StoragePort {
   readonly db: Database.Database
   private readonly stmts
+  private readonly checkpointer: Checkpointer | undefined
 
   constructor(options: SqliteOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true })
@@ -253,6 +257,10 @@ export class SqliteStorage implements StoragePort {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')
+    if (options.backgroundCheckpoints && options.path !== ':memory:') {
+      this.db.pragma(`wal_autocheckpoint = ${WRITER_BACKSTOP_PAGES}`)
+      this.checkpointer = startCheckpointer(options.path)
+    }
     this.db.exec(SCHEMA)
     const db = this.db
     this.stmts = {
@@ -833,6 +841,8 @@ export class SqliteStorage implements StoragePort {
   }
 
   close() {
+    // The worker closes its own connection; SQLite needs no ordering between the two.
+    void this.checkpointer?.stop()
     if (this.db.open) this.db.close()
   }
 }
