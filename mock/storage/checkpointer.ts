@@ -36,13 +36,18 @@ parentPort.once('message', () => {
 tick()
 `
 
-export function startCheckpointer(path: string, intervalMs = 100): Checkpointer {
+/**
+ * `onFailure` runs (once) if the worker dies, e.g. cannot open the file; the writer should then go back to
+ * checkpointing itself. A worker's uncaught error must never reach the server as an unhandled 'error' event.
+ */
+export function startCheckpointer(path: string, onFailure: (error: Error) => void, intervalMs = 100): Checkpointer {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { path, intervalMs, driver: require.resolve('better-sqlite3') },
   })
   // Never keeps a process alive on its own: the server's HTTP listener does that.
   worker.unref()
+  worker.once('error', (error) => onFailure(error))
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   let stopped = false
   return {

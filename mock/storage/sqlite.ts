@@ -259,7 +259,10 @@ export class SqliteStorage implements StoragePort {
     this.db.pragma('busy_timeout = 5000')
     if (options.backgroundCheckpoints && options.path !== ':memory:') {
       this.db.pragma(`wal_autocheckpoint = ${WRITER_BACKSTOP_PAGES}`)
-      this.checkpointer = startCheckpointer(options.path)
+      this.checkpointer = startCheckpointer(options.path, (error) => {
+        console.error('[storage] background checkpoints stopped; the writer checkpoints itself again:', error.message)
+        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000')
+      })
     }
     this.db.exec(SCHEMA)
     const db = this.db

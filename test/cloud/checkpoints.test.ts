@@ -43,3 +43,14 @@ describe('background WAL checkpoints (what the server runs)', () => {
     again.close()
   })
 })
+
+describe('the checkpoint worker failing', () => {
+  it('is reported once and never becomes an unhandled error in the server', async () => {
+    const { startCheckpointer } = await import('../../mock/storage/checkpointer')
+    const failures: Error[] = []
+    const checkpointer = startCheckpointer(join(tmpdir(), 'no-such-folder-glp', 'cloud.sqlite'), (error) => failures.push(error), 10)
+    await checkpointer.stop()
+    expect(failures).toHaveLength(1)
+    expect(failures[0].message).toMatch(/unable to open database file|directory does not exist/)
+  })
+})
