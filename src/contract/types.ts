@@ -45,6 +45,8 @@ export interface Factor {
   sourceVersion: string
   /** Addition to the contract: why this figure was chosen, in plain words. */
   rationale?: string
+  /** Addition to the contract: the same reason in Simplified Chinese (the app's default language). */
+  rationaleZh?: string
 }
 
 export interface Methodology {

@@ -26,6 +26,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     sourceVersion: 'Luzhou Green Bud Points, 2023',
     rationale:
       'Rounded down to 23 g/km. Cap 296 g a day, the walking cap Ant Forest uses (≈ 12.9 km). Above 12 km/h it is not walking.',
+    rationaleZh: '向下取整为 23 克/公里。每日上限 296 克，与蚂蚁森林的步行上限相同（约 12.9 公里）。时速超过 12 公里就不是步行了。',
   },
   {
     id: 'travel.bike',
@@ -39,6 +40,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     sourceVersion: 'Hellobike standard, 2022',
     rationale:
       'Chosen over Wuhan\'s 40 g/km platform value because it is lower (conservative) and documented. Cap 990 g (30 km) a day. Above 30 km/h it is not a bicycle trip.',
+    rationaleZh: '没有采用武汉平台 40 克/公里的数值，因为这个数值更低（更保守）且有文件依据。每日上限 990 克（30 公里）。时速超过 30 公里就不是骑自行车了。',
   },
   {
     id: 'travel.bus',
@@ -52,6 +54,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     sourceVersion: 'Shenzhen low-carbon public transport methodology (trial), 2021',
     rationale:
       'Mixed urban-travel baseline (the conservative one), rounded down. Cap 1,040 g (40 km) a day. Above 80 km/h is no city bus.',
+    rationaleZh: '采用城市混合出行基准（更保守的一种），向下取整。每日上限 1,040 克（40 公里）。时速超过 80 公里不可能是市内公交。',
   },
   {
     id: 'travel.metro',
@@ -65,6 +68,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     sourceVersion: 'Shenzhen low-carbon public transport methodology (trial), 2021',
     rationale:
       'Mixed urban-travel baseline, rounded down. Cap 1,380 g (30 km) a day. 160 km/h admits airport express lines.',
+    rationaleZh: '采用城市混合出行基准，向下取整。每日上限 1,380 克（30 公里）。160 公里的时速上限可以容纳机场快线。',
   },
   {
     id: 'travel.ev',
@@ -79,6 +83,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     sourceVersion: 'DESNZ 2024; MEE/NBS grid factor announced Dec 2024',
     rationale:
       'A derivation, not a published methodology: the car-substitution baseline with the lower (UK) petrol figure, rounded down. Cap 1,780 g (20 km) a day; above 130 km/h breaks China\'s 120 km/h limit.',
+    rationaleZh: '这是推算值，不是已发布的方法学：以替代燃油车为基准，取较低的（英国）汽油车数值，向下取整。每日上限 1,780 克（20 公里）；时速超过 130 公里已超出中国 120 公里的限速。',
   },
   {
     id: 'travel.carpool',
@@ -92,6 +97,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
       'T/CCAA 38-2021 formula: the passenger\'s avoided car trip, 170.1 g/vkm (DESNZ 2024) less a 20 % detour allowance, shared equally by driver and passenger',
     sourceVersion: 'T/CCAA 38-2021; DESNZ 2024',
     rationale: '170.1 × 0.8 ÷ 2 = 68 g per person-km. Cap 1,360 g (20 km) a day; same speed limit as a car.',
+    rationaleZh: '170.1 × 0.8 ÷ 2 = 每人每公里 68 克。每日上限 1,360 克（20 公里）；速度上限与小汽车相同。',
   },
   {
     id: 'recycling.paper',
@@ -104,6 +110,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     sourceVersion: 'WARM v16, Dec 2023',
     rationale:
       'Unsorted household paper is credited at the lower cardboard figure rather than mixed paper\'s 3.91 (conservative). Cap 10 kg a day.',
+    rationaleZh: '未分类的家庭废纸按较低的纸板数值计，而不是混合纸的 3.91（更保守）。每日上限 10 公斤。',
   },
   {
     id: 'recycling.cardboard',
@@ -115,6 +122,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     source: 'US EPA WARM v16: corrugated cardboard −3.14 MTCO2E per short ton',
     sourceVersion: 'WARM v16, Dec 2023',
     rationale: '3.46 kg CO2e avoided per kg. Cap 10 kg a day.',
+    rationaleZh: '每公斤避免 3.46 公斤 CO2e。每日上限 10 公斤。',
   },
   {
     id: 'recycling.plastic',
@@ -126,6 +134,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     source: 'US EPA WARM v16: HDPE 0.84 kg/kg (PP 0.87, PET 1.15)',
     sourceVersion: 'WARM v16, Dec 2023',
     rationale: 'Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.',
+    rationaleZh: '混合塑料按其中数值最低的 HDPE 计。每日上限 5 公斤。',
   },
   {
     id: 'recycling.metal',
@@ -137,6 +146,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     source: 'US EPA WARM v16: steel cans 2.02 kg/kg (aluminium cans 10.06)',
     sourceVersion: 'WARM v16, Dec 2023',
     rationale: '"Metal" mixes steel and aluminium; it takes steel, the conservative member. Cap 5 kg a day.',
+    rationaleZh: '“金属”包括钢和铝，按更保守的钢计。每日上限 5 公斤。',
   },
   {
     id: 'recycling.glass',
@@ -148,6 +158,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     source: 'US EPA WARM v16: glass 0.31 kg/kg',
     sourceVersion: 'WARM v16, Dec 2023',
     rationale: 'Cap 10 kg a day.',
+    rationaleZh: '每日上限 10 公斤。',
   },
   {
     id: 'recycling.textile',
@@ -159,6 +170,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
     source: 'Luzhou 绿芽积分 (绿普惠 algorithm): 1 kg of old clothes = 1,280 g CO2e',
     sourceVersion: 'Luzhou Green Bud Points, 2023',
     rationale: 'The only published per-kg figure for clothes in a Chinese scheme. Cap 10 kg a day.',
+    rationaleZh: '这是中国碳普惠方案中唯一公开的衣物每公斤数值。每日上限 10 公斤。',
   },
 ] satisfies Factor[])
 

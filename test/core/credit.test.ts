@@ -81,6 +81,15 @@ describe('methodology', () => {
     }
   })
 
+  it('explains every figure in English and Chinese, and both texts quote the same numbers', () => {
+    const numbers = (text: string) => (text.match(/\d[\d,.]*\d|\d/g) ?? []).sort()
+    for (const f of FACTORS) {
+      expect(f.rationale?.length).toBeGreaterThan(5)
+      expect(f.rationaleZh).toMatch(/[\u4e00-\u9fff]/)
+      expect({ id: f.id, numbers: numbers(f.rationaleZh!) }).toEqual({ id: f.id, numbers: numbers(f.rationale!) })
+    }
+  })
+
   it('takes the conservative member of mixed material classes', () => {
     expect(factor('recycling.metal').gramsPerUnit).toBe(2020) // steel, not aluminium 10,060
     expect(factor('recycling.plastic').gramsPerUnit).toBe(840) // HDPE, lowest of the plastics

@@ -122,6 +122,11 @@ describe('methodology page', () => {
     expect(testUtils.queries.querySelectorAll('.factor').length).toBe(12)
     expect(testUtils.queries.queryByText('840 克 / kg')).toBeTruthy()
     expect(testUtils.queries.queryByText('每日上限 4200 克')).toBeTruthy()
+    // the reason for each figure, in the resident's language
+    expect(testUtils.queries.queryByText('混合塑料按其中数值最低的 HDPE 计。每日上限 5 公斤。')).toBeTruthy()
+    expect(testUtils.queries.queryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeNull()
+    await testUtils.act(async () => useAppStore.getState().setLang('en'))
+    expect(await testUtils.queries.waitForQueryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeTruthy()
   })
 })
 

@@ -4,13 +4,14 @@ import { Notice } from '../../components/Notice'
 import { useRequireSession } from '../../components/useSession'
 import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
-import { selectMethodology, useAppStore } from '../../store'
+import { selectLang, selectMethodology, useAppStore } from '../../store'
 import './index.scss'
 
 /** What the city schemes never publish: every factor, its figure, cap, source and reason. */
 export default function MethodologyPage() {
   const t = useT()
   const methodology = useAppStore(selectMethodology)
+  const lang = useAppStore(selectLang)
   const loadCatalogue = useAppStore((s) => s.loadCatalogue)
   const [error, setError] = useState<string | undefined>()
   const session = useRequireSession(() => {
@@ -41,7 +42,8 @@ export default function MethodologyPage() {
           {f.rationale ? (
             <View>
               <Text className='factor__label'>{t('method.why')}</Text>
-              <Text className='factor__text'>{f.rationale}</Text>
+              {/* A database seeded before the Chinese text existed has only the English one. */}
+              <Text className='factor__text'>{lang === 'zh-CN' && f.rationaleZh ? f.rationaleZh : f.rationale}</Text>
             </View>
           ) : null}
         </View>
