@@ -1,10 +1,2 @@
-// babel-preset-taro compiles the app for every platform and also serves jest (babel-jest reads this file).
-module.exports = {
-  presets: [
-    ['taro', {
-      framework: 'react',
-      ts: true,
-      compiler: 'webpack5',
-    }],
-  ],
-}
+// The app's own babel setup, so the floor differs from the app only in its source.
+module.exports = require('../../babel.config.js')

@@ -1,6 +1,7 @@
 import { defineConfig } from '@tarojs/cli'
 
 // The same compiler, framework, CSS pipeline and H5 output options as ../../config/index.ts, nothing else.
+// A copy, not an import: Taro compiles only the project's own config folder when it loads a config.
 export default defineConfig<'webpack5'>(async () => {
   const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
   return {
