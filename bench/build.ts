@@ -8,6 +8,12 @@ import { join } from 'node:path'
 export const ROOT = join(__dirname, '..')
 export const FLOOR_ROOT = join(__dirname, 'floor')
 export type Platform = 'weapp' | 'h5'
+export type Dists = Record<Platform, string>
+
+/** Where `taro build` writes each platform (the app's and the floor's configs both use dist/<platform>). */
+export function distDirs(projectRoot: string): Dists {
+  return { weapp: join(projectRoot, 'dist', 'weapp'), h5: join(projectRoot, 'dist', 'h5') }
+}
 
 export function taroBuild(projectRoot: string, platform: Platform): string {
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', platform], {
@@ -19,5 +25,5 @@ export function taroBuild(projectRoot: string, platform: Platform): string {
   if (result.status !== 0) {
     throw new Error(`taro build --type ${platform} failed in ${projectRoot}:\n${String(result.stderr).slice(-4000)}`)
   }
-  return join(projectRoot, 'dist', platform)
+  return distDirs(projectRoot)[platform]
 }

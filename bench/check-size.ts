@@ -3,12 +3,11 @@
  * fails when the app's packages break a budget in bench/size.ts.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { FLOOR_ROOT, ROOT, taroBuild } from './build'
+import { distDirs, FLOOR_ROOT, ROOT, taroBuild } from './build'
 import { sizeReport } from './size'
 import { table } from './stats'
 
-const app = { weapp: join(ROOT, 'dist/weapp'), h5: join(ROOT, 'dist/h5') }
+const app = distDirs(ROOT)
 for (const dir of Object.values(app)) {
   if (!existsSync(dir)) {
     console.error(`${dir} is missing: run npm run build:weapp and npm run build:h5 first.`)

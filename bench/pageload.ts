@@ -7,16 +7,15 @@
  * 50 ms, until the page has been quiet for QUIET_MS (Lighthouse stops at time-to-interactive; on a page that
  * goes quiet this is the same window).
  */
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core'
+import type { Browser, BrowserContextOptions } from 'playwright-core'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { launchBrowser, login, phoneContext } from '../test/e2e/support.mjs'
 import { startServer } from '../test/support/server'
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CPU_SLOWDOWN = 4
 const QUIET_MS = 2_000
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
 
 export interface LoadFigures {
   lcpMs: number
@@ -49,7 +48,7 @@ const OBSERVE = `(() => {
 })()`
 
 async function loadOnce(browser: Browser, url: string, storageState: BrowserContextOptions['storageState'], expectText: string): Promise<LoadFigures> {
-  const context = await browser.newContext({ ...PHONE, storageState })
+  const context = await phoneContext(browser, 'zh-CN', { storageState })
   try {
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
@@ -91,19 +90,12 @@ export async function pageLoad(appDist: string, floorDist: string, runs: number)
   const dataDir = mkdtempSync(join(tmpdir(), 'glp-pageload-'))
   const app = await startServer({ STATIC_DIR: appDist, DB_PATH: join(dataDir, 'app.sqlite'), DEMO_DATA: '1' }, 60_000)
   const floor = await startServer({ STATIC_DIR: floorDist, DB_PATH: join(dataDir, 'floor.sqlite') }, 60_000)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  })
+  const browser = await launchBrowser()
   try {
     // Sign a resident in once through the real login page, then start every measured load from that
     // device storage, as a returning resident opening the app.
-    const setup = await browser.newContext(PHONE)
-    const page = await setup.newPage()
-    await page.goto(`${app.url}/#/pages/login/index`)
-    await page.locator('#handle input').fill('bench-resident')
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.getByText('积分余额').first().waitFor()
+    const setup = await phoneContext(browser)
+    await login(await setup.newPage(), app.url, 'bench-resident')
     const storageState = await setup.storageState()
     await setup.close()
 

@@ -2,20 +2,19 @@
  * `npm run bench`: prints the figures with their floors and ratios. Timings are not asserted anywhere:
  * this machine is shared, so the ratio to a floor measured in the same run is the figure to compare.
  */
+import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { join } from 'node:path'
+import { distDirs, FLOOR_ROOT, ROOT, taroBuild, type Dists } from './build'
 import { bareInsertLoop, describeHttp, httpFigures, inProcessCheckIns } from './cloud'
 import { leaderboardLatency } from './leaderboard'
 import { ledgerScale } from './scale'
-import { existsSync } from 'node:fs'
-import { FLOOR_ROOT, ROOT, taroBuild } from './build'
 import { pageLoad } from './pageload'
 import { sizeReport } from './size'
 import { fmt, table } from './stats'
 
 interface Builds {
-  app: { weapp: string; h5: string }
-  floor: { weapp: string; h5: string }
+  app: Dists
+  floor: Dists
 }
 
 let builds: Builds | undefined
@@ -25,8 +24,8 @@ let builds: Builds | undefined
  */
 function buildAll(): Builds {
   if (builds) return builds
-  const app = { weapp: join(ROOT, 'dist/weapp'), h5: join(ROOT, 'dist/h5') }
-  const floor = { weapp: join(FLOOR_ROOT, 'dist/weapp'), h5: join(FLOOR_ROOT, 'dist/h5') }
+  const app = distDirs(ROOT)
+  const floor = distDirs(FLOOR_ROOT)
   const reuse = process.env.BENCH_REUSE_BUILDS === '1' && [...Object.values(app), ...Object.values(floor)].every((dir) => existsSync(dir))
   if (!reuse) {
     console.log('building the app and the empty Taro app for weapp and H5…')

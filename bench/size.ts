@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import type { Dists } from './build'
 import { fmt } from './stats'
 
 /** Budgets from issue #6: ratios to the empty Taro app built in the same run, and absolute ceilings. */
@@ -51,7 +52,7 @@ export interface SizeReport {
 
 const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`
 
-export function sizeReport(app: { weapp: string; h5: string }, floor: { weapp: string; h5: string }): SizeReport {
+export function sizeReport(app: Dists, floor: Dists): SizeReport {
   const rows: string[][] = []
   const overBudget: string[] = []
   const appWeapp = weappPackages(app.weapp)

@@ -61,9 +61,9 @@ export async function launchBrowser() {
   })
 }
 
-/** A phone-sized context: what a resident holds. */
-export function phoneContext(browser, locale = 'zh-CN') {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale })
+/** A phone-sized context: what a resident holds. `options` adds to it (e.g. a saved storageState). */
+export function phoneContext(browser, locale = 'zh-CN', options = {}) {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, ...options })
 }
 
 export async function login(page, url, handle) {
