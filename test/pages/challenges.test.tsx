@@ -5,17 +5,12 @@ import type { Cloud } from '../../mock/cloud'
 import ChallengePage from '../../src/pages/challenge'
 import ChallengesPage from '../../src/pages/challenges'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-
-
-function as(handle: string) {
-  const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
-  return (name: string, data: unknown = {}) => (cloud.call(name, data, `Bearer ${token}`).body as any).result
-}
+const as = (handle: string) => devCaller(cloud, handle)
 
 beforeEach(() => {
   Taro.clearStorageSync()

@@ -7,17 +7,12 @@ import StatsPage from '../../src/packages/organizer/pages/stats'
 import CertificatePage from '../../src/packages/rewards/pages/certificate'
 import RewardsPage from '../../src/pages/rewards'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-
-
-function asHandle(handle: string) {
-  const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
-  return (name: string, data: unknown = {}) => (cloud.call(name, data, `Bearer ${token}`).body as any)
-}
+const asHandle = (handle: string) => devCaller(cloud, handle)
 
 beforeEach(() => {
   Taro.clearStorageSync()
@@ -58,7 +53,7 @@ describe('donations', () => {
     await showPage(testUtils.act)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     expect(await testUtils.queries.waitForQueryByText(`dana 于 ${today} 向「社区植树 Community tree planting」捐赠 120 积分`)).toBeTruthy()
-    const head = asHandle('dana')('verifyLedger').result.headHash as string
+    const head = asHandle('dana')('verifyLedger').headHash as string
     const code = (await testUtils.queries.waitForQuerySelector('#certificate-code'))!.textContent
     expect(code).toBe(head.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'))
   })
@@ -66,7 +61,7 @@ describe('donations', () => {
 
 describe('organizer console', () => {
   it('reverses a flagged check-in from the review queue', async () => {
-    const heavy = asHandle('erin')('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' }).result.entry
+    const heavy = asHandle('erin')('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' }).entry
     await useAppStore.getState().login('organizer')
     await testUtils.mount(ReviewPage, {})
     await showPage(testUtils.act)
@@ -74,7 +69,7 @@ describe('organizer console', () => {
     expect(testUtils.queries.queryByText(`纸张 9 kg @ ST-HQ01 · ${heavy.gramsCo2e} g · +${heavy.points}`)).toBeTruthy()
     await tapLabel(testUtils, '撤销 erin 的打卡')
     expect(await testUtils.queries.waitForQueryByText('没有待审核的打卡')).toBeTruthy()
-    expect(asHandle('erin')('getWallet').result.wallet).toMatchObject({ gramsCo2eTotal: 0, pointsBalance: 0 })
+    expect(asHandle('erin')('getWallet').wallet).toMatchObject({ gramsCo2eTotal: 0, pointsBalance: 0 })
   })
 
   it('shows the week’s totals and a bar per day', async () => {

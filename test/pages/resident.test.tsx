@@ -14,8 +14,6 @@ import { inProcessCloud, offlineTransport, showPage, tapLabel, typeInto } from '
 let cloud: Cloud
 let testUtils: TestUtils
 
-
-
 const call = (name: string, data: unknown = {}) =>
   (cloud.call(name, data, `Bearer ${useAppStore.getState().session!.token}`).body as any).result
 

@@ -6,17 +6,12 @@ import VerifyPage from '../../src/packages/organizer/pages/verify'
 import RewardsPage from '../../src/pages/rewards'
 import VoucherPage from '../../src/packages/rewards/pages/voucher'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
-
-
-function asHandle(handle: string) {
-  const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token
-  return (name: string, data: unknown = {}) => (cloud.call(name, data, `Bearer ${token}`).body as any).result
-}
+const asHandle = (handle: string) => devCaller(cloud, handle)
 
 beforeEach(async () => {
   Taro.clearStorageSync()

@@ -8,7 +8,6 @@ import { inProcessCloud, offlineTransport, typeInto } from './cloudHarness'
 let cloud: Cloud
 let testUtils: TestUtils
 
-
 const tapText = async (text: string) => {
   const el = await testUtils.queries.waitForQueryByText(text)
   await testUtils.act(async () => {
