@@ -13,6 +13,8 @@ export interface Checkpointer {
 
 /** Pages of WAL the writer tolerates before checkpointing itself (the worker normally keeps it far lower). */
 export const WRITER_BACKSTOP_PAGES = 10_000
+/** SQLite's own default, which the writer returns to if the worker dies. */
+export const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1_000
 
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads')

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { GENESIS_HASH } from '../../src/core/ledger'
-import { startCheckpointer, WRITER_BACKSTOP_PAGES, type Checkpointer } from './checkpointer'
+import { SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startCheckpointer, WRITER_BACKSTOP_PAGES, type Checkpointer } from './checkpointer'
 import type { ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
 
 const SCHEMA = `
@@ -261,7 +261,7 @@ export class SqliteStorage implements StoragePort {
       this.db.pragma(`wal_autocheckpoint = ${WRITER_BACKSTOP_PAGES}`)
       this.checkpointer = startCheckpointer(options.path, (error) => {
         console.error('[storage] background checkpoints stopped; the writer checkpoints itself again:', error.message)
-        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000')
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
       })
     }
     this.db.exec(SCHEMA)
