@@ -50,12 +50,12 @@ export function bareInsertLoop(count: number): number {
 /** Distinct users and small trips, so caps never refuse: the rate measured is of credits written. */
 export function inProcessCheckIns(count: number): number {
   const tmp = tempDb()
-  const cloud = createCloud({ dbPath: tmp.path, rateLimit: { burst: 0, perSecond: 1 }, backgroundCheckpoints: true })
+  const cloud = createCloud({ dbPath: tmp.path, rateLimit: { burst: 0, perSecond: 1 }, backgroundCheckpoints: true, devLogin: true })
   const users = 2000
-  const tokens = Array.from({ length: users }, (_, u) => (cloud.call('login', { code: `dev:bench${u}` }).body as any).result.token as string)
+  const tokens = Array.from({ length: users }, (_, u) => (cloud.callNow('login', { code: `dev:bench${u}` }).body as any).result.token as string)
   const start = process.hrtime.bigint()
   for (let i = 0; i < count; i++) {
-    const out = cloud.call(
+    const out = cloud.callNow(
       'checkIn',
       { requestId: `bench-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 },
       `Bearer ${tokens[i % users]}`,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { customAlphabet } from 'nanoid'
 import { ERROR_STATUS } from '../src/contract/errors'
-import type { FunctionName } from '../src/contract/types'
+import type { FunctionName, Role } from '../src/contract/types'
 import { METHODOLOGY_VERSION } from '../src/core/methodology'
 import { CloudError } from './errors'
 import type { CallerContext, Services } from './function'
@@ -14,14 +14,23 @@ import { FUNCTIONS } from './functions'
 import { RateLimiter, type RateLimitOptions } from './rateLimit'
 import { expireDue } from './rewards'
 import { seedCatalogue } from './seed'
-import type { StoragePort } from './storage/port'
+import type { StoragePort, UserRecord } from './storage/port'
 import { SqliteStorage } from './storage/sqlite'
 import { createTokenService } from './tokens'
+import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './users'
+import type { WeChatLogin } from './wechat'
 
 export interface CloudOptions {
   dbPath: string
   sessionSecret?: string
+  /** dev handles, `wx:<WeChat openid>` handles or app openids with the organizer role (besides database grants) */
   organizers?: string[]
+  /** accept `dev:<handle>` login codes (DEV_LOGIN=1: development and tests only) */
+  devLogin?: boolean
+  /** WeChat's code2Session client (WX_APPID + WX_SECRET) */
+  wechat?: WeChatLogin
+  /** WeChat Cloud Run (WX_CLOUDRUN=1): identity is the gateway's X-WX-OPENID header, never a token */
+  cloudRun?: boolean
   tokenTtlSeconds?: number
   rateLimit?: RateLimitOptions
   now?: () => number
@@ -34,9 +43,21 @@ export interface CloudResponse {
   body: { result: unknown } | { error: { code: string; message: string } }
 }
 
+export interface CallContext {
+  /** buckets calls made without a session (login, bad tokens, unknown names): the caller's address over HTTP */
+  clientKey?: string
+  /** under WeChat Cloud Run: the openid the platform's gateway injected (X-WX-OPENID), already checked */
+  platformOpenid?: string
+}
+
 export interface Cloud {
-  /** `clientKey` (e.g. the caller's address) buckets calls made without a session, such as login */
-  call(name: string, data: unknown, authorization?: string, clientKey?: string): CloudResponse
+  call(name: string, data: unknown, authorization?: string, context?: CallContext): Promise<CloudResponse>
+  /**
+   * The same dispatch, answered without waiting, for in-process callers (demo seeding, the cloud test harness,
+   * benches) while every function except a WeChat-code login is synchronous; a function that answers with a
+   * promise is a bug here and says so. Goes away when the storage port turns async.
+   */
+  callNow(name: string, data: unknown, authorization?: string, context?: CallContext): CloudResponse
   /** expires and refunds every pending voucher past its expiresAt; the server runs it periodically */
   sweepExpired(): number
   readonly services: Services
@@ -54,56 +75,97 @@ export function createCloud(options: CloudOptions): Cloud {
   const now = options.now ?? Date.now
   const methodology = store.getMethodology(METHODOLOGY_VERSION)
   if (!methodology) throw new Error(`methodology ${METHODOLOGY_VERSION} is not seeded`)
+  const organizers: ReadonlySet<string> = new Set(options.organizers ?? ['organizer'])
+  const rolesOf = (user: UserRecord): Role[] =>
+    organizers.has(user.handle) || organizers.has(user.openid) || store.hasOrganizerGrant(user.openid) ? ['resident', 'organizer'] : ['resident']
   const services: Services = {
     store,
     tokens: createTokenService(options.sessionSecret ?? randomBytes(32).toString('hex'), options.tokenTtlSeconds ?? 7 * 24 * 3600, now),
     now,
     newId: (prefix) => `${prefix}_${newIdSuffix()}`,
-    organizers: new Set(options.organizers ?? ['organizer']),
+    rolesOf,
+    devLogin: options.devLogin ?? false,
+    wechat: options.wechat,
     methodologyVersion: METHODOLOGY_VERSION,
     methodology,
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 
-  function invoke(name: string, data: unknown, authorization: string | undefined, clientKey: string): unknown {
-    if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
-      throw new CloudError('NOT_FOUND', `There is no cloud function named ${JSON.stringify(name).slice(0, 80)}.`)
-    }
-    const fn = FUNCTIONS[name as FunctionName]
+  const rateLimited = () => new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.')
+
+  function callerFor(user: UserRecord): CallerContext {
+    return { openid: user.openid, roles: rolesOf(user), nickname: user.nickname }
+  }
+
+  /** The caller behind a bearer token; roles are read now, so a demotion applies to tokens already issued. */
+  function tokenCaller(authorization: string | undefined): CallerContext {
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')
+    if (!match) throw new CloudError('UNAUTHENTICATED', 'This call needs a session: log in first.')
+    const openid = services.tokens.verify(match[1])
+    const user = store.findUser(openid)
+    if (!user) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
+    return callerFor(user)
+  }
+
+  /** Under Cloud Run every call carries WeChat's identity: the person exists from their first call. */
+  function platformCaller(wechatOpenid: string): CallerContext {
+    return callerFor(store.transaction(() => findOrCreateUser(services, wechatHandle(wechatOpenid), WECHAT_DEFAULT_NICKNAME)))
+  }
+
+  function invoke(name: string, data: unknown, authorization: string | undefined, context: CallContext): unknown {
+    const anonymous = `anon:${context.clientKey ?? 'in-process'}`
+    const known = Object.prototype.hasOwnProperty.call(FUNCTIONS, name)
+    const fn = known ? FUNCTIONS[name as FunctionName] : undefined
     let caller: CallerContext | undefined
-    if (fn.requiresSession) {
-      const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')
-      if (!match) throw new CloudError('UNAUTHENTICATED', 'This call needs a session: log in first.')
-      const openid = services.tokens.verify(match[1])
-      const user = store.findUser(openid)
-      if (!user) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
-      caller = { openid, roles: user.roles, nickname: user.nickname }
+    try {
+      if (options.cloudRun) {
+        if (!context.platformOpenid) throw new CloudError('UNAUTHENTICATED', 'No WeChat identity came with this call.')
+        caller = platformCaller(context.platformOpenid)
+      } else if (fn?.requiresSession) {
+        caller = tokenCaller(authorization)
+      }
+    } catch (error) {
+      // Failed identities spend the address's allowance, so guessing tokens is as slow as guessing logins.
+      if (!limiter.take(anonymous, now())) throw rateLimited()
+      throw error
     }
-    if (!limiter.take(caller ? caller.openid : `anon:${clientKey}`, now())) {
-      throw new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.')
-    }
+    if (!limiter.take(caller ? caller.openid : anonymous, now())) throw rateLimited()
+    if (!fn) throw new CloudError('NOT_FOUND', `There is no cloud function named ${JSON.stringify(name).slice(0, 80)}.`)
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       throw new CloudError('INVALID_ARGUMENT', 'data must be a JSON object.')
     }
     return (fn as (typeof FUNCTIONS)[FunctionName]).handle(data, caller, services)
   }
 
+  function failure(name: string, error: unknown): CloudResponse {
+    if (error instanceof CloudError) {
+      return { status: error.status, body: { error: { code: error.code, message: error.message } } }
+    }
+    // A bug, never bad input: log it for the maintainer, tell the caller without leaking internals.
+    console.error(`[cloud] ${name} failed:`, error)
+    return {
+      status: ERROR_STATUS.INTERNAL,
+      body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was changed.' } },
+    }
+  }
+
   return {
     services,
     store,
-    call(name, data, authorization, clientKey = 'in-process') {
+    async call(name, data, authorization, context = {}) {
       try {
-        return { status: 200, body: { result: invoke(name, data, authorization, clientKey) } }
+        return { status: 200, body: { result: await invoke(name, data, authorization, context) } }
       } catch (error) {
-        if (error instanceof CloudError) {
-          return { status: error.status, body: { error: { code: error.code, message: error.message } } }
-        }
-        // A bug, never bad input: log it for the maintainer, tell the caller without leaking internals.
-        console.error(`[cloud] ${name} failed:`, error)
-        return {
-          status: ERROR_STATUS.INTERNAL,
-          body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was changed.' } },
-        }
+        return failure(name, error)
+      }
+    },
+    callNow(name, data, authorization, context = {}) {
+      try {
+        const result = invoke(name, data, authorization, context)
+        if (result instanceof Promise) throw new Error(`${name} answered asynchronously: call it with call()`)
+        return { status: 200, body: { result } }
+      } catch (error) {
+        return failure(name, error)
       }
     },
     sweepExpired: () => expireDue(services),

@@ -1,8 +1,20 @@
-/** Reads the mock cloud's settings from the environment (documented in README). */
+/**
+ * Reads the cloud's settings from the environment (documented in README). A setting that cannot be right
+ * throws here, before anything listens, with a sentence that says what to change.
+ */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import type { RateLimitOptions } from './rateLimit'
+import { WECHAT_API_BASE, WECHAT_TIMEOUT_MS } from './wechat'
+
+export interface WeChatConfig {
+  appid: string
+  secret: string
+  apiBase: string
+  timeoutMs: number
+}
 
 export interface ServerConfig {
   host: string
@@ -13,7 +25,19 @@ export interface ServerConfig {
   staticDir?: string
   demoData: boolean
   rateLimit: RateLimitOptions
+  /** DEV_LOGIN=1: `dev:<handle>` codes log in (development and tests only) */
+  devLogin: boolean
+  /** WX_APPID + WX_SECRET: WeChat login through code2Session */
+  wechat?: WeChatConfig
+  /** WX_CLOUDRUN=1: behind WeChat Cloud Run's gateway, identity from X-WX-OPENID for this appid */
+  cloudRun?: { appid: string }
+  /** CORS_ORIGINS: origins allowed to call /cloud from another origin (none by default) */
+  corsOrigins: string[]
+  /** TRUST_PROXY=1: the client address is the last hop of X-Forwarded-For */
+  trustProxy: boolean
 }
+
+export class ConfigError extends Error {}
 
 export const DEFAULT_PORT = 3000
 export const DEFAULT_DB_PATH = '.data/cloud.sqlite'
@@ -23,9 +47,17 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`)
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`)
   }
   return value
+}
+
+/** "1" or unset/"0"; anything else is a typo worth stopping for. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === '' || raw === '0') return false
+  if (raw === '1') return true
+  throw new ConfigError(`${name} must be 1 or 0, got ${JSON.stringify(raw)}`)
 }
 
 /** SESSION_SECRET, or one generated once and kept beside the database so tokens survive restarts. */
@@ -40,19 +72,79 @@ function sessionSecret(env: NodeJS.ProcessEnv, dbPath: string): string {
   return secret
 }
 
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  return host === '::1' || host === '[::1]'
+}
+
+/** A MySQL database named for the next release (DATABASE_URL, or Cloud Run's MYSQL_ADDRESS), password left out. */
+function mysqlTarget(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.DATABASE_URL) {
+    try {
+      const url = new URL(env.DATABASE_URL)
+      return `${url.protocol}//${url.username ? `${url.username}@` : ''}${url.host}${url.pathname}`
+    } catch {
+      return 'DATABASE_URL (not a URL)'
+    }
+  }
+  if (env.MYSQL_ADDRESS) return `mysql://${env.MYSQL_USERNAME ? `${env.MYSQL_USERNAME}@` : ''}${env.MYSQL_ADDRESS}`
+  return undefined
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const mysql = mysqlTarget(env)
+  if (mysql) {
+    throw new ConfigError(
+      `A MySQL database was given (${mysql}), but this release stores data in SQLite only (DB_PATH); the MySQL adapter is a separate change. Unset DATABASE_URL / MYSQL_ADDRESS.`,
+    )
+  }
   const dbPath = env.DB_PATH && env.DB_PATH !== ':memory:' ? resolve(env.DB_PATH) : env.DB_PATH || resolve(DEFAULT_DB_PATH)
+  const host = env.HOST || '127.0.0.1'
+  const devLogin = flag(env, 'DEV_LOGIN')
+  if (devLogin && !isLoopback(host) && !flag(env, 'DEV_LOGIN_ALLOW_REMOTE')) {
+    throw new ConfigError(
+      `DEV_LOGIN=1 lets anyone who reaches the server log in as anyone, organizers included, so it listens on loopback only; HOST=${host} is not loopback. Use HOST=127.0.0.1, or set DEV_LOGIN_ALLOW_REMOTE=1 if every machine that can reach ${host} is yours.`,
+    )
+  }
+  const appid = env.WX_APPID?.trim() || undefined
+  const secret = env.WX_SECRET?.trim() || undefined
+  const cloudRunOn = flag(env, 'WX_CLOUDRUN')
+  if (cloudRunOn && !appid) throw new ConfigError('WX_CLOUDRUN=1 needs WX_APPID: calls are accepted only when the gateway\'s X-WX-APPID equals it.')
+  if (cloudRunOn && devLogin) throw new ConfigError('WX_CLOUDRUN=1 takes identity from WeChat\'s gateway alone; unset DEV_LOGIN.')
+  if (!cloudRunOn && Boolean(appid) !== Boolean(secret)) throw new ConfigError('WeChat login needs both WX_APPID and WX_SECRET.')
+  if (!devLogin && !cloudRunOn && !appid) {
+    throw new ConfigError(
+      'Nobody could log in: set WX_APPID and WX_SECRET (WeChat login), or WX_CLOUDRUN=1 with WX_APPID (behind WeChat Cloud Run), or DEV_LOGIN=1 for development (npm start and npm run dev set it).',
+    )
+  }
+  const demoData = flag(env, 'DEMO_DATA')
+  if (demoData && !devLogin) throw new ConfigError('DEMO_DATA=1 makes a demo resident who logs in with a dev handle: it needs DEV_LOGIN=1.')
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: intFromEnv(env, 'PORT', DEFAULT_PORT, 0, 65535),
     dbPath,
-    organizers: (env.ORGANIZERS ?? 'organizer').split(',').map((s) => s.trim()).filter(Boolean),
+    // The dev handle `organizer` is an organizer only where dev handles can log in at all.
+    organizers: (env.ORGANIZERS ?? (devLogin ? 'organizer' : '')).split(',').map((s) => s.trim()).filter(Boolean),
     sessionSecret: sessionSecret(env, dbPath),
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : undefined,
-    demoData: env.DEMO_DATA === '1',
+    demoData,
     rateLimit: {
       burst: intFromEnv(env, 'RATE_LIMIT_BURST', 60, 0, 1_000_000),
       perSecond: intFromEnv(env, 'RATE_LIMIT_PER_SECOND', 10, 1, 1_000_000),
     },
+    devLogin,
+    wechat:
+      appid && secret
+        ? {
+            appid,
+            secret,
+            apiBase: env.WX_API_BASE || WECHAT_API_BASE,
+            timeoutMs: intFromEnv(env, 'WX_TIMEOUT_MS', WECHAT_TIMEOUT_MS, 100, WECHAT_TIMEOUT_MS),
+          }
+        : undefined,
+    cloudRun: cloudRunOn && appid ? { appid } : undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean),
+    trustProxy: flag(env, 'TRUST_PROXY'),
   }
 }

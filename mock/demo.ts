@@ -8,7 +8,7 @@ export const DEMO_HANDLE = 'demo'
 
 export function seedDemoData(cloud: Cloud): void {
   if (cloud.store.findUserByHandle(DEMO_HANDLE)) return
-  const login = cloud.call('login', { code: `dev:${DEMO_HANDLE}` })
+  const login = cloud.callNow('login', { code: `dev:${DEMO_HANDLE}` })
   if (login.status !== 200 || !('result' in login.body)) throw new Error('demo login failed')
   const auth = `Bearer ${(login.body.result as { token: string }).token}`
   const now = cloud.services.now()
@@ -23,7 +23,7 @@ export function seedDemoData(cloud: Cloud): void {
     { kind: 'travel', mode: 'metro', distanceKm: 9.6, durationMin: 22, ago: 2 * hour },
   ]
   trips.forEach(({ ago, ...trip }, i) => {
-    const out = cloud.call(
+    const out = cloud.callNow(
       'checkIn',
       { ...trip, requestId: `demo-seed-${i}`, occurredAt: new Date(now - (ago as number)).toISOString() },
       auth,

@@ -6,8 +6,9 @@
 import type { z } from 'zod'
 import type { FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
 import { invalidArgument } from './errors'
-import type { StoragePort } from './storage/port'
+import type { StoragePort, UserRecord } from './storage/port'
 import type { TokenService } from './tokens'
+import type { WeChatLogin } from './wechat'
 
 export interface CallerContext {
   openid: string
@@ -20,7 +21,12 @@ export interface Services {
   tokens: TokenService
   now: () => number
   newId: (prefix: string) => string
-  organizers: ReadonlySet<string>
+  /** the person's roles now: read on every call from ORGANIZERS and the database, never from a token */
+  rolesOf(user: UserRecord): Role[]
+  /** `dev:<handle>` codes log in only when the server runs with DEV_LOGIN=1 */
+  devLogin: boolean
+  /** WeChat's code2Session, when WX_APPID and WX_SECRET are set */
+  wechat?: WeChatLogin
   methodologyVersion: string
   /** the current methodology, read once at start: a version's rows are never changed after seeding */
   methodology: Methodology
@@ -30,7 +36,8 @@ export interface CloudFunction<N extends FunctionName> {
   name: N
   /** false only for login */
   requiresSession: boolean
-  handle(data: unknown, caller: CallerContext | undefined, services: Services): ResultOf<N>
+  /** login also gets a caller under WeChat Cloud Run, where the platform's header is the identity */
+  handle(data: unknown, caller: CallerContext | undefined, services: Services): ResultOf<N> | Promise<ResultOf<N>>
 }
 
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {

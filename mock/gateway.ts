@@ -1,6 +1,7 @@
 /**
  * HTTP transport for the mock cloud: `POST /cloud/<name>` with `{ "data": {...} }`. Owns only what HTTP
- * owns (body size, JSON, CORS, static files for `npm start`); everything else is the platform's.
+ * owns (body size, JSON, CORS, security headers, the client's address, Cloud Run's identity headers, static
+ * files for `npm start`); everything else is the platform's.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import sirv from 'sirv'
@@ -10,7 +11,38 @@ import type { Cloud } from './cloud'
 export interface GatewayOptions {
   /** a built H5 app to serve beside the cloud (one origin, no CORS needed) */
   staticDir?: string
+  /** origins (scheme://host[:port]) allowed to call /cloud from another origin; none by default */
+  corsOrigins?: string[]
+  /** behind one reverse proxy: the client's address is the last hop of X-Forwarded-For */
+  trustProxy?: boolean
+  /** behind WeChat Cloud Run's gateway: identity is X-WX-OPENID, accepted only with X-WX-APPID = appid */
+  cloudRun?: { appid: string }
 }
+
+/**
+ * For the H5 app: scripts and styles from this origin only (Taro's components inject style attributes, hence
+ * 'unsafe-inline' for styles alone), images may be data: URLs (the voucher QR), calls go to this origin.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+function securityHeaders(res: ServerResponse) {
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+}
+
+const WX_OPENID = /^[A-Za-z0-9_-]{1,128}$/
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body)
@@ -52,27 +84,61 @@ function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | 't
   })
 }
 
-function cors(res: ServerResponse) {
-  // The H5 dev server runs on another port; tokens travel in a header, never cookies, so * is safe.
-  res.setHeader('Access-Control-Allow-Origin', '*')
+/** Same origin only unless the origin is listed: any page a developer opens must not drive a local cloud. */
+function cors(req: IncomingMessage, res: ServerResponse, allowed: ReadonlySet<string>) {
+  const origin = req.headers.origin
+  res.setHeader('Vary', 'Origin')
+  if (!origin || !allowed.has(origin)) return
+  res.setHeader('Access-Control-Allow-Origin', origin)
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type')
   res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS')
   res.setHeader('Access-Control-Max-Age', '600')
 }
 
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    // The proxy appends the address it saw; anything left of it the client could have written itself.
+    const hops = (header(req, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const last = hops[hops.length - 1]
+    if (last) return last
+  }
+  return req.socket.remoteAddress ?? 'unknown'
+}
+
+function isJson(req: IncomingMessage): boolean {
+  const type = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase()
+  return type === 'application/json'
+}
+
 export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Server {
+  const corsOrigins = new Set(options.corsOrigins ?? [])
+  const trustProxy = options.trustProxy ?? false
   const assets = options.staticDir
-    ? sirv(options.staticDir, { single: true, etag: true, gzip: false, dev: false })
+    ? sirv(options.staticDir, {
+        single: true,
+        etag: true,
+        gzip: false,
+        dev: false,
+        setHeaders(res) {
+          res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+        },
+      })
     : undefined
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    securityHeaders(res)
     if (url.pathname === '/healthz') {
       send(res, 200, { ok: true })
       return
     }
     if (url.pathname.startsWith('/cloud/')) {
-      cors(res)
+      cors(req, res, corsOrigins)
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end()
         return
@@ -88,6 +154,22 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         res.setHeader('Allow', 'POST, OPTIONS')
         sendError(res, 405, 'INVALID_ARGUMENT', 'Cloud functions are called with POST.')
         return
+      }
+      if (!isJson(req)) {
+        req.resume()
+        sendError(res, 415, 'INVALID_ARGUMENT', 'Cloud functions take Content-Type: application/json.')
+        return
+      }
+      let platformOpenid: string | undefined
+      if (options.cloudRun) {
+        // Only WeChat's gateway sets these; without WX_CLOUDRUN they are never read at all.
+        const openid = header(req, 'x-wx-openid')
+        if (!openid || !WX_OPENID.test(openid) || header(req, 'x-wx-appid') !== options.cloudRun.appid) {
+          req.resume()
+          sendError(res, 401, 'UNAUTHENTICATED', "This service answers calls from this mini-program through WeChat Cloud Run only; no WeChat identity for it came with the call.")
+          return
+        }
+        platformOpenid = openid
       }
       const body = await readBody(req, LIMITS.maxBodyBytes)
       if (body === 'too-large') {
@@ -106,7 +188,10 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         return
       }
       const data = 'data' in parsed ? (parsed as { data: unknown }).data : {}
-      const out = cloud.call(name, data, req.headers.authorization, req.socket.remoteAddress ?? 'unknown')
+      const out = await cloud.call(name, data, options.cloudRun ? undefined : req.headers.authorization, {
+        clientKey: clientAddress(req, trustProxy),
+        platformOpenid,
+      })
       send(res, out.status, out.body)
       return
     }

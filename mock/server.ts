@@ -1,23 +1,42 @@
 /** `npm run cloud`: the mock cloud over HTTP. Prints one line with its URL when ready. */
 import type { AddressInfo } from 'node:net'
 import { createCloud } from './cloud'
-import { configFromEnv } from './config'
+import { ConfigError, configFromEnv, type ServerConfig } from './config'
 import { seedDemoData } from './demo'
 import { createGateway } from './gateway'
+import { createWeChatLogin } from './wechat'
 
 const SWEEP_INTERVAL_MS = 60_000
 
+function readConfig(): ServerConfig {
+  try {
+    return configFromEnv()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(`The cloud did not start: ${error.message}`)
+    process.exit(2)
+  }
+}
+
 function main() {
-  const config = configFromEnv()
+  const config = readConfig()
   const cloud = createCloud({
     dbPath: config.dbPath,
     sessionSecret: config.sessionSecret,
     organizers: config.organizers,
     rateLimit: config.rateLimit,
     backgroundCheckpoints: true,
+    devLogin: config.devLogin,
+    wechat: config.wechat && createWeChatLogin(config.wechat),
+    cloudRun: Boolean(config.cloudRun),
   })
   if (config.demoData) seedDemoData(cloud)
-  const server = createGateway(cloud, { staticDir: config.staticDir })
+  const server = createGateway(cloud, {
+    staticDir: config.staticDir,
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    cloudRun: config.cloudRun,
+  })
   // Vouchers also expire on access; the sweep refunds the ones nobody looks at.
   const sweep = setInterval(() => {
     try {
@@ -31,7 +50,8 @@ function main() {
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo
     const what = config.staticDir ? 'app and mock cloud' : 'mock cloud'
-    console.log(`${what} ready at http://${config.host}:${port} (database ${config.dbPath})`)
+    const login = config.cloudRun ? 'identity from WeChat Cloud Run' : [config.wechat && 'WeChat login', config.devLogin && 'dev login'].filter(Boolean).join(' + ')
+    console.log(`${what} ready at http://${config.host}:${port} (database ${config.dbPath}; ${login})`)
   })
   const stop = () => {
     clearInterval(sweep)

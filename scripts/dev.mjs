@@ -10,7 +10,7 @@ const children = [
   spawn(join(root, 'node_modules/.bin/tsx'), ['watch', join(root, 'mock/server.ts')], {
     cwd: root,
     stdio: 'inherit',
-    env: { DEMO_DATA: '1', ...process.env, PORT: cloudPort },
+    env: { DEMO_DATA: '1', DEV_LOGIN: '1', ...process.env, PORT: cloudPort },
   }),
   spawn(join(root, 'node_modules/.bin/taro'), ['build', '--type', 'h5', '--watch'], {
     cwd: root,

@@ -35,7 +35,8 @@ if (stale && process.env.SKIP_BUILD !== '1') {
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'mock/server.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { STATIC_DIR: join(root, 'dist/h5'), DEMO_DATA: '1', ...process.env },
+  // Dev login is for this machine only: the server refuses it on any HOST but loopback.
+  env: { STATIC_DIR: join(root, 'dist/h5'), DEMO_DATA: '1', DEV_LOGIN: '1', ...process.env },
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -31,6 +31,7 @@ import { listReviewQueue } from './listReviewQueue'
 import { listRewards } from './listRewards'
 import { listStations } from './listStations'
 import { login } from './login'
+import { agreePrivacy } from './agreePrivacy'
 import { redeem } from './redeem'
 import { updateProfile } from './updateProfile'
 import { upsertProject } from './upsertProject'
@@ -42,6 +43,7 @@ type Registry = { [N in FunctionName]: CloudFunction<N> }
 
 export const FUNCTIONS: Registry = {
   login,
+  agreePrivacy,
   getMethodology,
   listStations,
   checkIn,

@@ -13,6 +13,13 @@ export interface UserRecord {
   createdAt: string
 }
 
+export interface OrganizerGrantRecord {
+  openid: string
+  grantedAt: string
+  /** set when revoked; a new grant clears it */
+  revokedAt?: string
+}
+
 export interface RequestRecord {
   fn: string
   payloadHash: string
@@ -130,6 +137,19 @@ export interface StoragePort {
   findUser(openid: string): UserRecord | undefined
   insertUser(user: UserRecord): void
   setUserRoles(openid: string, roles: Role[]): void
+
+  /** WeChat's session_key for this person, replaced at each WeChat login; it never leaves the server */
+  saveWeChatSessionKey(openid: string, sessionKey: string, at: string): void
+  getWeChatSessionKey(openid: string): string | undefined
+
+  /** organizer grants made by `npm run admin`; each change is also kept in a history with when */
+  setOrganizerGrant(openid: string, granted: boolean, at: string): boolean
+  hasOrganizerGrant(openid: string): boolean
+  listOrganizerGrants(): OrganizerGrantRecord[]
+
+  /** the privacy-notice version this person last agreed to (0 when never) */
+  getPrivacyVersion(openid: string): number
+  recordPrivacyAgreement(openid: string, version: number, at: string): void
 
   saveMethodology(methodology: Methodology): void
   getMethodology(version: string): Methodology | undefined

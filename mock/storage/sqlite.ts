@@ -18,6 +18,32 @@ CREATE TABLE IF NOT EXISTS users (
   deleted_at TEXT
 ) WITHOUT ROWID;
 
+-- Identity tables added in v1.1; each is its own table so a database made by v1 upgrades by creating them.
+CREATE TABLE IF NOT EXISTS wechat_sessions (
+  openid TEXT PRIMARY KEY,
+  session_key TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS organizer_grants (
+  openid TEXT PRIMARY KEY,
+  granted_at TEXT NOT NULL,
+  revoked_at TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS organizer_grant_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  openid TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('grant', 'revoke')),
+  at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS privacy_agreements (
+  openid TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  agreed_at TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS methodologies (
   version TEXT PRIMARY KEY,
   grams_per_point INTEGER NOT NULL CHECK (grams_per_point > 0)
@@ -274,6 +300,21 @@ export class SqliteStorage implements StoragePort {
       user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ? AND deleted_at IS NULL'),
       insertUser: db.prepare('INSERT INTO users (openid, handle, nickname, roles, created_at) VALUES (?, ?, ?, ?, ?)'),
       setRoles: db.prepare('UPDATE users SET roles = ? WHERE openid = ?'),
+      saveSessionKey: db.prepare(
+        'INSERT INTO wechat_sessions (openid, session_key, updated_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET session_key = excluded.session_key, updated_at = excluded.updated_at',
+      ),
+      sessionKey: db.prepare<[string], { session_key: string }>('SELECT session_key FROM wechat_sessions WHERE openid = ?'),
+      grant: db.prepare<[string], { granted_at: string; revoked_at: string | null }>('SELECT granted_at, revoked_at FROM organizer_grants WHERE openid = ?'),
+      saveGrant: db.prepare(
+        'INSERT INTO organizer_grants (openid, granted_at, revoked_at) VALUES (?, ?, NULL) ON CONFLICT (openid) DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL',
+      ),
+      revokeGrant: db.prepare('UPDATE organizer_grants SET revoked_at = ? WHERE openid = ? AND revoked_at IS NULL'),
+      grantHistory: db.prepare('INSERT INTO organizer_grant_history (openid, action, at) VALUES (?, ?, ?)'),
+      grants: db.prepare<[], { openid: string; granted_at: string; revoked_at: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid'),
+      privacy: db.prepare<[string], { version: number }>('SELECT version FROM privacy_agreements WHERE openid = ?'),
+      savePrivacy: db.prepare(
+        'INSERT INTO privacy_agreements (openid, version, agreed_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET version = excluded.version, agreed_at = excluded.agreed_at',
+      ),
       insertMethodology: db.prepare('INSERT OR IGNORE INTO methodologies (version, grams_per_point) VALUES (?, ?)'),
       insertFactor: db.prepare('INSERT OR IGNORE INTO factors (version, id, body) VALUES (?, ?, ?)'),
       methodology: db.prepare<[string], { version: string; grams_per_point: number }>(
@@ -437,6 +478,7 @@ export class SqliteStorage implements StoragePort {
         "SELECT day, SUM(grams) AS grams, SUM(points) AS points FROM entries WHERE openid = ? AND day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day",
       ),
       setNickname: db.prepare('UPDATE users SET nickname = ? WHERE openid = ?'),
+      forgetSessionKey: db.prepare('DELETE FROM wechat_sessions WHERE openid = ?'),
       anonymise: db.prepare("UPDATE users SET handle = 'deleted:' || openid, nickname = '已注销', roles = '', deleted_at = ? WHERE openid = ?"),
       checkInDays: db.prepare<[string, string], { day: string }>(
         "SELECT DISTINCT day FROM entries WHERE openid = ? AND day >= ? AND type = 'checkin' ORDER BY day DESC",
@@ -477,6 +519,41 @@ export class SqliteStorage implements StoragePort {
 
   setUserRoles(openid: string, roles: Role[]) {
     this.stmts.setRoles.run(roles.join(','), openid)
+  }
+
+  saveWeChatSessionKey(openid: string, sessionKey: string, at: string) {
+    this.stmts.saveSessionKey.run(openid, sessionKey, at)
+  }
+
+  getWeChatSessionKey(openid: string) {
+    return this.stmts.sessionKey.get(openid)?.session_key
+  }
+
+  setOrganizerGrant(openid: string, granted: boolean, at: string): boolean {
+    const current = this.stmts.grant.get(openid)
+    const active = current !== undefined && current.revoked_at === null
+    if (active === granted) return false
+    if (granted) this.stmts.saveGrant.run(openid, at)
+    else this.stmts.revokeGrant.run(at, openid)
+    this.stmts.grantHistory.run(openid, granted ? 'grant' : 'revoke', at)
+    return true
+  }
+
+  hasOrganizerGrant(openid: string) {
+    const row = this.stmts.grant.get(openid)
+    return row !== undefined && row.revoked_at === null
+  }
+
+  listOrganizerGrants() {
+    return this.stmts.grants.all().map((r) => ({ openid: r.openid, grantedAt: r.granted_at, ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}) }))
+  }
+
+  getPrivacyVersion(openid: string) {
+    return this.stmts.privacy.get(openid)?.version ?? 0
+  }
+
+  recordPrivacyAgreement(openid: string, version: number, at: string) {
+    this.stmts.savePrivacy.run(openid, version, at)
   }
 
   saveMethodology(m: Methodology) {
@@ -829,6 +906,7 @@ export class SqliteStorage implements StoragePort {
 
   anonymiseUser(openid: string, at: string) {
     this.stmts.anonymise.run(at, openid)
+    this.stmts.forgetSessionKey.run(openid)
   }
 
   checkInDaysSince(openid: string, sinceDay: string) {

@@ -35,3 +35,9 @@ export const CHALLENGE_METRICS = ['gramsCo2e', 'checkins', 'recyclingKg', 'trave
 export type ChallengeMetric = (typeof CHALLENGE_METRICS)[number]
 export const INVITE_ALPHABET = VOUCHER_ALPHABET
 export const INVITE_LENGTH = 6
+
+/**
+ * The privacy notice's version. Raise it whenever the notice's text changes in substance: everyone who agreed
+ * to an older version is asked again before anything more is sent.
+ */
+export const PRIVACY_NOTICE_VERSION = 1

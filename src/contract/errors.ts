@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   OUT_OF_STOCK: 422,
   REDEEM_LIMIT_REACHED: 422,
   RATE_LIMITED: 429,
+  /** v1.1: a dependency (the database, WeChat's API) is down, busy or too slow; retry with the same requestId */
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const
 

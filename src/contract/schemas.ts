@@ -20,8 +20,21 @@ const positiveUpTo = (max: number, name: string) =>
     .gt(0, `${name} must be greater than 0`)
     .lte(max, `${name} must be at most ${max}`)
 
+/** A dev code names a handle; anything else is a WeChat login code (wx.login), which only WeChat can judge. */
+export const DEV_CODE = /^dev:[a-z0-9_-]{1,32}$/
+const WECHAT_CODE = /^[A-Za-z0-9_-]{8,128}$/
+
 export const loginSchema = z.strictObject({
-  code: z.string().regex(/^dev:[a-z0-9_-]{1,32}$/, 'code must be dev:<handle>, handle of 1–32 characters a–z, 0–9, _ or -'),
+  code: z
+    .string()
+    .refine(
+      (c) => (c.startsWith('dev:') ? DEV_CODE.test(c) : WECHAT_CODE.test(c)),
+      'code must be a WeChat login code from wx.login, or dev:<handle> (handle of 1–32 characters a–z, 0–9, _ or -)',
+    ),
+})
+
+export const agreePrivacySchema = z.strictObject({
+  version: z.number().int('version must be an integer').min(1, 'version must be at least 1').max(1_000_000, 'version is too large'),
 })
 
 export const emptySchema = z.strictObject({})
@@ -60,6 +73,7 @@ export const listLedgerSchema = z.strictObject({
 
 export type { Material, TravelMode } from './constants'
 export type LoginRequest = z.infer<typeof loginSchema>
+export type AgreePrivacyRequest = z.infer<typeof agreePrivacySchema>
 export type TravelCheckInRequest = z.infer<typeof travelCheckInSchema>
 export type RecyclingCheckInRequest = z.infer<typeof recyclingCheckInSchema>
 export type CheckInRequest = z.infer<typeof checkInSchema>

@@ -26,6 +26,7 @@ import type {
   EmptyRequest,
   ListLedgerRequest,
   LoginRequest,
+  AgreePrivacyRequest,
   Material,
   TravelMode,
 } from './schemas'
@@ -94,9 +95,17 @@ export interface LedgerEntry {
 
 export interface LoginResult {
   openid: string
+  /** empty under WeChat Cloud Run, where the platform's X-WX-OPENID header is the identity */
   token: string
   roles: Role[]
   nickname: string
+  /** the privacy-notice version this person last agreed to, as the cloud recorded it (0: never) */
+  privacyVersion: number
+}
+
+export interface PrivacyAgreement {
+  privacyVersion: number
+  agreedAt: string
 }
 
 export interface CheckInResult {
@@ -285,6 +294,7 @@ export interface Achievements {
 /** Every cloud function: its request `data` and its `result`. */
 export interface CloudFunctions {
   login: { req: LoginRequest; res: LoginResult }
+  agreePrivacy: { req: AgreePrivacyRequest; res: PrivacyAgreement }
   getMethodology: { req: EmptyRequest; res: Methodology }
   listStations: { req: EmptyRequest; res: { stations: Station[] } }
   checkIn: { req: CheckInRequest; res: CheckInResult }

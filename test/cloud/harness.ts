@@ -24,13 +24,14 @@ export function harness(options: Partial<CloudOptions> = {}): Harness {
     dbPath: ':memory:',
     now: () => clock.ms,
     rateLimit: { burst: 0, perSecond: 1 },
+    devLogin: true,
     ...options,
   })
   const as = (handle: string): Caller => {
-    const res = cloud.call('login', { code: `dev:${handle}` })
+    const res = cloud.callNow('login', { code: `dev:${handle}` })
     if (res.status !== 200) throw new Error(JSON.stringify(res.body))
     const { token, openid } = (res.body as any).result
-    const call = (name: string, data: unknown = {}) => cloud.call(name, data, `Bearer ${token}`) as any
+    const call = (name: string, data: unknown = {}) => cloud.callNow(name, data, `Bearer ${token}`) as any
     return {
       token,
       openid,

@@ -9,8 +9,8 @@ import { addDays, shanghaiDay } from '../../src/core/time'
 
 const [dbPath, handle, countText] = process.argv.slice(2)
 const count = Number(countText)
-const cloud = createCloud({ dbPath })
-cloud.call('login', { code: `dev:${handle}` })
+const cloud = createCloud({ dbPath, devLogin: true })
+cloud.callNow('login', { code: `dev:${handle}` })
 const user = cloud.store.findUserByHandle(handle)
 if (!user) throw new Error('login failed')
 const today = shanghaiDay(Date.now())

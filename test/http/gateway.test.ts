@@ -13,7 +13,12 @@ beforeAll(async () => {
 })
 afterAll(() => server.stop())
 
-const raw = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, init).then(async (r) => ({ status: r.status, body: await r.json() }))
+/** A hand-made request; JSON's content type unless the test names another. */
+const raw = (path: string, init: RequestInit) =>
+  fetch(`${server.url}${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } }).then(async (r) => ({
+    status: r.status,
+    body: await r.json(),
+  }))
 
 describe('HTTP transport', () => {
   it('answers non-JSON, non-object and over-size bodies with the contract error body', async () => {
@@ -26,6 +31,15 @@ describe('HTTP transport', () => {
     const res = await raw('/cloud/login', { method: 'POST', body: big, headers: { 'Content-Type': 'application/json' } })
     expect(res.status).toBe(413)
     expect(res.body.error.code).toBe('INVALID_ARGUMENT')
+  })
+
+  it('takes only application/json, so a form or a text/plain POST from another site cannot call a function', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await raw('/cloud/getWallet', { method: 'POST', body: '{"data":{}}', headers: { 'Content-Type': type, Authorization: `Bearer ${token}` } })
+      expect(res).toEqual({ status: 415, body: { error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('application/json') } } })
+    }
+    const charset = await raw('/cloud/getWallet', { method: 'POST', body: '{"data":{}}', headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Bearer ${token}` } })
+    expect(charset.status).toBe(200)
   })
 
   it('answers unknown functions with 404 NOT_FOUND and GET with a readable refusal', async () => {

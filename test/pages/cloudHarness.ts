@@ -3,15 +3,15 @@ import { createCloud, type Cloud } from '../../mock/cloud'
 import { setTransport, type CloudBody } from '../../src/services/cloud'
 
 export function inProcessCloud(now?: () => number): Cloud {
-  const cloud = createCloud({ dbPath: ':memory:', rateLimit: { burst: 0, perSecond: 1 }, now })
-  setTransport(async (name, data, token) => cloud.call(name, data, token ? `Bearer ${token}` : undefined).body as CloudBody)
+  const cloud = createCloud({ dbPath: ':memory:', rateLimit: { burst: 0, perSecond: 1 }, now, devLogin: true })
+  setTransport(async (name, data, token) => (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody)
   return cloud
 }
 
 /** Logs `handle` in on the cloud directly (as another device would) and returns a caller giving each result. */
 export function devCaller(cloud: Cloud, handle: string) {
-  const token = (cloud.call('login', { code: `dev:${handle}` }).body as any).result.token as string
-  return (name: string, data: unknown = {}) => (cloud.call(name, data, `Bearer ${token}`).body as any).result
+  const token = (cloud.callNow('login', { code: `dev:${handle}` }).body as any).result.token as string
+  return (name: string, data: unknown = {}) => (cloud.callNow(name, data, `Bearer ${token}`).body as any).result
 }
 
 /** A transport that fails like a phone with no signal, and counts the calls it swallowed. */

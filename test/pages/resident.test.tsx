@@ -15,7 +15,7 @@ let cloud: Cloud
 let testUtils: TestUtils
 
 const call = (name: string, data: unknown = {}) =>
-  (cloud.call(name, data, `Bearer ${useAppStore.getState().session!.token}`).body as any).result
+  (cloud.callNow(name, data, `Bearer ${useAppStore.getState().session!.token}`).body as any).result
 
 beforeEach(async () => {
   Taro.clearStorageSync()
@@ -65,7 +65,7 @@ describe('home page', () => {
     expect(await testUtils.queries.waitForQueryByText('1 条打卡等待发送')).toBeTruthy()
     expect(testUtils.queries.queryByText('公交 4 km · 待发送')).toBeTruthy()
     const online = cloud
-    setTransport(async (name, data, token) => online.call(name, data, token ? `Bearer ${token}` : undefined).body as any)
+    setTransport(async (name, data, token) => (await online.call(name, data, token ? `Bearer ${token}` : undefined)).body as any)
     await tapLabel(testUtils, '立即发送')
     await testUtils.queries.waitForQueryByText('104 / 1040 克')
     expect(testUtils.queries.queryByText('1 条打卡等待发送')).toBeNull()
@@ -144,6 +144,6 @@ describe('me page', () => {
     await tapLabel(testUtils, 'Yes, delete it')
     await new Promise((r) => setTimeout(r, 20))
     expect(useAppStore.getState().session).toBeUndefined()
-    expect((cloud.call('getWallet', {}, `Bearer ${token}`).body as any).error.code).toBe('UNAUTHENTICATED')
+    expect((cloud.callNow('getWallet', {}, `Bearer ${token}`).body as any).error.code).toBe('UNAUTHENTICATED')
   })
 })

@@ -16,7 +16,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 30_000): Pr
     // would put a parent in between).
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock/server.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', RATE_LIMIT_BURST: '0', ...env },
+      env: { ...process.env, PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

@@ -1,0 +1,29 @@
+/** People as the platform knows them: found by their login handle, created on first sight. */
+import { toShanghaiIso } from '../src/core/time'
+import type { Services } from './function'
+import type { UserRecord } from './storage/port'
+
+/** WeChat identities are kept as the handle `wx:<openid>`; a dev handle can never contain a colon. */
+export const wechatHandle = (wechatOpenid: string) => `wx:${wechatOpenid}`
+
+/** The nickname a WeChat user starts with (WeChat no longer hands out real names); they can change it in Me. */
+export const WECHAT_DEFAULT_NICKNAME = '微信用户'
+
+/**
+ * The live user behind `handle`, created when there is none. The app's openid is our own random id, never
+ * WeChat's: an account that is deleted frees its handle, and the same person comes back to a fresh ledger.
+ * Must run inside a transaction.
+ */
+export function findOrCreateUser(services: Services, handle: string, nickname: string): UserRecord {
+  const existing = services.store.findUserByHandle(handle)
+  if (existing) return existing
+  const created: UserRecord = {
+    openid: services.newId('o'),
+    handle,
+    nickname,
+    roles: ['resident'],
+    createdAt: toShanghaiIso(services.now()),
+  }
+  services.store.insertUser(created)
+  return created
+}
