@@ -92,6 +92,11 @@ function mysqlTarget(env: NodeJS.ProcessEnv): string | undefined {
   return undefined
 }
 
+/** DB_PATH made absolute (`:memory:` kept), the default when unset. */
+export function dbPathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DB_PATH && env.DB_PATH !== ':memory:' ? resolve(env.DB_PATH) : env.DB_PATH || resolve(DEFAULT_DB_PATH)
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const mysql = mysqlTarget(env)
   if (mysql) {
@@ -99,7 +104,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       `A MySQL database was given (${mysql}), but this release stores data in SQLite only (DB_PATH); the MySQL adapter is a separate change. Unset DATABASE_URL / MYSQL_ADDRESS.`,
     )
   }
-  const dbPath = env.DB_PATH && env.DB_PATH !== ':memory:' ? resolve(env.DB_PATH) : env.DB_PATH || resolve(DEFAULT_DB_PATH)
+  const dbPath = dbPathFromEnv(env)
   const host = env.HOST || '127.0.0.1'
   const devLogin = flag(env, 'DEV_LOGIN')
   if (devLogin && !isLoopback(host) && !flag(env, 'DEV_LOGIN_ALLOW_REMOTE')) {

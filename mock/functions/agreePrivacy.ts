@@ -14,11 +14,13 @@ export const agreePrivacy: CloudFunction<'agreePrivacy'> = {
     if (version > PRIVACY_NOTICE_VERSION) {
       throw new CloudError('INVALID_ARGUMENT', `There is no privacy notice version ${version}; the current one is ${PRIVACY_NOTICE_VERSION}.`)
     }
-    const agreedAt = toShanghaiIso(services.now())
-    services.store.transaction(() => {
+    const { store } = services
+    const agreement = store.transaction(() => {
       // An older version agreed on a stale device never replaces a newer agreement.
-      if (services.store.getPrivacyVersion(openid) < version) services.store.recordPrivacyAgreement(openid, version, agreedAt)
+      if (store.getPrivacyVersion(openid) < version) store.recordPrivacyAgreement(openid, version, toShanghaiIso(services.now()))
+      return store.getPrivacyAgreement(openid)
     })
-    return { privacyVersion: Math.max(version, services.store.getPrivacyVersion(openid)), agreedAt }
+    if (!agreement) throw new Error('a privacy agreement was recorded but cannot be read back')
+    return { privacyVersion: agreement.version, agreedAt: agreement.agreedAt }
   },
 }

@@ -149,6 +149,7 @@ export interface StoragePort {
 
   /** the privacy-notice version this person last agreed to (0 when never) */
   getPrivacyVersion(openid: string): number
+  getPrivacyAgreement(openid: string): { version: number; agreedAt: string } | undefined
   recordPrivacyAgreement(openid: string, version: number, at: string): void
 
   saveMethodology(methodology: Methodology): void

@@ -311,7 +311,7 @@ export class SqliteStorage implements StoragePort {
       revokeGrant: db.prepare('UPDATE organizer_grants SET revoked_at = ? WHERE openid = ? AND revoked_at IS NULL'),
       grantHistory: db.prepare('INSERT INTO organizer_grant_history (openid, action, at) VALUES (?, ?, ?)'),
       grants: db.prepare<[], { openid: string; granted_at: string; revoked_at: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid'),
-      privacy: db.prepare<[string], { version: number }>('SELECT version FROM privacy_agreements WHERE openid = ?'),
+      privacy: db.prepare<[string], { version: number; agreed_at: string }>('SELECT version, agreed_at FROM privacy_agreements WHERE openid = ?'),
       savePrivacy: db.prepare(
         'INSERT INTO privacy_agreements (openid, version, agreed_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET version = excluded.version, agreed_at = excluded.agreed_at',
       ),
@@ -550,6 +550,11 @@ export class SqliteStorage implements StoragePort {
 
   getPrivacyVersion(openid: string) {
     return this.stmts.privacy.get(openid)?.version ?? 0
+  }
+
+  getPrivacyAgreement(openid: string) {
+    const row = this.stmts.privacy.get(openid)
+    return row && { version: row.version, agreedAt: row.agreed_at }
   }
 
   recordPrivacyAgreement(openid: string, version: number, at: string) {

@@ -1,0 +1,51 @@
+/**
+ * `npm run admin -- <command>`: operator commands against the database at DB_PATH (the server may be running).
+ *   grant-organizer <openid | wx:WeChatOpenid>    give a person the organizer role, at once
+ *   revoke-organizer <openid | wx:WeChatOpenid>   take it back, at once (their open sessions included)
+ *   list-organizers                               every grant with when it was made or revoked
+ * Each change is recorded with when it happened. ORGANIZERS in the server's environment grants too; revoking
+ * here does not override it.
+ */
+import { toShanghaiIso } from '../src/core/time'
+import { dbPathFromEnv } from './config'
+import { SqliteStorage } from './storage/sqlite'
+
+const USAGE = 'usage: npm run admin -- grant-organizer <openid> | revoke-organizer <openid> | list-organizers'
+
+export function runAdmin(args: string[], dbPath: string, print: (line: string) => void, now = Date.now()): number {
+  const [command, who] = args
+  if (command !== 'grant-organizer' && command !== 'revoke-organizer' && command !== 'list-organizers') {
+    print(USAGE)
+    return 2
+  }
+  const store = new SqliteStorage({ path: dbPath })
+  try {
+    if (command === 'list-organizers') {
+      const grants = store.listOrganizerGrants()
+      if (grants.length === 0) print('no organizer grants')
+      for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}`)
+      return 0
+    }
+    if (!who) {
+      print(USAGE)
+      return 2
+    }
+    const user = who.startsWith('wx:') ? store.findUserByHandle(who) : store.findUser(who)
+    if (!user) {
+      print(`No account ${who} in ${dbPath}: the person must have logged in once (Me shows their openid).`)
+      return 1
+    }
+    const granted = command === 'grant-organizer'
+    const at = toShanghaiIso(now)
+    const changed = store.transaction(() => store.setOrganizerGrant(user.openid, granted, at))
+    if (!changed) print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
+    else print(`${granted ? 'Granted' : 'Revoked'} the organizer role ${granted ? 'to' : 'from'} ${user.openid} (${user.nickname}) at ${at}.`)
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runAdmin(process.argv.slice(2), dbPathFromEnv(), (line) => console.log(line))
+}

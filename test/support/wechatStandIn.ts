@@ -1,0 +1,79 @@
+/**
+ * A local stand-in for WeChat's auth.code2Session (GET /sns/jscode2session), answering as WeChat's
+ * documentation describes: `{ openid, session_key }` on success, `{ errcode, errmsg }` otherwise, every code
+ * good for one exchange. Codes name what the stand-in does:
+ *   ok-<name>-<anything>   success; the openid is fixed by <name>, the session_key is new each time
+ *   invalid-…              40029 invalid code            busy-…   -1 system busy
+ *   blocked-…              40226 high-risk user          quota-…  45011 minute quota reached
+ *   hang-…                 never answers                 html-…   HTTP 502 with an HTML page
+ * A wrong appid answers 40013 and a wrong secret 40125, as WeChat does.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { createServer, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface WeChatStandIn {
+  url: string
+  /** every exchange asked for, in order (the secret is checked, never kept) */
+  exchanges: string[]
+  /** the session_keys handed out, newest last */
+  sessionKeys: string[]
+  close(): Promise<void>
+}
+
+export const STAND_IN_APPID = 'wx0123456789abcdef'
+export const STAND_IN_SECRET = 'stand-in-secret-0123456789abcdef'
+
+/** The openid the stand-in gives a person named in `ok-<name>-…` codes. */
+export const standInOpenid = (name: string) => `oWX${createHash('sha256').update(name).digest('base64url').slice(0, 25)}`
+
+export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SECRET): Promise<WeChatStandIn> {
+  const used = new Set<string>()
+  const exchanges: string[] = []
+  const sessionKeys: string[] = []
+  const hanging = new Set<ServerResponse>()
+  const json = (res: ServerResponse, body: unknown) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
+  }
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://stand-in')
+    if (url.pathname !== '/sns/jscode2session') return void res.writeHead(404).end()
+    const q = url.searchParams
+    const code = q.get('js_code') ?? ''
+    exchanges.push(code)
+    if (q.get('appid') !== appid) return json(res, { errcode: 40013, errmsg: 'invalid appid' })
+    if (q.get('secret') !== secret) return json(res, { errcode: 40125, errmsg: 'invalid appsecret' })
+    if (q.get('grant_type') !== 'authorization_code') return json(res, { errcode: 40002, errmsg: 'invalid grant_type' })
+    if (code.startsWith('hang-')) {
+      hanging.add(res)
+      return
+    }
+    if (code.startsWith('html-')) return void res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html>bad gateway</html>')
+    if (code.startsWith('busy-')) return json(res, { errcode: -1, errmsg: 'system error' })
+    if (code.startsWith('quota-')) return json(res, { errcode: 45011, errmsg: 'api minute-quota reach limit' })
+    if (code.startsWith('blocked-')) return json(res, { errcode: 40226, errmsg: 'code blocked' })
+    const ok = /^ok-([a-z0-9]+)-/.exec(code)
+    if (!ok) return json(res, { errcode: 40029, errmsg: 'invalid code' })
+    if (used.has(code)) return json(res, { errcode: 40163, errmsg: 'code been used' })
+    used.add(code)
+    const sessionKey = randomBytes(16).toString('base64')
+    sessionKeys.push(sessionKey)
+    json(res, { openid: standInOpenid(ok[1]), session_key: sessionKey })
+  })
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        exchanges,
+        sessionKeys,
+        close: () =>
+          new Promise((done) => {
+            for (const res of hanging) res.destroy()
+            server.closeAllConnections()
+            server.close(() => done())
+          }),
+      })
+    })
+  })
+}
