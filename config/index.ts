@@ -19,8 +19,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // weapp cannot call a relative URL: point it at the mock cloud (or a real gateway) at build time.
       CLOUD_BASE_URL: JSON.stringify(process.env.CLOUD_BASE_URL ?? (platform === 'weapp' ? `http://127.0.0.1:${cloudPort}` : '')),
-      // Set to a WeChat Cloud environment id to call real cloud functions through Taro.cloud instead.
+      // A WeChat Cloud Run environment id and service name: weapp then calls the cloud through callContainer.
       CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
+      CLOUD_SERVICE: JSON.stringify(process.env.CLOUD_SERVICE ?? ''),
+      // H5 is the local demo and always has the dev form; a weapp build shows it only when asked.
+      DEV_LOGIN_UI: JSON.stringify(platform === 'h5' || process.env.DEV_LOGIN === '1'),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

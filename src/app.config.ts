@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/wallet/index',
     'pages/me/index',
     'pages/login/index',
+    'pages/privacy/index',
     'pages/travel/index',
     'pages/recycling/index',
     'pages/rewards/index',
@@ -19,6 +20,8 @@ export default defineAppConfig({
     { root: 'packages/rewards', pages: ['pages/voucher/index', 'pages/certificate/index'] },
     { root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index'] },
   ],
+  // WeChat's privacy flow: privacy APIs wait until the person agrees (the app shows its own notice page).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: BRAND.colors.primary,

@@ -1,13 +1,17 @@
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
-import { LOGIN_URL } from './components/useSession'
+import { LOGIN_URL, PRIVACY_URL } from './components/useSession'
 import { setUnauthenticatedHandler } from './services/cloud'
+import { listenForPrivacyRequests } from './services/wechat'
 import { useAppStore } from './store'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    listenForPrivacyRequests(() => {
+      Taro.navigateTo({ url: PRIVACY_URL }).catch(() => undefined)
+    })
     setUnauthenticatedHandler(() => {
       useAppStore.getState().logout()
       Taro.navigateTo({ url: LOGIN_URL }).catch(() => undefined)

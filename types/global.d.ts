@@ -19,6 +19,10 @@ declare namespace NodeJS {
 /** Build-time constants (config/index.ts defineConstants). */
 declare const CLOUD_BASE_URL: string
 declare const CLOUD_ENV_ID: string
+/** WeChat Cloud Run service name (X-WX-SERVICE) for callContainer; with CLOUD_ENV_ID it replaces HTTP on weapp */
+declare const CLOUD_SERVICE: string
+/** 1 when a weapp build may show the dev-handle form (development against a local cloud with DEV_LOGIN=1) */
+declare const DEV_LOGIN_UI: boolean
 
 declare module '@tarojs/plugin-framework-react/dist/runtime' {
   export function createReactApp(App: unknown, react: unknown, dom: unknown, config: Record<string, unknown>): unknown

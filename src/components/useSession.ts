@@ -1,7 +1,8 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { selectSession, useAppStore } from '../store'
+import { selectNeedsConsent, selectSession, useAppStore } from '../store'
 
 export const LOGIN_URL = '/pages/login/index'
+export const PRIVACY_URL = '/pages/privacy/index'
 
 /**
  * Runs `fn` once the browser has painted the current frame. Answers that arrive while a page's first frame
@@ -16,10 +17,17 @@ export function afterPaint(fn: () => void) {
   }
 }
 
-/** Sends a resident without a session to the login page whenever the page is shown. */
+/**
+ * Sends a resident who has not agreed to the current privacy notice to it, and one without a session to the
+ * login page, whenever the page is shown.
+ */
 export function useRequireSession(onShow?: () => void) {
   const session = useAppStore(selectSession)
   useDidShow(() => {
+    if (selectNeedsConsent(useAppStore.getState())) {
+      Taro.navigateTo({ url: PRIVACY_URL }).catch(() => undefined)
+      return
+    }
     if (!useAppStore.getState().session) {
       Taro.navigateTo({ url: LOGIN_URL }).catch(() => undefined)
       return

@@ -1,13 +1,15 @@
 /**
- * The only code in the app that calls the cloud. Three transports behind one function:
- * HTTP to the mock cloud (H5, dev, weapp with CLOUD_BASE_URL), Taro.cloud where a real WeChat Cloud
- * environment is configured, and an in-process transport that tests install with setTransport().
+ * The only code in the app that calls the cloud. Three transports behind one function: HTTP to the cloud
+ * (H5, dev, weapp with CLOUD_BASE_URL), WeChat Cloud Run's callContainer on weapp where CLOUD_ENV_ID and
+ * CLOUD_SERVICE are built in (the platform adds the caller's identity, so no token travels), and an in-process
+ * transport that tests install with setTransport(). Nothing is sent before the privacy notice is agreed.
  */
 import Taro from '@tarojs/taro'
 import { isErrorCode, type ErrorCode } from '../contract/errors'
 import type { FunctionName, RequestOf, ResultOf } from '../contract/types'
 
-export type ClientErrorCode = ErrorCode | 'NETWORK'
+/** NETWORK: no answer; CONSENT_REQUIRED: not sent, because the privacy notice is not agreed yet */
+export type ClientErrorCode = ErrorCode | 'NETWORK' | 'CONSENT_REQUIRED'
 
 export class CloudCallError extends Error {
   readonly code: ClientErrorCode
@@ -42,31 +44,49 @@ export function httpTransport(baseUrl: string): Transport {
   }
 }
 
-/** Real WeChat Cloud: identity comes from the platform (getWXContext), so no token travels. */
-export function taroCloudTransport(envId: string): Transport {
+/**
+ * WeChat Cloud Run: the same `POST /cloud/<name>` reaches the service through WeChat's gateway, which adds
+ * the caller's openid itself (X-WX-OPENID), so no token travels and nobody can claim another openid.
+ */
+export function callContainerTransport(envId: string, service: string): Transport {
   let initialised = false
   return async (name, data) => {
     if (!initialised) {
       Taro.cloud.init({ env: envId })
       initialised = true
     }
+    let res: Taro.cloud.CallContainerResult<CloudBody>
     try {
-      const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> })
-      return res.result as CloudBody
+      res = await Taro.cloud.callContainer<CloudBody>({
+        config: { env: envId },
+        path: `/cloud/${name}`,
+        method: 'POST',
+        header: { 'X-WX-SERVICE': service, 'content-type': 'application/json' },
+        data: { data },
+      })
     } catch (error) {
       throw new CloudCallError('NETWORK', String((error as { errMsg?: string })?.errMsg ?? error))
     }
+    const body = res.data
+    if (body && typeof body === 'object' && ('result' in body || 'error' in body)) return body
+    throw new CloudCallError('NETWORK', `unexpected answer (HTTP ${res.statusCode})`)
   }
 }
 
+/** Which door the build opens: Cloud Run when configured for weapp, HTTP otherwise. */
+export function usesCloudRun(): boolean {
+  return process.env.TARO_ENV === 'weapp' && Boolean(CLOUD_ENV_ID && CLOUD_SERVICE)
+}
+
 function defaultTransport(): Transport {
-  if (CLOUD_ENV_ID && process.env.TARO_ENV === 'weapp') return taroCloudTransport(CLOUD_ENV_ID)
+  if (usesCloudRun()) return callContainerTransport(CLOUD_ENV_ID, CLOUD_SERVICE)
   return httpTransport(CLOUD_BASE_URL)
 }
 
 let transport: Transport | undefined
 let sessionToken: string | undefined
 let onUnauthenticated: (() => void) | undefined
+let consentGiven = false
 
 export function setTransport(next: Transport | undefined) {
   transport = next
@@ -76,11 +96,17 @@ export function setSessionToken(token: string | undefined) {
   sessionToken = token
 }
 
+/** The store says when the privacy notice has been agreed; until then callCloud sends nothing. */
+export function setConsentGiven(given: boolean) {
+  consentGiven = given
+}
+
 export function setUnauthenticatedHandler(handler: (() => void) | undefined) {
   onUnauthenticated = handler
 }
 
 export async function callCloud<N extends FunctionName>(name: N, data: RequestOf<N>): Promise<ResultOf<N>> {
+  if (!consentGiven) throw new CloudCallError('CONSENT_REQUIRED', 'Nothing is sent before the privacy notice is agreed.')
   transport ??= defaultTransport()
   const body = await transport(name, data, sessionToken)
   if ('result' in body) return body.result as ResultOf<N>
@@ -89,7 +115,9 @@ export async function callCloud<N extends FunctionName>(name: N, data: RequestOf
   throw new CloudCallError(code, body.error?.message ?? 'unknown error')
 }
 
-/** Errors worth retrying later with the same requestId: the call may not have been processed. */
+const TRANSIENT: ReadonlySet<ClientErrorCode> = new Set(['NETWORK', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL', 'CONSENT_REQUIRED'])
+
+/** Errors worth retrying later with the same requestId: the call may not have been processed (or was not sent). */
 export function isTransient(error: unknown): boolean {
-  return error instanceof CloudCallError && (error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || error.code === 'INTERNAL')
+  return error instanceof CloudCallError && TRANSIENT.has(error.code)
 }

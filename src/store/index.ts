@@ -12,6 +12,7 @@ import {
   createSettingsSlice,
   createWalletSlice,
 } from './slices'
+import { createConsentSlice } from './consent'
 import type { AppState } from './types'
 
 export type { AppState } from './types'
@@ -28,6 +29,7 @@ const initState: StateCreator<AppState> = (...a) => ({
   ...createOrganizerSlice(...a),
   ...createAccountSlice(...a),
   ...createCommunitySlice(...a),
+  ...createConsentSlice(...a),
 })
 
 export const useAppStore = create<AppState>()(initState)
@@ -39,6 +41,7 @@ export function resetAppStore() {
 
 export const selectSession = (s: AppState) => s.session
 export const selectLang = (s: AppState) => s.lang
+export { selectNeedsConsent } from './consent'
 export const selectWalletView = (s: AppState) => s.walletView
 export const selectQueue = (s: AppState) => s.queue
 export const selectMethodology = (s: AppState) => s.methodology

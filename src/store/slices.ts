@@ -1,5 +1,7 @@
 import { callCloud, CloudCallError, isTransient, setSessionToken } from '../services/cloud'
 import { newRequestId } from '../services/requestId'
+import { wechatLoginCode } from '../services/wechat'
+import { recordAgreementInCloud } from './consent'
 import { persisted } from './persist'
 import type {
   AccountSlice,
@@ -43,18 +45,22 @@ const SIGNED_OUT_DATA = {
   achievements: undefined,
 }
 
-export const createSessionSlice: Slice<SessionSlice> = (set) => {
+export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   const session = persisted.session()
   setSessionToken(session?.token)
+  async function start(code: string) {
+    const r = await callCloud('login', { code })
+    const next = { openid: r.openid, token: r.token, nickname: r.nickname, roles: r.roles }
+    setSessionToken(next.token)
+    persisted.saveSession(next)
+    set({ session: next, ...SIGNED_OUT_DATA })
+    // Agreed on this device before logging in: now the cloud records it (a failure asks again next login).
+    await recordAgreementInCloud(get().privacyAgreedVersion, r.privacyVersion).catch(() => undefined)
+  }
   return {
     session,
-    async login(handle) {
-      const r = await callCloud('login', { code: `dev:${handle}` })
-      const next = { openid: r.openid, token: r.token, nickname: r.nickname, roles: r.roles }
-      setSessionToken(next.token)
-      persisted.saveSession(next)
-      set({ session: next, ...SIGNED_OUT_DATA })
-    },
+    loginWithHandle: (handle) => start(`dev:${handle}`),
+    loginWithWeChat: async () => start(await wechatLoginCode()),
     logout() {
       setSessionToken(undefined)
       persisted.saveSession(undefined)

@@ -14,8 +14,17 @@ export interface Session {
 
 export interface SessionSlice {
   session: Session | undefined
-  login(handle: string): Promise<void>
+  /** development: a dev handle, on a cloud started with DEV_LOGIN=1 */
+  loginWithHandle(handle: string): Promise<void>
+  /** weapp: a wx.login code the cloud exchanges with WeChat (under Cloud Run, the platform's identity) */
+  loginWithWeChat(): Promise<void>
   logout(): void
+}
+
+export interface ConsentSlice {
+  /** the privacy-notice version agreed on this device (0: not yet) */
+  privacyAgreedVersion: number
+  agreePrivacy(): Promise<void>
 }
 
 export interface SettingsSlice {
@@ -132,6 +141,7 @@ export type AppState = SessionSlice &
   RewardsSlice &
   ProjectsSlice &
   OrganizerSlice &
-  AccountSlice
+  AccountSlice &
+  ConsentSlice
 
 export type Slice<T> = StateCreator<AppState, [], [], T>

@@ -27,7 +27,7 @@ afterEach(() => {
 
 describe('challenges tab', () => {
   it('lets a leader create a group and a challenge, and shows the invite code', async () => {
-    await useAppStore.getState().login('leader')
+    await useAppStore.getState().loginWithHandle('leader')
     await testUtils.mount(ChallengesPage, {})
     await showPage(testUtils.act)
     await typeInto(testUtils, '#group-name', '银杏社区')
@@ -50,7 +50,7 @@ describe('challenges tab', () => {
 describe('shared invitation', () => {
   it('opens with the invite code from a shared card filled in, and joins with it', async () => {
     const { group } = as('host')('createGroup', { name: '分享组' })
-    await useAppStore.getState().login('guest')
+    await useAppStore.getState().loginWithHandle('guest')
     Current.router = { params: { invite: group.inviteCode }, path: '/pages/challenges/index' } as any
     await testUtils.mount(ChallengesPage, {})
     await showPage(testUtils.act)
@@ -70,7 +70,7 @@ describe('challenge page', () => {
     const { challenge } = lead('createChallenge', { groupId: group.id, title: '减排周', metric: 'gramsCo2e', targetPerMember: 1000, startDay: today, endDay: today, bonusPoints: 10 })
     lead('joinChallenge', { challengeId: challenge.id })
     lead('checkIn', { requestId: 'lead-bus-1', kind: 'travel', mode: 'bus', distanceKm: 10 })
-    await useAppStore.getState().login('me')
+    await useAppStore.getState().loginWithHandle('me')
     as('me')('joinGroup', { inviteCode: group.inviteCode })
     as('me')('joinChallenge', { challengeId: challenge.id })
     as('me')('checkIn', { requestId: 'me-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3 })

@@ -1,8 +1,16 @@
 /** Pages talk to a real mock cloud over SQLite :memory:, in-process: the same functions as over HTTP. */
+import Taro from '@tarojs/taro'
 import { createCloud, type Cloud } from '../../mock/cloud'
+import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import { setTransport, type CloudBody } from '../../src/services/cloud'
+import { PRIVACY_KEY } from '../../src/store/consent'
 
-export function inProcessCloud(now?: () => number): Cloud {
+/**
+ * A cloud for the next resetAppStore(): by default this device agreed to the privacy notice earlier (the
+ * consent tests start from a device that has not).
+ */
+export function inProcessCloud(now?: () => number, { consented = true } = {}): Cloud {
+  if (consented) Taro.setStorageSync(PRIVACY_KEY, PRIVACY_NOTICE_VERSION)
   const cloud = createCloud({ dbPath: ':memory:', rateLimit: { burst: 0, perSecond: 1 }, now, devLogin: true })
   setTransport(async (name, data, token) => (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody)
   return cloud

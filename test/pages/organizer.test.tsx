@@ -30,7 +30,7 @@ afterEach(() => {
 describe('donations', () => {
   it('donates points to a project and shows a certificate tied to the ledger', async () => {
     asHandle('dana')('checkIn', { requestId: 'earn-dana-1', kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
-    await useAppStore.getState().login('dana')
+    await useAppStore.getState().loginWithHandle('dana')
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     await testUtils.mount(RewardsPage, {})
     await showPage(testUtils.act)
@@ -62,7 +62,7 @@ describe('donations', () => {
 describe('organizer console', () => {
   it('reverses a flagged check-in from the review queue', async () => {
     const heavy = asHandle('erin')('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' }).entry
-    await useAppStore.getState().login('organizer')
+    await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(ReviewPage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('单次重量接近每日上限')).toBeTruthy()
@@ -74,7 +74,7 @@ describe('organizer console', () => {
 
   it('shows the week’s totals and a bar per day', async () => {
     asHandle('fay')('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10 })
-    await useAppStore.getState().login('organizer')
+    await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(StatsPage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('0.33 千克')).toBeTruthy()

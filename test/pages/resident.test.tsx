@@ -51,7 +51,7 @@ describe('login page', () => {
 
 describe('home page', () => {
   it('shows the balance, today against each cap, and an honest offline queue', async () => {
-    await useAppStore.getState().login('hana')
+    await useAppStore.getState().loginWithHandle('hana')
     call('checkIn', { requestId: 'hana-walk-1', kind: 'travel', mode: 'walk', distanceKm: 10 })
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
@@ -83,7 +83,7 @@ describe('home page', () => {
 
 describe('recycling page', () => {
   it('limits materials to what the picked station takes and credits the drop', async () => {
-    await useAppStore.getState().login('ivy')
+    await useAppStore.getState().loginWithHandle('ivy')
     await useAppStore.getState().loadCatalogue()
     await testUtils.mount(RecyclingPage, {})
     await tapLabel(testUtils, '学校旧衣回收箱 School clothes bin')
@@ -97,7 +97,7 @@ describe('recycling page', () => {
 
 describe('wallet page', () => {
   it('groups history under Shanghai day headings and verifies the ledger', async () => {
-    await useAppStore.getState().login('jo')
+    await useAppStore.getState().loginWithHandle('jo')
     const yesterday = new Date(Date.now() - 86400000).toISOString()
     call('checkIn', { requestId: 'jo-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3, occurredAt: yesterday })
     call('checkIn', { requestId: 'jo-bike-2', kind: 'travel', mode: 'metro', distanceKm: 3 })
@@ -113,7 +113,7 @@ describe('wallet page', () => {
 
 describe('methodology page', () => {
   it('shows every factor with its figure, cap and source', async () => {
-    await useAppStore.getState().login('kai')
+    await useAppStore.getState().loginWithHandle('kai')
     await testUtils.mount(MethodologyPage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('方法学 2026.1')).toBeTruthy()
@@ -130,7 +130,7 @@ describe('methodology page', () => {
 
 describe('me page', () => {
   it('switches language, renames, and deletes the account after confirming', async () => {
-    await useAppStore.getState().login('lee')
+    await useAppStore.getState().loginWithHandle('lee')
     await testUtils.mount(MePage, {})
     await tapLabel(testUtils, 'English')
     expect(await testUtils.queries.waitForQueryByText('Language')).toBeTruthy()

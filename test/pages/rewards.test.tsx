@@ -19,7 +19,7 @@ beforeEach(async () => {
   resetAppStore()
   // 300 points, earned through a real check-in: 0.8675 kg of cardboard = 3,002 g
   asHandle('alice')('checkIn', { requestId: 'earn-0001', kind: 'recycling', material: 'cardboard', weightKg: 0.8675, stationCode: 'ST-HQ01' })
-  await useAppStore.getState().login('alice')
+  await useAppStore.getState().loginWithHandle('alice')
   testUtils = new TestUtils()
 })
 
@@ -70,7 +70,7 @@ describe('rewards page', () => {
 describe('organizer verify page', () => {
   it('fulfils a typed code once and refuses it the second time', async () => {
     const { redemption } = asHandle('alice')('redeem', { requestId: 'redeem-0002', rewardId: 'rw-bus' })
-    await useAppStore.getState().login('organizer')
+    await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(VerifyPage, {})
     await typeInto(testUtils, '#voucher-code-input', redemption.code.toLowerCase())
     await tapLabel(testUtils, '核销')

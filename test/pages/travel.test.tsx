@@ -19,7 +19,7 @@ beforeEach(async () => {
   Taro.clearStorageSync()
   cloud = inProcessCloud()
   resetAppStore()
-  await useAppStore.getState().login('alice')
+  await useAppStore.getState().loginWithHandle('alice')
   await useAppStore.getState().loadCatalogue()
   testUtils = new TestUtils()
 })

@@ -1,30 +1,35 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { PRIVACY_URL } from '../../components/useSession'
 import { errorText, useT } from '../../i18n/useT'
 import { BRAND } from '../../branding/brand'
-import { selectLang, useAppStore } from '../../store'
+import { selectLang, selectNeedsConsent, useAppStore } from '../../store'
 
 const HANDLE = /^[a-z0-9_-]{1,32}$/
 
+/**
+ * WeChat login on weapp (wx.login's code, exchanged by the cloud; no prompt, so it starts by itself); the
+ * dev-handle form on H5 and on weapp builds made for a local cloud with DEV_LOGIN=1.
+ */
 export default function LoginPage() {
   const t = useT()
-  const login = useAppStore((s) => s.login)
   const lang = useAppStore(selectLang)
   const [handle, setHandle] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>()
   const valid = HANDLE.test(handle.trim())
+  const wechat = process.env.TARO_ENV === 'weapp' && !DEV_LOGIN_UI
 
-  async function onSubmit() {
-    if (!valid || busy) return
+  async function run(login: () => Promise<void>) {
+    if (busy) return
     setBusy(true)
     setError(undefined)
     try {
-      await login(handle.trim())
+      await login()
       await Taro.switchTab({ url: '/pages/home/index' })
     } catch (e) {
       setError(errorText(t, e))
@@ -33,14 +38,38 @@ export default function LoginPage() {
     }
   }
 
+  useDidShow(() => {
+    if (selectNeedsConsent(useAppStore.getState())) {
+      Taro.redirectTo({ url: PRIVACY_URL }).catch(() => undefined)
+      return
+    }
+    if (wechat && !useAppStore.getState().session) void run(() => useAppStore.getState().loginWithWeChat())
+  })
+
   return (
     <View className='page login'>
       <Text className='page-title'>{BRAND.name[lang]}</Text>
       <Text className='muted'>{BRAND.welcome[lang]}</Text>
-      <Text className='muted'>{t('login.intro')}</Text>
-      <Field id='handle' label={t('login.handle')} hint={t('login.handleHint')} value={handle} onInput={setHandle} />
-      <ActionButton variant='primary' label={t('login.submit')} disabled={!valid || busy} loading={busy} onClick={onSubmit} />
+      {wechat ? (
+        <View>
+          <Text className='muted'>{busy ? t('login.wechatBusy') : t('login.wechatIntro')}</Text>
+          <ActionButton label={t('login.wechat')} disabled={busy} loading={busy} onClick={() => void run(() => useAppStore.getState().loginWithWeChat())} />
+        </View>
+      ) : (
+        <View>
+          <Text className='muted'>{t('login.intro')}</Text>
+          <Field id='handle' label={t('login.handle')} hint={t('login.handleHint')} value={handle} onInput={setHandle} />
+          <ActionButton
+            variant='primary'
+            label={t('login.submit')}
+            disabled={!valid || busy}
+            loading={busy}
+            onClick={() => void run(() => useAppStore.getState().loginWithHandle(handle.trim()))}
+          />
+        </View>
+      )}
       {error ? <Notice tone='error' lines={[error]} /> : null}
+      <ActionButton variant='secondary' label={t('privacy.title')} onClick={() => void Taro.navigateTo({ url: PRIVACY_URL })} />
     </View>
   )
 }

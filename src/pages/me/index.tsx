@@ -5,7 +5,7 @@ import { ActionButton } from '../../components/ActionButton'
 import { Choices } from '../../components/Choices'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
-import { LOGIN_URL, useRequireSession } from '../../components/useSession'
+import { LOGIN_URL, PRIVACY_URL, useRequireSession } from '../../components/useSession'
 import type { MyDataExport } from '../../contract/types'
 import type { Lang } from '../../i18n'
 import { formatKg } from '../../i18n'
@@ -135,6 +135,7 @@ export default function MePage() {
         label={t('home.methodology')}
         onClick={() => Taro.navigateTo({ url: '/pages/methodology/index' })}
       />
+      <ActionButton variant='secondary' label={t('privacy.title')} onClick={() => Taro.navigateTo({ url: PRIVACY_URL })} />
       <ActionButton
         variant='secondary'
         label={t('me.logout')}

@@ -1,0 +1,96 @@
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import type { Cloud } from '../../mock/cloud'
+import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
+import HomePage from '../../src/pages/home'
+import { zh } from '../../src/i18n/messages'
+import PrivacyPage from '../../src/pages/privacy'
+import { CloudCallError, callCloud, setTransport, type CloudBody } from '../../src/services/cloud'
+import { resetAppStore, useAppStore } from '../../src/store'
+import { PRIVACY_KEY } from '../../src/store/consent'
+import { inProcessCloud, showPage, tapLabel } from './cloudHarness'
+
+let cloud: Cloud
+let testUtils: TestUtils
+let sent: string[]
+
+/** A first launch: this device never agreed; every call that reaches the transport is counted. */
+beforeEach(() => {
+  Taro.clearStorageSync()
+  cloud = inProcessCloud(undefined, { consented: false })
+  sent = []
+  setTransport(async (name, data, token) => {
+    sent.push(name)
+    return (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody
+  })
+  resetAppStore()
+  testUtils = new TestUtils()
+})
+
+afterEach(() => {
+  try {
+    testUtils.unmout()
+  } catch {
+    // nothing mounted
+  }
+  document.body.innerHTML = ''
+  jest.restoreAllMocks()
+  cloud.close()
+})
+
+describe('privacy consent at first launch', () => {
+  it('sends a new resident from Home to the notice before anything is sent', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    await testUtils.mount(HomePage, {})
+    await showPage(testUtils.act)
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/privacy/index' })
+    await expect(callCloud('getMethodology', {})).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' })
+    await expect(useAppStore.getState().loginWithHandle('early')).rejects.toBeInstanceOf(CloudCallError)
+    expect(sent).toEqual([])
+  })
+
+  it('shows what is collected, why, for how long and how to export and delete; agreeing leads to login', async () => {
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
+    await testUtils.mount(PrivacyPage, {})
+    for (const title of ['我们收集什么', '为什么收集', '保存多久', '谁能看到', '导出与删除']) {
+      expect(await testUtils.queries.waitForQueryByText(title)).toBeTruthy()
+    }
+    expect(testUtils.queries.queryByText(zh['privacy.keep'])).toBeTruthy()
+    await tapLabel(testUtils, '同意并继续')
+    expect(redirect).toHaveBeenCalledWith({ url: '/pages/login/index' })
+    expect(Taro.getStorageSync(PRIVACY_KEY)).toBe(PRIVACY_NOTICE_VERSION)
+    expect(useAppStore.getState().privacyAgreedVersion).toBe(PRIVACY_NOTICE_VERSION)
+    expect(sent).toEqual([])
+    expect(await testUtils.queries.waitForQueryByText(`你已同意第 ${PRIVACY_NOTICE_VERSION} 版隐私说明。`)).toBeTruthy()
+
+    // The first login then records the agreement in the cloud.
+    await useAppStore.getState().loginWithHandle('nia')
+    expect(sent).toEqual(['login', 'agreePrivacy'])
+    expect(cloud.store.getPrivacyVersion(useAppStore.getState().session!.openid)).toBe(PRIVACY_NOTICE_VERSION)
+    await useAppStore.getState().loginWithHandle('nia')
+    expect(sent).toEqual(['login', 'agreePrivacy', 'login'])
+  })
+
+  it('keeps nothing when the resident declines, and says why the app cannot go on', async () => {
+    await testUtils.mount(PrivacyPage, {})
+    await tapLabel(testUtils, '不同意')
+    expect(await testUtils.queries.waitForQueryByText(zh['privacy.declined'])).toBeTruthy()
+    expect(Taro.getStorageSync(PRIVACY_KEY)).toBe('')
+    expect(useAppStore.getState().privacyAgreedVersion).toBe(0)
+    expect(sent).toEqual([])
+  })
+
+  it('asks again when the device agreed to an older notice', async () => {
+    Taro.setStorageSync(PRIVACY_KEY, PRIVACY_NOTICE_VERSION - 1 || 0)
+    resetAppStore()
+    expect(useAppStore.getState().privacyAgreedVersion).toBeLessThan(PRIVACY_NOTICE_VERSION)
+    await expect(callCloud('getMethodology', {})).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' })
+  })
+
+  it('reads in English when the resident switched language', async () => {
+    useAppStore.getState().setLang('en')
+    await testUtils.mount(PrivacyPage, {})
+    expect(await testUtils.queries.waitForQueryByText('What we collect')).toBeTruthy()
+    expect(testUtils.queries.querySelector('[aria-label="Agree and continue"]')).toBeTruthy()
+  })
+})
