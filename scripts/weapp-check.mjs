@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Launch check for the built weapp bundle, since WeChat DevTools cannot run here: loads dist/weapp under
-// Node with stand-ins for the mini-program globals (App, Page, Component, wx), launches the app, and loads
-// every page listed in app.json, failing on any throw or on a page that renders nothing. wx.request goes
-// to a real mock cloud started on a free port, so pages render real data.
+// Node with stand-ins for the mini-program globals (App, Page, Component, wx), launches the app as a first
+// launch (nothing stored), checks nothing is sent before the privacy notice is agreed, taps WeChat's agree
+// button, logs in through a stubbed wx.login whose code the real cloud exchanges at a local code2Session
+// stand-in (no dev handle: dev login is off), then loads every page listed in app.json, failing on any throw
+// or on a page that renders nothing. wx.request goes to that cloud, so pages render real data.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { tsImport } from 'tsx/esm/api'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist/weapp')
@@ -27,11 +30,13 @@ if (!existsSync(join(DIST, 'app.json'))) {
 }
 const appJson = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
 
-// --- a real mock cloud for wx.request ---------------------------------------------------------------
+// --- a real mock cloud for wx.request, with WeChat login through a local code2Session stand-in ----------
+const { startWeChatStandIn, STAND_IN_APPID, STAND_IN_SECRET } = await tsImport('../test/support/wechatStandIn.ts', import.meta.url)
+const wechat = await startWeChatStandIn()
 const dir = mkdtempSync(join(tmpdir(), 'glp-weapp-'))
 const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock/server.ts')], {
   cwd: ROOT,
-  env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '1' },
+  env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEV_LOGIN: '0', WX_APPID: STAND_IN_APPID, WX_SECRET: STAND_IN_SECRET, WX_API_BASE: wechat.url },
   stdio: ['ignore', 'pipe', 'inherit'],
 })
 const cloudUrl = await new Promise((resolve, reject) => {
@@ -43,14 +48,21 @@ const cloudUrl = await new Promise((resolve, reject) => {
   })
   server.once('exit', (code) => reject(new Error(`mock cloud exited ${code}: ${out}`)))
 })
-const demo = await (await fetch(`${cloudUrl}/cloud/login`, { method: 'POST', body: JSON.stringify({ data: { code: 'dev:demo' } }) })).json()
-const demoWallet = await (
-  await fetch(`${cloudUrl}/cloud/getWallet`, { method: 'POST', headers: { Authorization: `Bearer ${demo.result.token}` }, body: '{}' })
-).json()
+// The resident already has a week of history from another phone: two WeChat logins of the same person.
+const cloudCall = (name, data, token) =>
+  fetch(`${cloudUrl}/cloud/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ data }) }).then((r) => r.json())
+const seeded = await cloudCall('login', { code: 'ok-weappuser-seed' })
+for (const [i, trip] of [['metro', 12.4], ['bike', 3.2], ['bus', 8]].entries()) {
+  await cloudCall('checkIn', { requestId: `weapp-seed-${i}`, kind: 'travel', mode: trip[0], distanceKm: trip[1] }, seeded.result.token)
+}
+const seededWallet = await cloudCall('getWallet', {}, seeded.result.token)
 
 // --- the mini-program globals --------------------------------------------------------------------------
-const storage = new Map([['glp.session.v1', { openid: demo.result.openid, token: demo.result.token, nickname: 'demo', roles: demo.result.roles }]])
+// A first launch: nothing stored on the phone.
+const storage = new Map()
 const wxCalls = []
+const requests = []
+let loginCodes = 0
 const pending = new Set()
 const ok = (opts, res) => {
   opts?.success?.(res)
@@ -63,9 +75,15 @@ const wxImpl = {
   setStorageSync: (key, value) => void storage.set(key, value),
   removeStorageSync: (key) => void storage.delete(key),
   clearStorageSync: () => storage.clear(),
+  // wx.login: a fresh one-time code for the person the seed used, as WeChat gives the same phone's owner.
+  login(opts) {
+    wxCalls.push('login')
+    return ok(opts, { errMsg: 'login:ok', code: `ok-weappuser-${++loginCodes}` })
+  },
   request(opts) {
     // Taro bakes CLOUD_BASE_URL into the build; send the same path to the cloud started above.
     const url = new URL(opts.url)
+    requests.push(url.pathname)
     const p = fetch(`${cloudUrl}${url.pathname}`, { method: opts.method, headers: opts.header, body: JSON.stringify(opts.data) })
       .then(async (r) => ok(opts, { statusCode: r.status, data: await r.json(), header: {} }))
       .catch((e) => {
@@ -85,7 +103,7 @@ const RECORDED_APIS = [
   'hideLoading', 'hideToast', 'stopPullDownRefresh', 'startPullDownRefresh', 'onNetworkStatusChange',
   'offNetworkStatusChange', 'getNetworkType', 'scanCode', 'setClipboardData', 'setNavigationBarTitle',
   'pageScrollTo', 'vibrateShort', 'onAppShow', 'onAppHide', 'offAppShow', 'offAppHide', 'createSelectorQuery',
-  'getUpdateManager', 'nextTick',
+  'getUpdateManager', 'nextTick', 'onNeedPrivacyAuthorization',
 ]
 for (const name of RECORDED_APIS) {
   if (!(name in wxImpl)) {
@@ -140,7 +158,8 @@ const EXPECTED_TEXT = {
   'pages/home/index': '绿色出行',
   'pages/wallet/index': '校验我的账本',
   'pages/me/index': '简体中文',
-  'pages/login/index': '开发账号名',
+  'pages/login/index': '微信登录',
+  'pages/privacy/index': '你已同意第 1 版隐私说明',
   'pages/travel/index': '出行方式',
   'pages/recycling/index': '回收站编码',
   'pages/rewards/index': '我的兑换券',
@@ -157,34 +176,64 @@ const EXPECTED_TEXT = {
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 
-for (const route of [...appJson.pages, ...subPackagePages]) {
+/** Loads a page as the mini-program base library would and shows it; `act(inst)` runs while it is live. */
+async function openPage(route, act) {
+  currentRoute = route
+  require(join(DIST, `${route}.js`))
+  const config = pageConfigs.get(route)
+  if (!config) throw new Error('the page did not call Page()')
+  const inst = Object.create(config)
+  Object.assign(inst, { route, __route__: route, data: structuredClone(config.data ?? {}), options: {} })
+  inst.setData = (patch, cb) => {
+    for (const [path, value] of Object.entries(patch)) inst.data[path] = value
+    cb?.()
+  }
+  livePages.push(inst)
+  config.onLoad.call(inst, {})
+  config.onShow?.call(inst)
+  config.onReady?.call(inst)
+  await settle()
   try {
-    currentRoute = route
-    require(join(DIST, `${route}.js`))
-    const config = pageConfigs.get(route)
-    if (!config) throw new Error('the page did not call Page()')
-    const inst = Object.create(config)
-    Object.assign(inst, { route, __route__: route, data: structuredClone(config.data ?? {}), options: {} })
-    inst.setData = (patch, cb) => {
-      for (const [path, value] of Object.entries(patch)) inst.data[path] = value
-      cb?.()
-    }
-    livePages.push(inst)
-    config.onLoad.call(inst, {})
-    config.onShow?.call(inst)
-    config.onReady?.call(inst)
-    await settle()
-    const text = textOf(inst.data).join(' ')
-    const expected = EXPECTED_TEXT[route]
-    check(expected === undefined ? text.length > 0 : text.includes(expected), `${route} renders${expected ? ` "${expected}"` : ''}`)
-    if (route === 'pages/home/index') {
-      // the demo resident's balance, fetched by the page through wx.request from the real cloud
-      const points = String(demoWallet.result.wallet.pointsBalance)
-      check(inst.data && textOf(inst.data).includes(points), `home shows the demo balance ${points} from the cloud`)
-    }
+    await act?.(inst)
+  } finally {
     config.onHide?.call(inst)
     config.onUnload?.call(inst)
     livePages.pop()
+  }
+  return textOf(inst.data).join(' ')
+}
+
+// --- first launch: the privacy notice before anything is sent, then WeChat login -------------------------
+await settle()
+check(requests.length === 0 && !wxCalls.includes('login'), 'a first launch sends nothing and asks WeChat for no login code before the privacy notice is agreed')
+try {
+  await openPage('pages/privacy/index', async (inst) => {
+    check(textOf(inst.data).join(' ').includes('同意并继续'), 'pages/privacy/index shows the notice with WeChat\'s agree button')
+    // What WeChat's base library does when the agreePrivacyAuthorization button is tapped.
+    const target = { id: 'agree-privacy', dataset: {} }
+    inst.eh({ type: 'agreeprivacyauthorization', currentTarget: target, target, detail: {} })
+    await settle()
+  })
+  check(storage.get('glp.privacy.v1') === 1 && wxCalls.includes('redirectTo'), 'agreeing stores the notice version and goes on to log in')
+  await openPage('pages/login/index')
+  const session = storage.get('glp.session.v1')
+  check(wxCalls.filter((c) => c === 'login').length === 1 && requests[0] === '/cloud/login', 'the login page logs in with one wx.login code, its first call to the cloud')
+  check(session?.openid === seeded.result.openid && session.token.length > 20, 'the cloud exchanged the code with WeChat: same person as on the other phone, with a session token')
+  check(requests.includes('/cloud/agreePrivacy') && wxCalls.includes('switchTab'), 'the agreement is recorded in the cloud and the resident lands on Home')
+} catch (error) {
+  check(false, `first launch threw: ${error.stack}`)
+}
+
+for (const route of [...appJson.pages, ...subPackagePages]) {
+  try {
+    const text = await openPage(route)
+    const expected = EXPECTED_TEXT[route]
+    check(expected === undefined ? text.length > 0 : text.includes(expected), `${route} renders${expected ? ` "${expected}"` : ''}`)
+    if (route === 'pages/home/index') {
+      // the resident's balance, fetched by the page through wx.request from the real cloud
+      const points = String(seededWallet.result.wallet.pointsBalance)
+      check(Number(points) > 0 && text.split(' ').includes(points), `home shows the resident's balance ${points} from the cloud`)
+    }
   } catch (error) {
     check(false, `${route} threw: ${error.stack}`)
   }
@@ -193,5 +242,6 @@ check([...appJson.pages, ...subPackagePages].every((p) => existsSync(join(DIST, 
 check(appJson.tabBar.list.every((t) => existsSync(join(DIST, t.iconPath)) && existsSync(join(DIST, t.selectedIconPath))), 'every tab icon exists')
 
 server.kill('SIGTERM')
+await wechat.close()
 console.log(`weapp launch check: ${passed} passed, ${failures.length} failed`)
 process.exit(failures.length ? 1 : 0)
