@@ -3,7 +3,10 @@
  * owns (body size, JSON, CORS, security headers, the client's address, Cloud Run's identity headers, static
  * files for `npm start`); everything else is the platform's.
  */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { join } from 'node:path'
 import sirv from 'sirv'
 import { LIMITS } from '../src/contract/schemas'
 import type { Cloud } from './cloud'
@@ -20,21 +23,26 @@ export interface GatewayOptions {
 }
 
 /**
- * For the H5 app: scripts and styles from this origin only (Taro's components inject style attributes, hence
- * 'unsafe-inline' for styles alone), images may be data: URLs (the voucher QR), calls go to this origin.
+ * For the H5 app: scripts from this origin plus the inline scripts of the built index.html by their hashes
+ * (Taro's rem sizing runs before any bundle), styles from this origin (Taro's components inject style
+ * attributes, hence 'unsafe-inline' for styles alone), images may be data: URLs (the voucher QR), calls go to
+ * this origin.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
+export function contentSecurityPolicy(indexHtml: string): string {
+  const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...hashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
 
 function securityHeaders(res: ServerResponse) {
   res.setHeader('X-Content-Type-Options', 'nosniff')
@@ -118,6 +126,7 @@ function isJson(req: IncomingMessage): boolean {
 export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Server {
   const corsOrigins = new Set(options.corsOrigins ?? [])
   const trustProxy = options.trustProxy ?? false
+  const csp = options.staticDir ? contentSecurityPolicy(readFileSync(join(options.staticDir, 'index.html'), 'utf8')) : ''
   const assets = options.staticDir
     ? sirv(options.staticDir, {
         single: true,
@@ -125,7 +134,7 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         gzip: false,
         dev: false,
         setHeaders(res) {
-          res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+          res.setHeader('Content-Security-Policy', csp)
         },
       })
     : undefined

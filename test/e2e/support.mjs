@@ -66,8 +66,14 @@ export function phoneContext(browser, locale = 'zh-CN', options = {}) {
   return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, ...options })
 }
 
+/** Agrees to the privacy notice if this browser context has not yet, then logs in with a dev handle. */
 export async function login(page, url, handle) {
   await page.goto(`${url}/#/pages/login/index`)
+  const agreed = await page.evaluate(() => localStorage.getItem('glp.privacy.v1') !== null)
+  if (!agreed) {
+    await page.goto(`${url}/#/pages/privacy/index`)
+    await page.getByRole('button', { name: '同意并继续' }).click()
+  }
   await page.locator('#handle input').fill(handle)
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByText('积分余额').first().waitFor()

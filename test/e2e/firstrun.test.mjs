@@ -1,0 +1,63 @@
+// A new resident's first launch in a real browser against npm start: the privacy notice comes first and
+// nothing reaches the cloud until it is agreed; then login, Home, and the agreement recorded in the cloud.
+// The app is served under its Content-Security-Policy, so any violation shows up here.
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { launchBrowser, phoneContext, ROOT, startApp } from './support.mjs'
+
+let app
+let browser
+
+before(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+test('first launch: notice, agree, log in, home — nothing sent before agreeing, no CSP violation', async () => {
+  const page = await (await phoneContext(browser)).newPage()
+  const cloudCalls = []
+  const problems = []
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname
+    if (path.startsWith('/cloud/')) cloudCalls.push(path)
+  })
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text())
+  })
+  page.on('pageerror', (e) => problems.push(e.message))
+
+  const response = await page.goto(`${app.url}/`)
+  const csp = response.headers()['content-security-policy'] ?? ''
+  assert.match(csp, /frame-ancestors 'none'/)
+  assert.equal(response.headers()['x-content-type-options'], 'nosniff')
+
+  for (const title of ['我们收集什么', '为什么收集', '保存多久', '谁能看到', '导出与删除']) await page.getByRole('heading', { name: title }).waitFor()
+  assert.deepEqual(cloudCalls, [], 'nothing is sent before the notice is agreed')
+  // Home opened the notice with navigateTo: let Taro's slide-in finish before the picture.
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: join(ROOT, 'docs/screenshots/privacy.png') })
+
+  await page.getByRole('button', { name: '同意并继续' }).click()
+  await page.locator('#handle input').fill('e2e-newcomer')
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByText('积分余额').first().waitFor()
+  assert.deepEqual(cloudCalls.slice(0, 2), ['/cloud/login', '/cloud/agreePrivacy'])
+
+  // A second device (another context) of the same person: the cloud already has the agreement.
+  const other = await (await phoneContext(browser)).newPage()
+  const otherCalls = []
+  other.on('request', (r) => new URL(r.url()).pathname.startsWith('/cloud/') && otherCalls.push(new URL(r.url()).pathname))
+  await other.goto(`${app.url}/#/pages/privacy/index`)
+  await other.getByRole('button', { name: '同意并继续' }).click()
+  await other.locator('#handle input').fill('e2e-newcomer')
+  await other.getByRole('button', { name: '登录' }).click()
+  await other.getByText('积分余额').first().waitFor()
+  assert.equal(otherCalls.includes('/cloud/agreePrivacy'), false, 'an agreement the cloud already holds is not sent again')
+  assert.deepEqual(problems, [])
+})
