@@ -138,7 +138,7 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
   bareDb.dispose()
 
   const cloudDb = tempDb()
-  const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DB_PATH: cloudDb.path, PORT: '0', RATE_LIMIT_BURST: '0' })
+  const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DB_PATH: cloudDb.path, PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1' })
   const cloudUrl = new URL(cloud.url)
   const users = 2000
   const tokens: string[] = []
