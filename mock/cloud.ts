@@ -109,7 +109,10 @@ export function createCloud(options: CloudOptions): Cloud {
 
   /** Under Cloud Run every call carries WeChat's identity: the person exists from their first call. */
   function platformCaller(wechatOpenid: string): CallerContext {
-    return callerFor(store.transaction(() => findOrCreateUser(services, wechatHandle(wechatOpenid), WECHAT_DEFAULT_NICKNAME)))
+    const handle = wechatHandle(wechatOpenid)
+    // A read for everyone already known; a write transaction only at a person's first call.
+    const user = store.findUserByHandle(handle) ?? store.transaction(() => findOrCreateUser(services, handle, WECHAT_DEFAULT_NICKNAME))
+    return callerFor(user)
   }
 
   function invoke(name: string, data: unknown, authorization: string | undefined, context: CallContext): unknown {
