@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openSqlite } from '../mock/storage/sqlitePort'
 import { createCloud } from '../mock/cloud'
 import { fmt, percentile } from './stats'
 
@@ -48,14 +49,15 @@ export function bareInsertLoop(count: number): number {
 }
 
 /** Distinct users and small trips, so caps never refuse: the rate measured is of credits written. */
-export function inProcessCheckIns(count: number): number {
+export async function inProcessCheckIns(count: number): Promise<number> {
   const tmp = tempDb()
-  const cloud = createCloud({ dbPath: tmp.path, rateLimit: { burst: 0, perSecond: 1 }, backgroundCheckpoints: true, devLogin: true })
+  const cloud = await createCloud({ storage: openSqlite({ path: tmp.path, backgroundCheckpoints: true }), rateLimit: { burst: 0, perSecond: 1 }, devLogin: true })
   const users = 2000
-  const tokens = Array.from({ length: users }, (_, u) => (cloud.callNow('login', { code: `dev:bench${u}` }).body as any).result.token as string)
+  const tokens: string[] = []
+  for (let u = 0; u < users; u++) tokens.push(((await cloud.call('login', { code: `dev:bench${u}` })).body as any).result.token as string)
   const start = process.hrtime.bigint()
   for (let i = 0; i < count; i++) {
-    const out = cloud.callNow(
+    const out = await cloud.call(
       'checkIn',
       { requestId: `bench-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 },
       `Bearer ${tokens[i % users]}`,
@@ -63,7 +65,7 @@ export function inProcessCheckIns(count: number): number {
     if (out.status !== 200) throw new Error(`check-in failed: ${JSON.stringify(out.body)}`)
   }
   const secs = Number(process.hrtime.bigint() - start) / 1e9
-  cloud.close()
+  await cloud.close()
   tmp.dispose()
   return count / secs
 }

@@ -64,7 +64,7 @@ async function main() {
   if (!only || only === 'cloud') {
     const n = Number(process.env.BENCH_COUNT ?? 20000)
     const floor = bareInsertLoop(n)
-    const inProc = inProcessCheckIns(n)
+    const inProc = await inProcessCheckIns(n)
     rows.push(['checkIn in-process', `${fmt(inProc)}/s`, `${fmt(floor)}/s bare insert+txn`, `${fmt(inProc / floor, 2)}×`])
     const http = await httpFigures(50, Number(process.env.BENCH_HTTP_COUNT ?? 10000))
     rows.push(['checkIn over HTTP, 50 concurrent', describeHttp(http.cloud), describeHttp(http.bare), `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`])
@@ -72,14 +72,15 @@ async function main() {
   }
   if (!only || only === 'leaderboard') {
     const sizes = [1_000, 10_000, 100_000]
-    const results = sizes.map((n) => ({ n, ...leaderboardLatency(n) }))
+    const results: { n: number; p50Ms: number; p99Ms: number }[] = []
+    for (const n of sizes) results.push({ n, ...(await leaderboardLatency(n)) })
     for (const r of results) {
       rows.push([`getLeaderboard, ${fmt(r.n)} participants`, `p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms`, 'goal < 100 ms at 100k', `${fmt(r.p50Ms / results[0].p50Ms, 2)}× of 1k`])
     }
   }
   if (!only || only === 'scale') {
-    const small = ledgerScale(1_000)
-    const large = ledgerScale(Number(process.env.BENCH_SCALE_ENTRIES ?? 1_000_000))
+    const small = await ledgerScale(1_000)
+    const large = await ledgerScale(Number(process.env.BENCH_SCALE_ENTRIES ?? 1_000_000))
     const n = fmt(large.entries)
     rows.push([`listLedger first page, ${n} vs 1,000 entries`, `p50 ${fmt(large.firstPageMs, 3)} ms`, `p50 ${fmt(small.firstPageMs, 3)} ms`, `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`])
     rows.push([`listLedger deep page (seq ${fmt(large.entries / 2)}), ${n} vs 1,000`, `p50 ${fmt(large.deepPageMs, 3)} ms`, `p50 ${fmt(small.deepPageMs, 3)} ms (seq 500)`, `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`])

@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inTransaction } from '../mock/function'
+import { openSqlite, type SqlitePort } from '../mock/storage/sqlitePort'
 import { createCloud } from '../mock/cloud'
 import { appendEntry } from '../mock/ledger'
 import { encodeCursor } from '../mock/functions/listLedger'
@@ -18,17 +20,17 @@ export interface ScaleFigures {
   dbBytes: number
 }
 
-export function ledgerScale(entries: number): ScaleFigures {
+export async function ledgerScale(entries: number): Promise<ScaleFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'glp-scale-'))
   const dbPath = join(dir, 's.sqlite')
-  const cloud = createCloud({ dbPath, rateLimit: { burst: 0, perSecond: 1 }, devLogin: true })
-  const login = (cloud.callNow('login', { code: 'dev:scale' }).body as any).result
+  const cloud = await createCloud({ storage: openSqlite({ path: dbPath }), rateLimit: { burst: 0, perSecond: 1 }, devLogin: true })
+  const login = ((await cloud.call('login', { code: 'dev:scale' })).body as any).result
   const today = shanghaiDay(Date.now())
   const BATCH = 50_000
   for (let start = 0; start < entries; start += BATCH) {
-    cloud.store.transaction(() => {
+    await inTransaction(cloud.services, async (services) => {
       for (let i = start; i < Math.min(entries, start + BATCH); i++) {
-        appendEntry(cloud.services, login.openid, {
+        await appendEntry(services, login.openid, {
           type: 'checkin',
           gramsCo2e: 20 + (i % 50),
           points: 2,
@@ -38,14 +40,14 @@ export function ledgerScale(entries: number): ScaleFigures {
       }
     })
   }
-  const db = (cloud.store as unknown as { db: { pragma(s: string): unknown } }).db
+  const db = (cloud.store as SqlitePort).engine.db
   db.pragma('wal_checkpoint(TRUNCATE)')
   const dbBytes = statSync(dbPath).size
-  const time = (data: object) => {
+  const time = async (data: object) => {
     const times: number[] = []
     for (let i = 0; i < 60; i++) {
       const t0 = performance.now()
-      const out = cloud.callNow('listLedger', data, `Bearer ${login.token}`)
+      const out = await cloud.call('listLedger', data, `Bearer ${login.token}`)
       const ms = performance.now() - t0
       if (out.status !== 200 || (out.body as any).result.entries.length !== 20) throw new Error('listLedger failed')
       if (i >= 10) times.push(ms)
@@ -55,11 +57,11 @@ export function ledgerScale(entries: number): ScaleFigures {
   }
   const figures = {
     entries,
-    firstPageMs: time({ limit: 20 }),
-    deepPageMs: time({ limit: 20, cursor: encodeCursor(Math.floor(entries / 2)) }),
+    firstPageMs: await time({ limit: 20 }),
+    deepPageMs: await time({ limit: 20, cursor: encodeCursor(Math.floor(entries / 2)) }),
     dbBytes,
   }
-  cloud.close()
+  await cloud.close()
   rmSync(dir, { recursive: true, force: true })
   return figures
 }

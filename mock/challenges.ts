@@ -6,39 +6,39 @@ import type { Services } from './function'
 import { appendEntry } from './ledger'
 import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/port'
 
-function payBonus(services: Services, c: ChallengeRecord, p: ParticipantRecord): void {
+async function payBonus(services: Services, c: ChallengeRecord, p: ParticipantRecord): Promise<void> {
   if (p.bonusEntryId) return
   const day = shanghaiDay(services.now())
-  const { entry } = appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
+  const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
   // The update is conditional on no bonus yet; failing it means a second payment inside this transaction,
   // and throwing rolls the whole credit back rather than pay twice.
-  if (!services.store.markBonusPaid(c.id, p.openid, entry.id)) throw new Error(`bonus for ${c.id} paid twice`)
+  if (!await services.store.markBonusPaid(c.id, p.openid, entry.id)) throw new Error(`bonus for ${c.id} paid twice`)
 }
 
 /** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is in. */
-export function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, sign: 1 | -1): void {
+export async function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, sign: 1 | -1): Promise<void> {
   const { store } = services
   const occurredMs = entry.occurredAt ? Date.parse(entry.occurredAt) : services.now()
-  for (const p of store.participationsOf(openid)) {
-    const c = store.getChallenge(p.challengeId)
+  for (const p of await store.participationsOf(openid)) {
+    const c = await store.getChallenge(p.challengeId)
     if (!c) continue
     const delta = sign * contribution(c, { ...entry, type: 'checkin' }, occurredMs, p.joinedMs)
     if (delta === 0) continue
-    store.addToParticipant(c.id, openid, delta, services.now())
+    await store.addToParticipant(c.id, openid, delta, services.now())
     if (sign < 0) continue // a reversal never claws a bonus back; it only lowers progress
-    const me = store.getParticipant(c.id, openid)
-    if (me && c.targetMember !== undefined && me.value >= c.targetMember) payBonus(services, c, me)
-    if (c.targetGroup !== undefined && store.groupValue(c.id, p.groupId ?? null) >= c.targetGroup) {
-      for (const q of store.unpaidParticipants(c.id, p.groupId ?? null)) payBonus(services, c, q)
+    const me = await store.getParticipant(c.id, openid)
+    if (me && c.targetMember !== undefined && me.value >= c.targetMember) await payBonus(services, c, me)
+    if (c.targetGroup !== undefined && await store.groupValue(c.id, p.groupId ?? null) >= c.targetGroup) {
+      for (const q of await store.unpaidParticipants(c.id, p.groupId ?? null)) await payBonus(services, c, q)
     }
   }
 }
 
-export function publicChallenge(services: Services, c: ChallengeRecord, openid: string): Challenge {
+export async function publicChallenge(services: Services, c: ChallengeRecord, openid: string): Promise<Challenge> {
   const { store } = services
   const today = shanghaiDay(services.now())
-  const me = store.getParticipant(c.id, openid)
-  const group = c.groupId ? store.getGroup(c.groupId) : undefined
+  const me = await store.getParticipant(c.id, openid)
+  const group = c.groupId ? await store.getGroup(c.groupId) : undefined
   const out: Challenge = {
     id: c.id,
     title: c.title,
@@ -47,7 +47,7 @@ export function publicChallenge(services: Services, c: ChallengeRecord, openid: 
     startDay: c.startDay,
     endDay: c.endDay,
     bonusPoints: c.bonusPoints,
-    participants: store.participantCount(c.id),
+    participants: await store.participantCount(c.id),
     daysLeft: daysLeft(c.endDay, today),
     status: challengeStatus(c.startDay, c.endDay, today),
     joined: me !== undefined,
@@ -58,7 +58,7 @@ export function publicChallenge(services: Services, c: ChallengeRecord, openid: 
   if (c.targetMember !== undefined) out.targetPerMember = fromUnits(c.metric, c.targetMember)
   if (c.targetGroup !== undefined) {
     out.targetGroup = fromUnits(c.metric, c.targetGroup)
-    out.groupValue = fromUnits(c.metric, store.groupValue(c.id, me?.groupId ?? c.groupId ?? null))
+    out.groupValue = fromUnits(c.metric, await store.groupValue(c.id, me?.groupId ?? c.groupId ?? null))
   }
   if (group) {
     out.groupId = group.id
@@ -67,15 +67,15 @@ export function publicChallenge(services: Services, c: ChallengeRecord, openid: 
   return out
 }
 
-export function publicGroup(services: Services, g: GroupRecord, openid: string): Group {
+export async function publicGroup(services: Services, g: GroupRecord, openid: string): Promise<Group> {
   const isLeader = g.leader === openid
   const out: Group = {
     id: g.id,
     name: g.name,
     isLeader,
     // the leader first, then members in the order they joined
-    members: services.store
-      .groupMembers(g.id)
+    members: (await services.store
+      .groupMembers(g.id))
       .map((m) => ({ memberId: m.openid, nickname: m.nickname, isLeader: m.openid === g.leader }))
       .sort((a, b) => Number(b.isLeader) - Number(a.isLeader)),
   }

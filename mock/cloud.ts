@@ -9,19 +9,19 @@ import { ERROR_STATUS } from '../src/contract/errors'
 import type { FunctionName, Role } from '../src/contract/types'
 import { METHODOLOGY_VERSION } from '../src/core/methodology'
 import { CloudError } from './errors'
-import type { CallerContext, Services } from './function'
+import { inTransaction, type CallerContext, type Services } from './function'
 import { FUNCTIONS } from './functions'
 import { RateLimiter, type RateLimitOptions } from './rateLimit'
 import { expireDue } from './rewards'
 import { seedCatalogue } from './seed'
 import type { StoragePort, UserRecord } from './storage/port'
-import { SqliteStorage } from './storage/sqlite'
 import { createTokenService } from './tokens'
 import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './users'
 import type { WeChatLogin } from './wechat'
 
 export interface CloudOptions {
-  dbPath: string
+  /** where everything is kept: openSqlite(...) here; the server opens it from its configuration */
+  storage: StoragePort
   sessionSecret?: string
   /** dev handles, `wx:<WeChat openid>` handles or app openids with the organizer role (besides database grants) */
   organizers?: string[]
@@ -34,8 +34,6 @@ export interface CloudOptions {
   tokenTtlSeconds?: number
   rateLimit?: RateLimitOptions
   now?: () => number
-  /** WAL checkpoints on a worker thread (file databases only); the server turns this on */
-  backgroundCheckpoints?: boolean
 }
 
 export interface CloudResponse {
@@ -52,33 +50,28 @@ export interface CallContext {
 
 export interface Cloud {
   call(name: string, data: unknown, authorization?: string, context?: CallContext): Promise<CloudResponse>
-  /**
-   * The same dispatch, answered without waiting, for in-process callers (demo seeding, the cloud test harness,
-   * benches) while every function except a WeChat-code login is synchronous; a function that answers with a
-   * promise is a bug here and says so. Goes away when the storage port turns async.
-   */
-  callNow(name: string, data: unknown, authorization?: string, context?: CallContext): CloudResponse
   /** expires and refunds every pending voucher past its expiresAt; the server runs it periodically */
-  sweepExpired(): number
+  sweepExpired(): Promise<number>
   readonly services: Services
   readonly store: StoragePort
-  close(): void
+  close(): Promise<void>
 }
 
 const newIdSuffix = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 20)
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 60, perSecond: 10 }
 
-export function createCloud(options: CloudOptions): Cloud {
-  const store = new SqliteStorage({ path: options.dbPath, backgroundCheckpoints: options.backgroundCheckpoints })
-  seedCatalogue(store)
+export async function createCloud(options: CloudOptions): Promise<Cloud> {
+  const store = options.storage
+  await seedCatalogue(store)
   const now = options.now ?? Date.now
-  const methodology = store.getMethodology(METHODOLOGY_VERSION)
+  const methodology = await store.getMethodology(METHODOLOGY_VERSION)
   if (!methodology) throw new Error(`methodology ${METHODOLOGY_VERSION} is not seeded`)
   const organizers: ReadonlySet<string> = new Set(options.organizers ?? ['organizer'])
-  const rolesOf = (user: UserRecord): Role[] =>
-    organizers.has(user.handle) || organizers.has(user.openid) || store.hasOrganizerGrant(user.openid) ? ['resident', 'organizer'] : ['resident']
+  const rolesOf = async (user: UserRecord): Promise<Role[]> =>
+    organizers.has(user.handle) || organizers.has(user.openid) || (await store.hasOrganizerGrant(user.openid)) ? ['resident', 'organizer'] : ['resident']
   const services: Services = {
+    storage: store,
     store,
     tokens: createTokenService(options.sessionSecret ?? randomBytes(32).toString('hex'), options.tokenTtlSeconds ?? 7 * 24 * 3600, now),
     now,
@@ -93,29 +86,29 @@ export function createCloud(options: CloudOptions): Cloud {
 
   const rateLimited = () => new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.')
 
-  function callerFor(user: UserRecord): CallerContext {
-    return { openid: user.openid, roles: rolesOf(user), nickname: user.nickname }
+  async function callerFor(user: UserRecord): Promise<CallerContext> {
+    return { openid: user.openid, roles: await rolesOf(user), nickname: user.nickname }
   }
 
   /** The caller behind a bearer token; roles are read now, so a demotion applies to tokens already issued. */
-  function tokenCaller(authorization: string | undefined): CallerContext {
+  async function tokenCaller(authorization: string | undefined): Promise<CallerContext> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')
     if (!match) throw new CloudError('UNAUTHENTICATED', 'This call needs a session: log in first.')
     const openid = services.tokens.verify(match[1])
-    const user = store.findUser(openid)
+    const user = await store.findUser(openid)
     if (!user) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
     return callerFor(user)
   }
 
   /** Under Cloud Run every call carries WeChat's identity: the person exists from their first call. */
-  function platformCaller(wechatOpenid: string): CallerContext {
+  async function platformCaller(wechatOpenid: string): Promise<CallerContext> {
     const handle = wechatHandle(wechatOpenid)
     // A read for everyone already known; a write transaction only at a person's first call.
-    const user = store.findUserByHandle(handle) ?? store.transaction(() => findOrCreateUser(services, handle, WECHAT_DEFAULT_NICKNAME))
+    const user = (await store.findUserByHandle(handle)) ?? (await inTransaction(services, (services) => findOrCreateUser(services, handle, WECHAT_DEFAULT_NICKNAME)))
     return callerFor(user)
   }
 
-  function invoke(name: string, data: unknown, authorization: string | undefined, context: CallContext): unknown {
+  async function invoke(name: string, data: unknown, authorization: string | undefined, context: CallContext): Promise<unknown> {
     const anonymous = `anon:${context.clientKey ?? 'in-process'}`
     const known = Object.prototype.hasOwnProperty.call(FUNCTIONS, name)
     const fn = known ? FUNCTIONS[name as FunctionName] : undefined
@@ -123,9 +116,9 @@ export function createCloud(options: CloudOptions): Cloud {
     try {
       if (options.cloudRun) {
         if (!context.platformOpenid) throw new CloudError('UNAUTHENTICATED', 'No WeChat identity came with this call.')
-        caller = platformCaller(context.platformOpenid)
+        caller = await platformCaller(context.platformOpenid)
       } else if (fn?.requiresSession) {
-        caller = tokenCaller(authorization)
+        caller = await tokenCaller(authorization)
       }
     } catch (error) {
       // Failed identities spend the address's allowance, so guessing tokens is as slow as guessing logins.
@@ -162,21 +155,7 @@ export function createCloud(options: CloudOptions): Cloud {
         return failure(name, error)
       }
     },
-    callNow(name, data, authorization, context = {}) {
-      try {
-        const result = invoke(name, data, authorization, context)
-        if (result instanceof Promise) {
-          result.catch(() => undefined)
-          throw new Error(`${name} answered asynchronously: call it with call()`)
-        }
-        return { status: 200, body: { result } }
-      } catch (error) {
-        return failure(name, error)
-      }
-    },
     sweepExpired: () => expireDue(services),
-    close() {
-      store.close()
-    },
+    close: () => store.close(),
   }
 }

@@ -6,9 +6,9 @@ import type { Cloud } from './cloud'
 
 export const DEMO_HANDLE = 'demo'
 
-export function seedDemoData(cloud: Cloud): void {
-  if (cloud.store.findUserByHandle(DEMO_HANDLE)) return
-  const login = cloud.callNow('login', { code: `dev:${DEMO_HANDLE}` })
+export async function seedDemoData(cloud: Cloud): Promise<void> {
+  if (await cloud.store.findUserByHandle(DEMO_HANDLE)) return
+  const login = await cloud.call('login', { code: `dev:${DEMO_HANDLE}` })
   if (login.status !== 200 || !('result' in login.body)) throw new Error('demo login failed')
   const auth = `Bearer ${(login.body.result as { token: string }).token}`
   const now = cloud.services.now()
@@ -22,12 +22,12 @@ export function seedDemoData(cloud: Cloud): void {
     { kind: 'recycling', material: 'plastic', weightKg: 1.2, stationCode: 'ST-PK02', ago: 26 * hour },
     { kind: 'travel', mode: 'metro', distanceKm: 9.6, durationMin: 22, ago: 2 * hour },
   ]
-  trips.forEach(({ ago, ...trip }, i) => {
-    const out = cloud.callNow(
+  for (const [i, { ago, ...trip }] of trips.entries()) {
+    const out = await cloud.call(
       'checkIn',
       { ...trip, requestId: `demo-seed-${i}`, occurredAt: new Date(now - (ago as number)).toISOString() },
       auth,
     )
     if (out.status !== 200) throw new Error(`demo check-in ${i} failed: ${JSON.stringify(out.body)}`)
-  })
+  }
 }

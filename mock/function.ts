@@ -6,7 +6,7 @@
 import type { z } from 'zod'
 import type { FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
 import { invalidArgument } from './errors'
-import type { StoragePort, UserRecord } from './storage/port'
+import type { AsyncOps, StoragePort, UserRecord } from './storage/port'
 import type { TokenService } from './tokens'
 import type { WeChatLogin } from './wechat'
 
@@ -17,12 +17,15 @@ export interface CallerContext {
 }
 
 export interface Services {
-  store: StoragePort
+  /** the storage port: its own operations run one at a time, outside any transaction */
+  storage: StoragePort
+  /** what this code reads and writes through: the port, or inside inTransaction that transaction's tx */
+  store: AsyncOps
   tokens: TokenService
   now: () => number
   newId: (prefix: string) => string
   /** the person's roles now: read on every call from ORGANIZERS and the database, never from a token */
-  rolesOf(user: UserRecord): Role[]
+  rolesOf(user: UserRecord): Promise<Role[]>
   /** `dev:<handle>` codes log in only when the server runs with DEV_LOGIN=1 */
   devLogin: boolean
   /** WeChat's code2Session, when WX_APPID and WX_SECRET are set */
@@ -37,7 +40,7 @@ export interface CloudFunction<N extends FunctionName> {
   /** false only for login */
   requiresSession: boolean
   /** login also gets a caller under WeChat Cloud Run, where the platform's header is the identity */
-  handle(data: unknown, caller: CallerContext | undefined, services: Services): ResultOf<N> | Promise<ResultOf<N>>
+  handle(data: unknown, caller: CallerContext | undefined, services: Services): Promise<ResultOf<N>>
 }
 
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
@@ -49,4 +52,16 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S>
 export function requireCaller(caller: CallerContext | undefined): CallerContext {
   if (!caller) throw new Error('function requires a session but none was given')
   return caller
+}
+
+/** Runs fn as one storage transaction, giving it services whose store is that transaction. */
+export function inTransaction<T>(services: Services, fn: (services: Services) => Promise<T>): Promise<T> {
+  return services.storage.transaction((tx) => fn({ ...services, store: tx }))
+}
+
+/** Maps one item at a time, for work that writes: writes inside one transaction must not interleave. */
+export async function sequentially<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = []
+  for (const item of items) out.push(await fn(item))
+  return out
 }

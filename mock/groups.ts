@@ -7,14 +7,14 @@ import type { GroupRecord } from './storage/port'
 /** Short, unambiguous, unguessable enough for a neighbourhood: 31^6 ≈ 8.9×10^8 codes. */
 const inviteCode = customAlphabet(INVITE_ALPHABET, INVITE_LENGTH)
 
-export function freshInviteCode(services: Services): string {
+export async function freshInviteCode(services: Services): Promise<string> {
   let code = inviteCode()
-  while (services.store.getGroupByInvite(code)) code = inviteCode()
+  while (await services.store.getGroupByInvite(code)) code = inviteCode()
   return code
 }
 
-export function requireGroup(services: Services, groupId: string): GroupRecord {
-  const g = services.store.getGroup(groupId)
+export async function requireGroup(services: Services, groupId: string): Promise<GroupRecord> {
+  const g = await services.store.getGroup(groupId)
   if (!g) throw new CloudError('NOT_FOUND', `No group with id ${groupId}.`)
   return g
 }

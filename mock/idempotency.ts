@@ -4,21 +4,21 @@
  */
 import { canonicalJson, sha256Hex } from '../src/core/ledger'
 import { CloudError } from './errors'
-import type { RequestRecord, StoragePort } from './storage/port'
+import type { AsyncOps, RequestRecord } from './storage/port'
 
 export function payloadHash(fn: string, payload: object): string {
   return sha256Hex(canonicalJson({ fn, payload }))
 }
 
 /** The earlier record for this request, or undefined when it is new. Must run inside the transaction. */
-export function replayOf(
-  store: StoragePort,
+export async function replayOf(
+  store: AsyncOps,
   openid: string,
   requestId: string,
   fn: string,
   hash: string,
-): RequestRecord | undefined {
-  const previous = store.findRequest(openid, requestId)
+): Promise<RequestRecord | undefined> {
+  const previous = await store.findRequest(openid, requestId)
   if (!previous) return undefined
   if (previous.fn !== fn || previous.payloadHash !== hash) {
     throw new CloudError(

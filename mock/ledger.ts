@@ -7,9 +7,9 @@ import type { Services } from './function'
 export type NewEntry = Omit<UnhashedEntry, 'id' | 'seq' | 'prevHash' | 'createdAt'>
 
 /** Must run inside a storage transaction. */
-export function appendEntry(services: Services, openid: string, draft: NewEntry): { entry: LedgerEntry; wallet: Wallet } {
+export async function appendEntry(services: Services, openid: string, draft: NewEntry): Promise<{ entry: LedgerEntry; wallet: Wallet }> {
   const { store } = services
-  const head = store.getWallet(openid)
+  const head = await store.getWallet(openid)
   const unhashed: UnhashedEntry = {
     ...draft,
     id: services.newId('e'),
@@ -23,11 +23,11 @@ export function appendEntry(services: Services, openid: string, draft: NewEntry)
   const entry: LedgerEntry = { ...unhashed, hash: entryHash(unhashed) }
   const { headSeq: _seq, headHash: _hash, ...wallet } = head
   const next = applyToWallet(wallet, entry)
-  store.appendEntry(openid, entry, next)
+  await store.appendEntry(openid, entry, next)
   return { entry, wallet: next }
 }
 
-export function publicWallet(services: Services, openid: string): Wallet {
-  const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent } = services.store.getWallet(openid)
+export async function publicWallet(services: Services, openid: string): Promise<Wallet> {
+  const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent } = await services.store.getWallet(openid)
   return { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent }
 }

@@ -3,9 +3,9 @@ import type { Services } from './function'
 import type { ProjectRecord } from './storage/port'
 
 /** A project as a caller sees it: totals come from the donate entries, never from a counter. */
-export function publicProjects(services: Services, openid: string, records: ProjectRecord[]): Project[] {
-  const totals = services.store.projectTotals()
-  const mine = services.store.donatedBy(openid)
+export async function publicProjects(services: Services, openid: string, records: ProjectRecord[]): Promise<Project[]> {
+  const totals = await services.store.projectTotals()
+  const mine = await services.store.donatedBy(openid)
   return records.map((p) => ({
     ...p,
     raisedPoints: totals.get(p.id)?.raisedPoints ?? 0,

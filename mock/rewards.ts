@@ -2,7 +2,7 @@
 import type { Redemption, Reward, Wallet } from '../src/contract/types'
 import { toShanghaiIso } from '../src/core/time'
 import { CloudError } from './errors'
-import type { CallerContext, Services } from './function'
+import { inTransaction, type CallerContext, type Services } from './function'
 import { appendEntry } from './ledger'
 import type { RedemptionRecord, RewardRecord } from './storage/port'
 
@@ -38,15 +38,15 @@ export function publicRedemption(r: RedemptionRecord): Redemption {
  * the status change is conditional on `pending`, so a second caller (cancel racing the sweep) changes
  * nothing. Must run inside a transaction.
  */
-export function closeWithRefund(
+export async function closeWithRefund(
   services: Services,
   r: RedemptionRecord,
   status: 'cancelled' | 'expired',
-): { closed: boolean; wallet?: Wallet } {
+): Promise<{ closed: boolean; wallet?: Wallet }> {
   const at = toShanghaiIso(services.now())
-  if (!services.store.closeRedemption(r.id, status, at)) return { closed: false }
-  services.store.adjustStock(r.rewardId, +1)
-  const { wallet } = appendEntry(services, r.openid, {
+  if (!await services.store.closeRedemption(r.id, status, at)) return { closed: false }
+  await services.store.adjustStock(r.rewardId, +1)
+  const { wallet } = await appendEntry(services, r.openid, {
     type: 'refund',
     gramsCo2e: 0,
     points: r.pointsCost,
@@ -57,22 +57,22 @@ export function closeWithRefund(
 }
 
 /** Expires every pending voucher past its expiresAt, each in its own transaction; returns how many. */
-export function expireDue(services: Services, batch = 200): number {
+export async function expireDue(services: Services, batch = 200): Promise<number> {
   let expired = 0
   for (;;) {
-    const due = services.store.duePendingRedemptions(services.now(), batch)
+    const due = await services.store.duePendingRedemptions(services.now(), batch)
     for (const r of due) {
-      if (services.store.transaction(() => closeWithRefund(services, r, 'expired').closed)) expired++
+      if (await inTransaction(services, async (services) => (await closeWithRefund(services, r, 'expired')).closed)) expired++
     }
     if (due.length < batch) return expired
   }
 }
 
 /** Lazily expires one redemption on access; returns its current record. Must run inside a transaction. */
-export function freshRedemption(services: Services, r: RedemptionRecord): RedemptionRecord {
+export async function freshRedemption(services: Services, r: RedemptionRecord): Promise<RedemptionRecord> {
   if (r.status === 'pending' && r.expiresAtMs <= services.now()) {
-    closeWithRefund(services, r, 'expired')
-    return services.store.getRedemption(r.id) ?? r
+    await closeWithRefund(services, r, 'expired')
+    return await services.store.getRedemption(r.id) ?? r
   }
   return r
 }

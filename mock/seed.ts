@@ -24,14 +24,14 @@ export const SEED_PROJECT = {
   active: true,
 }
 
-export function seedCatalogue(store: StoragePort): void {
-  store.transaction(() => {
-    store.saveMethodology(methodology())
-    for (const station of SEED_STATIONS) store.upsertStation(station)
-    if (store.getMeta('rewards_seeded') === undefined) {
-      for (const reward of SEED_REWARDS) store.seedReward(reward)
-      store.saveProject(SEED_PROJECT)
-      store.setMeta('rewards_seeded', new Date().toISOString())
+export async function seedCatalogue(storage: StoragePort): Promise<void> {
+  await storage.transaction(async (tx) => {
+    await tx.saveMethodology(methodology())
+    for (const station of SEED_STATIONS) await tx.upsertStation(station)
+    if ((await tx.getMeta('rewards_seeded')) === undefined) {
+      for (const reward of SEED_REWARDS) await tx.seedReward(reward)
+      await tx.saveProject(SEED_PROJECT)
+      await tx.setMeta('rewards_seeded', new Date().toISOString())
     }
   })
 }

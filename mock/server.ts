@@ -4,6 +4,7 @@ import { createCloud } from './cloud'
 import { ConfigError, configFromEnv, type ServerConfig } from './config'
 import { seedDemoData } from './demo'
 import { createGateway } from './gateway'
+import { openSqlite } from './storage/sqlitePort'
 import { createWeChatLogin } from './wechat'
 
 const SWEEP_INTERVAL_MS = 60_000
@@ -18,19 +19,18 @@ function readConfig(): ServerConfig {
   }
 }
 
-function main() {
+async function main() {
   const config = readConfig()
-  const cloud = createCloud({
-    dbPath: config.dbPath,
+  const cloud = await createCloud({
+    storage: openSqlite({ path: config.dbPath, backgroundCheckpoints: true }),
     sessionSecret: config.sessionSecret,
     organizers: config.organizers,
     rateLimit: config.rateLimit,
-    backgroundCheckpoints: true,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),
     cloudRun: Boolean(config.cloudRun),
   })
-  if (config.demoData) seedDemoData(cloud)
+  if (config.demoData) await seedDemoData(cloud)
   const server = createGateway(cloud, {
     staticDir: config.staticDir,
     corsOrigins: config.corsOrigins,
@@ -38,9 +38,9 @@ function main() {
     cloudRun: config.cloudRun,
   })
   // Vouchers also expire on access; the sweep refunds the ones nobody looks at.
-  const sweep = setInterval(() => {
+  const sweep = setInterval(async () => {
     try {
-      const n = cloud.sweepExpired()
+      const n = await cloud.sweepExpired()
       if (n > 0) console.log(`expired and refunded ${n} voucher(s)`)
     } catch (error) {
       console.error('[sweep] failed:', error)
@@ -53,15 +53,18 @@ function main() {
     const login = config.cloudRun ? 'identity from WeChat Cloud Run' : [config.wechat && 'WeChat login', config.devLogin && 'dev login'].filter(Boolean).join(' + ')
     console.log(`${what} ready at http://${config.host}:${port} (database ${config.dbPath}; ${login})`)
   })
-  const stop = () => {
+  const stop = async () => {
     clearInterval(sweep)
     server.close()
     server.closeAllConnections()
-    cloud.close()
+    await cloud.close()
     process.exit(0)
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
 
-main()
+main().catch((error) => {
+  console.error('The cloud did not start:', error)
+  process.exit(1)
+})

@@ -14,8 +14,8 @@ export const WECHAT_DEFAULT_NICKNAME = '微信用户'
  * WeChat's: an account that is deleted frees its handle, and the same person comes back to a fresh ledger.
  * Must run inside a transaction.
  */
-export function findOrCreateUser(services: Services, handle: string, nickname: string): UserRecord {
-  const existing = services.store.findUserByHandle(handle)
+export async function findOrCreateUser(services: Services, handle: string, nickname: string): Promise<UserRecord> {
+  const existing = await services.store.findUserByHandle(handle)
   if (existing) return existing
   const created: UserRecord = {
     openid: services.newId('o'),
@@ -24,6 +24,6 @@ export function findOrCreateUser(services: Services, handle: string, nickname: s
     roles: ['resident'],
     createdAt: toShanghaiIso(services.now()),
   }
-  services.store.insertUser(created)
+  await services.store.insertUser(created)
   return created
 }

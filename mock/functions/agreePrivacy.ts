@@ -2,22 +2,22 @@ import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import { agreePrivacySchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 
 /** Records that the caller agreed to a version of the privacy notice; agreeing again to the same one is harmless. */
 export const agreePrivacy: CloudFunction<'agreePrivacy'> = {
   name: 'agreePrivacy',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     const { version } = parse(agreePrivacySchema, data)
     const { openid } = requireCaller(caller)
     if (version > PRIVACY_NOTICE_VERSION) {
       throw new CloudError('INVALID_ARGUMENT', `There is no privacy notice version ${version}; the current one is ${PRIVACY_NOTICE_VERSION}.`)
     }
-    const { store } = services
-    const agreement = store.transaction(() => {
+    const agreement = await inTransaction(services, async (services) => {
+      const { store } = services
       // An older version agreed on a stale device never replaces a newer agreement.
-      if (store.getPrivacyVersion(openid) < version) store.recordPrivacyAgreement(openid, version, toShanghaiIso(services.now()))
+      if (await store.getPrivacyVersion(openid) < version) await store.recordPrivacyAgreement(openid, version, toShanghaiIso(services.now()))
       return store.getPrivacyAgreement(openid)
     })
     if (!agreement) throw new Error('a privacy agreement was recorded but cannot be read back')

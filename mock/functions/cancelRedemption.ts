@@ -1,6 +1,6 @@
 import { redemptionIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 import { closeWithRefund, freshRedemption, publicRedemption } from '../rewards'
 
@@ -11,18 +11,18 @@ export const cancelRedemption: CloudFunction<'cancelRedemption'> = {
   handle(data, caller, services) {
     const req = parse(redemptionIdSchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => {
-      const found = store.getRedemption(req.redemptionId)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const found = await store.getRedemption(req.redemptionId)
       if (!found) throw new CloudError('NOT_FOUND', `No redemption with id ${req.redemptionId}.`)
       if (found.openid !== openid) throw new CloudError('PERMISSION_DENIED', 'This voucher belongs to someone else.')
-      const current = freshRedemption(services, found)
+      const current = await freshRedemption(services, found)
       if (current.status !== 'pending') {
         throw new CloudError('CONFLICT', `This voucher is already ${current.status} and can no longer be cancelled.`)
       }
-      closeWithRefund(services, current, 'cancelled')
-      const after = store.getRedemption(current.id) ?? current
-      return { redemption: publicRedemption(after), wallet: publicWallet(services, openid) }
+      await closeWithRefund(services, current, 'cancelled')
+      const after = await store.getRedemption(current.id) ?? current
+      return { redemption: publicRedemption(after), wallet: await publicWallet(services, openid) }
     })
   },
 }

@@ -4,7 +4,7 @@ import { speedKmh } from '../../src/core/credit'
 import { REVIEW_RULES, reviewReasons } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
 import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
@@ -15,30 +15,30 @@ export const checkIn: CloudFunction<'checkIn'> = {
   handle(data, caller, services) {
     const req = parse(checkInSchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
     const hash = payloadHash('checkIn', req)
-    return store.transaction(() => {
-      const previous = replayOf(store, openid, req.requestId, 'checkIn', hash)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const previous = await replayOf(store, openid, req.requestId, 'checkIn', hash)
       if (previous) {
-        const entry = store.getEntry(openid, previous.resultRef)
+        const entry = await store.getEntry(openid, previous.resultRef)
         if (!entry) throw new Error(`request ${req.requestId} points at a missing entry`)
-        return { entry, wallet: publicWallet(services, openid), capped: previous.capped }
+        return { entry, wallet: await publicWallet(services, openid), capped: previous.capped }
       }
       const { methodology } = services
       const version = methodology.version
       const factorId = factorIdOf(req)
       const factor = methodology.factors.find((f) => f.id === factorId)
-      const station = req.kind === 'recycling' ? store.getStation(req.stationCode) : undefined
+      const station = req.kind === 'recycling' ? await store.getStation(req.stationCode) : undefined
       const plan = planCheckIn(req, factor, station, services.now())
       if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
       if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
-      const already = store.creditedGrams(openid, factor.id, plan.value.day)
+      const already = await store.creditedGrams(openid, factor.id, plan.value.day)
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
       const occurredAt = toShanghaiIso(plan.value.occurredAtMs)
       const recentDropsAtStation =
         req.kind === 'recycling'
-          ? store.stationDropsBetween(
+          ? await store.stationDropsBetween(
               openid,
               plan.value.day,
               req.stationCode,
@@ -46,7 +46,7 @@ export const checkIn: CloudFunction<'checkIn'> = {
               toShanghaiIso(plan.value.occurredAtMs + REVIEW_RULES.stationBurstWindowMs),
             )
           : undefined
-      const { entry, wallet } = appendEntry(services, openid, {
+      const { entry, wallet } = await appendEntry(services, openid, {
         type: 'checkin',
         gramsCo2e: credit.value.gramsCo2e,
         points: credit.value.points,
@@ -60,7 +60,7 @@ export const checkIn: CloudFunction<'checkIn'> = {
         weightG: plan.value.weightG,
         stationCode: req.kind === 'recycling' ? req.stationCode : undefined,
       })
-      applyToChallenges(services, openid, entry, 1)
+      await applyToChallenges(services, openid, entry, 1)
       const reasons = reviewReasons({
         factor,
         quantity: plan.value.quantity,
@@ -69,9 +69,9 @@ export const checkIn: CloudFunction<'checkIn'> = {
       })
       if (reasons.length > 0) {
         // Credited all the same; an organizer confirms or reverses it later.
-        store.insertReview({ id: services.newId('rv'), entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt })
+        await store.insertReview({ id: services.newId('rv'), entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt })
       }
-      store.saveRequest(openid, req.requestId, {
+      await store.saveRequest(openid, req.requestId, {
         fn: 'checkIn',
         payloadHash: hash,
         resultRef: entry.id,

@@ -3,7 +3,7 @@ import { toUnits } from '../../src/core/challenge'
 import { daysBetween, isDay, shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
 
 const MAX_DAYS = 366
@@ -21,9 +21,9 @@ export const createChallenge: CloudFunction<'createChallenge'> = {
     if (span < 0) throw new CloudError('INVALID_ARGUMENT', 'endDay must not be before startDay.')
     if (span >= MAX_DAYS) throw new CloudError('INVALID_ARGUMENT', `A challenge lasts at most ${MAX_DAYS} days.`)
     if (req.endDay < shanghaiDay(services.now())) throw new CloudError('INVALID_ARGUMENT', 'endDay is already past.')
-    return services.store.transaction(() => {
+    return inTransaction(services, async (services) => {
       if (req.groupId !== undefined) {
-        const group = requireGroup(services, req.groupId)
+        const group = await requireGroup(services, req.groupId)
         if (!isOrganizer) requireLeader(group, who)
       } else if (!isOrganizer) {
         throw new CloudError('PERMISSION_DENIED', 'Only an organizer can open a challenge to everyone; a leader creates one for their group.')
@@ -43,8 +43,8 @@ export const createChallenge: CloudFunction<'createChallenge'> = {
         bonusPoints: req.bonusPoints,
         createdAt: toShanghaiIso(services.now()),
       }
-      services.store.insertChallenge(challenge)
-      return { challenge: publicChallenge(services, challenge, who.openid) }
+      await services.store.insertChallenge(challenge)
+      return { challenge: await publicChallenge(services, challenge, who.openid) }
     })
   },
 }

@@ -1,7 +1,7 @@
 import { createGroupSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { publicGroup } from '../challenges'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { freshInviteCode } from '../groups'
 
 /** The creator becomes the leader and first member. */
@@ -11,12 +11,12 @@ export const createGroup: CloudFunction<'createGroup'> = {
   handle(data, caller, services) {
     const { name } = parse(createGroupSchema, data)
     const { openid } = requireCaller(caller)
-    return services.store.transaction(() => {
+    return inTransaction(services, async (services) => {
       const at = toShanghaiIso(services.now())
-      const group = { id: services.newId('gp'), name, inviteCode: freshInviteCode(services), leader: openid, createdAt: at }
-      services.store.insertGroup(group)
-      services.store.addMember(group.id, openid, at)
-      return { group: publicGroup(services, group, openid) }
+      const group = { id: services.newId('gp'), name, inviteCode: await freshInviteCode(services), leader: openid, createdAt: at }
+      await services.store.insertGroup(group)
+      await services.store.addMember(group.id, openid, at)
+      return { group: await publicGroup(services, group, openid) }
     })
   },
 }

@@ -2,7 +2,7 @@ import { decideReviewSchema } from '../../src/contract/schemas'
 import { reversalOf } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { applyToChallenges } from '../challenges'
 import { appendEntry } from '../ledger'
 import { requireOrganizer } from '../rewards'
@@ -19,19 +19,19 @@ export const decideReview: CloudFunction<'decideReview'> = {
     const req = parse(decideReviewSchema, data)
     const who = requireCaller(caller)
     requireOrganizer(who)
-    const { store } = services
-    return store.transaction(() => {
-      const review = store.getReview(req.reviewId)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const review = await store.getReview(req.reviewId)
       if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
       if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
       const at = toShanghaiIso(services.now())
       let adjustEntryId: string | undefined
       if (req.decision === 'reverse') {
-        const original = store.getEntry(review.openid, review.entryId)
+        const original = await store.getEntry(review.openid, review.entryId)
         if (!original) throw new Error(`review ${review.id} points at a missing entry`)
-        const take = reversalOf(original, store.getWallet(review.openid).pointsBalance)
-        applyToChallenges(services, review.openid, original, -1)
-        adjustEntryId = appendEntry(services, review.openid, {
+        const take = reversalOf(original, (await store.getWallet(review.openid)).pointsBalance)
+        await applyToChallenges(services, review.openid, original, -1)
+        adjustEntryId = (await appendEntry(services, review.openid, {
           type: 'adjust',
           gramsCo2e: take.gramsCo2e,
           points: take.points,
@@ -40,12 +40,12 @@ export const decideReview: CloudFunction<'decideReview'> = {
           methodologyVersion: original.methodologyVersion,
           day: original.day,
           ref: original.id,
-        }).entry.id
+        })).entry.id
       }
-      store.decideReview(review.id, req.decision === 'reverse' ? 'reversed' : 'confirmed', who.openid, at, adjustEntryId)
-      const after = store.getReview(review.id)
+      await store.decideReview(review.id, req.decision === 'reverse' ? 'reversed' : 'confirmed', who.openid, at, adjustEntryId)
+      const after = await store.getReview(review.id)
       if (!after) throw new Error('review vanished inside the transaction')
-      return { item: reviewItem(services, after) }
+      return { item: await reviewItem(services, after) }
     })
   },
 }

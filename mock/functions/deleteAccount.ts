@@ -1,6 +1,6 @@
 import { deleteAccountSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 
 /**
  * Deletes the person, keeps the numbers: the handle and nickname are dropped, so the openid can no longer
@@ -10,10 +10,10 @@ import { parse, requireCaller, type CloudFunction } from '../function'
 export const deleteAccount: CloudFunction<'deleteAccount'> = {
   name: 'deleteAccount',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     parse(deleteAccountSchema, data)
     const { openid } = requireCaller(caller)
-    services.store.transaction(() => services.store.anonymiseUser(openid, toShanghaiIso(services.now())))
+    await inTransaction(services, async (services) => services.store.anonymiseUser(openid, toShanghaiIso(services.now())))
     return { deleted: true as const }
   },
 }

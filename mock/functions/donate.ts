@@ -1,7 +1,7 @@
 import { donateSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { publicProjects } from '../projects'
@@ -13,23 +13,23 @@ export const donate: CloudFunction<'donate'> = {
   handle(data, caller, services) {
     const req = parse(donateSchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
     const hash = payloadHash('donate', req)
-    return store.transaction(() => {
-      const previous = replayOf(store, openid, req.requestId, 'donate', hash)
-      const project = store.getProject(req.projectId)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const previous = await replayOf(store, openid, req.requestId, 'donate', hash)
+      const project = await store.getProject(req.projectId)
       if (previous) {
-        const entry = store.getEntry(openid, previous.resultRef)
+        const entry = await store.getEntry(openid, previous.resultRef)
         if (!entry || !project) throw new Error(`request ${req.requestId} points at a missing donation`)
-        return { entry, project: publicProjects(services, openid, [project])[0], wallet: publicWallet(services, openid) }
+        return { entry, project: (await publicProjects(services, openid, [project]))[0], wallet: await publicWallet(services, openid) }
       }
       if (!project || !project.active) throw new CloudError('NOT_FOUND', `No project with id ${req.projectId} is open for donations.`)
-      const balance = store.getWallet(openid).pointsBalance
+      const balance = (await store.getWallet(openid)).pointsBalance
       if (balance < req.points) throw new CloudError('INSUFFICIENT_POINTS', `You have ${balance} points; you tried to give ${req.points}.`)
       const at = toShanghaiIso(services.now())
-      const { entry, wallet } = appendEntry(services, openid, { type: 'donate', gramsCo2e: 0, points: -req.points, day: at.slice(0, 10), ref: project.id })
-      store.saveRequest(openid, req.requestId, { fn: 'donate', payloadHash: hash, resultRef: entry.id, capped: false })
-      return { entry, project: publicProjects(services, openid, [project])[0], wallet }
+      const { entry, wallet } = await appendEntry(services, openid, { type: 'donate', gramsCo2e: 0, points: -req.points, day: at.slice(0, 10), ref: project.id })
+      await store.saveRequest(openid, req.requestId, { fn: 'donate', payloadHash: hash, resultRef: entry.id, capped: false })
+      return { entry, project: (await publicProjects(services, openid, [project]))[0], wallet }
     })
   },
 }

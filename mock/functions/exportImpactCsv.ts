@@ -11,12 +11,12 @@ import { checkRange } from './getImpactStats'
 export const exportImpactCsv: CloudFunction<'exportImpactCsv'> = {
   name: 'exportImpactCsv',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     const req = parse(dayRangeSchema, data)
     requireOrganizer(requireCaller(caller))
     checkRange(req)
-    const stats = services.store.impactStats(req.fromDay, req.toDay)
-    const stations = new Map(services.store.listStations().map((s) => [s.code, s.name]))
+    const stats = await services.store.impactStats(req.fromDay, req.toDay)
+    const stations = new Map((await services.store.listStations()).map((s) => [s.code, s.name]))
     const rows: (string | number)[][] = [['section', 'key', 'name', 'gramsCo2e', 'checkins', 'participants', 'weightG', 'pending', 'fulfilled', 'cancelled', 'expired']]
     for (const d of stats.byDay) rows.push(['day', d.day, '', d.gramsCo2e, d.checkins, d.participants, '', '', '', '', ''])
     for (const f of stats.byFactor) rows.push(['factor', f.factorId, '', f.gramsCo2e, f.checkins, '', '', '', '', '', ''])

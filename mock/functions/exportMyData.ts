@@ -1,7 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { verifyChain } from '../../src/core/ledger'
 import { toShanghaiIso } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 import { publicRedemption } from '../rewards'
 
@@ -12,18 +12,18 @@ export const exportMyData: CloudFunction<'exportMyData'> = {
   handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => {
-      const user = store.findUser(openid)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const user = await store.findUser(openid)
       if (!user) throw new Error('caller vanished inside the transaction')
-      const entries = [...store.iterateEntries(openid)]
+      const entries = await store.allEntries(openid)
       return {
         exportedAt: toShanghaiIso(services.now()),
         profile: { openid, nickname: user.nickname, roles: user.roles, createdAt: user.createdAt },
-        wallet: publicWallet(services, openid),
+        wallet: await publicWallet(services, openid),
         verification: verifyChain(entries),
         entries,
-        redemptions: store.listRedemptions(openid).map(publicRedemption),
+        redemptions: (await store.listRedemptions(openid)).map(publicRedemption),
       }
     })
   },

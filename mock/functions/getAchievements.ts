@@ -2,7 +2,7 @@ import { emptySchema } from '../../src/contract/schemas'
 import type { BadgeId } from '../../src/contract/types'
 import { streakDays } from '../../src/core/streak'
 import { addDays, shanghaiDay } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 
 const LOOKBACK_DAYS = 400
@@ -14,10 +14,10 @@ export const getAchievements: CloudFunction<'getAchievements'> = {
   handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => {
+    return inTransaction(services, async (services) => {
+      const { store } = services
       const today = shanghaiDay(services.now())
-      const days = store.checkInDaysSince(openid, addDays(today, -LOOKBACK_DAYS))
+      const days = await store.checkInDaysSince(openid, addDays(today, -LOOKBACK_DAYS))
       const set = new Set(days)
       let longest = 0
       for (const d of days) {
@@ -28,9 +28,9 @@ export const getAchievements: CloudFunction<'getAchievements'> = {
       }
       const earned: Record<BadgeId, boolean> = {
         first_checkin: days.length > 0,
-        kg10: publicWallet(services, openid).gramsCo2eTotal >= 10_000,
+        kg10: (await publicWallet(services, openid)).gramsCo2eTotal >= 10_000,
         streak7: longest >= 7,
-        challenge_done: store.hasBonus(openid),
+        challenge_done: await store.hasBonus(openid),
       }
       return {
         streakDays: streakDays(set, today),

@@ -6,11 +6,11 @@ import { parse, requireCaller, type CloudFunction } from '../function'
 export const getDailySeries: CloudFunction<'getDailySeries'> = {
   name: 'getDailySeries',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     const { days } = parse(dailySeriesSchema, data)
     const { openid } = requireCaller(caller)
     const today = shanghaiDay(services.now())
-    const rows = new Map(services.store.daySeries(openid, addDays(today, -(days - 1)), today).map((r) => [r.day, r]))
+    const rows = new Map((await services.store.daySeries(openid, addDays(today, -(days - 1)), today)).map((r) => [r.day, r]))
     return { days: dayRange(today, days).map((day) => rows.get(day) ?? { day, gramsCo2e: 0, points: 0 }) }
   },
 }

@@ -9,12 +9,12 @@ import { parse, requireCaller, type CloudFunction } from '../function'
 export const getDonationCertificate: CloudFunction<'getDonationCertificate'> = {
   name: 'getDonationCertificate',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     const { entryId } = parse(certificateSchema, data)
     const { openid, nickname } = requireCaller(caller)
-    const entry = services.store.getEntry(openid, entryId)
+    const entry = await services.store.getEntry(openid, entryId)
     if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`)
-    const project = services.store.getProject(entry.ref)
+    const project = await services.store.getProject(entry.ref)
     return {
       certificate: {
         nickname,

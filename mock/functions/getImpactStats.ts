@@ -17,10 +17,10 @@ export function checkRange(req: DayRangeRequest): void {
 export const getImpactStats: CloudFunction<'getImpactStats'> = {
   name: 'getImpactStats',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     const req = parse(dayRangeSchema, data)
     requireOrganizer(requireCaller(caller))
     checkRange(req)
-    return { fromDay: req.fromDay, toDay: req.toDay, ...services.store.impactStats(req.fromDay, req.toDay) }
+    return { fromDay: req.fromDay, toDay: req.toDay, ...await services.store.impactStats(req.fromDay, req.toDay) }
   },
 }

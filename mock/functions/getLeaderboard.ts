@@ -1,7 +1,7 @@
 import { leaderboardSchema } from '../../src/contract/schemas'
 import type { LeaderboardRow } from '../../src/contract/types'
 import { fromUnits } from '../../src/core/challenge'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { visibleChallenge } from './getChallenge'
 
 /**
@@ -14,21 +14,21 @@ export const getLeaderboard: CloudFunction<'getLeaderboard'> = {
   handle(data, caller, services) {
     const { challengeId, limit = 20 } = parse(leaderboardSchema, data)
     const who = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => {
-      const c = visibleChallenge(services, who, challengeId)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const c = await visibleChallenge(services, who, challengeId)
       const reached = (value: number) => c.targetMember !== undefined && value >= c.targetMember
-      const rows: LeaderboardRow[] = store.topParticipants(challengeId, limit).map((p, i) => ({
+      const rows: LeaderboardRow[] = (await store.topParticipants(challengeId, limit)).map((p, i) => ({
         rank: i + 1,
         nickname: p.nickname,
         value: fromUnits(c.metric, p.value),
         isMe: p.openid === who.openid,
         reached: reached(p.value),
       }))
-      const mine = store.getParticipant(challengeId, who.openid)
+      const mine = await store.getParticipant(challengeId, who.openid)
       const me: LeaderboardRow | null = mine
         ? rows.find((r) => r.isMe) ?? {
-            rank: store.rankOf(challengeId, mine.value, mine.valueMs),
+            rank: await store.rankOf(challengeId, mine.value, mine.valueMs),
             nickname: who.nickname,
             value: fromUnits(c.metric, mine.value),
             isMe: true,
@@ -37,10 +37,10 @@ export const getLeaderboard: CloudFunction<'getLeaderboard'> = {
         : null
       return {
         challengeId,
-        participants: store.participantCount(challengeId),
+        participants: await store.participantCount(challengeId),
         rows,
         me,
-        groups: store.groupTotals(challengeId).map((g) => ({ ...g, value: fromUnits(c.metric, g.value) })),
+        groups: (await store.groupTotals(challengeId)).map((g) => ({ ...g, value: fromUnits(c.metric, g.value) })),
       }
     })
   },

@@ -4,7 +4,7 @@ import { parse, type CloudFunction } from '../function'
 export const getMethodology: CloudFunction<'getMethodology'> = {
   name: 'getMethodology',
   requiresSession: true,
-  handle(data, _caller, services) {
+  async handle(data, _caller, services) {
     parse(emptySchema, data)
     return services.methodology
   },

@@ -1,7 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { streakDays } from '../../src/core/streak'
 import { addDays, shanghaiDay } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 
 /** How far back a streak is looked for: bounded, so a long history never makes this call slow. */
@@ -13,16 +13,16 @@ export const getWallet: CloudFunction<'getWallet'> = {
   handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
     const today = shanghaiDay(services.now())
-    return store.transaction(() => {
-      const totals = store.dayTotals(openid, today)
-      const days = new Set(store.checkInDaysSince(openid, addDays(today, -STREAK_LOOKBACK_DAYS)))
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const totals = await store.dayTotals(openid, today)
+      const days = new Set(await store.checkInDaysSince(openid, addDays(today, -STREAK_LOOKBACK_DAYS)))
       return {
-        wallet: publicWallet(services, openid),
+        wallet: await publicWallet(services, openid),
         today: { day: today, gramsCo2e: totals.gramsCo2e, points: totals.points },
         streakDays: streakDays(days, today),
-        todayByFactor: store.dayByFactor(openid, today),
+        todayByFactor: await store.dayByFactor(openid, today),
       }
     })
   },

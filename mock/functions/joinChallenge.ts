@@ -2,7 +2,7 @@ import { challengeIdSchema } from '../../src/contract/schemas'
 import { shanghaiDay } from '../../src/core/time'
 import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 
 /**
  * Joins a running or upcoming challenge. Only activity that happens after joining counts (a check-in
@@ -14,18 +14,18 @@ export const joinChallenge: CloudFunction<'joinChallenge'> = {
   handle(data, caller, services) {
     const { challengeId } = parse(challengeIdSchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => {
-      const c = store.getChallenge(challengeId)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const c = await store.getChallenge(challengeId)
       if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
-      if (c.groupId && !store.isMember(c.groupId, openid)) {
+      if (c.groupId && !await store.isMember(c.groupId, openid)) {
         throw new CloudError('PERMISSION_DENIED', 'This challenge is for members of its group.')
       }
       if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished.')
       // In an open challenge a person's group total counts for their first group, if any.
-      const groupId = c.groupId ?? store.groupsOf(openid)[0]?.id
-      store.addParticipant({ challengeId, openid, groupId, joinedMs: services.now(), value: 0, valueMs: services.now() })
-      return { challenge: publicChallenge(services, c, openid) }
+      const groupId = c.groupId ?? (await store.groupsOf(openid))[0]?.id
+      await store.addParticipant({ challengeId, openid, groupId, joinedMs: services.now(), value: 0, valueMs: services.now() })
+      return { challenge: await publicChallenge(services, c, openid) }
     })
   },
 }

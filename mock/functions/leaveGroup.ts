@@ -1,6 +1,6 @@
 import { groupIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { requireGroup } from '../groups'
 
 /** A member leaves; the leader cannot leave the group without a leader. Past progress stays. */
@@ -10,10 +10,10 @@ export const leaveGroup: CloudFunction<'leaveGroup'> = {
   handle(data, caller, services) {
     const { groupId } = parse(groupIdSchema, data)
     const { openid } = requireCaller(caller)
-    return services.store.transaction(() => {
-      const group = requireGroup(services, groupId)
+    return inTransaction(services, async (services) => {
+      const group = await requireGroup(services, groupId)
       if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.')
-      if (!services.store.removeMember(groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
+      if (!await services.store.removeMember(groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
       return { left: true as const }
     })
   },

@@ -1,6 +1,6 @@
 import { listChallengesSchema } from '../../src/contract/schemas'
 import { publicChallenge } from '../challenges'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 
 const LIMIT = 200
 
@@ -11,10 +11,10 @@ export const listChallenges: CloudFunction<'listChallenges'> = {
   handle(data, caller, services) {
     const { scope } = parse(listChallengesSchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => {
-      const groupIds = store.groupsOf(openid).map((g) => g.id)
-      const all = store.visibleChallenges(groupIds, LIMIT).map((c) => publicChallenge(services, c, openid))
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const groupIds = (await store.groupsOf(openid)).map((g) => g.id)
+      const all = await Promise.all((await store.visibleChallenges(groupIds, LIMIT)).map((c) => publicChallenge(services, c, openid)))
       const challenges = all.filter((c) =>
         scope === 'finished' ? c.status === 'finished' : scope === 'mine' ? c.joined && c.status !== 'finished' : !c.joined && c.status !== 'finished',
       )

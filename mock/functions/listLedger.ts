@@ -21,13 +21,13 @@ function decodeCursor(cursor: string): number {
 export const listLedger: CloudFunction<'listLedger'> = {
   name: 'listLedger',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     const req = parse(listLedgerSchema, data)
     const { openid } = requireCaller(caller)
     const limit = req.limit ?? LIMITS.ledgerPageDefault
     const beforeSeq = req.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(req.cursor)
     // One more than asked tells whether another page exists without a count query.
-    const rows = services.store.listEntries(openid, beforeSeq, limit + 1)
+    const rows = await services.store.listEntries(openid, beforeSeq, limit + 1)
     const entries = rows.slice(0, limit)
     const last = entries[entries.length - 1]
     return { entries, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null }

@@ -1,6 +1,6 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 
 export const listMyGroups: CloudFunction<'listMyGroups'> = {
   name: 'listMyGroups',
@@ -8,8 +8,8 @@ export const listMyGroups: CloudFunction<'listMyGroups'> = {
   handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid } = requireCaller(caller)
-    return services.store.transaction(() => ({
-      groups: services.store.groupsOf(openid).map((g) => publicGroup(services, g, openid)),
+    return inTransaction(services, async (services) => ({
+      groups: await Promise.all((await services.store.groupsOf(openid)).map((g) => publicGroup(services, g, openid))),
     }))
   },
 }

@@ -1,5 +1,5 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction, sequentially } from '../function'
 import { freshRedemption, publicRedemption } from '../rewards'
 
 export const listMyRedemptions: CloudFunction<'listMyRedemptions'> = {
@@ -8,9 +8,9 @@ export const listMyRedemptions: CloudFunction<'listMyRedemptions'> = {
   handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => ({
-      redemptions: store.listRedemptions(openid).map((r) => publicRedemption(freshRedemption(services, r))),
+    return inTransaction(services, async (services) => ({
+      // One at a time: expiring a voucher writes a refund, and writes in one transaction must not interleave.
+      redemptions: await sequentially(await services.store.listRedemptions(openid), async (r) => publicRedemption(await freshRedemption(services, r))),
     }))
   },
 }

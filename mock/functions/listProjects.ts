@@ -1,5 +1,5 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicProjects } from '../projects'
 
 export const listProjects: CloudFunction<'listProjects'> = {
@@ -8,8 +8,8 @@ export const listProjects: CloudFunction<'listProjects'> = {
   handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid, roles } = requireCaller(caller)
-    return services.store.transaction(() => ({
-      projects: publicProjects(services, openid, services.store.listProjects(roles.includes('organizer'))),
+    return inTransaction(services, async (services) => ({
+      projects: await publicProjects(services, openid, await services.store.listProjects(roles.includes('organizer'))),
     }))
   },
 }

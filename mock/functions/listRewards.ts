@@ -6,11 +6,11 @@ import { publicReward } from '../rewards'
 export const listRewards: CloudFunction<'listRewards'> = {
   name: 'listRewards',
   requiresSession: true,
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid, roles } = requireCaller(caller)
-    const held = services.store.heldRedemptionCounts(openid)
-    const rewards = services.store.listRewards(roles.includes('organizer'))
+    const held = await services.store.heldRedemptionCounts(openid)
+    const rewards = await services.store.listRewards(roles.includes('organizer'))
     return { rewards: rewards.map((r) => publicReward(r, held.get(r.id) ?? 0)) }
   },
 }

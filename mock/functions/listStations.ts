@@ -4,8 +4,8 @@ import { parse, type CloudFunction } from '../function'
 export const listStations: CloudFunction<'listStations'> = {
   name: 'listStations',
   requiresSession: true,
-  handle(data, _caller, services) {
+  async handle(data, _caller, services) {
     parse(emptySchema, data)
-    return { stations: services.store.listStations() }
+    return { stations: await services.store.listStations() }
   },
 }

@@ -1,6 +1,6 @@
 import { loginSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, type CloudFunction } from '../function'
+import { parse, type CloudFunction, inTransaction } from '../function'
 import type { UserRecord } from '../storage/port'
 import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from '../users'
 
@@ -13,38 +13,36 @@ import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from '../user
 export const login: CloudFunction<'login'> = {
   name: 'login',
   requiresSession: false,
-  // Not async: a dev login answers at once, so in-process callers (demo data, tests) need not wait.
-  handle(data, caller, services) {
+  async handle(data, caller, services) {
     const { code } = parse(loginSchema, data)
     const { store } = services
     if (caller) {
-      return { openid: caller.openid, token: '', roles: caller.roles, nickname: caller.nickname, privacyVersion: store.getPrivacyVersion(caller.openid) }
+      return { openid: caller.openid, token: '', roles: caller.roles, nickname: caller.nickname, privacyVersion: await store.getPrivacyVersion(caller.openid) }
     }
-    const result = (user: UserRecord) => ({
-      openid: user.openid,
-      token: services.tokens.issue(user.openid),
-      roles: services.rolesOf(user),
-      nickname: user.nickname,
-      privacyVersion: store.getPrivacyVersion(user.openid),
-    })
+    let user: UserRecord
     if (code.startsWith('dev:')) {
       if (!services.devLogin) {
         throw new CloudError('INVALID_ARGUMENT', 'Dev login is turned off on this server: log in with WeChat.')
       }
       const handle = code.slice('dev:'.length)
-      return result(store.transaction(() => findOrCreateUser(services, handle, handle)))
-    }
-    const { wechat } = services
-    if (!wechat) throw new CloudError('UNAVAILABLE', 'WeChat login is not set up on this server (WX_APPID and WX_SECRET).')
-    return wechat.code2Session(code).then((session) => {
+      user = await inTransaction(services, (services) => findOrCreateUser(services, handle, handle))
+    } else {
+      const { wechat } = services
+      if (!wechat) throw new CloudError('UNAVAILABLE', 'WeChat login is not set up on this server (WX_APPID and WX_SECRET).')
+      const session = await wechat.code2Session(code)
       const at = new Date(services.now()).toISOString()
-      return result(
-        store.transaction(() => {
-          const user = findOrCreateUser(services, wechatHandle(session.openid), WECHAT_DEFAULT_NICKNAME)
-          store.saveWeChatSessionKey(user.openid, session.sessionKey, at)
-          return user
-        }),
-      )
-    })
+      user = await inTransaction(services, async (services) => {
+        const found = await findOrCreateUser(services, wechatHandle(session.openid), WECHAT_DEFAULT_NICKNAME)
+        await services.store.saveWeChatSessionKey(found.openid, session.sessionKey, at)
+        return found
+      })
+    }
+    return {
+      openid: user.openid,
+      token: services.tokens.issue(user.openid),
+      roles: await services.rolesOf(user),
+      nickname: user.nickname,
+      privacyVersion: await store.getPrivacyVersion(user.openid),
+    }
   },
 }

@@ -3,7 +3,7 @@ import { VOUCHER_ALPHABET, VOUCHER_LENGTH } from '../../src/contract/constants'
 import { redeemSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { freshRedemption, publicRedemption } from '../rewards'
@@ -19,23 +19,23 @@ export const redeem: CloudFunction<'redeem'> = {
   handle(data, caller, services) {
     const req = parse(redeemSchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
     const hash = payloadHash('redeem', req)
-    return store.transaction(() => {
-      const previous = replayOf(store, openid, req.requestId, 'redeem', hash)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const previous = await replayOf(store, openid, req.requestId, 'redeem', hash)
       if (previous) {
-        const earlier = store.getRedemption(previous.resultRef)
+        const earlier = await store.getRedemption(previous.resultRef)
         if (!earlier) throw new Error(`request ${req.requestId} points at a missing redemption`)
-        return { redemption: publicRedemption(freshRedemption(services, earlier)), wallet: publicWallet(services, openid) }
+        return { redemption: publicRedemption(await freshRedemption(services, earlier)), wallet: await publicWallet(services, openid) }
       }
-      const reward = store.getReward(req.rewardId)
+      const reward = await store.getReward(req.rewardId)
       if (!reward || !reward.active) throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer.`)
       if (reward.stock <= 0) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`)
-      const held = store.heldRedemptionCounts(openid).get(reward.id) ?? 0
+      const held = (await store.heldRedemptionCounts(openid)).get(reward.id) ?? 0
       if (held >= reward.perUserLimit) {
         throw new CloudError('REDEEM_LIMIT_REACHED', `You can hold at most ${reward.perUserLimit} of ${reward.title}.`)
       }
-      const balance = store.getWallet(openid).pointsBalance
+      const balance = (await store.getWallet(openid)).pointsBalance
       if (balance < reward.pointsCost) {
         throw new CloudError('INSUFFICIENT_POINTS', `${reward.title} costs ${reward.pointsCost} points; you have ${balance}.`)
       }
@@ -44,8 +44,8 @@ export const redeem: CloudFunction<'redeem'> = {
       const expiresAtMs = nowMs + reward.validDays * DAY_MS
       const id = services.newId('rd')
       let code = voucherCode()
-      while (store.getRedemptionByCode(code)) code = voucherCode()
-      store.adjustStock(reward.id, -1)
+      while (await store.getRedemptionByCode(code)) code = voucherCode()
+      await store.adjustStock(reward.id, -1)
       const record = {
         id,
         openid,
@@ -58,15 +58,15 @@ export const redeem: CloudFunction<'redeem'> = {
         expiresAt: toShanghaiIso(expiresAtMs),
         expiresAtMs,
       }
-      store.insertRedemption(record)
-      const { wallet } = appendEntry(services, openid, {
+      await store.insertRedemption(record)
+      const { wallet } = await appendEntry(services, openid, {
         type: 'redeem',
         gramsCo2e: 0,
         points: -reward.pointsCost,
         day: createdAt.slice(0, 10),
         ref: id,
       })
-      store.saveRequest(openid, req.requestId, { fn: 'redeem', payloadHash: hash, resultRef: id, capped: false })
+      await store.saveRequest(openid, req.requestId, { fn: 'redeem', payloadHash: hash, resultRef: id, capped: false })
       return { redemption: publicRedemption(record), wallet }
     })
   },

@@ -1,7 +1,7 @@
 import { removeMemberSchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
 
 export const removeMember: CloudFunction<'removeMember'> = {
@@ -10,12 +10,12 @@ export const removeMember: CloudFunction<'removeMember'> = {
   handle(data, caller, services) {
     const { groupId, memberId } = parse(removeMemberSchema, data)
     const who = requireCaller(caller)
-    return services.store.transaction(() => {
-      const group = requireGroup(services, groupId)
+    return inTransaction(services, async (services) => {
+      const group = await requireGroup(services, groupId)
       requireLeader(group, who)
       if (memberId === who.openid) throw new CloudError('CONFLICT', 'The leader cannot remove themselves.')
-      if (!services.store.removeMember(groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
-      return { group: publicGroup(services, group, who.openid) }
+      if (!await services.store.removeMember(groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
+      return { group: await publicGroup(services, group, who.openid) }
     })
   },
 }

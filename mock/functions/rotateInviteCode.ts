@@ -1,6 +1,6 @@
 import { groupIdSchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { freshInviteCode, requireGroup, requireLeader } from '../groups'
 
 /** A leaked code stops working at once; members stay. */
@@ -10,12 +10,12 @@ export const rotateInviteCode: CloudFunction<'rotateInviteCode'> = {
   handle(data, caller, services) {
     const { groupId } = parse(groupIdSchema, data)
     const who = requireCaller(caller)
-    return services.store.transaction(() => {
-      const group = requireGroup(services, groupId)
+    return inTransaction(services, async (services) => {
+      const group = await requireGroup(services, groupId)
       requireLeader(group, who)
-      const code = freshInviteCode(services)
-      services.store.setInviteCode(groupId, code)
-      return { group: publicGroup(services, { ...group, inviteCode: code }, who.openid) }
+      const code = await freshInviteCode(services)
+      await services.store.setInviteCode(groupId, code)
+      return { group: await publicGroup(services, { ...group, inviteCode: code }, who.openid) }
     })
   },
 }

@@ -1,6 +1,6 @@
 import { upsertProjectSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicProjects } from '../projects'
 import { requireOrganizer } from '../rewards'
 
@@ -12,9 +12,9 @@ export const upsertProject: CloudFunction<'upsertProject'> = {
     const req = parse(upsertProjectSchema, data)
     const who = requireCaller(caller)
     requireOrganizer(who)
-    const { store } = services
-    return store.transaction(() => {
-      const existing = req.id === undefined ? undefined : store.getProject(req.id)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const existing = req.id === undefined ? undefined : await store.getProject(req.id)
       if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No project with id ${req.id}.`)
       const project = {
         id: existing?.id ?? services.newId('pj'),
@@ -23,8 +23,8 @@ export const upsertProject: CloudFunction<'upsertProject'> = {
         goalPoints: req.goalPoints,
         active: req.active ?? existing?.active ?? true,
       }
-      store.saveProject(project)
-      return { project: publicProjects(services, who.openid, [project])[0] }
+      await store.saveProject(project)
+      return { project: (await publicProjects(services, who.openid, [project]))[0] }
     })
   },
 }

@@ -1,7 +1,7 @@
 import { REWARD_LIMITS } from '../../src/contract/constants'
 import { upsertRewardSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicReward, requireOrganizer } from '../rewards'
 
 /** Creates a reward (no id) or replaces the editable fields of an existing one (organizers only). */
@@ -12,9 +12,9 @@ export const upsertReward: CloudFunction<'upsertReward'> = {
     const req = parse(upsertRewardSchema, data)
     const who = requireCaller(caller)
     requireOrganizer(who)
-    const { store } = services
-    return store.transaction(() => {
-      const existing = req.id === undefined ? undefined : store.getReward(req.id)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const existing = req.id === undefined ? undefined : await store.getReward(req.id)
       if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`)
       const reward = {
         id: existing?.id ?? services.newId('rw'),
@@ -27,8 +27,8 @@ export const upsertReward: CloudFunction<'upsertReward'> = {
         validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
         active: req.active ?? existing?.active ?? true,
       }
-      store.saveReward(reward)
-      return { reward: publicReward(reward, store.heldRedemptionCounts(who.openid).get(reward.id) ?? 0) }
+      await store.saveReward(reward)
+      return { reward: publicReward(reward, (await store.heldRedemptionCounts(who.openid)).get(reward.id) ?? 0) }
     })
   },
 }

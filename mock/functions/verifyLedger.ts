@@ -1,6 +1,6 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { verifyChain, walletFromEntries } from '../../src/core/ledger'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 
 /** Recomputes the caller's whole chain, and checks the wallet still equals the sum of its entries. */
@@ -10,13 +10,14 @@ export const verifyLedger: CloudFunction<'verifyLedger'> = {
   handle(data, caller, services) {
     parse(emptySchema, data)
     const { openid } = requireCaller(caller)
-    const { store } = services
-    return store.transaction(() => {
+    return inTransaction(services, async (services) => {
+      const { store } = services
       // Two streaming passes instead of one array: a million-entry ledger never sits in memory.
-      const chain = verifyChain(store.iterateEntries(openid))
+      const entries = await store.allEntries(openid)
+      const chain = verifyChain(entries)
       if (!chain.ok) return chain
-      const sums = walletFromEntries(store.iterateEntries(openid))
-      const wallet = publicWallet(services, openid)
+      const sums = walletFromEntries(entries)
+      const wallet = await publicWallet(services, openid)
       const walletMatches =
         sums.gramsCo2eTotal === wallet.gramsCo2eTotal &&
         sums.pointsBalance === wallet.pointsBalance &&

@@ -1,7 +1,7 @@
 import { verifyRedemptionSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
 import { freshRedemption, publicRedemption, requireOrganizer } from '../rewards'
 
 const REFUSALS = {
@@ -18,17 +18,17 @@ export const verifyRedemption: CloudFunction<'verifyRedemption'> = {
     const { code } = parse(verifyRedemptionSchema, data)
     const who = requireCaller(caller)
     requireOrganizer(who)
-    const { store } = services
-    return store.transaction(() => {
-      const found = store.getRedemptionByCode(code)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const found = await store.getRedemptionByCode(code)
       if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`)
-      const current = freshRedemption(services, found)
+      const current = await freshRedemption(services, found)
       if (current.status !== 'pending') {
         const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt
         throw new CloudError('CONFLICT', `${REFUSALS[current.status]} (${when}). Do not hand out the reward.`)
       }
-      store.closeRedemption(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid)
-      const after = store.getRedemption(current.id)
+      await store.closeRedemption(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid)
+      const after = await store.getRedemption(current.id)
       if (!after) throw new Error('redemption vanished inside the transaction')
       return { redemption: publicRedemption(after) }
     })

@@ -1,7 +1,8 @@
 /**
- * The narrow storage port the cloud functions write through. SQLite implements it here; a CloudBase
- * database adapter could implement it in a real deployment. Every method is synchronous and runs inside
- * `transaction`, so one credit is one transaction.
+ * The storage port the cloud functions write through. Every operation answers asynchronously, so a networked
+ * engine (MySQL, TiDB) implements it as naturally as embedded SQLite; a credit is one `transaction`, which the
+ * adapter may retry as a whole on a deadlock or serialisation conflict (every write is keyed by its requestId,
+ * so a retry cannot double anything). Inside a transaction only its `tx` is used.
  */
 import type { ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
 
@@ -127,9 +128,8 @@ export interface ParticipantRecord {
   bonusEntryId?: string
 }
 
-export interface StoragePort {
-  transaction<T>(fn: () => T): T
-
+/** The operations, as an engine that answers synchronously (SQLite) performs them. */
+export interface StorageOps {
   getMeta(key: string): string | undefined
   setMeta(key: string, value: string): void
 
@@ -242,6 +242,16 @@ export interface StoragePort {
   /** newest first, seq strictly below `beforeSeq` */
   listEntries(openid: string, beforeSeq: number, limit: number): LedgerEntry[]
   /** oldest first: for verification and export */
-  iterateEntries(openid: string): Iterable<LedgerEntry>
-  close(): void
+  allEntries(openid: string): LedgerEntry[]
+}
+
+/** The operations as the cloud functions see them: each answers with a promise. */
+export type AsyncOps = {
+  [K in keyof StorageOps]: (...args: Parameters<StorageOps[K]>) => Promise<ReturnType<StorageOps[K]>>
+}
+
+export interface StoragePort extends AsyncOps {
+  /** Runs fn as one transaction (all of it or nothing), retried as a whole on conflicts; fn uses only `tx`. */
+  transaction<T>(fn: (tx: AsyncOps) => Promise<T>): Promise<T>
+  close(): Promise<void>
 }

@@ -4,7 +4,7 @@ import { dirname } from 'node:path'
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startCheckpointer, WRITER_BACKSTOP_PAGES, type Checkpointer } from './checkpointer'
-import type { ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StoragePort, UserRecord, WalletRecord } from './port'
+import type { ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, StorageOps, UserRecord, WalletRecord } from './port'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -269,7 +269,8 @@ export interface SqliteOptions {
   backgroundCheckpoints?: boolean
 }
 
-export class SqliteStorage implements StoragePort {
+/** The synchronous engine: every operation is one statement (or a few) on one better-sqlite3 connection. */
+export class SqliteStorage implements StorageOps {
   readonly db: Database.Database
   private readonly stmts
   private readonly checkpointer: Checkpointer | undefined
@@ -922,8 +923,8 @@ export class SqliteStorage implements StoragePort {
     return this.stmts.listEntries.all(openid, beforeSeq, limit).map(entryFromRow)
   }
 
-  *iterateEntries(openid: string): Iterable<LedgerEntry> {
-    for (const row of this.stmts.allEntries.iterate(openid)) yield entryFromRow(row)
+  allEntries(openid: string): LedgerEntry[] {
+    return this.stmts.allEntries.all(openid).map(entryFromRow)
   }
 
   close() {

@@ -2,29 +2,29 @@ import { FACTORS, METHODOLOGY_VERSION } from '../../src/core/methodology'
 import { harness } from './harness'
 
 describe('catalogue', () => {
-  it('serves the seeded methodology with every factor, source and version', () => {
-    const h = harness()
-    const m = h.as('alice').ok('getMethodology')
+  it('serves the seeded methodology with every factor, source and version', async () => {
+    const h = await harness()
+    const m = await (await h.as('alice')).ok('getMethodology')
     expect(m.version).toBe(METHODOLOGY_VERSION)
     expect(m.gramsPerPoint).toBe(10)
     expect(m.factors).toHaveLength(12)
     expect(m.factors.map((f: any) => f.id)).toEqual(FACTORS.map((f) => f.id))
     const bus = m.factors.find((f: any) => f.key === 'bus')
     expect(bus).toMatchObject({ kind: 'travel', unit: 'km', gramsPerUnit: 26, maxKmh: 80, sourceVersion: expect.stringContaining('Shenzhen') })
-    h.close()
+    await h.close()
   })
 
-  it('lists at least three stations with the materials they take', () => {
-    const h = harness()
-    const { stations } = h.as('alice').ok('listStations')
+  it('lists at least three stations with the materials they take', async () => {
+    const h = await harness()
+    const { stations } = await (await h.as('alice')).ok('listStations')
     expect(stations.length).toBeGreaterThanOrEqual(3)
     expect(stations.find((s: any) => s.code === 'ST-MK03').materials).toEqual(['paper', 'cardboard'])
-    h.close()
+    await h.close()
   })
 
-  it('rejects extra fields on functions that take none', () => {
-    const h = harness()
-    expect(h.as('alice').error('listStations', { all: true })).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
-    h.close()
+  it('rejects extra fields on functions that take none', async () => {
+    const h = await harness()
+    expect(await (await h.as('alice')).error('listStations', { all: true })).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
+    await h.close()
   })
 })

@@ -3,17 +3,17 @@ import { walletFromEntries } from '../../src/core/ledger'
 import { bike, harness, NOW, rid, snapshot, type Harness } from './harness'
 
 let h: Harness
-beforeEach(() => {
-  h = harness()
+beforeEach(async () => {
+  h = await harness()
 })
 afterEach(() => h.close())
 
 const HOUR = 3600 * 1000
 
 describe('checkIn: travel', () => {
-  it('credits a bike trip with the factor that computed it', () => {
-    const a = h.as('alice')
-    const out = a.ok('checkIn', bike(5, { durationMin: 20 }))
+  it('credits a bike trip with the factor that computed it', async () => {
+    const a = await h.as('alice')
+    const out = await a.ok('checkIn', bike(5, { durationMin: 20 }))
     expect(out.capped).toBe(false)
     expect(out.entry).toMatchObject({
       seq: 1,
@@ -32,107 +32,107 @@ describe('checkIn: travel', () => {
     expect(out.wallet).toEqual({ gramsCo2eTotal: 165, pointsBalance: 16, pointsEarned: 16, pointsSpent: 0 })
   })
 
-  it('refuses an implausible speed and writes nothing', () => {
-    const a = h.as('alice')
-    const err = a.error('checkIn', bike(30, { durationMin: 20 })) // 90 km/h on a bike
+  it('refuses an implausible speed and writes nothing', async () => {
+    const a = await h.as('alice')
+    const err = await a.error('checkIn', bike(30, { durationMin: 20 })) // 90 km/h on a bike
     expect(err).toMatchObject({ status: 422, code: 'IMPLAUSIBLE' })
     expect(err.message).toMatch(/90 km\/h/)
-    expect(snapshot(a).entries).toHaveLength(0)
+    expect((await snapshot(a)).entries).toHaveLength(0)
   })
 
-  it('clips at the daily cap, then answers DAILY_CAP_REACHED, per factor and per Shanghai day', () => {
-    const a = h.as('alice')
+  it('clips at the daily cap, then answers DAILY_CAP_REACHED, per factor and per Shanghai day', async () => {
+    const a = await h.as('alice')
     const walk = (km: number, extra = {}) => ({ requestId: rid(), kind: 'travel', mode: 'walk', distanceKm: km, ...extra })
-    expect(a.ok('checkIn', walk(10)).entry.gramsCo2e).toBe(230)
-    const clipped = a.ok('checkIn', walk(5))
+    expect((await a.ok('checkIn', walk(10))).entry.gramsCo2e).toBe(230)
+    const clipped = await a.ok('checkIn', walk(5))
     expect(clipped).toMatchObject({ capped: true, entry: { gramsCo2e: 66, points: 6 } })
-    expect(a.error('checkIn', walk(1))).toMatchObject({ code: 'DAILY_CAP_REACHED', status: 422 })
+    expect(await a.error('checkIn', walk(1))).toMatchObject({ code: 'DAILY_CAP_REACHED', status: 422 })
     // another factor has its own cap
-    expect(a.ok('checkIn', bike(1)).entry.gramsCo2e).toBe(33)
+    expect((await a.ok('checkIn', bike(1))).entry.gramsCo2e).toBe(33)
     // yesterday (Shanghai) has its own cap too: 23:30 on the 28th in Shanghai
-    const yesterday = a.ok('checkIn', walk(1, { occurredAt: '2026-11-28T23:30:00+08:00' }))
+    const yesterday = await a.ok('checkIn', walk(1, { occurredAt: '2026-11-28T23:30:00+08:00' }))
     expect(yesterday.entry.day).toBe('2026-11-28')
     // …and 00:10 on the 29th is today, already capped
-    expect(a.error('checkIn', walk(1, { occurredAt: '2026-11-28T16:10:00Z' })).code).toBe('DAILY_CAP_REACHED')
-    const w = a.ok('getWallet')
+    expect((await a.error('checkIn', walk(1, { occurredAt: '2026-11-28T16:10:00Z' }))).code).toBe('DAILY_CAP_REACHED')
+    const w = await a.ok('getWallet')
     expect(w.today).toEqual({ day: '2026-11-29', gramsCo2e: 296 + 33, points: 23 + 6 + 3 })
   })
 
-  it('keeps the occurredAt window: not over 5 minutes ahead, not older than 7 days', () => {
-    const a = h.as('alice')
+  it('keeps the occurredAt window: not over 5 minutes ahead, not older than 7 days', async () => {
+    const a = await h.as('alice')
     const iso = (ms: number) => new Date(ms).toISOString()
-    expect(a.ok('checkIn', bike(1, { occurredAt: iso(NOW + 4 * 60 * 1000) })).entry.day).toBe('2026-11-29')
-    expect(a.error('checkIn', bike(1, { occurredAt: iso(NOW + 6 * 60 * 1000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/future/) })
-    expect(a.ok('checkIn', bike(1, { occurredAt: iso(NOW - 7 * 24 * HOUR + 60000) })).entry.day).toBe('2026-11-22')
-    expect(a.error('checkIn', bike(1, { occurredAt: iso(NOW - 7 * 24 * HOUR - 60000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/7 days/) })
+    expect((await a.ok('checkIn', bike(1, { occurredAt: iso(NOW + 4 * 60 * 1000) }))).entry.day).toBe('2026-11-29')
+    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW + 6 * 60 * 1000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/future/) })
+    expect((await a.ok('checkIn', bike(1, { occurredAt: iso(NOW - 7 * 24 * HOUR + 60000) }))).entry.day).toBe('2026-11-22')
+    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW - 7 * 24 * HOUR - 60000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/7 days/) })
   })
 })
 
 describe('checkIn: recycling', () => {
   const drop = (extra: Record<string, unknown>) => ({ requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 2.5, stationCode: 'ST-HQ01', ...extra })
 
-  it('credits by material and weight at a known station', () => {
-    const a = h.as('alice')
-    const out = a.ok('checkIn', drop({}))
+  it('credits by material and weight at a known station', async () => {
+    const a = await h.as('alice')
+    const out = await a.ok('checkIn', drop({}))
     expect(out.entry).toMatchObject({ gramsCo2e: 8650, points: 865, factorId: 'recycling.cardboard', weightG: 2500, stationCode: 'ST-HQ01' })
   })
 
-  it('answers NOT_FOUND for an unknown station and INVALID_ARGUMENT for a material it does not take', () => {
-    const a = h.as('alice')
-    expect(a.error('checkIn', drop({ stationCode: 'ST-NOPE' }))).toMatchObject({ code: 'NOT_FOUND', status: 404 })
-    expect(a.error('checkIn', drop({ stationCode: 'ST-SC04' }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/does not take cardboard/) })
-    expect(snapshot(a).entries).toHaveLength(0)
+  it('answers NOT_FOUND for an unknown station and INVALID_ARGUMENT for a material it does not take', async () => {
+    const a = await h.as('alice')
+    expect(await a.error('checkIn', drop({ stationCode: 'ST-NOPE' }))).toMatchObject({ code: 'NOT_FOUND', status: 404 })
+    expect(await a.error('checkIn', drop({ stationCode: 'ST-SC04' }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/does not take cardboard/) })
+    expect((await snapshot(a)).entries).toHaveLength(0)
   })
 })
 
 describe('exactly once', () => {
-  it('returns the same entry for the same requestId and payload, credited once', () => {
-    const a = h.as('alice')
+  it('returns the same entry for the same requestId and payload, credited once', async () => {
+    const a = await h.as('alice')
     const req = bike(5)
-    const first = a.ok('checkIn', req)
-    const second = a.ok('checkIn', { ...req })
+    const first = await a.ok('checkIn', req)
+    const second = await a.ok('checkIn', { ...req })
     expect(second.entry).toEqual(first.entry)
     expect(second.wallet.pointsBalance).toBe(16)
-    expect(snapshot(a).entries).toHaveLength(1)
+    expect((await snapshot(a)).entries).toHaveLength(1)
   })
 
-  it('answers CONFLICT for a reused requestId with a different payload', () => {
-    const a = h.as('alice')
+  it('answers CONFLICT for a reused requestId with a different payload', async () => {
+    const a = await h.as('alice')
     const req = bike(5)
-    a.ok('checkIn', req)
-    expect(a.error('checkIn', { ...req, distanceKm: 6 })).toMatchObject({ code: 'CONFLICT', status: 409 })
-    expect(snapshot(a).wallet.pointsBalance).toBe(16)
+    await a.ok('checkIn', req)
+    expect(await a.error('checkIn', { ...req, distanceKm: 6 })).toMatchObject({ code: 'CONFLICT', status: 409 })
+    expect((await snapshot(a)).wallet.pointsBalance).toBe(16)
   })
 
-  it('lets different callers use the same requestId without colliding', () => {
-    const a = h.as('alice')
-    const b = h.as('bob')
+  it('lets different callers use the same requestId without colliding', async () => {
+    const a = await h.as('alice')
+    const b = await h.as('bob')
     const req = bike(5)
-    a.ok('checkIn', req)
-    expect(b.ok('checkIn', req).entry.seq).toBe(1)
-    expect(snapshot(b).wallet.pointsBalance).toBe(16)
+    await a.ok('checkIn', req)
+    expect((await b.ok('checkIn', req)).entry.seq).toBe(1)
+    expect((await snapshot(b)).wallet.pointsBalance).toBe(16)
   })
 
   it('writes one entry when 200 identical check-ins arrive at once', async () => {
-    const a = h.as('alice')
+    const a = await h.as('alice')
     const req = bike(3)
     const results = await Promise.all(Array.from({ length: 200 }, () => Promise.resolve().then(() => a.call('checkIn', req))))
     expect(results.every((r) => r.status === 200)).toBe(true)
     expect(new Set(results.map((r) => r.body.result.entry.id)).size).toBe(1)
-    expect(snapshot(a).entries).toHaveLength(1)
-    expect(a.ok('getWallet').wallet.pointsBalance).toBe(9)
+    expect((await snapshot(a)).entries).toHaveLength(1)
+    expect((await a.ok('getWallet')).wallet.pointsBalance).toBe(9)
   })
 
-  it('ignores nothing and trusts nothing from the payload: a forged openid is refused and no wallet moves', () => {
-    const a = h.as('alice')
-    const b = h.as('bob')
-    const err = a.error('checkIn', { ...bike(5), openid: b.openid })
+  it('ignores nothing and trusts nothing from the payload: a forged openid is refused and no wallet moves', async () => {
+    const a = await h.as('alice')
+    const b = await h.as('bob')
+    const err = await a.error('checkIn', { ...bike(5), openid: b.openid })
     expect(err.code).toBe('INVALID_ARGUMENT')
     expect(err.message).toMatch(/openid/)
-    expect(a.error('checkIn', { ...bike(5), userId: b.openid }).code).toBe('INVALID_ARGUMENT')
-    expect(a.error('checkIn', { ...bike(5), roles: ['organizer'] }).code).toBe('INVALID_ARGUMENT')
-    expect(snapshot(a).entries).toHaveLength(0)
-    expect(snapshot(b).entries).toHaveLength(0)
+    expect((await a.error('checkIn', { ...bike(5), userId: b.openid })).code).toBe('INVALID_ARGUMENT')
+    expect((await a.error('checkIn', { ...bike(5), roles: ['organizer'] })).code).toBe('INVALID_ARGUMENT')
+    expect((await snapshot(a)).entries).toHaveLength(0)
+    expect((await snapshot(b)).entries).toHaveLength(0)
   })
 })
 
@@ -160,18 +160,18 @@ describe('bad input', () => {
     ['null', null],
     ['string', 'checkIn'],
     ['too small to earn', { requestId: 'abcdefgh', kind: 'travel', mode: 'walk', distanceKm: 0.001 }],
-  ])('%s → INVALID_ARGUMENT, nothing written', (_name, data) => {
-    const a = h.as('alice')
-    const err = a.error('checkIn', data)
+  ])('%s → INVALID_ARGUMENT, nothing written', async (_name, data) => {
+    const a = await h.as('alice')
+    const err = await a.error('checkIn', data)
     expect(err).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
     expect(err.message.length).toBeGreaterThan(5)
-    expect(snapshot(a).entries).toHaveLength(0)
+    expect((await snapshot(a)).entries).toHaveLength(0)
   })
 
-  it('answers random payloads only with contract errors and leaves the ledger as it was (property)', () => {
-    const a = h.as('alice')
-    a.ok('checkIn', bike(2))
-    const before = snapshot(a)
+  it('answers random payloads only with contract errors and leaves the ledger as it was (property)', async () => {
+    const a = await h.as('alice')
+    await a.ok('checkIn', bike(2))
+    const before = await snapshot(a)
     const value = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined))
     const payload = fc.oneof(
       fc.anything(),
@@ -188,9 +188,9 @@ describe('bad input', () => {
         openid: value,
       }, { requiredKeys: ['kind', 'openid'] }),
     )
-    fc.assert(
-      fc.property(payload, (data) => {
-        const out = a.call('checkIn', data)
+    await fc.assert(
+      fc.asyncProperty(payload, async (data) => {
+        const out = await a.call('checkIn', data)
         expect(out.status).not.toBe(500)
         expect(out.status).not.toBe(200)
         expect(CONTRACT_CODES.has(out.body.error.code)).toBe(true)
@@ -198,42 +198,42 @@ describe('bad input', () => {
       }),
       { numRuns: 500 },
     )
-    expect(snapshot(a)).toEqual(before)
+    expect(await snapshot(a)).toEqual(before)
   })
 })
 
 describe('ledger invariants', () => {
-  it('keeps wallet = Σ entries, seq without gaps, and a valid chain after random sequences (property)', () => {
+  it('keeps wallet = Σ entries, seq without gaps, and a valid chain after random sequences (property)', async () => {
     const action = fc.oneof(
       fc.record({ kind: fc.constant('travel'), mode: fc.constantFrom('walk', 'bike', 'bus', 'metro', 'ev', 'carpool'), distanceKm: fc.double({ min: 0.05, max: 60, noNaN: true }) }),
       fc.record({ kind: fc.constant('recycling'), material: fc.constantFrom('paper', 'plastic', 'metal', 'glass', 'textile', 'cardboard'), weightKg: fc.double({ min: 0.05, max: 20, noNaN: true }), stationCode: fc.constant('ST-HQ01') }),
     )
-    fc.assert(
-      fc.property(fc.array(fc.tuple(action, fc.integer({ min: 0, max: 6 * 24 })), { minLength: 1, maxLength: 30 }), (actions) => {
-        const local = harness()
-        const a = local.as('alice')
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(action, fc.integer({ min: 0, max: 6 * 24 })), { minLength: 1, maxLength: 30 }), async (actions) => {
+        const local = await harness()
+        const a = await local.as('alice')
         for (const [act, hoursAgo] of actions) {
-          a.call('checkIn', { ...act, requestId: rid('p'), occurredAt: new Date(NOW - hoursAgo * HOUR).toISOString() })
+          await a.call('checkIn', { ...act, requestId: rid('p'), occurredAt: new Date(NOW - hoursAgo * HOUR).toISOString() })
         }
         const entries: any[] = []
         let cursor: string | null | undefined
         do {
-          const page = a.ok('listLedger', cursor ? { cursor, limit: 7 } : { limit: 7 })
+          const page = await a.ok('listLedger', cursor ? { cursor, limit: 7 } : { limit: 7 })
           entries.push(...page.entries)
           cursor = page.nextCursor
         } while (cursor)
-        const wallet = a.ok('getWallet').wallet
+        const wallet = (await a.ok('getWallet')).wallet
         expect(wallet).toEqual(walletFromEntries([...entries].reverse()))
         expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: entries.length }, (_, i) => entries.length - i))
         const perFactorDay = new Map<string, number>()
         for (const e of entries) perFactorDay.set(`${e.factorId}/${e.day}`, (perFactorDay.get(`${e.factorId}/${e.day}`) ?? 0) + e.gramsCo2e)
-        const m = a.ok('getMethodology')
+        const m = await a.ok('getMethodology')
         for (const [key, grams] of perFactorDay) {
           const cap = m.factors.find((f: any) => f.id === key.split('/')[0]).dailyCapGrams
           expect(grams).toBeLessThanOrEqual(cap)
         }
-        expect(a.ok('verifyLedger')).toMatchObject({ ok: true, entries: entries.length })
-        local.close()
+        expect(await a.ok('verifyLedger')).toMatchObject({ ok: true, entries: entries.length })
+        await local.close()
       }),
       { numRuns: 25 },
     )

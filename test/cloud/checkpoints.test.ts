@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { harness, rid } from './harness'
+import { openSqlite } from '../../mock/storage/sqlitePort'
+import { harness, rid, inOrder } from './harness'
 
 const MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool']
 
@@ -14,11 +15,11 @@ describe('background WAL checkpoints (what the server runs)', () => {
 
   it('copy committed pages into the database file off the writer, and lose nothing', async () => {
     const path = join(dir, 'cloud.sqlite')
-    const h = harness({ dbPath: path, backgroundCheckpoints: true })
-    const residents = Array.from({ length: 20 }, (_, i) => h.as(`ckpt${i}`))
+    const h = await harness({ storage: openSqlite({ path, backgroundCheckpoints: true }) })
+    const residents = await inOrder(Array.from({ length: 20 }, (_, i) => i), (i) => h.as(`ckpt${i}`))
     const bytesBefore = statSync(path).size
     for (let i = 0; i < 600; i++) {
-      residents[i % 20].ok('checkIn', { requestId: rid('ckpt'), kind: 'travel', mode: MODES[Math.floor(i / 20) % 6], distanceKm: 0.3 })
+      await residents[i % 20].ok('checkIn', { requestId: rid('ckpt'), kind: 'travel', mode: MODES[Math.floor(i / 20) % 6], distanceKm: 0.3 })
     }
     // The writer's own threshold is 10,000 pages; 600 credits write far fewer, so only the worker can move
     // them into the main file (the test only watches the file: probing with a checkpoint would do it itself).
@@ -29,18 +30,18 @@ describe('background WAL checkpoints (what the server runs)', () => {
       grownBytes = statSync(path).size - bytesBefore
     }
     expect(grownBytes).toBeGreaterThanOrEqual(200_000)
-    const totals = residents.map((r) => r.ok('getWallet').wallet.gramsCo2eTotal)
-    h.close()
+    const totals = await inOrder(residents, async (r) => (await r.ok('getWallet')).wallet.gramsCo2eTotal)
+    await h.close()
 
     // Reopened from disk without the worker: every credit is there and every chain verifies.
-    const again = harness({ dbPath: path })
+    const again = await harness({ storage: openSqlite({ path }) })
     for (const [i, r] of residents.entries()) {
-      const me = again.as(`ckpt${i}`)
+      const me = await again.as(`ckpt${i}`)
       expect(me.openid).toBe(r.openid)
-      expect(me.ok('getWallet').wallet.gramsCo2eTotal).toBe(totals[i])
-      expect(me.ok('verifyLedger')).toMatchObject({ ok: true, entries: 30 })
+      expect((await me.ok('getWallet')).wallet.gramsCo2eTotal).toBe(totals[i])
+      expect(await me.ok('verifyLedger')).toMatchObject({ ok: true, entries: 30 })
     }
-    again.close()
+    await again.close()
   })
 })
 

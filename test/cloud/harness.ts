@@ -1,4 +1,5 @@
 import { createCloud, type Cloud, type CloudOptions } from '../../mock/cloud'
+import { openSqlite } from '../../mock/storage/sqlitePort'
 
 export const NOW = Date.parse('2026-11-29T10:00:00+08:00')
 
@@ -6,43 +7,44 @@ export interface Harness {
   cloud: Cloud
   clock: { ms: number }
   /** logs a handle in and returns a caller bound to its token */
-  as(handle: string): Caller
-  close(): void
+  as(handle: string): Promise<Caller>
+  close(): Promise<void>
 }
 
 export interface Caller {
   token: string
   openid: string
-  call(name: string, data?: unknown): { status: number; body: any }
-  ok(name: string, data?: unknown): any
-  error(name: string, data?: unknown): { status: number; code: string; message: string }
+  call(name: string, data?: unknown): Promise<{ status: number; body: any }>
+  ok(name: string, data?: unknown): Promise<any>
+  error(name: string, data?: unknown): Promise<{ status: number; code: string; message: string }>
 }
 
-export function harness(options: Partial<CloudOptions> = {}): Harness {
+/** A cloud over SQLite :memory: (or the storage given) with a clock the test moves. */
+export async function harness(options: Partial<CloudOptions> = {}): Promise<Harness> {
   const clock = { ms: NOW }
-  const cloud = createCloud({
-    dbPath: ':memory:',
+  const cloud = await createCloud({
+    storage: options.storage ?? openSqlite({ path: ':memory:' }),
     now: () => clock.ms,
     rateLimit: { burst: 0, perSecond: 1 },
     devLogin: true,
     ...options,
   })
-  const as = (handle: string): Caller => {
-    const res = cloud.callNow('login', { code: `dev:${handle}` })
+  const as = async (handle: string): Promise<Caller> => {
+    const res = await cloud.call('login', { code: `dev:${handle}` })
     if (res.status !== 200) throw new Error(JSON.stringify(res.body))
     const { token, openid } = (res.body as any).result
-    const call = (name: string, data: unknown = {}) => cloud.callNow(name, data, `Bearer ${token}`) as any
+    const call = (name: string, data: unknown = {}): Promise<any> => cloud.call(name, data, `Bearer ${token}`)
     return {
       token,
       openid,
       call,
-      ok(name, data) {
-        const out = call(name, data)
+      async ok(name, data) {
+        const out = await call(name, data)
         if (out.status !== 200) throw new Error(`${name} failed: ${JSON.stringify(out.body)}`)
         return out.body.result
       },
-      error(name, data) {
-        const out = call(name, data)
+      async error(name, data) {
+        const out = await call(name, data)
         if (out.status === 200) throw new Error(`${name} unexpectedly succeeded`)
         return { status: out.status, ...out.body.error }
       },
@@ -62,8 +64,15 @@ export function bike(distanceKm: number, extra: Record<string, unknown> = {}) {
 }
 
 /** Everything a person's ledger holds, to compare before/after a failed call. */
-export function snapshot(caller: Caller) {
-  const wallet = caller.ok('getWallet')
-  const page = caller.ok('listLedger', { limit: 50 })
+export async function snapshot(caller: Caller) {
+  const wallet = await caller.ok('getWallet')
+  const page = await caller.ok('listLedger', { limit: 50 })
   return { wallet: wallet.wallet, entries: page.entries }
+}
+
+/** Maps one item at a time, in order: tests whose clock or ranking depends on the order of calls stay exact. */
+export async function inOrder<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = []
+  for (const [i, item] of items.entries()) out.push(await fn(item, i))
+  return out
 }

@@ -1,46 +1,46 @@
 import { bike, harness, type Harness } from './harness'
 
 let h: Harness
-beforeEach(() => {
-  h = harness()
+beforeEach(async () => {
+  h = await harness()
 })
 afterEach(() => h.close())
 
 describe('listLedger', () => {
-  it('pages newest first with an opaque cursor until null', () => {
-    const a = h.as('alice')
-    for (let i = 0; i < 5; i++) a.ok('checkIn', bike(1 + i / 10))
-    const p1 = a.ok('listLedger', { limit: 2 })
+  it('pages newest first with an opaque cursor until null', async () => {
+    const a = await h.as('alice')
+    for (let i = 0; i < 5; i++) await a.ok('checkIn', bike(1 + i / 10))
+    const p1 = await a.ok('listLedger', { limit: 2 })
     expect(p1.entries.map((e: any) => e.seq)).toEqual([5, 4])
-    const p2 = a.ok('listLedger', { limit: 2, cursor: p1.nextCursor })
+    const p2 = await a.ok('listLedger', { limit: 2, cursor: p1.nextCursor })
     expect(p2.entries.map((e: any) => e.seq)).toEqual([3, 2])
-    const p3 = a.ok('listLedger', { limit: 2, cursor: p2.nextCursor })
+    const p3 = await a.ok('listLedger', { limit: 2, cursor: p2.nextCursor })
     expect(p3).toMatchObject({ entries: [{ seq: 1 }], nextCursor: null })
-    expect(a.ok('listLedger').entries).toHaveLength(5)
+    expect((await a.ok('listLedger')).entries).toHaveLength(5)
   })
 
-  it('rejects bad limits and cursors', () => {
-    const a = h.as('alice')
+  it('rejects bad limits and cursors', async () => {
+    const a = await h.as('alice')
     for (const data of [{ limit: 0 }, { limit: 51 }, { limit: 2.5 }, { cursor: 'garbage' }, { cursor: 5 }]) {
-      expect(a.error('listLedger', data)).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
+      expect(await a.error('listLedger', data)).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
     }
   })
 
-  it('shows a caller only their own entries', () => {
-    const a = h.as('alice')
-    const b = h.as('bob')
-    a.ok('checkIn', bike(2))
-    expect(b.ok('listLedger').entries).toHaveLength(0)
+  it('shows a caller only their own entries', async () => {
+    const a = await h.as('alice')
+    const b = await h.as('bob')
+    await a.ok('checkIn', bike(2))
+    expect((await b.ok('listLedger')).entries).toHaveLength(0)
   })
 })
 
 describe('getWallet', () => {
-  it('reports totals, today, and the streak of Shanghai days', () => {
-    const a = h.as('alice')
+  it('reports totals, today, and the streak of Shanghai days', async () => {
+    const a = await h.as('alice')
     for (const daysAgo of [0, 1, 2, 4]) {
-      a.ok('checkIn', bike(2, { occurredAt: new Date(h.clock.ms - daysAgo * 86400000).toISOString() }))
+      await a.ok('checkIn', bike(2, { occurredAt: new Date(h.clock.ms - daysAgo * 86400000).toISOString() }))
     }
-    const w = a.ok('getWallet')
+    const w = await a.ok('getWallet')
     expect(w).toEqual({
       wallet: { gramsCo2eTotal: 264, pointsBalance: 24, pointsEarned: 24, pointsSpent: 0 },
       today: { day: '2026-11-29', gramsCo2e: 66, points: 6 },
@@ -51,41 +51,42 @@ describe('getWallet', () => {
 })
 
 describe('verifyLedger', () => {
-  it('is ok for an honest chain and finds the first entry changed behind its back', () => {
-    const a = h.as('alice')
-    for (let i = 0; i < 4; i++) a.ok('checkIn', bike(2 + i))
-    const good = a.ok('verifyLedger')
+  it('is ok for an honest chain and finds the first entry changed behind its back', async () => {
+    const a = await h.as('alice')
+    for (let i = 0; i < 4; i++) await a.ok('checkIn', bike(2 + i))
+    const good = await a.ok('verifyLedger')
     expect(good).toMatchObject({ ok: true, entries: 4 })
-    expect(good.headHash).toBe(a.ok('listLedger', { limit: 1 }).entries[0].hash)
+    expect(good.headHash).toBe((await a.ok('listLedger', { limit: 1 })).entries[0].hash)
 
-    const db = (h.cloud.store as any).db
+    const db = (h.cloud.store as any).engine.db
     expect(() => db.prepare('UPDATE entries SET points = 999 WHERE seq = 3').run()).toThrow(/append-only/)
     expect(() => db.prepare('DELETE FROM entries').run()).toThrow(/append-only/)
     // An attacker with raw database access drops the guard: verification still catches it.
     db.exec('DROP TRIGGER entries_append_only_update')
     db.prepare('UPDATE entries SET points = 999 WHERE seq = 3 AND openid = ?').run(a.openid)
-    expect(a.ok('verifyLedger')).toMatchObject({ ok: false, firstBadSeq: 3 })
+    expect(await a.ok('verifyLedger')).toMatchObject({ ok: false, firstBadSeq: 3 })
   })
 
-  it('notices a wallet that no longer equals its entries', () => {
-    const a = h.as('alice')
-    a.ok('checkIn', bike(2))
-    ;(h.cloud.store as any).db.prepare('UPDATE wallets SET points_balance = points_balance + 5, points_earned = points_earned + 5').run()
-    expect(a.ok('verifyLedger').ok).toBe(false)
+  it('notices a wallet that no longer equals its entries', async () => {
+    const a = await h.as('alice')
+    await a.ok('checkIn', bike(2))
+    ;(h.cloud.store as any).engine.db.prepare('UPDATE wallets SET points_balance = points_balance + 5, points_earned = points_earned + 5').run()
+    expect((await a.ok('verifyLedger')).ok).toBe(false)
   })
 })
 
 describe('seeding', () => {
-  it('never duplicates catalogue data when a database is opened again', () => {
+  it('never duplicates catalogue data when a database is opened again', async () => {
     const { mkdtempSync } = require('node:fs')
     const { join } = require('node:path')
     const { tmpdir } = require('node:os')
     const { createCloud } = require('../../mock/cloud')
+    const { openSqlite } = require('../../mock/storage/sqlitePort')
     const dbPath = join(mkdtempSync(join(tmpdir(), 'glp-')), 'c.sqlite')
-    for (let i = 0; i < 3; i++) createCloud({ dbPath }).close()
-    const c = createCloud({ dbPath })
-    const counts = c.store.db.prepare("SELECT (SELECT COUNT(*) FROM stations) s, (SELECT COUNT(*) FROM rewards) r, (SELECT COUNT(*) FROM factors) f").get()
+    for (let i = 0; i < 3; i++) await (await createCloud({ storage: openSqlite({ path: dbPath }) })).close()
+    const c = await createCloud({ storage: openSqlite({ path: dbPath }) })
+    const counts = c.store.engine.db.prepare("SELECT (SELECT COUNT(*) FROM stations) s, (SELECT COUNT(*) FROM rewards) r, (SELECT COUNT(*) FROM factors) f").get()
     expect(counts).toEqual({ s: 4, r: 3, f: 12 })
-    c.close()
+    await c.close()
   })
 })

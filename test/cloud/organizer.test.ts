@@ -1,28 +1,28 @@
 import { harness, rid, type Caller, type Harness } from './harness'
 
 let h: Harness
-beforeEach(() => {
-  h = harness({ organizers: ['boss'] })
+beforeEach(async () => {
+  h = await harness({ organizers: ['boss'] })
 })
 afterEach(() => h.close())
 
 const drop = (weightKg: number, extra: Record<string, unknown> = {}) => ({ requestId: rid(), kind: 'recycling', material: 'paper', weightKg, stationCode: 'ST-HQ01', ...extra })
 const minutesAgo = (m: number) => new Date(h.clock.ms - m * 60000).toISOString()
 
-function fullLedger(c: Caller) {
-  return c.ok('listLedger', { limit: 50 }).entries as any[]
+async function fullLedger(c: Caller) {
+  return (await c.ok('listLedger', { limit: 50 })).entries as any[]
 }
 
 describe('review queue', () => {
-  it('credits flagged check-ins and lists them for organizers only', () => {
-    const a = h.as('alice')
-    const boss = h.as('boss')
-    const heavy = a.ok('checkIn', drop(9))
+  it('credits flagged check-ins and lists them for organizers only', async () => {
+    const a = await h.as('alice')
+    const boss = await h.as('boss')
+    const heavy = await a.ok('checkIn', drop(9))
     expect(heavy.entry.gramsCo2e).toBe(31140) // credited in full
-    a.ok('checkIn', drop(0.5, { occurredAt: minutesAgo(30) }))
-    a.ok('checkIn', drop(0.5, { occurredAt: minutesAgo(4), stationCode: 'ST-MK03' }))
-    const fast = a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 14, durationMin: 30 }) // 28 km/h
-    const { items } = boss.ok('listReviewQueue')
+    await a.ok('checkIn', drop(0.5, { occurredAt: minutesAgo(30) }))
+    await a.ok('checkIn', drop(0.5, { occurredAt: minutesAgo(4), stationCode: 'ST-MK03' }))
+    const fast = await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 14, durationMin: 30 }) // 28 km/h
+    const { items } = await boss.ok('listReviewQueue')
     expect(items.map((i: any) => [i.entry.id, i.reasons])).toEqual(
       expect.arrayContaining([
         [heavy.entry.id, ['near_cap_weight']],
@@ -31,74 +31,74 @@ describe('review queue', () => {
     )
     expect(items).toHaveLength(2)
     expect(items[0]).toMatchObject({ status: 'open', nickname: 'alice' })
-    expect(a.error('listReviewQueue')).toMatchObject({ code: 'PERMISSION_DENIED', status: 403 })
+    expect(await a.error('listReviewQueue')).toMatchObject({ code: 'PERMISSION_DENIED', status: 403 })
   })
 
-  it('flags the third drop at one station within ten minutes', () => {
-    const a = h.as('alice')
-    const boss = h.as('boss')
-    a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(8) }))
-    a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(5) }))
-    expect(boss.ok('listReviewQueue').items).toHaveLength(0)
-    const third = a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(1) }))
-    expect(boss.ok('listReviewQueue').items.map((i: any) => [i.entry.id, i.reasons])).toEqual([[third.entry.id, ['station_burst']]])
+  it('flags the third drop at one station within ten minutes', async () => {
+    const a = await h.as('alice')
+    const boss = await h.as('boss')
+    await a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(8) }))
+    await a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(5) }))
+    expect((await boss.ok('listReviewQueue')).items).toHaveLength(0)
+    const third = await a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(1) }))
+    expect((await boss.ok('listReviewQueue')).items.map((i: any) => [i.entry.id, i.reasons])).toEqual([[third.entry.id, ['station_burst']]])
   })
 
-  it('reverses with a new adjust entry, once, freeing the cap; confirms without touching the ledger', () => {
-    const a = h.as('alice')
-    const boss = h.as('boss')
-    const heavy = a.ok('checkIn', drop(9)).entry
-    a.ok('checkIn', drop(1)) // 3,460 g more: the paper cap of 34,600 g is reached
-    expect(a.error('checkIn', drop(0.5)).code).toBe('DAILY_CAP_REACHED')
-    const [item] = boss.ok('listReviewQueue').items
-    const out = boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' }).item
+  it('reverses with a new adjust entry, once, freeing the cap; confirms without touching the ledger', async () => {
+    const a = await h.as('alice')
+    const boss = await h.as('boss')
+    const heavy = (await a.ok('checkIn', drop(9))).entry
+    await a.ok('checkIn', drop(1)) // 3,460 g more: the paper cap of 34,600 g is reached
+    expect((await a.error('checkIn', drop(0.5))).code).toBe('DAILY_CAP_REACHED')
+    const [item] = (await boss.ok('listReviewQueue')).items
+    const out = (await boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' })).item
     expect(out).toMatchObject({ status: 'reversed', adjustEntryId: expect.any(String) })
-    const adjust = fullLedger(a).find((e) => e.type === 'adjust')
+    const adjust = (await fullLedger(a)).find((e) => e.type === 'adjust')
     expect(adjust).toMatchObject({ gramsCo2e: -heavy.gramsCo2e, points: -heavy.points, ref: heavy.id, factorId: 'recycling.paper', day: heavy.day })
-    expect(fullLedger(a).find((e) => e.id === heavy.id)).toEqual(heavy) // never edited
-    expect(a.ok('getWallet').wallet).toMatchObject({ gramsCo2eTotal: 3460, pointsBalance: 346, pointsEarned: 346, pointsSpent: 0 })
-    expect(a.ok('checkIn', drop(0.5)).entry.gramsCo2e).toBe(1730) // the cap has room again
-    expect(boss.error('decideReview', { reviewId: item.id, decision: 'confirm' })).toMatchObject({ code: 'CONFLICT' })
-    expect(boss.ok('listReviewQueue', { status: 'reversed' }).items).toHaveLength(1)
-    expect(a.ok('verifyLedger').ok).toBe(true)
+    expect((await fullLedger(a)).find((e) => e.id === heavy.id)).toEqual(heavy) // never edited
+    expect((await a.ok('getWallet')).wallet).toMatchObject({ gramsCo2eTotal: 3460, pointsBalance: 346, pointsEarned: 346, pointsSpent: 0 })
+    expect((await a.ok('checkIn', drop(0.5))).entry.gramsCo2e).toBe(1730) // the cap has room again
+    expect(await boss.error('decideReview', { reviewId: item.id, decision: 'confirm' })).toMatchObject({ code: 'CONFLICT' })
+    expect((await boss.ok('listReviewQueue', { status: 'reversed' })).items).toHaveLength(1)
+    expect((await a.ok('verifyLedger')).ok).toBe(true)
 
-    const b = h.as('bob')
-    b.ok('checkIn', drop(9))
-    const [bobItem] = boss.ok('listReviewQueue').items
-    expect(boss.ok('decideReview', { reviewId: bobItem.id, decision: 'confirm' }).item.status).toBe('confirmed')
-    expect(fullLedger(b)).toHaveLength(1)
-    expect(a.error('decideReview', { reviewId: bobItem.id, decision: 'reverse' }).code).toBe('PERMISSION_DENIED')
-    expect(boss.error('decideReview', { reviewId: 'rv_nope', decision: 'reverse' }).code).toBe('NOT_FOUND')
-    expect(boss.error('decideReview', { reviewId: bobItem.id, decision: 'delete' }).code).toBe('INVALID_ARGUMENT')
+    const b = await h.as('bob')
+    await b.ok('checkIn', drop(9))
+    const [bobItem] = (await boss.ok('listReviewQueue')).items
+    expect((await boss.ok('decideReview', { reviewId: bobItem.id, decision: 'confirm' })).item.status).toBe('confirmed')
+    expect(await fullLedger(b)).toHaveLength(1)
+    expect((await a.error('decideReview', { reviewId: bobItem.id, decision: 'reverse' })).code).toBe('PERMISSION_DENIED')
+    expect((await boss.error('decideReview', { reviewId: 'rv_nope', decision: 'reverse' })).code).toBe('NOT_FOUND')
+    expect((await boss.error('decideReview', { reviewId: bobItem.id, decision: 'delete' })).code).toBe('INVALID_ARGUMENT')
   })
 
-  it('takes back no more points than the balance holds when the points were already spent', () => {
-    const a = h.as('alice')
-    const boss = h.as('boss')
-    const heavy = a.ok('checkIn', drop(9)).entry // 3,114 points
-    const reward = boss.ok('upsertReward', { title: 'Big', pointsCost: 3000, stock: 1 }).reward
-    a.ok('redeem', { requestId: rid(), rewardId: reward.id })
-    const [item] = boss.ok('listReviewQueue').items
-    boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
-    const wallet = a.ok('getWallet').wallet
+  it('takes back no more points than the balance holds when the points were already spent', async () => {
+    const a = await h.as('alice')
+    const boss = await h.as('boss')
+    const heavy = (await a.ok('checkIn', drop(9))).entry // 3,114 points
+    const reward = (await boss.ok('upsertReward', { title: 'Big', pointsCost: 3000, stock: 1 })).reward
+    await a.ok('redeem', { requestId: rid(), rewardId: reward.id })
+    const [item] = (await boss.ok('listReviewQueue')).items
+    await boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
+    const wallet = (await a.ok('getWallet')).wallet
     expect(wallet.pointsBalance).toBe(0)
     expect(wallet.gramsCo2eTotal).toBe(0)
-    expect(fullLedger(a).find((e) => e.type === 'adjust')).toMatchObject({ gramsCo2e: -heavy.gramsCo2e, points: -(heavy.points - 3000) })
-    expect(a.ok('verifyLedger').ok).toBe(true)
+    expect((await fullLedger(a)).find((e) => e.type === 'adjust')).toMatchObject({ gramsCo2e: -heavy.gramsCo2e, points: -(heavy.points - 3000) })
+    expect((await a.ok('verifyLedger')).ok).toBe(true)
   })
 })
 
 describe('impact statistics and CSV', () => {
-  it('totals by Shanghai day, behaviour and station, and redemptions by reward', () => {
-    const a = h.as('alice')
-    const b = h.as('bob')
-    const boss = h.as('boss')
-    a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, occurredAt: '2026-11-28T23:50:00+08:00' })
-    a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, occurredAt: '2026-11-29T00:10:00+08:00' })
-    b.ok('checkIn', drop(1))
-    expect(a.error('redeem', { requestId: rid(), rewardId: 'rw-bus' }).code).toBe('INSUFFICIENT_POINTS') // alice has 32 points
-    b.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' })
-    const stats = boss.ok('getImpactStats', { fromDay: '2026-11-28', toDay: '2026-11-29' })
+  it('totals by Shanghai day, behaviour and station, and redemptions by reward', async () => {
+    const a = await h.as('alice')
+    const b = await h.as('bob')
+    const boss = await h.as('boss')
+    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, occurredAt: '2026-11-28T23:50:00+08:00' })
+    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, occurredAt: '2026-11-29T00:10:00+08:00' })
+    await b.ok('checkIn', drop(1))
+    expect((await a.error('redeem', { requestId: rid(), rewardId: 'rw-bus' })).code).toBe('INSUFFICIENT_POINTS') // alice has 32 points
+    await b.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' })
+    const stats = await boss.ok('getImpactStats', { fromDay: '2026-11-28', toDay: '2026-11-29' })
     expect(stats.byDay).toEqual([
       { day: '2026-11-28', gramsCo2e: 165, checkins: 1, participants: 1 },
       { day: '2026-11-29', gramsCo2e: 165 + 3460, checkins: 2, participants: 2 },
@@ -110,16 +110,16 @@ describe('impact statistics and CSV', () => {
     ])
     expect(stats.byStation).toEqual([{ stationCode: 'ST-HQ01', gramsCo2e: 3460, checkins: 1, weightG: 1000 }])
     expect(stats.redemptionsByReward).toEqual([{ rewardId: 'rw-bus', title: '公交乘车券 Bus ride voucher', pending: 1, fulfilled: 0, cancelled: 0, expired: 0 }])
-    expect(boss.ok('getImpactStats', { fromDay: '2026-11-29', toDay: '2026-11-29' }).totals.gramsCo2e).toBe(3625)
+    expect((await boss.ok('getImpactStats', { fromDay: '2026-11-29', toDay: '2026-11-29' })).totals.gramsCo2e).toBe(3625)
   })
 
-  it('exports CSV that survives commas, quotes and Chinese text', () => {
-    const a = h.as('alice')
-    const boss = h.as('boss')
-    a.ok('checkIn', drop(1))
-    const reward = boss.ok('upsertReward', { title: '布袋, "大号" 环保', pointsCost: 10, stock: 5 }).reward
-    a.ok('redeem', { requestId: rid(), rewardId: reward.id })
-    const { filename, csv } = boss.ok('exportImpactCsv', { fromDay: '2026-11-29', toDay: '2026-11-29' })
+  it('exports CSV that survives commas, quotes and Chinese text', async () => {
+    const a = await h.as('alice')
+    const boss = await h.as('boss')
+    await a.ok('checkIn', drop(1))
+    const reward = (await boss.ok('upsertReward', { title: '布袋, "大号" 环保', pointsCost: 10, stock: 5 })).reward
+    await a.ok('redeem', { requestId: rid(), rewardId: reward.id })
+    const { filename, csv } = await boss.ok('exportImpactCsv', { fromDay: '2026-11-29', toDay: '2026-11-29' })
     expect(filename).toBe('impact-2026-11-29-2026-11-29.csv')
     expect(csv.startsWith('\uFEFFsection,key,name,gramsCo2e')).toBe(true)
     const lines = csv.slice(1).split('\r\n')
@@ -128,9 +128,9 @@ describe('impact statistics and CSV', () => {
     expect(lines).toContain('total,2026-11-29..2026-11-29,,3460,1,1,,,,,')
   })
 
-  it('refuses residents and bad ranges', () => {
-    const boss = h.as('boss')
-    expect(h.as('alice').error('exportImpactCsv', { fromDay: '2026-11-01', toDay: '2026-11-29' }).code).toBe('PERMISSION_DENIED')
+  it('refuses residents and bad ranges', async () => {
+    const boss = await h.as('boss')
+    expect((await (await h.as('alice')).error('exportImpactCsv', { fromDay: '2026-11-01', toDay: '2026-11-29' })).code).toBe('PERMISSION_DENIED')
     for (const range of [
       { fromDay: '2026-11-30', toDay: '2026-11-29' },
       { fromDay: '2026-02-30', toDay: '2026-03-01' },
@@ -138,7 +138,7 @@ describe('impact statistics and CSV', () => {
       { fromDay: '29/11/2026', toDay: '2026-11-29' },
       { fromDay: '2026-11-01' },
     ]) {
-      expect(boss.error('getImpactStats', range)).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
+      expect(await boss.error('getImpactStats', range)).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
     }
   })
 })

@@ -3,30 +3,39 @@
  * written through the mock's own append path (so seq, hash chain and wallet stay exact), bypassing caps.
  * Usage: node --import tsx test/e2e/seed-ledger.ts <db path> <handle> <count>
  */
+import { openSqlite } from '../../mock/storage/sqlitePort'
 import { createCloud } from '../../mock/cloud'
+import { inTransaction } from '../../mock/function'
 import { appendEntry } from '../../mock/ledger'
 import { addDays, shanghaiDay } from '../../src/core/time'
 
-const [dbPath, handle, countText] = process.argv.slice(2)
-const count = Number(countText)
-const cloud = createCloud({ dbPath, devLogin: true })
-cloud.callNow('login', { code: `dev:${handle}` })
-const user = cloud.store.findUserByHandle(handle)
-if (!user) throw new Error('login failed')
-const today = shanghaiDay(Date.now())
-const FACTORS = ['travel.walk', 'travel.bike', 'travel.bus', 'travel.metro', 'recycling.paper']
-cloud.store.transaction(() => {
-  for (let i = 0; i < count; i++) {
-    const day = addDays(today, -Math.floor((count - 1 - i) / 40))
-    appendEntry(cloud.services, user.openid, {
-      type: 'checkin',
-      gramsCo2e: 20 + (i % 50),
-      points: 2 + (i % 5),
-      factorId: FACTORS[i % FACTORS.length],
-      methodologyVersion: cloud.services.methodologyVersion,
-      day,
-    })
-  }
+async function main() {
+  const [dbPath, handle, countText] = process.argv.slice(2)
+  const count = Number(countText)
+  const cloud = await createCloud({ storage: openSqlite({ path: dbPath }), devLogin: true })
+  await cloud.call('login', { code: `dev:${handle}` })
+  const user = await cloud.store.findUserByHandle(handle)
+  if (!user) throw new Error('login failed')
+  const today = shanghaiDay(Date.now())
+  const FACTORS = ['travel.walk', 'travel.bike', 'travel.bus', 'travel.metro', 'recycling.paper']
+  await inTransaction(cloud.services, async (services) => {
+    for (let i = 0; i < count; i++) {
+      const day = addDays(today, -Math.floor((count - 1 - i) / 40))
+      await appendEntry(services, user.openid, {
+        type: 'checkin',
+        gramsCo2e: 20 + (i % 50),
+        points: 2 + (i % 5),
+        factorId: FACTORS[i % FACTORS.length],
+        methodologyVersion: services.methodologyVersion,
+        day,
+      })
+    }
+  })
+  await cloud.close()
+  console.log(`seeded ${count} entries for ${handle}`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
 })
-cloud.close()
-console.log(`seeded ${count} entries for ${handle}`)

@@ -12,17 +12,17 @@ let testUtils: TestUtils
 
 const as = (handle: string) => devCaller(cloud, handle)
 
-beforeEach(() => {
+beforeEach(async () => {
   Taro.clearStorageSync()
-  cloud = inProcessCloud()
+  cloud = await inProcessCloud()
   resetAppStore()
   testUtils = new TestUtils()
 })
 
-afterEach(() => {
+afterEach(async () => {
   testUtils.unmout()
   document.body.innerHTML = ''
-  cloud.close()
+  await cloud.close()
 })
 
 describe('challenges tab', () => {
@@ -49,7 +49,7 @@ describe('challenges tab', () => {
 
 describe('shared invitation', () => {
   it('opens with the invite code from a shared card filled in, and joins with it', async () => {
-    const { group } = as('host')('createGroup', { name: '分享组' })
+    const { group } = await (await as('host'))('createGroup', { name: '分享组' })
     await useAppStore.getState().loginWithHandle('guest')
     Current.router = { params: { invite: group.inviteCode }, path: '/pages/challenges/index' } as any
     await testUtils.mount(ChallengesPage, {})
@@ -64,16 +64,17 @@ describe('shared invitation', () => {
 
 describe('challenge page', () => {
   it('shows my progress and the leaderboard with my rank', async () => {
-    const lead = as('lead')
-    const { group } = lead('createGroup', { name: 'G' })
+    const lead = await as('lead')
+    const { group } = await lead('createGroup', { name: 'G' })
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    const { challenge } = lead('createChallenge', { groupId: group.id, title: '减排周', metric: 'gramsCo2e', targetPerMember: 1000, startDay: today, endDay: today, bonusPoints: 10 })
-    lead('joinChallenge', { challengeId: challenge.id })
-    lead('checkIn', { requestId: 'lead-bus-1', kind: 'travel', mode: 'bus', distanceKm: 10 })
+    const { challenge } = await lead('createChallenge', { groupId: group.id, title: '减排周', metric: 'gramsCo2e', targetPerMember: 1000, startDay: today, endDay: today, bonusPoints: 10 })
+    await lead('joinChallenge', { challengeId: challenge.id })
+    await lead('checkIn', { requestId: 'lead-bus-1', kind: 'travel', mode: 'bus', distanceKm: 10 })
     await useAppStore.getState().loginWithHandle('me')
-    as('me')('joinGroup', { inviteCode: group.inviteCode })
-    as('me')('joinChallenge', { challengeId: challenge.id })
-    as('me')('checkIn', { requestId: 'me-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3 })
+    const me = await as('me')
+    await me('joinGroup', { inviteCode: group.inviteCode })
+    await me('joinChallenge', { challengeId: challenge.id })
+    await me('checkIn', { requestId: 'me-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3 })
     Current.router = { params: { id: challenge.id }, path: '/pages/challenge/index' } as any
     await testUtils.mount(ChallengePage, {})
     await showPage(testUtils.act)

@@ -1,6 +1,7 @@
 /** Pages talk to a real mock cloud over SQLite :memory:, in-process: the same functions as over HTTP. */
 import Taro from '@tarojs/taro'
 import { createCloud, type Cloud } from '../../mock/cloud'
+import { openSqlite } from '../../mock/storage/sqlitePort'
 import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import { setTransport, type CloudBody } from '../../src/services/cloud'
 import { PRIVACY_KEY } from '../../src/store/consent'
@@ -9,17 +10,17 @@ import { PRIVACY_KEY } from '../../src/store/consent'
  * A cloud for the next resetAppStore(): by default this device agreed to the privacy notice earlier (the
  * consent tests start from a device that has not).
  */
-export function inProcessCloud(now?: () => number, { consented = true } = {}): Cloud {
+export async function inProcessCloud(now?: () => number, { consented = true } = {}): Promise<Cloud> {
   if (consented) Taro.setStorageSync(PRIVACY_KEY, PRIVACY_NOTICE_VERSION)
-  const cloud = createCloud({ dbPath: ':memory:', rateLimit: { burst: 0, perSecond: 1 }, now, devLogin: true })
+  const cloud = await createCloud({ storage: openSqlite({ path: ':memory:' }), rateLimit: { burst: 0, perSecond: 1 }, now, devLogin: true })
   setTransport(async (name, data, token) => (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody)
   return cloud
 }
 
 /** Logs `handle` in on the cloud directly (as another device would) and returns a caller giving each result. */
-export function devCaller(cloud: Cloud, handle: string) {
-  const token = (cloud.callNow('login', { code: `dev:${handle}` }).body as any).result.token as string
-  return (name: string, data: unknown = {}) => (cloud.callNow(name, data, `Bearer ${token}`).body as any).result
+export async function devCaller(cloud: Cloud, handle: string) {
+  const token = ((await cloud.call('login', { code: `dev:${handle}` })).body as any).result.token as string
+  return async (name: string, data: unknown = {}) => ((await cloud.call(name, data, `Bearer ${token}`)).body as any).result
 }
 
 /** A transport that fails like a phone with no signal, and counts the calls it swallowed. */

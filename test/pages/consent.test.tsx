@@ -15,9 +15,9 @@ let testUtils: TestUtils
 let sent: string[]
 
 /** A first launch: this device never agreed; every call that reaches the transport is counted. */
-beforeEach(() => {
+beforeEach(async () => {
   Taro.clearStorageSync()
-  cloud = inProcessCloud(undefined, { consented: false })
+  cloud = await inProcessCloud(undefined, { consented: false })
   sent = []
   setTransport(async (name, data, token) => {
     sent.push(name)
@@ -27,7 +27,7 @@ beforeEach(() => {
   testUtils = new TestUtils()
 })
 
-afterEach(() => {
+afterEach(async () => {
   try {
     testUtils.unmout()
   } catch {
@@ -35,7 +35,7 @@ afterEach(() => {
   }
   document.body.innerHTML = ''
   jest.restoreAllMocks()
-  cloud.close()
+  await cloud.close()
 })
 
 describe('privacy consent at first launch', () => {
@@ -66,7 +66,7 @@ describe('privacy consent at first launch', () => {
     // The first login then records the agreement in the cloud.
     await useAppStore.getState().loginWithHandle('nia')
     expect(sent).toEqual(['login', 'agreePrivacy'])
-    expect(cloud.store.getPrivacyVersion(useAppStore.getState().session!.openid)).toBe(PRIVACY_NOTICE_VERSION)
+    expect(await cloud.store.getPrivacyVersion(useAppStore.getState().session!.openid)).toBe(PRIVACY_NOTICE_VERSION)
     await useAppStore.getState().loginWithHandle('nia')
     expect(sent).toEqual(['login', 'agreePrivacy', 'login'])
   })

@@ -14,22 +14,22 @@ let testUtils: TestUtils
 
 const asHandle = (handle: string) => devCaller(cloud, handle)
 
-beforeEach(() => {
+beforeEach(async () => {
   Taro.clearStorageSync()
-  cloud = inProcessCloud()
+  cloud = await inProcessCloud()
   resetAppStore()
   testUtils = new TestUtils()
 })
 
-afterEach(() => {
+afterEach(async () => {
   testUtils.unmout()
   document.body.innerHTML = ''
-  cloud.close()
+  await cloud.close()
 })
 
 describe('donations', () => {
   it('donates points to a project and shows a certificate tied to the ledger', async () => {
-    asHandle('dana')('checkIn', { requestId: 'earn-dana-1', kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
+    await (await asHandle('dana'))('checkIn', { requestId: 'earn-dana-1', kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
     await useAppStore.getState().loginWithHandle('dana')
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     await testUtils.mount(RewardsPage, {})
@@ -53,7 +53,7 @@ describe('donations', () => {
     await showPage(testUtils.act)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     expect(await testUtils.queries.waitForQueryByText(`dana 于 ${today} 向「社区植树 Community tree planting」捐赠 120 积分`)).toBeTruthy()
-    const head = asHandle('dana')('verifyLedger').headHash as string
+    const head = (await (await asHandle('dana'))('verifyLedger')).headHash as string
     const code = (await testUtils.queries.waitForQuerySelector('#certificate-code'))!.textContent
     expect(code).toBe(head.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'))
   })
@@ -61,7 +61,7 @@ describe('donations', () => {
 
 describe('organizer console', () => {
   it('reverses a flagged check-in from the review queue', async () => {
-    const heavy = asHandle('erin')('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' }).entry
+    const heavy = (await (await asHandle('erin'))('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' })).entry
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(ReviewPage, {})
     await showPage(testUtils.act)
@@ -69,11 +69,11 @@ describe('organizer console', () => {
     expect(testUtils.queries.queryByText(`纸张 9 kg @ ST-HQ01 · ${heavy.gramsCo2e} g · +${heavy.points}`)).toBeTruthy()
     await tapLabel(testUtils, '撤销 erin 的打卡')
     expect(await testUtils.queries.waitForQueryByText('没有待审核的打卡')).toBeTruthy()
-    expect(asHandle('erin')('getWallet').wallet).toMatchObject({ gramsCo2eTotal: 0, pointsBalance: 0 })
+    expect((await (await asHandle('erin'))('getWallet')).wallet).toMatchObject({ gramsCo2eTotal: 0, pointsBalance: 0 })
   })
 
   it('shows the week’s totals and a bar per day', async () => {
-    asHandle('fay')('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10 })
+    await (await asHandle('fay'))('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10 })
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(StatsPage, {})
     await showPage(testUtils.act)

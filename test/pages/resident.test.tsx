@@ -14,24 +14,24 @@ import { inProcessCloud, offlineTransport, showPage, tapLabel, typeInto } from '
 let cloud: Cloud
 let testUtils: TestUtils
 
-const call = (name: string, data: unknown = {}) =>
-  (cloud.callNow(name, data, `Bearer ${useAppStore.getState().session!.token}`).body as any).result
+const call = async (name: string, data: unknown = {}) =>
+  ((await cloud.call(name, data, `Bearer ${useAppStore.getState().session!.token}`)).body as any).result
 
 beforeEach(async () => {
   Taro.clearStorageSync()
-  cloud = inProcessCloud()
+  cloud = await inProcessCloud()
   resetAppStore()
   testUtils = new TestUtils()
 })
 
-afterEach(() => {
+afterEach(async () => {
   try {
     testUtils.unmout()
   } catch {
     // nothing was mounted
   }
   document.body.innerHTML = ''
-  cloud.close()
+  await cloud.close()
 })
 
 describe('login page', () => {
@@ -52,7 +52,7 @@ describe('login page', () => {
 describe('home page', () => {
   it('shows the balance, today against each cap, and an honest offline queue', async () => {
     await useAppStore.getState().loginWithHandle('hana')
-    call('checkIn', { requestId: 'hana-walk-1', kind: 'travel', mode: 'walk', distanceKm: 10 })
+    await call('checkIn', { requestId: 'hana-walk-1', kind: 'travel', mode: 'walk', distanceKm: 10 })
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('230 / 296 克')).toBeTruthy()
@@ -99,8 +99,8 @@ describe('wallet page', () => {
   it('groups history under Shanghai day headings and verifies the ledger', async () => {
     await useAppStore.getState().loginWithHandle('jo')
     const yesterday = new Date(Date.now() - 86400000).toISOString()
-    call('checkIn', { requestId: 'jo-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3, occurredAt: yesterday })
-    call('checkIn', { requestId: 'jo-bike-2', kind: 'travel', mode: 'metro', distanceKm: 3 })
+    await call('checkIn', { requestId: 'jo-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3, occurredAt: yesterday })
+    await call('checkIn', { requestId: 'jo-bike-2', kind: 'travel', mode: 'metro', distanceKm: 3 })
     await testUtils.mount(WalletPage, {})
     await showPage(testUtils.act)
     await testUtils.queries.waitForQueryByText('地铁')
@@ -144,6 +144,6 @@ describe('me page', () => {
     await tapLabel(testUtils, 'Yes, delete it')
     await new Promise((r) => setTimeout(r, 20))
     expect(useAppStore.getState().session).toBeUndefined()
-    expect((cloud.callNow('getWallet', {}, `Bearer ${token}`).body as any).error.code).toBe('UNAUTHENTICATED')
+    expect(((await cloud.call('getWallet', {}, `Bearer ${token}`)).body as any).error.code).toBe('UNAUTHENTICATED')
   })
 })

@@ -15,18 +15,18 @@ const asHandle = (handle: string) => devCaller(cloud, handle)
 
 beforeEach(async () => {
   Taro.clearStorageSync()
-  cloud = inProcessCloud()
+  cloud = await inProcessCloud()
   resetAppStore()
   // 300 points, earned through a real check-in: 0.8675 kg of cardboard = 3,002 g
-  asHandle('alice')('checkIn', { requestId: 'earn-0001', kind: 'recycling', material: 'cardboard', weightKg: 0.8675, stationCode: 'ST-HQ01' })
+  await (await asHandle('alice'))('checkIn', { requestId: 'earn-0001', kind: 'recycling', material: 'cardboard', weightKg: 0.8675, stationCode: 'ST-HQ01' })
   await useAppStore.getState().loginWithHandle('alice')
   testUtils = new TestUtils()
 })
 
-afterEach(() => {
+afterEach(async () => {
   testUtils.unmout()
   document.body.innerHTML = ''
-  cloud.close()
+  await cloud.close()
 })
 
 describe('rewards page', () => {
@@ -51,7 +51,7 @@ describe('rewards page', () => {
   })
 
   it('shows the voucher as a QR code and text, and cancels it with a refund', async () => {
-    const redeem = asHandle('alice')('redeem', { requestId: 'redeem-0001', rewardId: 'rw-bus' })
+    const redeem = await (await asHandle('alice'))('redeem', { requestId: 'redeem-0001', rewardId: 'rw-bus' })
     Current.router = { params: { id: redeem.redemption.id }, path: '/packages/rewards/pages/voucher/index' } as any
     await testUtils.mount(VoucherPage, {})
     await showPage(testUtils.act)
@@ -63,13 +63,13 @@ describe('rewards page', () => {
     await tapLabel(testUtils, '取消兑换并退回积分')
     expect(await testUtils.queries.waitForQueryByText('已取消，50 积分已退回')).toBeTruthy()
     expect(testUtils.queries.querySelector('[role="img"]')).toBeNull()
-    expect(asHandle('alice')('getWallet').wallet.pointsBalance).toBe(300)
+    expect((await (await asHandle('alice'))('getWallet')).wallet.pointsBalance).toBe(300)
   })
 })
 
 describe('organizer verify page', () => {
   it('fulfils a typed code once and refuses it the second time', async () => {
-    const { redemption } = asHandle('alice')('redeem', { requestId: 'redeem-0002', rewardId: 'rw-bus' })
+    const { redemption } = await (await asHandle('alice'))('redeem', { requestId: 'redeem-0002', rewardId: 'rw-bus' })
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(VerifyPage, {})
     await typeInto(testUtils, '#voucher-code-input', redemption.code.toLowerCase())
@@ -80,15 +80,15 @@ describe('organizer verify page', () => {
     await tapLabel(testUtils, '核销')
     expect(await testUtils.queries.waitForQueryByText('不能发放奖品')).toBeTruthy()
     expect(testUtils.queries.queryByText('already used')).toBeTruthy()
-    expect(asHandle('alice')('listMyRedemptions').redemptions[0].status).toBe('fulfilled')
+    expect((await (await asHandle('alice'))('listMyRedemptions')).redemptions[0].status).toBe('fulfilled')
   })
 
   it('tells a resident they may not verify', async () => {
-    const { redemption } = asHandle('alice')('redeem', { requestId: 'redeem-0003', rewardId: 'rw-bus' })
+    const { redemption } = await (await asHandle('alice'))('redeem', { requestId: 'redeem-0003', rewardId: 'rw-bus' })
     await testUtils.mount(VerifyPage, {})
     await typeInto(testUtils, '#voucher-code-input', redemption.code)
     await tapLabel(testUtils, '核销')
     expect(await testUtils.queries.waitForQueryByText('没有权限进行此操作')).toBeTruthy()
-    expect(asHandle('alice')('listMyRedemptions').redemptions[0].status).toBe('pending')
+    expect((await (await asHandle('alice'))('listMyRedemptions')).redemptions[0].status).toBe('pending')
   })
 })

@@ -17,17 +17,17 @@ const tapText = async (text: string) => {
 
 beforeEach(async () => {
   Taro.clearStorageSync()
-  cloud = inProcessCloud()
+  cloud = await inProcessCloud()
   resetAppStore()
   await useAppStore.getState().loginWithHandle('alice')
   await useAppStore.getState().loadCatalogue()
   testUtils = new TestUtils()
 })
 
-afterEach(() => {
+afterEach(async () => {
   testUtils.unmout()
   document.body.innerHTML = ''
-  cloud.close()
+  await cloud.close()
 })
 
 describe('travel check-in page', () => {
@@ -40,7 +40,7 @@ describe('travel check-in page', () => {
     expect(await testUtils.queries.waitForQueryByText('已记入 165 克 CO₂e，获得 16 积分')).toBeTruthy()
     // the ledger really holds it
     const session = useAppStore.getState().session!
-    const entries = cloud.callNow('listLedger', {}, `Bearer ${session.token}`).body as any
+    const entries = (await cloud.call('listLedger', {}, `Bearer ${session.token}`)).body as any
     expect(entries.result.entries).toHaveLength(1)
     expect(entries.result.entries[0]).toMatchObject({ factorId: 'travel.bike', gramsCo2e: 165 })
     expect(useAppStore.getState().queue).toHaveLength(0)
@@ -54,7 +54,7 @@ describe('travel check-in page', () => {
     await tapText('提交打卡')
     expect(await testUtils.queries.waitForQueryByText('速度或数量不合常理')).toBeTruthy()
     const session = useAppStore.getState().session!
-    expect((cloud.callNow('getWallet', {}, `Bearer ${session.token}`).body as any).result.wallet.pointsBalance).toBe(0)
+    expect(((await cloud.call('getWallet', {}, `Bearer ${session.token}`)).body as any).result.wallet.pointsBalance).toBe(0)
   })
 
   it('refuses an empty distance before calling the cloud', async () => {
@@ -85,7 +85,7 @@ describe('travel check-in page', () => {
     await useAppStore.getState().flushQueue()
     expect(useAppStore.getState().queue).toHaveLength(0)
     const token = useAppStore.getState().session!.token
-    const page = (online.callNow('listLedger', {}, `Bearer ${token}`).body as any).result
+    const page = ((await online.call('listLedger', {}, `Bearer ${token}`)).body as any).result
     expect(page.entries).toHaveLength(1)
     expect(page.entries[0]).toMatchObject({ gramsCo2e: 46, factorId: 'travel.walk' })
   })

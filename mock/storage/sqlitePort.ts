@@ -1,0 +1,104 @@
+/**
+ * SQLite behind the asynchronous port. One connection serves every request, so whole transactions and
+ * single operations outside them take turns through one async lock: a transaction's statements never
+ * interleave with another request's, and nobody reads what a transaction has not committed.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { AsyncOps, StorageOps, StoragePort } from './port'
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry'
+import { SqliteStorage, type SqliteOptions } from './sqlite'
+
+export interface SqlitePort extends StoragePort {
+  /** the synchronous engine, for the admin command and tests that look at the file itself */
+  readonly engine: SqliteStorage
+}
+
+const isBusy = (error: unknown) => {
+  const code = (error as { code?: unknown })?.code
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
+}
+
+export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_RETRY): SqlitePort {
+  const engine = new SqliteStorage(options)
+  const insideTransaction = new AsyncLocalStorage<true>()
+  let tail: Promise<unknown> = Promise.resolve()
+
+  function inTurn<T>(work: () => T | Promise<T>): Promise<T> {
+    if (insideTransaction.getStore()) {
+      // Waiting for our own turn would never end: the transaction holds it.
+      return Promise.reject(new Error('storage used outside its transaction from inside one: use the tx the transaction gave'))
+    }
+    const run = tail.then(work)
+    tail = run.catch(() => undefined)
+    return run
+  }
+
+  const outer = new Map<string, (...args: unknown[]) => Promise<unknown>>()
+  const inner = new Map<string, (...args: unknown[]) => Promise<unknown>>()
+  const operation = (name: string) => (engine as unknown as Record<string, unknown>)[name]
+
+  const tx = new Proxy({} as AsyncOps, {
+    get(_, name) {
+      if (typeof name !== 'string' || typeof operation(name) !== 'function') return undefined
+      let fn = inner.get(name)
+      if (!fn) {
+        const op = operation(name) as (...args: unknown[]) => unknown
+        fn = (...args) => {
+          if (!insideTransaction.getStore()) return Promise.reject(new Error(`tx.${name} used after its transaction ended`))
+          try {
+            return Promise.resolve(op.apply(engine, args))
+          } catch (error) {
+            return Promise.reject(error)
+          }
+        }
+        inner.set(name, fn)
+      }
+      return fn
+    },
+  })
+
+  function transaction<T>(fn: (tx: AsyncOps) => Promise<T>): Promise<T> {
+    return withRetries(
+      () =>
+        inTurn(() =>
+          insideTransaction.run(true, async () => {
+            // IMMEDIATE takes the write lock up front, so another process can never interleave read-then-write.
+            engine.db.exec('BEGIN IMMEDIATE')
+            try {
+              const result = await fn(tx)
+              engine.db.exec('COMMIT')
+              return result
+            } catch (error) {
+              if (engine.db.inTransaction) engine.db.exec('ROLLBACK')
+              throw error
+            }
+          }),
+        ),
+      isBusy,
+      retry,
+    )
+  }
+
+  const special: Record<string, unknown> = {
+    engine,
+    transaction,
+    close: () => inTurn(() => engine.close()),
+  }
+  return new Proxy({} as SqlitePort, {
+    get(_, name) {
+      if (typeof name !== 'string') return undefined
+      if (name in special) return special[name]
+      if (typeof operation(name) !== 'function') return undefined
+      let fn = outer.get(name)
+      if (!fn) {
+        const op = operation(name) as (...args: unknown[]) => unknown
+        fn = (...args) => inTurn(() => op.apply(engine, args))
+        outer.set(name, fn)
+      }
+      return fn
+    },
+  })
+}
+
+/** Compile-time check that the engine offers every operation the port promises. */
+export type EngineCoversPort = SqliteStorage extends StorageOps ? true : never
