@@ -40,7 +40,7 @@ export async function ledgerScale(entries: number): Promise<ScaleFigures> {
       }
     })
   }
-  const db = (cloud.store as SqlitePort).engine.db
+  const db = (cloud.store as SqlitePort).sqlite.db
   db.pragma('wal_checkpoint(TRUNCATE)')
   const dbBytes = statSync(dbPath).size
   const time = async (data: object) => {

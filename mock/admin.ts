@@ -8,20 +8,20 @@
  */
 import { toShanghaiIso } from '../src/core/time'
 import { dbPathFromEnv } from './config'
-import { SqliteStorage } from './storage/sqlite'
+import { openSqlite } from './storage/sqlitePort'
 
 const USAGE = 'usage: npm run admin -- grant-organizer <openid> | revoke-organizer <openid> | list-organizers'
 
-export function runAdmin(args: string[], dbPath: string, print: (line: string) => void, now = Date.now()): number {
+export async function runAdmin(args: string[], dbPath: string, print: (line: string) => void, now = Date.now()): Promise<number> {
   const [command, who] = args
   if (command !== 'grant-organizer' && command !== 'revoke-organizer' && command !== 'list-organizers') {
     print(USAGE)
     return 2
   }
-  const store = new SqliteStorage({ path: dbPath })
+  const store = openSqlite({ path: dbPath })
   try {
     if (command === 'list-organizers') {
-      const grants = store.listOrganizerGrants()
+      const grants = await store.listOrganizerGrants()
       if (grants.length === 0) print('no organizer grants')
       for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}`)
       return 0
@@ -30,22 +30,28 @@ export function runAdmin(args: string[], dbPath: string, print: (line: string) =
       print(USAGE)
       return 2
     }
-    const user = who.startsWith('wx:') ? store.findUserByHandle(who) : store.findUser(who)
+    const user = who.startsWith('wx:') ? await store.findUserByHandle(who) : await store.findUser(who)
     if (!user) {
       print(`No account ${who} in ${dbPath}: the person must have logged in once (Me shows their openid).`)
       return 1
     }
     const granted = command === 'grant-organizer'
     const at = toShanghaiIso(now)
-    const changed = store.transaction(() => store.setOrganizerGrant(user.openid, granted, at))
+    const changed = await store.transaction((tx) => tx.setOrganizerGrant(user.openid, granted, at))
     if (!changed) print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
     else print(`${granted ? 'Granted' : 'Revoked'} the organizer role ${granted ? 'to' : 'from'} ${user.openid} (${user.nickname}) at ${at}.`)
     return 0
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
 if (require.main === module) {
-  process.exitCode = runAdmin(process.argv.slice(2), dbPathFromEnv(), (line) => console.log(line))
+  runAdmin(process.argv.slice(2), dbPathFromEnv(), (line) => console.log(line)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      console.error(error)
+      process.exitCode = 1
+    },
+  )
 }

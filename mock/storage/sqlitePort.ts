@@ -4,13 +4,14 @@
  * interleave with another request's, and nobody reads what a transaction has not committed.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { AsyncOps, StorageOps, StoragePort } from './port'
+import type { AsyncOps, StoragePort } from './port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry'
-import { SqliteStorage, type SqliteOptions } from './sqlite'
+import { SqliteDatabase, type SqliteOptions } from './sqlite'
+import { SqlEngine } from './sqlEngine'
 
 export interface SqlitePort extends StoragePort {
-  /** the synchronous engine, for the admin command and tests that look at the file itself */
-  readonly engine: SqliteStorage
+  /** the connection itself, for tests that look at the file */
+  readonly sqlite: SqliteDatabase
 }
 
 const isBusy = (error: unknown) => {
@@ -19,7 +20,8 @@ const isBusy = (error: unknown) => {
 }
 
 export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_RETRY): SqlitePort {
-  const engine = new SqliteStorage(options)
+  const sqlite = new SqliteDatabase(options)
+  const engine = new SqlEngine(sqlite.executor)
   const insideTransaction = new AsyncLocalStorage<true>()
   let tail: Promise<unknown> = Promise.resolve()
 
@@ -45,11 +47,7 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
         const op = operation(name) as (...args: unknown[]) => unknown
         fn = (...args) => {
           if (!insideTransaction.getStore()) return Promise.reject(new Error(`tx.${name} used after its transaction ended`))
-          try {
-            return Promise.resolve(op.apply(engine, args))
-          } catch (error) {
-            return Promise.reject(error)
-          }
+          return op.apply(engine, args) as Promise<unknown>
         }
         inner.set(name, fn)
       }
@@ -63,13 +61,13 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
         inTurn(() =>
           insideTransaction.run(true, async () => {
             // IMMEDIATE takes the write lock up front, so another process can never interleave read-then-write.
-            engine.db.exec('BEGIN IMMEDIATE')
+            sqlite.db.exec('BEGIN IMMEDIATE')
             try {
               const result = await fn(tx)
-              engine.db.exec('COMMIT')
+              sqlite.db.exec('COMMIT')
               return result
             } catch (error) {
-              if (engine.db.inTransaction) engine.db.exec('ROLLBACK')
+              if (sqlite.db.inTransaction) sqlite.db.exec('ROLLBACK')
               throw error
             }
           }),
@@ -80,9 +78,9 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
   }
 
   const special: Record<string, unknown> = {
-    engine,
+    sqlite,
     transaction,
-    close: () => inTurn(() => engine.close()),
+    close: () => inTurn(() => sqlite.close()),
   }
   return new Proxy({} as SqlitePort, {
     get(_, name) {
@@ -92,13 +90,10 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
       let fn = outer.get(name)
       if (!fn) {
         const op = operation(name) as (...args: unknown[]) => unknown
-        fn = (...args) => inTurn(() => op.apply(engine, args))
+        fn = (...args) => inTurn(() => op.apply(engine, args) as Promise<unknown>)
         outer.set(name, fn)
       }
       return fn
     },
   })
 }
-
-/** Compile-time check that the engine offers every operation the port promises. */
-export type EngineCoversPort = SqliteStorage extends StorageOps ? true : never

@@ -58,7 +58,7 @@ describe('my data', () => {
     expect(again.openid).not.toBe(a.openid)
     expect((await again.ok('getWallet')).wallet.pointsBalance).toBe(0)
     expect((await boss.ok('getImpactStats', { fromDay: '2026-11-29', toDay: '2026-11-29' })).totals).toMatchObject({ gramsCo2e: 3460, participants: 1 })
-    const row = (h.cloud.store as any).engine.db.prepare('SELECT handle, nickname FROM users WHERE openid = ?').get(a.openid)
+    const row = (h.cloud.store as any).sqlite.db.prepare('SELECT handle, nickname FROM users WHERE openid = ?').get(a.openid)
     expect(row).toEqual({ handle: `deleted:${a.openid}`, nickname: '已注销' })
   })
 })

@@ -58,7 +58,7 @@ describe('verifyLedger', () => {
     expect(good).toMatchObject({ ok: true, entries: 4 })
     expect(good.headHash).toBe((await a.ok('listLedger', { limit: 1 })).entries[0].hash)
 
-    const db = (h.cloud.store as any).engine.db
+    const db = (h.cloud.store as any).sqlite.db
     expect(() => db.prepare('UPDATE entries SET points = 999 WHERE seq = 3').run()).toThrow(/append-only/)
     expect(() => db.prepare('DELETE FROM entries').run()).toThrow(/append-only/)
     // An attacker with raw database access drops the guard: verification still catches it.
@@ -70,7 +70,7 @@ describe('verifyLedger', () => {
   it('notices a wallet that no longer equals its entries', async () => {
     const a = await h.as('alice')
     await a.ok('checkIn', bike(2))
-    ;(h.cloud.store as any).engine.db.prepare('UPDATE wallets SET points_balance = points_balance + 5, points_earned = points_earned + 5').run()
+    ;(h.cloud.store as any).sqlite.db.prepare('UPDATE wallets SET points_balance = points_balance + 5, points_earned = points_earned + 5').run()
     expect((await a.ok('verifyLedger')).ok).toBe(false)
   })
 })
@@ -85,7 +85,7 @@ describe('seeding', () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'glp-')), 'c.sqlite')
     for (let i = 0; i < 3; i++) await (await createCloud({ storage: openSqlite({ path: dbPath }) })).close()
     const c = await createCloud({ storage: openSqlite({ path: dbPath }) })
-    const counts = c.store.engine.db.prepare("SELECT (SELECT COUNT(*) FROM stations) s, (SELECT COUNT(*) FROM rewards) r, (SELECT COUNT(*) FROM factors) f").get()
+    const counts = c.store.sqlite.db.prepare("SELECT (SELECT COUNT(*) FROM stations) s, (SELECT COUNT(*) FROM rewards) r, (SELECT COUNT(*) FROM factors) f").get()
     expect(counts).toEqual({ s: 4, r: 3, f: 12 })
     await c.close()
   })

@@ -1,0 +1,917 @@
+/**
+ * The storage operations in SQL, once, for every SQL engine: SQLite (embedded) and the MySQL family (MySQL 8,
+ * MariaDB 10.11, TiDB 7). The statements are written in the common subset; what differs in syntax is rewritten
+ * for MySQL by ./dialect. Each engine instance runs on one executor: a connection, or a transaction's connection.
+ */
+import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
+import { GENESIS_HASH } from '../../src/core/ledger'
+import type { AsyncOps, ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
+
+/** A prepared statement: positional parameters, or one object of named ones (@name). */
+export interface SqlStatement<P extends unknown[] | object = unknown[], R = unknown> {
+  get(...params: P extends unknown[] ? P : [P]): Promise<R | undefined>
+  all(...params: P extends unknown[] ? P : [P]): Promise<R[]>
+  run(...params: P extends unknown[] ? P : [P]): Promise<{ changes: number }>
+}
+
+export interface SqlExecutor {
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): SqlStatement<P, R>
+}
+
+interface EntryRow {
+  openid: string
+  seq: number
+  id: string
+  type: LedgerEntry['type']
+  grams: number
+  points: number
+  factor_id: string | null
+  source_version: string | null
+  methodology_version: string | null
+  day: string
+  created_at: string
+  occurred_at: string | null
+  ref: string | null
+  distance_m: number | null
+  duration_s: number | null
+  weight_g: number | null
+  station_code: string | null
+  prev_hash: string
+  hash: string
+}
+
+function entryFromRow(row: EntryRow): LedgerEntry {
+  const entry: LedgerEntry = {
+    id: row.id,
+    seq: row.seq,
+    type: row.type,
+    gramsCo2e: row.grams,
+    points: row.points,
+    day: row.day,
+    createdAt: row.created_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+  if (row.factor_id !== null) entry.factorId = row.factor_id
+  if (row.source_version !== null) entry.sourceVersion = row.source_version
+  if (row.methodology_version !== null) entry.methodologyVersion = row.methodology_version
+  if (row.occurred_at !== null) entry.occurredAt = row.occurred_at
+  if (row.ref !== null) entry.ref = row.ref
+  if (row.distance_m !== null) entry.distanceM = row.distance_m
+  if (row.duration_s !== null) entry.durationS = row.duration_s
+  if (row.weight_g !== null) entry.weightG = row.weight_g
+  if (row.station_code !== null) entry.stationCode = row.station_code
+  return entry
+}
+
+
+type Statements = ReturnType<typeof prepareAll>
+
+function prepareAll(exec: SqlExecutor) {
+  return {
+      getMeta: exec.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: exec.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      userByHandle: exec.prepare<[string], UserRow>('SELECT * FROM users WHERE handle = ?'),
+      // A deleted account no longer exists for sessions; its ledger stays, pseudonymous.
+      user: exec.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ? AND deleted_at IS NULL'),
+      insertUser: exec.prepare('INSERT INTO users (openid, handle, nickname, roles, created_at) VALUES (?, ?, ?, ?, ?)'),
+      setRoles: exec.prepare('UPDATE users SET roles = ? WHERE openid = ?'),
+      saveSessionKey: exec.prepare(
+        'INSERT INTO wechat_sessions (openid, session_key, updated_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET session_key = excluded.session_key, updated_at = excluded.updated_at',
+      ),
+      sessionKey: exec.prepare<[string], { session_key: string }>('SELECT session_key FROM wechat_sessions WHERE openid = ?'),
+      grant: exec.prepare<[string], { granted_at: string; revoked_at: string | null }>('SELECT granted_at, revoked_at FROM organizer_grants WHERE openid = ?'),
+      saveGrant: exec.prepare(
+        'INSERT INTO organizer_grants (openid, granted_at, revoked_at) VALUES (?, ?, NULL) ON CONFLICT (openid) DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL',
+      ),
+      revokeGrant: exec.prepare('UPDATE organizer_grants SET revoked_at = ? WHERE openid = ? AND revoked_at IS NULL'),
+      grantHistory: exec.prepare('INSERT INTO organizer_grant_history (openid, action, at) VALUES (?, ?, ?)'),
+      grants: exec.prepare<[], { openid: string; granted_at: string; revoked_at: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid'),
+      privacy: exec.prepare<[string], { version: number; agreed_at: string }>('SELECT version, agreed_at FROM privacy_agreements WHERE openid = ?'),
+      savePrivacy: exec.prepare(
+        'INSERT INTO privacy_agreements (openid, version, agreed_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET version = excluded.version, agreed_at = excluded.agreed_at',
+      ),
+      insertMethodology: exec.prepare('INSERT OR IGNORE INTO methodologies (version, grams_per_point) VALUES (?, ?)'),
+      insertFactor: exec.prepare('INSERT OR IGNORE INTO factors (version, id, body) VALUES (?, ?, ?)'),
+      methodology: exec.prepare<[string], { version: string; grams_per_point: number }>(
+        'SELECT * FROM methodologies WHERE version = ?',
+      ),
+      factors: exec.prepare<[string], { body: string }>('SELECT body FROM factors WHERE version = ? ORDER BY rowid'),
+      upsertStation: exec.prepare(
+        'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
+      ),
+      stations: exec.prepare<[], StationRow>('SELECT * FROM stations ORDER BY code'),
+      station: exec.prepare<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
+      seedReward: exec.prepare(
+        `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      reward: exec.prepare<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
+      rewards: exec.prepare<[number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY points_cost, id'),
+      saveReward: exec.prepare(
+        `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at)
+         VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt)
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, image_url = excluded.image_url,
+           points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
+           valid_days = excluded.valid_days, active = excluded.active`,
+      ),
+      adjustStock: exec.prepare('UPDATE rewards SET stock = stock + ? WHERE id = ?'),
+      insertRedemption: exec.prepare(
+        `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms)
+         VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
+      ),
+      redemption: exec.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
+      redemptionByCode: exec.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
+      closeRedemption: exec.prepare(
+        "UPDATE redemptions SET status = ?, closed_at = ?, verified_by = ? WHERE id = ? AND status = 'pending'",
+      ),
+      redemptionsOf: exec.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id'),
+      heldCounts: exec.prepare<[string], { reward_id: string; n: number }>(
+        "SELECT reward_id, COUNT(*) AS n FROM redemptions WHERE openid = ? AND status IN ('pending', 'fulfilled') GROUP BY reward_id",
+      ),
+      dueRedemptions: exec.prepare<[number, number], RedemptionRow>(
+        "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
+      ),
+      stationDrops: exec.prepare<[string, string, string, string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM entries WHERE openid = ? AND day = ? AND station_code = ? AND occurred_at BETWEEN ? AND ?',
+      ),
+      insertReview: exec.prepare(
+        'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt)',
+      ),
+      review: exec.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?'),
+      reviews: exec.prepare<[string, number], ReviewRow>('SELECT * FROM reviews WHERE status = ? ORDER BY created_at DESC, id LIMIT ?'),
+      decideReview: exec.prepare(
+        "UPDATE reviews SET status = ?, decided_by = ?, decided_at = ?, adjust_entry_id = ? WHERE id = ? AND status = 'open'",
+      ),
+      statsByDay: exec.prepare<[string, string], { day: string; grams: number; checkins: number; participants: number; points: number }>(
+        `SELECT day, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins, COUNT(DISTINCT openid) AS participants, SUM(points) AS points
+         FROM entries WHERE day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day`,
+      ),
+      statsTotals: exec.prepare<[string, string], { participants: number }>(
+        "SELECT COUNT(DISTINCT openid) AS participants FROM entries WHERE day BETWEEN ? AND ? AND type = 'checkin'",
+      ),
+      statsByFactor: exec.prepare<[string, string], { factor_id: string; grams: number; checkins: number }>(
+        `SELECT factor_id, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins FROM entries
+         WHERE day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY grams DESC, factor_id`,
+      ),
+      statsByStation: exec.prepare<[string, string], { station_code: string; grams: number; checkins: number; weight: number }>(
+        `SELECT station_code, SUM(grams) AS grams, COUNT(*) AS checkins, SUM(weight_g) AS weight FROM entries
+         WHERE day BETWEEN ? AND ? AND type = 'checkin' AND station_code IS NOT NULL GROUP BY station_code ORDER BY grams DESC, station_code`,
+      ),
+      statsRedemptions: exec.prepare<[string, string], { reward_id: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }>(
+        `SELECT reward_id, reward_title AS title, SUM(status = 'pending') AS pending, SUM(status = 'fulfilled') AS fulfilled,
+           SUM(status = 'cancelled') AS cancelled, SUM(status = 'expired') AS expired
+         FROM redemptions WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY reward_id ORDER BY reward_id`,
+      ),
+      saveProject: exec.prepare(
+        `INSERT INTO projects (id, title, description, goal_points, active, created_at) VALUES (@id, @title, @description, @goalPoints, @active, @createdAt)
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, goal_points = excluded.goal_points, active = excluded.active`,
+      ),
+      project: exec.prepare<[string], ProjectRow>('SELECT * FROM projects WHERE id = ?'),
+      projects: exec.prepare<[number], ProjectRow>('SELECT * FROM projects WHERE active = 1 OR ? = 1 ORDER BY created_at DESC, id'),
+      projectTotals: exec.prepare<[], { ref: string; raised: number; donors: number }>(
+        "SELECT ref, -SUM(points) AS raised, COUNT(DISTINCT openid) AS donors FROM entries WHERE type = 'donate' GROUP BY ref",
+      ),
+      donatedBy: exec.prepare<[string], { ref: string; points: number }>(
+        "SELECT ref, -SUM(points) AS points FROM entries WHERE openid = ? AND type = 'donate' GROUP BY ref",
+      ),
+      insertGroup: exec.prepare('INSERT INTO groups (id, name, invite_code, leader, created_at) VALUES (@id, @name, @inviteCode, @leader, @createdAt)'),
+      group: exec.prepare<[string], GroupRow>('SELECT * FROM groups WHERE id = ?'),
+      groupByInvite: exec.prepare<[string], GroupRow>('SELECT * FROM groups WHERE invite_code = ?'),
+      setInvite: exec.prepare('UPDATE groups SET invite_code = ? WHERE id = ?'),
+      addMember: exec.prepare('INSERT OR IGNORE INTO group_members (group_id, openid, joined_at) VALUES (?, ?, ?)'),
+      removeMember: exec.prepare('DELETE FROM group_members WHERE group_id = ? AND openid = ?'),
+      isMember: exec.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM group_members WHERE group_id = ? AND openid = ?'),
+      members: exec.prepare<[string], { openid: string; nickname: string | null }>(
+        'SELECT m.openid, u.nickname FROM group_members m LEFT JOIN users u ON u.openid = m.openid AND u.deleted_at IS NULL WHERE m.group_id = ? ORDER BY m.joined_at, m.openid',
+      ),
+      groupsOf: exec.prepare<[string], GroupRow>('SELECT g.* FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.openid = ? ORDER BY g.created_at, g.id'),
+      insertChallenge: exec.prepare(
+        `INSERT INTO challenges (id, group_id, creator, title, description, metric, mode, target_member, target_group, start_day, end_day, bonus_points, created_at)
+         VALUES (@id, @groupId, @creator, @title, @description, @metric, @mode, @targetMember, @targetGroup, @startDay, @endDay, @bonusPoints, @createdAt)`,
+      ),
+      challenge: exec.prepare<[string], ChallengeRow>('SELECT * FROM challenges WHERE id = ?'),
+      addParticipant: exec.prepare(
+        'INSERT OR IGNORE INTO challenge_participants (challenge_id, openid, group_id, joined_ms, value, value_ms) VALUES (@challengeId, @openid, @groupId, @joinedMs, 0, @joinedMs)',
+      ),
+      participant: exec.prepare<[string, string], ParticipantRow>('SELECT * FROM challenge_participants WHERE challenge_id = ? AND openid = ?'),
+      participationsOf: exec.prepare<[string], ParticipantRow>('SELECT * FROM challenge_participants WHERE openid = ?'),
+      addToParticipant: exec.prepare(
+        'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
+      ),
+      markBonus: exec.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ? AND bonus_entry_id IS NULL'),
+      participantCount: exec.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ?'),
+      groupValue: exec.prepare<[string, string | null], { v: number }>(
+        'SELECT COALESCE(SUM(value), 0) AS v FROM challenge_participants WHERE challenge_id = ? AND group_id IS ?',
+      ),
+      unpaid: exec.prepare<[string, string | null], ParticipantRow>(
+        'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id IS ? AND bonus_entry_id IS NULL',
+      ),
+      top: exec.prepare<[string, number], ParticipantRow & { nickname: string | null }>(
+        `SELECT p.*, u.nickname FROM challenge_participants p LEFT JOIN users u ON u.openid = p.openid AND u.deleted_at IS NULL
+         WHERE p.challenge_id = ? ORDER BY p.value DESC, p.value_ms LIMIT ?`,
+      ),
+      rank: exec.prepare<[string, number, number, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ? AND (value > ? OR (value = ? AND value_ms < ?))',
+      ),
+      groupTotals: exec.prepare<[string], { group_id: string; name: string; value: number }>(
+        `SELECT p.group_id, g.name, SUM(p.value) AS value FROM challenge_participants p JOIN groups g ON g.id = p.group_id
+         WHERE p.challenge_id = ? GROUP BY p.group_id ORDER BY value DESC, p.group_id`,
+      ),
+      hasBonus: exec.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM challenge_participants WHERE openid = ? AND bonus_entry_id IS NOT NULL"),
+      findRequest: exec.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
+      saveRequest: exec.prepare(
+        'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      wallet: exec.prepare<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
+      upsertWallet: exec.prepare(
+        `INSERT INTO wallets (openid, grams_total, points_balance, points_earned, points_spent, head_seq, head_hash)
+         VALUES (@openid, @gramsTotal, @pointsBalance, @pointsEarned, @pointsSpent, @headSeq, @headHash)
+         ON CONFLICT(openid) DO UPDATE SET grams_total = excluded.grams_total, points_balance = excluded.points_balance,
+           points_earned = excluded.points_earned, points_spent = excluded.points_spent,
+           head_seq = excluded.head_seq, head_hash = excluded.head_hash`,
+      ),
+      insertEntry: exec.prepare(
+        `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
+           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, prev_hash, hash)
+         VALUES (@openid, @seq, @id, @type, @grams, @points, @factorId, @sourceVersion, @methodologyVersion, @day,
+           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @prevHash, @hash)`,
+      ),
+      entry: exec.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
+      creditedGrams: exec.prepare<[string, string, string], { grams: number }>(
+        "SELECT COALESCE(SUM(grams), 0) AS grams FROM entries WHERE openid = ? AND day = ? AND factor_id = ? AND type IN ('checkin', 'adjust')",
+      ),
+      dayTotals: exec.prepare<[string, string], { grams: number; points: number }>(
+        "SELECT COALESCE(SUM(grams), 0) AS grams, COALESCE(SUM(points), 0) AS points FROM entries WHERE openid = ? AND day = ? AND type = 'checkin'",
+      ),
+      dayByFactor: exec.prepare<[string, string], { factor_id: string; grams: number }>(
+        "SELECT factor_id, SUM(grams) AS grams FROM entries WHERE openid = ? AND day = ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY factor_id",
+      ),
+      daySeries: exec.prepare<[string, string, string], { day: string; grams: number; points: number }>(
+        "SELECT day, SUM(grams) AS grams, SUM(points) AS points FROM entries WHERE openid = ? AND day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day",
+      ),
+      setNickname: exec.prepare('UPDATE users SET nickname = ? WHERE openid = ?'),
+      forgetSessionKey: exec.prepare('DELETE FROM wechat_sessions WHERE openid = ?'),
+      anonymise: exec.prepare("UPDATE users SET handle = 'deleted:' || openid, nickname = '已注销', roles = '', deleted_at = ? WHERE openid = ?"),
+      checkInDays: exec.prepare<[string, string], { day: string }>(
+        "SELECT DISTINCT day FROM entries WHERE openid = ? AND day >= ? AND type = 'checkin' ORDER BY day DESC",
+      ),
+      listEntries: exec.prepare<[string, number, number], EntryRow>(
+        'SELECT * FROM entries WHERE openid = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+      allEntries: exec.prepare<[string], EntryRow>('SELECT * FROM entries WHERE openid = ? ORDER BY seq ASC'),
+  }
+}
+
+export class SqlEngine implements AsyncOps {
+  private readonly stmts: Statements
+
+  constructor(private readonly exec: SqlExecutor) {
+    this.stmts = prepareAll(exec)
+  }
+
+  async getMeta(key: string) {
+    return (await this.stmts.getMeta.get(key))?.value
+  }
+
+  async setMeta(key: string, value: string) {
+    await this.stmts.setMeta.run(key, value)
+  }
+
+  async findUserByHandle(handle: string) {
+    const row = await this.stmts.userByHandle.get(handle)
+    return row && userFromRow(row)
+  }
+
+  async findUser(openid: string) {
+    const row = await this.stmts.user.get(openid)
+    return row && userFromRow(row)
+  }
+
+  async insertUser(user: UserRecord) {
+    await this.stmts.insertUser.run(user.openid, user.handle, user.nickname, user.roles.join(','), user.createdAt)
+  }
+
+  async setUserRoles(openid: string, roles: Role[]) {
+    await this.stmts.setRoles.run(roles.join(','), openid)
+  }
+
+  async saveWeChatSessionKey(openid: string, sessionKey: string, at: string) {
+    await this.stmts.saveSessionKey.run(openid, sessionKey, at)
+  }
+
+  async getWeChatSessionKey(openid: string) {
+    return (await this.stmts.sessionKey.get(openid))?.session_key
+  }
+
+  async setOrganizerGrant(openid: string, granted: boolean, at: string): Promise<boolean> {
+    const current = await this.stmts.grant.get(openid)
+    const active = current !== undefined && current.revoked_at === null
+    if (active === granted) return false
+    if (granted) await this.stmts.saveGrant.run(openid, at)
+    else await this.stmts.revokeGrant.run(at, openid)
+    await this.stmts.grantHistory.run(openid, granted ? 'grant' : 'revoke', at)
+    return true
+  }
+
+  async hasOrganizerGrant(openid: string) {
+    const row = await this.stmts.grant.get(openid)
+    return row !== undefined && row.revoked_at === null
+  }
+
+  async listOrganizerGrants() {
+    return (await this.stmts.grants.all()).map((r) => ({ openid: r.openid, grantedAt: r.granted_at, ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}) }))
+  }
+
+  async getPrivacyVersion(openid: string) {
+    return (await this.stmts.privacy.get(openid))?.version ?? 0
+  }
+
+  async getPrivacyAgreement(openid: string) {
+    const row = await this.stmts.privacy.get(openid)
+    return row && { version: row.version, agreedAt: row.agreed_at }
+  }
+
+  async recordPrivacyAgreement(openid: string, version: number, at: string) {
+    await this.stmts.savePrivacy.run(openid, version, at)
+  }
+
+  async saveMethodology(m: Methodology) {
+    await this.stmts.insertMethodology.run(m.version, m.gramsPerPoint)
+    for (const f of m.factors) await this.stmts.insertFactor.run(m.version, f.id, JSON.stringify(f))
+  }
+
+  async getMethodology(version: string): Promise<Methodology | undefined> {
+    const row = await this.stmts.methodology.get(version)
+    if (!row) return undefined
+    const factors = (await this.stmts.factors.all(version)).map((r) => JSON.parse(r.body) as Factor)
+    return { version: row.version, gramsPerPoint: row.grams_per_point, factors }
+  }
+
+  async upsertStation(s: Station) {
+    await this.stmts.upsertStation.run(s.code, s.name, JSON.stringify(s.materials))
+  }
+
+  async listStations() {
+    return (await this.stmts.stations.all()).map(stationFromRow)
+  }
+
+  async getStation(code: string) {
+    const row = await this.stmts.station.get(code)
+    return row && stationFromRow(row)
+  }
+
+  async seedReward(r: RewardSeed) {
+    await this.stmts.seedReward.run(r.id, r.title, r.description, r.pointsCost, r.stock, r.perUserLimit, r.validDays, new Date().toISOString())
+  }
+
+  async getReward(id: string) {
+    const row = await this.stmts.reward.get(id)
+    return row && rewardFromRow(row)
+  }
+
+  async listRewards(includeInactive: boolean) {
+    return (await this.stmts.rewards.all(includeInactive ? 1 : 0)).map(rewardFromRow)
+  }
+
+  async saveReward(r: RewardRecord) {
+    await this.stmts.saveReward.run({
+      ...r,
+      imageUrl: r.imageUrl ?? null,
+      active: r.active ? 1 : 0,
+      createdAt: new Date().toISOString(),
+    })
+  }
+
+  async adjustStock(rewardId: string, delta: number) {
+    await this.stmts.adjustStock.run(delta, rewardId)
+  }
+
+  async insertRedemption(r: RedemptionRecord) {
+    await this.stmts.insertRedemption.run({
+      id: r.id,
+      openid: r.openid,
+      rewardId: r.rewardId,
+      rewardTitle: r.rewardTitle,
+      code: r.code,
+      status: r.status,
+      pointsCost: r.pointsCost,
+      createdAt: r.createdAt,
+      expiresAt: r.expiresAt,
+      expiresAtMs: r.expiresAtMs,
+    })
+  }
+
+  async getRedemption(id: string) {
+    const row = await this.stmts.redemption.get(id)
+    return row && redemptionFromRow(row)
+  }
+
+  async getRedemptionByCode(code: string) {
+    const row = await this.stmts.redemptionByCode.get(code)
+    return row && redemptionFromRow(row)
+  }
+
+  async closeRedemption(id: string, status: 'fulfilled' | 'cancelled' | 'expired', at: string, by?: string) {
+    return (await this.stmts.closeRedemption.run(status, at, by ?? null, id)).changes === 1
+  }
+
+  async listRedemptions(openid: string) {
+    return (await this.stmts.redemptionsOf.all(openid)).map(redemptionFromRow)
+  }
+
+  async heldRedemptionCounts(openid: string) {
+    return new Map((await this.stmts.heldCounts.all(openid)).map((r) => [r.reward_id, r.n]))
+  }
+
+  async duePendingRedemptions(nowMs: number, limit: number) {
+    return (await this.stmts.dueRedemptions.all(nowMs, limit)).map(redemptionFromRow)
+  }
+
+  async stationDropsBetween(openid: string, day: string, stationCode: string, fromIso: string, toIso: string) {
+    return (await this.stmts.stationDrops.get(openid, day, stationCode, fromIso, toIso))?.n ?? 0
+  }
+
+  async insertReview(r: ReviewRecord) {
+    await this.stmts.insertReview.run({ ...r, reasons: r.reasons.join(',') })
+  }
+
+  async getReview(id: string) {
+    const row = await this.stmts.review.get(id)
+    return row && reviewFromRow(row)
+  }
+
+  async listReviews(status: ReviewRecord['status'], limit: number) {
+    return (await this.stmts.reviews.all(status, limit)).map(reviewFromRow)
+  }
+
+  async decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string) {
+    return (await this.stmts.decideReview.run(status, by, at, adjustEntryId ?? null, id)).changes === 1
+  }
+
+  async impactStats(fromDay: string, toDay: string) {
+    const byDay = await this.stmts.statsByDay.all(fromDay, toDay)
+    return {
+      totals: {
+        gramsCo2e: byDay.reduce((s, d) => s + d.grams, 0),
+        checkins: byDay.reduce((s, d) => s + d.checkins, 0),
+        participants: (await this.stmts.statsTotals.get(fromDay, toDay))?.participants ?? 0,
+        pointsIssued: byDay.reduce((s, d) => s + d.points, 0),
+      },
+      byDay: byDay.map((d) => ({ day: d.day, gramsCo2e: d.grams, checkins: d.checkins, participants: d.participants })),
+      byFactor: (await this.stmts.statsByFactor.all(fromDay, toDay)).map((f) => ({ factorId: f.factor_id, gramsCo2e: f.grams, checkins: f.checkins })),
+      byStation: (await this.stmts.statsByStation
+        .all(fromDay, toDay))
+        .map((s) => ({ stationCode: s.station_code, gramsCo2e: s.grams, checkins: s.checkins, weightG: s.weight })),
+      redemptionsByReward: (await this.stmts.statsRedemptions.all(fromDay, toDay)).map((r) => ({
+        rewardId: r.reward_id,
+        title: r.title,
+        pending: r.pending,
+        fulfilled: r.fulfilled,
+        cancelled: r.cancelled,
+        expired: r.expired,
+      })),
+    }
+  }
+
+  async saveProject(p: ProjectRecord) {
+    await this.stmts.saveProject.run({ ...p, active: p.active ? 1 : 0, createdAt: new Date().toISOString() })
+  }
+
+  async getProject(id: string) {
+    const row = await this.stmts.project.get(id)
+    return row && projectFromRow(row)
+  }
+
+  async listProjects(includeInactive: boolean) {
+    return (await this.stmts.projects.all(includeInactive ? 1 : 0)).map(projectFromRow)
+  }
+
+  async projectTotals() {
+    return new Map((await this.stmts.projectTotals.all()).map((r) => [r.ref, { raisedPoints: r.raised, donors: r.donors }]))
+  }
+
+  async donatedBy(openid: string) {
+    return new Map((await this.stmts.donatedBy.all(openid)).map((r) => [r.ref, r.points]))
+  }
+
+  async insertGroup(g: GroupRecord) {
+    await this.stmts.insertGroup.run(g)
+  }
+
+  async getGroup(id: string) {
+    const row = await this.stmts.group.get(id)
+    return row && groupFromRow(row)
+  }
+
+  async getGroupByInvite(code: string) {
+    const row = await this.stmts.groupByInvite.get(code)
+    return row && groupFromRow(row)
+  }
+
+  async setInviteCode(groupId: string, code: string) {
+    await this.stmts.setInvite.run(code, groupId)
+  }
+
+  async addMember(groupId: string, openid: string, at: string) {
+    return (await this.stmts.addMember.run(groupId, openid, at)).changes === 1
+  }
+
+  async removeMember(groupId: string, openid: string) {
+    return (await this.stmts.removeMember.run(groupId, openid)).changes === 1
+  }
+
+  async isMember(groupId: string, openid: string) {
+    return ((await this.stmts.isMember.get(groupId, openid))?.n ?? 0) > 0
+  }
+
+  async groupMembers(groupId: string) {
+    return (await this.stmts.members.all(groupId)).map((m) => ({ openid: m.openid, nickname: m.nickname ?? '已注销' }))
+  }
+
+  async groupsOf(openid: string) {
+    return (await this.stmts.groupsOf.all(openid)).map(groupFromRow)
+  }
+
+  async insertChallenge(c: ChallengeRecord) {
+    await this.stmts.insertChallenge.run({
+      ...c,
+      groupId: c.groupId ?? null,
+      mode: c.mode ?? null,
+      targetMember: c.targetMember ?? null,
+      targetGroup: c.targetGroup ?? null,
+    })
+  }
+
+  async getChallenge(id: string) {
+    const row = await this.stmts.challenge.get(id)
+    return row && challengeFromRow(row)
+  }
+
+  async visibleChallenges(groupIds: string[], limit: number) {
+    // One placeholder per group (a person is in a handful): portable where json_each is not.
+    const inList = groupIds.length > 0 ? groupIds.map(() => '?').join(', ') : 'NULL'
+    const sql = `SELECT * FROM challenges WHERE group_id IS NULL OR group_id IN (${inList}) ORDER BY created_at DESC, id LIMIT ?`
+    return (await this.exec.prepare<unknown[], ChallengeRow>(sql).all(...groupIds, limit)).map(challengeFromRow)
+  }
+
+  async addParticipant(p: ParticipantRecord) {
+    return (await this.stmts.addParticipant.run({ challengeId: p.challengeId, openid: p.openid, groupId: p.groupId ?? null, joinedMs: p.joinedMs })).changes === 1
+  }
+
+  async getParticipant(challengeId: string, openid: string) {
+    const row = await this.stmts.participant.get(challengeId, openid)
+    return row && participantFromRow(row)
+  }
+
+  async participationsOf(openid: string) {
+    return (await this.stmts.participationsOf.all(openid)).map(participantFromRow)
+  }
+
+  async addToParticipant(challengeId: string, openid: string, delta: number, atMs: number) {
+    await this.stmts.addToParticipant.run({ challengeId, openid, delta, atMs })
+  }
+
+  async markBonusPaid(challengeId: string, openid: string, entryId: string) {
+    return (await this.stmts.markBonus.run(entryId, challengeId, openid)).changes === 1
+  }
+
+  async participantCount(challengeId: string) {
+    return (await this.stmts.participantCount.get(challengeId))?.n ?? 0
+  }
+
+  async groupValue(challengeId: string, groupId: string | null) {
+    return (await this.stmts.groupValue.get(challengeId, groupId))?.v ?? 0
+  }
+
+  async unpaidParticipants(challengeId: string, groupId: string | null) {
+    return (await this.stmts.unpaid.all(challengeId, groupId)).map(participantFromRow)
+  }
+
+  async topParticipants(challengeId: string, limit: number) {
+    return (await this.stmts.top.all(challengeId, limit)).map((r) => ({ ...participantFromRow(r), nickname: r.nickname ?? '已注销' }))
+  }
+
+  async rankOf(challengeId: string, value: number, valueMs: number) {
+    return ((await this.stmts.rank.get(challengeId, value, value, valueMs))?.n ?? 0) + 1
+  }
+
+  async groupTotals(challengeId: string) {
+    return (await this.stmts.groupTotals.all(challengeId)).map((g) => ({ groupId: g.group_id, name: g.name, value: g.value }))
+  }
+
+  async hasBonus(openid: string) {
+    return ((await this.stmts.hasBonus.get(openid))?.n ?? 0) > 0
+  }
+
+  async findRequest(openid: string, requestId: string): Promise<RequestRecord | undefined> {
+    const row = await this.stmts.findRequest.get(openid, requestId)
+    return row && { fn: row.fn, payloadHash: row.payload_hash, resultRef: row.result_ref, capped: row.capped === 1 }
+  }
+
+  async saveRequest(openid: string, requestId: string, r: RequestRecord) {
+    await this.stmts.saveRequest.run(openid, requestId, r.fn, r.payloadHash, r.resultRef, r.capped ? 1 : 0)
+  }
+
+  async getWallet(openid: string): Promise<WalletRecord> {
+    const row = await this.stmts.wallet.get(openid)
+    if (!row) {
+      return { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0, headSeq: 0, headHash: GENESIS_HASH }
+    }
+    return {
+      gramsCo2eTotal: row.grams_total,
+      pointsBalance: row.points_balance,
+      pointsEarned: row.points_earned,
+      pointsSpent: row.points_spent,
+      headSeq: row.head_seq,
+      headHash: row.head_hash,
+    }
+  }
+
+  async appendEntry(openid: string, e: LedgerEntry, wallet: Wallet) {
+    await this.stmts.insertEntry.run({
+      openid,
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      grams: e.gramsCo2e,
+      points: e.points,
+      factorId: e.factorId ?? null,
+      sourceVersion: e.sourceVersion ?? null,
+      methodologyVersion: e.methodologyVersion ?? null,
+      day: e.day,
+      createdAt: e.createdAt,
+      occurredAt: e.occurredAt ?? null,
+      ref: e.ref ?? null,
+      distanceM: e.distanceM ?? null,
+      durationS: e.durationS ?? null,
+      weightG: e.weightG ?? null,
+      stationCode: e.stationCode ?? null,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    })
+    await this.stmts.upsertWallet.run({
+      openid,
+      gramsTotal: wallet.gramsCo2eTotal,
+      pointsBalance: wallet.pointsBalance,
+      pointsEarned: wallet.pointsEarned,
+      pointsSpent: wallet.pointsSpent,
+      headSeq: e.seq,
+      headHash: e.hash,
+    })
+  }
+
+  async getEntry(openid: string, id: string) {
+    const row = await this.stmts.entry.get(openid, id)
+    return row && entryFromRow(row)
+  }
+
+  async creditedGrams(openid: string, factorId: string, day: string) {
+    return (await this.stmts.creditedGrams.get(openid, day, factorId))?.grams ?? 0
+  }
+
+  async dayTotals(openid: string, day: string) {
+    const row = await this.stmts.dayTotals.get(openid, day)
+    return { gramsCo2e: row?.grams ?? 0, points: row?.points ?? 0 }
+  }
+
+  async dayByFactor(openid: string, day: string) {
+    return (await this.stmts.dayByFactor.all(openid, day)).map((r) => ({ factorId: r.factor_id, gramsCo2e: r.grams }))
+  }
+
+  async daySeries(openid: string, fromDay: string, toDay: string) {
+    return (await this.stmts.daySeries.all(openid, fromDay, toDay)).map((r) => ({ day: r.day, gramsCo2e: r.grams, points: r.points }))
+  }
+
+  async setNickname(openid: string, nickname: string) {
+    await this.stmts.setNickname.run(nickname, openid)
+  }
+
+  async anonymiseUser(openid: string, at: string) {
+    await this.stmts.anonymise.run(at, openid)
+    await this.stmts.forgetSessionKey.run(openid)
+  }
+
+  async checkInDaysSince(openid: string, sinceDay: string) {
+    return (await this.stmts.checkInDays.all(openid, sinceDay)).map((r) => r.day)
+  }
+
+  async listEntries(openid: string, beforeSeq: number, limit: number) {
+    return (await this.stmts.listEntries.all(openid, beforeSeq, limit)).map(entryFromRow)
+  }
+
+  async allEntries(openid: string): Promise<LedgerEntry[]> {
+    return (await this.stmts.allEntries.all(openid)).map(entryFromRow)
+  }
+}
+
+interface UserRow {
+  openid: string
+  handle: string
+  nickname: string
+  roles: string
+  created_at: string
+}
+
+interface StationRow {
+  code: string
+  name: string
+  materials: string
+}
+
+interface RequestRow {
+  fn: string
+  payload_hash: string
+  result_ref: string
+  capped: number
+}
+
+interface WalletRow {
+  grams_total: number
+  points_balance: number
+  points_earned: number
+  points_spent: number
+  head_seq: number
+  head_hash: string
+}
+
+function userFromRow(row: UserRow): UserRecord {
+  return {
+    openid: row.openid,
+    handle: row.handle,
+    nickname: row.nickname,
+    roles: row.roles.split(',').filter(Boolean) as Role[],
+    createdAt: row.created_at,
+  }
+}
+
+function stationFromRow(row: StationRow): Station {
+  return { code: row.code, name: row.name, materials: JSON.parse(row.materials) }
+}
+
+interface RewardRow {
+  id: string
+  title: string
+  description: string
+  image_url: string | null
+  points_cost: number
+  stock: number
+  per_user_limit: number
+  valid_days: number
+  active: number
+}
+
+function rewardFromRow(row: RewardRow): RewardRecord {
+  const r: RewardRecord = {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    pointsCost: row.points_cost,
+    stock: row.stock,
+    perUserLimit: row.per_user_limit,
+    validDays: row.valid_days,
+    active: row.active === 1,
+  }
+  if (row.image_url !== null) r.imageUrl = row.image_url
+  return r
+}
+
+interface RedemptionRow {
+  id: string
+  openid: string
+  reward_id: string
+  reward_title: string
+  code: string
+  status: RedemptionRecord['status']
+  points_cost: number
+  created_at: string
+  expires_at: string
+  expires_at_ms: number
+  closed_at: string | null
+  verified_by: string | null
+}
+
+function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
+  const r: RedemptionRecord = {
+    id: row.id,
+    openid: row.openid,
+    rewardId: row.reward_id,
+    rewardTitle: row.reward_title,
+    code: row.code,
+    status: row.status,
+    pointsCost: row.points_cost,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    expiresAtMs: row.expires_at_ms,
+  }
+  if (row.closed_at !== null) {
+    if (row.status === 'fulfilled') r.fulfilledAt = row.closed_at
+    if (row.status === 'cancelled') r.cancelledAt = row.closed_at
+    if (row.status === 'expired') r.expiredAt = row.closed_at
+  }
+  if (row.verified_by !== null) r.verifiedBy = row.verified_by
+  return r
+}
+
+interface ReviewRow {
+  id: string
+  entry_id: string
+  openid: string
+  reasons: string
+  status: ReviewRecord['status']
+  created_at: string
+  decided_by: string | null
+  decided_at: string | null
+  adjust_entry_id: string | null
+}
+
+function reviewFromRow(row: ReviewRow): ReviewRecord {
+  const r: ReviewRecord = {
+    id: row.id,
+    entryId: row.entry_id,
+    openid: row.openid,
+    reasons: row.reasons.split(',').filter(Boolean) as ReviewRecord['reasons'],
+    status: row.status,
+    createdAt: row.created_at,
+  }
+  if (row.decided_by !== null) r.decidedBy = row.decided_by
+  if (row.decided_at !== null) r.decidedAt = row.decided_at
+  if (row.adjust_entry_id !== null) r.adjustEntryId = row.adjust_entry_id
+  return r
+}
+
+interface ProjectRow {
+  id: string
+  title: string
+  description: string
+  goal_points: number
+  active: number
+}
+
+function projectFromRow(row: ProjectRow): ProjectRecord {
+  return { id: row.id, title: row.title, description: row.description, goalPoints: row.goal_points, active: row.active === 1 }
+}
+
+interface GroupRow {
+  id: string
+  name: string
+  invite_code: string
+  leader: string
+  created_at: string
+}
+
+function groupFromRow(r: GroupRow): GroupRecord {
+  return { id: r.id, name: r.name, inviteCode: r.invite_code, leader: r.leader, createdAt: r.created_at }
+}
+
+interface ChallengeRow {
+  id: string
+  group_id: string | null
+  creator: string
+  title: string
+  description: string
+  metric: ChallengeRecord['metric']
+  mode: string | null
+  target_member: number | null
+  target_group: number | null
+  start_day: string
+  end_day: string
+  bonus_points: number
+  created_at: string
+}
+
+function challengeFromRow(r: ChallengeRow): ChallengeRecord {
+  const c: ChallengeRecord = {
+    id: r.id,
+    creator: r.creator,
+    title: r.title,
+    description: r.description,
+    metric: r.metric,
+    startDay: r.start_day,
+    endDay: r.end_day,
+    bonusPoints: r.bonus_points,
+    createdAt: r.created_at,
+  }
+  if (r.group_id !== null) c.groupId = r.group_id
+  if (r.mode !== null) c.mode = r.mode
+  if (r.target_member !== null) c.targetMember = r.target_member
+  if (r.target_group !== null) c.targetGroup = r.target_group
+  return c
+}
+
+interface ParticipantRow {
+  challenge_id: string
+  openid: string
+  group_id: string | null
+  joined_ms: number
+  value: number
+  value_ms: number
+  bonus_entry_id: string | null
+}
+
+function participantFromRow(r: ParticipantRow): ParticipantRecord {
+  const p: ParticipantRecord = { challengeId: r.challenge_id, openid: r.openid, joinedMs: r.joined_ms, value: r.value, valueMs: r.value_ms }
+  if (r.group_id !== null) p.groupId = r.group_id
+  if (r.bonus_entry_id !== null) p.bonusEntryId = r.bonus_entry_id
+  return p
+}
