@@ -61,6 +61,17 @@ const newIdSuffix = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 60, perSecond: 10 }
 
+/**
+ * The session secret every worker of one database shares, made once by whichever starts first: a token one
+ * worker issued verifies on every other.
+ */
+async function sharedSessionSecret(store: StoragePort): Promise<string> {
+  await store.setMetaIfAbsent('session_secret', randomBytes(32).toString('hex'))
+  const secret = await store.getMeta('session_secret')
+  if (!secret) throw new Error('the session secret was written but cannot be read back')
+  return secret
+}
+
 export async function createCloud(options: CloudOptions): Promise<Cloud> {
   const store = options.storage
   await seedCatalogue(store)
@@ -73,7 +84,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   const services: Services = {
     storage: store,
     store,
-    tokens: createTokenService(options.sessionSecret ?? randomBytes(32).toString('hex'), options.tokenTtlSeconds ?? 7 * 24 * 3600, now),
+    tokens: createTokenService(options.sessionSecret ?? (await sharedSessionSecret(store)), options.tokenTtlSeconds ?? 7 * 24 * 3600, now),
     now,
     newId: (prefix) => `${prefix}_${newIdSuffix()}`,
     rolesOf,

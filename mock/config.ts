@@ -20,8 +20,11 @@ export interface ServerConfig {
   host: string
   port: number
   dbPath: string
+  /** a MySQL-family database instead of SQLite at dbPath */
+  databaseUrl?: string
   organizers: string[]
-  sessionSecret: string
+  /** undefined with MySQL and no SESSION_SECRET: every worker reads the one kept in the database */
+  sessionSecret?: string
   staticDir?: string
   demoData: boolean
   rateLimit: RateLimitOptions
@@ -78,17 +81,30 @@ export function isLoopback(host: string): boolean {
   return host === '::1' || host === '[::1]'
 }
 
-/** A MySQL database named for the next release (DATABASE_URL, or Cloud Run's MYSQL_ADDRESS), password left out. */
-function mysqlTarget(env: NodeJS.ProcessEnv): string | undefined {
+export const DEFAULT_MYSQL_DATABASE = 'green_life'
+
+/**
+ * The MySQL database to use: DATABASE_URL (mysql://user:pass@host:port/db), or what WeChat Cloud Run hands a
+ * container (MYSQL_ADDRESS host:port, MYSQL_USERNAME, MYSQL_PASSWORD; the database MYSQL_DATABASE, by default
+ * the one container.config.json names). Undefined: SQLite at DB_PATH.
+ */
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   if (env.DATABASE_URL) {
+    let url: URL
     try {
-      const url = new URL(env.DATABASE_URL)
-      return `${url.protocol}//${url.username ? `${url.username}@` : ''}${url.host}${url.pathname}`
+      url = new URL(env.DATABASE_URL)
     } catch {
-      return 'DATABASE_URL (not a URL)'
+      throw new ConfigError('DATABASE_URL is not a URL: it must look like mysql://user:password@host:3306/database.')
     }
+    if (url.protocol !== 'mysql:') throw new ConfigError(`DATABASE_URL must be a mysql:// URL (SQLite is DB_PATH), got ${url.protocol}//…`)
+    if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database: mysql://user:password@host:3306/database.')
+    return env.DATABASE_URL
   }
-  if (env.MYSQL_ADDRESS) return `mysql://${env.MYSQL_USERNAME ? `${env.MYSQL_USERNAME}@` : ''}${env.MYSQL_ADDRESS}`
+  if (env.MYSQL_ADDRESS) {
+    const user = encodeURIComponent(env.MYSQL_USERNAME ?? 'root')
+    const password = env.MYSQL_PASSWORD ? `:${encodeURIComponent(env.MYSQL_PASSWORD)}` : ''
+    return `mysql://${user}${password}@${env.MYSQL_ADDRESS}/${encodeURIComponent(env.MYSQL_DATABASE || DEFAULT_MYSQL_DATABASE)}`
+  }
   return undefined
 }
 
@@ -98,12 +114,7 @@ export function dbPathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const mysql = mysqlTarget(env)
-  if (mysql) {
-    throw new ConfigError(
-      `A MySQL database was given (${mysql}), but this release stores data in SQLite only (DB_PATH); the MySQL adapter is a separate change. Unset DATABASE_URL / MYSQL_ADDRESS.`,
-    )
-  }
+  const databaseUrl = databaseUrlFromEnv(env)
   const dbPath = dbPathFromEnv(env)
   const host = env.HOST || '127.0.0.1'
   const devLogin = flag(env, 'DEV_LOGIN')
@@ -129,9 +140,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host,
     port: intFromEnv(env, 'PORT', DEFAULT_PORT, 0, 65535),
     dbPath,
+    databaseUrl,
     // The dev handle `organizer` is an organizer only where dev handles can log in at all.
     organizers: (env.ORGANIZERS ?? (devLogin ? 'organizer' : '')).split(',').map((s) => s.trim()).filter(Boolean),
-    sessionSecret: sessionSecret(env, dbPath),
+    sessionSecret: databaseUrl ? env.SESSION_SECRET || undefined : sessionSecret(env, dbPath),
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : undefined,
     demoData,
     rateLimit: {

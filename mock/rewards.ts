@@ -45,7 +45,7 @@ export async function closeWithRefund(
 ): Promise<{ closed: boolean; wallet?: Wallet }> {
   const at = toShanghaiIso(services.now())
   if (!await services.store.closeRedemption(r.id, status, at)) return { closed: false }
-  await services.store.adjustStock(r.rewardId, +1)
+  if (!(await services.store.adjustStock(r.rewardId, +1))) throw new Error(`stock of ${r.rewardId} could not take back a unit`)
   const { wallet } = await appendEntry(services, r.openid, {
     type: 'refund',
     gramsCo2e: 0,

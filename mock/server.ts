@@ -4,6 +4,8 @@ import { createCloud } from './cloud'
 import { ConfigError, configFromEnv, type ServerConfig } from './config'
 import { seedDemoData } from './demo'
 import { createGateway } from './gateway'
+import { openMysql, describeUrl } from './storage/mysql/port'
+import type { StoragePort } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
 import { createWeChatLogin } from './wechat'
 
@@ -19,10 +21,21 @@ function readConfig(): ServerConfig {
   }
 }
 
+/** MySQL when a database URL is configured, else SQLite at DB_PATH. A database that cannot be opened ends the start. */
+async function openStorage(config: ServerConfig): Promise<StoragePort> {
+  if (!config.databaseUrl) return openSqlite({ path: config.dbPath, backgroundCheckpoints: true })
+  try {
+    return await openMysql({ url: config.databaseUrl })
+  } catch (error) {
+    console.error(`The cloud did not start: ${(error as Error).message}`)
+    process.exit(3)
+  }
+}
+
 async function main() {
   const config = readConfig()
   const cloud = await createCloud({
-    storage: openSqlite({ path: config.dbPath, backgroundCheckpoints: true }),
+    storage: await openStorage(config),
     sessionSecret: config.sessionSecret,
     organizers: config.organizers,
     rateLimit: config.rateLimit,
@@ -51,7 +64,8 @@ async function main() {
     const { port } = server.address() as AddressInfo
     const what = config.staticDir ? 'app and mock cloud' : 'mock cloud'
     const login = config.cloudRun ? 'identity from WeChat Cloud Run' : [config.wechat && 'WeChat login', config.devLogin && 'dev login'].filter(Boolean).join(' + ')
-    console.log(`${what} ready at http://${config.host}:${port} (database ${config.dbPath}; ${login})`)
+    const database = config.databaseUrl ? describeUrl(config.databaseUrl) : config.dbPath
+    console.log(`${what} ready at http://${config.host}:${port} (database ${database}; ${login})`)
   })
   const stop = async () => {
     clearInterval(sweep)

@@ -13,6 +13,8 @@ export const cancelRedemption: CloudFunction<'cancelRedemption'> = {
     const { openid } = requireCaller(caller)
     return inTransaction(services, async (services) => {
       const { store } = services
+      // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
+      await store.lockPerson(openid)
       const found = await store.getRedemption(req.redemptionId)
       if (!found) throw new CloudError('NOT_FOUND', `No redemption with id ${req.redemptionId}.`)
       if (found.openid !== openid) throw new CloudError('PERMISSION_DENIED', 'This voucher belongs to someone else.')

@@ -18,6 +18,8 @@ export const checkIn: CloudFunction<'checkIn'> = {
     const hash = payloadHash('checkIn', req)
     return inTransaction(services, async (services) => {
       const { store } = services
+      // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
+      await store.lockPerson(openid)
       const previous = await replayOf(store, openid, req.requestId, 'checkIn', hash)
       if (previous) {
         const entry = await store.getEntry(openid, previous.resultRef)

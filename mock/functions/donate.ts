@@ -16,6 +16,8 @@ export const donate: CloudFunction<'donate'> = {
     const hash = payloadHash('donate', req)
     return inTransaction(services, async (services) => {
       const { store } = services
+      // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
+      await store.lockPerson(openid)
       const previous = await replayOf(store, openid, req.requestId, 'donate', hash)
       const project = await store.getProject(req.projectId)
       if (previous) {

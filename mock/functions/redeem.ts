@@ -22,6 +22,8 @@ export const redeem: CloudFunction<'redeem'> = {
     const hash = payloadHash('redeem', req)
     return inTransaction(services, async (services) => {
       const { store } = services
+      // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
+      await store.lockPerson(openid)
       const previous = await replayOf(store, openid, req.requestId, 'redeem', hash)
       if (previous) {
         const earlier = await store.getRedemption(previous.resultRef)
@@ -45,7 +47,8 @@ export const redeem: CloudFunction<'redeem'> = {
       const id = services.newId('rd')
       let code = voucherCode()
       while (await store.getRedemptionByCode(code)) code = voucherCode()
-      await store.adjustStock(reward.id, -1)
+      // Conditional on stock left: two redeems of the last unit cannot both take it, whatever the engine.
+      if (!(await store.adjustStock(reward.id, -1))) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`)
       const record = {
         id,
         openid,

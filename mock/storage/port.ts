@@ -132,6 +132,8 @@ export interface ParticipantRecord {
 export interface StorageOps {
   getMeta(key: string): string | undefined
   setMeta(key: string, value: string): void
+  /** writes the value only if the key has none yet (the first of racing writers wins) */
+  setMetaIfAbsent(key: string, value: string): void
 
   findUserByHandle(handle: string): UserRecord | undefined
   findUser(openid: string): UserRecord | undefined
@@ -163,8 +165,8 @@ export interface StorageOps {
   getReward(id: string): RewardRecord | undefined
   listRewards(includeInactive: boolean): RewardRecord[]
   saveReward(reward: RewardRecord): void
-  /** moves stock by delta; the schema refuses a negative stock */
-  adjustStock(rewardId: string, delta: number): void
+  /** moves stock by delta unless that would take it below zero: false then, and nothing changed */
+  adjustStock(rewardId: string, delta: number): boolean
 
   insertRedemption(r: RedemptionRecord): void
   getRedemption(id: string): RedemptionRecord | undefined
@@ -225,6 +227,12 @@ export interface StorageOps {
   findRequest(openid: string, requestId: string): RequestRecord | undefined
   saveRequest(openid: string, requestId: string, record: RequestRecord): void
 
+  /**
+   * Serialises everything that reads and then writes one person's wallet, caps, limits and requests: the first
+   * operation of such a transaction (and of every append). Engines that run one transaction at a time need
+   * nothing here; row-locking engines lock the person's wallet row until the transaction ends.
+   */
+  lockPerson(openid: string): void
   getWallet(openid: string): WalletRecord
   /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
   appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void

@@ -11,7 +11,7 @@ export interface RetryPolicy {
   baseDelayMs: number
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 5 }
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 5 }
 
 export async function withRetries<T>(attempt: () => Promise<T>, isConflict: (error: unknown) => boolean, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
   for (let n = 1; ; n++) {

@@ -14,6 +14,8 @@ export interface SqlStatement<P extends unknown[] | object = unknown[], R = unkn
   run(...params: P extends unknown[] ? P : [P]): Promise<{ changes: number }>
 }
 
+export type SqlDialect = 'sqlite' | 'mysql'
+
 export interface SqlExecutor {
   prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): SqlStatement<P, R>
 }
@@ -67,9 +69,10 @@ function entryFromRow(row: EntryRow): LedgerEntry {
 
 type Statements = ReturnType<typeof prepareAll>
 
-function prepareAll(exec: SqlExecutor) {
+function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
   return {
       getMeta: exec.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMetaIfAbsent: exec.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
       setMeta: exec.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       userByHandle: exec.prepare<[string], UserRow>('SELECT * FROM users WHERE handle = ?'),
       // A deleted account no longer exists for sessions; its ledger stays, pseudonymous.
@@ -115,7 +118,12 @@ function prepareAll(exec: SqlExecutor) {
            points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
            valid_days = excluded.valid_days, active = excluded.active`,
       ),
-      adjustStock: exec.prepare('UPDATE rewards SET stock = stock + ? WHERE id = ?'),
+      adjustStock: exec.prepare('UPDATE rewards SET stock = stock + ? WHERE id = ? AND stock + ? >= 0'),
+      // A zero wallet row to lock (a new person has none yet), then the lock itself.
+      ensureWallet: exec.prepare(
+        `INSERT OR IGNORE INTO wallets (openid, grams_total, points_balance, points_earned, points_spent, head_seq, head_hash) VALUES (?, 0, 0, 0, 0, 0, '${GENESIS_HASH}')`,
+      ),
+      lockWallet: exec.prepare<[string], { openid: string }>(`SELECT openid FROM wallets WHERE openid = ?${dialect === 'mysql' ? ' FOR UPDATE' : ''}`),
       insertRedemption: exec.prepare(
         `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms)
          VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
@@ -266,12 +274,19 @@ function prepareAll(exec: SqlExecutor) {
 export class SqlEngine implements AsyncOps {
   private readonly stmts: Statements
 
-  constructor(private readonly exec: SqlExecutor) {
-    this.stmts = prepareAll(exec)
+  constructor(
+    private readonly exec: SqlExecutor,
+    private readonly dialect: SqlDialect = 'sqlite',
+  ) {
+    this.stmts = prepareAll(exec, dialect)
   }
 
   async getMeta(key: string) {
     return (await this.stmts.getMeta.get(key))?.value
+  }
+
+  async setMetaIfAbsent(key: string, value: string) {
+    await this.stmts.setMetaIfAbsent.run(key, value)
   }
 
   async setMeta(key: string, value: string) {
@@ -290,6 +305,8 @@ export class SqlEngine implements AsyncOps {
 
   async insertUser(user: UserRecord) {
     await this.stmts.insertUser.run(user.openid, user.handle, user.nickname, user.roles.join(','), user.createdAt)
+    // Every person has a wallet row from the start: lockPerson then only ever locks an existing row.
+    await this.stmts.ensureWallet.run(user.openid)
   }
 
   async setUserRoles(openid: string, roles: Role[]) {
@@ -384,7 +401,17 @@ export class SqlEngine implements AsyncOps {
   }
 
   async adjustStock(rewardId: string, delta: number) {
-    await this.stmts.adjustStock.run(delta, rewardId)
+    return (await this.stmts.adjustStock.run(delta, rewardId, delta)).changes === 1
+  }
+
+  async lockPerson(openid: string) {
+    // SQLite runs one transaction at a time (BEGIN IMMEDIATE): the person is already alone.
+    if (this.dialect === 'sqlite') return
+    // Lock first: concurrent callers then queue on one row. Inserting first would give each a shared lock on
+    // an existing row, and all of them would deadlock upgrading it.
+    if (await this.stmts.lockWallet.get(openid)) return
+    await this.stmts.ensureWallet.run(openid)
+    await this.stmts.lockWallet.get(openid)
   }
 
   async insertRedemption(r: RedemptionRecord) {

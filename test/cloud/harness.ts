@@ -1,5 +1,5 @@
 import { createCloud, type Cloud, type CloudOptions } from '../../mock/cloud'
-import { openSqlite } from '../../mock/storage/sqlitePort'
+import { testStorage } from '../support/database'
 
 export const NOW = Date.parse('2026-11-29T10:00:00+08:00')
 
@@ -23,7 +23,7 @@ export interface Caller {
 export async function harness(options: Partial<CloudOptions> = {}): Promise<Harness> {
   const clock = { ms: NOW }
   const cloud = await createCloud({
-    storage: options.storage ?? openSqlite({ path: ':memory:' }),
+    storage: options.storage ?? (await testStorage()),
     now: () => clock.ms,
     rateLimit: { burst: 0, perSecond: 1 },
     devLogin: true,

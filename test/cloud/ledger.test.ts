@@ -1,3 +1,4 @@
+import { sqliteOnly } from '../support/database'
 import { bike, harness, type Harness } from './harness'
 
 let h: Harness
@@ -51,7 +52,7 @@ describe('getWallet', () => {
 })
 
 describe('verifyLedger', () => {
-  it('is ok for an honest chain and finds the first entry changed behind its back', async () => {
+  sqliteOnly('is ok for an honest chain and finds the first entry changed behind its back', async () => {
     const a = await h.as('alice')
     for (let i = 0; i < 4; i++) await a.ok('checkIn', bike(2 + i))
     const good = await a.ok('verifyLedger')
@@ -67,7 +68,7 @@ describe('verifyLedger', () => {
     expect(await a.ok('verifyLedger')).toMatchObject({ ok: false, firstBadSeq: 3 })
   })
 
-  it('notices a wallet that no longer equals its entries', async () => {
+  sqliteOnly('notices a wallet that no longer equals its entries', async () => {
     const a = await h.as('alice')
     await a.ok('checkIn', bike(2))
     ;(h.cloud.store as any).sqlite.db.prepare('UPDATE wallets SET points_balance = points_balance + 5, points_earned = points_earned + 5').run()

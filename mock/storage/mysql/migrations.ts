@@ -1,0 +1,86 @@
+/**
+ * The MySQL-family schema as numbered migrations, applied in order at start and recorded in
+ * schema_migrations, so a database made by an earlier release upgrades in place. InnoDB, utf8mb4 with a binary
+ * collation (codes and handles compare exactly, as in SQLite), integers for grams and points, instants as
+ * ISO-8601 strings. No triggers and no foreign keys: TiDB has neither, and correctness never rests on them
+ * (append-only is kept by the code, the tests and verifyLedger).
+ */
+const TABLE = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin'
+
+export interface Migration {
+  version: number
+  name: string
+  statements: string[]
+}
+
+export const MYSQL_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'v1.1 schema: ledger, rewards, reviews, projects, groups, challenges, identity',
+    statements: [
+      `CREATE TABLE meta (\`key\` VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL) ${TABLE}`,
+      `CREATE TABLE users (
+        openid VARCHAR(64) PRIMARY KEY, handle VARCHAR(200) NOT NULL UNIQUE, nickname TEXT NOT NULL, roles VARCHAR(64) NOT NULL,
+        created_at VARCHAR(40) NOT NULL, deleted_at VARCHAR(40)) ${TABLE}`,
+      `CREATE TABLE wechat_sessions (openid VARCHAR(64) PRIMARY KEY, session_key VARCHAR(128) NOT NULL, updated_at VARCHAR(40) NOT NULL) ${TABLE}`,
+      `CREATE TABLE organizer_grants (openid VARCHAR(64) PRIMARY KEY, granted_at VARCHAR(40) NOT NULL, revoked_at VARCHAR(40)) ${TABLE}`,
+      `CREATE TABLE organizer_grant_history (
+        id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, openid VARCHAR(64) NOT NULL,
+        action VARCHAR(8) NOT NULL CHECK (action IN ('grant', 'revoke')), at VARCHAR(40) NOT NULL) ${TABLE}`,
+      `CREATE TABLE privacy_agreements (openid VARCHAR(64) PRIMARY KEY, version BIGINT NOT NULL, agreed_at VARCHAR(40) NOT NULL) ${TABLE}`,
+      `CREATE TABLE methodologies (version VARCHAR(32) PRIMARY KEY, grams_per_point BIGINT NOT NULL CHECK (grams_per_point > 0)) ${TABLE}`,
+      `CREATE TABLE factors (
+        version VARCHAR(32) NOT NULL, id VARCHAR(64) NOT NULL, body TEXT NOT NULL, ordinal BIGINT NOT NULL AUTO_INCREMENT,
+        PRIMARY KEY (version, id), UNIQUE KEY factors_order (ordinal)) ${TABLE}`,
+      `CREATE TABLE stations (code VARCHAR(32) PRIMARY KEY, name TEXT NOT NULL, materials TEXT NOT NULL) ${TABLE}`,
+      `CREATE TABLE rewards (
+        id VARCHAR(64) PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL, image_url TEXT,
+        points_cost BIGINT NOT NULL CHECK (points_cost > 0), stock BIGINT NOT NULL CHECK (stock >= 0),
+        per_user_limit BIGINT NOT NULL CHECK (per_user_limit > 0), valid_days BIGINT NOT NULL CHECK (valid_days > 0),
+        active TINYINT NOT NULL DEFAULT 1, created_at VARCHAR(40) NOT NULL) ${TABLE}`,
+      `CREATE TABLE redemptions (
+        id VARCHAR(64) PRIMARY KEY, openid VARCHAR(64) NOT NULL, reward_id VARCHAR(64) NOT NULL, reward_title TEXT NOT NULL,
+        code VARCHAR(32) NOT NULL UNIQUE, status VARCHAR(16) NOT NULL CHECK (status IN ('pending', 'fulfilled', 'cancelled', 'expired')),
+        points_cost BIGINT NOT NULL CHECK (points_cost > 0), created_at VARCHAR(40) NOT NULL, expires_at VARCHAR(40) NOT NULL,
+        expires_at_ms BIGINT NOT NULL, closed_at VARCHAR(40), verified_by VARCHAR(64),
+        KEY redemptions_by_owner (openid, reward_id, status), KEY redemptions_due (status, expires_at_ms)) ${TABLE}`,
+      `CREATE TABLE reviews (
+        id VARCHAR(64) PRIMARY KEY, entry_id VARCHAR(64) NOT NULL UNIQUE, openid VARCHAR(64) NOT NULL, reasons TEXT NOT NULL,
+        status VARCHAR(16) NOT NULL CHECK (status IN ('open', 'confirmed', 'reversed')), created_at VARCHAR(40) NOT NULL,
+        decided_by VARCHAR(64), decided_at VARCHAR(40), adjust_entry_id VARCHAR(64),
+        KEY reviews_by_status (status, created_at)) ${TABLE}`,
+      `CREATE TABLE projects (
+        id VARCHAR(64) PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL, goal_points BIGINT NOT NULL CHECK (goal_points > 0),
+        active TINYINT NOT NULL DEFAULT 1, created_at VARCHAR(40) NOT NULL) ${TABLE}`,
+      `CREATE TABLE \`groups\` (
+        id VARCHAR(64) PRIMARY KEY, name TEXT NOT NULL, invite_code VARCHAR(16) NOT NULL UNIQUE, leader VARCHAR(64) NOT NULL,
+        created_at VARCHAR(40) NOT NULL) ${TABLE}`,
+      `CREATE TABLE group_members (
+        group_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, joined_at VARCHAR(40) NOT NULL,
+        PRIMARY KEY (group_id, openid), KEY group_members_by_user (openid)) ${TABLE}`,
+      `CREATE TABLE challenges (
+        id VARCHAR(64) PRIMARY KEY, group_id VARCHAR(64), creator VARCHAR(64) NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+        metric VARCHAR(16) NOT NULL CHECK (metric IN ('gramsCo2e', 'checkins', 'recyclingKg', 'travelKm')), mode VARCHAR(16),
+        target_member BIGINT CHECK (target_member > 0), target_group BIGINT CHECK (target_group > 0),
+        start_day CHAR(10) NOT NULL, end_day CHAR(10) NOT NULL, bonus_points BIGINT NOT NULL CHECK (bonus_points > 0),
+        created_at VARCHAR(40) NOT NULL, KEY challenges_by_group (group_id, created_at)) ${TABLE}`,
+      `CREATE TABLE challenge_participants (
+        challenge_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, group_id VARCHAR(64), joined_ms BIGINT NOT NULL,
+        value BIGINT NOT NULL DEFAULT 0, value_ms BIGINT NOT NULL, bonus_entry_id VARCHAR(64),
+        PRIMARY KEY (challenge_id, openid), KEY challenge_board (challenge_id, value DESC, value_ms), KEY challenge_by_user (openid)) ${TABLE}`,
+      `CREATE TABLE requests (
+        openid VARCHAR(64) NOT NULL, request_id VARCHAR(64) NOT NULL, fn VARCHAR(64) NOT NULL, payload_hash CHAR(64) NOT NULL,
+        result_ref VARCHAR(64) NOT NULL, capped TINYINT NOT NULL, PRIMARY KEY (openid, request_id)) ${TABLE}`,
+      `CREATE TABLE wallets (
+        openid VARCHAR(64) PRIMARY KEY, grams_total BIGINT NOT NULL, points_balance BIGINT NOT NULL CHECK (points_balance >= 0),
+        points_earned BIGINT NOT NULL CHECK (points_earned >= 0), points_spent BIGINT NOT NULL CHECK (points_spent >= 0),
+        head_seq BIGINT NOT NULL, head_hash CHAR(64) NOT NULL, CHECK (points_earned - points_spent = points_balance)) ${TABLE}`,
+      `CREATE TABLE entries (
+        openid VARCHAR(64) NOT NULL, seq BIGINT NOT NULL CHECK (seq > 0), id VARCHAR(64) NOT NULL UNIQUE, type VARCHAR(16) NOT NULL,
+        grams BIGINT NOT NULL, points BIGINT NOT NULL, factor_id VARCHAR(64), source_version VARCHAR(64), methodology_version VARCHAR(32),
+        day CHAR(10) NOT NULL, created_at VARCHAR(40) NOT NULL, occurred_at VARCHAR(40), ref VARCHAR(64),
+        distance_m BIGINT, duration_s BIGINT, weight_g BIGINT, station_code VARCHAR(32), prev_hash CHAR(64) NOT NULL, hash CHAR(64) NOT NULL,
+        PRIMARY KEY (openid, seq), KEY entries_by_ref (ref), KEY entries_by_day (openid, day, factor_id), KEY entries_by_day_all (day, type)) ${TABLE}`,
+    ],
+  },
+]

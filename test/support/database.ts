@@ -1,0 +1,54 @@
+/**
+ * Which engine the cloud suites run on. Without TEST_DATABASE_URL: SQLite (:memory: in-process, a file for
+ * the real server). With it (mysql://user:pass@host:port/anything, a user that may create databases named
+ * glp_t_*): a fresh MySQL database per cloud, dropped when the cloud closes.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import mysql from 'mysql2/promise'
+import { openMysql } from '../../mock/storage/mysql/port'
+import type { StoragePort } from '../../mock/storage/port'
+import { openSqlite } from '../../mock/storage/sqlitePort'
+
+export const MYSQL_URL = process.env.TEST_DATABASE_URL || undefined
+export const ENGINE = MYSQL_URL ? 'mysql' : 'sqlite'
+/** it() for what only SQLite has (the file, WAL checkpoints, triggers on raw SQL) */
+export const sqliteOnly = MYSQL_URL ? it.skip : it
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url)
+  u.pathname = `/${database}`
+  return u.toString()
+}
+
+async function admin<T>(work: (c: mysql.Connection) => Promise<T>): Promise<T> {
+  const c = await mysql.createConnection({ uri: withDatabase(MYSQL_URL as string, '') })
+  try {
+    return await work(c)
+  } finally {
+    await c.end()
+  }
+}
+
+/** A database of its own for one cloud; `name` ties it to a DB_PATH so a restarted server finds its data. */
+export async function freshMysqlDatabase(name?: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const db = `glp_t_${name ? createHash('sha256').update(name).digest('hex').slice(0, 16) : randomBytes(8).toString('hex')}`
+  await admin((c) => c.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`))
+  return { url: withDatabase(MYSQL_URL as string, db), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS \`${db}\``)).then(() => undefined) }
+}
+
+/** The storage for an in-process cloud test; closing it also drops a MySQL database. */
+export async function testStorage(): Promise<StoragePort> {
+  if (!MYSQL_URL) return openSqlite({ path: ':memory:' })
+  const fresh = await freshMysqlDatabase()
+  const port = await openMysql({ url: fresh.url })
+  const close = port.close
+  return new Proxy(port, {
+    get(target, prop, receiver) {
+      if (prop === 'close') return async () => {
+        await close()
+        await fresh.drop()
+      }
+      return Reflect.get(target, prop, receiver)
+    },
+  })
+}
