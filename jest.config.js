@@ -1,6 +1,9 @@
 /**
- * Two projects: `node` (rules core, cloud functions, HTTP) runs plain TypeScript in Node; `pages` mounts
- * pages with @tarojs/test-utils-react and the real Taro H5 components in jsdom.
+ * Projects: `node` (rules core, cloud functions, HTTP on SQLite) runs plain TypeScript in Node; `pages` mounts
+ * pages with @tarojs/test-utils-react and the real Taro H5 components in jsdom; `mysql` runs the same cloud and
+ * HTTP suites on a MySQL-family server when one answers (TEST_DATABASE_URL, else DATABASE_URL, else the local
+ * convention mysql://glp:glp@127.0.0.1:3306), each cloud in a throw-away database. The config says which ran.
+ * `npm run test:mysql` (TEST_MYSQL=only) runs the MySQL half alone and fails when there is no server.
  */
 const taroPreset = require('@tarojs/test-utils-react/dist/jest.js').default
 
@@ -68,7 +71,27 @@ const reliabilityProject = {
   testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
 }
 
-module.exports = {
-  projects: process.env.RELIABILITY === '1' ? [reliabilityProject] : [nodeProject, pagesProject],
-  testTimeout: 30000,
+const { findMysql } = require('./test/support/mysqlServer')
+
+/** The same suites with TEST_DATABASE_URL set for their process (a setup file copies it from globals). */
+const onMysql = (project, url) => ({
+  ...project,
+  displayName: project.displayName === 'node' ? 'mysql' : `${project.displayName}-mysql`,
+  testMatch: project.displayName === 'node' ? ['<rootDir>/test/{cloud,http}/**/*.test.ts'] : project.testMatch,
+  globals: { __TEST_DATABASE_URL__: url },
+  setupFiles: ['<rootDir>/test/support/useMysql.js'],
+})
+
+module.exports = async () => {
+  const base = process.env.RELIABILITY === '1' ? [reliabilityProject] : [nodeProject, pagesProject]
+  const mysql = await findMysql()
+  const only = process.env.TEST_MYSQL === 'only'
+  if (!mysql.url) {
+    if (only) throw new Error(`test:mysql: no MySQL server answered at ${mysql.shown} (${mysql.why}); set TEST_DATABASE_URL`)
+    console.log(`cloud suites on SQLite only: no MySQL server answered at ${mysql.shown} (${mysql.why})`)
+    return { projects: base, testTimeout: 30000 }
+  }
+  const withMysql = base.filter((p) => p.displayName !== 'pages').map((p) => onMysql(p, mysql.url))
+  console.log(`cloud suites on ${only ? 'MySQL' : 'SQLite and MySQL'} (${mysql.shown}, a throw-away database per cloud)`)
+  return { projects: only ? withMysql : [...base, ...withMysql], testTimeout: 30000, globalTeardown: '<rootDir>/test/support/mysqlTeardown.js' }
 }

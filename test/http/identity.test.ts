@@ -2,11 +2,10 @@
  * Identity over HTTP against the real server: WeChat login through a local code2Session stand-in, Cloud Run's
  * injected identity, dev login only where allowed, and the gateway's hardening.
  */
-import Database from 'better-sqlite3'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { post, startServer, type RunningServer } from '../support/server'
+import { post, startServer, tableRows, type RunningServer } from '../support/server'
 import { STAND_IN_APPID, STAND_IN_SECRET, standInOpenid, startWeChatStandIn, type WeChatStandIn } from '../support/wechatStandIn'
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'glp-id-')), 'cloud.sqlite')
@@ -60,9 +59,7 @@ describe('WeChat login (code2Session stand-in)', () => {
 
     const again = await post(server.url, 'login', { code: 'ok-alice-0002' })
     expect(again.body.result.openid).toBe(openid)
-    const db = new Database(dbPath, { readonly: true })
-    const stored = db.prepare('SELECT session_key FROM wechat_sessions WHERE openid = ?').all(openid) as { session_key: string }[]
-    db.close()
+    const stored = await tableRows<{ session_key: string }>(server, 'SELECT session_key FROM wechat_sessions WHERE openid = ?', [openid])
     expect(stored).toEqual([{ session_key: wechat.sessionKeys[wechat.sessionKeys.length - 1] }])
     expect(wechat.sessionKeys).toHaveLength(2)
     expect(wechat.sessionKeys[0]).not.toBe(wechat.sessionKeys[1])
@@ -85,9 +82,7 @@ describe('WeChat login (code2Session stand-in)', () => {
       const res = await post(server.url, 'login', { code })
       expect([code, res.status, res.body.error.code]).toEqual([code, status, errorCode])
     }
-    const db = new Database(dbPath, { readonly: true })
-    expect(db.prepare('SELECT COUNT(*) n FROM users').get()).toEqual({ n: 1 })
-    db.close()
+    expect(await tableRows(server, 'SELECT COUNT(*) AS n FROM users')).toEqual([{ n: 1 }])
   })
 
   it('answers UNAVAILABLE when WeChat does not answer in time', async () => {
@@ -180,13 +175,15 @@ describe('start-up refusals', () => {
     await expect(startServer({ DB_PATH: tempDb(), WX_CLOUDRUN: '1' })).rejects.toThrow(/WX_CLOUDRUN=1 needs WX_APPID/)
   })
 
-  it('names a MySQL database it cannot use, never its password, and exits non-zero', async () => {
-    const attempt = startServer({ DB_PATH: tempDb(), DATABASE_URL: 'mysql://glp:hunter2secret@127.0.0.1:3306/glp' })
-    await expect(attempt).rejects.toThrow(/mysql:\/\/glp@127\.0\.0\.1:3306\/glp/)
-    await expect(attempt).rejects.not.toThrow(/hunter2secret/)
-    const cloudRunStyle = startServer({ DB_PATH: tempDb(), MYSQL_ADDRESS: '10.0.0.5:3306', MYSQL_USERNAME: 'root', MYSQL_PASSWORD: 'pw-secret-1' })
-    await expect(cloudRunStyle).rejects.toThrow(/mysql:\/\/root@10\.0\.0\.5:3306/)
-    await expect(cloudRunStyle).rejects.not.toThrow(/pw-secret-1/)
+  it('names a MySQL database it cannot reach, never its password, and exits non-zero', async () => {
+    // Port 9 on loopback: nothing listens, so the connection is refused at once.
+    const attemptPromise = startServer({ DB_PATH: tempDb(), DATABASE_URL: 'mysql://glp:hunter2secret@127.0.0.1:9/glp' })
+    await expect(attemptPromise).rejects.toThrow(/exited early \(3\)[\s\S]*mysql:\/\/glp@127\.0\.0\.1:9\/glp/)
+    await expect(attemptPromise).rejects.not.toThrow(/hunter2secret/)
+    const cloudRunPromise = startServer({ DB_PATH: tempDb(), MYSQL_ADDRESS: '127.0.0.1:9', MYSQL_USERNAME: 'root', MYSQL_PASSWORD: 'pw-secret-1' })
+    await expect(cloudRunPromise).rejects.toThrow(/mysql:\/\/root@127\.0\.0\.1:9\/green_life/)
+    await expect(cloudRunPromise).rejects.not.toThrow(/pw-secret-1/)
+    await expect(startServer({ DB_PATH: tempDb(), DATABASE_URL: 'postgres://u:p@h/db' })).rejects.toThrow(/must be a mysql:\/\/ URL/)
   })
 })
 

@@ -4,11 +4,10 @@
  * still there (replaying it returns the same result), nothing was credited or refunded twice, every
  * wallet equals its entries, every chain verifies and the reward's stock adds up.
  */
-import Database from 'better-sqlite3'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { post, startServer, type RunningServer } from '../support/server'
+import { post, startServer, tableRows, type RunningServer } from '../support/server'
 
 const ROUNDS = 5
 const USERS = 4
@@ -99,23 +98,21 @@ it('survives 5 SIGKILLs without losing or doubling anything', async () => {
   }
 
   // The books balance across all users: read the database the server left behind.
-  const db = new Database(env.DB_PATH, { readonly: true })
-  const wallets = db.prepare('SELECT w.openid, w.points_balance AS balance, w.grams_total AS grams, SUM(e.points) AS points, SUM(e.grams) AS entryGrams FROM wallets w JOIN entries e ON e.openid = w.openid GROUP BY w.openid').all() as any[]
+  const wallets = await tableRows<any>(server, 'SELECT w.openid, w.points_balance AS balance, w.grams_total AS grams, SUM(e.points) AS points, SUM(e.grams) AS entryGrams FROM wallets w JOIN entries e ON e.openid = w.openid GROUP BY w.openid, w.points_balance, w.grams_total')
   for (const w of wallets) {
     expect(w.balance).toBe(w.points)
     expect(w.grams).toBe(w.entryGrams)
   }
-  const perRedemption = db.prepare(`
+  const perRedemption = await tableRows<any>(server, `
     SELECT r.id, r.status,
       (SELECT COUNT(*) FROM entries e WHERE e.ref = r.id AND e.type = 'redeem') AS redeems,
       (SELECT COUNT(*) FROM entries e WHERE e.ref = r.id AND e.type = 'refund') AS refunds
-    FROM redemptions r`).all() as any[]
+    FROM redemptions r`)
   for (const r of perRedemption) {
     expect(r.redeems).toBe(1)
     expect(r.refunds).toBe(r.status === 'cancelled' || r.status === 'expired' ? 1 : 0)
   }
-  const held = (db.prepare("SELECT COUNT(*) AS n FROM redemptions WHERE reward_id = ? AND status IN ('pending', 'fulfilled')").get(reward.id) as any).n
-  const stock = (db.prepare('SELECT stock FROM rewards WHERE id = ?').get(reward.id) as any).stock
+  const [{ n: held }] = await tableRows<{ n: number }>(server, "SELECT COUNT(*) AS n FROM redemptions WHERE reward_id = ? AND status IN ('pending', 'fulfilled')", [reward.id])
+  const [{ stock }] = await tableRows<{ stock: number }>(server, 'SELECT stock FROM rewards WHERE id = ?', [reward.id])
   expect(stock + held).toBe(1000)
-  db.close()
 }, 180_000)

@@ -2,7 +2,6 @@
  * 10,000 generated payloads across every function over HTTP, as a resident: never a 500, every error a
  * contract code with a message, and the database unchanged (only read-only calls may succeed).
  */
-import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { createHash } from 'node:crypto'
 import http from 'node:http'
@@ -10,7 +9,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ERROR_STATUS } from '../../src/contract/errors'
-import { post, startServer, type RunningServer } from '../support/server'
+import { post, startServer, tableRows, type RunningServer } from '../support/server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
 const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'getDailySeries', 'exportMyData', 'deleteAccount', 'updateProfile', 'createGroup', 'joinGroup', 'listMyGroups', 'leaveGroup', 'removeMember', 'rotateInviteCode', 'createChallenge', 'joinChallenge', 'listChallenges', 'getChallenge', 'getLeaderboard', 'getAchievements', 'nope']
@@ -34,13 +33,11 @@ function send(path: string, body: string, auth?: string): Promise<{ status: numb
   })
 }
 
-function fingerprint(): string {
-  const db = new Database(dbPath, { readonly: true })
+async function fingerprint(): Promise<string> {
   const hash = createHash('sha256')
-  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'reviews', 'projects', 'groups', 'group_members', 'challenges', 'challenge_participants', 'stations', 'factors']) {
-    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).iterate()) hash.update(JSON.stringify(row))
+  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'reviews', 'projects', '`groups`', 'group_members', 'challenges', 'challenge_participants', 'stations', 'factors']) {
+    for (const row of await tableRows(server, `SELECT * FROM ${table} ORDER BY 1, 2`)) hash.update(JSON.stringify(row))
   }
-  db.close()
   return hash.digest('hex')
 }
 
@@ -88,7 +85,7 @@ const payload = fc.oneof(
 )
 
 it(`answers ${RUNS} generated payloads with contract errors only and changes nothing`, async () => {
-  const before = fingerprint()
+  const before = await fingerprint()
   const codes = new Set(Object.keys(ERROR_STATUS))
   const seen = new Map<string, number>()
   const samples = fc.sample(fc.tuple(fc.constantFrom(...FUNCTIONS), payload, fc.boolean(), fc.nat(9)), { numRuns: RUNS, seed: 20261129 })
@@ -115,7 +112,7 @@ it(`answers ${RUNS} generated payloads with contract errors only and changes not
     }
   })
   await Promise.all(workers)
-  expect(fingerprint()).toBe(before)
+  expect(await fingerprint()).toBe(before)
   console.log(`fuzz answers: ${JSON.stringify(Object.fromEntries(seen))}`)
   expect(seen.get('INVALID_ARGUMENT')).toBeGreaterThan(RUNS / 4)
 }, 300_000)

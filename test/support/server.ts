@@ -1,16 +1,51 @@
 /** Starts the real mock cloud (`npm run cloud`'s entry) as a child process and waits for its ready line. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { freshMysqlDatabase, MYSQL_URL } from './database'
 
 export interface RunningServer {
   url: string
+  /** where its data is: the SQLite file, or the MySQL database */
+  database: { path?: string; url?: string }
   child: ChildProcess
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
 const ROOT = join(__dirname, '..', '..')
 
-export function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
+/**
+ * With TEST_DATABASE_URL the server runs on MySQL: a database of its own per DB_PATH, so a server restarted
+ * on the same DB_PATH (after SIGKILL) finds its data, as it would on SQLite.
+ */
+export async function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
+  if (MYSQL_URL && env.DB_PATH && !env.DATABASE_URL && !env.MYSQL_ADDRESS) {
+    env = { ...env, DATABASE_URL: (await freshMysqlDatabase(env.DB_PATH)).url }
+  }
+  return spawnServer(env, timeoutMs)
+}
+
+/** Rows of one table of a running (or stopped) server's database, read behind its back, for assertions. */
+export async function tableRows<T = Record<string, unknown>>(server: RunningServer, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (server.database.url) {
+    const mysql = await import('mysql2/promise')
+    const c = await mysql.createConnection({ uri: server.database.url, decimalNumbers: true })
+    try {
+      const [rows] = await c.query(sql, params)
+      return rows as T[]
+    } finally {
+      await c.end()
+    }
+  }
+  const Database = (await import('better-sqlite3')).default
+  const db = new Database(server.database.path as string, { readonly: true })
+  try {
+    return db.prepare(sql).all(...params) as T[]
+  } finally {
+    db.close()
+  }
+}
+
+function spawnServer(env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     // node --import tsx keeps the server one process, so SIGKILL really kills the server (the tsx CLI
     // would put a parent in between).
@@ -32,6 +67,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 30_000): Pr
         child.stdout?.off('data', onData)
         resolve({
           url: match[0],
+          database: { path: env.DB_PATH, url: env.DATABASE_URL },
           child,
           stop: (signal = 'SIGTERM') =>
             new Promise((done) => {

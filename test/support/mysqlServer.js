@@ -1,0 +1,37 @@
+// Shared by jest.config.js and the global teardown: which MySQL server the suites may use.
+const mysql = require('mysql2/promise')
+
+const LOCAL_MYSQL = 'mysql://glp:glp@127.0.0.1:3306/glp'
+
+function serverUri(url) {
+  const server = new URL(url)
+  server.pathname = '/'
+  return server.toString()
+}
+
+/** The server the suites may use ({ url, shown }), or why there is none ({ shown, why }). */
+async function findMysql() {
+  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || LOCAL_MYSQL
+  const shown = url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1@')
+  try {
+    const c = await mysql.createConnection({ uri: serverUri(url), connectTimeout: 1500 })
+    await c.query('SELECT 1')
+    await c.end()
+    return { url, shown }
+  } catch (error) {
+    return { shown, why: error.code || error.message }
+  }
+}
+
+/** Drops every throw-away database the suites made (glp_t_*). */
+async function dropTestDatabases(url) {
+  const c = await mysql.createConnection({ uri: serverUri(url) })
+  try {
+    const [rows] = await c.query("SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 'glp\\_t\\_%'")
+    for (const { name } of rows) await c.query(`DROP DATABASE IF EXISTS \`${name}\``)
+  } finally {
+    await c.end()
+  }
+}
+
+module.exports = { findMysql, dropTestDatabases }
