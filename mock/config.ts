@@ -38,6 +38,8 @@ export interface ServerConfig {
   corsOrigins: string[]
   /** TRUST_PROXY=1: the client address is the last hop of X-Forwarded-For */
   trustProxy: boolean
+  /** CLOUD_WORKERS: processes serving one port (more than one only over MySQL) */
+  workers: number
 }
 
 export class ConfigError extends Error {}
@@ -134,6 +136,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       'Nobody could log in: set WX_APPID and WX_SECRET (WeChat login), or WX_CLOUDRUN=1 with WX_APPID (behind WeChat Cloud Run), or DEV_LOGIN=1 for development (npm start and npm run dev set it).',
     )
   }
+  const workers = intFromEnv(env, 'CLOUD_WORKERS', 1, 1, 64)
+  if (workers > 1 && !databaseUrl) {
+    throw new ConfigError(
+      `CLOUD_WORKERS=${workers} needs a MySQL database (DATABASE_URL): SQLite has one writer per file, so processes over one SQLite file would only queue behind each other and each would hold its own rate limits and caches. Use CLOUD_WORKERS=1 with SQLite.`,
+    )
+  }
   const demoData = flag(env, 'DEMO_DATA')
   if (demoData && !devLogin) throw new ConfigError('DEMO_DATA=1 makes a demo resident who logs in with a dev handle: it needs DEV_LOGIN=1.')
   return {
@@ -163,5 +171,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     cloudRun: cloudRunOn && appid ? { appid } : undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean),
     trustProxy: flag(env, 'TRUST_PROXY'),
+    workers,
   }
 }

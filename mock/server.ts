@@ -1,4 +1,9 @@
-/** `npm run cloud`: the mock cloud over HTTP. Prints one line with its URL when ready. */
+/**
+ * `npm run cloud`: the mock cloud over HTTP. Prints one line with its URL when ready. With CLOUD_WORKERS=N
+ * (MySQL only) a primary process runs N stateless workers on one port (node:cluster), replaces a worker that
+ * dies, and stops them all on SIGTERM.
+ */
+import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { createCloud } from './cloud'
 import { ConfigError, configFromEnv, type ServerConfig } from './config'
@@ -62,10 +67,10 @@ async function main() {
   sweep.unref()
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo
-    const what = config.staticDir ? 'app and mock cloud' : 'mock cloud'
-    const login = config.cloudRun ? 'identity from WeChat Cloud Run' : [config.wechat && 'WeChat login', config.devLogin && 'dev login'].filter(Boolean).join(' + ')
-    const database = config.databaseUrl ? describeUrl(config.databaseUrl) : config.dbPath
-    console.log(`${what} ready at http://${config.host}:${port} (database ${database}; ${login})`)
+    const line = readyLine(config, port)
+    // A worker tells the primary, which speaks once for all of them.
+    if (cluster.isWorker) process.send?.({ ready: port })
+    else console.log(line)
   })
   const stop = async () => {
     clearInterval(sweep)
@@ -76,9 +81,63 @@ async function main() {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  // A worker whose primary is gone would hold its connections to the database and serve nobody.
+  if (cluster.isWorker) process.on('disconnect', () => void stop())
 }
 
-main().catch((error) => {
-  console.error('The cloud did not start:', error)
-  process.exit(1)
-})
+function readyLine(config: ServerConfig, port: number): string {
+  const what = config.staticDir ? 'app and mock cloud' : 'mock cloud'
+  const login = config.cloudRun ? 'identity from WeChat Cloud Run' : [config.wechat && 'WeChat login', config.devLogin && 'dev login'].filter(Boolean).join(' + ')
+  const database = config.databaseUrl ? describeUrl(config.databaseUrl) : config.dbPath
+  const workers = config.workers > 1 ? `; ${config.workers} workers` : ''
+  return `${what} ready at http://${config.host}:${port} (database ${database}; ${login}${workers})`
+}
+
+/** The primary of CLOUD_WORKERS: forks, waits for every worker, replaces the ones that die after start. */
+function supervise(config: ServerConfig) {
+  let ready = 0
+  let stopping = false
+  const started = new Set<number>()
+  const fork = () => {
+    const worker = cluster.fork()
+    worker.on('message', (message: { ready?: number }) => {
+      if (message?.ready === undefined || started.has(worker.id)) return
+      started.add(worker.id)
+      if (++ready === config.workers) console.log(readyLine(config, message.ready))
+    })
+  }
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return
+    if (!started.has(worker.id)) {
+      // It never served: the same start would fail again (a bad setting, no database). Stop everything.
+      console.error(`A cloud worker could not start (exit ${code ?? signal}); stopping.`)
+      stopping = true
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM')
+      process.exit(code || 1)
+    }
+    console.error(`cloud worker ${worker.process.pid} ended (${signal ?? code}); starting another`)
+    started.delete(worker.id)
+    ready--
+    fork()
+  })
+  for (let i = 0; i < config.workers; i++) fork()
+  const stop = () => {
+    stopping = true
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM')
+    setTimeout(() => process.exit(0), 2000).unref()
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+if (cluster.isPrimary && process.env.CLOUD_WORKERS && Number(process.env.CLOUD_WORKERS) > 1) {
+  supervise(readConfig())
+} else {
+  main().catch((error) => {
+    console.error('The cloud did not start:', error)
+    process.exit(1)
+  })
+}

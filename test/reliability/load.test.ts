@@ -1,12 +1,13 @@
-/** Concurrency over real HTTP: identical check-ins collapse to one; redeems never oversell. */
+/** Concurrency over real HTTP (on MySQL with 2 workers): identical check-ins collapse to one; redeems never oversell. */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { MYSQL_URL } from '../support/database'
 import { post, startServer, type RunningServer } from '../support/server'
 
 let server: RunningServer
 beforeAll(async () => {
-  server = await startServer({ DB_PATH: join(mkdtempSync(join(tmpdir(), 'glp-load-')), 'c.sqlite'), ORGANIZERS: 'boss' })
+  server = await startServer({ DB_PATH: join(mkdtempSync(join(tmpdir(), 'glp-load-')), 'c.sqlite'), ORGANIZERS: 'boss', CLOUD_WORKERS: MYSQL_URL ? '2' : '1' })
 })
 afterAll(() => server.stop())
 

@@ -45,13 +45,19 @@ export async function tableRows<T = Record<string, unknown>>(server: RunningServ
   }
 }
 
+function withoutDatabase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _url, MYSQL_ADDRESS: _address, MYSQL_USERNAME: _user, MYSQL_PASSWORD: _password, MYSQL_DATABASE: _db, ...rest } = env
+  return rest
+}
+
 function spawnServer(env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     // node --import tsx keeps the server one process, so SIGKILL really kills the server (the tsx CLI
     // would put a parent in between).
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock/server.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1', ...env },
+      // The engine is the test's choice: a DATABASE_URL in the developer's shell does not leak in.
+      env: { ...withoutDatabase(process.env), PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

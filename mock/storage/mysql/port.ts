@@ -72,21 +72,33 @@ function executor(on: Queryable): SqlExecutor {
   }
 }
 
+/** Applies the migrations not yet recorded, under a named lock: workers and instances starting together take turns. */
 async function migrate(pool: Pool, migrations: Migration[]): Promise<number[]> {
-  await pool.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin',
-  )
-  const [rows] = await pool.query('SELECT version FROM schema_migrations')
-  const done = new Set((rows as { version: number }[]).map((r) => r.version))
-  const applied: number[] = []
-  for (const m of migrations) {
-    if (done.has(m.version)) continue
-    // DDL commits by itself in MySQL; a migration interrupted half-way is finished by hand, so each is small.
-    for (const statement of m.statements) await pool.query(statement)
-    await pool.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()])
-    applied.push(m.version)
+  const c = await pool.getConnection()
+  try {
+    const [[lock]] = (await c.query("SELECT GET_LOCK('green_life_migrations', 60) AS got")) as unknown as [{ got: number }[]]
+    if (lock?.got !== 1) throw new Error('another process held the migration lock for 60 s')
+    try {
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin',
+      )
+      const [rows] = await c.query('SELECT version FROM schema_migrations')
+      const done = new Set((rows as { version: number }[]).map((r) => r.version))
+      const applied: number[] = []
+      for (const m of migrations) {
+        if (done.has(m.version)) continue
+        // DDL commits by itself in MySQL; a migration interrupted half-way is finished by hand, so each is small.
+        for (const statement of m.statements) await c.query(statement)
+        await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()])
+        applied.push(m.version)
+      }
+      return applied
+    } finally {
+      await c.query("SELECT RELEASE_LOCK('green_life_migrations')")
+    }
+  } finally {
+    c.release()
   }
-  return applied
 }
 
 export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
