@@ -8,7 +8,8 @@ import { dirname } from 'node:path'
 import { SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startCheckpointer, WRITER_BACKSTOP_PAGES, type Checkpointer } from './checkpointer'
 import type { SqlExecutor, SqlStatement } from './sqlEngine'
 
-const SCHEMA = `
+/** Release 1's tables: IF NOT EXISTS, so a database made before migrations were recorded adopts it as done. */
+const RELEASE_1_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS users (
@@ -18,32 +19,6 @@ CREATE TABLE IF NOT EXISTS users (
   roles TEXT NOT NULL,
   created_at TEXT NOT NULL,
   deleted_at TEXT
-) WITHOUT ROWID;
-
--- Identity tables added in v1.1; each is its own table so a database made by v1 upgrades by creating them.
-CREATE TABLE IF NOT EXISTS wechat_sessions (
-  openid TEXT PRIMARY KEY,
-  session_key TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-) WITHOUT ROWID;
-
-CREATE TABLE IF NOT EXISTS organizer_grants (
-  openid TEXT PRIMARY KEY,
-  granted_at TEXT NOT NULL,
-  revoked_at TEXT
-) WITHOUT ROWID;
-
-CREATE TABLE IF NOT EXISTS organizer_grant_history (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  openid TEXT NOT NULL,
-  action TEXT NOT NULL CHECK (action IN ('grant', 'revoke')),
-  at TEXT NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS privacy_agreements (
-  openid TEXT PRIMARY KEY,
-  version INTEGER NOT NULL,
-  agreed_at TEXT NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS methodologies (
@@ -218,6 +193,59 @@ CREATE TRIGGER IF NOT EXISTS entries_append_only_delete BEFORE DELETE ON entries
 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
 `
 
+/** v1.1: WeChat sessions, organizer grants with their history, privacy agreements. */
+const IDENTITY_TABLES = `
+CREATE TABLE IF NOT EXISTS wechat_sessions (
+  openid TEXT PRIMARY KEY,
+  session_key TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS organizer_grants (
+  openid TEXT PRIMARY KEY,
+  granted_at TEXT NOT NULL,
+  revoked_at TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS organizer_grant_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  openid TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('grant', 'revoke')),
+  at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS privacy_agreements (
+  openid TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  agreed_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+`
+
+/**
+ * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
+ * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
+ */
+export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'release 1: ledger, rewards, reviews, projects, groups, challenges', sql: RELEASE_1_SCHEMA },
+  { version: 2, name: 'v1.1 identity: WeChat sessions, organizer grants, privacy agreements', sql: IDENTITY_TABLES },
+]
+
+function migrate(db: Database.Database): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+  const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version))
+  const applied: number[] = []
+  for (const m of SQLITE_MIGRATIONS) {
+    if (done.has(m.version)) continue
+    db.transaction(() => {
+      db.exec(m.sql)
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString())
+    }).immediate()
+    applied.push(m.version)
+  }
+  return applied
+}
+
 export interface SqliteOptions {
   /** a file path, or ':memory:' */
   path: string
@@ -228,6 +256,8 @@ export interface SqliteOptions {
 export class SqliteDatabase {
   readonly db: Database.Database
   readonly executor: SqlExecutor
+  /** migrations this open applied, in order */
+  readonly applied: number[]
   private readonly checkpointer: Checkpointer | undefined
 
   constructor(options: SqliteOptions) {
@@ -246,7 +276,7 @@ export class SqliteDatabase {
         if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
       })
     }
-    this.db.exec(SCHEMA)
+    this.applied = migrate(this.db)
     const cache = new Map<string, Database.Statement>()
     const statement = (sql: string) => {
       let s = cache.get(sql)

@@ -1,0 +1,54 @@
+/** The storage port's guarantees, on whichever engine the suite runs (SQLite, or MySQL in the mysql project). */
+import { createCloud } from '../../mock/cloud'
+import { CloudError } from '../../mock/errors'
+import { openSqlite } from '../../mock/storage/sqlitePort'
+import { sqliteOnly } from '../support/database'
+import { harness, rid } from './harness'
+
+const DAY = 24 * 3600 * 1000
+/** What both engines treat as a lost race: SQLite's busy database, MySQL's deadlock. */
+const conflict = () => Object.assign(new Error('lost a race'), { code: 'SQLITE_BUSY', errno: 1213 })
+
+it('runs a transaction that keeps losing races again as a whole, then answers UNAVAILABLE and keeps nothing', async () => {
+  const h = await harness()
+  let attempts = 0
+  const attempt = h.cloud.store.transaction(async (tx) => {
+    attempts++
+    await tx.setMeta('half-written', String(attempts))
+    throw conflict()
+  })
+  await expect(attempt).rejects.toBeInstanceOf(CloudError)
+  await expect(attempt).rejects.toMatchObject({ code: 'UNAVAILABLE' })
+  expect(attempts).toBeGreaterThan(2)
+  expect(await h.cloud.store.getMeta('half-written')).toBeUndefined()
+  // One lost race and then a clean run: the caller sees only the success.
+  let tries = 0
+  await h.cloud.store.transaction(async (tx) => {
+    if (++tries === 1) throw conflict()
+    await tx.setMeta('second-time', 'ok')
+  })
+  expect(await h.cloud.store.getMeta('second-time')).toBe('ok')
+  await h.close()
+}, 30_000)
+
+it('refunds an expired voucher once when two workers sweep at the same moment', async () => {
+  const h = await harness({ organizers: ['boss'], tokenTtlSeconds: 90 * 24 * 3600 })
+  const other = await createCloud({ storage: h.cloud.store, now: () => h.clock.ms, devLogin: true, rateLimit: { burst: 0, perSecond: 1 } })
+  const a = await h.as('alice')
+  await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
+  const { redemption } = await a.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' })
+  h.clock.ms += 40 * DAY
+  const [one, two] = await Promise.all([h.cloud.sweepExpired(), other.sweepExpired()])
+  expect(one + two).toBe(1)
+  const refunds = (await a.ok('listLedger', { limit: 50 })).entries.filter((e: any) => e.type === 'refund' && e.ref === redemption.id)
+  expect(refunds).toHaveLength(1)
+  expect((await a.ok('verifyLedger')).ok).toBe(true)
+  await h.close()
+})
+
+sqliteOnly('refuses the outer port inside a transaction instead of waiting for itself forever', async () => {
+  const storage = openSqlite({ path: ':memory:' })
+  await expect(storage.transaction(() => storage.getMeta('x'))).rejects.toThrow(/use the tx the transaction gave/)
+  await expect(storage.getMeta('x')).resolves.toBeUndefined()
+  await storage.close()
+})
