@@ -1,8 +1,9 @@
 /** Challenge progress and bonuses, applied inside the transaction of the entry that moves them. */
+import { CloudError } from './errors'
 import type { Challenge, Group, LedgerEntry } from '../src/contract/types'
 import { challengeStatus, contribution, daysLeft, fromUnits } from '../src/core/challenge'
 import { shanghaiDay } from '../src/core/time'
-import type { Services } from './function'
+import type { CallerContext, Services } from './function'
 import { appendEntry } from './ledger'
 import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/port'
 
@@ -81,4 +82,14 @@ export async function publicGroup(services: Services, g: GroupRecord, openid: st
   }
   if (isLeader) out.inviteCode = g.inviteCode
   return out
+}
+
+/** Group challenges are for their members' eyes; organizers see all. */
+export async function visibleChallenge(services: Services, who: CallerContext, challengeId: string): Promise<ChallengeRecord> {
+  const c = await services.store.getChallenge(challengeId)
+  if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
+  if (c.groupId && !who.roles.includes('organizer') && !await services.store.isMember(c.groupId, who.openid)) {
+    throw new CloudError('PERMISSION_DENIED', 'Only members of the group can see this challenge.')
+  }
+  return c
 }

@@ -1,11 +1,12 @@
 /**
  * What a cloud function is: its name, whether it needs a session, and a handler that gets raw `data`
- * and the caller's context (as `cloud.getWXContext()` gives OPENID on WeChat). Each handler validates
- * its input itself, then calls the rules core, then writes through the storage port in one transaction.
+ * and the caller's context (as `cloud.getWXContext()` gives OPENID on WeChat). defineFunction() does what
+ * every function needs first (validate the input, require the caller, check the role, read fresh on every
+ * call), so a function's own code starts at its rules and its one transaction.
  */
 import type { z } from 'zod'
 import type { FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
-import { invalidArgument } from './errors'
+import { CloudError, invalidArgument } from './errors'
 import type { AsyncOps, StoragePort, UserRecord } from './storage/port'
 import type { TokenService } from './tokens'
 import type { WeChatLogin } from './wechat'
@@ -41,6 +42,34 @@ export interface CloudFunction<N extends FunctionName> {
   requiresSession: boolean
   /** login also gets a caller under WeChat Cloud Run, where the platform's header is the identity */
   handle(data: unknown, caller: CallerContext | undefined, services: Services): Promise<ResultOf<N>>
+}
+
+/** none: anyone (login); session: a logged-in person; organizer: a person with the organizer role now. */
+export type Auth = 'none' | 'session' | 'organizer'
+
+export interface FunctionDefinition<N extends FunctionName, S extends z.ZodType, A extends Auth> {
+  name: N
+  schema: S
+  auth: A
+  /** gets the validated request and, unless auth is none, the caller */
+  handle(req: z.infer<S>, caller: A extends 'none' ? CallerContext | undefined : CallerContext, services: Services): Promise<ResultOf<N>>
+}
+
+export function defineFunction<N extends FunctionName, S extends z.ZodType, A extends Auth>(def: FunctionDefinition<N, S, A>): CloudFunction<N> {
+  return {
+    name: def.name,
+    requiresSession: def.auth !== 'none',
+    async handle(data, caller, services) {
+      const req = parse(def.schema, data)
+      if (def.auth !== 'none') {
+        const who = requireCaller(caller)
+        if (def.auth === 'organizer' && !who.roles.includes('organizer')) {
+          throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.')
+        }
+      }
+      return def.handle(req, caller as A extends 'none' ? CallerContext | undefined : CallerContext, services)
+    },
+  }
 }
 
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {

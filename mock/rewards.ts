@@ -1,16 +1,9 @@
 /** Shared by the reward and voucher functions: public shapes, refunds and the expiry sweep. */
 import type { Redemption, Reward, Wallet } from '../src/contract/types'
 import { toShanghaiIso } from '../src/core/time'
-import { CloudError } from './errors'
-import { inTransaction, type CallerContext, type Services } from './function'
+import { inTransaction, type Services } from './function'
 import { appendEntry } from './ledger'
 import type { RedemptionRecord, RewardRecord } from './storage/port'
-
-export function requireOrganizer(caller: CallerContext): void {
-  if (!caller.roles.includes('organizer')) {
-    throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.')
-  }
-}
 
 export function publicReward(r: RewardRecord, myCount: number): Reward {
   const out: Reward = {

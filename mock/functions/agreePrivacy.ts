@@ -2,15 +2,14 @@ import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import { agreePrivacySchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 
 /** Records that the caller agreed to a version of the privacy notice; agreeing again to the same one is harmless. */
-export const agreePrivacy: CloudFunction<'agreePrivacy'> = {
+export const agreePrivacy = defineFunction({
   name: 'agreePrivacy',
-  requiresSession: true,
-  async handle(data, caller, services) {
-    const { version } = parse(agreePrivacySchema, data)
-    const { openid } = requireCaller(caller)
+  schema: agreePrivacySchema,
+  auth: 'session',
+  async handle({ version }, { openid }, services) {
     if (version > PRIVACY_NOTICE_VERSION) {
       throw new CloudError('INVALID_ARGUMENT', `There is no privacy notice version ${version}; the current one is ${PRIVACY_NOTICE_VERSION}.`)
     }
@@ -23,4 +22,4 @@ export const agreePrivacy: CloudFunction<'agreePrivacy'> = {
     if (!agreement) throw new Error('a privacy agreement was recorded but cannot be read back')
     return { privacyVersion: agreement.version, agreedAt: agreement.agreedAt }
   },
-}
+})

@@ -1,16 +1,15 @@
 import { redemptionIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 import { closeWithRefund, freshRedemption, publicRedemption } from '../rewards'
 
 /** The owner gives a pending voucher back: a refund entry returns the points and the stock unit, once. */
-export const cancelRedemption: CloudFunction<'cancelRedemption'> = {
+export const cancelRedemption = defineFunction({
   name: 'cancelRedemption',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(redemptionIdSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: redemptionIdSchema,
+  auth: 'session',
+  async handle(req, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
@@ -27,4 +26,4 @@ export const cancelRedemption: CloudFunction<'cancelRedemption'> = {
       return { redemption: publicRedemption(after), wallet: await publicWallet(services, openid) }
     })
   },
-}
+})

@@ -4,17 +4,16 @@ import { speedKmh } from '../../src/core/credit'
 import { REVIEW_RULES, reviewReasons } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
 import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
 
-export const checkIn: CloudFunction<'checkIn'> = {
+export const checkIn = defineFunction({
   name: 'checkIn',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(checkInSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: checkInSchema,
+  auth: 'session',
+  async handle(req, { openid }, services) {
     const hash = payloadHash('checkIn', req)
     return inTransaction(services, async (services) => {
       const { store } = services
@@ -82,4 +81,4 @@ export const checkIn: CloudFunction<'checkIn'> = {
       return { entry, wallet, capped: credit.value.capped }
     })
   },
-}
+})

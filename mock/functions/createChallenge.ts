@@ -3,18 +3,17 @@ import { toUnits } from '../../src/core/challenge'
 import { daysBetween, isDay, shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
 
 const MAX_DAYS = 366
 
 /** A group leader creates one for the group; an organizer creates an open one (or one for any group). */
-export const createChallenge: CloudFunction<'createChallenge'> = {
+export const createChallenge = defineFunction({
   name: 'createChallenge',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(createChallengeSchema, data)
-    const who = requireCaller(caller)
+  schema: createChallengeSchema,
+  auth: 'session',
+  async handle(req, who, services) {
     const isOrganizer = who.roles.includes('organizer')
     if (!isDay(req.startDay) || !isDay(req.endDay)) throw new CloudError('INVALID_ARGUMENT', 'startDay and endDay must be real calendar days.')
     const span = daysBetween(req.startDay, req.endDay)
@@ -47,4 +46,4 @@ export const createChallenge: CloudFunction<'createChallenge'> = {
       return { challenge: await publicChallenge(services, challenge, who.openid) }
     })
   },
-}
+})

@@ -1,16 +1,15 @@
 import { createGroupSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { publicGroup } from '../challenges'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { freshInviteCode } from '../groups'
 
 /** The creator becomes the leader and first member. */
-export const createGroup: CloudFunction<'createGroup'> = {
+export const createGroup = defineFunction({
   name: 'createGroup',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { name } = parse(createGroupSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: createGroupSchema,
+  auth: 'session',
+  async handle({ name }, { openid }, services) {
     return inTransaction(services, async (services) => {
       const at = toShanghaiIso(services.now())
       const group = { id: services.newId('gp'), name, inviteCode: await freshInviteCode(services), leader: openid, createdAt: at }
@@ -19,4 +18,4 @@ export const createGroup: CloudFunction<'createGroup'> = {
       return { group: await publicGroup(services, group, openid) }
     })
   },
-}
+})

@@ -2,23 +2,20 @@ import { decideReviewSchema } from '../../src/contract/schemas'
 import { reversalOf } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { applyToChallenges } from '../challenges'
 import { appendEntry } from '../ledger'
-import { requireOrganizer } from '../rewards'
-import { reviewItem } from './listReviewQueue'
+import { reviewItem } from '../reviews'
 
 /**
  * Confirm keeps the credit; reverse writes an `adjust` entry that takes back the grams (freeing that day's
  * cap) and the points as far as the balance allows. The original entry is never edited. Once only.
  */
-export const decideReview: CloudFunction<'decideReview'> = {
+export const decideReview = defineFunction({
   name: 'decideReview',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(decideReviewSchema, data)
-    const who = requireCaller(caller)
-    requireOrganizer(who)
+  schema: decideReviewSchema,
+  auth: 'organizer',
+  async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const review = await store.getReview(req.reviewId)
@@ -48,4 +45,4 @@ export const decideReview: CloudFunction<'decideReview'> = {
       return { item: await reviewItem(services, after) }
     })
   },
-}
+})

@@ -1,18 +1,17 @@
 import { donateSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { publicProjects } from '../projects'
 
 /** Points to a public-good project: one donate entry, exactly once per requestId. */
-export const donate: CloudFunction<'donate'> = {
+export const donate = defineFunction({
   name: 'donate',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(donateSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: donateSchema,
+  auth: 'session',
+  async handle(req, { openid }, services) {
     const hash = payloadHash('donate', req)
     return inTransaction(services, async (services) => {
       const { store } = services
@@ -34,4 +33,4 @@ export const donate: CloudFunction<'donate'> = {
       return { entry, project: (await publicProjects(services, openid, [project]))[0], wallet }
     })
   },
-}
+})

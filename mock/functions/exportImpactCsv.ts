@@ -1,19 +1,17 @@
 import { stringify } from 'csv-stringify/sync'
 import { dayRangeSchema } from '../../src/contract/schemas'
-import { parse, requireCaller, type CloudFunction } from '../function'
-import { requireOrganizer } from '../rewards'
-import { checkRange } from './getImpactStats'
+import { defineFunction } from '../function'
+import { checkRange } from '../stats'
 
 /**
  * The impact report as CSV (RFC 4180 quoting by csv-stringify, so commas, quotes and Chinese text
  * survive), with a UTF-8 byte-order mark so spreadsheet programs read the Chinese correctly.
  */
-export const exportImpactCsv: CloudFunction<'exportImpactCsv'> = {
+export const exportImpactCsv = defineFunction({
   name: 'exportImpactCsv',
-  requiresSession: true,
-  async handle(data, caller, services) {
-    const req = parse(dayRangeSchema, data)
-    requireOrganizer(requireCaller(caller))
+  schema: dayRangeSchema,
+  auth: 'organizer',
+  async handle(req, _caller, services) {
     checkRange(req)
     const stats = await services.store.impactStats(req.fromDay, req.toDay)
     const stations = new Map((await services.store.listStations()).map((s) => [s.code, s.name]))
@@ -25,4 +23,4 @@ export const exportImpactCsv: CloudFunction<'exportImpactCsv'> = {
     rows.push(['total', `${req.fromDay}..${req.toDay}`, '', stats.totals.gramsCo2e, stats.totals.checkins, stats.totals.participants, '', '', '', '', ''])
     return { filename: `impact-${req.fromDay}-${req.toDay}.csv`, csv: `\uFEFF${stringify(rows, { record_delimiter: 'windows' })}` }
   },
-}
+})

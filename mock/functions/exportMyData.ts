@@ -1,17 +1,16 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { verifyChain } from '../../src/core/ledger'
 import { toShanghaiIso } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 import { publicRedemption } from '../rewards'
 
 /** Everything the cloud holds about the caller, with the chain so they can verify it elsewhere. */
-export const exportMyData: CloudFunction<'exportMyData'> = {
+export const exportMyData = defineFunction({
   name: 'exportMyData',
-  requiresSession: true,
-  handle(data, caller, services) {
-    parse(emptySchema, data)
-    const { openid } = requireCaller(caller)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const user = await store.findUser(openid)
@@ -27,4 +26,4 @@ export const exportMyData: CloudFunction<'exportMyData'> = {
       }
     })
   },
-}
+})

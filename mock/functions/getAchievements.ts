@@ -2,18 +2,17 @@ import { emptySchema } from '../../src/contract/schemas'
 import type { BadgeId } from '../../src/contract/types'
 import { streakDays } from '../../src/core/streak'
 import { addDays, shanghaiDay } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 
 const LOOKBACK_DAYS = 400
 
 /** Streaks and badges, computed from ledger facts every time (nothing to drift). */
-export const getAchievements: CloudFunction<'getAchievements'> = {
+export const getAchievements = defineFunction({
   name: 'getAchievements',
-  requiresSession: true,
-  handle(data, caller, services) {
-    parse(emptySchema, data)
-    const { openid } = requireCaller(caller)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const today = shanghaiDay(services.now())
@@ -39,4 +38,4 @@ export const getAchievements: CloudFunction<'getAchievements'> = {
       }
     })
   },
-}
+})

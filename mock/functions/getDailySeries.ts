@@ -1,16 +1,15 @@
 import { dailySeriesSchema } from '../../src/contract/schemas'
 import { addDays, dayRange, shanghaiDay } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { defineFunction } from '../function'
 
 /** The caller's credited grams and points per Asia/Shanghai day for the last 7 or 30 days, zeros included. */
-export const getDailySeries: CloudFunction<'getDailySeries'> = {
+export const getDailySeries = defineFunction({
   name: 'getDailySeries',
-  requiresSession: true,
-  async handle(data, caller, services) {
-    const { days } = parse(dailySeriesSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: dailySeriesSchema,
+  auth: 'session',
+  async handle({ days }, { openid }, services) {
     const today = shanghaiDay(services.now())
     const rows = new Map((await services.store.daySeries(openid, addDays(today, -(days - 1)), today)).map((r) => [r.day, r]))
     return { days: dayRange(today, days).map((day) => rows.get(day) ?? { day, gramsCo2e: 0, points: 0 }) }
   },
-}
+})

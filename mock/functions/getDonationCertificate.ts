@@ -1,17 +1,16 @@
 import { certificateSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { defineFunction } from '../function'
 
 /**
  * The donor's certificate: who, how much, to what, when, and the entry's place in the donor's hash
  * chain. Anyone shown it can ask the donor to run verifyLedger: the chain it checks contains this hash.
  */
-export const getDonationCertificate: CloudFunction<'getDonationCertificate'> = {
+export const getDonationCertificate = defineFunction({
   name: 'getDonationCertificate',
-  requiresSession: true,
-  async handle(data, caller, services) {
-    const { entryId } = parse(certificateSchema, data)
-    const { openid, nickname } = requireCaller(caller)
+  schema: certificateSchema,
+  auth: 'session',
+  async handle({ entryId }, { openid, nickname }, services) {
     const entry = await services.store.getEntry(openid, entryId)
     if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`)
     const project = await services.store.getProject(entry.ref)
@@ -30,4 +29,4 @@ export const getDonationCertificate: CloudFunction<'getDonationCertificate'> = {
       },
     }
   },
-}
+})

@@ -1,19 +1,18 @@
 import { leaderboardSchema } from '../../src/contract/schemas'
 import type { LeaderboardRow } from '../../src/contract/types'
 import { fromUnits } from '../../src/core/challenge'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
-import { visibleChallenge } from './getChallenge'
+import { defineFunction, inTransaction } from '../function'
+import { visibleChallenge } from '../challenges'
 
 /**
  * Top N by value, ties to whoever got there first, plus my own row wherever I stand, plus group totals.
  * Both the top and my rank are range scans of one index, so 100,000 participants stay cheap.
  */
-export const getLeaderboard: CloudFunction<'getLeaderboard'> = {
+export const getLeaderboard = defineFunction({
   name: 'getLeaderboard',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { challengeId, limit = 20 } = parse(leaderboardSchema, data)
-    const who = requireCaller(caller)
+  schema: leaderboardSchema,
+  auth: 'session',
+  async handle({ challengeId, limit = 20 }, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const c = await visibleChallenge(services, who, challengeId)
@@ -44,4 +43,4 @@ export const getLeaderboard: CloudFunction<'getLeaderboard'> = {
       }
     })
   },
-}
+})

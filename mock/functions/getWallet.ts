@@ -1,18 +1,17 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { streakDays } from '../../src/core/streak'
 import { addDays, shanghaiDay } from '../../src/core/time'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 
 /** How far back a streak is looked for: bounded, so a long history never makes this call slow. */
 const STREAK_LOOKBACK_DAYS = 400
 
-export const getWallet: CloudFunction<'getWallet'> = {
+export const getWallet = defineFunction({
   name: 'getWallet',
-  requiresSession: true,
-  handle(data, caller, services) {
-    parse(emptySchema, data)
-    const { openid } = requireCaller(caller)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid }, services) {
     const today = shanghaiDay(services.now())
     return inTransaction(services, async (services) => {
       const { store } = services
@@ -26,4 +25,4 @@ export const getWallet: CloudFunction<'getWallet'> = {
       }
     })
   },
-}
+})

@@ -2,18 +2,17 @@ import { challengeIdSchema } from '../../src/contract/schemas'
 import { shanghaiDay } from '../../src/core/time'
 import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 
 /**
  * Joins a running or upcoming challenge. Only activity that happens after joining counts (a check-in
  * whose occurredAt is before the join does not), so joining late never imports old grams.
  */
-export const joinChallenge: CloudFunction<'joinChallenge'> = {
+export const joinChallenge = defineFunction({
   name: 'joinChallenge',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { challengeId } = parse(challengeIdSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: challengeIdSchema,
+  auth: 'session',
+  async handle({ challengeId }, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const c = await store.getChallenge(challengeId)
@@ -28,4 +27,4 @@ export const joinChallenge: CloudFunction<'joinChallenge'> = {
       return { challenge: await publicChallenge(services, c, openid) }
     })
   },
-}
+})

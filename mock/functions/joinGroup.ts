@@ -2,15 +2,14 @@ import { joinGroupSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { publicGroup } from '../challenges'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 
 /** Joining twice is harmless: the answer is the group either way. */
-export const joinGroup: CloudFunction<'joinGroup'> = {
+export const joinGroup = defineFunction({
   name: 'joinGroup',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { inviteCode } = parse(joinGroupSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: joinGroupSchema,
+  auth: 'session',
+  async handle({ inviteCode }, { openid }, services) {
     return inTransaction(services, async (services) => {
       const group = await services.store.getGroupByInvite(inviteCode)
       if (!group) throw new CloudError('NOT_FOUND', 'No group has that invite code; ask the leader for the current one.')
@@ -18,4 +17,4 @@ export const joinGroup: CloudFunction<'joinGroup'> = {
       return { group: await publicGroup(services, group, openid) }
     })
   },
-}
+})

@@ -1,15 +1,14 @@
 import { groupIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { requireGroup } from '../groups'
 
 /** A member leaves; the leader cannot leave the group without a leader. Past progress stays. */
-export const leaveGroup: CloudFunction<'leaveGroup'> = {
+export const leaveGroup = defineFunction({
   name: 'leaveGroup',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { groupId } = parse(groupIdSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: groupIdSchema,
+  auth: 'session',
+  async handle({ groupId }, { openid }, services) {
     return inTransaction(services, async (services) => {
       const group = await requireGroup(services, groupId)
       if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.')
@@ -17,4 +16,4 @@ export const leaveGroup: CloudFunction<'leaveGroup'> = {
       return { left: true as const }
     })
   },
-}
+})

@@ -1,16 +1,15 @@
 import { listChallengesSchema } from '../../src/contract/schemas'
 import { publicChallenge } from '../challenges'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 
 const LIMIT = 200
 
 /** mine: joined and not finished; open: visible to me, not finished, not joined; finished: visible and over. */
-export const listChallenges: CloudFunction<'listChallenges'> = {
+export const listChallenges = defineFunction({
   name: 'listChallenges',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { scope } = parse(listChallengesSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: listChallengesSchema,
+  auth: 'session',
+  async handle({ scope }, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const groupIds = (await store.groupsOf(openid)).map((g) => g.id)
@@ -21,4 +20,4 @@ export const listChallenges: CloudFunction<'listChallenges'> = {
       return { challenges }
     })
   },
-}
+})

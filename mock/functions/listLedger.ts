@@ -1,6 +1,6 @@
 import { LIMITS, listLedgerSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { defineFunction } from '../function'
 
 const CURSOR_PREFIX = 'v1.'
 
@@ -18,12 +18,11 @@ function decodeCursor(cursor: string): number {
   return seq
 }
 
-export const listLedger: CloudFunction<'listLedger'> = {
+export const listLedger = defineFunction({
   name: 'listLedger',
-  requiresSession: true,
-  async handle(data, caller, services) {
-    const req = parse(listLedgerSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: listLedgerSchema,
+  auth: 'session',
+  async handle(req, { openid }, services) {
     const limit = req.limit ?? LIMITS.ledgerPageDefault
     const beforeSeq = req.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(req.cursor)
     // One more than asked tells whether another page exists without a count query.
@@ -32,4 +31,4 @@ export const listLedger: CloudFunction<'listLedger'> = {
     const last = entries[entries.length - 1]
     return { entries, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null }
   },
-}
+})

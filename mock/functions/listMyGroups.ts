@@ -1,15 +1,14 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 
-export const listMyGroups: CloudFunction<'listMyGroups'> = {
+export const listMyGroups = defineFunction({
   name: 'listMyGroups',
-  requiresSession: true,
-  handle(data, caller, services) {
-    parse(emptySchema, data)
-    const { openid } = requireCaller(caller)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid }, services) {
     return inTransaction(services, async (services) => ({
       groups: await Promise.all((await services.store.groupsOf(openid)).map((g) => publicGroup(services, g, openid))),
     }))
   },
-}
+})

@@ -1,15 +1,14 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { publicProjects } from '../projects'
 
-export const listProjects: CloudFunction<'listProjects'> = {
+export const listProjects = defineFunction({
   name: 'listProjects',
-  requiresSession: true,
-  handle(data, caller, services) {
-    parse(emptySchema, data)
-    const { openid, roles } = requireCaller(caller)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid, roles }, services) {
     return inTransaction(services, async (services) => ({
       projects: await publicProjects(services, openid, await services.store.listProjects(roles.includes('organizer'))),
     }))
   },
-}
+})

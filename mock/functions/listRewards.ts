@@ -1,16 +1,15 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { parse, requireCaller, type CloudFunction } from '../function'
+import { defineFunction } from '../function'
 import { publicReward } from '../rewards'
 
 /** Residents see active rewards; organizers also see inactive ones, to edit them. */
-export const listRewards: CloudFunction<'listRewards'> = {
+export const listRewards = defineFunction({
   name: 'listRewards',
-  requiresSession: true,
-  async handle(data, caller, services) {
-    parse(emptySchema, data)
-    const { openid, roles } = requireCaller(caller)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid, roles }, services) {
     const held = await services.store.heldRedemptionCounts(openid)
     const rewards = await services.store.listRewards(roles.includes('organizer'))
     return { rewards: rewards.map((r) => publicReward(r, held.get(r.id) ?? 0)) }
   },
-}
+})

@@ -1,11 +1,11 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { parse, type CloudFunction } from '../function'
+import { defineFunction } from '../function'
 
-export const listStations: CloudFunction<'listStations'> = {
+export const listStations = defineFunction({
   name: 'listStations',
-  requiresSession: true,
-  async handle(data, _caller, services) {
-    parse(emptySchema, data)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, _caller, services) {
     return { stations: await services.store.listStations() }
   },
-}
+})

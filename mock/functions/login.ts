@@ -1,6 +1,6 @@
 import { loginSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import type { UserRecord } from '../storage/port'
 import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from '../users'
 
@@ -10,11 +10,11 @@ import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from '../user
  * works only on a server started with DEV_LOGIN=1. Under WeChat Cloud Run the platform already named the
  * caller: login just reports who that is, with no token.
  */
-export const login: CloudFunction<'login'> = {
+export const login = defineFunction({
   name: 'login',
-  requiresSession: false,
-  async handle(data, caller, services) {
-    const { code } = parse(loginSchema, data)
+  schema: loginSchema,
+  auth: 'none',
+  async handle({ code }, caller, services) {
     const { store } = services
     if (caller) {
       return { openid: caller.openid, token: '', roles: caller.roles, nickname: caller.nickname, privacyVersion: await store.getPrivacyVersion(caller.openid) }
@@ -45,4 +45,4 @@ export const login: CloudFunction<'login'> = {
       privacyVersion: await store.getPrivacyVersion(user.openid),
     }
   },
-}
+})

@@ -3,7 +3,7 @@ import { VOUCHER_ALPHABET, VOUCHER_LENGTH } from '../../src/contract/constants'
 import { redeemSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { freshRedemption, publicRedemption } from '../rewards'
@@ -13,12 +13,11 @@ const DAY_MS = 24 * 3600 * 1000
 const voucherCode = customAlphabet(VOUCHER_ALPHABET, VOUCHER_LENGTH)
 
 /** Points out (a redeem entry), one stock unit reserved and a pending voucher created: all or nothing. */
-export const redeem: CloudFunction<'redeem'> = {
+export const redeem = defineFunction({
   name: 'redeem',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(redeemSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: redeemSchema,
+  auth: 'session',
+  async handle(req, { openid }, services) {
     const hash = payloadHash('redeem', req)
     return inTransaction(services, async (services) => {
       const { store } = services
@@ -73,4 +72,4 @@ export const redeem: CloudFunction<'redeem'> = {
       return { redemption: publicRedemption(record), wallet }
     })
   },
-}
+})

@@ -1,15 +1,14 @@
 import { removeMemberSchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
 
-export const removeMember: CloudFunction<'removeMember'> = {
+export const removeMember = defineFunction({
   name: 'removeMember',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { groupId, memberId } = parse(removeMemberSchema, data)
-    const who = requireCaller(caller)
+  schema: removeMemberSchema,
+  auth: 'session',
+  async handle({ groupId, memberId }, who, services) {
     return inTransaction(services, async (services) => {
       const group = await requireGroup(services, groupId)
       requireLeader(group, who)
@@ -18,4 +17,4 @@ export const removeMember: CloudFunction<'removeMember'> = {
       return { group: await publicGroup(services, group, who.openid) }
     })
   },
-}
+})

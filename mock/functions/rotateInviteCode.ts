@@ -1,15 +1,14 @@
 import { groupIdSchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { freshInviteCode, requireGroup, requireLeader } from '../groups'
 
 /** A leaked code stops working at once; members stay. */
-export const rotateInviteCode: CloudFunction<'rotateInviteCode'> = {
+export const rotateInviteCode = defineFunction({
   name: 'rotateInviteCode',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { groupId } = parse(groupIdSchema, data)
-    const who = requireCaller(caller)
+  schema: groupIdSchema,
+  auth: 'session',
+  async handle({ groupId }, who, services) {
     return inTransaction(services, async (services) => {
       const group = await requireGroup(services, groupId)
       requireLeader(group, who)
@@ -18,4 +17,4 @@ export const rotateInviteCode: CloudFunction<'rotateInviteCode'> = {
       return { group: await publicGroup(services, { ...group, inviteCode: code }, who.openid) }
     })
   },
-}
+})

@@ -1,13 +1,12 @@
 import { updateProfileSchema } from '../../src/contract/schemas'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 
-export const updateProfile: CloudFunction<'updateProfile'> = {
+export const updateProfile = defineFunction({
   name: 'updateProfile',
-  requiresSession: true,
-  async handle(data, caller, services) {
-    const { nickname } = parse(updateProfileSchema, data)
-    const { openid } = requireCaller(caller)
+  schema: updateProfileSchema,
+  auth: 'session',
+  async handle({ nickname }, { openid }, services) {
     await inTransaction(services, async (services) => services.store.setNickname(openid, nickname))
     return { nickname }
   },
-}
+})

@@ -1,17 +1,14 @@
 import { upsertProjectSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { publicProjects } from '../projects'
-import { requireOrganizer } from '../rewards'
 
 /** Opens (no id) or edits a public-good project with a goal in points (organizers only). */
-export const upsertProject: CloudFunction<'upsertProject'> = {
+export const upsertProject = defineFunction({
   name: 'upsertProject',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(upsertProjectSchema, data)
-    const who = requireCaller(caller)
-    requireOrganizer(who)
+  schema: upsertProjectSchema,
+  auth: 'organizer',
+  async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const existing = req.id === undefined ? undefined : await store.getProject(req.id)
@@ -27,4 +24,4 @@ export const upsertProject: CloudFunction<'upsertProject'> = {
       return { project: (await publicProjects(services, who.openid, [project]))[0] }
     })
   },
-}
+})

@@ -1,17 +1,15 @@
 import { REWARD_LIMITS } from '../../src/contract/constants'
 import { upsertRewardSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
-import { publicReward, requireOrganizer } from '../rewards'
+import { defineFunction, inTransaction } from '../function'
+import { publicReward } from '../rewards'
 
 /** Creates a reward (no id) or replaces the editable fields of an existing one (organizers only). */
-export const upsertReward: CloudFunction<'upsertReward'> = {
+export const upsertReward = defineFunction({
   name: 'upsertReward',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const req = parse(upsertRewardSchema, data)
-    const who = requireCaller(caller)
-    requireOrganizer(who)
+  schema: upsertRewardSchema,
+  auth: 'organizer',
+  async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const existing = req.id === undefined ? undefined : await store.getReward(req.id)
@@ -31,4 +29,4 @@ export const upsertReward: CloudFunction<'upsertReward'> = {
       return { reward: publicReward(reward, (await store.heldRedemptionCounts(who.openid)).get(reward.id) ?? 0) }
     })
   },
-}
+})

@@ -1,15 +1,14 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { verifyChain, walletFromEntries } from '../../src/core/ledger'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 
 /** Recomputes the caller's whole chain, and checks the wallet still equals the sum of its entries. */
-export const verifyLedger: CloudFunction<'verifyLedger'> = {
+export const verifyLedger = defineFunction({
   name: 'verifyLedger',
-  requiresSession: true,
-  handle(data, caller, services) {
-    parse(emptySchema, data)
-    const { openid } = requireCaller(caller)
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       // Two streaming passes instead of one array: a million-entry ledger never sits in memory.
@@ -26,4 +25,4 @@ export const verifyLedger: CloudFunction<'verifyLedger'> = {
       return walletMatches ? chain : { ...chain, ok: false, firstBadSeq: chain.entries }
     })
   },
-}
+})

@@ -1,8 +1,8 @@
 import { verifyRedemptionSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { parse, requireCaller, type CloudFunction, inTransaction } from '../function'
-import { freshRedemption, publicRedemption, requireOrganizer } from '../rewards'
+import { defineFunction, inTransaction } from '../function'
+import { freshRedemption, publicRedemption } from '../rewards'
 
 const REFUSALS = {
   fulfilled: 'This voucher was already used',
@@ -11,13 +11,11 @@ const REFUSALS = {
 } as const
 
 /** At pickup: an organizer scans or types the code; pending → fulfilled exactly once, with who and when. */
-export const verifyRedemption: CloudFunction<'verifyRedemption'> = {
+export const verifyRedemption = defineFunction({
   name: 'verifyRedemption',
-  requiresSession: true,
-  handle(data, caller, services) {
-    const { code } = parse(verifyRedemptionSchema, data)
-    const who = requireCaller(caller)
-    requireOrganizer(who)
+  schema: verifyRedemptionSchema,
+  auth: 'organizer',
+  async handle({ code }, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
       const found = await store.getRedemptionByCode(code)
@@ -33,4 +31,4 @@ export const verifyRedemption: CloudFunction<'verifyRedemption'> = {
       return { redemption: publicRedemption(after) }
     })
   },
-}
+})
