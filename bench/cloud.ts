@@ -156,6 +156,73 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
   return { bare: bareFigures, cloud: cloudFigures }
 }
 
+/** A throw-away MySQL database for one bench server, or undefined when no server answers. */
+async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const { findMysql } = require('../test/support/mysqlServer') as { findMysql(): Promise<{ url?: string }> }
+  const found = await findMysql()
+  if (!found.url) return undefined
+  const mysql = await import('mysql2/promise')
+  const server = new URL(found.url)
+  server.pathname = '/'
+  const name = `glp_bench_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`
+  const admin = await mysql.createConnection({ uri: server.toString() })
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`)
+  const url = new URL(server.toString())
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``)
+      await admin.end()
+    },
+  }
+}
+
+export interface MysqlHttpFigures {
+  floor: HttpFigures
+  workers: { n: number; figures: HttpFigures }[]
+}
+
+/**
+ * checkIn over HTTP on MySQL with 1 and with 2 workers, beside the bare credit-shaped transaction server on
+ * the same MySQL server, 2,000 residents, `concurrency` clients. Undefined when no MySQL server answers.
+ */
+export async function mysqlHttpFigures(concurrency: number, total: number): Promise<MysqlHttpFigures | undefined> {
+  const floorDb = await benchDatabase()
+  if (!floorDb) return undefined
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
+  const users = 2000
+  const bare = await startChild([join(__dirname, 'bareMysqlServer.ts')], { DATABASE_URL: floorDb.url })
+  const bareUrl = new URL(bare.url)
+  await drive(concurrency, 500, async (i) => void (await postJson(agent, bareUrl, '/', { data: { user: i % users } })))
+  const floor = await drive(concurrency, total, async (i) => {
+    const r = await postJson(agent, bareUrl, '/', { data: { user: i % users, requestId: `b-${i}`, kind: 'travel', mode: 'bike', distanceKm: 0.5 } })
+    if (r.status !== 200) throw new Error(`bare mysql insert failed: ${JSON.stringify(r.body)}`)
+  })
+  bare.child.kill('SIGKILL')
+  await floorDb.drop()
+  const workers: MysqlHttpFigures['workers'] = []
+  for (const n of [1, 2]) {
+    const db = await benchDatabase()
+    if (!db) break
+    const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DATABASE_URL: db.url, CLOUD_WORKERS: String(n), PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1' })
+    const cloudUrl = new URL(cloud.url)
+    const tokens: string[] = []
+    for (let u = 0; u < users; u++) tokens.push((await postJson(agent, cloudUrl, '/cloud/login', { data: { code: `dev:m${u}` } })).body.result.token)
+    await drive(concurrency, 500, async (i) => void (await postJson(agent, cloudUrl, '/cloud/getWallet', { data: {} }, tokens[i % users])))
+    const figures = await drive(concurrency, total, async (i) => {
+      const r = await postJson(agent, cloudUrl, '/cloud/checkIn', { data: { requestId: `mysql-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 } }, tokens[i % users])
+      if (r.status !== 200) throw new Error(`HTTP check-in on MySQL failed: ${JSON.stringify(r.body)}`)
+    })
+    workers.push({ n, figures })
+    cloud.child.kill('SIGTERM')
+    await new Promise((r) => setTimeout(r, 500))
+    await db.drop()
+  }
+  agent.destroy()
+  return { floor, workers }
+}
+
 export function describeHttp(f: HttpFigures): string {
   return `${fmt(f.perSec)}/s, p50 ${fmt(f.p50Ms, 2)} ms, p99 ${fmt(f.p99Ms, 2)} ms`
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { distDirs, FLOOR_ROOT, ROOT, taroBuild, type Dists } from './build'
-import { bareInsertLoop, describeHttp, httpFigures, inProcessCheckIns } from './cloud'
+import { bareInsertLoop, describeHttp, httpFigures, mysqlHttpFigures, inProcessCheckIns } from './cloud'
 import { leaderboardLatency } from './leaderboard'
 import { ledgerScale } from './scale'
 import { pageLoad } from './pageload'
@@ -69,6 +69,12 @@ async function main() {
     const http = await httpFigures(50, Number(process.env.BENCH_HTTP_COUNT ?? 10000))
     rows.push(['checkIn over HTTP, 50 concurrent', describeHttp(http.cloud), describeHttp(http.bare), `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`])
     rows.push(['checkIn HTTP vs bare insert loop', `${fmt(http.cloud.perSec)}/s`, `${fmt(floor)}/s`, `${fmt(http.cloud.perSec / floor, 2)}×`])
+    const onMysql = await mysqlHttpFigures(50, Number(process.env.BENCH_MYSQL_COUNT ?? 5000))
+    if (!onMysql) rows.push(['checkIn over HTTP on MySQL', 'not measured: no MySQL server answered', '', ''])
+    for (const w of onMysql?.workers ?? []) {
+      const ratio = `${fmt(w.figures.perSec / onMysql!.floor.perSec, 2)}×, p99 ${fmt(w.figures.p99Ms / onMysql!.floor.p99Ms, 2)}× (goal ≥ 0.5×, p99 ≤ 2×)`
+      rows.push([`checkIn over HTTP on MySQL, ${w.n} worker${w.n > 1 ? 's' : ''}, 50 concurrent`, describeHttp(w.figures), `${describeHttp(onMysql!.floor)} lock+insert+update txn`, ratio])
+    }
   }
   if (!only || only === 'leaderboard') {
     const sizes = [1_000, 10_000, 100_000]

@@ -38,11 +38,15 @@ interface Acked {
   resultId: string
 }
 
-/** Sends until answered: a phone with the call's requestId kept, through refused connections and 503s. */
+/**
+ * Sends until answered: a phone with the call's requestId kept, through refused connections, 503s and calls
+ * that never come back (a connection the primary handed to the worker just killed is lost: the phone's own
+ * timeout, 5 s here, ends the wait and it sends again).
+ */
 async function untilAnswered(url: string, name: string, data: unknown, token: string, deadline: number) {
   for (;;) {
     try {
-      const res = await post(url, name, data, token)
+      const res = await post(url, name, data, token, 5000)
       if (res.status !== 503) return res
     } catch {
       // no answer: the worker died under it, or the gateway is between workers
@@ -73,7 +77,7 @@ async function stream(server: RunningServer, tokens: string[], rewardId: string,
 
 async function booksBalance(server: RunningServer, tokens: string[], acked: Acked[]) {
   for (const a of acked) {
-    const again = await post(server.url, a.name, a.data, a.token)
+    const again = await post(server.url, a.name, a.data, a.token, 10_000)
     expect(again.status).toBe(200)
     expect(a.name === 'redeem' ? again.body.result.redemption.id : again.body.result.entry.id).toBe(a.resultId)
   }
@@ -104,19 +108,22 @@ async function setUp(tag: string) {
 
 mysqlOnly('loses and doubles nothing when one of 2 workers is killed with SIGKILL mid-stream', async () => {
   const { server, tokens, rewardId } = await setUp('wkill')
-  const workers = workersOf(server.child.pid as number)
-  expect(workers.length).toBe(2)
-  const acked: Acked[] = []
-  let running = true
-  const stopAt = setTimeout(() => (running = false), 3000)
-  setTimeout(() => process.kill(workers[0], 'SIGKILL'), 800)
-  await stream(server, tokens, rewardId, acked, () => running, 'wkill')
-  clearTimeout(stopAt)
-  expect(acked.length).toBeGreaterThan(20)
-  // The primary started a replacement; both workers serve again.
-  expect(workersOf(server.child.pid as number).filter((p) => p !== workers[0]).length).toBe(2)
-  await booksBalance(server, tokens, acked)
-  await server.stop()
+  try {
+    const workers = workersOf(server.child.pid as number)
+    expect(workers.length).toBe(2)
+    const acked: Acked[] = []
+    let running = true
+    const stopAt = setTimeout(() => (running = false), 3000)
+    setTimeout(() => process.kill(workers[0], 'SIGKILL'), 800)
+    await stream(server, tokens, rewardId, acked, () => running, 'wkill')
+    clearTimeout(stopAt)
+    expect(acked.length).toBeGreaterThan(20)
+    // The primary started a replacement; both workers serve again.
+    expect(workersOf(server.child.pid as number).filter((p) => p !== workers[0]).length).toBe(2)
+    await booksBalance(server, tokens, acked)
+  } finally {
+    await server.stop()
+  }
 }, 120_000)
 
 controlsDatabase('loses and doubles nothing when mariadbd is killed with SIGKILL mid-stream and restarted', async () => {
@@ -139,9 +146,12 @@ controlsDatabase('loses and doubles nothing when mariadbd is killed with SIGKILL
       await new Promise((r) => setTimeout(r, 50))
     }
   }
-  await Promise.all([stream(server, tokens, rewardId, acked, () => running, 'dbkill'), counting()])
-  expect(unavailable).toBeGreaterThan(0) // the outage answered 503, not 500
-  expect(acked.length).toBeGreaterThan(20)
-  await booksBalance(server, tokens, acked)
-  await server.stop()
+  try {
+    await Promise.all([stream(server, tokens, rewardId, acked, () => running, 'dbkill'), counting()])
+    expect(unavailable).toBeGreaterThan(0) // the outage answered 503, not 500
+    expect(acked.length).toBeGreaterThan(20)
+    await booksBalance(server, tokens, acked)
+  } finally {
+    await server.stop()
+  }
 }, 150_000)

@@ -95,12 +95,14 @@ function spawnServer(env: Record<string, string>, timeoutMs: number): Promise<Ru
   })
 }
 
-export async function post(url: string, name: string, data: unknown, token?: string): Promise<{ status: number; body: any }> {
+/** One call; with timeoutMs it gives up as a phone does (the app's transport waits 15 s) and the caller retries. */
+export async function post(url: string, name: string, data: unknown, token?: string, timeoutMs?: number): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}/cloud/${name}`, {
     method: 'POST',
     // Connection: close so no keep-alive socket outlives a test
     headers: { 'Content-Type': 'application/json', Connection: 'close', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ data }),
+    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
   })
   return { status: res.status, body: await res.json() }
 }
