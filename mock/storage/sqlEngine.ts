@@ -273,6 +273,8 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
 
 export class SqlEngine implements AsyncOps {
   private readonly stmts: Statements
+  /** people whose wallet row this engine's transaction has locked */
+  private readonly locked = new Set<string>()
 
   constructor(
     private readonly exec: SqlExecutor,
@@ -405,8 +407,10 @@ export class SqlEngine implements AsyncOps {
   }
 
   async lockPerson(openid: string) {
-    // SQLite runs one transaction at a time (BEGIN IMMEDIATE): the person is already alone.
-    if (this.dialect === 'sqlite') return
+    // SQLite runs one transaction at a time (BEGIN IMMEDIATE): the person is already alone. A row lock, once
+    // held, is held until the transaction ends: asking again (every append does) costs nothing.
+    if (this.dialect === 'sqlite' || this.locked.has(openid)) return
+    this.locked.add(openid)
     // Lock first: concurrent callers then queue on one row. Inserting first would give each a shared lock on
     // an existing row, and all of them would deadlock upgrading it.
     if (await this.stmts.lockWallet.get(openid)) return

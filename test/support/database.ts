@@ -11,8 +11,9 @@ import { openSqlite } from '../../mock/storage/sqlitePort'
 
 export const MYSQL_URL = process.env.TEST_DATABASE_URL || undefined
 export const ENGINE = MYSQL_URL ? 'mysql' : 'sqlite'
-/** it() for what only SQLite has (the file, WAL checkpoints, triggers on raw SQL) */
-export const sqliteOnly = MYSQL_URL ? it.skip : it
+/** it() for what only SQLite has (the file, WAL checkpoints, triggers on raw SQL); looked up when called, so
+ * scripts outside jest (the benches) can import this module. */
+export const sqliteOnly = ((...args: Parameters<typeof it>) => (MYSQL_URL ? it.skip : it)(...args)) as typeof it
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url)
