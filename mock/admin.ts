@@ -1,5 +1,7 @@
 /**
- * `npm run admin -- <command>`: operator commands against the database at DB_PATH (the server may be running).
+ * `npm run admin -- <command>`: operator commands against the server's database (DATABASE_URL or Cloud Run's
+ * MYSQL_* for MySQL, else the SQLite file at DB_PATH; the server may be running). In the container:
+ * `node admin.js <command>`.
  *   grant-organizer <openid | wx:WeChatOpenid>    give a person the organizer role, at once
  *   revoke-organizer <openid | wx:WeChatOpenid>   take it back, at once (their open sessions included)
  *   list-organizers                               every grant with when it was made or revoked
@@ -7,50 +9,57 @@
  * here does not override it.
  */
 import { toShanghaiIso } from '../src/core/time'
-import { dbPathFromEnv } from './config'
+import { databaseUrlFromEnv, dbPathFromEnv } from './config'
+import { openMysql } from './storage/mysql/port'
+import type { StoragePort } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
 
 const USAGE = 'usage: npm run admin -- grant-organizer <openid> | revoke-organizer <openid> | list-organizers'
 
-export async function runAdmin(args: string[], dbPath: string, print: (line: string) => void, now = Date.now()): Promise<number> {
+export async function runAdmin(args: string[], store: StoragePort, print: (line: string) => void, now = Date.now()): Promise<number> {
   const [command, who] = args
   if (command !== 'grant-organizer' && command !== 'revoke-organizer' && command !== 'list-organizers') {
     print(USAGE)
     return 2
   }
-  const store = openSqlite({ path: dbPath })
-  try {
-    if (command === 'list-organizers') {
-      const grants = await store.listOrganizerGrants()
-      if (grants.length === 0) print('no organizer grants')
-      for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}`)
-      return 0
-    }
-    if (!who) {
-      print(USAGE)
-      return 2
-    }
-    const user = who.startsWith('wx:') ? await store.findUserByHandle(who) : await store.findUser(who)
-    if (!user) {
-      print(`No account ${who} in ${dbPath}: the person must have logged in once (Me shows their openid).`)
-      return 1
-    }
-    const granted = command === 'grant-organizer'
-    const at = toShanghaiIso(now)
-    const changed = await store.transaction((tx) => tx.setOrganizerGrant(user.openid, granted, at))
-    if (!changed) print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
-    else print(`${granted ? 'Granted' : 'Revoked'} the organizer role ${granted ? 'to' : 'from'} ${user.openid} (${user.nickname}) at ${at}.`)
+  if (command === 'list-organizers') {
+    const grants = await store.listOrganizerGrants()
+    if (grants.length === 0) print('no organizer grants')
+    for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}`)
     return 0
+  }
+  if (!who) {
+    print(USAGE)
+    return 2
+  }
+  const user = who.startsWith('wx:') ? await store.findUserByHandle(who) : await store.findUser(who)
+  if (!user) {
+    print(`No account ${who}: the person must have logged in once (Me shows their openid).`)
+    return 1
+  }
+  const granted = command === 'grant-organizer'
+  const at = toShanghaiIso(now)
+  const changed = await store.transaction((tx) => tx.setOrganizerGrant(user.openid, granted, at))
+  if (!changed) print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
+  else print(`${granted ? 'Granted' : 'Revoked'} the organizer role ${granted ? 'to' : 'from'} ${user.openid} (${user.nickname}) at ${at}.`)
+  return 0
+}
+
+async function cli(): Promise<number> {
+  const url = databaseUrlFromEnv(process.env)
+  const store = url ? await openMysql({ url }) : openSqlite({ path: dbPathFromEnv() })
+  try {
+    return await runAdmin(process.argv.slice(2), store, (line) => console.log(line))
   } finally {
     await store.close()
   }
 }
 
 if (require.main === module) {
-  runAdmin(process.argv.slice(2), dbPathFromEnv(), (line) => console.log(line)).then(
+  cli().then(
     (code) => (process.exitCode = code),
     (error) => {
-      console.error(error)
+      console.error(error instanceof Error ? error.message : error)
       process.exitCode = 1
     },
   )

@@ -54,25 +54,25 @@ describe('roles are read on every call', () => {
 
     const lines: string[] = []
     const print = (line: string) => lines.push(line)
-    expect(await runAdmin(['grant-organizer', ann.openid], dbPath, print, NOW)).toBe(0)
+    expect(await runAdmin(['grant-organizer', ann.openid], cloud.store, print, NOW)).toBe(0)
     expect((await cloud.call('upsertReward', reward, auth)).status).toBe(200)
-    expect(await runAdmin(['grant-organizer', ann.openid], dbPath, print, NOW)).toBe(0)
+    expect(await runAdmin(['grant-organizer', ann.openid], cloud.store, print, NOW)).toBe(0)
     expect(lines[lines.length - 1]).toMatch(/already an organizer by grant; nothing changed/)
 
-    expect(await runAdmin(['revoke-organizer', ann.openid], dbPath, print, NOW + 60_000)).toBe(0)
+    expect(await runAdmin(['revoke-organizer', ann.openid], cloud.store, print, NOW + 60_000)).toBe(0)
     expect((await cloud.call('upsertReward', reward, auth)).status).toBe(403)
     expect(((await cloud.call('login', { code: 'dev:ann' })).body as any).result.roles).toEqual(['resident'])
 
     lines.length = 0
-    expect(await runAdmin(['list-organizers'], dbPath, print)).toBe(0)
+    expect(await runAdmin(['list-organizers'], cloud.store, print)).toBe(0)
     expect(lines).toEqual([`${ann.openid}\tgranted 2026-11-29T10:00:00.000+08:00\trevoked 2026-11-29T10:01:00.000+08:00`])
     const history = (cloud.store as SqlitePort).sqlite.db.prepare('SELECT openid, action, at FROM organizer_grant_history ORDER BY id').all()
     expect(history).toEqual([
       { openid: ann.openid, action: 'grant', at: '2026-11-29T10:00:00.000+08:00' },
       { openid: ann.openid, action: 'revoke', at: '2026-11-29T10:01:00.000+08:00' },
     ])
-    expect(await runAdmin(['grant-organizer', 'o_nobody'], dbPath, print)).toBe(1)
-    expect(await runAdmin(['promote', ann.openid], dbPath, print)).toBe(2)
+    expect(await runAdmin(['grant-organizer', 'o_nobody'], cloud.store, print)).toBe(1)
+    expect(await runAdmin(['promote', ann.openid], cloud.store, print)).toBe(2)
     await cloud.close()
   })
 })
