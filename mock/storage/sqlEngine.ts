@@ -4,6 +4,7 @@
  * for MySQL by ./dialect. Each engine instance runs on one executor: a connection, or a transaction's connection.
  */
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
+import { DELETED_NICKNAME, deletedHandle } from '../../src/core/account'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import type { AsyncOps, ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
 
@@ -260,7 +261,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       setNickname: exec.prepare('UPDATE users SET nickname = ? WHERE openid = ?'),
       forgetSessionKey: exec.prepare('DELETE FROM wechat_sessions WHERE openid = ?'),
-      anonymise: exec.prepare("UPDATE users SET handle = 'deleted:' || openid, nickname = '已注销', roles = '', deleted_at = ? WHERE openid = ?"),
+      anonymise: exec.prepare("UPDATE users SET handle = ?, nickname = ?, roles = '', deleted_at = ? WHERE openid = ?"),
       checkInDays: exec.prepare<[string, string], { day: string }>(
         "SELECT DISTINCT day FROM entries WHERE openid = ? AND day >= ? AND type = 'checkin' ORDER BY day DESC",
       ),
@@ -557,7 +558,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async groupMembers(groupId: string) {
-    return (await this.stmts.members.all(groupId)).map((m) => ({ openid: m.openid, nickname: m.nickname ?? '已注销' }))
+    return (await this.stmts.members.all(groupId)).map((m) => ({ openid: m.openid, nickname: m.nickname ?? DELETED_NICKNAME }))
   }
 
   async groupsOf(openid: string) {
@@ -620,7 +621,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async topParticipants(challengeId: string, limit: number) {
-    return (await this.stmts.top.all(challengeId, limit)).map((r) => ({ ...participantFromRow(r), nickname: r.nickname ?? '已注销' }))
+    return (await this.stmts.top.all(challengeId, limit)).map((r) => ({ ...participantFromRow(r), nickname: r.nickname ?? DELETED_NICKNAME }))
   }
 
   async rankOf(challengeId: string, value: number, valueMs: number) {
@@ -719,7 +720,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async anonymiseUser(openid: string, at: string) {
-    await this.stmts.anonymise.run(at, openid)
+    await this.stmts.anonymise.run(deletedHandle(openid), DELETED_NICKNAME, at, openid)
     await this.stmts.forgetSessionKey.run(openid)
   }
 

@@ -13,8 +13,7 @@ const RULES: [RegExp, string][] = [
   // upserts
   [/\bON CONFLICT\s*\([^)]*\)\s*DO UPDATE SET\b/g, 'ON DUPLICATE KEY UPDATE'],
   [/\bexcluded\.(\w+)/g, 'VALUES($1)'],
-  // string concatenation and null-safe equality
-  [/'deleted:' \|\| openid/g, "CONCAT('deleted:', openid)"],
+  // null-safe equality
   [/ IS \?/g, ' <=> ?'],
   // factors keep the order they were seeded in: SQLite's rowid, an explicit column here
   [/\bORDER BY rowid\b/g, 'ORDER BY ordinal'],
