@@ -1,5 +1,6 @@
 /** Appending to a person's chain: the one place that assigns seq, links hashes and moves the wallet. */
 import type { LedgerEntry, Wallet } from '../src/contract/types'
+import { countsTowardDailyCap } from '../src/core/credit'
 import { applyToWallet, entryHash, type UnhashedEntry } from '../src/core/ledger'
 import { toShanghaiIso } from '../src/core/time'
 import type { Services } from './function'
@@ -25,6 +26,8 @@ export async function appendEntry(services: Services, openid: string, draft: New
   const { headSeq: _seq, headHash: _hash, ...wallet } = head
   const next = applyToWallet(wallet, entry)
   await store.appendEntry(openid, entry, next)
+  // The day's cap reads a counter kept here, in the entry's own transaction, instead of summing the ledger.
+  if (countsTowardDailyCap(entry)) await store.addCreditedGrams(openid, entry.factorId, entry.day, entry.gramsCo2e)
   return { entry, wallet: next }
 }
 

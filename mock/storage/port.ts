@@ -237,7 +237,10 @@ export interface StorageOps {
   /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
   appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void
   getEntry(openid: string, id: string): LedgerEntry | undefined
+  /** the grams credited to a person for a factor on a day: a counter row, not a sum over the ledger */
   creditedGrams(openid: string, factorId: string, day: string): number
+  /** moves that counter; called with every entry that counts toward the day's cap, in its transaction */
+  addCreditedGrams(openid: string, factorId: string, day: string, grams: number): void
   dayTotals(openid: string, day: string): { gramsCo2e: number; points: number }
   /** credited grams (check-ins and their reversals) per factor on one day */
   dayByFactor(openid: string, day: string): { factorId: string; gramsCo2e: number }[]

@@ -247,14 +247,15 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
            @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @prevHash, @hash)`,
       ),
       entry: exec.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
-      creditedGrams: exec.prepare<[string, string, string], { grams: number }>(
-        "SELECT COALESCE(SUM(grams), 0) AS grams FROM entries WHERE openid = ? AND day = ? AND factor_id = ? AND type IN ('checkin', 'adjust')",
+      creditedGrams: exec.prepare<[string, string, string], { grams: number }>('SELECT grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id = ?'),
+      addCreditedGrams: exec.prepare(
+        'INSERT INTO day_factor_grams (openid, day, factor_id, grams) VALUES (?, ?, ?, ?) ON CONFLICT (openid, day, factor_id) DO UPDATE SET grams = grams + excluded.grams',
       ),
       dayTotals: exec.prepare<[string, string], { grams: number; points: number }>(
         "SELECT COALESCE(SUM(grams), 0) AS grams, COALESCE(SUM(points), 0) AS points FROM entries WHERE openid = ? AND day = ? AND type = 'checkin'",
       ),
       dayByFactor: exec.prepare<[string, string], { factor_id: string; grams: number }>(
-        "SELECT factor_id, SUM(grams) AS grams FROM entries WHERE openid = ? AND day = ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY factor_id",
+        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? ORDER BY factor_id',
       ),
       daySeries: exec.prepare<[string, string, string], { day: string; grams: number; points: number }>(
         "SELECT day, SUM(grams) AS grams, SUM(points) AS points FROM entries WHERE openid = ? AND day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day",
@@ -700,6 +701,10 @@ export class SqlEngine implements AsyncOps {
 
   async creditedGrams(openid: string, factorId: string, day: string) {
     return (await this.stmts.creditedGrams.get(openid, day, factorId))?.grams ?? 0
+  }
+
+  async addCreditedGrams(openid: string, factorId: string, day: string, grams: number) {
+    await this.stmts.addCreditedGrams.run(openid, day, factorId, grams)
   }
 
   async dayTotals(openid: string, day: string) {

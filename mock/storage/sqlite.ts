@@ -223,12 +223,30 @@ CREATE TABLE IF NOT EXISTS privacy_agreements (
 `
 
 /**
+ * The daily cap's counter, filled from the ledger once (with the rule as it stands in src/core/credit.ts:
+ * check-ins and their reversals); from then on appendEntry keeps it in the same transaction as the entry.
+ */
+const DAY_FACTOR_GRAMS = `
+CREATE TABLE IF NOT EXISTS day_factor_grams (
+  openid TEXT NOT NULL,
+  day TEXT NOT NULL,
+  factor_id TEXT NOT NULL,
+  grams INTEGER NOT NULL,
+  PRIMARY KEY (openid, day, factor_id)
+) WITHOUT ROWID;
+INSERT INTO day_factor_grams (openid, day, factor_id, grams)
+  SELECT openid, day, factor_id, SUM(grams) FROM entries
+  WHERE factor_id IS NOT NULL AND type IN ('checkin', 'adjust') GROUP BY openid, day, factor_id;
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
 export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'release 1: ledger, rewards, reviews, projects, groups, challenges', sql: RELEASE_1_SCHEMA },
   { version: 2, name: 'v1.1 identity: WeChat sessions, organizer grants, privacy agreements', sql: IDENTITY_TABLES },
+  { version: 3, name: "daily-cap counters: grams per person, day and factor, kept with each entry", sql: DAY_FACTOR_GRAMS },
 ]
 
 function migrate(db: Database.Database): number[] {

@@ -73,3 +73,11 @@ function assertNonNegativeInt(value: number, name: string) {
 function assertPositiveInt(value: number, name: string) {
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`)
 }
+
+/**
+ * Which ledger entries count toward a factor's daily cap: check-ins, and the reversals of check-ins (adjust
+ * entries carry the original's factor and negative grams, so a reversal frees the day's cap).
+ */
+export function countsTowardDailyCap(entry: { type: string; factorId?: string }): entry is { type: 'checkin' | 'adjust'; factorId: string } {
+  return entry.factorId !== undefined && (entry.type === 'checkin' || entry.type === 'adjust')
+}

@@ -29,6 +29,11 @@ sqliteOnly('upgrades a release-1 database in place: migrations recorded, ledgers
     expect(await me.ok('verifyLedger')).toMatchObject({ ok: true })
   }
   const ann = await h.as('ann')
+  // The daily-cap counters were filled from release 1's ledger: each equals its check-ins' grams.
+  const { entries } = await ann.ok('listLedger', { limit: 50 })
+  for (const e of entries.filter((x: any) => x.type === 'checkin')) {
+    expect(await storage.creditedGrams(ann.openid, e.factorId, e.day)).toBe(e.gramsCo2e)
+  }
   expect((await ann.ok('listMyRedemptions')).redemptions).toHaveLength(1)
   expect((await ann.ok('listProjects')).projects[0]).toMatchObject({ raisedPoints: 100, myPoints: 100 })
   // What v1.1 added works on the upgraded file.

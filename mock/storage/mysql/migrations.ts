@@ -83,4 +83,17 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         PRIMARY KEY (openid, seq), KEY entries_by_ref (ref), KEY entries_by_day (openid, day, factor_id), KEY entries_by_day_all (day, type)) ${TABLE}`,
     ],
   },
+  {
+    version: 2,
+    name: 'daily-cap counters: grams per person, day and factor, kept with each entry',
+    statements: [
+      `CREATE TABLE day_factor_grams (
+        openid VARCHAR(64) NOT NULL, day CHAR(10) NOT NULL, factor_id VARCHAR(64) NOT NULL, grams BIGINT NOT NULL,
+        PRIMARY KEY (openid, day, factor_id)) ${TABLE}`,
+      // Filled from the ledger once, with the rule as it stands in src/core/credit.ts (check-ins and reversals).
+      `INSERT INTO day_factor_grams (openid, day, factor_id, grams)
+        SELECT openid, day, factor_id, SUM(grams) FROM entries
+        WHERE factor_id IS NOT NULL AND type IN ('checkin', 'adjust') GROUP BY openid, day, factor_id`,
+    ],
+  },
 ]
