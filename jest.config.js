@@ -93,5 +93,6 @@ module.exports = async () => {
   }
   const withMysql = base.filter((p) => p.displayName !== 'pages').map((p) => onMysql(p, mysql.url))
   console.log(`cloud suites on ${only ? 'MySQL' : 'SQLite and MySQL'} (${mysql.shown}, a throw-away database per cloud)`)
-  return { projects: only ? withMysql : [...base, ...withMysql], testTimeout: 30000, globalTeardown: '<rootDir>/test/support/mysqlTeardown.js' }
+  // forceExit: a test that fails before closing its cloud leaves a MySQL pool open; the run must still end.
+  return { projects: only ? withMysql : [...base, ...withMysql], testTimeout: 30000, forceExit: true, globalTeardown: '<rootDir>/test/support/mysqlTeardown.js' }
 }

@@ -2,7 +2,7 @@ import type { Project } from '../src/contract/types'
 import type { Services } from './function'
 import type { ProjectRecord } from './storage/port'
 
-/** A project as a caller sees it: totals come from the donate entries, never from a counter. */
+/** A project as a caller sees it: totals are the sum of its slots, mine the caller's own row. */
 export async function publicProjects(services: Services, openid: string, records: ProjectRecord[]): Promise<Project[]> {
   const totals = await services.store.projectTotals()
   const mine = await services.store.donatedBy(openid)

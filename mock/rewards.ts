@@ -1,5 +1,6 @@
 /** Shared by the reward and voucher functions: public shapes, refunds and the expiry sweep. */
 import type { Redemption, Reward, Wallet } from '../src/contract/types'
+import { holdingDelta } from '../src/core/counters'
 import { toShanghaiIso } from '../src/core/time'
 import { inTransaction, type Services } from './function'
 import { appendEntry } from './ledger'
@@ -38,6 +39,7 @@ export async function closeWithRefund(
 ): Promise<{ closed: boolean; wallet?: Wallet }> {
   const at = toShanghaiIso(services.now())
   if (!await services.store.closeRedemption(r.id, status, at)) return { closed: false }
+  await services.store.addRewardHolding(r.openid, r.rewardId, holdingDelta('pending', status))
   if (!(await services.store.adjustStock(r.rewardId, +1))) throw new Error(`stock of ${r.rewardId} could not take back a unit`)
   const { wallet } = await appendEntry(services, r.openid, {
     type: 'refund',

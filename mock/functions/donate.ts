@@ -1,5 +1,6 @@
 import { donateSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
+import { slotOf } from '../../src/core/counters'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
@@ -29,6 +30,7 @@ export const donate = defineFunction({
       if (balance < req.points) throw new CloudError('INSUFFICIENT_POINTS', `You have ${balance} points; you tried to give ${req.points}.`)
       const at = toShanghaiIso(services.now())
       const { entry, wallet } = await appendEntry(services, openid, { type: 'donate', gramsCo2e: 0, points: -req.points, day: at.slice(0, 10), ref: project.id })
+      await store.addDonation(project.id, openid, slotOf(openid), req.points)
       await store.saveRequest(openid, req.requestId, { fn: 'donate', payloadHash: hash, resultRef: entry.id, capped: false })
       return { entry, project: (await publicProjects(services, openid, [project]))[0], wallet }
     })

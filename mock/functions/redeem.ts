@@ -2,6 +2,7 @@ import { customAlphabet } from 'nanoid'
 import { VOUCHER_ALPHABET, VOUCHER_LENGTH } from '../../src/contract/constants'
 import { redeemSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
+import { holdsReward } from '../../src/core/counters'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { payloadHash, replayOf } from '../idempotency'
@@ -61,6 +62,8 @@ export const redeem = defineFunction({
         expiresAtMs,
       }
       await store.insertRedemption(record)
+      // A new voucher is held: it counts toward the per-person limit until cancelled or expired.
+      await store.addRewardHolding(openid, reward.id, Number(holdsReward('pending')))
       const { wallet } = await appendEntry(services, openid, {
         type: 'redeem',
         gramsCo2e: 0,

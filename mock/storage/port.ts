@@ -174,8 +174,10 @@ export interface StorageOps {
   /** pending → status, once: false when it was no longer pending */
   closeRedemption(id: string, status: Exclude<RedemptionStatus, 'pending'>, at: string, by?: string): boolean
   listRedemptions(openid: string): RedemptionRecord[]
-  /** the caller's pending + fulfilled redemptions of one reward, per reward */
+  /** the caller's pending + fulfilled redemptions of each reward: counter rows, read by key */
   heldRedemptionCounts(openid: string): Map<string, number>
+  /** moves one person's count of one reward (src/core/counters holdingDelta says by how much) */
+  addRewardHolding(openid: string, rewardId: string, delta: number): void
   duePendingRedemptions(nowMs: number, limit: number): RedemptionRecord[]
 
   /** drops by one person at one station on one day whose occurredAt lies in [from, to] (ISO strings) */
@@ -190,9 +192,11 @@ export interface StorageOps {
   saveProject(p: ProjectRecord): void
   getProject(id: string): ProjectRecord | undefined
   listProjects(includeInactive: boolean): ProjectRecord[]
-  /** raised points and distinct donors, from the donate entries themselves */
+  /** raised points and distinct donors per project: the sum of its slots */
   projectTotals(): Map<string, { raisedPoints: number; donors: number }>
   donatedBy(openid: string): Map<string, number>
+  /** records a donation: the person's own total, and the project's slot (raised, and donors when first) */
+  addDonation(projectId: string, openid: string, slot: number, points: number): void
 
   insertGroup(g: GroupRecord): void
   getGroup(id: string): GroupRecord | undefined

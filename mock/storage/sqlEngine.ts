@@ -135,9 +135,12 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         "UPDATE redemptions SET status = ?, closed_at = ?, verified_by = ? WHERE id = ? AND status = 'pending'",
       ),
       redemptionsOf: exec.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id'),
-      heldCounts: exec.prepare<[string], { reward_id: string; n: number }>(
-        "SELECT reward_id, COUNT(*) AS n FROM redemptions WHERE openid = ? AND status IN ('pending', 'fulfilled') GROUP BY reward_id",
+      heldCounts: exec.prepare<[string], { reward_id: string; n: number }>('SELECT reward_id, held AS n FROM reward_holdings WHERE openid = ? AND held > 0'),
+      addHolding: exec.prepare(
+        'INSERT INTO reward_holdings (openid, reward_id, held) VALUES (?, ?, ?) ON CONFLICT (openid, reward_id) DO UPDATE SET held = held + excluded.held',
       ),
+      // A release lowers a row its voucher made; an upsert would first check its would-be row (held < 0).
+      releaseHolding: exec.prepare('UPDATE reward_holdings SET held = held + ? WHERE openid = ? AND reward_id = ?'),
       dueRedemptions: exec.prepare<[number, number], RedemptionRow>(
         "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
       ),
@@ -178,11 +181,15 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       project: exec.prepare<[string], ProjectRow>('SELECT * FROM projects WHERE id = ?'),
       projects: exec.prepare<[number], ProjectRow>('SELECT * FROM projects WHERE active = 1 OR ? = 1 ORDER BY created_at DESC, id'),
+      // At most COUNTER_SLOTS rows a project: a bounded read, never the ledger.
       projectTotals: exec.prepare<[], { ref: string; raised: number; donors: number }>(
-        "SELECT ref, -SUM(points) AS raised, COUNT(DISTINCT openid) AS donors FROM entries WHERE type = 'donate' GROUP BY ref",
+        'SELECT project_id AS ref, SUM(raised) AS raised, SUM(donors) AS donors FROM project_slots GROUP BY project_id',
       ),
-      donatedBy: exec.prepare<[string], { ref: string; points: number }>(
-        "SELECT ref, -SUM(points) AS points FROM entries WHERE openid = ? AND type = 'donate' GROUP BY ref",
+      donatedBy: exec.prepare<[string], { ref: string; points: number }>('SELECT project_id AS ref, points FROM project_donations WHERE openid = ?'),
+      newDonor: exec.prepare('INSERT OR IGNORE INTO project_donations (project_id, openid, points) VALUES (?, ?, 0)'),
+      addDonated: exec.prepare('UPDATE project_donations SET points = points + ? WHERE project_id = ? AND openid = ?'),
+      addToSlot: exec.prepare(
+        'INSERT INTO project_slots (project_id, slot, raised, donors) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, slot) DO UPDATE SET raised = raised + excluded.raised, donors = donors + excluded.donors',
       ),
       insertGroup: exec.prepare('INSERT INTO groups (id, name, invite_code, leader, created_at) VALUES (@id, @name, @inviteCode, @leader, @createdAt)'),
       group: exec.prepare<[string], GroupRow>('SELECT * FROM groups WHERE id = ?'),
@@ -518,6 +525,19 @@ export class SqlEngine implements AsyncOps {
 
   async listProjects(includeInactive: boolean) {
     return (await this.stmts.projects.all(includeInactive ? 1 : 0)).map(projectFromRow)
+  }
+
+  async addRewardHolding(openid: string, rewardId: string, delta: number) {
+    if (delta > 0) await this.stmts.addHolding.run(openid, rewardId, delta)
+    else if (delta < 0 && (await this.stmts.releaseHolding.run(delta, openid, rewardId)).changes !== 1) {
+      throw new Error(`no holding of ${rewardId} by ${openid} to release`)
+    }
+  }
+
+  async addDonation(projectId: string, openid: string, slot: number, points: number) {
+    const first = (await this.stmts.newDonor.run(projectId, openid)).changes === 1
+    await this.stmts.addDonated.run(points, projectId, openid)
+    await this.stmts.addToSlot.run(projectId, slot, points, first ? 1 : 0)
   }
 
   async projectTotals() {

@@ -240,6 +240,39 @@ INSERT INTO day_factor_grams (openid, day, factor_id, grams)
 `
 
 /**
+ * Counters for the per-person reward limit and for project totals (split into slots by person), filled once
+ * from the redemptions and the donate entries (all into slot 0: the slot only spreads later writers).
+ */
+const HOLDINGS_AND_SLOTS = `
+CREATE TABLE IF NOT EXISTS reward_holdings (
+  openid TEXT NOT NULL,
+  reward_id TEXT NOT NULL,
+  held INTEGER NOT NULL CHECK (held >= 0),
+  PRIMARY KEY (openid, reward_id)
+) WITHOUT ROWID;
+INSERT INTO reward_holdings (openid, reward_id, held)
+  SELECT openid, reward_id, COUNT(*) FROM redemptions WHERE status IN ('pending', 'fulfilled') GROUP BY openid, reward_id;
+CREATE TABLE IF NOT EXISTS project_donations (
+  project_id TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  points INTEGER NOT NULL,
+  PRIMARY KEY (project_id, openid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS project_donations_by_donor ON project_donations (openid);
+INSERT INTO project_donations (project_id, openid, points)
+  SELECT ref, openid, -SUM(points) FROM entries WHERE type = 'donate' GROUP BY ref, openid;
+CREATE TABLE IF NOT EXISTS project_slots (
+  project_id TEXT NOT NULL,
+  slot INTEGER NOT NULL,
+  raised INTEGER NOT NULL,
+  donors INTEGER NOT NULL,
+  PRIMARY KEY (project_id, slot)
+) WITHOUT ROWID;
+INSERT INTO project_slots (project_id, slot, raised, donors)
+  SELECT project_id, 0, SUM(points), COUNT(*) FROM project_donations GROUP BY project_id;
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -247,6 +280,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 1, name: 'release 1: ledger, rewards, reviews, projects, groups, challenges', sql: RELEASE_1_SCHEMA },
   { version: 2, name: 'v1.1 identity: WeChat sessions, organizer grants, privacy agreements', sql: IDENTITY_TABLES },
   { version: 3, name: "daily-cap counters: grams per person, day and factor, kept with each entry", sql: DAY_FACTOR_GRAMS },
+  { version: 4, name: 'reward holdings per person; project totals in per-person slots', sql: HOLDINGS_AND_SLOTS },
 ]
 
 function migrate(db: Database.Database): number[] {

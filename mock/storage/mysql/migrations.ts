@@ -96,4 +96,25 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         WHERE factor_id IS NOT NULL AND type IN ('checkin', 'adjust') GROUP BY openid, day, factor_id`,
     ],
   },
+  {
+    version: 3,
+    name: 'reward holdings per person; project totals in per-person slots',
+    statements: [
+      `CREATE TABLE reward_holdings (
+        openid VARCHAR(64) NOT NULL, reward_id VARCHAR(64) NOT NULL, held BIGINT NOT NULL CHECK (held >= 0),
+        PRIMARY KEY (openid, reward_id)) ${TABLE}`,
+      `INSERT INTO reward_holdings (openid, reward_id, held)
+        SELECT openid, reward_id, COUNT(*) FROM redemptions WHERE status IN ('pending', 'fulfilled') GROUP BY openid, reward_id`,
+      `CREATE TABLE project_donations (
+        project_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, points BIGINT NOT NULL,
+        PRIMARY KEY (project_id, openid), KEY project_donations_by_donor (openid)) ${TABLE}`,
+      `INSERT INTO project_donations (project_id, openid, points)
+        SELECT ref, openid, -SUM(points) FROM entries WHERE type = 'donate' GROUP BY ref, openid`,
+      `CREATE TABLE project_slots (
+        project_id VARCHAR(64) NOT NULL, slot INT NOT NULL, raised BIGINT NOT NULL, donors BIGINT NOT NULL,
+        PRIMARY KEY (project_id, slot)) ${TABLE}`,
+      `INSERT INTO project_slots (project_id, slot, raised, donors)
+        SELECT project_id, 0, SUM(points), COUNT(*) FROM project_donations GROUP BY project_id`,
+    ],
+  },
 ]
