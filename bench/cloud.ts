@@ -9,6 +9,7 @@ import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSqlite } from '../mock/storage/sqlitePort'
+import { freshMysqlDatabase } from '../test/support/database'
 import { createCloud } from '../mock/cloud'
 import { fmt, percentile } from './stats'
 
@@ -156,26 +157,11 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
   return { bare: bareFigures, cloud: cloudFigures }
 }
 
-/** A throw-away MySQL database for one bench server, or undefined when no server answers. */
+/** A throw-away MySQL database for one bench server (the tests' own helper), or undefined when no server answers. */
 async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   const { findMysql } = require('../test/support/mysqlServer') as { findMysql(): Promise<{ url?: string }> }
   const found = await findMysql()
-  if (!found.url) return undefined
-  const mysql = await import('mysql2/promise')
-  const server = new URL(found.url)
-  server.pathname = '/'
-  const name = `glp_bench_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`
-  const admin = await mysql.createConnection({ uri: server.toString() })
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`)
-  const url = new URL(server.toString())
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``)
-      await admin.end()
-    },
-  }
+  return found.url ? freshMysqlDatabase(undefined, found.url) : undefined
 }
 
 export interface MysqlHttpFigures {

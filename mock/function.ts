@@ -89,8 +89,8 @@ export function inTransaction<T>(services: Services, fn: (services: Services) =>
 }
 
 /** Maps one item at a time, for work that writes: writes inside one transaction must not interleave. */
-export async function sequentially<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function sequentially<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = []
-  for (const item of items) out.push(await fn(item))
+  for (const [i, item] of items.entries()) out.push(await fn(item, i))
   return out
 }

@@ -138,7 +138,6 @@ export interface StorageOps {
   findUserByHandle(handle: string): UserRecord | undefined
   findUser(openid: string): UserRecord | undefined
   insertUser(user: UserRecord): void
-  setUserRoles(openid: string, roles: Role[]): void
 
   /** WeChat's session_key for this person, replaced at each WeChat login; it never leaves the server */
   saveWeChatSessionKey(openid: string, sessionKey: string, at: string): void

@@ -68,6 +68,30 @@ function entryFromRow(row: EntryRow): LedgerEntry {
 }
 
 
+type Operation = (...args: unknown[]) => Promise<unknown>
+
+/**
+ * The engine's operations as a port shows them: each through the wrapper its adapter chooses (taking turns,
+ * mapping a lost database to UNAVAILABLE), made once per operation, beside the adapter's own members.
+ */
+export function wrapOperations<T extends object>(engine: SqlEngine, wrap: (name: string, call: Operation) => Operation, own: Record<string, unknown> = {}): T {
+  const made = new Map<string, Operation>()
+  return new Proxy({} as T, {
+    get(_, name) {
+      if (typeof name !== 'string') return undefined
+      if (Object.prototype.hasOwnProperty.call(own, name)) return own[name]
+      const op = (engine as unknown as Record<string, unknown>)[name]
+      if (typeof op !== 'function') return undefined
+      let fn = made.get(name)
+      if (!fn) {
+        fn = wrap(name, (...args) => (op as Operation).apply(engine, args))
+        made.set(name, fn)
+      }
+      return fn
+    },
+  })
+}
+
 type Statements = ReturnType<typeof prepareAll>
 
 function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
@@ -79,7 +103,6 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       // A deleted account no longer exists for sessions; its ledger stays, pseudonymous.
       user: exec.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ? AND deleted_at IS NULL'),
       insertUser: exec.prepare('INSERT INTO users (openid, handle, nickname, roles, created_at) VALUES (?, ?, ?, ?, ?)'),
-      setRoles: exec.prepare('UPDATE users SET roles = ? WHERE openid = ?'),
       saveSessionKey: exec.prepare(
         'INSERT INTO wechat_sessions (openid, session_key, updated_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET session_key = excluded.session_key, updated_at = excluded.updated_at',
       ),
@@ -318,10 +341,6 @@ export class SqlEngine implements AsyncOps {
     await this.stmts.insertUser.run(user.openid, user.handle, user.nickname, user.roles.join(','), user.createdAt)
     // Every person has a wallet row from the start: lockPerson then only ever locks an existing row.
     await this.stmts.ensureWallet.run(user.openid)
-  }
-
-  async setUserRoles(openid: string, roles: Role[]) {
-    await this.stmts.setRoles.run(roles.join(','), openid)
   }
 
   async saveWeChatSessionKey(openid: string, sessionKey: string, at: string) {

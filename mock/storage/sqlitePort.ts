@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { AsyncOps, StoragePort } from './port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry'
 import { SqliteDatabase, type SqliteOptions } from './sqlite'
-import { SqlEngine } from './sqlEngine'
+import { SqlEngine, wrapOperations } from './sqlEngine'
 
 export interface SqlitePort extends StoragePort {
   /** the connection itself, for tests that look at the file */
@@ -35,24 +35,9 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     return run
   }
 
-  const outer = new Map<string, (...args: unknown[]) => Promise<unknown>>()
-  const inner = new Map<string, (...args: unknown[]) => Promise<unknown>>()
-  const operation = (name: string) => (engine as unknown as Record<string, unknown>)[name]
-
-  const tx = new Proxy({} as AsyncOps, {
-    get(_, name) {
-      if (typeof name !== 'string' || typeof operation(name) !== 'function') return undefined
-      let fn = inner.get(name)
-      if (!fn) {
-        const op = operation(name) as (...args: unknown[]) => unknown
-        fn = (...args) => {
-          if (!insideTransaction.getStore()) return Promise.reject(new Error(`tx.${name} used after its transaction ended`))
-          return op.apply(engine, args) as Promise<unknown>
-        }
-        inner.set(name, fn)
-      }
-      return fn
-    },
+  const tx = wrapOperations<AsyncOps>(engine, (name, call) => (...args) => {
+    if (!insideTransaction.getStore()) return Promise.reject(new Error(`tx.${name} used after its transaction ended`))
+    return call(...args)
   })
 
   function transaction<T>(fn: (tx: AsyncOps) => Promise<T>): Promise<T> {
@@ -77,23 +62,9 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     )
   }
 
-  const special: Record<string, unknown> = {
+  return wrapOperations<SqlitePort>(engine, (_, call) => (...args) => inTurn(() => call(...args)), {
     sqlite,
     transaction,
     close: () => inTurn(() => sqlite.close()),
-  }
-  return new Proxy({} as SqlitePort, {
-    get(_, name) {
-      if (typeof name !== 'string') return undefined
-      if (name in special) return special[name]
-      if (typeof operation(name) !== 'function') return undefined
-      let fn = outer.get(name)
-      if (!fn) {
-        const op = operation(name) as (...args: unknown[]) => unknown
-        fn = (...args) => inTurn(() => op.apply(engine, args) as Promise<unknown>)
-        outer.set(name, fn)
-      }
-      return fn
-    },
   })
 }

@@ -70,9 +70,5 @@ export async function snapshot(caller: Caller) {
   return { wallet: wallet.wallet, entries: page.entries }
 }
 
-/** Maps one item at a time, in order: tests whose clock or ranking depends on the order of calls stay exact. */
-export async function inOrder<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = []
-  for (const [i, item] of items.entries()) out.push(await fn(item, i))
-  return out
-}
+/** One call at a time, in order: tests whose clock or ranking depends on the order of calls stay exact. */
+export { sequentially as inOrder } from '../../mock/function'

@@ -21,8 +21,8 @@ function withDatabase(url: string, database: string): string {
   return u.toString()
 }
 
-async function admin<T>(work: (c: mysql.Connection) => Promise<T>): Promise<T> {
-  const c = await mysql.createConnection({ uri: withDatabase(MYSQL_URL as string, '') })
+async function admin<T>(serverUrl: string, work: (c: mysql.Connection) => Promise<T>): Promise<T> {
+  const c = await mysql.createConnection({ uri: withDatabase(serverUrl, '') })
   try {
     return await work(c)
   } finally {
@@ -30,11 +30,14 @@ async function admin<T>(work: (c: mysql.Connection) => Promise<T>): Promise<T> {
   }
 }
 
-/** A database of its own for one cloud; `name` ties it to a DB_PATH so a restarted server finds its data. */
-export async function freshMysqlDatabase(name?: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A database of its own for one cloud (on serverUrl, by default the suites' server); `name` ties it to a
+ * DB_PATH so a restarted server finds its data.
+ */
+export async function freshMysqlDatabase(name?: string, serverUrl = MYSQL_URL as string): Promise<{ url: string; drop(): Promise<void> }> {
   const db = `glp_t_${name ? createHash('sha256').update(name).digest('hex').slice(0, 16) : randomBytes(8).toString('hex')}`
-  await admin((c) => c.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`))
-  return { url: withDatabase(MYSQL_URL as string, db), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS \`${db}\``)).then(() => undefined) }
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`))
+  return { url: withDatabase(serverUrl, db), drop: () => admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${db}\``)).then(() => undefined) }
 }
 
 /** The storage for an in-process cloud test; closing it also drops a MySQL database. */

@@ -9,7 +9,7 @@ import mysql, { type Pool, type PoolConnection, type ResultSetHeader } from 'mys
 import { CloudError } from '../../errors'
 import type { AsyncOps, StoragePort } from '../port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../retry'
-import { SqlEngine, type SqlExecutor, type SqlStatement } from '../sqlEngine'
+import { SqlEngine, wrapOperations, type SqlExecutor, type SqlStatement } from '../sqlEngine'
 import { toMysql } from './dialect'
 import { MYSQL_MIGRATIONS, type Migration } from './migrations'
 
@@ -158,20 +158,5 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
     )
   }
 
-  const wrapped = new Map<string, (...args: unknown[]) => Promise<unknown>>()
-  const special: Record<string, unknown> = { pool, applied, transaction, close: () => pool.end() }
-  return new Proxy({} as MysqlPort, {
-    get(_, name) {
-      if (typeof name !== 'string') return undefined
-      if (name in special) return special[name]
-      const op = (outer as unknown as Record<string, unknown>)[name]
-      if (typeof op !== 'function') return undefined
-      let fn = wrapped.get(name)
-      if (!fn) {
-        fn = (...args) => guarded(() => (op as (...a: unknown[]) => Promise<unknown>).apply(outer, args))
-        wrapped.set(name, fn)
-      }
-      return fn
-    },
-  })
+  return wrapOperations<MysqlPort>(outer, (_, call) => (...args) => guarded(() => call(...args)), { pool, applied, transaction, close: () => pool.end() })
 }
