@@ -1,7 +1,8 @@
 /** Challenge progress and bonuses, applied inside the transaction of the entry that moves them. */
 import { CloudError } from './errors'
 import type { Challenge, Group, LedgerEntry } from '../src/contract/types'
-import { challengeStatus, contribution, daysLeft, fromUnits } from '../src/core/challenge'
+import { challengeStatus, contribution, daysLeft, earnedGroupBonus, fromUnits } from '../src/core/challenge'
+import { slotOf } from '../src/core/counters'
 import { shanghaiDay } from '../src/core/time'
 import type { CallerContext, Services } from './function'
 import { appendEntry } from './ledger'
@@ -16,21 +17,59 @@ async function payBonus(services: Services, c: ChallengeRecord, p: ParticipantRe
   if (!await services.store.markBonusPaid(c.id, p.openid, entry.id)) throw new Error(`bonus for ${c.id} paid twice`)
 }
 
-/** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is in. */
+/** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is still in. */
 export async function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, sign: 1 | -1): Promise<void> {
   const { store } = services
   const occurredMs = entry.occurredAt ? Date.parse(entry.occurredAt) : services.now()
   for (const p of await store.participationsOf(openid)) {
+    if (p.leftMs !== undefined) continue
     const c = await store.getChallenge(p.challengeId)
     if (!c) continue
     const delta = sign * contribution(c, { ...entry, type: 'checkin' }, occurredMs, p.joinedMs)
     if (delta === 0) continue
     await store.addToParticipant(c.id, openid, delta, services.now())
+    if (p.groupId) await store.addGroupValue(c.id, p.groupId, delta)
     if (sign < 0) continue // a reversal never claws a bonus back; it only lowers progress
     const me = await store.getParticipant(c.id, openid)
     if (me && c.targetMember !== undefined && me.value >= c.targetMember) await payBonus(services, c, me)
-    if (c.targetGroup !== undefined && await store.groupValue(c.id, p.groupId ?? null) >= c.targetGroup) {
-      for (const q of await store.unpaidParticipants(c.id, p.groupId ?? null)) await payBonus(services, c, q)
+    // Group targets count real groups only, and pay the members who contributed inside the window.
+    if (p.groupId && c.targetGroup !== undefined && await store.groupValue(c.id, p.groupId) >= c.targetGroup) {
+      for (const q of await store.unpaidParticipants(c.id, p.groupId)) {
+        if (earnedGroupBonus(q)) await payBonus(services, c, q)
+      }
+    }
+  }
+}
+
+/** Joins a person to a challenge (or brings back one who left), counting them in their slot. */
+export async function joinAsParticipant(services: Services, c: ChallengeRecord, openid: string, groupId: string | undefined): Promise<void> {
+  const { store } = services
+  const now = services.now()
+  const joined =
+    await store.addParticipant({ challengeId: c.id, openid, groupId, joinedMs: now, value: 0, valueMs: now }) ||
+    await store.rejoinParticipant(c.id, openid, groupId ?? null, now)
+  if (joined) await store.addChallengeParticipants(c.id, slotOf(openid), 1)
+}
+
+/**
+ * A member leaves a group (or is removed, or deletes their account): in that group's challenges they leave
+ * the board and stop progressing; in open challenges they stay in on their own, no longer counted for the
+ * group. Either way their value leaves the group's total, so the group is measured by who is in it.
+ */
+export async function leaveGroupChallenges(services: Services, groupId: string, openid: string): Promise<void> {
+  const { store } = services
+  // The member's own check-ins move these rows too: take their lock before reading their values.
+  await store.lockPerson(openid)
+  for (const p of await store.participationsOf(openid)) {
+    if (p.groupId !== groupId || p.leftMs !== undefined) continue
+    const c = await store.getChallenge(p.challengeId)
+    if (!c) continue
+    if (p.value !== 0) await store.addGroupValue(c.id, groupId, -p.value)
+    if (c.groupId === groupId) {
+      await store.markParticipantLeft(c.id, openid, services.now())
+      await store.addChallengeParticipants(c.id, slotOf(openid), -1)
+    } else {
+      await store.setParticipantGroup(c.id, openid, null)
     }
   }
 }
@@ -51,7 +90,7 @@ export async function publicChallenge(services: Services, c: ChallengeRecord, op
     participants: await store.participantCount(c.id),
     daysLeft: daysLeft(c.endDay, today),
     status: challengeStatus(c.startDay, c.endDay, today),
-    joined: me !== undefined,
+    joined: me !== undefined && me.leftMs === undefined,
     myValue: fromUnits(c.metric, me?.value ?? 0),
     myBonusPaid: me?.bonusEntryId !== undefined,
   }
@@ -59,7 +98,8 @@ export async function publicChallenge(services: Services, c: ChallengeRecord, op
   if (c.targetMember !== undefined) out.targetPerMember = fromUnits(c.metric, c.targetMember)
   if (c.targetGroup !== undefined) {
     out.targetGroup = fromUnits(c.metric, c.targetGroup)
-    out.groupValue = fromUnits(c.metric, await store.groupValue(c.id, me?.groupId ?? c.groupId ?? null))
+    const groupId = me ? me.groupId : c.groupId
+    out.groupValue = fromUnits(c.metric, groupId ? await store.groupValue(c.id, groupId) : 0)
   }
   if (group) {
     out.groupId = group.id

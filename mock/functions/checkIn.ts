@@ -1,7 +1,7 @@
 import { checkInSchema } from '../../src/contract/schemas'
 import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
 import { speedKmh } from '../../src/core/credit'
-import { REVIEW_RULES, reviewReasons } from '../../src/core/review'
+import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
@@ -37,16 +37,13 @@ export const checkIn = defineFunction({
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
       const occurredAt = toShanghaiIso(plan.value.occurredAtMs)
-      const recentDropsAtStation =
-        req.kind === 'recycling'
-          ? await store.stationDropsBetween(
-              openid,
-              plan.value.day,
-              req.stationCode,
-              toShanghaiIso(plan.value.occurredAtMs - REVIEW_RULES.stationBurstWindowMs),
-              toShanghaiIso(plan.value.occurredAtMs + REVIEW_RULES.stationBurstWindowMs),
-            )
-          : undefined
+      let recentDrops: number | undefined
+      if (req.kind === 'recycling') {
+        const drop = { claimedMs: plan.value.occurredAtMs, receivedMs: services.now() }
+        const previous = await store.stationDrops(openid, req.stationCode)
+        recentDrops = recentDropsAtStation(previous, drop)
+        await store.saveStationDrops(openid, req.stationCode, rememberDrop(previous, drop))
+      }
       const { entry, wallet } = await appendEntry(services, openid, {
         type: 'checkin',
         gramsCo2e: credit.value.gramsCo2e,
@@ -66,7 +63,7 @@ export const checkIn = defineFunction({
         factor,
         quantity: plan.value.quantity,
         speedKmh: req.kind === 'travel' ? speedKmh(req.distanceKm, req.durationMin) : undefined,
-        recentDropsAtStation,
+        recentDropsAtStation: recentDrops,
       })
       if (reasons.length > 0) {
         // Credited all the same; an organizer confirms or reverses it later.

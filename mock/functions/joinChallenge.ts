@@ -1,6 +1,6 @@
 import { challengeIdSchema } from '../../src/contract/schemas'
 import { shanghaiDay } from '../../src/core/time'
-import { publicChallenge } from '../challenges'
+import { joinAsParticipant, publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 
@@ -23,7 +23,7 @@ export const joinChallenge = defineFunction({
       if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished.')
       // In an open challenge a person's group total counts for their first group, if any.
       const groupId = c.groupId ?? (await store.groupsOf(openid))[0]?.id
-      await store.addParticipant({ challengeId, openid, groupId, joinedMs: services.now(), value: 0, valueMs: services.now() })
+      await joinAsParticipant(services, c, openid, groupId)
       return { challenge: await publicChallenge(services, c, openid) }
     })
   },

@@ -2,8 +2,9 @@ import { groupIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { requireGroup } from '../groups'
+import { leaveGroupChallenges } from '../challenges'
 
-/** A member leaves; the leader cannot leave the group without a leader. Past progress stays. */
+/** A member leaves; the leader cannot leave the group without a leader. In the group's challenges they leave the board; in open ones they go on alone. */
 export const leaveGroup = defineFunction({
   name: 'leaveGroup',
   schema: groupIdSchema,
@@ -13,6 +14,7 @@ export const leaveGroup = defineFunction({
       const group = await requireGroup(services, groupId)
       if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.')
       if (!await services.store.removeMember(groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
+      await leaveGroupChallenges(services, groupId, openid)
       return { left: true as const }
     })
   },

@@ -1,5 +1,5 @@
 import { removeMemberSchema } from '../../src/contract/schemas'
-import { publicGroup } from '../challenges'
+import { leaveGroupChallenges, publicGroup } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
@@ -14,6 +14,7 @@ export const removeMember = defineFunction({
       requireLeader(group, who)
       if (memberId === who.openid) throw new CloudError('CONFLICT', 'The leader cannot remove themselves.')
       if (!await services.store.removeMember(groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
+      await leaveGroupChallenges(services, groupId, memberId)
       return { group: await publicGroup(services, group, who.openid) }
     })
   },

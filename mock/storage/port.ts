@@ -4,6 +4,7 @@
  * adapter may retry as a whole on a deadlock or serialisation conflict (every write is keyed by its requestId,
  * so a retry cannot double anything). Inside a transaction only its `tx` is used.
  */
+import type { StationDrop } from '../../src/core/review'
 import type { ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
 
 export interface UserRecord {
@@ -126,6 +127,8 @@ export interface ParticipantRecord {
   value: number
   valueMs: number
   bonusEntryId?: string
+  /** set when the person left the challenge's group: no more progress, off the board */
+  leftMs?: number
 }
 
 /** The operations, as an engine that answers synchronously (SQLite) performs them. */
@@ -179,8 +182,9 @@ export interface StorageOps {
   addRewardHolding(openid: string, rewardId: string, delta: number): void
   duePendingRedemptions(nowMs: number, limit: number): RedemptionRecord[]
 
-  /** drops by one person at one station on one day whose occurredAt lies in [from, to] (ISO strings) */
-  stationDropsBetween(openid: string, day: string, stationCode: string, fromIso: string, toIso: string): number
+  /** one person's recent drops at one station (src/core/review decides what a burst is and what to keep) */
+  stationDrops(openid: string, stationCode: string): StationDrop[]
+  saveStationDrops(openid: string, stationCode: string, drops: StationDrop[]): void
   insertReview(r: ReviewRecord): void
   getReview(id: string): ReviewRecord | undefined
   listReviews(status: ReviewStatus, limit: number): ReviewRecord[]
@@ -211,16 +215,28 @@ export interface StorageOps {
   getChallenge(id: string): ChallengeRecord | undefined
   /** open challenges plus those of the given groups, newest first */
   visibleChallenges(groupIds: string[], limit: number): ChallengeRecord[]
+  /** inserts a participant: false when the person already has a row (joined, or joined and left) */
   addParticipant(p: ParticipantRecord): boolean
+  /** a person who left comes back: progress starts again from zero at joinedMs; a paid bonus stays paid */
+  rejoinParticipant(challengeId: string, openid: string, groupId: string | null, joinedMs: number): boolean
+  /** the person's group for this challenge changes (an open challenge counts their group, if any) */
+  setParticipantGroup(challengeId: string, openid: string, groupId: string | null): void
+  markParticipantLeft(challengeId: string, openid: string, atMs: number): void
   getParticipant(challengeId: string, openid: string): ParticipantRecord | undefined
   participationsOf(openid: string): ParticipantRecord[]
   /** adds delta to a participant's value; valueMs moves only when the value grows */
   addToParticipant(challengeId: string, openid: string, delta: number, atMs: number): void
   /** records the bonus once: false if it was already paid */
   markBonusPaid(challengeId: string, openid: string, entryId: string): boolean
+  /** moves the challenge's participant count in the person's slot */
+  addChallengeParticipants(challengeId: string, slot: number, delta: number): void
+  /** participants still in: the sum of the challenge's slots */
   participantCount(challengeId: string): number
-  groupValue(challengeId: string, groupId: string | null): number
-  unpaidParticipants(challengeId: string, groupId: string | null): ParticipantRecord[]
+  /** a group's value in a challenge: a counter row written by its members' entries */
+  addGroupValue(challengeId: string, groupId: string, delta: number): void
+  groupValue(challengeId: string, groupId: string): number
+  /** members of one group in a challenge who are still in and not yet paid (bounded by the group's size) */
+  unpaidParticipants(challengeId: string, groupId: string): ParticipantRecord[]
   topParticipants(challengeId: string, limit: number): (ParticipantRecord & { nickname: string })[]
   /** participants strictly ahead: higher value, or equal value reached earlier */
   rankOf(challengeId: string, value: number, valueMs: number): number

@@ -6,6 +6,7 @@
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { DELETED_NICKNAME, deletedHandle } from '../../src/core/account'
 import { GENESIS_HASH } from '../../src/core/ledger'
+import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import type { AsyncOps, ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
 
 /** A prepared statement: positional parameters, or one object of named ones (@name). */
@@ -167,8 +168,9 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       dueRedemptions: exec.prepare<[number, number], RedemptionRow>(
         "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
       ),
-      stationDrops: exec.prepare<[string, string, string, string, string], { n: number }>(
-        'SELECT COUNT(*) AS n FROM entries WHERE openid = ? AND day = ? AND station_code = ? AND occurred_at BETWEEN ? AND ?',
+      stationDrops: exec.prepare<[string, string], { recent: string }>('SELECT recent FROM station_drops WHERE openid = ? AND station_code = ?'),
+      saveStationDrops: exec.prepare(
+        'INSERT INTO station_drops (openid, station_code, recent) VALUES (?, ?, ?) ON CONFLICT (openid, station_code) DO UPDATE SET recent = excluded.recent',
       ),
       insertReview: exec.prepare(
         'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt)',
@@ -239,23 +241,32 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
       ),
       markBonus: exec.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ? AND bonus_entry_id IS NULL'),
-      participantCount: exec.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ?'),
-      groupValue: exec.prepare<[string, string | null], { v: number }>(
-        'SELECT COALESCE(SUM(value), 0) AS v FROM challenge_participants WHERE challenge_id = ? AND group_id IS ?',
+      rejoinParticipant: exec.prepare(
+        'UPDATE challenge_participants SET left_ms = NULL, group_id = @groupId, joined_ms = @joinedMs, value = 0, value_ms = @joinedMs WHERE challenge_id = @challengeId AND openid = @openid AND left_ms IS NOT NULL',
       ),
-      unpaid: exec.prepare<[string, string | null], ParticipantRow>(
-        'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id IS ? AND bonus_entry_id IS NULL',
+      setParticipantGroup: exec.prepare('UPDATE challenge_participants SET group_id = ? WHERE challenge_id = ? AND openid = ?'),
+      markLeft: exec.prepare('UPDATE challenge_participants SET left_ms = ? WHERE challenge_id = ? AND openid = ?'),
+      addChallengeSlot: exec.prepare(
+        'INSERT INTO challenge_slots (challenge_id, slot, participants) VALUES (?, ?, ?) ON CONFLICT (challenge_id, slot) DO UPDATE SET participants = participants + excluded.participants',
+      ),
+      participantCount: exec.prepare<[string], { n: number }>('SELECT COALESCE(SUM(participants), 0) AS n FROM challenge_slots WHERE challenge_id = ?'),
+      addGroupValue: exec.prepare(
+        'INSERT INTO challenge_group_values (challenge_id, group_id, value) VALUES (?, ?, ?) ON CONFLICT (challenge_id, group_id) DO UPDATE SET value = value + excluded.value',
+      ),
+      groupValue: exec.prepare<[string, string], { v: number }>('SELECT value AS v FROM challenge_group_values WHERE challenge_id = ? AND group_id = ?'),
+      unpaid: exec.prepare<[string, string], ParticipantRow>(
+        'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id = ? AND bonus_entry_id IS NULL AND left_ms IS NULL',
       ),
       top: exec.prepare<[string, number], ParticipantRow & { nickname: string | null }>(
         `SELECT p.*, u.nickname FROM challenge_participants p LEFT JOIN users u ON u.openid = p.openid AND u.deleted_at IS NULL
-         WHERE p.challenge_id = ? ORDER BY p.value DESC, p.value_ms LIMIT ?`,
+         WHERE p.challenge_id = ? AND p.left_ms IS NULL ORDER BY p.value DESC, p.value_ms LIMIT ?`,
       ),
       rank: exec.prepare<[string, number, number, number], { n: number }>(
-        'SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ? AND (value > ? OR (value = ? AND value_ms < ?))',
+        'SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ? AND left_ms IS NULL AND (value > ? OR (value = ? AND value_ms < ?))',
       ),
       groupTotals: exec.prepare<[string], { group_id: string; name: string; value: number }>(
-        `SELECT p.group_id, g.name, SUM(p.value) AS value FROM challenge_participants p JOIN groups g ON g.id = p.group_id
-         WHERE p.challenge_id = ? GROUP BY p.group_id ORDER BY value DESC, p.group_id`,
+        `SELECT v.group_id, g.name, v.value FROM challenge_group_values v JOIN groups g ON g.id = v.group_id
+         WHERE v.challenge_id = ? ORDER BY v.value DESC, v.group_id LIMIT 100`,
       ),
       hasBonus: exec.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM challenge_participants WHERE openid = ? AND bonus_entry_id IS NOT NULL"),
       findRequest: exec.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
@@ -487,8 +498,12 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.dueRedemptions.all(nowMs, limit)).map(redemptionFromRow)
   }
 
-  async stationDropsBetween(openid: string, day: string, stationCode: string, fromIso: string, toIso: string) {
-    return (await this.stmts.stationDrops.get(openid, day, stationCode, fromIso, toIso))?.n ?? 0
+  async stationDrops(openid: string, stationCode: string) {
+    return parseStationDrops((await this.stmts.stationDrops.get(openid, stationCode))?.recent)
+  }
+
+  async saveStationDrops(openid: string, stationCode: string, drops: StationDrop[]) {
+    await this.stmts.saveStationDrops.run(openid, stationCode, JSON.stringify(drops))
   }
 
   async insertReview(r: ReviewRecord) {
@@ -648,15 +663,35 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.markBonus.run(entryId, challengeId, openid)).changes === 1
   }
 
+  async rejoinParticipant(challengeId: string, openid: string, groupId: string | null, joinedMs: number) {
+    return (await this.stmts.rejoinParticipant.run({ challengeId, openid, groupId, joinedMs })).changes === 1
+  }
+
+  async setParticipantGroup(challengeId: string, openid: string, groupId: string | null) {
+    await this.stmts.setParticipantGroup.run(groupId, challengeId, openid)
+  }
+
+  async markParticipantLeft(challengeId: string, openid: string, atMs: number) {
+    await this.stmts.markLeft.run(atMs, challengeId, openid)
+  }
+
+  async addChallengeParticipants(challengeId: string, slot: number, delta: number) {
+    await this.stmts.addChallengeSlot.run(challengeId, slot, delta)
+  }
+
   async participantCount(challengeId: string) {
     return (await this.stmts.participantCount.get(challengeId))?.n ?? 0
   }
 
-  async groupValue(challengeId: string, groupId: string | null) {
+  async addGroupValue(challengeId: string, groupId: string, delta: number) {
+    await this.stmts.addGroupValue.run(challengeId, groupId, delta)
+  }
+
+  async groupValue(challengeId: string, groupId: string) {
     return (await this.stmts.groupValue.get(challengeId, groupId))?.v ?? 0
   }
 
-  async unpaidParticipants(challengeId: string, groupId: string | null) {
+  async unpaidParticipants(challengeId: string, groupId: string) {
     return (await this.stmts.unpaid.all(challengeId, groupId)).map(participantFromRow)
   }
 
@@ -983,11 +1018,13 @@ interface ParticipantRow {
   value: number
   value_ms: number
   bonus_entry_id: string | null
+  left_ms: number | null
 }
 
 function participantFromRow(r: ParticipantRow): ParticipantRecord {
   const p: ParticipantRecord = { challengeId: r.challenge_id, openid: r.openid, joinedMs: r.joined_ms, value: r.value, valueMs: r.value_ms }
   if (r.group_id !== null) p.groupId = r.group_id
   if (r.bonus_entry_id !== null) p.bonusEntryId = r.bonus_entry_id
+  if (r.left_ms !== null) p.leftMs = r.left_ms
   return p
 }

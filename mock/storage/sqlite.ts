@@ -273,6 +273,43 @@ INSERT INTO project_slots (project_id, slot, raised, donors)
 `
 
 /**
+ * Challenge counters: participants per challenge in per-person slots (an open challenge is joined by the
+ * whole city), each group's value per challenge (written by that group's members only), and a member who
+ * leaves drops off the board (left_ms, inside the board index so a rank stays one range count). Recent
+ * station drops per person and station, so a burst is judged from one row on both clocks. Pooled "no group"
+ * values are not carried over: group targets count real groups only.
+ */
+const CHALLENGE_COUNTERS = `
+ALTER TABLE challenge_participants ADD COLUMN left_ms INTEGER;
+DROP INDEX IF EXISTS challenge_board;
+CREATE INDEX challenge_board ON challenge_participants (challenge_id, left_ms, value DESC, value_ms);
+CREATE INDEX IF NOT EXISTS challenge_by_group ON challenge_participants (challenge_id, group_id);
+CREATE TABLE IF NOT EXISTS challenge_slots (
+  challenge_id TEXT NOT NULL,
+  slot INTEGER NOT NULL,
+  participants INTEGER NOT NULL,
+  PRIMARY KEY (challenge_id, slot)
+) WITHOUT ROWID;
+INSERT INTO challenge_slots (challenge_id, slot, participants)
+  SELECT challenge_id, 0, COUNT(*) FROM challenge_participants GROUP BY challenge_id;
+CREATE TABLE IF NOT EXISTS challenge_group_values (
+  challenge_id TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (challenge_id, group_id)
+) WITHOUT ROWID;
+INSERT INTO challenge_group_values (challenge_id, group_id, value)
+  SELECT challenge_id, group_id, SUM(value) FROM challenge_participants WHERE group_id IS NOT NULL GROUP BY challenge_id, group_id;
+CREATE INDEX IF NOT EXISTS challenge_group_board ON challenge_group_values (challenge_id, value DESC);
+CREATE TABLE IF NOT EXISTS station_drops (
+  openid TEXT NOT NULL,
+  station_code TEXT NOT NULL,
+  recent TEXT NOT NULL,
+  PRIMARY KEY (openid, station_code)
+) WITHOUT ROWID;
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -281,6 +318,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 2, name: 'v1.1 identity: WeChat sessions, organizer grants, privacy agreements', sql: IDENTITY_TABLES },
   { version: 3, name: "daily-cap counters: grams per person, day and factor, kept with each entry", sql: DAY_FACTOR_GRAMS },
   { version: 4, name: 'reward holdings per person; project totals in per-person slots', sql: HOLDINGS_AND_SLOTS },
+  { version: 5, name: 'challenge participants in slots, group values, leaving members; recent station drops', sql: CHALLENGE_COUNTERS },
 ]
 
 function migrate(db: Database.Database): number[] {

@@ -46,6 +46,15 @@ export function contribution(
   }
 }
 
+/**
+ * A group target pays the members who moved the group themselves: a positive value of their own, counted from
+ * when they joined and inside the window. Joining a group that already reached its target pays nothing until
+ * the newcomer contributes.
+ */
+export function earnedGroupBonus(participant: { value: number; leftMs?: number }): boolean {
+  return participant.leftMs === undefined && participant.value > 0
+}
+
 export function challengeStatus(startDay: string, endDay: string, today: string): 'upcoming' | 'running' | 'finished' {
   if (today < startDay) return 'upcoming'
   return today > endDay ? 'finished' : 'running'

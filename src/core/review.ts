@@ -18,6 +18,45 @@ export const REVIEW_RULES = {
   nearMaxSpeedShare: 0.9,
 } as const
 
+/** One earlier drop at a station, on both clocks: when the resident says it happened, and when the cloud heard of it. */
+export interface StationDrop {
+  claimedMs: number
+  receivedMs: number
+}
+
+/** How many recent drops a person's row per station keeps: more than a burst needs, so back-dating cannot hide one. */
+export const STATION_DROPS_KEPT = 8
+
+/**
+ * Earlier drops that fall within the burst window of a new one on either clock. The claimed time alone can be
+ * spread by back-dating (eleven drops "eleven minutes apart" sent in one minute); the receipt time cannot.
+ */
+export function recentDropsAtStation(previous: readonly StationDrop[], drop: StationDrop): number {
+  const near = (a: number, b: number) => Math.abs(a - b) <= REVIEW_RULES.stationBurstWindowMs
+  const byClaim = previous.filter((p) => near(p.claimedMs, drop.claimedMs)).length
+  const byReceipt = previous.filter((p) => near(p.receivedMs, drop.receivedMs)).length
+  return Math.max(byClaim, byReceipt)
+}
+
+/** The row to keep after a drop: the newest drops by receipt, at most STATION_DROPS_KEPT. */
+export function rememberDrop(previous: readonly StationDrop[], drop: StationDrop): StationDrop[] {
+  return [...previous, drop].sort((a, b) => b.receivedMs - a.receivedMs).slice(0, STATION_DROPS_KEPT)
+}
+
+/** Reads a stored row defensively: anything that is not a list of two-clock drops counts as none. */
+export function parseStationDrops(text: string | undefined): StationDrop[] {
+  if (!text) return []
+  try {
+    const value: unknown = JSON.parse(text)
+    if (!Array.isArray(value)) return []
+    return value.filter(
+      (d): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs),
+    )
+  } catch {
+    return []
+  }
+}
+
 export interface ReviewFacts {
   factor: Pick<Factor, 'kind' | 'gramsPerUnit' | 'dailyCapGrams' | 'maxKmh'>
   quantity: number

@@ -117,6 +117,64 @@ describe('challenges', () => {
     expect((await members[0].ok('getChallenge', { challengeId: c.id })).challenge).toMatchObject({ groupValue: 3.6, targetGroup: 3 })
   })
 
+  it('pays a group target only to members who contributed; a removed member leaves the board and the total', async () => {
+    const lead = await h.as('lead')
+    const [m1, m2, late, gone] = await inOrder(['m1', 'm2', 'late', 'gone'], (n) => h.as(n))
+    const group = await groupOf(lead, m1, m2, gone)
+    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'travelKm', mode: 'bike', targetGroup: 6, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 25 })).challenge
+    for (const m of [m1, m2, gone]) await m.ok('joinChallenge', { challengeId: c.id })
+    await bike(gone, 4)
+    await lead.ok('removeMember', { groupId: group.id, memberId: gone.openid })
+    let seen = (await m1.ok('getChallenge', { challengeId: c.id })).challenge
+    expect(seen).toMatchObject({ groupValue: 0, participants: 2 }) // gone's 4 km left with them
+    expect((await lead.ok('getLeaderboard', { challengeId: c.id })).rows.map((r: any) => r.nickname)).not.toContain('gone')
+    await bike(gone, 5) // no longer progresses
+    await bike(m1, 6) // crosses the target alone
+    expect(await bonuses(m1)).toHaveLength(1)
+    expect(await bonuses(m2)).toHaveLength(0) // joined, contributed nothing
+    expect(await bonuses(gone)).toHaveLength(0)
+    // A member who joins after the target was reached is paid once they contribute themselves.
+    await late.ok('joinGroup', { inviteCode: group.inviteCode })
+    await late.ok('joinChallenge', { challengeId: c.id })
+    expect(await bonuses(late)).toHaveLength(0)
+    await bike(late, 1)
+    expect(await bonuses(late)).toHaveLength(1)
+    seen = (await m1.ok('getChallenge', { challengeId: c.id })).challenge
+    expect(seen).toMatchObject({ groupValue: 7, participants: 3 })
+    const board = await lead.ok('getLeaderboard', { challengeId: c.id })
+    expect(board.rows.map((r: any) => [r.nickname, r.value])).toEqual([['m1', 6], ['late', 1], ['m2', 0]])
+    expect(board.groups).toEqual([{ groupId: group.id, name: '银杏社区 Ginkgo', value: 7 }])
+    // Coming back starts from zero; the row returns to the board.
+    await gone.ok('joinGroup', { inviteCode: group.inviteCode })
+    await gone.ok('joinChallenge', { challengeId: c.id })
+    expect((await gone.ok('getChallenge', { challengeId: c.id })).challenge).toMatchObject({ joined: true, myValue: 0, participants: 4 })
+  })
+
+  it('pools nobody: residents without a group in an open challenge are never paid a group target', async () => {
+    const boss = await h.as('boss')
+    const c = (await boss.ok('createChallenge', { title: 'City', metric: 'travelKm', mode: 'bike', targetGroup: 3, startDay: '2026-11-29', endDay: '2026-12-31', bonusPoints: 10 })).challenge
+    const [p1, p2] = await inOrder(['p1', 'p2'], (n) => h.as(n))
+    for (const p of [p1, p2]) await p.ok('joinChallenge', { challengeId: c.id })
+    await bike(p1, 2)
+    await bike(p2, 2)
+    expect(await bonuses(p1)).toHaveLength(0)
+    expect(await bonuses(p2)).toHaveLength(0)
+    expect((await p1.ok('getLeaderboard', { challengeId: c.id })).groups).toEqual([])
+    // A member of a real group counts for it; leaving the group keeps them in the challenge, on their own.
+    const lead = await h.as('lead')
+    const group = await groupOf(lead)
+    const ann = await h.as('ann')
+    await ann.ok('joinGroup', { inviteCode: group.inviteCode })
+    await ann.ok('joinChallenge', { challengeId: c.id })
+    await bike(ann, 2)
+    expect((await ann.ok('getLeaderboard', { challengeId: c.id })).groups).toEqual([{ groupId: group.id, name: '银杏社区 Ginkgo', value: 2 }])
+    await ann.ok('leaveGroup', { groupId: group.id })
+    const after = await ann.ok('getLeaderboard', { challengeId: c.id })
+    expect(after.groups).toEqual([{ groupId: group.id, name: '银杏社区 Ginkgo', value: 0 }])
+    expect(after.participants).toBe(3)
+    expect(after.me).toMatchObject({ value: 2 })
+  })
+
   it('ranks by value, ties to whoever got there first, and shows my row outside the top N', async () => {
     const boss = await h.as('boss')
     const c = (await boss.ok('createChallenge', { title: 'Open', metric: 'gramsCo2e', targetPerMember: 100_000, startDay: '2026-11-29', endDay: '2026-12-31', bonusPoints: 10 })).challenge

@@ -44,6 +44,23 @@ describe('review queue', () => {
     expect((await boss.ok('listReviewQueue')).items.map((i: any) => [i.entry.id, i.reasons])).toEqual([[third.entry.id, ['station_burst']]])
   })
 
+  it('flags a burst sent at once even when the claimed times are spread by back-dating', async () => {
+    const a = await h.as('alice')
+    const boss = await h.as('boss')
+    // Claimed 11 minutes apart, as a farming script would; all three arrive within two minutes.
+    await a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(40) }))
+    h.clock.ms += 60_000
+    await a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(30) }))
+    expect((await boss.ok('listReviewQueue')).items).toHaveLength(0)
+    h.clock.ms += 60_000
+    const third = await a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(21) }))
+    expect((await boss.ok('listReviewQueue')).items.map((i: any) => [i.entry.id, i.reasons])).toEqual([[third.entry.id, ['station_burst']]])
+    // A fourth, honestly spaced an hour later on both clocks, is not a burst.
+    h.clock.ms += 60 * 60_000
+    await a.ok('checkIn', drop(0.3, { occurredAt: minutesAgo(0) }))
+    expect((await boss.ok('listReviewQueue')).items).toHaveLength(1)
+  })
+
   it('reverses with a new adjust entry, once, freeing the cap; confirms without touching the ledger', async () => {
     const a = await h.as('alice')
     const boss = await h.as('boss')

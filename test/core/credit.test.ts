@@ -108,6 +108,30 @@ describe('review flags', () => {
     expect(reviewReasons({ factor: paper, quantity: 9, recentDropsAtStation: 2 })).toEqual(['near_cap_weight', 'station_burst'])
   })
 
+  it('counts recent drops on either clock and keeps a bounded row', () => {
+    const { recentDropsAtStation, rememberDrop, parseStationDrops, STATION_DROPS_KEPT } = require('../../src/core/review')
+    const MIN = 60_000
+    const spreadClaims = [
+      { claimedMs: 0, receivedMs: 100 * MIN },
+      { claimedMs: 11 * MIN, receivedMs: 101 * MIN },
+    ]
+    // claimed 11 minutes after the last, but received a minute after it: both earlier drops are near on receipt
+    expect(recentDropsAtStation(spreadClaims, { claimedMs: 22 * MIN, receivedMs: 102 * MIN })).toBe(2)
+    expect(recentDropsAtStation(spreadClaims, { claimedMs: 22 * MIN, receivedMs: 200 * MIN })).toBe(0)
+    expect(recentDropsAtStation(spreadClaims, { claimedMs: 5 * MIN, receivedMs: 200 * MIN })).toBe(2)
+    fc.assert(
+      fc.property(fc.array(fc.record({ claimedMs: fc.nat(), receivedMs: fc.nat() }), { maxLength: 30 }), (drops) => {
+        const kept = drops.reduce((row: any[], d) => rememberDrop(row, d), [])
+        expect(kept.length).toBe(Math.min(drops.length, STATION_DROPS_KEPT))
+        const newest = [...drops].map((d) => d.receivedMs).sort((a, b) => b - a).slice(0, STATION_DROPS_KEPT)
+        expect(kept.map((d: any) => d.receivedMs)).toEqual(newest)
+        expect(parseStationDrops(JSON.stringify(kept))).toEqual(kept)
+      }),
+    )
+    expect(parseStationDrops('not json')).toEqual([])
+    expect(parseStationDrops('[{"claimedMs":"x"},{"claimedMs":1,"receivedMs":2}]')).toEqual([{ claimedMs: 1, receivedMs: 2 }])
+  })
+
   it('flags a trip close to the speed limit of its mode', () => {
     expect(reviewReasons({ factor: bike, quantity: 10, speedKmh: 26.9 })).toEqual([])
     expect(reviewReasons({ factor: bike, quantity: 10, speedKmh: 27 })).toEqual(['near_max_speed'])

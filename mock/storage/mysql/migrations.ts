@@ -117,4 +117,27 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         SELECT project_id, 0, SUM(points), COUNT(*) FROM project_donations GROUP BY project_id`,
     ],
   },
+  {
+    version: 4,
+    name: 'challenge participants in slots, group values, leaving members; recent station drops',
+    statements: [
+      `ALTER TABLE challenge_participants ADD COLUMN left_ms BIGINT`,
+      `ALTER TABLE challenge_participants DROP INDEX challenge_board,
+        ADD INDEX challenge_board (challenge_id, left_ms, value DESC, value_ms),
+        ADD INDEX challenge_by_group (challenge_id, group_id)`,
+      `CREATE TABLE challenge_slots (
+        challenge_id VARCHAR(64) NOT NULL, slot INT NOT NULL, participants BIGINT NOT NULL,
+        PRIMARY KEY (challenge_id, slot)) ${TABLE}`,
+      `INSERT INTO challenge_slots (challenge_id, slot, participants)
+        SELECT challenge_id, 0, COUNT(*) FROM challenge_participants GROUP BY challenge_id`,
+      `CREATE TABLE challenge_group_values (
+        challenge_id VARCHAR(64) NOT NULL, group_id VARCHAR(64) NOT NULL, value BIGINT NOT NULL,
+        PRIMARY KEY (challenge_id, group_id), KEY challenge_group_board (challenge_id, value DESC)) ${TABLE}`,
+      `INSERT INTO challenge_group_values (challenge_id, group_id, value)
+        SELECT challenge_id, group_id, SUM(value) FROM challenge_participants WHERE group_id IS NOT NULL GROUP BY challenge_id, group_id`,
+      `CREATE TABLE station_drops (
+        openid VARCHAR(64) NOT NULL, station_code VARCHAR(64) NOT NULL, recent TEXT NOT NULL,
+        PRIMARY KEY (openid, station_code)) ${TABLE}`,
+    ],
+  },
 ]
