@@ -71,7 +71,7 @@ export async function inProcessCheckIns(count: number): Promise<number> {
   return count / secs
 }
 
-function startChild(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+export function startChild(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
@@ -84,7 +84,7 @@ function startChild(args: string[], env: Record<string, string>): Promise<{ url:
   })
 }
 
-function postJson(agent: http.Agent, url: URL, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
+export function postJson(agent: http.Agent, url: URL, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
   const text = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -108,7 +108,7 @@ function postJson(agent: http.Agent, url: URL, path: string, body: unknown, toke
 }
 
 /** `concurrency` clients, each sending its next request as soon as the previous one is answered. */
-async function drive(concurrency: number, total: number, send: (i: number) => Promise<void>): Promise<HttpFigures> {
+export async function drive(concurrency: number, total: number, send: (i: number) => Promise<void>): Promise<HttpFigures> {
   const latencies: number[] = []
   let next = 0
   const start = performance.now()
@@ -158,7 +158,7 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
 }
 
 /** A throw-away MySQL database for one bench server (the tests' own helper), or undefined when no server answers. */
-async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+export async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   const { findMysql } = require('../test/support/mysqlServer') as { findMysql(): Promise<{ url?: string }> }
   const found = await findMysql()
   return found.url ? freshMysqlDatabase(undefined, found.url) : undefined

@@ -7,6 +7,7 @@ import { cpus } from 'node:os'
 import { distDirs, FLOOR_ROOT, ROOT, taroBuild, type Dists } from './build'
 import { bareInsertLoop, describeHttp, httpFigures, mysqlHttpFigures, inProcessCheckIns } from './cloud'
 import { leaderboardLatency } from './leaderboard'
+import { mysqlHotSpot, mysqlLeaderboard, mysqlLedgerScale } from './mysqlScale'
 import { ledgerScale } from './scale'
 import { pageLoad } from './pageload'
 import { sizeReport } from './size'
@@ -74,6 +75,29 @@ async function main() {
     for (const w of onMysql?.workers ?? []) {
       const ratio = `${fmt(w.figures.perSec / onMysql!.floor.perSec, 2)}×, p99 ${fmt(w.figures.p99Ms / onMysql!.floor.p99Ms, 2)}× (goal ≥ 0.5×, p99 ≤ 2×)`
       rows.push([`checkIn over HTTP on MySQL, ${w.n} worker${w.n > 1 ? 's' : ''}, 50 concurrent`, describeHttp(w.figures), `${describeHttp(onMysql!.floor)} lock+insert+update txn`, ratio])
+    }
+    if (onMysql) {
+      const hot = await mysqlHotSpot(50, Number(process.env.BENCH_HOTSPOT_COUNT ?? 4000))
+      if (hot) {
+        rows.push([
+          'hot spot on MySQL: 50 in one open challenge, donating to one project (check-in/donate alternating)',
+          describeHttp(hot.hot),
+          `${describeHttp(hot.spread)} same calls, no challenge, 50 projects`,
+          `${fmt(hot.hot.perSec / hot.spread.perSec, 2)}× (goal ≥ 0.8×)`,
+        ])
+      }
+      const entries = Number(process.env.BENCH_MYSQL_SCALE_ENTRIES ?? 1_000_000)
+      const small = await mysqlLedgerScale(1_000)
+      const large = await mysqlLedgerScale(entries)
+      if (small && large) {
+        const n = fmt(large.entries)
+        rows.push([`listLedger first page on MySQL, ${n} vs 1,000 entries`, `p50 ${fmt(large.firstPageMs, 3)} ms`, `p50 ${fmt(small.firstPageMs, 3)} ms`, `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`])
+        rows.push([`listLedger deep page on MySQL, ${n} vs 1,000`, `p50 ${fmt(large.deepPageMs, 3)} ms`, `p50 ${fmt(small.deepPageMs, 3)} ms`, `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`])
+        rows.push(['MySQL entries table per million entries (data + indexes)', `${fmt(large.bytesPerMillion / 1048576, 0)} MiB`, '', ''])
+      }
+      const participants = Number(process.env.BENCH_MYSQL_BOARD ?? 100_000)
+      const board = await mysqlLeaderboard(participants)
+      if (board) rows.push([`getLeaderboard on MySQL, ${fmt(participants)} participants`, `p50 ${fmt(board.p50Ms, 2)} ms, p99 ${fmt(board.p99Ms, 2)} ms`, 'goal < 100 ms', ''])
     }
   }
   if (!only || only === 'leaderboard') {
