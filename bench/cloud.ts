@@ -73,7 +73,9 @@ export async function inProcessCheckIns(count: number): Promise<number> {
 
 export function startChild(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    // BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers the bench starts.
+    const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean)
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout!.on('data', (c: Buffer) => {
       out += c
@@ -151,7 +153,8 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
     const r = await postJson(agent, cloudUrl, '/cloud/checkIn', { data: { requestId: `http-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 } }, tokens[i % users])
     if (r.status !== 200) throw new Error(`HTTP check-in failed: ${JSON.stringify(r.body)}`)
   })
-  cloud.child.kill('SIGKILL')
+  cloud.child.kill(process.env.BENCH_CHILD_NODE_ARGS ? 'SIGTERM' : 'SIGKILL')
+  await new Promise((r) => setTimeout(r, process.env.BENCH_CHILD_NODE_ARGS ? 1500 : 0))
   cloudDb.dispose()
   agent.destroy()
   return { bare: bareFigures, cloud: cloudFigures }
@@ -188,7 +191,7 @@ export async function mysqlHttpFigures(concurrency: number, total: number): Prom
   bare.child.kill('SIGKILL')
   await floorDb.drop()
   const workers: MysqlHttpFigures['workers'] = []
-  for (const n of [1, 2]) {
+  for (const n of (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)) {
     const db = await benchDatabase()
     if (!db) break
     const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DATABASE_URL: db.url, CLOUD_WORKERS: String(n), PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1' })

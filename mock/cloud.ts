@@ -80,7 +80,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   if (!methodology) throw new Error(`methodology ${METHODOLOGY_VERSION} is not seeded`)
   const organizers: ReadonlySet<string> = new Set(options.organizers ?? ['organizer'])
   const rolesOf = async (user: UserRecord): Promise<Role[]> =>
-    organizers.has(user.handle) || organizers.has(user.openid) || (await store.hasOrganizerGrant(user.openid)) ? ['resident', 'organizer'] : ['resident']
+    organizers.has(user.handle) || organizers.has(user.openid) || (user.organizerGrant ?? (await store.hasOrganizerGrant(user.openid))) ? ['resident', 'organizer'] : ['resident']
   const services: Services = {
     storage: store,
     store,

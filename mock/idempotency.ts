@@ -10,15 +10,18 @@ export function payloadHash(fn: string, payload: object): string {
   return sha256Hex(canonicalJson({ fn, payload }))
 }
 
-/** The earlier record for this request, or undefined when it is new. Must run inside the transaction. */
-export async function replayOf(
+/**
+ * Locks the caller (the first thing a write does) and answers the earlier record for this request, or
+ * undefined when it is new. Must run inside the transaction.
+ */
+export async function lockAndReplay(
   store: AsyncOps,
   openid: string,
   requestId: string,
   fn: string,
   hash: string,
 ): Promise<RequestRecord | undefined> {
-  const previous = await store.findRequest(openid, requestId)
+  const { request: previous } = await store.lockPerson(openid, requestId)
   if (!previous) return undefined
   if (previous.fn !== fn || previous.payloadHash !== hash) {
     throw new CloudError(

@@ -10,8 +10,7 @@ export type NewEntry = Omit<UnhashedEntry, 'id' | 'seq' | 'prevHash' | 'createdA
 /** Must run inside a storage transaction. */
 export async function appendEntry(services: Services, openid: string, draft: NewEntry): Promise<{ entry: LedgerEntry; wallet: Wallet }> {
   const { store } = services
-  await store.lockPerson(openid)
-  const head = await store.getWallet(openid)
+  const { wallet: head } = await store.lockPerson(openid)
   const unhashed: UnhashedEntry = {
     ...draft,
     id: services.newId('e'),

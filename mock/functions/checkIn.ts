@@ -5,7 +5,7 @@ import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/cor
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
-import { payloadHash, replayOf } from '../idempotency'
+import { lockAndReplay, payloadHash } from '../idempotency'
 import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
 
@@ -18,8 +18,7 @@ export const checkIn = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
-      await store.lockPerson(openid)
-      const previous = await replayOf(store, openid, req.requestId, 'checkIn', hash)
+      const previous = await lockAndReplay(store, openid, req.requestId, 'checkIn', hash)
       if (previous) {
         const entry = await store.getEntry(openid, previous.resultRef)
         if (!entry) throw new Error(`request ${req.requestId} points at a missing entry`)

@@ -3,7 +3,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { slotOf } from '../../src/core/counters'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
-import { payloadHash, replayOf } from '../idempotency'
+import { lockAndReplay, payloadHash } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { publicProjects } from '../projects'
 
@@ -17,8 +17,7 @@ export const donate = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
-      await store.lockPerson(openid)
-      const previous = await replayOf(store, openid, req.requestId, 'donate', hash)
+      const previous = await lockAndReplay(store, openid, req.requestId, 'donate', hash)
       const project = await store.getProject(req.projectId)
       if (previous) {
         const entry = await store.getEntry(openid, previous.resultRef)

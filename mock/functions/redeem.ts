@@ -5,7 +5,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { holdsReward } from '../../src/core/counters'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
-import { payloadHash, replayOf } from '../idempotency'
+import { lockAndReplay, payloadHash } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { freshRedemption, publicRedemption } from '../rewards'
 
@@ -23,8 +23,7 @@ export const redeem = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
-      await store.lockPerson(openid)
-      const previous = await replayOf(store, openid, req.requestId, 'redeem', hash)
+      const previous = await lockAndReplay(store, openid, req.requestId, 'redeem', hash)
       if (previous) {
         const earlier = await store.getRedemption(previous.resultRef)
         if (!earlier) throw new Error(`request ${req.requestId} points at a missing redemption`)

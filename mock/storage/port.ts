@@ -13,6 +13,8 @@ export interface UserRecord {
   nickname: string
   roles: Role[]
   createdAt: string
+  /** an organizer grant made by `npm run admin` is in force (read with the person, in the same query) */
+  organizerGrant?: boolean
 }
 
 export interface OrganizerGrantRecord {
@@ -249,9 +251,10 @@ export interface StorageOps {
   /**
    * Serialises everything that reads and then writes one person's wallet, caps, limits and requests: the first
    * operation of such a transaction (and of every append). Engines that run one transaction at a time need
-   * nothing here; row-locking engines lock the person's wallet row until the transaction ends.
+   * no lock; row-locking engines lock the person's wallet row until the transaction ends. Answers the wallet
+   * as this transaction sees it and, given a requestId, that request's earlier record (one round trip).
    */
-  lockPerson(openid: string): void
+  lockPerson(openid: string, requestId?: string): { wallet: WalletRecord; request?: RequestRecord }
   getWallet(openid: string): WalletRecord
   /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
   appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void

@@ -14,6 +14,12 @@ export interface SqlStatement<P extends unknown[] | object = unknown[], R = unkn
   get(...params: P extends unknown[] ? P : [P]): Promise<R | undefined>
   all(...params: P extends unknown[] ? P : [P]): Promise<R[]>
   run(...params: P extends unknown[] ? P : [P]): Promise<{ changes: number }>
+  /**
+   * A write whose outcome the caller does not read: a networked engine may hold it and send it with the
+   * transaction's next statement or its COMMIT (one round trip for several). An error it meets fails that
+   * later statement, and with it the transaction.
+   */
+  defer(...params: P extends unknown[] ? P : [P]): Promise<void>
 }
 
 export type SqlDialect = 'sqlite' | 'mysql'
@@ -100,9 +106,14 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       getMeta: exec.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMetaIfAbsent: exec.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
       setMeta: exec.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-      userByHandle: exec.prepare<[string], UserRow>('SELECT * FROM users WHERE handle = ?'),
+      // The organizer grant comes with the person: roles are read on every call, in the same round trip.
+      userByHandle: exec.prepare<[string], UserRow>(
+        'SELECT u.*, g.granted_at AS grant_granted_at, g.revoked_at AS grant_revoked_at FROM users u LEFT JOIN organizer_grants g ON g.openid = u.openid WHERE u.handle = ?',
+      ),
       // A deleted account no longer exists for sessions; its ledger stays, pseudonymous.
-      user: exec.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ? AND deleted_at IS NULL'),
+      user: exec.prepare<[string], UserRow>(
+        'SELECT u.*, g.granted_at AS grant_granted_at, g.revoked_at AS grant_revoked_at FROM users u LEFT JOIN organizer_grants g ON g.openid = u.openid WHERE u.openid = ? AND u.deleted_at IS NULL',
+      ),
       insertUser: exec.prepare('INSERT INTO users (openid, handle, nickname, roles, created_at) VALUES (?, ?, ?, ?, ?)'),
       saveSessionKey: exec.prepare(
         'INSERT INTO wechat_sessions (openid, session_key, updated_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET session_key = excluded.session_key, updated_at = excluded.updated_at',
@@ -148,7 +159,12 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ensureWallet: exec.prepare(
         `INSERT OR IGNORE INTO wallets (openid, grams_total, points_balance, points_earned, points_spent, head_seq, head_hash) VALUES (?, 0, 0, 0, 0, 0, '${GENESIS_HASH}')`,
       ),
-      lockWallet: exec.prepare<[string], { openid: string }>(`SELECT openid FROM wallets WHERE openid = ?${dialect === 'mysql' ? ' FOR UPDATE' : ''}`),
+      // The wallet row, locked, with this request's earlier record if there is one: what every write reads first.
+      lockWallet: exec.prepare<[string, string], WalletRow & { r_fn: string | null; r_payload_hash: string | null; r_result_ref: string | null; r_capped: number | null }>(
+        `SELECT w.*, r.fn AS r_fn, r.payload_hash AS r_payload_hash, r.result_ref AS r_result_ref, r.capped AS r_capped
+         FROM wallets w LEFT JOIN requests r ON r.openid = w.openid AND r.request_id = ?
+         WHERE w.openid = ?${dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+      ),
       insertRedemption: exec.prepare(
         `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms)
          VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
@@ -274,12 +290,10 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       wallet: exec.prepare<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
-      upsertWallet: exec.prepare(
-        `INSERT INTO wallets (openid, grams_total, points_balance, points_earned, points_spent, head_seq, head_hash)
-         VALUES (@openid, @gramsTotal, @pointsBalance, @pointsEarned, @pointsSpent, @headSeq, @headHash)
-         ON CONFLICT(openid) DO UPDATE SET grams_total = excluded.grams_total, points_balance = excluded.points_balance,
-           points_earned = excluded.points_earned, points_spent = excluded.points_spent,
-           head_seq = excluded.head_seq, head_hash = excluded.head_hash`,
+      // lockPerson made sure the row exists
+      updateWallet: exec.prepare(
+        `UPDATE wallets SET grams_total = @gramsTotal, points_balance = @pointsBalance, points_earned = @pointsEarned,
+           points_spent = @pointsSpent, head_seq = @headSeq, head_hash = @headHash WHERE openid = @openid`,
       ),
       insertEntry: exec.prepare(
         `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
@@ -316,12 +330,12 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
 
 export class SqlEngine implements AsyncOps {
   private readonly stmts: Statements
-  /** people whose wallet row this engine's transaction has locked */
-  private readonly locked = new Set<string>()
+  /** wallets this engine's transaction has locked, as they stand after its own appends */
+  private readonly heads = new Map<string, WalletRecord>()
 
   constructor(
     private readonly exec: SqlExecutor,
-    private readonly dialect: SqlDialect = 'sqlite',
+    dialect: SqlDialect = 'sqlite',
   ) {
     this.stmts = prepareAll(exec, dialect)
   }
@@ -445,16 +459,28 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.adjustStock.run(delta, rewardId, delta)).changes === 1
   }
 
-  async lockPerson(openid: string) {
-    // SQLite runs one transaction at a time (BEGIN IMMEDIATE): the person is already alone. A row lock, once
-    // held, is held until the transaction ends: asking again (every append does) costs nothing.
-    if (this.dialect === 'sqlite' || this.locked.has(openid)) return
-    this.locked.add(openid)
+  async lockPerson(openid: string, requestId?: string) {
+    // A row lock, once held, is held until the transaction ends: asking again (every append does) costs nothing.
+    const held = this.heads.get(openid)
+    if (held && requestId === undefined) return { wallet: { ...held } }
     // Lock first: concurrent callers then queue on one row. Inserting first would give each a shared lock on
-    // an existing row, and all of them would deadlock upgrading it.
-    if (await this.stmts.lockWallet.get(openid)) return
-    await this.stmts.ensureWallet.run(openid)
-    await this.stmts.lockWallet.get(openid)
+    // an existing row, and all of them would deadlock upgrading it. (SQLite runs one transaction at a time.)
+    let row = await this.stmts.lockWallet.get(requestId ?? '', openid)
+    if (!row) {
+      await this.stmts.ensureWallet.run(openid)
+      row = await this.stmts.lockWallet.get(requestId ?? '', openid)
+      if (!row) throw new Error(`no wallet row for ${openid} after creating it`)
+    }
+    const wallet = held ?? walletFromRow(row)
+    this.heads.set(openid, wallet)
+    const request: RequestRecord | undefined =
+      row.r_fn === null ? undefined : { fn: row.r_fn, payloadHash: row.r_payload_hash as string, resultRef: row.r_result_ref as string, capped: row.r_capped === 1 }
+    return { wallet: { ...wallet }, request }
+  }
+
+  /** Forgets what one transaction locked: the SQLite port shares one engine between its transactions. */
+  endTransaction() {
+    this.heads.clear()
   }
 
   async insertRedemption(r: RedemptionRecord) {
@@ -503,11 +529,11 @@ export class SqlEngine implements AsyncOps {
   }
 
   async saveStationDrops(openid: string, stationCode: string, drops: StationDrop[]) {
-    await this.stmts.saveStationDrops.run(openid, stationCode, JSON.stringify(drops))
+    await this.stmts.saveStationDrops.defer(openid, stationCode, JSON.stringify(drops))
   }
 
   async insertReview(r: ReviewRecord) {
-    await this.stmts.insertReview.run({ ...r, reasons: r.reasons.join(',') })
+    await this.stmts.insertReview.defer({ ...r, reasons: r.reasons.join(',') })
   }
 
   async getReview(id: string) {
@@ -562,7 +588,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async addRewardHolding(openid: string, rewardId: string, delta: number) {
-    if (delta > 0) await this.stmts.addHolding.run(openid, rewardId, delta)
+    if (delta > 0) await this.stmts.addHolding.defer(openid, rewardId, delta)
     else if (delta < 0 && (await this.stmts.releaseHolding.run(delta, openid, rewardId)).changes !== 1) {
       throw new Error(`no holding of ${rewardId} by ${openid} to release`)
     }
@@ -570,8 +596,8 @@ export class SqlEngine implements AsyncOps {
 
   async addDonation(projectId: string, openid: string, slot: number, points: number) {
     const first = (await this.stmts.newDonor.run(projectId, openid)).changes === 1
-    await this.stmts.addDonated.run(points, projectId, openid)
-    await this.stmts.addToSlot.run(projectId, slot, points, first ? 1 : 0)
+    await this.stmts.addDonated.defer(points, projectId, openid)
+    await this.stmts.addToSlot.defer(projectId, slot, points, first ? 1 : 0)
   }
 
   async projectTotals() {
@@ -656,7 +682,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async addToParticipant(challengeId: string, openid: string, delta: number, atMs: number) {
-    await this.stmts.addToParticipant.run({ challengeId, openid, delta, atMs })
+    await this.stmts.addToParticipant.defer({ challengeId, openid, delta, atMs })
   }
 
   async markBonusPaid(challengeId: string, openid: string, entryId: string) {
@@ -676,7 +702,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async addChallengeParticipants(challengeId: string, slot: number, delta: number) {
-    await this.stmts.addChallengeSlot.run(challengeId, slot, delta)
+    await this.stmts.addChallengeSlot.defer(challengeId, slot, delta)
   }
 
   async participantCount(challengeId: string) {
@@ -684,7 +710,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async addGroupValue(challengeId: string, groupId: string, delta: number) {
-    await this.stmts.addGroupValue.run(challengeId, groupId, delta)
+    await this.stmts.addGroupValue.defer(challengeId, groupId, delta)
   }
 
   async groupValue(challengeId: string, groupId: string) {
@@ -717,26 +743,21 @@ export class SqlEngine implements AsyncOps {
   }
 
   async saveRequest(openid: string, requestId: string, r: RequestRecord) {
-    await this.stmts.saveRequest.run(openid, requestId, r.fn, r.payloadHash, r.resultRef, r.capped ? 1 : 0)
+    await this.stmts.saveRequest.defer(openid, requestId, r.fn, r.payloadHash, r.resultRef, r.capped ? 1 : 0)
   }
 
   async getWallet(openid: string): Promise<WalletRecord> {
+    const held = this.heads.get(openid)
+    if (held) return { ...held }
     const row = await this.stmts.wallet.get(openid)
     if (!row) {
       return { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0, headSeq: 0, headHash: GENESIS_HASH }
     }
-    return {
-      gramsCo2eTotal: row.grams_total,
-      pointsBalance: row.points_balance,
-      pointsEarned: row.points_earned,
-      pointsSpent: row.points_spent,
-      headSeq: row.head_seq,
-      headHash: row.head_hash,
-    }
+    return walletFromRow(row)
   }
 
   async appendEntry(openid: string, e: LedgerEntry, wallet: Wallet) {
-    await this.stmts.insertEntry.run({
+    await this.stmts.insertEntry.defer({
       openid,
       seq: e.seq,
       id: e.id,
@@ -757,7 +778,8 @@ export class SqlEngine implements AsyncOps {
       prevHash: e.prevHash,
       hash: e.hash,
     })
-    await this.stmts.upsertWallet.run({
+    // lockPerson, which every append goes through first, made sure the row exists; verifyLedger compares it.
+    await this.stmts.updateWallet.defer({
       openid,
       gramsTotal: wallet.gramsCo2eTotal,
       pointsBalance: wallet.pointsBalance,
@@ -766,6 +788,7 @@ export class SqlEngine implements AsyncOps {
       headSeq: e.seq,
       headHash: e.hash,
     })
+    this.heads.set(openid, { ...wallet, headSeq: e.seq, headHash: e.hash })
   }
 
   async getEntry(openid: string, id: string) {
@@ -778,7 +801,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async addCreditedGrams(openid: string, factorId: string, day: string, grams: number) {
-    await this.stmts.addCreditedGrams.run(openid, day, factorId, grams)
+    await this.stmts.addCreditedGrams.defer(openid, day, factorId, grams)
   }
 
   async dayTotals(openid: string, day: string) {
@@ -822,6 +845,8 @@ interface UserRow {
   nickname: string
   roles: string
   created_at: string
+  grant_granted_at: string | null
+  grant_revoked_at: string | null
 }
 
 interface StationRow {
@@ -853,6 +878,18 @@ function userFromRow(row: UserRow): UserRecord {
     nickname: row.nickname,
     roles: row.roles.split(',').filter(Boolean) as Role[],
     createdAt: row.created_at,
+    organizerGrant: row.grant_granted_at !== null && row.grant_revoked_at === null,
+  }
+}
+
+function walletFromRow(row: WalletRow): WalletRecord {
+  return {
+    gramsCo2eTotal: row.grams_total,
+    pointsBalance: row.points_balance,
+    pointsEarned: row.points_earned,
+    pointsSpent: row.points_spent,
+    headSeq: row.head_seq,
+    headHash: row.head_hash,
   }
 }
 

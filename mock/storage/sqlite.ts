@@ -383,6 +383,8 @@ export class SqliteDatabase {
           get: async (...params: unknown[]) => s.get(...params) as R | undefined,
           all: async (...params: unknown[]) => s.all(...params) as R[],
           run: async (...params: unknown[]) => ({ changes: s.run(...params).changes }),
+          // nothing to gain from holding a write on an embedded engine
+          defer: async (...params: unknown[]) => void s.run(...params),
         } as SqlStatement<P, R>
       },
     }

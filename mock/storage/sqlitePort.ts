@@ -4,6 +4,7 @@
  * interleave with another request's, and nobody reads what a transaction has not committed.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { setImmediate } from 'node:timers'
 import type { AsyncOps, StoragePort } from './port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry'
 import { SqliteDatabase, type SqliteOptions } from './sqlite'
@@ -19,20 +20,83 @@ const isBusy = (error: unknown) => {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
 }
 
+/** At most this many transactions share one COMMIT; a full group commits even while others wait. */
+export const GROUP_COMMIT_LIMIT = 64
+
+/**
+ * Group commit. Transactions take turns on the one connection; each runs inside a SAVEPOINT of a batch that
+ * stays open while more work is waiting for its turn, and the batch commits when nobody is waiting (or it
+ * holds GROUP_COMMIT_LIMIT transactions). A caller is answered only after the COMMIT that includes its
+ * transaction, so nothing acknowledged can be lost; a COMMIT that fails fails every transaction in it, and
+ * each is retried as a whole. A transaction that throws is rolled back to its savepoint alone. Reads outside
+ * transactions that take their turn while a batch is open see its writes a moment before they are committed
+ * (the money itself only ever moves inside transactions, which commit together or not at all).
+ */
 export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_RETRY): SqlitePort {
   const sqlite = new SqliteDatabase(options)
+  const { db } = sqlite
+  // Prepared once: exec() would parse these words again for every transaction.
+  const control = Object.fromEntries(
+    ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', 'SAVEPOINT tx', 'RELEASE tx', 'ROLLBACK TO tx'].map((sql) => [sql, db.prepare(sql)]),
+  )
+  const run = (sql: keyof typeof control) => void control[sql].run()
   const engine = new SqlEngine(sqlite.executor)
   const insideTransaction = new AsyncLocalStorage<true>()
   let tail: Promise<unknown> = Promise.resolve()
+  /** jobs waiting for their turn */
+  let waiting = 0
+  /** transactions in the open batch, each waiting for its COMMIT */
+  let batch: { resolve(): void; reject(error: unknown): void }[] = []
+  let batchOpen = false
+
+  function commitBatch() {
+    if (!batchOpen) return
+    const members = batch
+    batch = []
+    batchOpen = false
+    try {
+      run('COMMIT')
+    } catch (error) {
+      if (db.inTransaction) run('ROLLBACK')
+      for (const m of members) m.reject(error)
+      return
+    }
+    for (const m of members) m.resolve()
+  }
 
   function inTurn<T>(work: () => T | Promise<T>): Promise<T> {
     if (insideTransaction.getStore()) {
       // Waiting for our own turn would never end: the transaction holds it.
       return Promise.reject(new Error('storage used outside its transaction from inside one: use the tx the transaction gave'))
     }
-    const run = tail.then(work)
-    tail = run.catch(() => undefined)
-    return run
+    waiting++
+    const job = tail.then(async () => {
+      waiting--
+      try {
+        return await work()
+      } finally {
+        if (batchOpen && batch.length >= GROUP_COMMIT_LIMIT) commitBatch()
+        else if (batchOpen && waiting === 0) scheduleCommit()
+      }
+    })
+    tail = job.catch(() => undefined)
+    return job
+  }
+
+  let commitScheduled = false
+  /**
+   * Nobody is waiting now, but requests already read from their sockets get one turn of the event loop to
+   * join the batch; the COMMIT itself then takes its turn like any other job, never in the middle of one.
+   */
+  function scheduleCommit() {
+    if (commitScheduled) return
+    commitScheduled = true
+    setImmediate(() => {
+      void inTurn(() => {
+        commitScheduled = false
+        commitBatch()
+      })
+    })
   }
 
   const tx = wrapOperations<AsyncOps>(engine, (name, call) => (...args) => {
@@ -42,21 +106,32 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
 
   function transaction<T>(fn: (tx: AsyncOps) => Promise<T>): Promise<T> {
     return withRetries(
-      () =>
-        inTurn(() =>
+      async () => {
+        const { result, committed } = await inTurn(() =>
           insideTransaction.run(true, async () => {
             // IMMEDIATE takes the write lock up front, so another process can never interleave read-then-write.
-            sqlite.db.exec('BEGIN IMMEDIATE')
+            if (!batchOpen) {
+              run('BEGIN IMMEDIATE')
+              batchOpen = true
+            }
+            run('SAVEPOINT tx')
             try {
               const result = await fn(tx)
-              sqlite.db.exec('COMMIT')
-              return result
+              run('RELEASE tx')
+              const committed = new Promise<void>((resolve, reject) => batch.push({ resolve, reject }))
+              return { result, committed }
             } catch (error) {
-              if (sqlite.db.inTransaction) sqlite.db.exec('ROLLBACK')
+              run('ROLLBACK TO tx')
+              run('RELEASE tx')
               throw error
+            } finally {
+              engine.endTransaction()
             }
           }),
-        ),
+        )
+        await committed
+        return result
+      },
       isBusy,
       retry,
     )
@@ -65,6 +140,9 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
   return wrapOperations<SqlitePort>(engine, (_, call) => (...args) => inTurn(() => call(...args)), {
     sqlite,
     transaction,
-    close: () => inTurn(() => sqlite.close()),
+    close: () => inTurn(() => {
+      commitBatch()
+      sqlite.close()
+    }),
   })
 }

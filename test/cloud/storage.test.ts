@@ -52,3 +52,27 @@ sqliteOnly('refuses the outer port inside a transaction instead of waiting for i
   await expect(storage.getMeta('x')).resolves.toBeUndefined()
   await storage.close()
 })
+
+sqliteOnly('groups concurrent transactions into one commit, answers each only once committed, and rolls back a failing one alone', async () => {
+  const storage = openSqlite({ path: ':memory:' })
+  const { db } = storage.sqlite
+  const committedWhenAnswered: boolean[] = []
+  const runs = Array.from({ length: 20 }, (_, i) =>
+    storage
+      .transaction(async (tx) => {
+        await tx.setMeta(`k${i}`, String(i))
+        if (i === 7) throw new Error('this one fails')
+        return i
+      })
+      .then((value) => {
+        committedWhenAnswered.push(!db.inTransaction)
+        return value
+      }),
+  )
+  const outcomes = await Promise.allSettled(runs)
+  expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1)
+  expect(committedWhenAnswered).toHaveLength(19)
+  expect(committedWhenAnswered.every(Boolean)).toBe(true)
+  for (let i = 0; i < 20; i++) expect(await storage.getMeta(`k${i}`)).toBe(i === 7 ? undefined : String(i))
+  await storage.close()
+})

@@ -5,6 +5,7 @@
  * requestId that another call committed meanwhile: the retry finds it and answers as that call did). An
  * unreachable or lost database answers UNAVAILABLE; the pool reconnects by itself when it is back.
  */
+import { format } from 'mysql2'
 import mysql, { type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise'
 import { CloudError } from '../../errors'
 import type { AsyncOps, StoragePort } from '../port'
@@ -51,25 +52,92 @@ export function describeUrl(url: string): string {
   }
 }
 
-type Queryable = Pick<PoolConnection, 'query'>
+/** What a statement is sent on: the pool (outside transactions) or one transaction's connection. */
+interface Queryable {
+  query(sql: string, callback: (error: Error | null, result: unknown) => void): unknown
+}
 
-function executor(on: Queryable): SqlExecutor {
-  return {
-    prepare<P extends unknown[] | object, R>(sql: string): SqlStatement<P, R> {
-      const text = toMysql(sql)
-      const send = async (params: unknown[]) => {
-        const named = params.length === 1 && params[0] !== null && typeof params[0] === 'object' && !Array.isArray(params[0])
-        const values = (named ? params[0] : params) as Parameters<Queryable['query']>[1]
-        const [result] = await on.query({ sql: text, namedPlaceholders: named }, values)
-        return result
-      }
-      return {
-        get: async (...params: unknown[]) => ((await send(params)) as R[])[0],
-        all: async (...params: unknown[]) => (await send(params)) as R[],
-        run: async (...params: unknown[]) => ({ changes: ((await send(params)) as ResultSetHeader).affectedRows }),
-      } as SqlStatement<P, R>
-    },
+/** Named parameters (@name in the engine's SQL, :name after the dialect) become positional, once per statement. */
+function positional(text: string): { sql: string; names?: string[] } {
+  const names: string[] = []
+  const sql = text.replace(/:(\w+)/g, (_, name: string) => {
+    names.push(name)
+    return '?'
+  })
+  return names.length > 0 ? { sql, names } : { sql }
+}
+
+/**
+ * Sends the engine's statements. Inside a transaction, writes whose outcome nobody reads (`defer`) wait and go
+ * with the next statement, START TRANSACTION with the first and the last writes with COMMIT, as one
+ * multi-statement packet: a credit is about five round trips instead of eleven. Values are escaped by mysql2's
+ * formatter; no statement text ever contains input. Statements go through mysql2's callback interface: its
+ * promise wrapper captures a stack trace per query, which cost more than the query's own bookkeeping under load.
+ */
+class MysqlExecutor implements SqlExecutor {
+  private pending: string[] = []
+
+  constructor(
+    private readonly on: Queryable,
+    private readonly batching: boolean,
+  ) {}
+
+  prepare<P extends unknown[] | object, R>(text: string): SqlStatement<P, R> {
+    const { sql, names } = positional(toMysql(text))
+    const render = (params: unknown[]) => {
+      const values = names ? names.map((n) => (params[0] as Record<string, unknown>)[n] ?? null) : params
+      return format(sql, values as Parameters<typeof format>[1])
+    }
+    return {
+      get: async (...params: unknown[]) => ((await this.send(render(params))) as R[])[0],
+      all: async (...params: unknown[]) => (await this.send(render(params))) as R[],
+      run: async (...params: unknown[]) => ({ changes: ((await this.send(render(params))) as ResultSetHeader).affectedRows }),
+      defer: async (...params: unknown[]) => {
+        if (this.batching) this.pending.push(render(params))
+        else await this.send(render(params))
+      },
+    } as SqlStatement<P, R>
   }
+
+  /** Held statements first, then this one; answers this one's result. */
+  send(statement: string): Promise<unknown> {
+    const held = this.pending
+    this.pending = []
+    const text = held.length === 0 ? statement : `${held.join(';\n')};\n${statement}`
+    return new Promise((resolve, reject) => {
+      this.on.query(text, (error, result) => {
+        if (error) reject(error)
+        else resolve(held.length === 0 ? result : (result as unknown[])[held.length])
+      })
+    })
+  }
+
+  begin() {
+    this.pending = ['START TRANSACTION']
+  }
+
+  async commit() {
+    await this.send('COMMIT')
+  }
+
+  async rollback() {
+    this.pending = []
+    await this.send('ROLLBACK')
+  }
+}
+
+/** One engine per pooled connection, made once: a transaction reuses its connection's statements. */
+const enginesByConnection = new WeakMap<object, { engine: SqlEngine; executor: MysqlExecutor }>()
+
+function engineFor(connection: PoolConnection): { engine: SqlEngine; executor: MysqlExecutor } {
+  const core = connection.connection as unknown as Queryable & object
+  let made = enginesByConnection.get(core)
+  if (!made) {
+    const executor = new MysqlExecutor(core, true)
+    made = { engine: new SqlEngine(executor, 'mysql'), executor }
+    enginesByConnection.set(core, made)
+  }
+  return made
 }
 
 /** Applies the migrations not yet recorded, under a named lock: workers and instances starting together take turns. */
@@ -111,6 +179,8 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
     supportBigNumbers: true,
     bigNumberStrings: false,
     connectTimeout: 5_000,
+    // a transaction's held writes travel with its next statement (MysqlExecutor); nothing else uses this
+    multipleStatements: true,
     enableKeepAlive: true,
   })
   pool.pool.on('connection', (connection) => {
@@ -124,7 +194,7 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
     const why = (error as { code?: string; message?: string })?.code ?? (error as Error)?.message
     throw new Error(`Cannot open the MySQL database at ${describeUrl(options.url)}: ${why}`)
   }
-  const outer = new SqlEngine(executor(pool), 'mysql')
+  const outer = new SqlEngine(new MysqlExecutor(pool.pool as unknown as Queryable, false), 'mysql')
   const retry = options.retry ?? DEFAULT_RETRY
 
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -141,15 +211,17 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
       () =>
         guarded(async () => {
           const connection = await pool.getConnection()
+          const { engine, executor } = engineFor(connection)
           try {
-            await connection.beginTransaction()
-            const result = await fn(new SqlEngine(executor(connection), 'mysql'))
-            await connection.commit()
+            executor.begin()
+            const result = await fn(engine)
+            await executor.commit()
             return result
           } catch (error) {
-            await connection.rollback().catch(() => undefined)
+            await executor.rollback().catch(() => undefined)
             throw error
           } finally {
+            engine.endTransaction()
             connection.release()
           }
         }),
