@@ -22,15 +22,21 @@ export async function appendEntry(services: Services, openid: string, draft: New
     if (unhashed[key] === undefined) delete unhashed[key]
   }
   const entry: LedgerEntry = { ...unhashed, hash: entryHash(unhashed) }
-  const { headSeq: _seq, headHash: _hash, ...wallet } = head
-  const next = applyToWallet(wallet, entry)
+  const { headSeq: _seq, headHash: _hash, pointsHeld, ...wallet } = head
+  const next = { ...applyToWallet(wallet, entry), pointsHeld }
   await store.appendEntry(openid, entry, next)
   // The day's cap reads a counter kept here, in the entry's own transaction, instead of summing the ledger.
   if (countsTowardDailyCap(entry)) await store.addCreditedGrams(openid, entry.factorId, entry.day, entry.gramsCo2e)
   return { entry, wallet: next }
 }
 
+/** Says why the balance is more than can be spent, when points are held for review. */
+export async function heldNote(services: Services, openid: string): Promise<string> {
+  const { pointsHeld } = await services.store.getWallet(openid)
+  return pointsHeld > 0 ? ` (${pointsHeld} more are held until an organizer reviews a flagged check-in)` : ''
+}
+
 export async function publicWallet(services: Services, openid: string): Promise<Wallet> {
-  const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent } = await services.store.getWallet(openid)
-  return { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent }
+  const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent, pointsHeld } = await services.store.getWallet(openid)
+  return { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent, pointsHeld }
 }

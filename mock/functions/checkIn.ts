@@ -64,9 +64,12 @@ export const checkIn = defineFunction({
         speedKmh: req.kind === 'travel' ? speedKmh(req.distanceKm, req.durationMin) : undefined,
         recentDropsAtStation: recentDrops,
       })
+      let answered = wallet
       if (reasons.length > 0) {
-        // Credited all the same; an organizer confirms or reverses it later.
+        // Credited all the same, its points held (in the balance, not spendable) until an organizer decides.
         await store.insertReview({ id: services.newId('rv'), entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt })
+        await store.addHeldPoints(openid, entry.points)
+        answered = { ...wallet, pointsHeld: (wallet.pointsHeld ?? 0) + entry.points }
       }
       await store.saveRequest(openid, req.requestId, {
         fn: 'checkIn',
@@ -74,7 +77,7 @@ export const checkIn = defineFunction({
         resultRef: entry.id,
         capped: credit.value.capped,
       })
-      return { entry, wallet, capped: credit.value.capped }
+      return { entry, wallet: answered, capped: credit.value.capped }
     })
   },
 })

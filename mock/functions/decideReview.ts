@@ -1,5 +1,5 @@
 import { decideReviewSchema } from '../../src/contract/schemas'
-import { reversalOf } from '../../src/core/review'
+import { releasedOnDecision, reversalOf } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
@@ -8,8 +8,9 @@ import { appendEntry } from '../ledger'
 import { reviewItem } from '../reviews'
 
 /**
- * Confirm keeps the credit; reverse writes an `adjust` entry that takes back the grams (freeing that day's
- * cap) and the points as far as the balance allows. The original entry is never edited. Once only.
+ * Confirm keeps the credit and releases its held points; reverse writes an `adjust` entry that takes back the
+ * grams (freeing that day's cap) and all the points, which were held and so never spent. The original entry
+ * is never edited. Once only.
  */
 export const decideReview = defineFunction({
   name: 'decideReview',
@@ -23,10 +24,13 @@ export const decideReview = defineFunction({
       if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
       const at = toShanghaiIso(services.now())
       let adjustEntryId: string | undefined
+      const original = await store.getEntry(review.openid, review.entryId)
+      if (!original) throw new Error(`review ${review.id} points at a missing entry`)
+      // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet.
+      const { wallet } = await store.lockPerson(review.openid)
+      await store.addHeldPoints(review.openid, -releasedOnDecision(original.points, wallet.pointsHeld))
       if (req.decision === 'reverse') {
-        const original = await store.getEntry(review.openid, review.entryId)
-        if (!original) throw new Error(`review ${review.id} points at a missing entry`)
-        const take = reversalOf(original, (await store.getWallet(review.openid)).pointsBalance)
+        const take = reversalOf(original, wallet.pointsBalance)
         await applyToChallenges(services, review.openid, original, -1)
         adjustEntryId = (await appendEntry(services, review.openid, {
           type: 'adjust',

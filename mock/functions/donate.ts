@@ -4,7 +4,8 @@ import { slotOf } from '../../src/core/counters'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
-import { appendEntry, publicWallet } from '../ledger'
+import { appendEntry, heldNote, publicWallet } from '../ledger'
+import { spendablePoints } from '../../src/core/review'
 import { publicProjects } from '../projects'
 
 /** Points to a public-good project: one donate entry, exactly once per requestId. */
@@ -25,8 +26,10 @@ export const donate = defineFunction({
         return { entry, project: (await publicProjects(services, openid, [project]))[0], wallet: await publicWallet(services, openid) }
       }
       if (!project || !project.active) throw new CloudError('NOT_FOUND', `No project with id ${req.projectId} is open for donations.`)
-      const balance = (await store.getWallet(openid)).pointsBalance
-      if (balance < req.points) throw new CloudError('INSUFFICIENT_POINTS', `You have ${balance} points; you tried to give ${req.points}.`)
+      const spendable = spendablePoints(await store.getWallet(openid))
+      if (spendable < req.points) {
+        throw new CloudError('INSUFFICIENT_POINTS', `You can spend ${spendable} points${await heldNote(services, openid)}; you tried to give ${req.points}.`)
+      }
       const at = toShanghaiIso(services.now())
       const { entry, wallet } = await appendEntry(services, openid, { type: 'donate', gramsCo2e: 0, points: -req.points, day: at.slice(0, 10), ref: project.id })
       await store.addDonation(project.id, openid, slotOf(openid), req.points)

@@ -6,7 +6,8 @@ import { holdsReward } from '../../src/core/counters'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
-import { appendEntry, publicWallet } from '../ledger'
+import { appendEntry, heldNote, publicWallet } from '../ledger'
+import { spendablePoints } from '../../src/core/review'
 import { freshRedemption, publicRedemption } from '../rewards'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -36,9 +37,9 @@ export const redeem = defineFunction({
       if (held >= reward.perUserLimit) {
         throw new CloudError('REDEEM_LIMIT_REACHED', `You can hold at most ${reward.perUserLimit} of ${reward.title}.`)
       }
-      const balance = (await store.getWallet(openid)).pointsBalance
-      if (balance < reward.pointsCost) {
-        throw new CloudError('INSUFFICIENT_POINTS', `${reward.title} costs ${reward.pointsCost} points; you have ${balance}.`)
+      const spendable = spendablePoints(await store.getWallet(openid))
+      if (spendable < reward.pointsCost) {
+        throw new CloudError('INSUFFICIENT_POINTS', `${reward.title} costs ${reward.pointsCost} points; you can spend ${spendable}${await heldNote(services, openid)}.`)
       }
       const nowMs = services.now()
       const createdAt = toShanghaiIso(nowMs)

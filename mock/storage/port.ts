@@ -33,6 +33,7 @@ export interface RequestRecord {
 }
 
 export interface WalletRecord extends Wallet {
+  pointsHeld: number
   headSeq: number
   headHash: string
 }
@@ -256,6 +257,8 @@ export interface StorageOps {
    */
   lockPerson(openid: string, requestId?: string): { wallet: WalletRecord; request?: RequestRecord }
   getWallet(openid: string): WalletRecord
+  /** moves the person's held points (flagged check-ins waiting for review); after lockPerson, in its transaction */
+  addHeldPoints(openid: string, delta: number): void
   /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
   appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void
   getEntry(openid: string, id: string): LedgerEntry | undefined

@@ -290,6 +290,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       wallet: exec.prepare<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
+      addHeld: exec.prepare('UPDATE wallets SET points_held = points_held + ? WHERE openid = ?'),
       // lockPerson made sure the row exists
       updateWallet: exec.prepare(
         `UPDATE wallets SET grams_total = @gramsTotal, points_balance = @pointsBalance, points_earned = @pointsEarned,
@@ -751,7 +752,7 @@ export class SqlEngine implements AsyncOps {
     if (held) return { ...held }
     const row = await this.stmts.wallet.get(openid)
     if (!row) {
-      return { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0, headSeq: 0, headHash: GENESIS_HASH }
+      return { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0, pointsHeld: 0, headSeq: 0, headHash: GENESIS_HASH }
     }
     return walletFromRow(row)
   }
@@ -788,7 +789,15 @@ export class SqlEngine implements AsyncOps {
       headSeq: e.seq,
       headHash: e.hash,
     })
-    this.heads.set(openid, { ...wallet, headSeq: e.seq, headHash: e.hash })
+    const before = this.heads.get(openid)
+    this.heads.set(openid, { ...wallet, pointsHeld: before?.pointsHeld ?? 0, headSeq: e.seq, headHash: e.hash })
+  }
+
+  async addHeldPoints(openid: string, delta: number) {
+    const head = this.heads.get(openid)
+    if (!head) throw new Error(`addHeldPoints for ${openid} outside a lockPerson`)
+    await this.stmts.addHeld.defer(delta, openid)
+    this.heads.set(openid, { ...head, pointsHeld: head.pointsHeld + delta })
   }
 
   async getEntry(openid: string, id: string) {
@@ -867,6 +876,7 @@ interface WalletRow {
   points_balance: number
   points_earned: number
   points_spent: number
+  points_held: number
   head_seq: number
   head_hash: string
 }
@@ -888,6 +898,7 @@ function walletFromRow(row: WalletRow): WalletRecord {
     pointsBalance: row.points_balance,
     pointsEarned: row.points_earned,
     pointsSpent: row.points_spent,
+    pointsHeld: row.points_held,
     headSeq: row.head_seq,
     headHash: row.head_hash,
   }

@@ -67,6 +67,11 @@ export interface Wallet {
   pointsBalance: number
   pointsEarned: number
   pointsSpent: number
+  /**
+   * Part of the balance that cannot be spent yet: points of flagged check-ins waiting for an organizer's
+   * review (always sent by the cloud; the ledger's own sums leave it out).
+   */
+  pointsHeld?: number
 }
 
 export type LedgerEntryType = 'checkin' | 'bonus' | 'redeem' | 'refund' | 'donate' | 'adjust'

@@ -79,6 +79,20 @@ export function reviewReasons(facts: ReviewFacts): ReviewReason[] {
   return reasons
 }
 
+/**
+ * Points a resident may spend: the balance less what is held for review. A flagged check-in's points are
+ * held from the moment it is credited until an organizer confirms it, so a reversal always takes all of them
+ * back — nothing bought with them can be cancelled or left to expire to get them back.
+ */
+export function spendablePoints(wallet: { pointsBalance: number; pointsHeld?: number }): number {
+  return wallet.pointsBalance - (wallet.pointsHeld ?? 0)
+}
+
+/** What deciding a review releases from the hold: the entry's points (less, only for holds made before holding existed). */
+export function releasedOnDecision(entryPoints: number, pointsHeld: number): number {
+  return Math.max(0, Math.min(entryPoints, pointsHeld))
+}
+
 /** What reversing a credit takes back: all its grams, and its points as far as the balance allows. */
 export function reversalOf(credit: { gramsCo2e: number; points: number }, balance: number) {
   const points = Math.min(credit.points, Math.max(0, balance))

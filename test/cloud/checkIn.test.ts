@@ -29,7 +29,7 @@ describe('checkIn: travel', () => {
       prevHash: '0'.repeat(64),
     })
     expect(out.entry.hash).toMatch(/^[0-9a-f]{64}$/)
-    expect(out.wallet).toEqual({ gramsCo2eTotal: 165, pointsBalance: 16, pointsEarned: 16, pointsSpent: 0 })
+    expect(out.wallet).toEqual({ gramsCo2eTotal: 165, pointsBalance: 16, pointsEarned: 16, pointsSpent: 0, pointsHeld: 0 })
   })
 
   it('refuses an implausible speed and writes nothing', async () => {
@@ -222,8 +222,10 @@ describe('ledger invariants', () => {
           entries.push(...page.entries)
           cursor = page.nextCursor
         } while (cursor)
-        const wallet = (await a.ok('getWallet')).wallet
+        const { pointsHeld, ...wallet } = (await a.ok('getWallet')).wallet
         expect(wallet).toEqual(walletFromEntries([...entries].reverse()))
+        expect(pointsHeld).toBeGreaterThanOrEqual(0)
+        expect(pointsHeld).toBeLessThanOrEqual(wallet.pointsBalance)
         expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: entries.length }, (_, i) => entries.length - i))
         const perFactorDay = new Map<string, number>()
         for (const e of entries) perFactorDay.set(`${e.factorId}/${e.day}`, (perFactorDay.get(`${e.factorId}/${e.day}`) ?? 0) + e.gramsCo2e)

@@ -43,7 +43,7 @@ describe('getWallet', () => {
     }
     const w = await a.ok('getWallet')
     expect(w).toEqual({
-      wallet: { gramsCo2eTotal: 264, pointsBalance: 24, pointsEarned: 24, pointsSpent: 0 },
+      wallet: { gramsCo2eTotal: 264, pointsBalance: 24, pointsEarned: 24, pointsSpent: 0, pointsHeld: 0 },
       today: { day: '2026-11-29', gramsCo2e: 66, points: 6 },
       streakDays: 3,
       todayByFactor: [{ factorId: 'travel.bike', gramsCo2e: 66 }],

@@ -89,20 +89,55 @@ describe('review queue', () => {
     expect((await boss.error('decideReview', { reviewId: bobItem.id, decision: 'delete' })).code).toBe('INVALID_ARGUMENT')
   })
 
-  it('takes back no more points than the balance holds when the points were already spent', async () => {
+  it('holds a flagged check-in\'s points until decided, so a reversal takes them all back', async () => {
     const a = await h.as('alice')
     const boss = await h.as('boss')
-    const heavy = (await a.ok('checkIn', drop(9))).entry // 3,114 points
+    const heavy = (await a.ok('checkIn', drop(9))).entry // 3,114 points, flagged near the cap
+    expect((await a.ok('getWallet')).wallet).toMatchObject({ pointsBalance: 3114, pointsHeld: 3114 })
     const reward = (await boss.ok('upsertReward', { title: 'Big', pointsCost: 3000, stock: 1 })).reward
-    await a.ok('redeem', { requestId: rid(), rewardId: reward.id })
+    const refused = await a.error('redeem', { requestId: rid(), rewardId: reward.id })
+    expect(refused).toMatchObject({ code: 'INSUFFICIENT_POINTS' })
+    expect(refused.message).toMatch(/you can spend 0 \(3114 more are held until an organizer reviews/)
+    expect((await a.error('donate', { requestId: rid(), projectId: 'pj-trees', points: 1 })).code).toBe('INSUFFICIENT_POINTS')
     const [item] = (await boss.ok('listReviewQueue')).items
     await boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
-    const wallet = (await a.ok('getWallet')).wallet
-    expect(wallet.pointsBalance).toBe(0)
-    expect(wallet.gramsCo2eTotal).toBe(0)
-    expect((await fullLedger(a)).find((e) => e.type === 'adjust')).toMatchObject({ gramsCo2e: -heavy.gramsCo2e, points: -(heavy.points - 3000) })
+    expect((await a.ok('getWallet')).wallet).toEqual({ gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0, pointsHeld: 0 })
+    expect((await fullLedger(a)).find((e) => e.type === 'adjust')).toMatchObject({ gramsCo2e: -heavy.gramsCo2e, points: -heavy.points })
     expect((await a.ok('verifyLedger')).ok).toBe(true)
   })
+
+  it('releases held points on confirm', async () => {
+    const a = await h.as('alice')
+    const boss = await h.as('boss')
+    await a.ok('checkIn', drop(9))
+    const [item] = (await boss.ok('listReviewQueue')).items
+    await boss.ok('decideReview', { reviewId: item.id, decision: 'confirm' })
+    expect((await a.ok('getWallet')).wallet).toMatchObject({ pointsBalance: 3114, pointsHeld: 0 })
+    const reward = (await boss.ok('upsertReward', { title: 'Big', pointsCost: 3000, stock: 1 })).reward
+    await a.ok('redeem', { requestId: rid(), rewardId: reward.id })
+  })
+
+  for (const ending of ['cancel', 'expire'] as const) {
+    it(`ends "redeem → reverse → ${ending}" with no spendable points from the reversed entry`, async () => {
+      let a = await h.as('alice')
+      const boss = await h.as('boss')
+      await a.ok('checkIn', drop(2)) // 692 points, not flagged
+      const flagged = (await a.ok('checkIn', drop(8))).entry // 2,768 points, flagged and held
+      const { redemption } = await a.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' }) // paid from the unflagged points
+      const [item] = (await boss.ok('listReviewQueue')).items
+      expect(item.entry.id).toBe(flagged.id)
+      await boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
+      if (ending === 'cancel') await a.ok('cancelRedemption', { redemptionId: redemption.id })
+      else {
+        h.clock.ms += 40 * 24 * 3600 * 1000
+        expect(await h.cloud.sweepExpired()).toBe(1)
+        a = await h.as('alice') // the week-long session ended meanwhile
+      }
+      // Only the unflagged drop's points remain, whatever happened to the voucher bought with them.
+      expect((await a.ok('getWallet')).wallet).toMatchObject({ pointsBalance: 692, pointsHeld: 0, gramsCo2eTotal: 6920 })
+      expect((await a.ok('verifyLedger')).ok).toBe(true)
+    })
+  }
 })
 
 describe('impact statistics and CSV', () => {

@@ -71,6 +71,16 @@ describe('home page', () => {
     expect(testUtils.queries.queryByText('1 条打卡等待发送')).toBeNull()
   })
 
+  it('says which points wait for review and cannot be spent yet', async () => {
+    await useAppStore.getState().loginWithHandle('hugo')
+    // 9 kg of paper is 90 % of the day's cap: credited, flagged for review, its points held
+    await call('checkIn', { requestId: 'hugo-paper-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' })
+    await testUtils.mount(HomePage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('其中 3114 积分待审核，审核通过后可使用')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#points-balance')!.textContent).toBe('3114')
+  })
+
   it('discards a corrupt queue on the device instead of trusting it', async () => {
     Taro.setStorageSync('glp.queue.v1', [{ requestId: 'x', payload: { kind: 'travel', distanceKm: 'lots' } }])
     Taro.setStorageSync('glp.session.v1', { openid: 42 })

@@ -140,4 +140,14 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         PRIMARY KEY (openid, station_code)) ${TABLE}`,
     ],
   },
+  {
+    version: 5,
+    name: 'points held while a flagged check-in waits for review',
+    statements: [
+      `ALTER TABLE wallets ADD COLUMN points_held BIGINT NOT NULL DEFAULT 0 CHECK (points_held >= 0)`,
+      `UPDATE wallets w SET points_held = LEAST(w.points_balance, COALESCE((
+        SELECT SUM(e.points) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open' AND r.openid = w.openid AND e.points > 0
+      ), 0))`,
+    ],
+  },
 ]

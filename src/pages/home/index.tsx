@@ -64,6 +64,11 @@ export default function HomePage() {
           </View>
         </View>
         {view ? <Text className='wallet-card__streak'>{t('home.streak', { days: view.streakDays })}</Text> : null}
+        {view && (view.wallet.pointsHeld ?? 0) > 0 ? (
+          <Text className='wallet-card__held' id='points-held'>
+            {t('home.held', { points: view.wallet.pointsHeld ?? 0 })}
+          </Text>
+        ) : null}
       </View>
 
       {error ? <Notice tone='error' lines={[error]} /> : null}

@@ -9,6 +9,7 @@ import type { Reward } from '../../contract/types'
 import { errorText, useT } from '../../i18n/useT'
 import { selectProjects, selectRedemptions, selectRewards, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
+import { spendablePoints } from '../../core/review'
 
 export const voucherUrl = (id: string) => `/packages/rewards/pages/voucher/index?id=${encodeURIComponent(id)}`
 export const certificateUrl = (entryId: string) => `/packages/rewards/pages/certificate/index?entryId=${encodeURIComponent(entryId)}`
@@ -31,7 +32,8 @@ export default function RewardsPage() {
   })
   if (!session) return <View className='page' />
 
-  const balance = view?.wallet.pointsBalance
+  // Points held for review are in the balance but cannot be spent: offer only what can.
+  const balance = view ? spendablePoints(view.wallet) : undefined
   async function confirm(reward: Reward) {
     setBusy(true)
     setError(undefined)

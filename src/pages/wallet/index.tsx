@@ -73,6 +73,11 @@ export default function WalletPage() {
             <Text className='totals__label'>{t('wallet.spent')}</Text>
             <Text className='totals__value'>{view.wallet.pointsSpent}</Text>
           </View>
+          {(view.wallet.pointsHeld ?? 0) > 0 ? (
+            <Text className='totals__note' id='wallet-held'>
+              {t('home.held', { points: view.wallet.pointsHeld ?? 0 })}
+            </Text>
+          ) : null}
         </View>
       ) : null}
       {error ? <Notice tone='error' lines={[error]} /> : null}
