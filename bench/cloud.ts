@@ -15,6 +15,22 @@ import { fmt, percentile } from './stats'
 
 const MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool'] as const
 
+/**
+ * The i-th check-in of a run over `users` residents: each resident's k-th trip takes its own two minutes,
+ * counted back from when the run began (a trip needs a duration; one person's trips may not overlap).
+ */
+export function benchTrip(prefix: string, i: number, users: number, startedMs: number) {
+  const k = Math.floor(i / users)
+  return {
+    requestId: `${prefix}-${i}`,
+    kind: 'travel',
+    mode: MODES[k % MODES.length],
+    distanceKm: 0.3,
+    durationMin: 2,
+    occurredAt: new Date(startedMs - k * 2 * 60_000).toISOString(),
+  }
+}
+
 export interface CloudFigures {
   bareInsertsPerSec: number
   inProcessPerSec: number
@@ -54,13 +70,14 @@ export async function inProcessCheckIns(count: number): Promise<number> {
   const tmp = tempDb()
   const cloud = await createCloud({ storage: openSqlite({ path: tmp.path, backgroundCheckpoints: true }), rateLimit: { burst: 0, perSecond: 1 }, devLogin: true })
   const users = 2000
+  const startedMs = Date.now()
   const tokens: string[] = []
   for (let u = 0; u < users; u++) tokens.push(((await cloud.call('login', { code: `dev:bench${u}` })).body as any).result.token as string)
   const start = process.hrtime.bigint()
   for (let i = 0; i < count; i++) {
     const out = await cloud.call(
       'checkIn',
-      { requestId: `bench-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 },
+      benchTrip('bench-req', i, users, startedMs),
       `Bearer ${tokens[i % users]}`,
     )
     if (out.status !== 200) throw new Error(`check-in failed: ${JSON.stringify(out.body)}`)
@@ -146,11 +163,12 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
   const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DB_PATH: cloudDb.path, PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1' })
   const cloudUrl = new URL(cloud.url)
   const users = 2000
+  const startedMs = Date.now()
   const tokens: string[] = []
   for (let u = 0; u < users; u++) tokens.push((await postJson(agent, cloudUrl, '/cloud/login', { data: { code: `dev:h${u}` } })).body.result.token)
   await drive(concurrency, 500, async (i) => void (await postJson(agent, cloudUrl, '/cloud/getWallet', { data: {} }, tokens[i % users])))
   const cloudFigures = await drive(concurrency, total, async (i) => {
-    const r = await postJson(agent, cloudUrl, '/cloud/checkIn', { data: { requestId: `http-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 } }, tokens[i % users])
+    const r = await postJson(agent, cloudUrl, '/cloud/checkIn', { data: benchTrip('http-req', i, users, startedMs) }, tokens[i % users])
     if (r.status !== 200) throw new Error(`HTTP check-in failed: ${JSON.stringify(r.body)}`)
   })
   cloud.child.kill(process.env.BENCH_CHILD_NODE_ARGS ? 'SIGTERM' : 'SIGKILL')
@@ -181,6 +199,7 @@ export async function mysqlHttpFigures(concurrency: number, total: number): Prom
   if (!floorDb) return undefined
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
   const users = 2000
+  const startedMs = Date.now()
   const bare = await startChild([join(__dirname, 'bareMysqlServer.ts')], { DATABASE_URL: floorDb.url })
   const bareUrl = new URL(bare.url)
   await drive(concurrency, 500, async (i) => void (await postJson(agent, bareUrl, '/', { data: { user: i % users } })))
@@ -200,7 +219,7 @@ export async function mysqlHttpFigures(concurrency: number, total: number): Prom
     for (let u = 0; u < users; u++) tokens.push((await postJson(agent, cloudUrl, '/cloud/login', { data: { code: `dev:m${u}` } })).body.result.token)
     await drive(concurrency, 500, async (i) => void (await postJson(agent, cloudUrl, '/cloud/getWallet', { data: {} }, tokens[i % users])))
     const figures = await drive(concurrency, total, async (i) => {
-      const r = await postJson(agent, cloudUrl, '/cloud/checkIn', { data: { requestId: `mysql-req-${i}`, kind: 'travel', mode: MODES[Math.floor(i / users) % MODES.length], distanceKm: 0.5 } }, tokens[i % users])
+      const r = await postJson(agent, cloudUrl, '/cloud/checkIn', { data: benchTrip('mysql-req', i, users, startedMs) }, tokens[i % users])
       if (r.status !== 200) throw new Error(`HTTP check-in on MySQL failed: ${JSON.stringify(r.body)}`)
     })
     workers.push({ n, figures })

@@ -201,11 +201,13 @@ export async function mysqlHotSpot(clients: number, total: number): Promise<HotS
         await call('checkIn', { requestId: `warmup-request-${u}`, kind: 'recycling', material: 'paper', weightKg: 1, stationCode: 'ST-HQ01' }, token)
       }
       const modes = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool']
+      const startedMs = Date.now()
       figures[run] = await drive(clients, total, async (i) => {
         const u = i % clients
         const round = Math.floor(i / clients)
         if (round % 2 === 0) {
-          await call('checkIn', { requestId: `hotspot-request-${i}`, kind: 'travel', mode: modes[(round / 2) % modes.length], distanceKm: 0.5 }, tokens[u])
+          const trip = round / 2
+          await call('checkIn', { requestId: `hotspot-request-${i}`, kind: 'travel', mode: modes[trip % modes.length], distanceKm: 0.3, durationMin: 2, occurredAt: new Date(startedMs - trip * 2 * 60_000).toISOString() }, tokens[u])
         } else {
           await call('donate', { requestId: `hotspot-request-${i}`, projectId: projects[u % projects.length], points: 1 }, tokens[u])
         }

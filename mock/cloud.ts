@@ -18,6 +18,7 @@ import type { StoragePort, UserRecord } from './storage/port'
 import { createTokenService } from './tokens'
 import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './users'
 import type { WeChatLogin } from './wechat'
+import { creditRules, DEFAULT_MAX_BACKDATE_HOURS } from '../src/core/farming'
 
 export interface CloudOptions {
   /** where everything is kept: openSqlite(...) here; the server opens it from its configuration */
@@ -33,6 +34,8 @@ export interface CloudOptions {
   cloudRun?: boolean
   tokenTtlSeconds?: number
   rateLimit?: RateLimitOptions
+  /** activity older than this is not credited (MAX_BACKDATE_HOURS; src/core/farming's default otherwise) */
+  maxBackdateHours?: number
   now?: () => number
 }
 
@@ -92,6 +95,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     wechat: options.wechat,
     methodologyVersion: METHODOLOGY_VERSION,
     methodology,
+    rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS),
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 

@@ -8,6 +8,7 @@ import { isIP } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import type { RateLimitOptions } from './rateLimit'
 import { WECHAT_API_BASE, WECHAT_TIMEOUT_MS } from './wechat'
+import { DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE } from '../src/core/farming'
 
 export interface WeChatConfig {
   appid: string
@@ -40,6 +41,8 @@ export interface ServerConfig {
   trustProxy: boolean
   /** CLOUD_WORKERS: processes serving one port (more than one only over MySQL) */
   workers: number
+  /** MAX_BACKDATE_HOURS: activity older than this is not credited (1–168, default 48) */
+  maxBackdateHours: number
 }
 
 export class ConfigError extends Error {}
@@ -172,5 +175,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean),
     trustProxy: flag(env, 'TRUST_PROXY'),
     workers,
+    maxBackdateHours: intFromEnv(env, 'MAX_BACKDATE_HOURS', DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE[0], MAX_BACKDATE_HOURS_RANGE[1]),
   }
 }

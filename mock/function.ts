@@ -5,7 +5,7 @@
  * call), so a function's own code starts at its rules and its one transaction.
  */
 import type { z } from 'zod'
-import type { FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
+import type { CreditRules, FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
 import { CloudError, invalidArgument } from './errors'
 import type { AsyncOps, StoragePort, UserRecord } from './storage/port'
 import type { TokenService } from './tokens'
@@ -34,6 +34,8 @@ export interface Services {
   methodologyVersion: string
   /** the current methodology, read once at start: a version's rows are never changed after seeding */
   methodology: Methodology
+  /** the anti-farming rules in force (src/core/farming), published with the methodology */
+  rules: CreditRules
 }
 
 export interface CloudFunction<N extends FunctionName> {

@@ -1,6 +1,7 @@
 /** Appending to a person's chain: the one place that assigns seq, links hashes and moves the wallet. */
 import type { LedgerEntry, Wallet } from '../src/contract/types'
 import { countsTowardDailyCap } from '../src/core/credit'
+import { DAY_TOTAL_KEY } from '../src/core/farming'
 import { applyToWallet, entryHash, type UnhashedEntry } from '../src/core/ledger'
 import { toShanghaiIso } from '../src/core/time'
 import type { Services } from './function'
@@ -26,7 +27,10 @@ export async function appendEntry(services: Services, openid: string, draft: New
   const next = { ...applyToWallet(wallet, entry), pointsHeld }
   await store.appendEntry(openid, entry, next)
   // The day's cap reads a counter kept here, in the entry's own transaction, instead of summing the ledger.
-  if (countsTowardDailyCap(entry)) await store.addCreditedGrams(openid, entry.factorId, entry.day, entry.gramsCo2e)
+  if (countsTowardDailyCap(entry)) {
+    await store.addCreditedGrams(openid, entry.factorId, entry.day, entry.gramsCo2e)
+    await store.addCreditedGrams(openid, DAY_TOTAL_KEY, entry.day, entry.gramsCo2e)
+  }
   return { entry, wallet: next }
 }
 

@@ -44,6 +44,7 @@ async function main() {
     sessionSecret: config.sessionSecret,
     organizers: config.organizers,
     rateLimit: config.rateLimit,
+    maxBackdateHours: config.maxBackdateHours,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),
     cloudRun: Boolean(config.cloudRun),

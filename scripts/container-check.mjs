@@ -72,7 +72,7 @@ const wx = { 'X-WX-OPENID': 'oContainerCheck0001', 'X-WX-APPID': APPID }
 
 const login = await call('login', { code: 'container-check-code' }, wx)
 check(login.status === 200 && login.body.result.token === '' && login.body.result.roles.join() === 'resident', 'login reports the platform identity, with no token')
-const checkIn = await call('checkIn', { requestId: 'container-check-1', kind: 'travel', mode: 'bus', distanceKm: 4 }, wx)
+const checkIn = await call('checkIn', { requestId: 'container-check-1', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15 }, wx)
 check(checkIn.status === 200 && checkIn.body.result.entry.gramsCo2e === 104, 'a check-in through the gateway headers credits 104 g (bus, 4 km)')
 const wallet = await call('getWallet', {}, wx)
 check(wallet.status === 200 && wallet.body.result.wallet.gramsCo2eTotal === 104, 'the same person sees it in their wallet')

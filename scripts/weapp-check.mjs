@@ -52,8 +52,10 @@ const cloudUrl = await new Promise((resolve, reject) => {
 const cloudCall = (name, data, token) =>
   fetch(`${cloudUrl}/cloud/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ data }) }).then((r) => r.json())
 const seeded = await cloudCall('login', { code: 'ok-weappuser-seed' })
-for (const [i, trip] of [['metro', 12.4], ['bike', 3.2], ['bus', 8]].entries()) {
-  await cloudCall('checkIn', { requestId: `weapp-seed-${i}`, kind: 'travel', mode: trip[0], distanceKm: trip[1] }, seeded.result.token)
+for (const [i, trip] of [['metro', 12.4, 28], ['bike', 3.2, 14], ['bus', 8, 30]].entries()) {
+  // three trips earlier today, an hour apart
+  const occurredAt = new Date(Date.now() - (3 - i) * 3600_000).toISOString()
+  await cloudCall('checkIn', { requestId: `weapp-seed-${i}`, kind: 'travel', mode: trip[0], distanceKm: trip[1], durationMin: trip[2], occurredAt }, seeded.result.token)
 }
 const seededWallet = await cloudCall('getWallet', {}, seeded.result.token)
 

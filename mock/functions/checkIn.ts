@@ -2,6 +2,8 @@ import { checkInSchema } from '../../src/contract/schemas'
 import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
 import { speedKmh } from '../../src/core/credit'
 import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
+import { LIMITS } from '../../src/contract/constants'
+import { overlappingTrip, rememberTrip, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
@@ -29,12 +31,20 @@ export const checkIn = defineFunction({
       const factorId = factorIdOf(req)
       const factor = methodology.factors.find((f) => f.id === factorId)
       const station = req.kind === 'recycling' ? await store.getStation(req.stationCode) : undefined
-      const plan = planCheckIn(req, factor, station, services.now())
+      const plan = planCheckIn(req, factor, station, services.now(), services.rules)
       if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
       if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
       const already = await store.creditedGrams(openid, factor.id, plan.value.day)
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
+      let trips: { previous: Trip[]; span: { startMs: number; endMs: number } } | undefined
+      if (req.kind === 'travel') {
+        const span = tripSpan(plan.value.occurredAtMs, req.durationMin ?? 0)
+        const previous = await store.recentTrips(openid)
+        const clash = overlappingTrip(previous, span)
+        if (clash) throw new CloudError('TRIP_OVERLAP', tripOverlapMessage(span, clash))
+        trips = { previous, span }
+      }
       const occurredAt = toShanghaiIso(plan.value.occurredAtMs)
       let recentDrops: number | undefined
       if (req.kind === 'recycling') {
@@ -57,6 +67,10 @@ export const checkIn = defineFunction({
         weightG: plan.value.weightG,
         stationCode: req.kind === 'recycling' ? req.stationCode : undefined,
       })
+      if (trips) {
+        const oldestStartMs = services.now() - services.rules.maxBackdateHours * 3_600_000 - LIMITS.maxDurationMin * 60_000
+        await store.saveTrips(openid, rememberTrip(trips.previous, { entryId: entry.id, factorId: factor.id, ...trips.span }, oldestStartMs))
+      }
       await applyToChallenges(services, openid, entry, 1)
       const reasons = reviewReasons({
         factor,

@@ -6,6 +6,6 @@ export const getMethodology = defineFunction({
   schema: emptySchema,
   auth: 'session',
   async handle(_req, _caller, services) {
-    return services.methodology
+    return { ...services.methodology, rules: services.rules }
   },
 })

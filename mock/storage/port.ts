@@ -4,6 +4,7 @@
  * adapter may retry as a whole on a deadlock or serialisation conflict (every write is keyed by its requestId,
  * so a retry cannot double anything). Inside a transaction only its `tx` is used.
  */
+import type { Trip } from '../../src/core/farming'
 import type { StationDrop } from '../../src/core/review'
 import type { ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
 
@@ -262,8 +263,11 @@ export interface StorageOps {
   /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
   appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void
   getEntry(openid: string, id: string): LedgerEntry | undefined
-  /** the grams credited to a person for a factor on a day: a counter row, not a sum over the ledger */
-  creditedGrams(openid: string, factorId: string, day: string): number
+  /** the grams credited to a person on a day, for one factor and across all: counter rows, not sums over the ledger */
+  creditedGrams(openid: string, factorId: string, day: string): { factorGrams: number; dayGrams: number }
+  /** one person's recent trips (src/core/farming decides overlaps and what to keep) */
+  recentTrips(openid: string): Trip[]
+  saveTrips(openid: string, trips: Trip[]): void
   /** moves that counter; called with every entry that counts toward the day's cap, in its transaction */
   addCreditedGrams(openid: string, factorId: string, day: string, grams: number): void
   dayTotals(openid: string, day: string): { gramsCo2e: number; points: number }

@@ -5,6 +5,7 @@
  */
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { DELETED_NICKNAME, deletedHandle } from '../../src/core/account'
+import { DAY_TOTAL_KEY, parseTrips, type Trip } from '../../src/core/farming'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import type { AsyncOps, ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
@@ -303,7 +304,11 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
            @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @prevHash, @hash)`,
       ),
       entry: exec.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
-      creditedGrams: exec.prepare<[string, string, string], { grams: number }>('SELECT grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id = ?'),
+      creditedGrams: exec.prepare<[string, string, string, string], { factor_id: string; grams: number }>(
+        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?)',
+      ),
+      trips: exec.prepare<[string], { recent: string }>('SELECT recent FROM trip_log WHERE openid = ?'),
+      saveTrips: exec.prepare('INSERT INTO trip_log (openid, recent) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET recent = excluded.recent'),
       addCreditedGrams: exec.prepare(
         'INSERT INTO day_factor_grams (openid, day, factor_id, grams) VALUES (?, ?, ?, ?) ON CONFLICT (openid, day, factor_id) DO UPDATE SET grams = grams + excluded.grams',
       ),
@@ -806,7 +811,19 @@ export class SqlEngine implements AsyncOps {
   }
 
   async creditedGrams(openid: string, factorId: string, day: string) {
-    return (await this.stmts.creditedGrams.get(openid, day, factorId))?.grams ?? 0
+    const rows = await this.stmts.creditedGrams.all(openid, day, factorId, DAY_TOTAL_KEY)
+    return {
+      factorGrams: rows.find((r) => r.factor_id === factorId)?.grams ?? 0,
+      dayGrams: rows.find((r) => r.factor_id === DAY_TOTAL_KEY)?.grams ?? 0,
+    }
+  }
+
+  async recentTrips(openid: string) {
+    return parseTrips((await this.stmts.trips.get(openid))?.recent)
+  }
+
+  async saveTrips(openid: string, trips: Trip[]) {
+    await this.stmts.saveTrips.defer(openid, JSON.stringify(trips))
   }
 
   async addCreditedGrams(openid: string, factorId: string, day: string, grams: number) {
@@ -819,7 +836,9 @@ export class SqlEngine implements AsyncOps {
   }
 
   async dayByFactor(openid: string, day: string) {
-    return (await this.stmts.dayByFactor.all(openid, day)).map((r) => ({ factorId: r.factor_id, gramsCo2e: r.grams }))
+    return (await this.stmts.dayByFactor.all(openid, day))
+      .filter((r) => r.factor_id !== DAY_TOTAL_KEY)
+      .map((r) => ({ factorId: r.factor_id, gramsCo2e: r.grams }))
   }
 
   async daySeries(openid: string, fromDay: string, toDay: string) {

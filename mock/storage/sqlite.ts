@@ -312,13 +312,21 @@ CREATE TABLE IF NOT EXISTS station_drops (
 /**
  * Points held for review: a flagged check-in's points stay in the balance but cannot be spent until an
  * organizer decides, so a reversal always finds them. Filled once from the open reviews (never more than
- * the balance, for wallets that spent such points before this release).
+ * the balance, for wallets that spent such points before this release). A person's total across factors per
+ * day is a counter row beside the per-factor ones (factor '*'), and their recent trips one row, for the
+ * overlap check.
  */
 const HELD_POINTS = `
 ALTER TABLE wallets ADD COLUMN points_held INTEGER NOT NULL DEFAULT 0 CHECK (points_held >= 0);
 UPDATE wallets SET points_held = MIN(points_balance, COALESCE((
   SELECT SUM(e.points) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open' AND r.openid = wallets.openid AND e.points > 0
 ), 0));
+INSERT INTO day_factor_grams (openid, day, factor_id, grams)
+  SELECT openid, day, '*', SUM(grams) FROM day_factor_grams WHERE factor_id <> '*' GROUP BY openid, day;
+CREATE TABLE IF NOT EXISTS trip_log (
+  openid TEXT PRIMARY KEY,
+  recent TEXT NOT NULL
+) WITHOUT ROWID;
 `
 
 /**
@@ -331,7 +339,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 3, name: "daily-cap counters: grams per person, day and factor, kept with each entry", sql: DAY_FACTOR_GRAMS },
   { version: 4, name: 'reward holdings per person; project totals in per-person slots', sql: HOLDINGS_AND_SLOTS },
   { version: 5, name: 'challenge participants in slots, group values, leaving members; recent station drops', sql: CHALLENGE_COUNTERS },
-  { version: 6, name: 'points held while a flagged check-in waits for review', sql: HELD_POINTS },
+  { version: 6, name: 'points held for review; a day total across factors; recent trips per person', sql: HELD_POINTS },
 ]
 
 function migrate(db: Database.Database): number[] {

@@ -16,12 +16,12 @@ export function useCheckIn() {
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<NoticeProps | undefined>()
 
-  async function submit(payload: Payload) {
+  async function submit(payload: Payload, options?: { endedMinutesAgo?: number }) {
     if (busy) return
     setBusy(true)
     setNotice(undefined)
     try {
-      const outcome = await submitCheckIn(payload)
+      const outcome = await submitCheckIn(payload, options)
       if (outcome.status === 'credited') {
         const { entry, capped } = outcome.result
         const lines = [t('checkin.credited', { grams: entry.gramsCo2e, points: entry.points })]

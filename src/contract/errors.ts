@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   INSUFFICIENT_POINTS: 422,
   OUT_OF_STOCK: 422,
   REDEEM_LIMIT_REACHED: 422,
+  /** v1.2: a trip that overlaps in time one of the person's earlier trips (the message names it) */
+  TRIP_OVERLAP: 409,
   RATE_LIMITED: 429,
   /** v1.1: a dependency (the database, WeChat's API) is down, busy or too slow; retry with the same requestId */
   UNAVAILABLE: 503,

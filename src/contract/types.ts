@@ -54,6 +54,27 @@ export interface Methodology {
   version: string
   gramsPerPoint: number
   factors: Factor[]
+  /** the anti-farming rules in force (always sent by getMethodology) */
+  rules?: CreditRules
+}
+
+/** Rules every check-in is held to besides its factor's cap, published beside the factors. */
+export interface CreditRules {
+  /** activity older than this many hours is not credited */
+  maxBackdateHours: number
+  /** travel needs durationMin; one person's trips may not overlap in time */
+  travelNeedsDuration: true
+  /** the most one person may be credited on one Asia/Shanghai day across all factors, and why */
+  dailyTotalGrams: number
+  dailyTotalBasis: string
+  dailyTotalBasisZh: string
+  /** this many drops at one station within this many minutes (claimed or received) are reviewed */
+  stationBurstCount: number
+  stationBurstWindowMin: number
+  /** a single drop at this share of its material's daily cap or more is reviewed */
+  nearCapShare: number
+  /** points of a check-in under review are held (in the balance, not spendable) until an organizer decides */
+  heldWhileReviewed: true
 }
 
 export interface Station {

@@ -8,6 +8,7 @@ import { LIMITS } from '../contract/constants'
 import type { Factor, Station } from '../contract/types'
 import { computeCredit, isPlausibleSpeed, speedKmh, type Credit } from './credit'
 import { factorIdFor } from './methodology'
+import { DAILY_TOTAL_GRAMS, DEFAULT_MAX_BACKDATE_HOURS } from './farming'
 import { shanghaiDay } from './time'
 
 export interface RuleViolation {
@@ -37,12 +38,18 @@ export function factorIdOf(req: CheckInRequest): string {
   return req.kind === 'travel' ? factorIdFor('travel', req.mode) : factorIdFor('recycling', req.material)
 }
 
-/** Checks that need no stored state: time window, speed, station materials. */
+export interface PlanRules {
+  /** activity older than this many hours is not credited (src/core/farming: 48 unless the cloud sets it) */
+  maxBackdateHours: number
+}
+
+/** Checks that need no stored state: time window, duration and speed, station materials. */
 export function planCheckIn(
   req: CheckInRequest,
   factor: Factor | undefined,
   station: Station | undefined,
   nowMs: number,
+  rules: PlanRules = { maxBackdateHours: DEFAULT_MAX_BACKDATE_HOURS },
 ): Decision<CheckInPlan> {
   if (!factor) return fail('NOT_FOUND', `No factor ${factorIdOf(req)} in the current methodology.`)
   const occurredAtMs = req.occurredAt === undefined ? nowMs : Date.parse(req.occurredAt)
@@ -50,11 +57,18 @@ export function planCheckIn(
   if (occurredAtMs > nowMs + LIMITS.maxFutureSkewMs) {
     return fail('INVALID_ARGUMENT', 'occurredAt is in the future (more than 5 minutes ahead of the server clock).')
   }
-  if (occurredAtMs < nowMs - LIMITS.maxAgeMs) {
-    return fail('INVALID_ARGUMENT', 'occurredAt is more than 7 days ago; such activity can no longer be credited.')
+  if (occurredAtMs < nowMs - rules.maxBackdateHours * 3_600_000) {
+    return fail(
+      'INVALID_ARGUMENT',
+      `occurredAt is more than ${rules.maxBackdateHours} hours ago; activity is credited within ${rules.maxBackdateHours} hours (see the methodology).`,
+    )
   }
   const day = shanghaiDay(occurredAtMs)
   if (req.kind === 'travel') {
+    if (req.durationMin === undefined) {
+      // Without a duration no speed can be checked and no two trips can be told apart in time.
+      return fail('INVALID_ARGUMENT', 'durationMin is required for travel: how long the trip took lets the speed and overlapping trips be checked.')
+    }
     if (!isPlausibleSpeed(req.distanceKm, req.durationMin, factor.maxKmh)) {
       const kmh = Math.round(speedKmh(req.distanceKm, req.durationMin) ?? 0)
       return fail(
@@ -70,7 +84,7 @@ export function planCheckIn(
         day,
         quantity: req.distanceKm,
         distanceM: Math.round(req.distanceKm * 1000),
-        durationS: req.durationMin === undefined ? undefined : Math.round(req.durationMin * 60),
+        durationS: Math.round(req.durationMin * 60),
       },
     }
   }
@@ -84,16 +98,28 @@ export function planCheckIn(
   }
 }
 
-/** The credit under today's cap, or the contract error when nothing can be credited. */
+/** The credit under the day's caps (the factor's and the total across factors), or the contract error when nothing can be credited. */
 export function creditCheckIn(
   plan: CheckInPlan,
   factor: Factor,
-  alreadyCreditedGrams: number,
+  credited: { factorGrams: number; dayGrams: number },
   gramsPerPoint: number,
 ): Decision<Credit> {
-  const credit = computeCredit({ factor, quantity: plan.quantity, alreadyCreditedGrams, gramsPerPoint })
+  const credit = computeCredit({
+    factor,
+    quantity: plan.quantity,
+    alreadyCreditedGrams: credited.factorGrams,
+    gramsPerPoint,
+    dayTotal: { limitGrams: DAILY_TOTAL_GRAMS, alreadyGrams: credited.dayGrams },
+  })
   if (credit.rawGramsCo2e === 0) {
     return fail('INVALID_ARGUMENT', `That ${factor.unit === 'km' ? 'distance' : 'weight'} is too small to earn a gram.`)
+  }
+  if (credit.gramsCo2e === 0 && credit.cappedBy === 'dayTotal') {
+    return fail(
+      'DAILY_CAP_REACHED',
+      `The day's total of ${DAILY_TOTAL_GRAMS} g across all activities on ${plan.day} is already reached (see the methodology).`,
+    )
   }
   if (credit.gramsCo2e === 0) {
     return fail(

@@ -11,6 +11,8 @@ export interface CreditInput {
   /** grams already credited to this person for this factor on this day */
   alreadyCreditedGrams: number
   gramsPerPoint: number
+  /** the person's total across all factors for the day, and its limit (src/core/farming) */
+  dayTotal?: { limitGrams: number; alreadyGrams: number }
 }
 
 export interface Credit {
@@ -19,6 +21,8 @@ export interface Credit {
   gramsCo2e: number
   points: number
   capped: boolean
+  /** which limit bound the credit, when one did */
+  cappedBy?: 'factor' | 'dayTotal'
   remainingCapGrams: number
 }
 
@@ -33,19 +37,24 @@ export function pointsFor(gramsCo2e: number, gramsPerPoint: number): number {
 }
 
 export function computeCredit(input: CreditInput): Credit {
-  const { factor, quantity, alreadyCreditedGrams, gramsPerPoint } = input
+  const { factor, quantity, alreadyCreditedGrams, gramsPerPoint, dayTotal } = input
   assertNonNegativeInt(alreadyCreditedGrams, 'alreadyCreditedGrams')
   assertPositiveInt(gramsPerPoint, 'gramsPerPoint')
   const rawGramsCo2e = gramsFor(factor.gramsPerUnit, quantity)
   const remainingBefore = Math.max(0, factor.dailyCapGrams - alreadyCreditedGrams)
-  const gramsCo2e = Math.min(rawGramsCo2e, remainingBefore)
+  const dayRemaining = dayTotal ? Math.max(0, dayTotal.limitGrams - dayTotal.alreadyGrams) : Infinity
+  const gramsCo2e = Math.min(rawGramsCo2e, remainingBefore, dayRemaining)
   const capped = gramsCo2e < rawGramsCo2e
-  const credit = {
+  const credit: Credit = {
     rawGramsCo2e,
     gramsCo2e,
     points: pointsFor(gramsCo2e, gramsPerPoint),
     capped,
     remainingCapGrams: remainingBefore - gramsCo2e,
+  }
+  if (capped) credit.cappedBy = dayRemaining < remainingBefore ? 'dayTotal' : 'factor'
+  if (dayTotal && dayTotal.alreadyGrams + gramsCo2e > Math.max(dayTotal.limitGrams, dayTotal.alreadyGrams)) {
+    throw new Error('credit would exceed the daily total')
   }
   // Invariants: never above the cap, never negative, points never worth more than the grams.
   if (alreadyCreditedGrams + gramsCo2e > Math.max(factor.dailyCapGrams, alreadyCreditedGrams)) {

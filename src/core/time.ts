@@ -112,6 +112,12 @@ export function shanghaiDayStartMs(day: string): number {
   return dayjs.tz(day, LEDGER_TIME_ZONE).valueOf()
 }
 
+/** "MM-DD HH:mm" in Shanghai local time, for messages. */
+export function shanghaiClock(instant: Date | number | string): string {
+  const c = wallClock(toMs(instant))
+  return `${c.month}-${c.day} ${c.hour}:${c.minute}`
+}
+
 /** ISO-8601 instant with offset, in Shanghai local time: what residents see and what the ledger stores. */
 export function toShanghaiIso(instant: Date | number | string): string {
   const c = wallClock(toMs(instant))

@@ -179,12 +179,14 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
   return {
     queue: persisted.queue(),
     flushing: false,
-    async submitCheckIn(input) {
+    async submitCheckIn(input, options) {
       const requestId = newRequestId()
       // occurredAt is fixed now, so a check-in sent later still counts for the moment it happened,
       // and every retry carries the identical payload.
-      const payload = { ...input, requestId, occurredAt: new Date().toISOString() } as QueuedCheckIn['payload']
-      const item: QueuedCheckIn = { requestId, payload, queuedAt: payload.occurredAt as string }
+      const nowMs = Date.now()
+      const occurredAt = new Date(nowMs - (options?.endedMinutesAgo ?? 0) * 60_000).toISOString()
+      const payload = { ...input, requestId, occurredAt } as QueuedCheckIn['payload']
+      const item: QueuedCheckIn = { requestId, payload, queuedAt: new Date(nowMs).toISOString() }
       saveQueue([...get().queue, item])
       return send(item)
     },

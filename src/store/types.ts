@@ -76,8 +76,11 @@ export type SubmitOutcome =
 export interface QueueSlice {
   queue: QueuedCheckIn[]
   flushing: boolean
-  /** Sends a new check-in; keeps it on the device when the network fails. */
-  submitCheckIn(payload: DistributiveOmit<CheckInRequest, 'requestId' | 'occurredAt'>): Promise<SubmitOutcome>
+  /**
+   * Sends a new check-in; keeps it on the device when the network fails. `endedMinutesAgo` places a trip taken
+   * earlier (its occurredAt is when it ended), so two trips of one afternoon do not overlap.
+   */
+  submitCheckIn(payload: DistributiveOmit<CheckInRequest, 'requestId' | 'occurredAt'>, options?: { endedMinutesAgo?: number }): Promise<SubmitOutcome>
   flushQueue(): Promise<void>
 }
 

@@ -12,8 +12,8 @@ const DAY = 86400000
 describe('wallet extras', () => {
   it('reports today per factor and a zero-filled series of Shanghai days', async () => {
     const a = await h.as('alice')
-    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'walk', distanceKm: 20 }) // capped at 296
-    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 2, occurredAt: new Date(h.clock.ms - 2 * DAY).toISOString() })
+    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'walk', distanceKm: 20, durationMin: 240 }) // capped at 296
+    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 2, durationMin: 8, occurredAt: new Date(h.clock.ms - 2 * DAY + 60_000).toISOString() })
     expect((await a.ok('getWallet')).todayByFactor).toEqual([{ factorId: 'travel.walk', gramsCo2e: 296 }])
     const { days } = await a.ok('getDailySeries', { days: 7 })
     expect(days).toHaveLength(7)

@@ -1,4 +1,4 @@
-import { harness, NOW, rid, type Caller, type Harness, inOrder } from './harness'
+import { harness, NOW, rid, trip, type Caller, type Harness, inOrder } from './harness'
 
 let h: Harness
 beforeEach(async () => {
@@ -8,7 +8,7 @@ afterEach(() => h.close())
 
 const MIN = 60000
 const bike = (c: Caller, km: number, extra: Record<string, unknown> = {}) =>
-  c.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: km, ...extra })
+  c.ok('checkIn', trip('bike', km, extra))
 const at = (ms: number) => new Date(ms).toISOString()
 
 async function groupOf(leader: Caller, ...members: Caller[]) {
@@ -78,10 +78,10 @@ describe('challenges', () => {
     const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Grams', metric: 'gramsCo2e', targetPerMember: 10_000, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 50 })).challenge
     h.clock.ms += 5 * MIN
     await ann.ok('joinChallenge', { challengeId: c.id })
-    await bike(ann, 3, { occurredAt: at(h.clock.ms - 2 * MIN) }) // happened before joining: does not count
+    await bike(ann, 0.5, { durationMin: 2, occurredAt: at(h.clock.ms - 1 * MIN) }) // ended before joining: does not count
     await bike(ann, 1) // counts: 33 g
-    h.clock.ms += 10 * MIN
-    await bike(ann, 2, { occurredAt: at(h.clock.ms - 5 * MIN) }) // arrives late, happened after joining: counts
+    h.clock.ms += 30 * MIN
+    await bike(ann, 2, { durationMin: 8, occurredAt: at(h.clock.ms - 10 * MIN) }) // arrives late, happened after joining: counts
     expect((await ann.ok('getChallenge', { challengeId: c.id })).challenge.myValue).toBe(33 + 66)
     expect((await (await h.as('ben')).error('joinChallenge', { challengeId: c.id })).code).toBe('PERMISSION_DENIED')
   })
@@ -94,7 +94,9 @@ describe('challenges', () => {
     await ann.ok('joinChallenge', { challengeId: c.id })
     const before = (await ann.ok('getWallet')).wallet.pointsBalance
     const modes = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool']
-    await Promise.all(modes.map((mode) => Promise.resolve().then(() => ann.ok('checkIn', { requestId: rid(), kind: 'travel', mode, distanceKm: 1 }))))
+    const joinedMs = h.clock.ms
+    h.clock.ms += 4 * 60 * MIN // six trips taken in the afternoon, checked in at once
+    await Promise.all(modes.map((mode, i) => Promise.resolve().then(() => ann.ok('checkIn', trip(mode, 1, { occurredAt: at(joinedMs + (i + 1) * 30 * MIN) })))))
     expect(await bonuses(ann)).toEqual([expect.objectContaining({ points: 40, ref: c.id })])
     const after = (await ann.ok('getChallenge', { challengeId: c.id })).challenge
     expect(after).toMatchObject({ myValue: 6, myBonusPaid: true })
@@ -215,9 +217,15 @@ describe('challenges', () => {
 
 describe('achievements', () => {
   it('earns badges from ledger facts', async () => {
-    const a = await h.as('alice')
+    let a = await h.as('alice')
     expect((await a.ok('getAchievements')).badges.every((b: any) => !b.earned)).toBe(true)
-    for (let d = 6; d >= 0; d--) await bike(a, 1, { occurredAt: at(h.clock.ms - d * 86400000) })
+    // a week of rides, each checked in on its day
+    h.clock.ms -= 6 * 86400000
+    for (let d = 6; d >= 0; d--) {
+      await bike(a, 1)
+      if (d > 0) h.clock.ms += 86400000
+    }
+    a = await h.as('alice')
     await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 3, stationCode: 'ST-HQ01' })
     const got = await a.ok('getAchievements')
     expect(got).toMatchObject({ streakDays: 7, longestStreakDays: 7 })

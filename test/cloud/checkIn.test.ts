@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { walletFromEntries } from '../../src/core/ledger'
-import { bike, harness, NOW, rid, snapshot, type Harness } from './harness'
+import { bike, harness, NOW, rid, snapshot, type Harness, trip } from './harness'
 
 let h: Harness
 beforeEach(async () => {
@@ -42,7 +42,7 @@ describe('checkIn: travel', () => {
 
   it('clips at the daily cap, then answers DAILY_CAP_REACHED, per factor and per Shanghai day', async () => {
     const a = await h.as('alice')
-    const walk = (km: number, extra = {}) => ({ requestId: rid(), kind: 'travel', mode: 'walk', distanceKm: km, ...extra })
+    const walk = (km: number, extra = {}) => trip('walk', km, extra)
     expect((await a.ok('checkIn', walk(10))).entry.gramsCo2e).toBe(230)
     const clipped = await a.ok('checkIn', walk(5))
     expect(clipped).toMatchObject({ capped: true, entry: { gramsCo2e: 66, points: 6 } })
@@ -58,13 +58,38 @@ describe('checkIn: travel', () => {
     expect(w.today).toEqual({ day: '2026-11-29', gramsCo2e: 296 + 33, points: 23 + 6 + 3 })
   })
 
-  it('keeps the occurredAt window: not over 5 minutes ahead, not older than 7 days', async () => {
+  it('keeps the occurredAt window: not over 5 minutes ahead, not older than 48 hours (MAX_BACKDATE_HOURS)', async () => {
     const a = await h.as('alice')
     const iso = (ms: number) => new Date(ms).toISOString()
     expect((await a.ok('checkIn', bike(1, { occurredAt: iso(NOW + 4 * 60 * 1000) }))).entry.day).toBe('2026-11-29')
     expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW + 6 * 60 * 1000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/future/) })
-    expect((await a.ok('checkIn', bike(1, { occurredAt: iso(NOW - 7 * 24 * HOUR + 60000) }))).entry.day).toBe('2026-11-22')
-    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW - 7 * 24 * HOUR - 60000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/7 days/) })
+    expect((await a.ok('checkIn', bike(1, { occurredAt: iso(NOW - 48 * HOUR + 60000) }))).entry.day).toBe('2026-11-27')
+    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW - 48 * HOUR - 60000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/48 hours/) })
+    // The window is the cloud's setting, and getMethodology publishes it.
+    expect((await a.ok('getMethodology')).rules).toMatchObject({ maxBackdateHours: 48, travelNeedsDuration: true, dailyTotalGrams: 36380 })
+    const week = await harness({ maxBackdateHours: 168 })
+    const b = await week.as('bob')
+    expect((await b.ok('checkIn', bike(1, { occurredAt: iso(NOW - 7 * 24 * HOUR + 60000) }))).entry.day).toBe('2026-11-22')
+    expect((await b.ok('getMethodology')).rules.maxBackdateHours).toBe(168)
+    await week.close()
+  })
+
+  it('needs a duration for travel, and refuses a trip that overlaps an earlier one, naming it', async () => {
+    const a = await h.as('alice')
+    const iso = (ms: number) => new Date(ms).toISOString()
+    const noDuration = await a.error('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 3 })
+    expect(noDuration).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400, message: expect.stringMatching(/durationMin is required for travel/) })
+    // 08:00–08:30 by bus, then a bike trip claimed for 08:20–08:40: one person, one trip at a time
+    const bus = (await a.ok('checkIn', trip('bus', 8, { durationMin: 30, occurredAt: '2026-11-29T08:30:00+08:00' }))).entry
+    const clash = await a.error('checkIn', trip('bike', 4, { durationMin: 20, occurredAt: '2026-11-29T08:40:00+08:00' }))
+    expect(clash).toMatchObject({ code: 'TRIP_OVERLAP', status: 409 })
+    expect(clash.message).toContain(bus.id)
+    expect(clash.message).toContain('11-29 08:00–11-29 08:30')
+    // back to back is fine; so is an earlier trip that ends when the bus left
+    await a.ok('checkIn', trip('bike', 4, { durationMin: 20, occurredAt: '2026-11-29T08:50:00+08:00' }))
+    await a.ok('checkIn', trip('walk', 1, { durationMin: 15, occurredAt: '2026-11-29T08:00:00+08:00' }))
+    expect((await a.error('checkIn', trip('metro', 5, { durationMin: 10, occurredAt: iso(Date.parse('2026-11-29T08:45:00+08:00')) }))).code).toBe('TRIP_OVERLAP')
+    expect((await snapshot(a)).entries).toHaveLength(3)
   })
 })
 
@@ -137,7 +162,7 @@ describe('exactly once', () => {
 })
 
 describe('bad input', () => {
-  const CONTRACT_CODES = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'IMPLAUSIBLE', 'DAILY_CAP_REACHED', 'CONFLICT'])
+  const CONTRACT_CODES = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'IMPLAUSIBLE', 'DAILY_CAP_REACHED', 'CONFLICT', 'TRIP_OVERLAP'])
 
   it.each([
     ['missing requestId', { kind: 'travel', mode: 'bike', distanceKm: 1 }],
@@ -205,11 +230,11 @@ describe('bad input', () => {
 describe('ledger invariants', () => {
   it('keeps wallet = Σ entries, seq without gaps, and a valid chain after random sequences (property)', async () => {
     const action = fc.oneof(
-      fc.record({ kind: fc.constant('travel'), mode: fc.constantFrom('walk', 'bike', 'bus', 'metro', 'ev', 'carpool'), distanceKm: fc.double({ min: 0.05, max: 60, noNaN: true }) }),
+      fc.record({ kind: fc.constant('travel'), mode: fc.constantFrom('walk', 'bike', 'bus', 'metro', 'ev', 'carpool'), distanceKm: fc.double({ min: 0.05, max: 60, noNaN: true }), durationMin: fc.integer({ min: 1, max: 600 }) }),
       fc.record({ kind: fc.constant('recycling'), material: fc.constantFrom('paper', 'plastic', 'metal', 'glass', 'textile', 'cardboard'), weightKg: fc.double({ min: 0.05, max: 20, noNaN: true }), stationCode: fc.constant('ST-HQ01') }),
     )
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(action, fc.integer({ min: 0, max: 6 * 24 })), { minLength: 1, maxLength: 30 }), async (actions) => {
+      fc.asyncProperty(fc.array(fc.tuple(action, fc.integer({ min: 0, max: 47 })), { minLength: 1, maxLength: 30 }), async (actions) => {
         const local = await harness()
         const a = await local.as('alice')
         for (const [act, hoursAgo] of actions) {

@@ -19,7 +19,7 @@ describe('background WAL checkpoints (what the server runs)', () => {
     const residents = await inOrder(Array.from({ length: 20 }, (_, i) => i), (i) => h.as(`ckpt${i}`))
     const bytesBefore = statSync(path).size
     for (let i = 0; i < 600; i++) {
-      await residents[i % 20].ok('checkIn', { requestId: rid('ckpt'), kind: 'travel', mode: MODES[Math.floor(i / 20) % 6], distanceKm: 0.3 })
+      await residents[i % 20].ok('checkIn', { requestId: rid('ckpt'), kind: 'travel', mode: MODES[Math.floor(i / 20) % 6], distanceKm: 0.3, durationMin: 5 })
     }
     // The writer's own threshold is 10,000 pages; 600 credits write far fewer, so only the worker can move
     // them into the main file (the test only watches the file: probing with a checkpoint would do it itself).

@@ -33,7 +33,15 @@ export async function harness(options: Partial<CloudOptions> = {}): Promise<Harn
     const res = await cloud.call('login', { code: `dev:${handle}` })
     if (res.status !== 200) throw new Error(JSON.stringify(res.body))
     const { token, openid } = (res.body as any).result
-    const call = (name: string, data: unknown = {}): Promise<any> => cloud.call(name, data, `Bearer ${token}`)
+    const call = (name: string, data: unknown = {}): Promise<any> => {
+      // A trip is checked in after it was taken: without an explicit occurredAt, the clock first moves on by
+      // the trip's duration, as a resident's day would (two trips can then never share the same minutes).
+      const d = (data ?? {}) as { kind?: unknown; mode?: unknown; durationMin?: unknown; occurredAt?: unknown }
+      const minutes = typeof d.durationMin === 'number' && d.durationMin > 0 && d.durationMin <= 1440 ? d.durationMin : 0
+      const wellFormedTrip = d.kind === 'travel' && typeof d.mode === 'string' && d.mode in PACE_KMH && minutes > 0
+      if (name === 'checkIn' && wellFormedTrip && d.occurredAt === undefined) clock.ms += Math.ceil(minutes * 60_000)
+      return cloud.call(name, data, `Bearer ${token}`)
+    }
     return {
       token,
       openid,
@@ -59,8 +67,20 @@ export function rid(prefix = 'req'): string {
   return `${prefix}-${counter.toString().padStart(6, '0')}`
 }
 
+/** A steady pace per mode, well under each mode's plausible top speed, for trips that should never be flagged. */
+export const PACE_KMH: Record<string, number> = { walk: 5, bike: 15, bus: 20, metro: 35, ev: 40, carpool: 40 }
+
+export function tripMinutes(mode: string, distanceKm: number): number {
+  return Math.max(1, Math.ceil((distanceKm / PACE_KMH[mode]) * 60))
+}
+
+/** A travel check-in with the duration it takes at a steady pace (pass durationMin to override). */
+export function trip(mode: string, distanceKm: number, extra: Record<string, unknown> = {}) {
+  return { requestId: rid(), kind: 'travel', mode, distanceKm, durationMin: tripMinutes(mode, distanceKm), ...extra }
+}
+
 export function bike(distanceKm: number, extra: Record<string, unknown> = {}) {
-  return { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm, ...extra }
+  return trip('bike', distanceKm, extra)
 }
 
 /** Everything a person's ledger holds, to compare before/after a failed call. */

@@ -38,8 +38,11 @@ describe('listLedger', () => {
 describe('getWallet', () => {
   it('reports totals, today, and the streak of Shanghai days', async () => {
     const a = await h.as('alice')
-    for (const daysAgo of [0, 1, 2, 4]) {
-      await a.ok('checkIn', bike(2, { occurredAt: new Date(h.clock.ms - daysAgo * 86400000).toISOString() }))
+    // each ride checked in on its own day (the clock walks forward to today)
+    const today = h.clock.ms
+    for (const daysAgo of [4, 2, 1, 0]) {
+      h.clock.ms = today - daysAgo * 86400000
+      await a.ok('checkIn', bike(2, { occurredAt: new Date(h.clock.ms).toISOString() }))
     }
     const w = await a.ok('getWallet')
     expect(w).toEqual({

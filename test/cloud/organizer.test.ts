@@ -145,8 +145,8 @@ describe('impact statistics and CSV', () => {
     const a = await h.as('alice')
     const b = await h.as('bob')
     const boss = await h.as('boss')
-    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, occurredAt: '2026-11-28T23:50:00+08:00' })
-    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, occurredAt: '2026-11-29T00:10:00+08:00' })
+    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, durationMin: 20, occurredAt: '2026-11-28T23:50:00+08:00' })
+    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, durationMin: 20, occurredAt: '2026-11-29T00:10:00+08:00' })
     await b.ok('checkIn', drop(1))
     expect((await a.error('redeem', { requestId: rid(), rewardId: 'rw-bus' })).code).toBe('INSUFFICIENT_POINTS') // alice has 32 points
     await b.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' })

@@ -52,6 +52,7 @@ test('a second resident joins with the code, checks in, and both boards change',
   await member.getByRole('button', { name: '绿色出行' }).click()
   await member.getByRole('radio', { name: '地铁' }).click()
   await member.locator('#distance input').fill('5')
+  await member.locator('#duration input').fill('10')
   await member.getByRole('button', { name: '提交打卡' }).click()
   await member.getByText('已记入 230 克 CO₂e').waitFor()
 

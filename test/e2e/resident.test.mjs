@@ -39,6 +39,7 @@ test('a bike trip is credited with the grams the methodology gives', async () =>
   await openHomeCard('绿色出行')
   await page.getByRole('radio', { name: '骑行' }).click()
   await page.locator('#distance input').fill('5')
+  await page.locator('#duration input').fill('20')
   await page.getByText('预计约 165 克 CO₂e').waitFor()
   await page.getByRole('button', { name: '提交打卡' }).click()
   await page.getByText('已记入 165 克 CO₂e，获得 16 积分').waitFor()
@@ -57,6 +58,9 @@ test('the daily cap clips, then refuses, with a message', async () => {
   await openHomeCard('绿色出行')
   await page.getByRole('radio', { name: '步行' }).click()
   await page.locator('#distance input').fill('20')
+  await page.locator('#duration input').fill('120')
+  // the bike trip above ended just now: this walk ended half an hour ago, so the two do not overlap
+  await page.getByRole('radio', { name: '30 分钟前' }).click()
   await page.getByRole('button', { name: '提交打卡' }).click()
   await page.getByText('已记入 296 克 CO₂e，获得 29 积分').waitFor()
   await page.getByText('已达到今日上限').waitFor()

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { post, startServer } from '../support/server'
+import { streamedTrip } from '../support/trips'
 
 const MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool']
 
@@ -16,12 +17,13 @@ it('loses no acknowledged check-in and double-credits nothing across a SIGKILL',
   const users = await Promise.all(['u1', 'u2', 'u3'].map(async (h) => (await post(server.url, 'login', { code: `dev:${h}` })).body.result.token as string))
 
   const acked = new Map<string, { token: string; req: any; entryId: string }>()
+  const startedMs = Date.now()
   let sent = 0
   let killed = false
   // Three clients stream check-ins; the server is killed after ~150 acknowledgements, mid-flight.
   const stream = users.map(async (token, u) => {
     for (let i = 0; !killed; i++) {
-      const req = { requestId: `crash-u${u}-${i}`, kind: 'travel', mode: MODES[i % MODES.length], distanceKm: 0.5 }
+      const req = streamedTrip(startedMs, i, { requestId: `crash-u${u}-${i}`, mode: MODES[i % MODES.length], distanceKm: 0.3 })
       sent++
       try {
         const res = await post(server.url, 'checkIn', req, token)

@@ -59,11 +59,11 @@ describe('HTTP transport', () => {
       expect([400, 413]).toContain(res.status)
       expect(res.body.error.code).toBe('INVALID_ARGUMENT')
     }
-    expect((await post(server.url, 'checkIn', { requestId: 'http-ok-1', kind: 'travel', mode: 'bus', distanceKm: 4 }, token)).body.result.entry.gramsCo2e).toBe(104)
+    expect((await post(server.url, 'checkIn', { requestId: 'http-ok-1', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15 }, token)).body.result.entry.gramsCo2e).toBe(104)
   })
 
   it('holds exactly-once when 200 identical check-ins arrive over HTTP at once', async () => {
-    const req = { requestId: 'http-burst-1', kind: 'travel', mode: 'metro', distanceKm: 3 }
+    const req = { requestId: 'http-burst-1', kind: 'travel', mode: 'metro', distanceKm: 3, durationMin: 8, occurredAt: new Date(Date.now() - 60 * 60_000).toISOString() }
     const results = await Promise.all(Array.from({ length: 200 }, () => post(server.url, 'checkIn', req, token)))
     expect(results.every((r) => r.status === 200)).toBe(true)
     expect(new Set(results.map((r) => r.body.result.entry.id)).size).toBe(1)

@@ -144,7 +144,7 @@ describe('WeChat Cloud Run mode (WX_CLOUDRUN=1)', () => {
     expect(wallet.status).toBe(200)
     const login = await call('login', wx('oCloudRunPerson0001'), { code: 'any-wx-login-code' })
     expect(login.body.result).toMatchObject({ token: '', roles: ['resident'], nickname: '微信用户' })
-    const checkIn = await call('checkIn', wx('oCloudRunPerson0001'), { requestId: 'cloudrun-0001', kind: 'travel', mode: 'bus', distanceKm: 4 })
+    const checkIn = await call('checkIn', wx('oCloudRunPerson0001'), { requestId: 'cloudrun-0001', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15 })
     expect(checkIn.body.result.entry.gramsCo2e).toBe(104)
     const other = await call('getWallet', wx('oCloudRunPerson0002'))
     expect(other.body.result.wallet.gramsCo2eTotal).toBe(0)

@@ -73,7 +73,7 @@ describe('organizer console', () => {
   })
 
   it('shows the week’s totals and a bar per day', async () => {
-    await (await asHandle('fay'))('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10 })
+    await (await asHandle('fay'))('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10, durationMin: 40 })
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(StatsPage, {})
     await showPage(testUtils.act)

@@ -52,7 +52,8 @@ describe('login page', () => {
 describe('home page', () => {
   it('shows the balance, today against each cap, and an honest offline queue', async () => {
     await useAppStore.getState().loginWithHandle('hana')
-    await call('checkIn', { requestId: 'hana-walk-1', kind: 'travel', mode: 'walk', distanceKm: 10 })
+    // a 10 km walk that ended a few minutes ago (the bus below is the next trip)
+    await call('checkIn', { requestId: 'hana-walk-1', kind: 'travel', mode: 'walk', distanceKm: 10, durationMin: 120, occurredAt: new Date(Date.now() - 6 * 60_000).toISOString() })
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('230 / 296 克')).toBeTruthy()
@@ -61,7 +62,7 @@ describe('home page', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('230')
 
     offlineTransport()
-    await useAppStore.getState().submitCheckIn({ kind: 'travel', mode: 'bus', distanceKm: 4 })
+    await useAppStore.getState().submitCheckIn({ kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 5 })
     expect(await testUtils.queries.waitForQueryByText('1 条打卡等待发送')).toBeTruthy()
     expect(testUtils.queries.queryByText('公交 4 km · 待发送')).toBeTruthy()
     const online = cloud
@@ -109,8 +110,8 @@ describe('wallet page', () => {
   it('groups history under Shanghai day headings and verifies the ledger', async () => {
     await useAppStore.getState().loginWithHandle('jo')
     const yesterday = new Date(Date.now() - 86400000).toISOString()
-    await call('checkIn', { requestId: 'jo-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3, occurredAt: yesterday })
-    await call('checkIn', { requestId: 'jo-bike-2', kind: 'travel', mode: 'metro', distanceKm: 3 })
+    await call('checkIn', { requestId: 'jo-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 15, occurredAt: yesterday })
+    await call('checkIn', { requestId: 'jo-bike-2', kind: 'travel', mode: 'metro', distanceKm: 3, durationMin: 8 })
     await testUtils.mount(WalletPage, {})
     await showPage(testUtils.act)
     await testUtils.queries.waitForQueryByText('地铁')
@@ -133,6 +134,9 @@ describe('methodology page', () => {
     // the reason for each figure, in the resident's language
     expect(testUtils.queries.queryByText('混合塑料按其中数值最低的 HDPE 计。每日上限 5 公斤。')).toBeTruthy()
     expect(testUtils.queries.queryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeNull()
+    // the rules against farming, as the cloud has them in force
+    expect(testUtils.queries.queryByText('只记入 48 小时内发生的行为。')).toBeTruthy()
+    expect(testUtils.queries.queryByText('每人每天所有行为合计最多记入 36380 克（最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里））。')).toBeTruthy()
     await testUtils.act(async () => useAppStore.getState().setLang('en'))
     expect(await testUtils.queries.waitForQueryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeTruthy()
   })

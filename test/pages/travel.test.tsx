@@ -35,6 +35,7 @@ describe('travel check-in page', () => {
     await testUtils.mount(TravelPage, {})
     await tapText('骑行')
     await typeInto(testUtils, '#distance', '5')
+    await typeInto(testUtils, '#duration', '20')
     expect(await testUtils.queries.waitForQueryByText('预计约 165 克 CO₂e（以云端核算为准）')).toBeTruthy()
     await tapText('提交打卡')
     expect(await testUtils.queries.waitForQueryByText('已记入 165 克 CO₂e，获得 16 积分')).toBeTruthy()
@@ -44,6 +45,34 @@ describe('travel check-in page', () => {
     expect(entries.result.entries).toHaveLength(1)
     expect(entries.result.entries[0]).toMatchObject({ factorId: 'travel.bike', gramsCo2e: 165 })
     expect(useAppStore.getState().queue).toHaveLength(0)
+  })
+
+  it('places an earlier trip where it was, and explains a trip that overlaps another', async () => {
+    await testUtils.mount(TravelPage, {})
+    await tapText('公交')
+    await typeInto(testUtils, '#distance', '6')
+    await typeInto(testUtils, '#duration', '25')
+    await tapText('提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('已记入 156 克 CO₂e，获得 15 积分')).toBeTruthy()
+    // the walk to the bus stop, which ended half an hour ago
+    await tapText('步行')
+    await typeInto(testUtils, '#distance', '1')
+    await typeInto(testUtils, '#duration', '15')
+    await tapText('30 分钟前')
+    await tapText('提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('已记入 23 克 CO₂e，获得 2 积分')).toBeTruthy()
+    const session = useAppStore.getState().session!
+    const { entries } = ((await cloud.call('listLedger', {}, `Bearer ${session.token}`)).body as any).result
+    const minutesAgo = (Date.now() - Date.parse(entries[0].occurredAt)) / 60_000
+    expect(minutesAgo).toBeGreaterThan(29)
+    expect(minutesAgo).toBeLessThan(32)
+    // a second bus ride "just now" overlaps the first one
+    await tapText('刚刚')
+    await tapText('公交')
+    await tapText('提交打卡')
+    const notices = () => Array.from(testUtils.queries.querySelectorAll('.notice')).map((n) => n.textContent).join(' | ')
+    for (let i = 0; i < 40 && !notices().includes('重叠'); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(notices()).toMatch(/与已记录的一次出行时间重叠，未记入：This trip .* overlaps your bus trip/)
   })
 
   it('tells the resident when a trip is implausibly fast and credits nothing', async () => {
@@ -57,10 +86,11 @@ describe('travel check-in page', () => {
     expect(((await cloud.call('getWallet', {}, `Bearer ${session.token}`)).body as any).result.wallet.pointsBalance).toBe(0)
   })
 
-  it('refuses an empty distance before calling the cloud', async () => {
+  it('refuses an empty distance or duration before calling the cloud', async () => {
     await testUtils.mount(TravelPage, {})
     await tapText('提交打卡')
     expect(await testUtils.queries.waitForQueryByText('请输入 0 到 500 之间的距离')).toBeTruthy()
+    expect(testUtils.queries.queryByText('请填写用时：0 到 1440 分钟（用来核对速度和出行时间是否重叠）')).toBeTruthy()
     expect(useAppStore.getState().queue).toHaveLength(0)
   })
 
@@ -69,11 +99,12 @@ describe('travel check-in page', () => {
     await testUtils.mount(TravelPage, {})
     await tapText('步行')
     await typeInto(testUtils, '#distance', '2')
+    await typeInto(testUtils, '#duration', '25')
     await tapText('提交打卡')
     expect(await testUtils.queries.waitForQueryByText('网络不可用，打卡已保存在本机')).toBeTruthy()
     expect(calls.length).toBe(3)
     const [queued] = useAppStore.getState().queue
-    expect(queued.payload).toMatchObject({ kind: 'travel', mode: 'walk', distanceKm: 2 })
+    expect(queued.payload).toMatchObject({ kind: 'travel', mode: 'walk', distanceKm: 2, durationMin: 25 })
     // persisted on the device, with its requestId
     expect(Taro.getStorageSync('glp.queue.v1')[0].requestId).toBe(queued.requestId)
 

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { post, startServer, tableRows, type RunningServer } from '../support/server'
+import { streamedTrip } from '../support/trips'
 
 const ROUNDS = 5
 const USERS = 4
@@ -31,6 +32,7 @@ it('survives 5 SIGKILLs without losing or doubling anything', async () => {
 
   const acked: Acked[] = []
   let seq = 0
+  const startedMs = Date.now()
   for (let round = 0; round < ROUNDS; round++) {
     let alive = true
     const killAfterMs = 300 + Math.floor(Math.random() * 700)
@@ -54,7 +56,7 @@ it('survives 5 SIGKILLs without losing or doubling anything', async () => {
           } else {
             data = n % 2
               ? { requestId: `crash-c-${n}`, kind: 'recycling', material: 'cardboard', weightKg: 0.05, stationCode: 'ST-HQ01' }
-              : { requestId: `crash-c-${n}`, kind: 'travel', mode: MODES[(n >> 1) % MODES.length], distanceKm: 0.3 }
+              : streamedTrip(startedMs, n, { requestId: `crash-c-${n}`, mode: MODES[(n >> 1) % MODES.length], distanceKm: 0.3 })
           }
           try {
             const res = await post(server.url, name, data, token)

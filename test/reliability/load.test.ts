@@ -13,7 +13,7 @@ afterAll(() => server.stop())
 
 it('200 concurrent identical check-ins write one entry', async () => {
   const token = (await post(server.url, 'login', { code: 'dev:same' })).body.result.token
-  const req = { requestId: 'load-same-1', kind: 'travel', mode: 'bus', distanceKm: 6 }
+  const req = { requestId: 'load-same-1', kind: 'travel', mode: 'bus', distanceKm: 6, durationMin: 20 }
   const results = await Promise.all(Array.from({ length: 200 }, () => post(server.url, 'checkIn', req, token)))
   expect(new Set(results.map((r) => r.body.result.entry.id)).size).toBe(1)
   expect((await post(server.url, 'listLedger', {}, token)).body.result.entries).toHaveLength(1)

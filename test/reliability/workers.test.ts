@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MYSQL_URL } from '../support/database'
 import { post, startServer, tableRows, type RunningServer } from '../support/server'
+import { streamedTrip } from '../support/trips'
 
 const mysqlOnly = MYSQL_URL ? it : it.skip
 const controlsDatabase = MYSQL_URL && process.env.TEST_MYSQL_CONTROL === '1' ? it : it.skip
@@ -58,6 +59,7 @@ async function untilAnswered(url: string, name: string, data: unknown, token: st
 
 async function stream(server: RunningServer, tokens: string[], rewardId: string, acked: Acked[], whileRunning: () => boolean, tag: string) {
   let n = 0
+  const startedMs = Date.now()
   const deadline = Date.now() + 90_000
   await Promise.all(
     tokens.map(async (token, u) => {
@@ -67,7 +69,7 @@ async function stream(server: RunningServer, tokens: string[], rewardId: string,
         const name = redeem ? 'redeem' : 'checkIn'
         const data = redeem
           ? { requestId: `${tag}-r-${u}-${i}`, rewardId }
-          : { requestId: `${tag}-c-${u}-${i}`, kind: 'travel', mode: ['walk', 'bike', 'bus'][i % 3], distanceKm: 0.2 }
+          : streamedTrip(startedMs, i, { requestId: `${tag}-c-${u}-${i}`, mode: ['walk', 'bike', 'bus'][i % 3], distanceKm: 0.2 })
         const res = await untilAnswered(server.url, name, data, token, deadline)
         if (res.status === 200) acked.push({ token, name, data, resultId: redeem ? res.body.result.redemption.id : res.body.result.entry.id })
       }

@@ -142,12 +142,15 @@ export const MYSQL_MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
-    name: 'points held while a flagged check-in waits for review',
+    name: 'points held for review; a day total across factors; recent trips per person',
     statements: [
       `ALTER TABLE wallets ADD COLUMN points_held BIGINT NOT NULL DEFAULT 0 CHECK (points_held >= 0)`,
       `UPDATE wallets w SET points_held = LEAST(w.points_balance, COALESCE((
         SELECT SUM(e.points) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open' AND r.openid = w.openid AND e.points > 0
       ), 0))`,
+      `INSERT INTO day_factor_grams (openid, day, factor_id, grams)
+        SELECT openid, day, '*', SUM(grams) FROM day_factor_grams WHERE factor_id <> '*' GROUP BY openid, day`,
+      `CREATE TABLE trip_log (openid VARCHAR(64) PRIMARY KEY, recent TEXT NOT NULL) ${TABLE}`,
     ],
   },
 ]

@@ -25,6 +25,26 @@ export default function MethodologyPage() {
     <View className='page methodology'>
       <Text className='page-title'>{t('method.title', { version: methodology.version })}</Text>
       <Text className='muted'>{t('method.intro', { gramsPerPoint: methodology.gramsPerPoint })}</Text>
+      {methodology.rules ? (
+        <View className='card rules' id='credit-rules'>
+          <Text className='factor__name'>{t('method.rulesTitle')}</Text>
+          {[
+            t('method.ruleBackdate', { hours: methodology.rules.maxBackdateHours }),
+            t('method.ruleDuration'),
+            t('method.ruleDailyTotal', { grams: methodology.rules.dailyTotalGrams, basis: lang === 'zh-CN' ? methodology.rules.dailyTotalBasisZh : methodology.rules.dailyTotalBasis }),
+            t('method.ruleBurst', {
+              count: methodology.rules.stationBurstCount,
+              minutes: methodology.rules.stationBurstWindowMin,
+              share: Math.round(methodology.rules.nearCapShare * 100),
+            }),
+            t('method.ruleHeld'),
+          ].map((line) => (
+            <Text key={line} className='factor__text rules__line'>
+              {line}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       {methodology.factors.map((f) => (
         <View key={f.id} className='card factor' id={`factor-${f.key}`}>
           <View className='factor__head'>

@@ -10,6 +10,10 @@ import { gramsFor } from '../../core/credit'
 import { useAppStore, selectMethodology } from '../../store'
 import './index.scss'
 
+/** When the trip ended: one person's trips may not overlap, so trips taken earlier are placed where they were. */
+const ENDED_AGO = ['0', '30', '60', '120', '240'] as const
+type EndedAgo = (typeof ENDED_AGO)[number]
+
 export default function TravelPage() {
   const { submit, busy, notice, t } = useCheckIn()
   const methodology = useAppStore(selectMethodology)
@@ -17,6 +21,7 @@ export default function TravelPage() {
   const [mode, setMode] = useState<TravelMode>('bike')
   const [distance, setDistance] = useState('')
   const [duration, setDuration] = useState('')
+  const [endedAgo, setEndedAgo] = useState<EndedAgo>('0')
   const [touched, setTouched] = useState(false)
 
   useLoad(() => {
@@ -24,17 +29,17 @@ export default function TravelPage() {
   })
 
   const distanceKm = parseDecimal(distance)
-  const durationMin = duration.trim() === '' ? undefined : parseDecimal(duration)
+  const durationMin = parseDecimal(duration)
   const distanceError = !(distanceKm > 0 && distanceKm <= LIMITS.maxDistanceKm) ? t('error.distance') : undefined
-  const durationError =
-    durationMin !== undefined && !(durationMin > 0 && durationMin <= LIMITS.maxDurationMin) ? t('error.duration') : undefined
+  // Required: without it the cloud can check neither the speed nor overlapping trips.
+  const durationError = !(durationMin > 0 && durationMin <= LIMITS.maxDurationMin) ? t('error.duration') : undefined
   const factor = methodology?.factors.find((f) => f.id === `travel.${mode}`)
   const estimate = factor && !distanceError ? gramsFor(factor.gramsPerUnit, distanceKm) : undefined
 
   function onSubmit() {
     setTouched(true)
     if (distanceError || durationError) return
-    submit({ kind: 'travel', mode, distanceKm, ...(durationMin !== undefined ? { durationMin } : {}) })
+    submit({ kind: 'travel', mode, distanceKm, durationMin }, { endedMinutesAgo: Number(endedAgo) })
   }
 
   return (
@@ -61,6 +66,13 @@ export default function TravelPage() {
         value={duration}
         onInput={setDuration}
         error={touched ? durationError : undefined}
+      />
+      <View className='section-title'>{t('travel.ended')}</View>
+      <Choices<EndedAgo>
+        label={t('travel.ended')}
+        value={endedAgo}
+        onChange={setEndedAgo}
+        options={ENDED_AGO.map((m) => ({ value: m, text: m === '0' ? t('travel.endedNow') : t('travel.endedAgo', { minutes: Number(m) }) }))}
       />
       <CheckInSubmit t={t} estimateGrams={estimate} busy={busy} notice={notice} onSubmit={onSubmit} />
     </View>

@@ -1,0 +1,97 @@
+/**
+ * Rules against farming points: each one explained to the resident when it applies, and published on the
+ * Methodology page. They exist because an adversarial pass over the cloud earned 75,010 points from one
+ * fresh account in about 140 requests (no durations, drops just under the cap, spaced by a client-chosen
+ * occurredAt, back-dated eight days).
+ */
+import type { CreditRules } from '../contract/types'
+import { FACTORS } from './methodology'
+import { REVIEW_RULES } from './review'
+import { shanghaiClock } from './time'
+
+/** Oldest activity that may still be credited, in hours before now (the cloud may set 1–168; this is the default). */
+export const DEFAULT_MAX_BACKDATE_HOURS = 48
+export const MAX_BACKDATE_HOURS_RANGE = [1, 168] as const
+
+/**
+ * The most one person may be credited on one Asia/Shanghai day, across all factors: the largest recycling cap
+ * (paper, 10 kg × 3,460 g/kg, Luzhou 绿芽积分's factor) plus the largest travel cap (EV, 20 km × 89 g/km).
+ * A real day can hold one heavy recycling run and one long green trip; a script that fills every factor's cap
+ * cannot. The figure follows the factors, so a new methodology version moves it with them.
+ */
+export const DAILY_TOTAL_GRAMS = largestCap('recycling') + largestCap('travel')
+
+export const DAILY_TOTAL_BASIS =
+  'largest recycling cap (paper 10 kg × 3,460 g/kg, Luzhou 绿芽积分) + largest travel cap (EV 20 km × 89 g/km)'
+export const DAILY_TOTAL_BASIS_ZH = '最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里）'
+
+/** The counter row key that holds a person's total across factors for a day, beside the per-factor rows. */
+export const DAY_TOTAL_KEY = '*'
+
+function largestCap(kind: 'travel' | 'recycling'): number {
+  return Math.max(...FACTORS.filter((f) => f.kind === kind).map((f) => f.dailyCapGrams))
+}
+
+/** One trip as it occupies time: from occurredAt − duration to occurredAt (occurredAt is when it ended). */
+export interface Trip {
+  entryId: string
+  factorId: string
+  startMs: number
+  endMs: number
+}
+
+/** How many recent trips a person's row keeps for the overlap check (far more than a day can hold). */
+export const TRIPS_KEPT = 64
+
+export function tripSpan(occurredAtMs: number, durationMin: number): { startMs: number; endMs: number } {
+  return { startMs: occurredAtMs - Math.round(durationMin * 60_000), endMs: occurredAtMs }
+}
+
+/** The earlier trip this one overlaps (sharing more than an instant), if any: one person cannot ride two buses at once. */
+export function overlappingTrip(previous: readonly Trip[], span: { startMs: number; endMs: number }): Trip | undefined {
+  return previous.find((t) => t.startMs < span.endMs && span.startMs < t.endMs)
+}
+
+/** The row to keep after a trip: the newest TRIPS_KEPT by end time, none older than can still be overlapped. */
+export function rememberTrip(previous: readonly Trip[], trip: Trip, oldestStartMs: number): Trip[] {
+  return [...previous, trip]
+    .filter((t) => t.endMs > oldestStartMs)
+    .sort((a, b) => b.endMs - a.endMs)
+    .slice(0, TRIPS_KEPT)
+}
+
+/** The refusal a resident reads: both trips in Shanghai time, and the earlier one's entry id to find it in the wallet. */
+export function tripOverlapMessage(span: { startMs: number; endMs: number }, earlier: Trip): string {
+  const hm = (ms: number) => shanghaiClock(ms)
+  return `This trip (${hm(span.startMs)}–${hm(span.endMs)}) overlaps your ${earlier.factorId.replace('travel.', '')} trip ${earlier.entryId} (${hm(earlier.startMs)}–${hm(earlier.endMs)}, Asia/Shanghai); one person makes one trip at a time.`
+}
+
+export function parseTrips(text: string | undefined): Trip[] {
+  if (!text) return []
+  try {
+    const value: unknown = JSON.parse(text)
+    if (!Array.isArray(value)) return []
+    return value.filter(
+      (t): t is Trip =>
+        typeof t === 'object' && t !== null && typeof t.entryId === 'string' && typeof t.factorId === 'string' &&
+        Number.isFinite(t.startMs) && Number.isFinite(t.endMs),
+    )
+  } catch {
+    return []
+  }
+}
+
+/** The rules in force, as getMethodology publishes them. */
+export function creditRules(maxBackdateHours: number): CreditRules {
+  return {
+    maxBackdateHours,
+    travelNeedsDuration: true,
+    dailyTotalGrams: DAILY_TOTAL_GRAMS,
+    dailyTotalBasis: DAILY_TOTAL_BASIS,
+    dailyTotalBasisZh: DAILY_TOTAL_BASIS_ZH,
+    stationBurstCount: REVIEW_RULES.stationBurstCount,
+    stationBurstWindowMin: REVIEW_RULES.stationBurstWindowMs / 60_000,
+    nearCapShare: REVIEW_RULES.nearCapShare,
+    heldWhileReviewed: true,
+  }
+}
