@@ -8,13 +8,19 @@ import type { CallerContext, Services } from './function'
 import { appendEntry } from './ledger'
 import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/port'
 
-async function payBonus(services: Services, c: ChallengeRecord, p: ParticipantRecord): Promise<void> {
-  if (p.bonusEntryId) return
+/**
+ * Records a completion once (a conditional update claims it first), then pays the bonus from the challenge's
+ * budget if enough is left; without it the completion is a badge. No budget, no points: every bonus point in a
+ * wallet was funded by an organizer (auditEconomy checks it).
+ */
+async function complete(services: Services, c: ChallengeRecord, p: ParticipantRecord): Promise<void> {
+  if (p.completedMs !== undefined) return
+  const { store } = services
+  if (!await store.markCompleted(c.id, p.openid, services.now())) return
+  if (!await store.spendBudget(c.id, c.bonusPoints)) return
   const day = shanghaiDay(services.now())
   const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
-  // The update is conditional on no bonus yet; failing it means a second payment inside this transaction,
-  // and throwing rolls the whole credit back rather than pay twice.
-  if (!await services.store.markBonusPaid(c.id, p.openid, entry.id)) throw new Error(`bonus for ${c.id} paid twice`)
+  await store.setBonusEntry(c.id, p.openid, entry.id)
 }
 
 /** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is still in. */
@@ -31,11 +37,11 @@ export async function applyToChallenges(services: Services, openid: string, entr
     if (p.groupId) await store.addGroupValue(c.id, p.groupId, delta)
     if (sign < 0) continue // a reversal never claws a bonus back; it only lowers progress
     const me = await store.getParticipant(c.id, openid)
-    if (me && c.targetMember !== undefined && me.value >= c.targetMember) await payBonus(services, c, me)
+    if (me && c.targetMember !== undefined && me.value >= c.targetMember) await complete(services, c, me)
     // Group targets count real groups only, and pay the members who contributed inside the window.
     if (p.groupId && c.targetGroup !== undefined && await store.groupValue(c.id, p.groupId) >= c.targetGroup) {
       for (const q of await store.unpaidParticipants(c.id, p.groupId)) {
-        if (earnedGroupBonus(q)) await payBonus(services, c, q)
+        if (earnedGroupBonus(q)) await complete(services, c, q)
       }
     }
   }
@@ -74,6 +80,12 @@ export async function leaveGroupChallenges(services: Services, groupId: string, 
   }
 }
 
+/** What is left to pay bonuses with, and whether a completion now still pays points. */
+export function budgetOf(c: ChallengeRecord): { budgetPoints: number; budgetLeftPoints: number; paysPoints: boolean } {
+  const budgetLeftPoints = Math.max(0, c.budgetPoints - c.budgetSpent)
+  return { budgetPoints: c.budgetPoints, budgetLeftPoints, paysPoints: budgetLeftPoints >= c.bonusPoints }
+}
+
 export async function publicChallenge(services: Services, c: ChallengeRecord, openid: string): Promise<Challenge> {
   const { store } = services
   const today = shanghaiDay(services.now())
@@ -93,6 +105,8 @@ export async function publicChallenge(services: Services, c: ChallengeRecord, op
     joined: me !== undefined && me.leftMs === undefined,
     myValue: fromUnits(c.metric, me?.value ?? 0),
     myBonusPaid: me?.bonusEntryId !== undefined,
+    myCompleted: me?.completedMs !== undefined,
+    ...budgetOf(c),
   }
   if (c.mode) out.mode = c.mode as Challenge['mode']
   if (c.targetMember !== undefined) out.targetPerMember = fromUnits(c.metric, c.targetMember)

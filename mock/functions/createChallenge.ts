@@ -27,6 +27,9 @@ export const createChallenge = defineFunction({
       } else if (!isOrganizer) {
         throw new CloudError('PERMISSION_DENIED', 'Only an organizer can open a challenge to everyone; a leader creates one for their group.')
       }
+      if (req.budgetPoints !== undefined && !isOrganizer) {
+        throw new CloudError('PERMISSION_DENIED', 'Only an organizer can fund bonus points; without a budget a completed challenge earns a badge.')
+      }
       const challenge = {
         id: services.newId('ch'),
         groupId: req.groupId,
@@ -41,8 +44,14 @@ export const createChallenge = defineFunction({
         endDay: req.endDay,
         bonusPoints: req.bonusPoints,
         createdAt: toShanghaiIso(services.now()),
+        budgetPoints: 0,
+        budgetSpent: 0,
       }
       await services.store.insertChallenge(challenge)
+      if (req.budgetPoints !== undefined) {
+        await services.store.fundBudget({ id: services.newId('bf'), challengeId: challenge.id, openid: who.openid, points: req.budgetPoints, createdAt: challenge.createdAt })
+        challenge.budgetPoints = req.budgetPoints
+      }
       return { challenge: await publicChallenge(services, challenge, who.openid) }
     })
   },

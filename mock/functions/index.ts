@@ -10,6 +10,8 @@ import { listChallenges } from './listChallenges'
 import { getChallenge } from './getChallenge'
 import { getLeaderboard } from './getLeaderboard'
 import { getAchievements } from './getAchievements'
+import { fundChallenge } from './fundChallenge'
+import { auditEconomy } from './auditEconomy'
 import type { FunctionName } from '../../src/contract/types'
 import type { CloudFunction } from '../function'
 import { cancelRedemption } from './cancelRedemption'
@@ -80,4 +82,6 @@ export const FUNCTIONS: Registry = {
   getChallenge,
   getLeaderboard,
   getAchievements,
+  fundChallenge,
+  auditEconomy,
 }

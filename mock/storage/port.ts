@@ -4,6 +4,7 @@
  * adapter may retry as a whole on a deadlock or serialisation conflict (every write is keyed by its requestId,
  * so a retry cannot double anything). Inside a transaction only its `tx` is used.
  */
+import type { EconomyTotals } from '../../src/core/economy'
 import type { Trip } from '../../src/core/farming'
 import type { StationDrop } from '../../src/core/review'
 import type { ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
@@ -121,6 +122,9 @@ export interface ChallengeRecord {
   endDay: string
   bonusPoints: number
   createdAt: string
+  /** points organizers funded for bonuses, and how many of them were paid out (never more) */
+  budgetPoints: number
+  budgetSpent: number
 }
 
 export interface ParticipantRecord {
@@ -131,9 +135,13 @@ export interface ParticipantRecord {
   value: number
   valueMs: number
   bonusEntryId?: string
+  /** when the person completed it: with a bonus entry when the budget paid, a badge alone when it could not */
+  completedMs?: number
   /** set when the person left the challenge's group: no more progress, off the board */
   leftMs?: number
 }
+
+export type { EconomyTotals } from '../../src/core/economy'
 
 /** The operations, as an engine that answers synchronously (SQLite) performs them. */
 export interface StorageOps {
@@ -230,8 +238,15 @@ export interface StorageOps {
   participationsOf(openid: string): ParticipantRecord[]
   /** adds delta to a participant's value; valueMs moves only when the value grows */
   addToParticipant(challengeId: string, openid: string, delta: number, atMs: number): void
-  /** records the bonus once: false if it was already paid */
-  markBonusPaid(challengeId: string, openid: string, entryId: string): boolean
+  /** records the completion once: false if it was already recorded */
+  markCompleted(challengeId: string, openid: string, atMs: number): boolean
+  setBonusEntry(challengeId: string, openid: string, entryId: string): void
+  /** takes points from the challenge's budget if that many are left: false, and nothing taken, if not */
+  spendBudget(challengeId: string, points: number): boolean
+  /** an organizer's funding: kept with who and when, and added to the challenge's budget */
+  fundBudget(funding: { id: string; challengeId: string; openid: string; points: number; createdAt: string }): void
+  /** the whole database's books, for auditEconomy (a report: it reads everything) */
+  economyTotals(): EconomyTotals
   /** moves the challenge's participant count in the person's slot */
   addChallengeParticipants(challengeId: string, slot: number, delta: number): void
   /** participants still in: the sum of the challenge's slots */

@@ -257,7 +257,34 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       addToParticipant: exec.prepare(
         'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
       ),
-      markBonus: exec.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ? AND bonus_entry_id IS NULL'),
+      markCompleted: exec.prepare('UPDATE challenge_participants SET completed_ms = ? WHERE challenge_id = ? AND openid = ? AND completed_ms IS NULL'),
+      setBonusEntry: exec.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ?'),
+      spendBudget: exec.prepare('UPDATE challenges SET budget_spent = budget_spent + ? WHERE id = ? AND budget_spent + ? <= budget_points'),
+      insertFunding: exec.prepare('INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at) VALUES (?, ?, ?, ?, ?)'),
+      addBudget: exec.prepare('UPDATE challenges SET budget_points = budget_points + ? WHERE id = ?'),
+      auditEntries: exec.prepare<[], { type: string; points: number }>('SELECT type, COALESCE(SUM(points), 0) AS points FROM entries GROUP BY type'),
+      auditWallets: exec.prepare<[], { balance: number; earned: number; spent: number; held: number; above: number }>(
+        `SELECT COALESCE(SUM(points_balance), 0) AS balance, COALESCE(SUM(points_earned), 0) AS earned, COALESCE(SUM(points_spent), 0) AS spent,
+           COALESCE(SUM(points_held), 0) AS held, COALESCE(SUM(CASE WHEN points_held > points_balance THEN 1 ELSE 0 END), 0) AS above FROM wallets`,
+      ),
+      auditBudgets: exec.prepare<[], { funded: number; spent: number; overspent: number; mismatch: number }>(
+        `SELECT COALESCE(SUM(budget_points), 0) AS funded, COALESCE(SUM(budget_spent), 0) AS spent,
+           COALESCE(SUM(CASE WHEN budget_spent > budget_points THEN 1 ELSE 0 END), 0) AS overspent,
+           COALESCE(SUM(CASE WHEN budget_spent <> COALESCE((SELECT SUM(e.points) FROM entries e WHERE e.type = 'bonus' AND e.ref = c.id), 0) THEN 1 ELSE 0 END), 0) AS mismatch
+         FROM challenges c`,
+      ),
+      auditFundings: exec.prepare<[], { points: number }>('SELECT COALESCE(SUM(points), 0) AS points FROM budget_fundings'),
+      auditCheckins: exec.prepare<[], { n: number }>(
+        `SELECT COUNT(*) AS n FROM entries e JOIN methodologies m ON m.version = e.methodology_version
+         WHERE e.type = 'checkin' AND e.points * m.grams_per_point > e.grams`,
+      ),
+      auditRedemptions: exec.prepare<[], { costAll: number; costReturned: number }>(
+        `SELECT COALESCE(SUM(points_cost), 0) AS costAll,
+           COALESCE(SUM(CASE WHEN status IN ('cancelled', 'expired') THEN points_cost ELSE 0 END), 0) AS costReturned FROM redemptions`,
+      ),
+      auditReviews: exec.prepare<[], { points: number }>(
+        "SELECT COALESCE(SUM(e.points), 0) AS points FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open'",
+      ),
       rejoinParticipant: exec.prepare(
         'UPDATE challenge_participants SET left_ms = NULL, group_id = @groupId, joined_ms = @joinedMs, value = 0, value_ms = @joinedMs WHERE challenge_id = @challengeId AND openid = @openid AND left_ms IS NOT NULL',
       ),
@@ -272,7 +299,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       groupValue: exec.prepare<[string, string], { v: number }>('SELECT value AS v FROM challenge_group_values WHERE challenge_id = ? AND group_id = ?'),
       unpaid: exec.prepare<[string, string], ParticipantRow>(
-        'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id = ? AND bonus_entry_id IS NULL AND left_ms IS NULL',
+        'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id = ? AND completed_ms IS NULL AND left_ms IS NULL',
       ),
       top: exec.prepare<[string, number], ParticipantRow & { nickname: string | null }>(
         `SELECT p.*, u.nickname FROM challenge_participants p LEFT JOIN users u ON u.openid = p.openid AND u.deleted_at IS NULL
@@ -285,7 +312,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         `SELECT v.group_id, g.name, v.value FROM challenge_group_values v JOIN groups g ON g.id = v.group_id
          WHERE v.challenge_id = ? ORDER BY v.value DESC, v.group_id LIMIT 100`,
       ),
-      hasBonus: exec.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM challenge_participants WHERE openid = ? AND bonus_entry_id IS NOT NULL"),
+      hasBonus: exec.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM challenge_participants WHERE openid = ? AND completed_ms IS NOT NULL'),
       findRequest: exec.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
       saveRequest: exec.prepare(
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
@@ -691,8 +718,47 @@ export class SqlEngine implements AsyncOps {
     await this.stmts.addToParticipant.defer({ challengeId, openid, delta, atMs })
   }
 
-  async markBonusPaid(challengeId: string, openid: string, entryId: string) {
-    return (await this.stmts.markBonus.run(entryId, challengeId, openid)).changes === 1
+  async markCompleted(challengeId: string, openid: string, atMs: number) {
+    return (await this.stmts.markCompleted.run(atMs, challengeId, openid)).changes === 1
+  }
+
+  async setBonusEntry(challengeId: string, openid: string, entryId: string) {
+    await this.stmts.setBonusEntry.defer(entryId, challengeId, openid)
+  }
+
+  async spendBudget(challengeId: string, points: number) {
+    return (await this.stmts.spendBudget.run(points, challengeId, points)).changes === 1
+  }
+
+  async fundBudget(f: { id: string; challengeId: string; openid: string; points: number; createdAt: string }) {
+    await this.stmts.insertFunding.defer(f.id, f.challengeId, f.openid, f.points, f.createdAt)
+    await this.stmts.addBudget.defer(f.points, f.challengeId)
+  }
+
+  async economyTotals() {
+    const entryPoints = { checkin: 0, bonus: 0, redeem: 0, refund: 0, donate: 0, adjust: 0 }
+    for (const r of await this.stmts.auditEntries.all()) {
+      if (Object.prototype.hasOwnProperty.call(entryPoints, r.type)) entryPoints[r.type as keyof typeof entryPoints] = Number(r.points)
+    }
+    const w = (await this.stmts.auditWallets.get())!
+    const b = (await this.stmts.auditBudgets.get())!
+    return {
+      entryPoints,
+      wallets: { balance: Number(w.balance), earned: Number(w.earned), spent: Number(w.spent), held: Number(w.held), heldAboveBalance: Number(w.above) },
+      budgets: {
+        funded: Number(b.funded),
+        spent: Number(b.spent),
+        overspent: Number(b.overspent),
+        fundingRecords: Number((await this.stmts.auditFundings.get())?.points ?? 0),
+        bonusMismatch: Number(b.mismatch),
+      },
+      checkinsOverGrams: Number((await this.stmts.auditCheckins.get())?.n ?? 0),
+      redemptions: await (async () => {
+        const r = (await this.stmts.auditRedemptions.get())!
+        return { costAll: Number(r.costAll), costReturned: Number(r.costReturned) }
+      })(),
+      openReviewPoints: Number((await this.stmts.auditReviews.get())?.points ?? 0),
+    }
   }
 
   async rejoinParticipant(challengeId: string, openid: string, groupId: string | null, joinedMs: number) {
@@ -1056,6 +1122,8 @@ interface ChallengeRow {
   end_day: string
   bonus_points: number
   created_at: string
+  budget_points: number
+  budget_spent: number
 }
 
 function challengeFromRow(r: ChallengeRow): ChallengeRecord {
@@ -1069,6 +1137,8 @@ function challengeFromRow(r: ChallengeRow): ChallengeRecord {
     endDay: r.end_day,
     bonusPoints: r.bonus_points,
     createdAt: r.created_at,
+    budgetPoints: r.budget_points,
+    budgetSpent: r.budget_spent,
   }
   if (r.group_id !== null) c.groupId = r.group_id
   if (r.mode !== null) c.mode = r.mode
@@ -1085,6 +1155,7 @@ interface ParticipantRow {
   value: number
   value_ms: number
   bonus_entry_id: string | null
+  completed_ms: number | null
   left_ms: number | null
 }
 
@@ -1093,5 +1164,6 @@ function participantFromRow(r: ParticipantRow): ParticipantRecord {
   if (r.group_id !== null) p.groupId = r.group_id
   if (r.bonus_entry_id !== null) p.bonusEntryId = r.bonus_entry_id
   if (r.left_ms !== null) p.leftMs = r.left_ms
+  if (r.completed_ms !== null) p.completedMs = r.completed_ms
   return p
 }

@@ -330,6 +330,30 @@ CREATE TABLE IF NOT EXISTS trip_log (
 `
 
 /**
+ * Funded bonuses: a challenge pays bonus points only from a budget organizers funded (every funding kept with
+ * who and when), and a completion without budget left earns a badge (completed_ms) instead. Bonuses paid
+ * before budgets existed are carried over as funded and spent, so the books balance from the first day.
+ */
+const BUDGETS = `
+ALTER TABLE challenges ADD COLUMN budget_points INTEGER NOT NULL DEFAULT 0 CHECK (budget_points >= 0);
+ALTER TABLE challenges ADD COLUMN budget_spent INTEGER NOT NULL DEFAULT 0 CHECK (budget_spent >= 0);
+UPDATE challenges SET budget_points = COALESCE((SELECT SUM(points) FROM entries WHERE type = 'bonus' AND ref = challenges.id), 0),
+  budget_spent = COALESCE((SELECT SUM(points) FROM entries WHERE type = 'bonus' AND ref = challenges.id), 0);
+ALTER TABLE challenge_participants ADD COLUMN completed_ms INTEGER;
+UPDATE challenge_participants SET completed_ms = value_ms WHERE bonus_entry_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS budget_fundings (
+  id TEXT PRIMARY KEY,
+  challenge_id TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  points INTEGER NOT NULL CHECK (points > 0),
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS budget_fundings_by_challenge ON budget_fundings (challenge_id);
+INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at)
+  SELECT 'bf_migrated_' || id, id, creator, budget_points, created_at FROM challenges WHERE budget_points > 0;
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -340,6 +364,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 4, name: 'reward holdings per person; project totals in per-person slots', sql: HOLDINGS_AND_SLOTS },
   { version: 5, name: 'challenge participants in slots, group values, leaving members; recent station drops', sql: CHALLENGE_COUNTERS },
   { version: 6, name: 'points held for review; a day total across factors; recent trips per person', sql: HELD_POINTS },
+  { version: 7, name: 'challenge budgets funded by organizers; badges for unfunded completions', sql: BUDGETS },
 ]
 
 function migrate(db: Database.Database): number[] {

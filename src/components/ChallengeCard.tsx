@@ -21,14 +21,15 @@ export function ChallengeCard({ challenge: c, t, onJoin }: { challenge: Challeng
       <Text className='reward__title'>{c.title}</Text>
       <Text className='reward__fact'>
         {c.groupName ? `${c.groupName} · ` : ''}
-        {t(`metric.${c.metric}` as MessageKey)} · {t('ch.daysLeft', { days: c.daysLeft })} · {t('ch.bonus', { points: c.bonusPoints })}
+        {t(`metric.${c.metric}` as MessageKey)} · {t('ch.daysLeft', { days: c.daysLeft })}
+        {c.paysPoints ? ` · ${t('ch.bonus', { points: c.bonusPoints })}` : ''}
       </Text>
       {c.joined ? (
         <View>
           <ProgressBar value={value} max={target} label={progress} />
           <Text className='reward__fact'>
             {progress}
-            {c.myBonusPaid ? ` · ${t('ch.paid')}` : ''}
+            {c.myBonusPaid ? ` · ${t('ch.paid')}` : c.myCompleted ? ` · ${t('ch.badge')}` : ''}
           </Text>
         </View>
       ) : onJoin ? (

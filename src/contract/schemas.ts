@@ -186,10 +186,13 @@ export const createChallengeSchema = z
     startDay: day('startDay'),
     endDay: day('endDay'),
     bonusPoints: intIn('bonusPoints', 1, 100_000),
+    /** organizers only: points funded for bonuses at creation (fundChallenge adds more later) */
+    budgetPoints: intIn('budgetPoints', 1, 100_000_000).optional(),
   })
   .refine((c) => c.targetPerMember !== undefined || c.targetGroup !== undefined, { message: 'give targetPerMember, targetGroup or both' })
   .refine((c) => (c.metric === 'travelKm') === (c.mode !== undefined), { message: 'mode is required with metric travelKm, and only then' })
 export const challengeIdSchema = z.strictObject({ challengeId: entityId('challengeId') })
+export const fundChallengeSchema = z.strictObject({ requestId, challengeId: entityId('challengeId'), points: intIn('points', 1, 100_000_000) })
 export const listChallengesSchema = z.strictObject({
   scope: z.enum(['mine', 'open', 'finished'], { error: 'scope must be mine, open or finished' }),
 })
@@ -201,5 +204,6 @@ export type GroupIdRequest = z.infer<typeof groupIdSchema>
 export type RemoveMemberRequest = z.infer<typeof removeMemberSchema>
 export type CreateChallengeRequest = z.infer<typeof createChallengeSchema>
 export type ChallengeIdRequest = z.infer<typeof challengeIdSchema>
+export type FundChallengeRequest = z.infer<typeof fundChallengeSchema>
 export type ListChallengesRequest = z.infer<typeof listChallengesSchema>
 export type LeaderboardRequest = z.infer<typeof leaderboardSchema>

@@ -2,6 +2,7 @@
 import type { ChallengeMetric, TravelMode as Mode } from './constants'
 import type {
   ChallengeIdRequest,
+  FundChallengeRequest,
   CreateChallengeRequest,
   CreateGroupRequest,
   GroupIdRequest,
@@ -290,7 +291,31 @@ export interface Challenge {
   joined: boolean
   myValue: number
   myBonusPaid: boolean
+  /** completed: with bonus points when the budget paid them (myBonusPaid), a badge alone when it could not */
+  myCompleted: boolean
   groupValue?: number
+  /** points organizers funded for this challenge's bonuses, and what is left; bonuses stop when it runs out */
+  budgetPoints: number
+  budgetLeftPoints: number
+  /** whether completing it now still pays bonusPoints (else it earns a badge) */
+  paysPoints: boolean
+}
+
+/** One line of auditEconomy's report: what the books should say, and what they say. */
+export interface AuditCheck {
+  name: string
+  ok: boolean
+  expected: number
+  actual: number
+}
+
+export interface EconomyAudit {
+  ok: boolean
+  checks: AuditCheck[]
+  /** the points in wallets by where they came from */
+  pointsIssued: number
+  carbonPoints: number
+  budgetSpent: number
 }
 
 export interface LeaderboardRow {
@@ -357,6 +382,8 @@ export interface CloudFunctions {
   getChallenge: { req: ChallengeIdRequest; res: { challenge: Challenge } }
   getLeaderboard: { req: LeaderboardRequest; res: Leaderboard }
   getAchievements: { req: EmptyRequest; res: Achievements }
+  fundChallenge: { req: FundChallengeRequest; res: { challenge: Challenge } }
+  auditEconomy: { req: EmptyRequest; res: EconomyAudit }
 }
 
 export type FunctionName = keyof CloudFunctions

@@ -337,6 +337,9 @@ export const createCommunitySlice: Slice<CommunitySlice> = (set, get) => ({
     await callCloud('joinChallenge', { challengeId })
     await get().loadCommunity()
   },
+  async fundChallenge(challengeId, points) {
+    await callCloud('fundChallenge', { requestId: newRequestId(), challengeId, points })
+  },
   async loadChallenge(challengeId) {
     const [{ challenge }, board] = await Promise.all([
       callCloud('getChallenge', { challengeId }),

@@ -130,6 +130,8 @@ export interface CommunitySlice {
   rotateInvite(groupId: string): Promise<void>
   createChallenge(req: CreateChallengeRequest): Promise<Challenge>
   joinChallenge(challengeId: string): Promise<void>
+  /** organizers: funds a challenge's bonuses (one requestId per tap, kept until answered) */
+  fundChallenge(challengeId: string, points: number): Promise<void>
   loadChallenge(challengeId: string): Promise<{ challenge: Challenge; board: Leaderboard }>
   loadAchievements(): Promise<void>
 }

@@ -17,6 +17,11 @@ async function groupOf(leader: Caller, ...members: Caller[]) {
   return group
 }
 
+/** An organizer funds the challenge's bonuses: without a budget a completion earns a badge, not points. */
+async function fund(challengeId: string, points: number) {
+  return (await (await h.as('boss')).ok('fundChallenge', { requestId: rid('fund'), challengeId, points })).challenge
+}
+
 async function bonuses(c: Caller) {
   return (await c.ok('listLedger', { limit: 50 })).entries.filter((e: any) => e.type === 'bonus')
 }
@@ -91,6 +96,7 @@ describe('challenges', () => {
     const ann = await h.as('ann')
     const group = await groupOf(lead, ann)
     const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Checkins', metric: 'checkins', targetPerMember: 3, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 40 })).challenge
+    await fund(c.id, 40)
     await ann.ok('joinChallenge', { challengeId: c.id })
     const before = (await ann.ok('getWallet')).wallet.pointsBalance
     const modes = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool']
@@ -110,6 +116,7 @@ describe('challenges', () => {
     const members = await inOrder(['m1', 'm2', 'm3'], (n) => h.as(n))
     const group = await groupOf(lead, ...members)
     const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'recyclingKg', targetGroup: 3, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 25 })).challenge
+    await fund(c.id, 75)
     for (const m of members) await m.ok('joinChallenge', { challengeId: c.id })
     await Promise.all(
       members.flatMap((m) => [0, 1].map(() => Promise.resolve().then(() => m.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 0.6, stationCode: 'ST-PK02' })))),
@@ -124,6 +131,7 @@ describe('challenges', () => {
     const [m1, m2, late, gone] = await inOrder(['m1', 'm2', 'late', 'gone'], (n) => h.as(n))
     const group = await groupOf(lead, m1, m2, gone)
     const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'travelKm', mode: 'bike', targetGroup: 6, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 25 })).challenge
+    await fund(c.id, 1000)
     for (const m of [m1, m2, gone]) await m.ok('joinChallenge', { challengeId: c.id })
     await bike(gone, 4)
     await lead.ok('removeMember', { groupId: group.id, memberId: gone.openid })
@@ -154,7 +162,7 @@ describe('challenges', () => {
 
   it('pools nobody: residents without a group in an open challenge are never paid a group target', async () => {
     const boss = await h.as('boss')
-    const c = (await boss.ok('createChallenge', { title: 'City', metric: 'travelKm', mode: 'bike', targetGroup: 3, startDay: '2026-11-29', endDay: '2026-12-31', bonusPoints: 10 })).challenge
+    const c = (await boss.ok('createChallenge', { title: 'City', metric: 'travelKm', mode: 'bike', targetGroup: 3, startDay: '2026-11-29', endDay: '2026-12-31', bonusPoints: 10, budgetPoints: 1000 })).challenge
     const [p1, p2] = await inOrder(['p1', 'p2'], (n) => h.as(n))
     for (const p of [p1, p2]) await p.ok('joinChallenge', { challengeId: c.id })
     await bike(p1, 2)
@@ -175,6 +183,47 @@ describe('challenges', () => {
     expect(after.groups).toEqual([{ groupId: group.id, name: '银杏社区 Ginkgo', value: 0 }])
     expect(after.participants).toBe(3)
     expect(after.me).toMatchObject({ value: 2 })
+  })
+
+  it('pays bonuses only from a funded budget, then badges; a leader cannot fund; every funding is audited', async () => {
+    const lead = await h.as('lead')
+    const [a1, a2, a3] = await inOrder(['a1', 'a2', 'a3'], (n) => h.as(n))
+    const group = await groupOf(lead, a1, a2, a3)
+    const base = { groupId: group.id, title: 'Funded', metric: 'checkins', targetPerMember: 1, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 50 }
+    expect(await lead.error('createChallenge', { ...base, budgetPoints: 100 })).toMatchObject({ code: 'PERMISSION_DENIED' })
+    const c = (await lead.ok('createChallenge', base)).challenge
+    expect(c).toMatchObject({ budgetPoints: 0, budgetLeftPoints: 0, paysPoints: false })
+    expect((await lead.error('fundChallenge', { requestId: rid(), challengeId: c.id, points: 100 })).code).toBe('PERMISSION_DENIED')
+    // an organizer funds two bonuses' worth; the same request twice funds once
+    const boss = await h.as('boss')
+    const req = { requestId: rid('fund'), challengeId: c.id, points: 100 }
+    expect((await boss.ok('fundChallenge', req)).challenge).toMatchObject({ budgetPoints: 100, budgetLeftPoints: 100, paysPoints: true })
+    expect((await boss.ok('fundChallenge', req)).challenge.budgetPoints).toBe(100)
+    expect((await boss.error('fundChallenge', { ...req, points: 5 })).code).toBe('CONFLICT')
+    for (const m of [a1, a2, a3]) await m.ok('joinChallenge', { challengeId: c.id })
+    await inOrder([a1, a2, a3], async (m) => void (await bike(m, 1)))
+    expect(await bonuses(a1)).toHaveLength(1)
+    expect(await bonuses(a2)).toHaveLength(1)
+    expect(await bonuses(a3)).toHaveLength(0) // the budget ran out: a badge, not points
+    const seen = (await a3.ok('getChallenge', { challengeId: c.id })).challenge
+    expect(seen).toMatchObject({ myCompleted: true, myBonusPaid: false, budgetLeftPoints: 0, paysPoints: false })
+    expect(Object.fromEntries((await a3.ok('getAchievements')).badges.map((b: any) => [b.id, b.earned]))).toMatchObject({ challenge_done: true })
+    const audit = await boss.ok('auditEconomy')
+    expect(audit).toMatchObject({ ok: true, budgetSpent: 100 })
+    expect(audit.pointsIssued).toBe(audit.carbonPoints + 100)
+    expect((await a1.error('auditEconomy')).code).toBe('PERMISSION_DENIED')
+  })
+
+  it('never overspends a budget under parallel completions', async () => {
+    const boss = await h.as('boss')
+    const c = (await boss.ok('createChallenge', { title: 'Rush', metric: 'checkins', targetPerMember: 1, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 30, budgetPoints: 90 })).challenge
+    const people = await inOrder(Array.from({ length: 8 }, (_, i) => `r${i}`), (n) => h.as(n))
+    for (const p of people) await p.ok('joinChallenge', { challengeId: c.id })
+    await Promise.all(people.map((p) => p.ok('checkIn', trip('bike', 1, { occurredAt: at(h.clock.ms) }))))
+    const paid = (await Promise.all(people.map(bonuses))).filter((b) => b.length === 1)
+    expect(paid).toHaveLength(3)
+    expect((await boss.ok('getChallenge', { challengeId: c.id })).challenge).toMatchObject({ budgetLeftPoints: 0, paysPoints: false })
+    expect((await boss.ok('auditEconomy')).ok).toBe(true)
   })
 
   it('ranks by value, ties to whoever got there first, and shows my row outside the top N', async () => {

@@ -1,4 +1,5 @@
 import { createCloud, type Cloud, type CloudOptions } from '../../mock/cloud'
+import { auditEconomy } from '../../src/core/economy'
 import { testStorage } from '../support/database'
 
 export const NOW = Date.parse('2026-11-29T10:00:00+08:00')
@@ -8,6 +9,8 @@ export interface Harness {
   clock: { ms: number }
   /** logs a handle in and returns a caller bound to its token */
   as(handle: string): Promise<Caller>
+  /** for tests that tamper with the database on purpose: the closing audit is theirs to assert */
+  tampered(): void
   close(): Promise<void>
 }
 
@@ -58,7 +61,20 @@ export async function harness(options: Partial<CloudOptions> = {}): Promise<Harn
       },
     }
   }
-  return { cloud, clock, as, close: () => cloud.close() }
+  let tampered = false
+  return {
+    cloud,
+    clock,
+    as,
+    tampered: () => void (tampered = true),
+    // Every scenario ends with the books audited: points issued = carbon points + funded budgets spent, and the rest.
+    async close() {
+      const audit = auditEconomy(await cloud.store.economyTotals())
+      await cloud.close()
+      const failed = audit.checks.filter((c) => !c.ok)
+      if (failed.length > 0 && !tampered) throw new Error(`the economy audit failed after this scenario: ${JSON.stringify(failed)}`)
+    },
+  }
 }
 
 let counter = 0

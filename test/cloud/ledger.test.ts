@@ -69,6 +69,13 @@ describe('verifyLedger', () => {
     db.exec('DROP TRIGGER entries_append_only_update')
     db.prepare('UPDATE entries SET points = 999 WHERE seq = 3 AND openid = ?').run(a.openid)
     expect(await a.ok('verifyLedger')).toMatchObject({ ok: false, firstBadSeq: 3 })
+    // …and so does the economy audit: 999 points that no carbon backs
+    h.tampered()
+    const audit = await (await h.as('organizer')).ok('auditEconomy')
+    expect(audit.ok).toBe(false)
+    expect(audit.checks.filter((c: any) => !c.ok).map((c: any) => c.name)).toEqual(
+      expect.arrayContaining(['check-in points backed by their grams (check-ins worth more)', 'balances = Σ of all entries']),
+    )
   })
 
   sqliteOnly('notices a wallet that no longer equals its entries', async () => {
@@ -76,6 +83,12 @@ describe('verifyLedger', () => {
     await a.ok('checkIn', bike(2))
     ;(h.cloud.store as any).sqlite.db.prepare('UPDATE wallets SET points_balance = points_balance + 5, points_earned = points_earned + 5').run()
     expect((await a.ok('verifyLedger')).ok).toBe(false)
+    h.tampered()
+    const failed = (await (await h.as('organizer')).ok('auditEconomy')).checks.filter((c: any) => !c.ok)
+    expect(failed.map((c: any) => [c.name, c.expected, c.actual])).toEqual([
+      ['points issued = carbon points + budget spent', 6, 11],
+      ['balances = Σ of all entries', 6, 11],
+    ])
   })
 })
 

@@ -153,4 +153,22 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `CREATE TABLE trip_log (openid VARCHAR(64) PRIMARY KEY, recent TEXT NOT NULL) ${TABLE}`,
     ],
   },
+  {
+    version: 6,
+    name: 'challenge budgets funded by organizers; badges for unfunded completions',
+    statements: [
+      `ALTER TABLE challenges ADD COLUMN budget_points BIGINT NOT NULL DEFAULT 0 CHECK (budget_points >= 0),
+        ADD COLUMN budget_spent BIGINT NOT NULL DEFAULT 0 CHECK (budget_spent >= 0)`,
+      `UPDATE challenges c SET budget_points = COALESCE((SELECT SUM(points) FROM entries WHERE type = 'bonus' AND ref = c.id), 0),
+        budget_spent = COALESCE((SELECT SUM(points) FROM entries WHERE type = 'bonus' AND ref = c.id), 0)`,
+      `ALTER TABLE challenge_participants ADD COLUMN completed_ms BIGINT`,
+      `UPDATE challenge_participants SET completed_ms = value_ms WHERE bonus_entry_id IS NOT NULL`,
+      `CREATE TABLE budget_fundings (
+        id VARCHAR(80) PRIMARY KEY, challenge_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL,
+        points BIGINT NOT NULL CHECK (points > 0), created_at VARCHAR(40) NOT NULL,
+        KEY budget_fundings_by_challenge (challenge_id)) ${TABLE}`,
+      `INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at)
+        SELECT CONCAT('bf_migrated_', id), id, creator, budget_points, created_at FROM challenges WHERE budget_points > 0`,
+    ],
+  },
 ]

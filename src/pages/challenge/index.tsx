@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
+import { Field } from '../../components/Field'
 import { unitOf } from '../../components/ChallengeCard'
 import { Notice } from '../../components/Notice'
 import { ProgressBar } from '../../components/ProgressBar'
@@ -16,8 +17,10 @@ export default function ChallengePage() {
   const t = useT()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { loadChallenge, joinChallenge } = useAppStore.getState()
+  const { loadChallenge, joinChallenge, fundChallenge } = useAppStore.getState()
+  const isOrganizer = useAppStore((s) => s.session?.roles.includes('organizer') ?? false)
   const [data, setData] = useState<{ challenge: Challenge; board: Leaderboard } | undefined>()
+  const [funding, setFunding] = useState('')
   const [error, setError] = useState<string | undefined>()
   const reload = () => loadChallenge(id).then(setData).catch((e) => setError(errorText(t, e)))
   const session = useRequireSession(() => {
@@ -37,7 +40,12 @@ export default function ChallengePage() {
         <Text className='reward__fact'>
           {t(`metric.${c.metric}` as MessageKey)} · {c.startDay} – {c.endDay} · {t('ch.daysLeft', { days: c.daysLeft })}
         </Text>
-        <Text className='reward__fact'>{c.myBonusPaid ? t('ch.paid') : t('ch.bonus', { points: c.bonusPoints })}</Text>
+        <Text className='reward__fact' id='challenge-reward'>
+          {c.myBonusPaid ? t('ch.paid') : c.myCompleted ? t('ch.badge') : c.paysPoints ? t('ch.bonus', { points: c.bonusPoints }) : t('ch.reward')}
+        </Text>
+        <Text className='reward__fact' id='challenge-budget'>
+          {c.paysPoints ? t('ch.budgetLeft', { points: c.budgetLeftPoints }) : c.budgetPoints > 0 ? t('ch.budgetOut') : t('ch.noBudget')}
+        </Text>
         {c.targetPerMember !== undefined && c.joined ? (
           <View id='my-progress'>
             <ProgressBar value={c.myValue} max={c.targetPerMember} label={t('ch.progress', { value: c.myValue, target: c.targetPerMember, unit })} />
@@ -48,6 +56,20 @@ export default function ChallengePage() {
           <View>
             <ProgressBar value={c.groupValue ?? 0} max={c.targetGroup} label={t('ch.groupProgress', { value: c.groupValue ?? 0, target: c.targetGroup, unit })} />
             <Text className='reward__fact'>{t('ch.groupProgress', { value: c.groupValue ?? 0, target: c.targetGroup, unit })}</Text>
+          </View>
+        ) : null}
+        {isOrganizer && c.status !== 'finished' ? (
+          <View id='fund-challenge'>
+            <Field id='fund-points' label={t('ch.fundField')} type='number' value={funding} onInput={setFunding} />
+            <ActionButton
+              variant='secondary'
+              label={t('ch.fund')}
+              onClick={() => {
+                const points = Number(funding)
+                if (!Number.isSafeInteger(points) || points < 1) return setError(t('ch.fundError'))
+                fundChallenge(c.id, points).then(() => setFunding('')).then(reload).catch((e) => setError(errorText(t, e)))
+              }}
+            />
           </View>
         ) : null}
         {!c.joined && c.status !== 'finished' ? (

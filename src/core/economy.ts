@@ -1,0 +1,48 @@
+/**
+ * The economy invariant: every point in any wallet is backed either by credited carbon or by a budget an
+ * organizer funded. auditEconomy checks it (and the books around it) over totals read from the whole database;
+ * the cloud tests run it after every scenario.
+ */
+import type { AuditCheck, EconomyAudit, LedgerEntryType } from '../contract/types'
+
+export interface EconomyTotals {
+  /** Σ points of ledger entries, by type */
+  entryPoints: Record<LedgerEntryType, number>
+  wallets: { balance: number; earned: number; spent: number; held: number; heldAboveBalance: number }
+  budgets: {
+    funded: number
+    spent: number
+    /** challenges that paid more than their budget */
+    overspent: number
+    /** Σ of the organizers' funding records */
+    fundingRecords: number
+    /** challenges whose bonus entries do not add up to their spent budget */
+    bonusMismatch: number
+  }
+  /** check-ins whose points are worth more than their grams at their methodology's rate */
+  checkinsOverGrams: number
+  redemptions: { costAll: number; costReturned: number }
+  /** Σ points of check-ins waiting in the review queue */
+  openReviewPoints: number
+}
+
+export function auditEconomy(t: EconomyTotals): EconomyAudit {
+  const p = t.entryPoints
+  const carbonPoints = p.checkin + p.adjust
+  const check = (name: string, expected: number, actual: number): AuditCheck => ({ name, ok: expected === actual, expected, actual })
+  const checks = [
+    check('points issued = carbon points + budget spent', carbonPoints + t.budgets.spent, t.wallets.earned),
+    check('bonus entries = budget spent', t.budgets.spent, p.bonus),
+    check('each challenge: its bonus entries = its spent budget (challenges that differ)', 0, t.budgets.bonusMismatch),
+    check('budgets never overspent (challenges over budget)', 0, t.budgets.overspent),
+    check('every budget point was funded by an organizer', t.budgets.funded, t.budgets.fundingRecords),
+    check('check-in points backed by their grams (check-ins worth more)', 0, t.checkinsOverGrams),
+    check('balances = Σ of all entries', p.checkin + p.adjust + p.bonus + p.redeem + p.refund + p.donate, t.wallets.balance),
+    check('points spent = vouchers + donations − refunds', -(p.redeem + p.donate) - p.refund, t.wallets.spent),
+    check('redeem entries = the vouchers\' cost', t.redemptions.costAll, -p.redeem),
+    check('refunds = the cost of cancelled and expired vouchers', t.redemptions.costReturned, p.refund),
+    check('held points = check-ins under review', t.openReviewPoints, t.wallets.held),
+    check('no wallet holds more than its balance (wallets that do)', 0, t.wallets.heldAboveBalance),
+  ]
+  return { ok: checks.every((c) => c.ok), checks, pointsIssued: t.wallets.earned, carbonPoints, budgetSpent: t.budgets.spent }
+}
