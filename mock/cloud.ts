@@ -19,6 +19,7 @@ import { createTokenService } from './tokens'
 import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './users'
 import type { WeChatLogin } from './wechat'
 import { creditRules, DEFAULT_MAX_BACKDATE_HOURS } from '../src/core/farming'
+import { DEV_WECHAT_APPID } from './werun'
 
 export interface CloudOptions {
   /** where everything is kept: openSqlite(...) here; the server opens it from its configuration */
@@ -36,6 +37,8 @@ export interface CloudOptions {
   rateLimit?: RateLimitOptions
   /** activity older than this is not credited (MAX_BACKDATE_HOURS; src/core/farming's default otherwise) */
   maxBackdateHours?: number
+  /** WX_APPID: the appid WeRun data must be stamped with */
+  wechatAppid?: string
   now?: () => number
 }
 
@@ -96,6 +99,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     methodologyVersion: METHODOLOGY_VERSION,
     methodology,
     rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS),
+    wechatAppid: options.wechatAppid ?? (options.devLogin ? DEV_WECHAT_APPID : undefined),
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 

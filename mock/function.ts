@@ -36,6 +36,8 @@ export interface Services {
   methodology: Methodology
   /** the anti-farming rules in force (src/core/farming), published with the methodology */
   rules: CreditRules
+  /** the appid WeRun watermarks must carry: WX_APPID, or a dev appid when only dev login is on */
+  wechatAppid?: string
 }
 
 export interface CloudFunction<N extends FunctionName> {

@@ -2,6 +2,7 @@
 import type { LedgerEntry, Wallet } from '../src/contract/types'
 import { countsTowardDailyCap } from '../src/core/credit'
 import { DAY_TOTAL_KEY } from '../src/core/farming'
+import { capKeyOf } from '../src/core/steps'
 import { applyToWallet, entryHash, type UnhashedEntry } from '../src/core/ledger'
 import { toShanghaiIso } from '../src/core/time'
 import type { Services } from './function'
@@ -28,7 +29,7 @@ export async function appendEntry(services: Services, openid: string, draft: New
   await store.appendEntry(openid, entry, next)
   // The day's cap reads a counter kept here, in the entry's own transaction, instead of summing the ledger.
   if (countsTowardDailyCap(entry)) {
-    await store.addCreditedGrams(openid, entry.factorId, entry.day, entry.gramsCo2e)
+    await store.addCreditedGrams(openid, capKeyOf(entry.factorId), entry.day, entry.gramsCo2e)
     await store.addCreditedGrams(openid, DAY_TOTAL_KEY, entry.day, entry.gramsCo2e)
   }
   return { entry, wallet: next }

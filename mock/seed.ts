@@ -1,6 +1,6 @@
 /** Catalogue data a new install needs. Every insert is keyed, so restarting never duplicates anything. */
 import type { Station } from '../src/contract/types'
-import { methodology } from '../src/core/methodology'
+import { methodologyVersions } from '../src/core/methodology'
 import type { RewardSeed, StoragePort } from './storage/port'
 
 export const SEED_STATIONS: Station[] = [
@@ -26,7 +26,8 @@ export const SEED_PROJECT = {
 
 export async function seedCatalogue(storage: StoragePort): Promise<void> {
   await storage.transaction(async (tx) => {
-    await tx.saveMethodology(methodology())
+    // Every version stays: entries cite the one they were credited under.
+    for (const m of methodologyVersions()) await tx.saveMethodology(m)
     for (const station of SEED_STATIONS) await tx.upsertStation(station)
     if ((await tx.getMeta('rewards_seeded')) === undefined) {
       for (const reward of SEED_REWARDS) await tx.seedReward(reward)

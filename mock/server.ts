@@ -45,6 +45,7 @@ async function main() {
     organizers: config.organizers,
     rateLimit: config.rateLimit,
     maxBackdateHours: config.maxBackdateHours,
+    wechatAppid: config.wechat?.appid ?? config.cloudRun?.appid,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),
     cloudRun: Boolean(config.cloudRun),

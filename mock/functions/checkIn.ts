@@ -4,6 +4,7 @@ import { speedKmh } from '../../src/core/credit'
 import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
 import { LIMITS } from '../../src/contract/constants'
 import { overlappingTrip, rememberTrip, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
+import { capKeyOf, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
@@ -34,7 +35,7 @@ export const checkIn = defineFunction({
       const plan = planCheckIn(req, factor, station, services.now(), services.rules)
       if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
       if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
-      const already = await store.creditedGrams(openid, factor.id, plan.value.day)
+      const already = await store.dayCounters(openid, plan.value.day, capKeyOf(factor.id))
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
       let trips: { previous: Trip[]; span: { startMs: number; endMs: number } } | undefined
@@ -71,6 +72,8 @@ export const checkIn = defineFunction({
         const oldestStartMs = services.now() - services.rules.maxBackdateHours * 3_600_000 - LIMITS.maxDurationMin * 60_000
         await store.saveTrips(openid, rememberTrip(trips.previous, { entryId: entry.id, factorId: factor.id, ...trips.span }, oldestStartMs))
       }
+      // Manual walks are one source of the day's walking (src/core/steps): remember what they claimed.
+      if (factor.id === 'travel.walk') await store.addCreditedGrams(openid, WALK_CLAIMED_KEY, plan.value.day, credit.value.rawGramsCo2e)
       await applyToChallenges(services, openid, entry, 1)
       const reasons = reviewReasons({
         factor,

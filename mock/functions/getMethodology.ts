@@ -1,3 +1,4 @@
+import { METHODOLOGY_HISTORY } from '../../src/core/methodology'
 import { emptySchema } from '../../src/contract/schemas'
 import { defineFunction } from '../function'
 
@@ -6,6 +7,6 @@ export const getMethodology = defineFunction({
   schema: emptySchema,
   auth: 'session',
   async handle(_req, _caller, services) {
-    return { ...services.methodology, rules: services.rules }
+    return { ...services.methodology, rules: services.rules, history: METHODOLOGY_HISTORY.map((h) => ({ ...h })) }
   },
 })

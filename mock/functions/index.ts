@@ -12,6 +12,8 @@ import { getLeaderboard } from './getLeaderboard'
 import { getAchievements } from './getAchievements'
 import { fundChallenge } from './fundChallenge'
 import { auditEconomy } from './auditEconomy'
+import { syncSteps } from './syncSteps'
+import { devWeRunData } from './devWeRunData'
 import type { FunctionName } from '../../src/contract/types'
 import type { CloudFunction } from '../function'
 import { cancelRedemption } from './cancelRedemption'
@@ -84,4 +86,6 @@ export const FUNCTIONS: Registry = {
   getAchievements,
   fundChallenge,
   auditEconomy,
+  syncSteps,
+  devWeRunData,
 }

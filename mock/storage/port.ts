@@ -278,12 +278,15 @@ export interface StorageOps {
   /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
   appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void
   getEntry(openid: string, id: string): LedgerEntry | undefined
-  /** the grams credited to a person on a day, for one factor and across all: counter rows, not sums over the ledger */
-  creditedGrams(openid: string, factorId: string, day: string): { factorGrams: number; dayGrams: number }
+  /**
+   * A person's counter rows for a day, one query: grams credited under a cap key (src/core/steps capKeyOf), across
+   * all factors, and the two walking sources (claimed by manual walks, verified by steps). Not sums over the ledger.
+   */
+  dayCounters(openid: string, day: string, capKey: string): { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number }
   /** one person's recent trips (src/core/farming decides overlaps and what to keep) */
   recentTrips(openid: string): Trip[]
   saveTrips(openid: string, trips: Trip[]): void
-  /** moves that counter; called with every entry that counts toward the day's cap, in its transaction */
+  /** moves a counter row (a cap key, the day total, a walking source); in the entry's transaction */
   addCreditedGrams(openid: string, factorId: string, day: string, grams: number): void
   dayTotals(openid: string, day: string): { gramsCo2e: number; points: number }
   /** credited grams (check-ins and their reversals) per factor on one day */

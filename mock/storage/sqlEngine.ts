@@ -6,6 +6,7 @@
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { DELETED_NICKNAME, deletedHandle } from '../../src/core/account'
 import { DAY_TOTAL_KEY, parseTrips, type Trip } from '../../src/core/farming'
+import { isBookkeepingKey, STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import type { AsyncOps, ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
@@ -49,6 +50,7 @@ interface EntryRow {
   station_code: string | null
   prev_hash: string
   hash: string
+  steps: number | null
 }
 
 function entryFromRow(row: EntryRow): LedgerEntry {
@@ -72,6 +74,7 @@ function entryFromRow(row: EntryRow): LedgerEntry {
   if (row.duration_s !== null) entry.durationS = row.duration_s
   if (row.weight_g !== null) entry.weightG = row.weight_g
   if (row.station_code !== null) entry.stationCode = row.station_code
+  if (row.steps !== null && row.steps !== undefined) entry.steps = row.steps
   return entry
 }
 
@@ -326,13 +329,13 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       insertEntry: exec.prepare(
         `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
-           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, prev_hash, hash)
+           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, steps, prev_hash, hash)
          VALUES (@openid, @seq, @id, @type, @grams, @points, @factorId, @sourceVersion, @methodologyVersion, @day,
-           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @prevHash, @hash)`,
+           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @steps, @prevHash, @hash)`,
       ),
       entry: exec.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
-      creditedGrams: exec.prepare<[string, string, string, string], { factor_id: string; grams: number }>(
-        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?)',
+      dayCounters: exec.prepare<[string, string, string, string, string, string], { factor_id: string; grams: number }>(
+        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?, ?, ?)',
       ),
       trips: exec.prepare<[string], { recent: string }>('SELECT recent FROM trip_log WHERE openid = ?'),
       saveTrips: exec.prepare('INSERT INTO trip_log (openid, recent) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET recent = excluded.recent'),
@@ -847,6 +850,7 @@ export class SqlEngine implements AsyncOps {
       durationS: e.durationS ?? null,
       weightG: e.weightG ?? null,
       stationCode: e.stationCode ?? null,
+      steps: e.steps ?? null,
       prevHash: e.prevHash,
       hash: e.hash,
     })
@@ -876,12 +880,10 @@ export class SqlEngine implements AsyncOps {
     return row && entryFromRow(row)
   }
 
-  async creditedGrams(openid: string, factorId: string, day: string) {
-    const rows = await this.stmts.creditedGrams.all(openid, day, factorId, DAY_TOTAL_KEY)
-    return {
-      factorGrams: rows.find((r) => r.factor_id === factorId)?.grams ?? 0,
-      dayGrams: rows.find((r) => r.factor_id === DAY_TOTAL_KEY)?.grams ?? 0,
-    }
+  async dayCounters(openid: string, day: string, capKey: string) {
+    const rows = await this.stmts.dayCounters.all(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY)
+    const of = (key: string) => rows.find((r) => r.factor_id === key)?.grams ?? 0
+    return { factorGrams: of(capKey), dayGrams: of(DAY_TOTAL_KEY), walkClaimedGrams: of(WALK_CLAIMED_KEY), stepsVerifiedGrams: of(STEPS_VERIFIED_KEY) }
   }
 
   async recentTrips(openid: string) {
@@ -903,7 +905,7 @@ export class SqlEngine implements AsyncOps {
 
   async dayByFactor(openid: string, day: string) {
     return (await this.stmts.dayByFactor.all(openid, day))
-      .filter((r) => r.factor_id !== DAY_TOTAL_KEY)
+      .filter((r) => !isBookkeepingKey(r.factor_id))
       .map((r) => ({ factorId: r.factor_id, gramsCo2e: r.grams }))
   }
 

@@ -349,6 +349,7 @@ CREATE TABLE IF NOT EXISTS budget_fundings (
   created_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS budget_fundings_by_challenge ON budget_fundings (challenge_id);
+ALTER TABLE entries ADD COLUMN steps INTEGER;
 INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at)
   SELECT 'bf_migrated_' || id, id, creator, budget_points, created_at FROM challenges WHERE budget_points > 0;
 `
@@ -364,7 +365,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 4, name: 'reward holdings per person; project totals in per-person slots', sql: HOLDINGS_AND_SLOTS },
   { version: 5, name: 'challenge participants in slots, group values, leaving members; recent station drops', sql: CHALLENGE_COUNTERS },
   { version: 6, name: 'points held for review; a day total across factors; recent trips per person', sql: HELD_POINTS },
-  { version: 7, name: 'challenge budgets funded by organizers; badges for unfunded completions', sql: BUDGETS },
+  { version: 7, name: 'challenge budgets funded by organizers; badges for unfunded completions; verified steps on entries', sql: BUDGETS },
 ]
 
 function migrate(db: Database.Database): number[] {

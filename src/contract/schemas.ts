@@ -207,3 +207,22 @@ export type ChallengeIdRequest = z.infer<typeof challengeIdSchema>
 export type FundChallengeRequest = z.infer<typeof fundChallengeSchema>
 export type ListChallengesRequest = z.infer<typeof listChallengesSchema>
 export type LeaderboardRequest = z.infer<typeof leaderboardSchema>
+
+const base64 = (name: string, max: number) =>
+  z.string().max(max, `${name} must be at most ${max} characters`).regex(/^[A-Za-z0-9+/]+={0,2}$/, `${name} must be base64`)
+/** wx.getWeRunData's answer, passed on as WeChat gave it */
+export const syncStepsSchema = z.strictObject({ encryptedData: base64('encryptedData', 16_384), iv: base64('iv', 32) })
+/** development only: steps per day to encrypt with the caller's dev session key, as WeChat would */
+export const devWeRunDataSchema = z.strictObject({
+  days: z
+    .array(z.strictObject({ daysAgo: intIn('daysAgo', 0, 30), steps: intIn('steps', 0, 100_000) }), { error: 'days must be a list' })
+    .min(1, 'days must not be empty')
+    .max(31, 'days holds at most 31 days'),
+})
+/** The plaintext of WeRun data: WeChat's shape, checked before anything is read from it. */
+export const weRunPlainSchema = z.object({
+  stepInfoList: z.array(z.object({ timestamp: z.number().int().nonnegative(), step: z.number().int().min(0).max(1_000_000) })).max(62),
+  watermark: z.object({ appid: z.string().max(64), timestamp: z.number().int().nonnegative() }),
+})
+export type SyncStepsRequest = z.infer<typeof syncStepsSchema>
+export type DevWeRunDataRequest = z.infer<typeof devWeRunDataSchema>

@@ -2,7 +2,9 @@
 import type { ChallengeMetric, TravelMode as Mode } from './constants'
 import type {
   ChallengeIdRequest,
+  DevWeRunDataRequest,
   FundChallengeRequest,
+  SyncStepsRequest,
   CreateChallengeRequest,
   CreateGroupRequest,
   GroupIdRequest,
@@ -33,13 +35,14 @@ import type {
 } from './schemas'
 
 export type Role = 'resident' | 'organizer'
-export type FactorKind = 'travel' | 'recycling'
+export type FactorKind = 'travel' | 'recycling' | 'steps'
 
 export interface Factor {
   id: string
   kind: FactorKind
-  key: TravelMode | Material
-  unit: 'km' | 'kg'
+  key: TravelMode | Material | 'werun'
+  /** '10k steps': 10,000 verified WeRun steps */
+  unit: 'km' | 'kg' | '10k steps'
   gramsPerUnit: number
   dailyCapGrams: number
   maxKmh?: number
@@ -57,6 +60,14 @@ export interface Methodology {
   factors: Factor[]
   /** the anti-farming rules in force (always sent by getMethodology) */
   rules?: CreditRules
+  /** every version, newest first, with what it changed (always sent by getMethodology) */
+  history?: MethodologyVersionNote[]
+}
+
+export interface MethodologyVersionNote {
+  version: string
+  changes: string
+  changesZh: string
 }
 
 /** Rules every check-in is held to besides its factor's cap, published beside the factors. */
@@ -118,6 +129,14 @@ export interface LedgerEntry {
   durationS?: number
   weightG?: number
   stationCode?: string
+  /** v1.2, on verified-steps check-ins: the day's WeRun step count as WeChat signed it */
+  steps?: number
+}
+
+/** What a WeRun sync credited: per day, the steps WeChat signed and the new credit (absent days: nothing new). */
+export interface SyncStepsResult {
+  days: { day: string; steps: number; gramsCo2e: number; points: number; entryId?: string }[]
+  wallet: Wallet
 }
 
 export interface LoginResult {
@@ -383,6 +402,8 @@ export interface CloudFunctions {
   getLeaderboard: { req: LeaderboardRequest; res: Leaderboard }
   getAchievements: { req: EmptyRequest; res: Achievements }
   fundChallenge: { req: FundChallengeRequest; res: { challenge: Challenge } }
+  syncSteps: { req: SyncStepsRequest; res: SyncStepsResult }
+  devWeRunData: { req: DevWeRunDataRequest; res: { encryptedData: string; iv: string } }
   auditEconomy: { req: EmptyRequest; res: EconomyAudit }
 }
 

@@ -6,9 +6,10 @@ import type { ErrorCode } from '../contract/errors'
 import type { CheckInRequest } from '../contract/schemas'
 import { LIMITS } from '../contract/constants'
 import type { Factor, Station } from '../contract/types'
-import { computeCredit, isPlausibleSpeed, speedKmh, type Credit } from './credit'
+import { computeCredit, gramsFor, isPlausibleSpeed, speedKmh, type Credit } from './credit'
 import { factorIdFor } from './methodology'
 import { DAILY_TOTAL_GRAMS, DEFAULT_MAX_BACKDATE_HOURS } from './farming'
+import { walkingCeiling } from './steps'
 import { shanghaiDay } from './time'
 
 export interface RuleViolation {
@@ -102,18 +103,33 @@ export function planCheckIn(
 export function creditCheckIn(
   plan: CheckInPlan,
   factor: Factor,
-  credited: { factorGrams: number; dayGrams: number },
+  credited: { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number },
   gramsPerPoint: number,
 ): Decision<Credit> {
+  // A walk and the day's verified steps are one walk: only what the larger source adds is credited.
+  const raw = gramsFor(factor.gramsPerUnit, plan.quantity)
+  const ceilingGrams =
+    factor.id === 'travel.walk'
+      ? walkingCeiling({
+          capGrams: factor.dailyCapGrams,
+          claimedGrams: credited.walkClaimedGrams + raw,
+          verifiedGrams: credited.stepsVerifiedGrams,
+          creditedGrams: credited.factorGrams,
+        })
+      : undefined
   const credit = computeCredit({
     factor,
     quantity: plan.quantity,
     alreadyCreditedGrams: credited.factorGrams,
     gramsPerPoint,
     dayTotal: { limitGrams: DAILY_TOTAL_GRAMS, alreadyGrams: credited.dayGrams },
+    ceilingGrams,
   })
   if (credit.rawGramsCo2e === 0) {
     return fail('INVALID_ARGUMENT', `That ${factor.unit === 'km' ? 'distance' : 'weight'} is too small to earn a gram.`)
+  }
+  if (credit.gramsCo2e === 0 && credit.cappedBy === 'ceiling') {
+    return fail('DAILY_CAP_REACHED', `Your verified WeRun steps for ${plan.day} already count this walk: a day's walking is counted once.`)
   }
   if (credit.gramsCo2e === 0 && credit.cappedBy === 'dayTotal') {
     return fail(

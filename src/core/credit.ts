@@ -13,6 +13,8 @@ export interface CreditInput {
   gramsPerPoint: number
   /** the person's total across all factors for the day, and its limit (src/core/farming) */
   dayTotal?: { limitGrams: number; alreadyGrams: number }
+  /** at most this many grams, whatever the caps allow (walking: src/core/steps walkingCeiling) */
+  ceilingGrams?: number
 }
 
 export interface Credit {
@@ -22,7 +24,7 @@ export interface Credit {
   points: number
   capped: boolean
   /** which limit bound the credit, when one did */
-  cappedBy?: 'factor' | 'dayTotal'
+  cappedBy?: 'factor' | 'dayTotal' | 'ceiling'
   remainingCapGrams: number
 }
 
@@ -43,7 +45,8 @@ export function computeCredit(input: CreditInput): Credit {
   const rawGramsCo2e = gramsFor(factor.gramsPerUnit, quantity)
   const remainingBefore = Math.max(0, factor.dailyCapGrams - alreadyCreditedGrams)
   const dayRemaining = dayTotal ? Math.max(0, dayTotal.limitGrams - dayTotal.alreadyGrams) : Infinity
-  const gramsCo2e = Math.min(rawGramsCo2e, remainingBefore, dayRemaining)
+  const ceiling = input.ceilingGrams ?? Infinity
+  const gramsCo2e = Math.max(0, Math.min(rawGramsCo2e, remainingBefore, dayRemaining, ceiling))
   const capped = gramsCo2e < rawGramsCo2e
   const credit: Credit = {
     rawGramsCo2e,
@@ -52,7 +55,7 @@ export function computeCredit(input: CreditInput): Credit {
     capped,
     remainingCapGrams: remainingBefore - gramsCo2e,
   }
-  if (capped) credit.cappedBy = dayRemaining < remainingBefore ? 'dayTotal' : 'factor'
+  if (capped) credit.cappedBy = ceiling < Math.min(remainingBefore, dayRemaining) ? 'ceiling' : dayRemaining < remainingBefore ? 'dayTotal' : 'factor'
   if (dayTotal && dayTotal.alreadyGrams + gramsCo2e > Math.max(dayTotal.limitGrams, dayTotal.alreadyGrams)) {
     throw new Error('credit would exceed the daily total')
   }

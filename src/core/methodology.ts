@@ -8,12 +8,14 @@
  */
 import type { Factor, Methodology } from '../contract/types'
 
-export const METHODOLOGY_VERSION = '2026.1'
+/** 2026.2 adds verified WeRun steps; entries written under 2026.1 keep that version and its factors. */
+export const METHODOLOGY_VERSION = '2026.2'
 
 /** 10 g CO2e earn 1 point: close to Luzhou's ≈8 g, rounded to a figure residents can do in their heads. */
 export const GRAMS_PER_POINT = 10
 
-export const FACTORS: readonly Factor[] = Object.freeze([
+/** The factors of version 2026.1: every manual check-in kind. */
+export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
   {
     id: 'travel.walk',
     kind: 'travel',
@@ -174,8 +176,51 @@ export const FACTORS: readonly Factor[] = Object.freeze([
   },
 ] satisfies Factor[])
 
+/**
+ * Verified steps (version 2026.2). 10,000 steps = 164 g: Luzhou's 500 steps = 8.2 g, the figure its Green Bud
+ * scheme publishes, × 20. The cap is the walking cap (296 g, Ant Forest's), shared with manual walks: a day with
+ * verified steps counts its walking once, the larger of the two sources.
+ */
+export const STEPS_FACTOR: Factor = Object.freeze({
+  id: 'steps.werun',
+  kind: 'steps',
+  key: 'werun',
+  unit: '10k steps',
+  gramsPerUnit: 164,
+  dailyCapGrams: 296,
+  source: 'Luzhou 绿芽积分: 500 steps = 8.2 g CO2e (≈ 23 g/km at 0.7 m a step); steps verified by WeChat WeRun',
+  sourceVersion: 'Luzhou Green Bud Points, 2023',
+  rationale:
+    "Steps WeChat counted and signed, not typed in. 500 steps = 8.2 g as Luzhou publishes it; the day's cap is the walking cap, and a day's steps and manual walks are one walk: the larger source counts.",
+  rationaleZh: '微信运动记录并签名的步数，而非手动填写。按泸州公布的 500 步 = 8.2 克计；每日上限与步行相同，同一天的步数与手动步行视为同一次步行，取较大者。',
+}) satisfies Factor
+
+/** The factors in force: 2026.1's and verified steps. */
+export const FACTORS: readonly Factor[] = Object.freeze([...FACTORS_2026_1, STEPS_FACTOR])
+
+export const METHODOLOGY_HISTORY = Object.freeze([
+  {
+    version: '2026.2',
+    changes: 'Adds verified WeChat WeRun steps (10,000 steps = 164 g, Luzhou), sharing the walking cap with manual walks. Entries credited before keep 2026.1.',
+    changesZh: '新增微信运动步数（经微信验证；1 万步 = 164 克，泸州系数），与手动步行共用步行上限。此前的记录仍按 2026.1 计。',
+  },
+  {
+    version: '2026.1',
+    changes: 'Twelve factors: six travel modes and six recycled materials, each with a source, a daily cap and a reason.',
+    changesZh: '十二个系数：六种出行方式与六类回收物，每个都有来源、每日上限和取值理由。',
+  },
+])
+
 export function methodology(): Methodology {
   return { version: METHODOLOGY_VERSION, gramsPerPoint: GRAMS_PER_POINT, factors: FACTORS.map((f) => ({ ...f })) }
+}
+
+/** Every version ever in force, oldest first: a database keeps them all, since entries cite theirs. */
+export function methodologyVersions(): Methodology[] {
+  return [
+    { version: '2026.1', gramsPerPoint: GRAMS_PER_POINT, factors: FACTORS_2026_1.map((f) => ({ ...f })) },
+    methodology(),
+  ]
 }
 
 export function factorIdFor(kind: Factor['kind'], key: string): string {

@@ -1,6 +1,6 @@
 /** WeChat's own client APIs the app uses, behind plain functions (weapp only). */
 import Taro from '@tarojs/taro'
-import { CloudCallError } from './cloud'
+import { callCloud, CloudCallError } from './cloud'
 
 /** A one-time code from wx.login for the cloud to exchange at code2Session; no prompt is shown to the person. */
 export async function wechatLoginCode(): Promise<string> {
@@ -11,6 +11,35 @@ export async function wechatLoginCode(): Promise<string> {
   } catch (error) {
     throw new CloudCallError('NETWORK', String((error as { errMsg?: string })?.errMsg ?? error))
   }
+}
+
+/** Where this build gets WeRun data: WeChat itself, the dev server's labelled sample source, or nowhere (H5 in production). */
+export function weRunSource(): 'wechat' | 'dev' | undefined {
+  if (process.env.TARO_ENV === 'weapp' && !DEV_LOGIN_UI) return 'wechat'
+  return DEV_LOGIN_UI ? 'dev' : undefined
+}
+
+/** Sample steps for the dev source: today, yesterday and the day before, as a phone might have counted them. */
+const DEV_SAMPLE_DAYS = [
+  { daysAgo: 0, steps: 6200 },
+  { daysAgo: 1, steps: 11_800 },
+  { daysAgo: 2, steps: 9400 },
+]
+
+/**
+ * WeRun data for syncSteps, still encrypted: from wx.getWeRunData on a phone, or from the dev server's clearly
+ * labelled sample source (encrypted with the dev session's key, so the cloud runs the same decryption).
+ */
+export async function weRunData(): Promise<{ encryptedData: string; iv: string }> {
+  if (weRunSource() === 'wechat') {
+    try {
+      const { encryptedData, iv } = await Taro.getWeRunData()
+      return { encryptedData, iv }
+    } catch (error) {
+      throw new CloudCallError('NETWORK', String((error as { errMsg?: string })?.errMsg ?? error))
+    }
+  }
+  return callCloud('devWeRunData', { days: DEV_SAMPLE_DAYS })
 }
 
 type PrivacyResolve = Parameters<Parameters<typeof Taro.onNeedPrivacyAuthorization>[0]>[0]

@@ -1,6 +1,6 @@
 import { callCloud, CloudCallError, isTransient, setSessionToken } from '../services/cloud'
 import { newRequestId } from '../services/requestId'
-import { wechatLoginCode } from '../services/wechat'
+import { wechatLoginCode, weRunData } from '../services/wechat'
 import { recordAgreementInCloud } from './consent'
 import { persisted } from './persist'
 import type {
@@ -77,10 +77,15 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set) => ({
   },
 })
 
-export const createWalletSlice: Slice<WalletSlice> = (set) => ({
+export const createWalletSlice: Slice<WalletSlice> = (set, get) => ({
   walletView: undefined,
   async refreshWallet() {
     set({ walletView: await callCloud('getWallet', {}) })
+  },
+  async syncSteps() {
+    const result = await callCloud('syncSteps', await weRunData())
+    await get().refreshWallet()
+    return result
   },
   series: undefined,
   async loadSeries(days) {

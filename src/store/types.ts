@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
-import type { Achievements, Challenge, Group, Leaderboard, CheckInResult, MyDataExport, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { SyncStepsResult, Achievements, Challenge, Group, Leaderboard, CheckInResult, MyDataExport, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
 import type { CreateChallengeRequest, UpsertRewardRequest } from '../contract/schemas'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
@@ -35,6 +35,8 @@ export interface SettingsSlice {
 export interface WalletSlice {
   walletView: WalletResult | undefined
   refreshWallet(): Promise<void>
+  /** reads WeRun data (WeChat, or the dev source) and has the cloud credit the verified steps */
+  syncSteps(): Promise<SyncStepsResult>
   series: { days: 7 | 30; points: { day: string; gramsCo2e: number; points: number }[] } | undefined
   loadSeries(days: 7 | 30): Promise<void>
 }

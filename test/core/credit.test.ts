@@ -68,7 +68,7 @@ describe('methodology', () => {
   it('has every travel mode and material once, each with a source and a positive integer figure and cap', () => {
     const keys = FACTORS.map((f) => f.key).sort()
     expect(keys).toEqual(
-      ['bike', 'bus', 'cardboard', 'carpool', 'ev', 'glass', 'metal', 'metro', 'paper', 'plastic', 'textile', 'walk'].sort(),
+      ['bike', 'bus', 'cardboard', 'carpool', 'ev', 'glass', 'metal', 'metro', 'paper', 'plastic', 'textile', 'walk', 'werun'].sort(),
     )
     for (const f of FACTORS) {
       expect(Number.isInteger(f.gramsPerUnit) && f.gramsPerUnit > 0).toBe(true)

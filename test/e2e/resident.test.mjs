@@ -86,6 +86,19 @@ test('home shows the balance and today; the wallet lists every entry and verifie
   await page.screenshot({ path: join(SHOTS, 'wallet.png') })
 })
 
+test('steps from the labelled dev WeRun source are verified and credited once', async () => {
+  await page.goto(`${app.url}/#/pages/home/index`)
+  await page.reload()
+  await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() === '910')
+  const sync = page.getByRole('button', { name: '同步步数（开发数据源：示例步数，非真实微信数据）' })
+  await sync.click()
+  // today's walking was already 296 g (the cap): only the two earlier days' steps add (194 + 154 g)
+  await page.getByText('步数已同步：新记入 348 克 CO₂e，获得 34 积分').waitFor()
+  await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() === '944')
+  await sync.click()
+  await page.getByText('步数已同步：没有新的步行可记入（每天的步行只计一次）').waitFor()
+})
+
 test('switching to English changes the interface and survives a reload', async () => {
   await page.goto(`${app.url}/#/pages/me/index`)
   await page.getByRole('radio', { name: 'English' }).click()

@@ -82,6 +82,18 @@ describe('home page', () => {
     expect(testUtils.queries.querySelector('#points-balance')!.textContent).toBe('3114')
   })
 
+  it('syncs steps from the labelled dev source through the same decryption, once', async () => {
+    await useAppStore.getState().loginWithHandle('sid')
+    await testUtils.mount(HomePage, {})
+    await showPage(testUtils.act)
+    await tapLabel(testUtils, '同步步数（开发数据源：示例步数，非真实微信数据）')
+    // 6,200 + 11,800 + 9,400 steps over three days: 102 + 194 + 154 g, 10 + 19 + 15 points
+    expect(await testUtils.queries.waitForQueryByText('步数已同步：新记入 450 克 CO₂e，获得 44 积分')).toBeTruthy()
+    await tapLabel(testUtils, '同步步数（开发数据源：示例步数，非真实微信数据）')
+    expect(await testUtils.queries.waitForQueryByText('步数已同步：没有新的步行可记入（每天的步行只计一次）')).toBeTruthy()
+    expect((await call('listLedger', {})).entries.map((e: any) => e.factorId)).toEqual(['steps.werun', 'steps.werun', 'steps.werun'])
+  })
+
   it('discards a corrupt queue on the device instead of trusting it', async () => {
     Taro.setStorageSync('glp.queue.v1', [{ requestId: 'x', payload: { kind: 'travel', distanceKm: 'lots' } }])
     Taro.setStorageSync('glp.session.v1', { openid: 42 })
@@ -127,8 +139,10 @@ describe('methodology page', () => {
     await useAppStore.getState().loginWithHandle('kai')
     await testUtils.mount(MethodologyPage, {})
     await showPage(testUtils.act)
-    expect(await testUtils.queries.waitForQueryByText('方法学 2026.1')).toBeTruthy()
-    expect(testUtils.queries.querySelectorAll('.factor').length).toBe(12)
+    expect(await testUtils.queries.waitForQueryByText('方法学 2026.2')).toBeTruthy()
+    expect(testUtils.queries.querySelectorAll('.factor').length).toBe(13)
+    expect(testUtils.queries.queryByText('微信运动步数')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#methodology-versions')!.textContent).toMatch(/2026\.2: 新增微信运动步数.*2026\.1: 十二个系数/)
     expect(testUtils.queries.queryByText('840 克 / kg')).toBeTruthy()
     expect(testUtils.queries.queryByText('每日上限 4200 克')).toBeTruthy()
     // the reason for each figure, in the resident's language

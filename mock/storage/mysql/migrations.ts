@@ -155,7 +155,7 @@ export const MYSQL_MIGRATIONS: Migration[] = [
   },
   {
     version: 6,
-    name: 'challenge budgets funded by organizers; badges for unfunded completions',
+    name: 'challenge budgets funded by organizers; badges for unfunded completions; verified steps on entries',
     statements: [
       `ALTER TABLE challenges ADD COLUMN budget_points BIGINT NOT NULL DEFAULT 0 CHECK (budget_points >= 0),
         ADD COLUMN budget_spent BIGINT NOT NULL DEFAULT 0 CHECK (budget_spent >= 0)`,
@@ -169,6 +169,7 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         KEY budget_fundings_by_challenge (challenge_id)) ${TABLE}`,
       `INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at)
         SELECT CONCAT('bf_migrated_', id), id, creator, budget_points, created_at FROM challenges WHERE budget_points > 0`,
+      `ALTER TABLE entries ADD COLUMN steps BIGINT`,
     ],
   },
 ]

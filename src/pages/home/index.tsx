@@ -11,6 +11,8 @@ import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
 import { selectLang, selectMethodology, selectQueue, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
+import { factorLabelKey } from '../../i18n/factors'
+import { weRunSource } from '../../services/wechat'
 
 export default function HomePage() {
   const t = useT()
@@ -21,6 +23,10 @@ export default function HomePage() {
   const methodology = useAppStore(selectMethodology)
   const lang = useAppStore(selectLang)
   const [error, setError] = useState<string | undefined>()
+  const syncSteps = useAppStore((s) => s.syncSteps)
+  const [syncing, setSyncing] = useState(false)
+  const [stepsNotice, setStepsNotice] = useState<string | undefined>()
+  const stepsSource = weRunSource()
 
   async function refresh() {
     setError(undefined)
@@ -107,6 +113,29 @@ export default function HomePage() {
         <Text className='entry-card__title'>{t('home.recycling')}</Text>
         <Text className='entry-card__hint'>{t('home.recyclingHint')}</Text>
       </View>
+      {stepsSource ? (
+        <View className='steps-sync'>
+          <ActionButton
+            variant='secondary'
+            label={t(stepsSource === 'wechat' ? 'steps.sync' : 'steps.syncDev')}
+            loading={syncing}
+            onClick={() => {
+              if (syncing) return
+              setSyncing(true)
+              setStepsNotice(undefined)
+              syncSteps()
+                .then((r) => {
+                  const grams = r.days.reduce((sum, d) => sum + d.gramsCo2e, 0)
+                  const points = r.days.reduce((sum, d) => sum + d.points, 0)
+                  setStepsNotice(grams > 0 ? t('steps.synced', { grams, points }) : t('steps.nothingNew'))
+                })
+                .catch((e) => setError(errorText(t, e)))
+                .finally(() => setSyncing(false))
+            }}
+          />
+          {stepsNotice ? <Notice tone='success' lines={[stepsNotice]} /> : null}
+        </View>
+      ) : null}
 
       {view && methodology && view.todayByFactor.length > 0 ? (
         <View className='card'>
@@ -114,7 +143,7 @@ export default function HomePage() {
           {view.todayByFactor.map((f) => {
             const factor = methodology.factors.find((x) => x.id === f.factorId)
             if (!factor) return null
-            const name = t(`${factor.kind === 'travel' ? 'mode' : 'material'}.${factor.key}` as MessageKey)
+            const name = t(factorLabelKey(factor.id))
             const line = t('home.capLine', { used: f.gramsCo2e, cap: factor.dailyCapGrams })
             return (
               <View key={f.factorId} className='cap-row'>

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Notice } from '../../components/Notice'
 import { useRequireSession } from '../../components/useSession'
-import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
 import { selectLang, selectMethodology, useAppStore } from '../../store'
 import './index.scss'
+import { factorLabelKey } from '../../i18n/factors'
 
 /** What the city schemes never publish: every factor, its figure, cap, source and reason. */
 export default function MethodologyPage() {
@@ -48,7 +48,7 @@ export default function MethodologyPage() {
       {methodology.factors.map((f) => (
         <View key={f.id} className='card factor' id={`factor-${f.key}`}>
           <View className='factor__head'>
-            <Text className='factor__name'>{t(`${f.kind === 'travel' ? 'mode' : 'material'}.${f.key}` as MessageKey)}</Text>
+            <Text className='factor__name'>{t(factorLabelKey(f.id))}</Text>
             <Text className='factor__figure'>{t('method.per', { grams: f.gramsPerUnit, unit: f.unit })}</Text>
           </View>
           <Text className='factor__fact'>
@@ -68,6 +68,16 @@ export default function MethodologyPage() {
           ) : null}
         </View>
       ))}
+      {methodology.history ? (
+        <View className='card' id='methodology-versions'>
+          <Text className='factor__name'>{t('method.versions')}</Text>
+          {methodology.history.map((v) => (
+            <Text key={v.version} className='factor__text rules__line'>
+              {v.version}: {lang === 'zh-CN' ? v.changesZh : v.changes}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -13,11 +13,12 @@ import { errorText, useT } from '../../i18n/useT'
 import type { MessageKey } from '../../i18n/messages'
 import { selectEntries, selectLang, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
+import { factorLabelKey } from '../../i18n/factors'
 
 function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
   if (e.type === 'checkin' && e.factorId) {
-    const [kind, key] = e.factorId.split('.')
-    return t(`${kind === 'travel' ? 'mode' : 'material'}.${key}` as MessageKey)
+    const label = t(factorLabelKey(e.factorId))
+    return e.steps !== undefined ? `${label} ${t('steps.count', { steps: e.steps })}` : label
   }
   return t(`entry.${e.type}` as MessageKey)
 }

@@ -7,10 +7,10 @@ import type { LedgerEntry } from '../../../../contract/types'
 import type { MessageKey } from '../../../../i18n/messages'
 import { errorText, useT } from '../../../../i18n/useT'
 import { useAppStore } from '../../../../store'
+import { factorLabelKey } from '../../../../i18n/factors'
 
 function describe(t: ReturnType<typeof useT>, e: LedgerEntry): string {
-  const [kind, key] = (e.factorId ?? '.').split('.')
-  const what = t(`${kind === 'travel' ? 'mode' : 'material'}.${key}` as MessageKey)
+  const what = t(factorLabelKey(e.factorId ?? '.'))
   const amount = e.weightG !== undefined ? `${e.weightG / 1000} kg` : e.distanceM !== undefined ? `${e.distanceM / 1000} km` : ''
   const duration = e.durationS !== undefined ? ` / ${Math.round(e.durationS / 60)} min` : ''
   return `${what} ${amount}${duration}${e.stationCode ? ` @ ${e.stationCode}` : ''} · ${e.gramsCo2e} g · +${e.points}`

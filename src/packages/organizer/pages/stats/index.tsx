@@ -8,10 +8,10 @@ import { useRequireSession } from '../../../../components/useSession'
 import { addDays, shanghaiDay } from '../../../../core/time'
 import { saveTextFile } from '../../../../services/saveFile'
 import { formatKg } from '../../../../i18n'
-import type { MessageKey } from '../../../../i18n/messages'
 import { errorText, useT } from '../../../../i18n/useT'
 import { useAppStore } from '../../../../store'
 import './index.scss'
+import { factorLabelKey } from '../../../../i18n/factors'
 
 type Span = '7' | '30'
 
@@ -83,10 +83,9 @@ export default function StatsPage() {
           <View className='section-title'>{t('organizer.byFactor')}</View>
           <View className='entries'>
             {stats.byFactor.map((f) => {
-              const [kind, key] = f.factorId.split('.')
               return (
                 <View key={f.factorId} className='entry'>
-                  <Text className='entry__title'>{t(`${kind === 'travel' ? 'mode' : 'material'}.${key}` as MessageKey)}</Text>
+                  <Text className='entry__title'>{t(factorLabelKey(f.factorId))}</Text>
                   <Text className='entry__grams'>
                     {t('common.kg', { kg: formatKg(f.gramsCo2e) })} · {f.checkins}
                   </Text>

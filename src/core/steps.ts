@@ -1,0 +1,57 @@
+/**
+ * Verified steps (WeChat WeRun): which days a decrypted WeRun payload may credit, and how a day's verified steps
+ * and its manual walks make one walk. The decryption itself is the cloud's (it needs the person's session_key).
+ */
+import type { Decision } from './checkin'
+import { addDays, shanghaiDay } from './time'
+
+/** Days a sync may still credit: today and the six before it (WeRun sends 31). */
+export const STEPS_WINDOW_DAYS = 7
+/** A payload whose watermark is older than this is refused: WeChat stamps it when the phone asked for it. */
+export const WATERMARK_MAX_AGE_MS = 24 * 3600 * 1000
+/** Counter rows beside the credited ones: walking claimed by manual walks, and walking verified by steps (grams). */
+export const WALK_CLAIMED_KEY = '~walk.claimed'
+export const STEPS_VERIFIED_KEY = '~steps.verified'
+
+/** Verified steps and manual walks share one cap counter: the walking cap. */
+export function capKeyOf(factorId: string): string {
+  return factorId === 'steps.werun' ? 'travel.walk' : factorId
+}
+
+/** Counter rows that are bookkeeping, not a factor's credited grams (the day total, the walking sources). */
+export function isBookkeepingKey(key: string): boolean {
+  return key === '*' || key.startsWith('~')
+}
+
+/**
+ * What walking may still be credited on a day: the larger of the two sources (claimed manual walks, verified
+ * steps), within the walking cap, less what is already credited. One walk is counted once.
+ */
+export function walkingCeiling(w: { capGrams: number; claimedGrams: number; verifiedGrams: number; creditedGrams: number }): number {
+  return Math.max(0, Math.min(w.capGrams, Math.max(w.claimedGrams, w.verifiedGrams)) - w.creditedGrams)
+}
+
+export interface WeRunPlain {
+  stepInfoList: { timestamp: number; step: number }[]
+  watermark: { appid: string; timestamp: number }
+}
+
+/** The days a WeRun payload may credit, or why it is refused (another app's data, or stale). */
+export function stepsDays(plain: WeRunPlain, appid: string, nowMs: number): Decision<{ day: string; steps: number }[]> {
+  if (plain.watermark.appid !== appid) {
+    return { ok: false, violation: { code: 'INVALID_ARGUMENT', message: 'These WeRun data were issued to another mini-program (watermark appid).' } }
+  }
+  const stampedMs = plain.watermark.timestamp * 1000
+  if (stampedMs < nowMs - WATERMARK_MAX_AGE_MS || stampedMs > nowMs + 5 * 60_000) {
+    return { ok: false, violation: { code: 'INVALID_ARGUMENT', message: 'These WeRun data are stale (watermark more than a day old): sync again.' } }
+  }
+  const today = shanghaiDay(nowMs)
+  const oldest = addDays(today, -(STEPS_WINDOW_DAYS - 1))
+  const byDay = new Map<string, number>()
+  for (const { timestamp, step } of plain.stepInfoList) {
+    const day = shanghaiDay(timestamp * 1000)
+    if (day < oldest || day > today) continue
+    byDay.set(day, Math.max(byDay.get(day) ?? 0, step))
+  }
+  return { ok: true, value: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, steps]) => ({ day, steps })) }
+}
