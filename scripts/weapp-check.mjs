@@ -172,7 +172,7 @@ const EXPECTED_TEXT = {
   'packages/organizer/pages/rewards/index': '新建奖品',
   // no entryId given: the page must show the cloud's refusal, readably
   'packages/rewards/pages/certificate/index': '输入有误',
-  'pages/methodology/index': '方法学 2026.1',
+  'pages/methodology/index': '方法学 2026.2',
   'pages/challenges/index': '我的小组',
   'pages/challenge/index': '输入有误',
 }

@@ -34,7 +34,19 @@ export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en'
 
 export const persisted = {
   session: () => readStored(KEYS.session, isSession),
-  queue: () => readStored(KEYS.queue, isQueue) ?? [],
+  /**
+   * The device queue, item by item: a check-in this version cannot read (an unknown kind, a corrupt entry) is
+   * dropped on its own, never the rest of the queue with it.
+   */
+  queue: () => {
+    const stored = readStored(KEYS.queue, (v: unknown): v is unknown[] => Array.isArray(v)) ?? []
+    const kept = stored.filter(isQueued)
+    if (kept.length !== stored.length) {
+      if (kept.length > 0) writeStored(KEYS.queue, kept)
+      else removeStored(KEYS.queue)
+    }
+    return kept
+  },
   lang: () => readStored(KEYS.lang, isLang) ?? 'zh-CN',
   saveSession: (s: Session | undefined) => (s ? writeStored(KEYS.session, s) : removeStored(KEYS.session)),
   saveQueue: (q: QueuedCheckIn[]) => writeStored(KEYS.queue, q),

@@ -94,6 +94,15 @@ describe('home page', () => {
     expect((await call('listLedger', {})).entries.map((e: any) => e.factorId)).toEqual(['steps.werun', 'steps.werun', 'steps.werun'])
   })
 
+  it('drops a queued check-in it cannot read on its own, keeping the rest of the queue', async () => {
+    const good = { requestId: 'q-good-1234', queuedAt: '2026-11-29T08:00:00.000Z', payload: { requestId: 'q-good-1234', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15, occurredAt: '2026-11-29T08:00:00.000Z' } }
+    const future = { requestId: 'q-kind-1234', queuedAt: '2026-11-29T08:01:00.000Z', payload: { requestId: 'q-kind-1234', kind: 'teleport', occurredAt: '2026-11-29T08:01:00.000Z' } }
+    Taro.setStorageSync('glp.queue.v1', [good, future])
+    resetAppStore()
+    expect(useAppStore.getState().queue.map((q) => q.requestId)).toEqual(['q-good-1234'])
+    expect(Taro.getStorageSync('glp.queue.v1')).toEqual([good])
+  })
+
   it('discards a corrupt queue on the device instead of trusting it', async () => {
     Taro.setStorageSync('glp.queue.v1', [{ requestId: 'x', payload: { kind: 'travel', distanceKm: 'lots' } }])
     Taro.setStorageSync('glp.session.v1', { openid: 42 })
