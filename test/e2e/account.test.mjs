@@ -46,8 +46,9 @@ test(`the wallet pages through ${BULK} entries 20 at a time`, async () => {
 test('the methodology page lists every factor with its source', async () => {
   await page.goto(`${app.url}/#/pages/methodology/index`)
   await page.reload()
-  await page.getByText('方法学 2026.1').waitFor()
-  assert.equal(await page.locator('.factor').count(), 12)
+  await page.getByText('方法学 2026.2').waitFor()
+  assert.equal(await page.locator('.factor').count(), 13)
+  await page.locator('#credit-rules').getByText('只记入 48 小时内发生的行为。').waitFor()
   await page.locator('#factor-metro').getByText('46 克 / km').waitFor()
   await page.locator('#factor-metro').getByText(/深圳市低碳公共出行碳普惠方法学/).waitFor()
   await page.waitForTimeout(400)
