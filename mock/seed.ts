@@ -2,6 +2,7 @@
 import type { Station } from '../src/contract/types'
 import { methodologyVersions } from '../src/core/methodology'
 import type { RewardSeed, StoragePort } from './storage/port'
+import { newStationSecret } from './stationCodes'
 
 export const SEED_STATIONS: Station[] = [
   { code: 'ST-HQ01', name: '社区服务中心回收站 Community Centre', materials: ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] },
@@ -29,6 +30,8 @@ export async function seedCatalogue(storage: StoragePort): Promise<void> {
     // Every version stays: entries cite the one they were credited under.
     for (const m of methodologyVersions()) await tx.saveMethodology(m)
     for (const station of SEED_STATIONS) await tx.upsertStation(station)
+    // Every station gets a secret for its rotating display code (kept if it has one: codes on screens stay valid).
+    for (const station of await tx.listStations()) await tx.setStationSecretIfAbsent(station.code, newStationSecret())
     if ((await tx.getMeta('rewards_seeded')) === undefined) {
       for (const reward of SEED_REWARDS) await tx.seedReward(reward)
       await tx.saveProject(SEED_PROJECT)

@@ -18,7 +18,7 @@ export default defineAppConfig({
   // only after a redemption or donation, so the main package that every resident downloads stays small.
   subPackages: [
     { root: 'packages/rewards', pages: ['pages/voucher/index', 'pages/certificate/index'] },
-    { root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index'] },
+    { root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index', 'pages/display/index'] },
   ],
   // WeChat's privacy flow: privacy APIs wait until the person agrees (the app shows its own notice page).
   __usePrivacyCheck__: true,

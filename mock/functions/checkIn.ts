@@ -7,10 +7,36 @@ import { overlappingTrip, rememberTrip, tripOverlapMessage, tripSpan, type Trip 
 import { capKeyOf, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction, type Services } from '../function'
+import { macMatches } from '../stationCodes'
+import { parseDisplayCode, selfReportedKey, windowAccepted, type Evidence } from '../../src/core/stationCode'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
+
+/**
+ * How this drop proves the station: a rotating display code, checked here (its station, its window ±1, its
+ * HMAC, once per person and window), or nothing better than a typed code. A bad display code is refused rather
+ * than quietly treated as typed, so a resident knows to scan again.
+ */
+async function stationEvidence(services: Services, openid: string, stationCode: string, displayCode: string | undefined): Promise<Evidence> {
+  if (displayCode === undefined) return 'self-reported'
+  const parsed = parseDisplayCode(displayCode)
+  if (!parsed || parsed.stationCode !== stationCode) {
+    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`)
+  }
+  if (!windowAccepted(parsed.window, services.now())) {
+    throw new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.")
+  }
+  const secret = await services.store.stationSecret(stationCode)
+  if (!secret || !macMatches(secret, stationCode, parsed.window, parsed.mac)) {
+    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`)
+  }
+  if (!(await services.store.useDisplayCode(openid, stationCode, parsed.window))) {
+    throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.')
+  }
+  return 'station-display'
+}
 
 export const checkIn = defineFunction({
   name: 'checkIn',
@@ -35,8 +61,10 @@ export const checkIn = defineFunction({
       const plan = planCheckIn(req, factor, station, services.now(), services.rules)
       if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
       if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
-      const already = await store.dayCounters(openid, plan.value.day, capKeyOf(factor.id))
-      const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint)
+      const evidence = req.kind === 'recycling' ? await stationEvidence(services, openid, req.stationCode, req.displayCode) : undefined
+      const selfKey = evidence === 'self-reported' ? selfReportedKey(factor.id) : undefined
+      const already = await store.dayCounters(openid, plan.value.day, capKeyOf(factor.id), selfKey)
+      const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint, evidence)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
       let trips: { previous: Trip[]; span: { startMs: number; endMs: number } } | undefined
       if (req.kind === 'travel') {
@@ -67,7 +95,9 @@ export const checkIn = defineFunction({
         durationS: plan.value.durationS,
         weightG: plan.value.weightG,
         stationCode: req.kind === 'recycling' ? req.stationCode : undefined,
+        evidence,
       })
+      if (selfKey) await store.addCreditedGrams(openid, selfKey, plan.value.day, entry.gramsCo2e)
       if (trips) {
         const oldestStartMs = services.now() - services.rules.maxBackdateHours * 3_600_000 - LIMITS.maxDurationMin * 60_000
         await store.saveTrips(openid, rememberTrip(trips.previous, { entryId: entry.id, factorId: factor.id, ...trips.span }, oldestStartMs))

@@ -14,6 +14,7 @@ import { fundChallenge } from './fundChallenge'
 import { auditEconomy } from './auditEconomy'
 import { syncSteps } from './syncSteps'
 import { devWeRunData } from './devWeRunData'
+import { stationDisplayCode } from './stationDisplayCode'
 import type { FunctionName } from '../../src/contract/types'
 import type { CloudFunction } from '../function'
 import { cancelRedemption } from './cancelRedemption'
@@ -88,4 +89,5 @@ export const FUNCTIONS: Registry = {
   auditEconomy,
   syncSteps,
   devWeRunData,
+  stationDisplayCode,
 }

@@ -282,7 +282,17 @@ export interface StorageOps {
    * A person's counter rows for a day, one query: grams credited under a cap key (src/core/steps capKeyOf), across
    * all factors, and the two walking sources (claimed by manual walks, verified by steps). Not sums over the ledger.
    */
-  dayCounters(openid: string, day: string, capKey: string): { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number }
+  dayCounters(
+    openid: string,
+    day: string,
+    capKey: string,
+    selfKey?: string,
+  ): { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams: number }
+  /** a station's secret for its rotating display code (never leaves the cloud) */
+  stationSecret(code: string): string | undefined
+  setStationSecretIfAbsent(code: string, secret: string): void
+  /** records a person's use of a display code: false if they already used this station's code of this window */
+  useDisplayCode(openid: string, stationCode: string, window: number): boolean
   /** one person's recent trips (src/core/farming decides overlaps and what to keep) */
   recentTrips(openid: string): Trip[]
   saveTrips(openid: string, trips: Trip[]): void

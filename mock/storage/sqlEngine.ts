@@ -51,6 +51,7 @@ interface EntryRow {
   prev_hash: string
   hash: string
   steps: number | null
+  evidence: LedgerEntry['evidence'] | null
 }
 
 function entryFromRow(row: EntryRow): LedgerEntry {
@@ -75,6 +76,7 @@ function entryFromRow(row: EntryRow): LedgerEntry {
   if (row.weight_g !== null) entry.weightG = row.weight_g
   if (row.station_code !== null) entry.stationCode = row.station_code
   if (row.steps !== null && row.steps !== undefined) entry.steps = row.steps
+  if (row.evidence !== null && row.evidence !== undefined) entry.evidence = row.evidence
   return entry
 }
 
@@ -144,6 +146,9 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
       ),
       stations: exec.prepare<[], StationRow>('SELECT * FROM stations ORDER BY code'),
+      stationSecret: exec.prepare<[string], { secret: string | null }>('SELECT secret FROM stations WHERE code = ?'),
+      setStationSecret: exec.prepare('UPDATE stations SET secret = ? WHERE code = ? AND secret IS NULL'),
+      useDisplayCode: exec.prepare('INSERT OR IGNORE INTO display_code_uses (openid, station_code, window_no) VALUES (?, ?, ?)'),
       station: exec.prepare<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
       seedReward: exec.prepare(
         `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
@@ -329,13 +334,13 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       insertEntry: exec.prepare(
         `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
-           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, steps, prev_hash, hash)
+           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, steps, evidence, prev_hash, hash)
          VALUES (@openid, @seq, @id, @type, @grams, @points, @factorId, @sourceVersion, @methodologyVersion, @day,
-           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @steps, @prevHash, @hash)`,
+           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @steps, @evidence, @prevHash, @hash)`,
       ),
       entry: exec.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
-      dayCounters: exec.prepare<[string, string, string, string, string, string], { factor_id: string; grams: number }>(
-        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?, ?, ?)',
+      dayCounters: exec.prepare<[string, string, string, string, string, string, string], { factor_id: string; grams: number }>(
+        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?, ?, ?, ?)',
       ),
       trips: exec.prepare<[string], { recent: string }>('SELECT recent FROM trip_log WHERE openid = ?'),
       saveTrips: exec.prepare('INSERT INTO trip_log (openid, recent) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET recent = excluded.recent'),
@@ -851,6 +856,7 @@ export class SqlEngine implements AsyncOps {
       weightG: e.weightG ?? null,
       stationCode: e.stationCode ?? null,
       steps: e.steps ?? null,
+      evidence: e.evidence ?? null,
       prevHash: e.prevHash,
       hash: e.hash,
     })
@@ -880,10 +886,28 @@ export class SqlEngine implements AsyncOps {
     return row && entryFromRow(row)
   }
 
-  async dayCounters(openid: string, day: string, capKey: string) {
-    const rows = await this.stmts.dayCounters.all(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY)
+  async dayCounters(openid: string, day: string, capKey: string, selfKey = '~none') {
+    const rows = await this.stmts.dayCounters.all(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey)
     const of = (key: string) => rows.find((r) => r.factor_id === key)?.grams ?? 0
-    return { factorGrams: of(capKey), dayGrams: of(DAY_TOTAL_KEY), walkClaimedGrams: of(WALK_CLAIMED_KEY), stepsVerifiedGrams: of(STEPS_VERIFIED_KEY) }
+    return {
+      factorGrams: of(capKey),
+      dayGrams: of(DAY_TOTAL_KEY),
+      walkClaimedGrams: of(WALK_CLAIMED_KEY),
+      stepsVerifiedGrams: of(STEPS_VERIFIED_KEY),
+      selfReportedGrams: of(selfKey),
+    }
+  }
+
+  async stationSecret(code: string) {
+    return (await this.stmts.stationSecret.get(code))?.secret ?? undefined
+  }
+
+  async setStationSecretIfAbsent(code: string, secret: string) {
+    await this.stmts.setStationSecret.run(secret, code)
+  }
+
+  async useDisplayCode(openid: string, stationCode: string, window: number) {
+    return (await this.stmts.useDisplayCode.run(openid, stationCode, window)).changes === 1
   }
 
   async recentTrips(openid: string) {

@@ -355,6 +355,21 @@ INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at)
 `
 
 /**
+ * Rotating station codes: a secret per station (filled in by the cloud at start, from crypto), the codes each
+ * person has used (once per station and 30-second window), and the evidence of each drop on its entry.
+ */
+const STATION_CODES = `
+ALTER TABLE stations ADD COLUMN secret TEXT;
+CREATE TABLE IF NOT EXISTS display_code_uses (
+  openid TEXT NOT NULL,
+  station_code TEXT NOT NULL,
+  window_no INTEGER NOT NULL,
+  PRIMARY KEY (openid, station_code, window_no)
+) WITHOUT ROWID;
+ALTER TABLE entries ADD COLUMN evidence TEXT;
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -366,6 +381,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 5, name: 'challenge participants in slots, group values, leaving members; recent station drops', sql: CHALLENGE_COUNTERS },
   { version: 6, name: 'points held for review; a day total across factors; recent trips per person', sql: HELD_POINTS },
   { version: 7, name: 'challenge budgets funded by organizers; badges for unfunded completions; verified steps on entries', sql: BUDGETS },
+  { version: 8, name: 'rotating station codes: station secrets, used codes, evidence on entries', sql: STATION_CODES },
 ]
 
 function migrate(db: Database.Database): number[] {

@@ -55,6 +55,8 @@ export const recyclingCheckInSchema = z.strictObject({
   weightKg: positiveUpTo(LIMITS.maxWeightKg, 'weightKg'),
   stationCode: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'stationCode must be 1–32 characters A–Z, 0–9, _ or -'),
   occurredAt: occurredAt.optional(),
+  /** v1.2: the rotating code scanned from the station's display (src/core/stationCode); without it, self-reported */
+  displayCode: z.string().max(80, 'displayCode must be at most 80 characters').optional(),
 })
 
 export const checkInSchema = z.discriminatedUnion('kind', [travelCheckInSchema, recyclingCheckInSchema], {
@@ -226,3 +228,8 @@ export const weRunPlainSchema = z.object({
 })
 export type SyncStepsRequest = z.infer<typeof syncStepsSchema>
 export type DevWeRunDataRequest = z.infer<typeof devWeRunDataSchema>
+
+export const stationCodeSchema = z.strictObject({
+  stationCode: z.string().trim().min(1, 'stationCode must not be empty').max(32, 'stationCode must be at most 32 characters'),
+})
+export type StationCodeRequest = z.infer<typeof stationCodeSchema>

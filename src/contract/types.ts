@@ -4,6 +4,7 @@ import type {
   ChallengeIdRequest,
   DevWeRunDataRequest,
   FundChallengeRequest,
+  StationCodeRequest,
   SyncStepsRequest,
   CreateChallengeRequest,
   CreateGroupRequest,
@@ -131,6 +132,8 @@ export interface LedgerEntry {
   stationCode?: string
   /** v1.2, on verified-steps check-ins: the day's WeRun step count as WeChat signed it */
   steps?: number
+  /** v1.2, on recycling drops: how the station was proven (src/core/stationCode) */
+  evidence?: 'station-display' | 'self-reported'
 }
 
 /** What a WeRun sync credited: per day, the steps WeChat signed and the new credit (absent days: nothing new). */
@@ -404,6 +407,7 @@ export interface CloudFunctions {
   fundChallenge: { req: FundChallengeRequest; res: { challenge: Challenge } }
   syncSteps: { req: SyncStepsRequest; res: SyncStepsResult }
   devWeRunData: { req: DevWeRunDataRequest; res: { encryptedData: string; iv: string } }
+  stationDisplayCode: { req: StationCodeRequest; res: { stationCode: string; code: string; windowStartMs: number; windowMs: number } }
   auditEconomy: { req: EmptyRequest; res: EconomyAudit }
 }
 

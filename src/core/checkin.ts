@@ -9,6 +9,7 @@ import type { Factor, Station } from '../contract/types'
 import { computeCredit, gramsFor, isPlausibleSpeed, speedKmh, type Credit } from './credit'
 import { factorIdFor } from './methodology'
 import { DAILY_TOTAL_GRAMS, DEFAULT_MAX_BACKDATE_HOURS } from './farming'
+import { selfReportedCapGrams, type Evidence } from './stationCode'
 import { walkingCeiling } from './steps'
 import { shanghaiDay } from './time'
 
@@ -103,8 +104,9 @@ export function planCheckIn(
 export function creditCheckIn(
   plan: CheckInPlan,
   factor: Factor,
-  credited: { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number },
+  credited: { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams?: number },
   gramsPerPoint: number,
+  evidence?: Evidence,
 ): Decision<Credit> {
   // A walk and the day's verified steps are one walk: only what the larger source adds is credited.
   const raw = gramsFor(factor.gramsPerUnit, plan.quantity)
@@ -116,7 +118,9 @@ export function creditCheckIn(
           verifiedGrams: credited.stepsVerifiedGrams,
           creditedGrams: credited.factorGrams,
         })
-      : undefined
+      : evidence === 'self-reported'
+        ? Math.max(0, selfReportedCapGrams(factor) - (credited.selfReportedGrams ?? 0))
+        : undefined
   const credit = computeCredit({
     factor,
     quantity: plan.quantity,
@@ -129,6 +133,12 @@ export function creditCheckIn(
     return fail('INVALID_ARGUMENT', `That ${factor.unit === 'km' ? 'distance' : 'weight'} is too small to earn a gram.`)
   }
   if (credit.gramsCo2e === 0 && credit.cappedBy === 'ceiling') {
+    if (evidence === 'self-reported') {
+      return fail(
+        'DAILY_CAP_REACHED',
+        `Drops with a typed station code earn at most ${selfReportedCapGrams(factor)} g of ${factor.key} a day; scan the code on the station's display to credit more.`,
+      )
+    }
     return fail('DAILY_CAP_REACHED', `Your verified WeRun steps for ${plan.day} already count this walk: a day's walking is counted once.`)
   }
   if (credit.gramsCo2e === 0 && credit.cappedBy === 'dayTotal') {

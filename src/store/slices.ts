@@ -283,6 +283,9 @@ export const createProjectsSlice: Slice<ProjectsSlice> = (set) => ({
 
 export const createOrganizerSlice: Slice<OrganizerSlice> = (set, get) => ({
   reviewItems: [],
+  async stationDisplayCode(stationCode) {
+    return callCloud('stationDisplayCode', { stationCode })
+  },
   async loadReviews() {
     set({ reviewItems: (await callCloud('listReviewQueue', {})).items })
   },

@@ -120,6 +120,8 @@ export interface OrganizerSlice {
   adminRewards: Reward[]
   loadAdminRewards(): Promise<void>
   saveReward(reward: UpsertRewardRequest): Promise<Reward>
+  /** the station display's current rotating code */
+  stationDisplayCode(stationCode: string): Promise<{ code: string; windowStartMs: number; windowMs: number }>
 }
 
 export interface CommunitySlice {

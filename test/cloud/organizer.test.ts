@@ -9,6 +9,16 @@ afterEach(() => h.close())
 const drop = (weightKg: number, extra: Record<string, unknown> = {}) => ({ requestId: rid(), kind: 'recycling', material: 'paper', weightKg, stationCode: 'ST-HQ01', ...extra })
 const minutesAgo = (m: number) => new Date(h.clock.ms - m * 60000).toISOString()
 
+/**
+ * A drop scanned from the station's display, so it earns the material's full cap (a typed code earns half);
+ * the clock then moves past the code's window, as the next scan would find a new code.
+ */
+async function scanned(weightKg: number, extra: Record<string, unknown> = {}) {
+  const { code } = await (await h.as('boss')).ok('stationDisplayCode', { stationCode: 'ST-HQ01' })
+  h.clock.ms += 31_000
+  return drop(weightKg, { displayCode: code, ...extra })
+}
+
 async function fullLedger(c: Caller) {
   return (await c.ok('listLedger', { limit: 50 })).entries as any[]
 }
@@ -17,7 +27,7 @@ describe('review queue', () => {
   it('credits flagged check-ins and lists them for organizers only', async () => {
     const a = await h.as('alice')
     const boss = await h.as('boss')
-    const heavy = await a.ok('checkIn', drop(9))
+    const heavy = await a.ok('checkIn', await scanned(9))
     expect(heavy.entry.gramsCo2e).toBe(31140) // credited in full
     await a.ok('checkIn', drop(0.5, { occurredAt: minutesAgo(30) }))
     await a.ok('checkIn', drop(0.5, { occurredAt: minutesAgo(4), stationCode: 'ST-MK03' }))
@@ -64,8 +74,8 @@ describe('review queue', () => {
   it('reverses with a new adjust entry, once, freeing the cap; confirms without touching the ledger', async () => {
     const a = await h.as('alice')
     const boss = await h.as('boss')
-    const heavy = (await a.ok('checkIn', drop(9))).entry
-    await a.ok('checkIn', drop(1)) // 3,460 g more: the paper cap of 34,600 g is reached
+    const heavy = (await a.ok('checkIn', await scanned(9))).entry
+    await a.ok('checkIn', await scanned(1)) // 3,460 g more: the paper cap of 34,600 g is reached
     expect((await a.error('checkIn', drop(0.5))).code).toBe('DAILY_CAP_REACHED')
     const [item] = (await boss.ok('listReviewQueue')).items
     const out = (await boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' })).item
@@ -80,7 +90,7 @@ describe('review queue', () => {
     expect((await a.ok('verifyLedger')).ok).toBe(true)
 
     const b = await h.as('bob')
-    await b.ok('checkIn', drop(9))
+    await b.ok('checkIn', await scanned(9))
     const [bobItem] = (await boss.ok('listReviewQueue')).items
     expect((await boss.ok('decideReview', { reviewId: bobItem.id, decision: 'confirm' })).item.status).toBe('confirmed')
     expect(await fullLedger(b)).toHaveLength(1)
@@ -92,7 +102,7 @@ describe('review queue', () => {
   it('holds a flagged check-in\'s points until decided, so a reversal takes them all back', async () => {
     const a = await h.as('alice')
     const boss = await h.as('boss')
-    const heavy = (await a.ok('checkIn', drop(9))).entry // 3,114 points, flagged near the cap
+    const heavy = (await a.ok('checkIn', await scanned(9))).entry // 3,114 points, flagged near the cap
     expect((await a.ok('getWallet')).wallet).toMatchObject({ pointsBalance: 3114, pointsHeld: 3114 })
     const reward = (await boss.ok('upsertReward', { title: 'Big', pointsCost: 3000, stock: 1 })).reward
     const refused = await a.error('redeem', { requestId: rid(), rewardId: reward.id })
@@ -109,7 +119,7 @@ describe('review queue', () => {
   it('releases held points on confirm', async () => {
     const a = await h.as('alice')
     const boss = await h.as('boss')
-    await a.ok('checkIn', drop(9))
+    await a.ok('checkIn', await scanned(9))
     const [item] = (await boss.ok('listReviewQueue')).items
     await boss.ok('decideReview', { reviewId: item.id, decision: 'confirm' })
     expect((await a.ok('getWallet')).wallet).toMatchObject({ pointsBalance: 3114, pointsHeld: 0 })
@@ -121,8 +131,8 @@ describe('review queue', () => {
     it(`ends "redeem → reverse → ${ending}" with no spendable points from the reversed entry`, async () => {
       let a = await h.as('alice')
       const boss = await h.as('boss')
-      await a.ok('checkIn', drop(2)) // 692 points, not flagged
-      const flagged = (await a.ok('checkIn', drop(8))).entry // 2,768 points, flagged and held
+      await a.ok('checkIn', await scanned(2)) // 692 points, not flagged
+      const flagged = (await a.ok('checkIn', await scanned(8))).entry // 2,768 points, flagged and held
       const { redemption } = await a.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' }) // paid from the unflagged points
       const [item] = (await boss.ok('listReviewQueue')).items
       expect(item.entry.id).toBe(flagged.id)

@@ -83,4 +83,23 @@ describe('challenge page', () => {
     const rows = Array.from(testUtils.queries.querySelectorAll('.entry')).map((r) => r.textContent)
     expect(rows).toEqual(['1. lead260 克', '2. me99 克'])
   })
+
+  it('says there is no points budget, and lets an organizer fund one from the page', async () => {
+    const lead = await as('lead')
+    const { group } = await lead('createGroup', { name: 'G' })
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    const { challenge } = await lead('createChallenge', { groupId: group.id, title: '打卡周', metric: 'checkins', targetPerMember: 3, startDay: today, endDay: today, bonusPoints: 25 })
+    await useAppStore.getState().loginWithHandle('organizer')
+    Current.router = { params: { id: challenge.id }, path: '/pages/challenge/index' } as any
+    await testUtils.mount(ChallengePage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('这个挑战没有积分预算：完成后获得徽章，不发积分')).toBeTruthy()
+    await typeInto(testUtils, '#fund-points', '50')
+    await tapLabel(testUtils, '资助')
+    expect(await testUtils.queries.waitForQueryByText('奖励积分由组织者资助，还可发放 50 积分')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#challenge-reward')!.textContent).toBe('完成奖励 25 积分')
+    // the funding is on the books: the audit says so
+    const audit = ((await cloud.call('auditEconomy', {}, `Bearer ${useAppStore.getState().session!.token}`)).body as any).result
+    expect(audit).toMatchObject({ ok: true, budgetSpent: 0 })
+  })
 })

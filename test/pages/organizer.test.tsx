@@ -4,6 +4,8 @@ import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import ReviewPage from '../../src/packages/organizer/pages/review'
 import StatsPage from '../../src/packages/organizer/pages/stats'
+import StationDisplayPage from '../../src/packages/organizer/pages/display'
+import RecyclingPage from '../../src/pages/recycling'
 import CertificatePage from '../../src/packages/rewards/pages/certificate'
 import RewardsPage from '../../src/pages/rewards'
 import { resetAppStore, useAppStore } from '../../src/store'
@@ -85,5 +87,34 @@ describe('organizer console', () => {
     await tapLabel(testUtils, '近 30 天')
     await testUtils.queries.waitForQuerySelector('.daybars__col:nth-child(30)')
     expect(testUtils.queries.querySelectorAll('.daybars__col').length).toBe(30)
+  })
+})
+
+describe('station display', () => {
+  it('shows the station\'s rotating code as a QR; a resident\'s drop with it counts as scanned at the station', async () => {
+    await useAppStore.getState().loginWithHandle('organizer')
+    await testUtils.mount(StationDisplayPage, {})
+    await showPage(testUtils.act)
+    await tapLabel(testUtils, '社区服务中心回收站 Community Centre')
+    for (let i = 0; i < 40 && !testUtils.queries.querySelector('#display-code-text'); i++) await new Promise((r) => setTimeout(r, 50))
+    const code = testUtils.queries.querySelector('#display-code-text')!.textContent!
+    expect(testUtils.queries.querySelector('.display__left')!.textContent).toMatch(/^\d+ 秒后更新$/)
+    expect(code).toMatch(/^GL1\.ST-HQ01\.\d+\.[0-9A-F]{16}$/)
+    expect(testUtils.queries.querySelector('[role="img"]')!.getAttribute('data-qr-text')).toBe(code)
+    testUtils.unmout()
+    document.body.innerHTML = ''
+
+    // the resident types (or scans) the code: the station fills itself in, and the drop is station-display
+    await useAppStore.getState().loginWithHandle('rita')
+    await useAppStore.getState().loadCatalogue()
+    testUtils = new TestUtils()
+    await testUtils.mount(RecyclingPage, {})
+    await typeInto(testUtils, '#display-code', code)
+    await tapLabel(testUtils, '纸板')
+    await typeInto(testUtils, '#weight', '6')
+    await tapLabel(testUtils, '提交打卡')
+    expect(await testUtils.queries.waitForQueryByText('已记入 20760 克 CO₂e，获得 2076 积分')).toBeTruthy()
+    const mine = ((await cloud.call('listLedger', {}, `Bearer ${useAppStore.getState().session!.token}`)).body as any).result.entries
+    expect(mine[0]).toMatchObject({ stationCode: 'ST-HQ01', evidence: 'station-display', gramsCo2e: 20_760 })
   })
 })

@@ -74,12 +74,13 @@ describe('home page', () => {
 
   it('says which points wait for review and cannot be spent yet', async () => {
     await useAppStore.getState().loginWithHandle('hugo')
-    // 9 kg of paper is 90 % of the day's cap: credited, flagged for review, its points held
+    // 9 kg of paper with a typed station code: credited up to half the paper cap (17,300 g), flagged for
+    // review (90 % of the day's cap by weight), its points held
     await call('checkIn', { requestId: 'hugo-paper-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' })
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
-    expect(await testUtils.queries.waitForQueryByText('其中 3114 积分待审核，审核通过后可使用')).toBeTruthy()
-    expect(testUtils.queries.querySelector('#points-balance')!.textContent).toBe('3114')
+    expect(await testUtils.queries.waitForQueryByText('其中 1730 积分待审核，审核通过后可使用')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#points-balance')!.textContent).toBe('1730')
   })
 
   it('syncs steps from the labelled dev source through the same decryption, once', async () => {

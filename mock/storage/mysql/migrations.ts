@@ -172,4 +172,15 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `ALTER TABLE entries ADD COLUMN steps BIGINT`,
     ],
   },
+  {
+    version: 7,
+    name: 'rotating station codes: station secrets, used codes, evidence on entries',
+    statements: [
+      `ALTER TABLE stations ADD COLUMN secret VARCHAR(64)`,
+      `CREATE TABLE display_code_uses (
+        openid VARCHAR(64) NOT NULL, station_code VARCHAR(64) NOT NULL, window_no BIGINT NOT NULL,
+        PRIMARY KEY (openid, station_code, window_no)) ${TABLE}`,
+      `ALTER TABLE entries ADD COLUMN evidence VARCHAR(24)`,
+    ],
+  },
 ]

@@ -20,6 +20,7 @@ const ORGANIZER_TOOLS = [
   ['review', 'organizer.review'],
   ['stats', 'organizer.stats'],
   ['rewards', 'organizer.rewards'],
+  ['display', 'organizer.display'],
 ] as const
 
 /** H5 saves the JSON file; WeChat copies a readable summary, since it cannot save files for the user. */

@@ -9,6 +9,7 @@ import { parseDecimal, useCheckIn } from '../../components/useCheckIn'
 import { LIMITS, MATERIALS, type Material } from '../../contract/constants'
 import { BRAND } from '../../branding/brand'
 import { gramsFor } from '../../core/credit'
+import { parseDisplayCode } from '../../core/stationCode'
 import { selectMethodology, selectStations, useAppStore } from '../../store'
 import './index.scss'
 
@@ -26,6 +27,7 @@ export default function RecyclingPage() {
   const [stationCode, setStationCode] = useState('')
   const [material, setMaterial] = useState<Material>('paper')
   const [weight, setWeight] = useState('')
+  const [displayCode, setDisplayCode] = useState('')
   const [touched, setTouched] = useState(false)
 
   useLoad(() => {
@@ -43,7 +45,14 @@ export default function RecyclingPage() {
   async function scan() {
     try {
       const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      setStationCode(stationCodeFromScan(res.result))
+      const shown = parseDisplayCode(res.result)
+      if (shown) {
+        // the station's display: it names the station and proves the resident was there
+        setDisplayCode(res.result.trim())
+        setStationCode(shown.stationCode)
+      } else {
+        setStationCode(stationCodeFromScan(res.result))
+      }
     } catch {
       // cancelled by the resident
     }
@@ -58,7 +67,10 @@ export default function RecyclingPage() {
   function onSubmit() {
     setTouched(true)
     if (weightError || stationError) return
-    submit({ kind: 'recycling', material, weightKg, stationCode: stationCode.trim() })
+    const code = displayCode.trim()
+    submit({ kind: 'recycling', material, weightKg, stationCode: stationCode.trim(), ...(code ? { displayCode: code } : {}) })
+    // a display code is good once: the next drop scans the next one
+    setDisplayCode('')
   }
 
   return (
@@ -73,6 +85,17 @@ export default function RecyclingPage() {
       {process.env.TARO_ENV === 'weapp' ? (
         <ActionButton variant='secondary' label={t('recycling.scan')} onClick={scan} />
       ) : null}
+      <Field
+        id='display-code'
+        label={t('recycling.displayCode')}
+        hint={t('recycling.displayHint')}
+        value={displayCode}
+        onInput={(text) => {
+          setDisplayCode(text)
+          const shown = parseDisplayCode(text)
+          if (shown) setStationCode(shown.stationCode)
+        }}
+      />
       {stations.length > 0 ? (
         <View>
           <View className='section-title'>{t('recycling.pickStation')}</View>

@@ -18,7 +18,8 @@ import { factorLabelKey } from '../../i18n/factors'
 function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
   if (e.type === 'checkin' && e.factorId) {
     const label = t(factorLabelKey(e.factorId))
-    return e.steps !== undefined ? `${label} ${t('steps.count', { steps: e.steps })}` : label
+    if (e.steps !== undefined) return `${label} ${t('steps.count', { steps: e.steps })}`
+    return e.evidence ? `${label} · ${t(`evidence.${e.evidence}` as MessageKey)}` : label
   }
   return t(`entry.${e.type}` as MessageKey)
 }

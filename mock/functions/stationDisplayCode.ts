@@ -1,0 +1,27 @@
+import { stationCodeSchema } from '../../src/contract/schemas'
+import { DISPLAY_WINDOW_MS, displayCodeText, displayWindow } from '../../src/core/stationCode'
+import { CloudError } from '../errors'
+import { defineFunction } from '../function'
+import { displayMac } from '../stationCodes'
+
+/**
+ * The code a station's display shows now (organizers run the display): it changes every 30 seconds and is
+ * accepted for its window and the one on either side. Scanning it is evidence the resident stood there.
+ */
+export const stationDisplayCode = defineFunction({
+  name: 'stationDisplayCode',
+  schema: stationCodeSchema,
+  auth: 'organizer',
+  async handle({ stationCode }, _who, services) {
+    const station = await services.storage.getStation(stationCode)
+    const secret = station && (await services.storage.stationSecret(stationCode))
+    if (!station || !secret) throw new CloudError('NOT_FOUND', `No recycling station with code ${stationCode}.`)
+    const window = displayWindow(services.now())
+    return {
+      stationCode,
+      code: displayCodeText(stationCode, window, displayMac(secret, stationCode, window)),
+      windowStartMs: window * DISPLAY_WINDOW_MS,
+      windowMs: DISPLAY_WINDOW_MS,
+    }
+  },
+})

@@ -1,0 +1,62 @@
+/** Rotating station codes: a display's code proves presence (full cap); a typed code is self-reported (half). */
+import { DISPLAY_WINDOW_MS } from '../../src/core/stationCode'
+import { harness, rid, type Harness } from './harness'
+
+let h: Harness
+beforeEach(async () => {
+  h = await harness({ organizers: ['boss'] })
+})
+afterEach(() => h.close())
+
+const paper = (weightKg: number, extra: Record<string, unknown> = {}) => ({ requestId: rid(), kind: 'recycling', material: 'paper', weightKg, stationCode: 'ST-HQ01', ...extra })
+const displayCode = async (stationCode = 'ST-HQ01') => (await (await h.as('boss')).ok('stationDisplayCode', { stationCode })).code as string
+
+it('credits a scanned display code as station-display evidence, inside the entry\'s hash', async () => {
+  const a = await h.as('ann')
+  const shown = await (await h.as('boss')).ok('stationDisplayCode', { stationCode: 'ST-HQ01' })
+  expect(shown).toMatchObject({ stationCode: 'ST-HQ01', windowMs: 30_000 })
+  expect(shown.code).toMatch(/^GL1\.ST-HQ01\.\d+\.[0-9A-F]{16}$/)
+  const { entry } = await a.ok('checkIn', paper(1, { displayCode: shown.code }))
+  expect(entry).toMatchObject({ evidence: 'station-display', gramsCo2e: 3460 })
+  const typed = (await a.ok('checkIn', paper(1, { occurredAt: new Date(h.clock.ms - 60 * 60_000).toISOString() }))).entry
+  expect(typed.evidence).toBe('self-reported')
+  expect((await a.ok('verifyLedger')).ok).toBe(true)
+  expect((await a.ok('listStations')).stations.some((s: any) => 'secret' in s)).toBe(false)
+})
+
+it('accepts a code in its window and the next, then refuses it; once per person and window', async () => {
+  const [a, b] = [await h.as('ann'), await h.as('bo')]
+  const code = await displayCode()
+  h.clock.ms += DISPLAY_WINDOW_MS // one window later: still good
+  await a.ok('checkIn', paper(0.5, { displayCode: code }))
+  // the same person again with the same code: refused, the next code is 30 s away
+  expect(await a.error('checkIn', paper(0.5, { displayCode: code }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/already used this station code/) })
+  await b.ok('checkIn', paper(0.5, { displayCode: code })) // someone else at the same station
+  h.clock.ms += DISPLAY_WINDOW_MS
+  expect(await (await h.as('cy')).error('checkIn', paper(0.5, { displayCode: code }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/expired/) })
+})
+
+it('refuses a code of another station, a forged one and garbage, writing nothing', async () => {
+  const a = await h.as('ann')
+  const other = await displayCode('ST-MK03')
+  const good = await displayCode()
+  const forged = good.replace(/[0-9A-F]{16}$/, (mac) => (mac[0] === '0' ? '1' : '0') + mac.slice(1))
+  for (const displayCode of [other, forged, 'GL1.ST-HQ01.1.0000000000000000', 'a photo of a QR', '']) {
+    expect(await a.error('checkIn', paper(1, { displayCode }))).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400 })
+  }
+  expect((await a.ok('listLedger')).entries).toHaveLength(0)
+  expect((await a.error('stationDisplayCode', { stationCode: 'ST-HQ01' })).code).toBe('PERMISSION_DENIED')
+  expect((await (await h.as('boss')).error('stationDisplayCode', { stationCode: 'ST-NOPE' })).code).toBe('NOT_FOUND')
+})
+
+it('caps self-reported drops at half a material\'s daily cap; scanned drops go on to the full cap', async () => {
+  const a = await h.as('ann')
+  const earlier = (m: number) => new Date(h.clock.ms - m * 60_000).toISOString()
+  expect((await a.ok('checkIn', paper(4, { occurredAt: earlier(90) }))).entry.gramsCo2e).toBe(13_840)
+  const clipped = await a.ok('checkIn', paper(4, { occurredAt: earlier(60) }))
+  expect(clipped).toMatchObject({ capped: true, entry: { gramsCo2e: 17_300 - 13_840 } })
+  const refused = await a.error('checkIn', paper(1, { occurredAt: earlier(30) }))
+  expect(refused).toMatchObject({ code: 'DAILY_CAP_REACHED', message: expect.stringMatching(/typed station code earn at most 17300 g of paper a day; scan the code/) })
+  expect((await a.ok('checkIn', paper(4, { displayCode: await displayCode() }))).entry).toMatchObject({ gramsCo2e: 13_840, evidence: 'station-display' })
+  expect((await a.ok('getWallet')).today.gramsCo2e).toBe(17_300 + 13_840)
+})
