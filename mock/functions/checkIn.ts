@@ -1,6 +1,6 @@
 import { checkInSchema } from '../../src/contract/schemas'
 import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
-import { speedKmh } from '../../src/core/credit'
+import { checkInKind } from '../../src/core/kinds'
 import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
 import { LIMITS } from '../../src/contract/constants'
 import { overlappingTrip, rememberTrip, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
@@ -108,7 +108,7 @@ export const checkIn = defineFunction({
       const reasons = reviewReasons({
         factor,
         quantity: plan.value.quantity,
-        speedKmh: req.kind === 'travel' ? speedKmh(req.distanceKm, req.durationMin) : undefined,
+        ...checkInKind(req).kind.reviewFacts(req),
         recentDropsAtStation: recentDrops,
       })
       let answered = wallet

@@ -6,8 +6,8 @@ import type { ErrorCode } from '../contract/errors'
 import type { CheckInRequest } from '../contract/schemas'
 import { LIMITS } from '../contract/constants'
 import type { Factor, Station } from '../contract/types'
-import { computeCredit, gramsFor, isPlausibleSpeed, speedKmh, type Credit } from './credit'
-import { factorIdFor } from './methodology'
+import { computeCredit, gramsFor, type Credit } from './credit'
+import { checkInKind } from './kinds'
 import { DAILY_TOTAL_GRAMS, DEFAULT_MAX_BACKDATE_HOURS } from './farming'
 import { selfReportedCapGrams, type Evidence } from './stationCode'
 import { walkingCeiling } from './steps'
@@ -30,14 +30,15 @@ export interface CheckInPlan {
   occurredAtMs: number
   day: string
   quantity: number
-  /** the measured quantity in integer units for the ledger: metres or grams */
+  /** the measured quantity in integer units for the ledger (src/core/kinds Measurements) */
   distanceM?: number
   durationS?: number
   weightG?: number
+  steps?: number
 }
 
 export function factorIdOf(req: CheckInRequest): string {
-  return req.kind === 'travel' ? factorIdFor('travel', req.mode) : factorIdFor('recycling', req.material)
+  return checkInKind(req).factorId
 }
 
 export interface PlanRules {
@@ -45,7 +46,7 @@ export interface PlanRules {
   maxBackdateHours: number
 }
 
-/** Checks that need no stored state: time window, duration and speed, station materials. */
+/** Checks that need no stored state: the shared time window, then the kind's own (src/core/kinds). */
 export function planCheckIn(
   req: CheckInRequest,
   factor: Factor | undefined,
@@ -66,38 +67,10 @@ export function planCheckIn(
     )
   }
   const day = shanghaiDay(occurredAtMs)
-  if (req.kind === 'travel') {
-    if (req.durationMin === undefined) {
-      // Without a duration no speed can be checked and no two trips can be told apart in time.
-      return fail('INVALID_ARGUMENT', 'durationMin is required for travel: how long the trip took lets the speed and overlapping trips be checked.')
-    }
-    if (!isPlausibleSpeed(req.distanceKm, req.durationMin, factor.maxKmh)) {
-      const kmh = Math.round(speedKmh(req.distanceKm, req.durationMin) ?? 0)
-      return fail(
-        'IMPLAUSIBLE',
-        `${req.distanceKm} km in ${req.durationMin} min is ${kmh} km/h, faster than ${factor.maxKmh} km/h allowed for ${req.mode}.`,
-      )
-    }
-    return {
-      ok: true,
-      value: {
-        factorId: factor.id,
-        occurredAtMs,
-        day,
-        quantity: req.distanceKm,
-        distanceM: Math.round(req.distanceKm * 1000),
-        durationS: Math.round(req.durationMin * 60),
-      },
-    }
-  }
-  if (!station) return fail('NOT_FOUND', `No recycling station with code ${req.stationCode}.`)
-  if (!station.materials.includes(req.material)) {
-    return fail('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`)
-  }
-  return {
-    ok: true,
-    value: { factorId: factor.id, occurredAtMs, day, quantity: req.weightKg, weightG: Math.round(req.weightKg * 1000) },
-  }
+  const { kind } = checkInKind(req)
+  const own = kind.plan(req, factor, station)
+  if (!own.ok) return own
+  return { ok: true, value: { factorId: factor.id, occurredAtMs, day, quantity: own.value.quantity, ...own.value.measurements } }
 }
 
 /** The credit under the day's caps (the factor's and the total across factors), or the contract error when nothing can be credited. */

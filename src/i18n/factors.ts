@@ -1,16 +1,8 @@
+import { FACTOR_KINDS, isFactorKind } from '../core/kinds'
 import type { MessageKey } from './messages'
 
-/** The message that names a factor, from its id (`kind.key`): one switch, so a new kind cannot be missed. */
+/** The message that names a factor, from its id (`kind.key`), through the kinds registry. */
 export function factorLabelKey(factorId: string): MessageKey {
   const [kind, key] = factorId.split('.')
-  switch (kind) {
-    case 'travel':
-      return `mode.${key}` as MessageKey
-    case 'recycling':
-      return `material.${key}` as MessageKey
-    case 'steps':
-      return 'factor.werun'
-    default:
-      return 'factor.unknown'
-  }
+  return (isFactorKind(kind) ? FACTOR_KINDS[kind].labelKey(key) : 'factor.unknown') as MessageKey
 }

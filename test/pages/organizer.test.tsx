@@ -68,7 +68,8 @@ describe('organizer console', () => {
     await testUtils.mount(ReviewPage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('单次重量接近每日上限')).toBeTruthy()
-    expect(testUtils.queries.queryByText(`纸张 9 kg @ ST-HQ01 · ${heavy.gramsCo2e} g · +${heavy.points}`)).toBeTruthy()
+    // a typed station code: self-reported, so credited up to half the paper cap
+    expect(testUtils.queries.queryByText(`纸张 9 kg @ ST-HQ01 (手填站点码) · ${heavy.gramsCo2e} g · +${heavy.points}`)).toBeTruthy()
     await tapLabel(testUtils, '撤销 erin 的打卡')
     expect(await testUtils.queries.waitForQueryByText('没有待审核的打卡')).toBeTruthy()
     expect((await (await asHandle('erin'))('getWallet')).wallet).toMatchObject({ gramsCo2eTotal: 0, pointsBalance: 0 })

@@ -8,12 +8,14 @@ import type { MessageKey } from '../../../../i18n/messages'
 import { errorText, useT } from '../../../../i18n/useT'
 import { useAppStore } from '../../../../store'
 import { factorLabelKey } from '../../../../i18n/factors'
+import { FACTOR_KINDS, isFactorKind } from '../../../../core/kinds'
 
 function describe(t: ReturnType<typeof useT>, e: LedgerEntry): string {
   const what = t(factorLabelKey(e.factorId ?? '.'))
-  const amount = e.weightG !== undefined ? `${e.weightG / 1000} kg` : e.distanceM !== undefined ? `${e.distanceM / 1000} km` : ''
-  const duration = e.durationS !== undefined ? ` / ${Math.round(e.durationS / 60)} min` : ''
-  return `${what} ${amount}${duration}${e.stationCode ? ` @ ${e.stationCode}` : ''} · ${e.gramsCo2e} g · +${e.points}`
+  const kind = (e.factorId ?? '').split('.')[0]
+  const amount = isFactorKind(kind) ? FACTOR_KINDS[kind].measured(e) : ''
+  const evidence = e.evidence ? ` (${t(`evidence.${e.evidence}` as MessageKey)})` : ''
+  return `${what} ${amount}${e.stationCode ? ` @ ${e.stationCode}` : ''}${evidence} · ${e.gramsCo2e} g · +${e.points}`
 }
 
 export default function ReviewPage() {
