@@ -88,6 +88,8 @@ export interface CreditRules {
   nearCapShare: number
   /** points of a check-in under review are held (in the balance, not spendable) until an organizer decides */
   heldWhileReviewed: true
+  /** a drop with a typed station code (no display scan) earns at most this share of its material's daily cap */
+  selfReportedCapShare: number
 }
 
 export interface Station {

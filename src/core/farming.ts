@@ -7,6 +7,7 @@
 import type { CreditRules } from '../contract/types'
 import { FACTORS } from './methodology'
 import { REVIEW_RULES } from './review'
+import { SELF_REPORTED_CAP_SHARE } from './stationCode'
 import { shanghaiClock } from './time'
 
 /** Oldest activity that may still be credited, in hours before now (the cloud may set 1–168; this is the default). */
@@ -93,5 +94,6 @@ export function creditRules(maxBackdateHours: number): CreditRules {
     stationBurstWindowMin: REVIEW_RULES.stationBurstWindowMs / 60_000,
     nearCapShare: REVIEW_RULES.nearCapShare,
     heldWhileReviewed: true,
+    selfReportedCapShare: SELF_REPORTED_CAP_SHARE,
   }
 }

@@ -90,7 +90,7 @@ test('steps from the labelled dev WeRun source are verified and credited once', 
   await page.goto(`${app.url}/#/pages/home/index`)
   await page.reload()
   await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() === '910')
-  const sync = page.getByRole('button', { name: '同步步数（开发数据源：示例步数，非真实微信数据）' })
+  const sync = page.getByRole('button', { name: '同步示例步数（开发数据源）' })
   await sync.click()
   // today's walking was already 296 g (the cap): only the two earlier days' steps add (194 + 154 g)
   await page.getByText('步数已同步：新记入 348 克 CO₂e，获得 34 积分').waitFor()

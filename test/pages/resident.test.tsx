@@ -87,10 +87,10 @@ describe('home page', () => {
     await useAppStore.getState().loginWithHandle('sid')
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
-    await tapLabel(testUtils, '同步步数（开发数据源：示例步数，非真实微信数据）')
+    await tapLabel(testUtils, '同步示例步数（开发数据源）')
     // 6,200 + 11,800 + 9,400 steps over three days: 102 + 194 + 154 g, 10 + 19 + 15 points
     expect(await testUtils.queries.waitForQueryByText('步数已同步：新记入 450 克 CO₂e，获得 44 积分')).toBeTruthy()
-    await tapLabel(testUtils, '同步步数（开发数据源：示例步数，非真实微信数据）')
+    await tapLabel(testUtils, '同步示例步数（开发数据源）')
     expect(await testUtils.queries.waitForQueryByText('步数已同步：没有新的步行可记入（每天的步行只计一次）')).toBeTruthy()
     expect((await call('listLedger', {})).entries.map((e: any) => e.factorId)).toEqual(['steps.werun', 'steps.werun', 'steps.werun'])
   })

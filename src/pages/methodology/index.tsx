@@ -37,6 +37,7 @@ export default function MethodologyPage() {
               minutes: methodology.rules.stationBurstWindowMin,
               share: Math.round(methodology.rules.nearCapShare * 100),
             }),
+            t('method.ruleStation', { share: Math.round(methodology.rules.selfReportedCapShare * 100) }),
             t('method.ruleHeld'),
           ].map((line) => (
             <Text key={line} className='factor__text rules__line'>
