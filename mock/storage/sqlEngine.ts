@@ -342,8 +342,8 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       dayCounters: exec.prepare<[string, string, string, string, string, string, string], { factor_id: string; grams: number }>(
         'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?, ?, ?, ?)',
       ),
-      trips: exec.prepare<[string], { recent: string }>('SELECT recent FROM trip_log WHERE openid = ?'),
-      saveTrips: exec.prepare('INSERT INTO trip_log (openid, recent) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET recent = excluded.recent'),
+      trips: exec.prepare<[string], { recent_trips: string | null }>('SELECT recent_trips FROM wallets WHERE openid = ?'),
+      saveTrips: exec.prepare('UPDATE wallets SET recent_trips = ? WHERE openid = ?'),
       addCreditedGrams: exec.prepare(
         'INSERT INTO day_factor_grams (openid, day, factor_id, grams) VALUES (?, ?, ?, ?) ON CONFLICT (openid, day, factor_id) DO UPDATE SET grams = grams + excluded.grams',
       ),
@@ -373,6 +373,8 @@ export class SqlEngine implements AsyncOps {
   private readonly stmts: Statements
   /** wallets this engine's transaction has locked, as they stand after its own appends */
   private readonly heads = new Map<string, WalletRecord>()
+  /** the recent trips on those wallet rows (src/core/farming), read with the lock */
+  private readonly trips = new Map<string, string | null>()
 
   constructor(
     private readonly exec: SqlExecutor,
@@ -514,6 +516,7 @@ export class SqlEngine implements AsyncOps {
     }
     const wallet = held ?? walletFromRow(row)
     this.heads.set(openid, wallet)
+    if (!this.trips.has(openid)) this.trips.set(openid, row.recent_trips ?? null)
     const request: RequestRecord | undefined =
       row.r_fn === null ? undefined : { fn: row.r_fn, payloadHash: row.r_payload_hash as string, resultRef: row.r_result_ref as string, capped: row.r_capped === 1 }
     return { wallet: { ...wallet }, request }
@@ -522,6 +525,7 @@ export class SqlEngine implements AsyncOps {
   /** Forgets what one transaction locked: the SQLite port shares one engine between its transactions. */
   endTransaction() {
     this.heads.clear()
+    this.trips.clear()
   }
 
   async insertRedemption(r: RedemptionRecord) {
@@ -911,11 +915,15 @@ export class SqlEngine implements AsyncOps {
   }
 
   async recentTrips(openid: string) {
-    return parseTrips((await this.stmts.trips.get(openid))?.recent)
+    // read with the wallet's lock when this transaction took it: no round trip of its own
+    const held = this.trips.get(openid)
+    return parseTrips(held !== undefined ? (held ?? undefined) : ((await this.stmts.trips.get(openid))?.recent_trips ?? undefined))
   }
 
   async saveTrips(openid: string, trips: Trip[]) {
-    await this.stmts.saveTrips.defer(openid, JSON.stringify(trips))
+    const text = JSON.stringify(trips)
+    await this.stmts.saveTrips.defer(text, openid)
+    this.trips.set(openid, text)
   }
 
   async addCreditedGrams(openid: string, factorId: string, day: string, grams: number) {
@@ -990,6 +998,7 @@ interface WalletRow {
   points_held: number
   head_seq: number
   head_hash: string
+  recent_trips?: string | null
 }
 
 function userFromRow(row: UserRow): UserRecord {

@@ -313,8 +313,8 @@ CREATE TABLE IF NOT EXISTS station_drops (
  * Points held for review: a flagged check-in's points stay in the balance but cannot be spent until an
  * organizer decides, so a reversal always finds them. Filled once from the open reviews (never more than
  * the balance, for wallets that spent such points before this release). A person's total across factors per
- * day is a counter row beside the per-factor ones (factor '*'), and their recent trips one row, for the
- * overlap check.
+ * day is a counter row beside the per-factor ones (factor '*'), and their recent trips sit on their wallet row,
+ * read with its lock, for the overlap check.
  */
 const HELD_POINTS = `
 ALTER TABLE wallets ADD COLUMN points_held INTEGER NOT NULL DEFAULT 0 CHECK (points_held >= 0);
@@ -323,10 +323,7 @@ UPDATE wallets SET points_held = MIN(points_balance, COALESCE((
 ), 0));
 INSERT INTO day_factor_grams (openid, day, factor_id, grams)
   SELECT openid, day, '*', SUM(grams) FROM day_factor_grams WHERE factor_id <> '*' GROUP BY openid, day;
-CREATE TABLE IF NOT EXISTS trip_log (
-  openid TEXT PRIMARY KEY,
-  recent TEXT NOT NULL
-) WITHOUT ROWID;
+ALTER TABLE wallets ADD COLUMN recent_trips TEXT;
 `
 
 /**

@@ -110,19 +110,27 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
         const { result, committed } = await inTurn(() =>
           insideTransaction.run(true, async () => {
             // IMMEDIATE takes the write lock up front, so another process can never interleave read-then-write.
-            if (!batchOpen) {
+            // The batch's first transaction needs no savepoint: if it fails, the whole batch is only itself.
+            const first = !batchOpen
+            if (first) {
               run('BEGIN IMMEDIATE')
               batchOpen = true
+            } else {
+              run('SAVEPOINT tx')
             }
-            run('SAVEPOINT tx')
             try {
               const result = await fn(tx)
-              run('RELEASE tx')
+              if (!first) run('RELEASE tx')
               const committed = new Promise<void>((resolve, reject) => batch.push({ resolve, reject }))
               return { result, committed }
             } catch (error) {
-              run('ROLLBACK TO tx')
-              run('RELEASE tx')
+              if (first) {
+                run('ROLLBACK')
+                batchOpen = false
+              } else {
+                run('ROLLBACK TO tx')
+                run('RELEASE tx')
+              }
               throw error
             } finally {
               engine.endTransaction()

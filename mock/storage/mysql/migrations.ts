@@ -150,7 +150,7 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       ), 0))`,
       `INSERT INTO day_factor_grams (openid, day, factor_id, grams)
         SELECT openid, day, '*', SUM(grams) FROM day_factor_grams WHERE factor_id <> '*' GROUP BY openid, day`,
-      `CREATE TABLE trip_log (openid VARCHAR(64) PRIMARY KEY, recent TEXT NOT NULL) ${TABLE}`,
+      `ALTER TABLE wallets ADD COLUMN recent_trips TEXT`,
     ],
   },
   {
