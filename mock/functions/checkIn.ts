@@ -5,7 +5,7 @@ import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/cor
 import { LIMITS } from '../../src/contract/constants'
 import { overlappingTrip, rememberTrip, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
 import { capKeyOf, WALK_CLAIMED_KEY } from '../../src/core/steps'
-import { toShanghaiIso } from '../../src/core/time'
+import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction, type Services } from '../function'
 import { macMatches } from '../stationCodes'
@@ -46,6 +46,13 @@ export const checkIn = defineFunction({
     const hash = payloadHash('checkIn', req)
     return inTransaction(services, async (services) => {
       const { store } = services
+      // The day's counters will be read under the lock: a networked engine fetches them in the lock's own packet.
+      const claimedMs = req.occurredAt === undefined ? services.now() : Date.parse(req.occurredAt)
+      if (Number.isFinite(claimedMs)) {
+        const factorId = factorIdOf(req)
+        const selfKey = req.kind === 'recycling' && req.displayCode === undefined ? selfReportedKey(factorId) : undefined
+        await store.prefetchDayCounters(openid, shanghaiDay(claimedMs), capKeyOf(factorId), selfKey)
+      }
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
       const previous = await lockAndReplay(store, openid, req.requestId, 'checkIn', hash)
       if (previous) {

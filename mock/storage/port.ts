@@ -288,6 +288,11 @@ export interface StorageOps {
     capKey: string,
     selfKey?: string,
   ): { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams: number }
+  /**
+   * A hint, before lockPerson: the transaction will read these day counters. An engine that pays per round trip
+   * reads them in the same packet as the lock, right after it; answers nothing.
+   */
+  prefetchDayCounters(openid: string, day: string, capKey: string, selfKey?: string): void
   /** a station's secret for its rotating display code (never leaves the cloud) */
   stationSecret(code: string): string | undefined
   setStationSecretIfAbsent(code: string, secret: string): void

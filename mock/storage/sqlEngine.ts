@@ -22,6 +22,11 @@ export interface SqlStatement<P extends unknown[] | object = unknown[], R = unkn
    * later statement, and with it the transaction.
    */
   defer(...params: P extends unknown[] ? P : [P]): Promise<void>
+  /**
+   * A read the transaction will make: a networked engine sends it right after its next statement and keeps the
+   * answer for the get/all that asks; an embedded one does nothing.
+   */
+  prefetch(...params: P extends unknown[] ? P : [P]): void
 }
 
 export type SqlDialect = 'sqlite' | 'mysql'
@@ -888,6 +893,10 @@ export class SqlEngine implements AsyncOps {
   async getEntry(openid: string, id: string) {
     const row = await this.stmts.entry.get(openid, id)
     return row && entryFromRow(row)
+  }
+
+  async prefetchDayCounters(openid: string, day: string, capKey: string, selfKey = '~none') {
+    this.stmts.dayCounters.prefetch(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey)
   }
 
   async dayCounters(openid: string, day: string, capKey: string, selfKey = '~none') {

@@ -445,6 +445,7 @@ export class SqliteDatabase {
           run: async (...params: unknown[]) => ({ changes: s.run(...params).changes }),
           // nothing to gain from holding a write on an embedded engine
           defer: async (...params: unknown[]) => void s.run(...params),
+          prefetch: () => undefined,
         } as SqlStatement<P, R>
       },
     }

@@ -76,6 +76,10 @@ function positional(text: string): { sql: string; names?: string[] } {
  */
 class MysqlExecutor implements SqlExecutor {
   private pending: string[] = []
+  /** reads asked for ahead (prefetch): sent right after the next statement, in the same packet */
+  private following: string[] = []
+  /** their answers, by statement text, for the get/all that asks for them */
+  private readonly prefetched = new Map<string, unknown>()
 
   constructor(
     private readonly on: Queryable,
@@ -88,9 +92,21 @@ class MysqlExecutor implements SqlExecutor {
       const values = names ? names.map((n) => (params[0] as Record<string, unknown>)[n] ?? null) : params
       return format(sql, values as Parameters<typeof format>[1])
     }
+    const read = async (params: unknown[]) => {
+      const text = render(params)
+      if (this.prefetched.has(text)) {
+        const rows = this.prefetched.get(text)
+        this.prefetched.delete(text)
+        return rows
+      }
+      return this.send(text)
+    }
     return {
-      get: async (...params: unknown[]) => ((await this.send(render(params))) as R[])[0],
-      all: async (...params: unknown[]) => (await this.send(render(params))) as R[],
+      get: async (...params: unknown[]) => ((await read(params)) as R[])[0],
+      all: async (...params: unknown[]) => (await read(params)) as R[],
+      prefetch: (...params: unknown[]) => {
+        if (this.batching) this.following.push(render(params))
+      },
       run: async (...params: unknown[]) => ({ changes: ((await this.send(render(params))) as ResultSetHeader).affectedRows }),
       defer: async (...params: unknown[]) => {
         if (this.batching) this.pending.push(render(params))
@@ -99,29 +115,44 @@ class MysqlExecutor implements SqlExecutor {
     } as SqlStatement<P, R>
   }
 
-  /** Held statements first, then this one; answers this one's result. */
+  /**
+   * Held statements first, then this one, then reads asked for ahead (which must see what this one did: the
+   * wallet lock comes before the counters it guards); answers this one's result and keeps theirs.
+   */
   send(statement: string): Promise<unknown> {
     const held = this.pending
+    const after = this.following
     this.pending = []
-    const text = held.length === 0 ? statement : `${held.join(';\n')};\n${statement}`
+    this.following = []
+    const all = [...held, statement, ...after]
+    const text = all.length === 1 ? statement : all.join(';\n')
     return new Promise((resolve, reject) => {
       this.on.query(text, (error, result) => {
-        if (error) reject(error)
-        else resolve(held.length === 0 ? result : (result as unknown[])[held.length])
+        if (error) return reject(error)
+        if (all.length === 1) return resolve(result)
+        const results = result as unknown[]
+        after.forEach((sql, i) => this.prefetched.set(sql, results[held.length + 1 + i]))
+        resolve(results[held.length])
       })
     })
   }
 
   begin() {
     this.pending = ['START TRANSACTION']
+    this.following = []
+    this.prefetched.clear()
   }
 
   async commit() {
+    this.following = []
     await this.send('COMMIT')
+    this.prefetched.clear()
   }
 
   async rollback() {
     this.pending = []
+    this.following = []
+    this.prefetched.clear()
     await this.send('ROLLBACK')
   }
 }
