@@ -105,7 +105,7 @@ const RECORDED_APIS = [
   'hideLoading', 'hideToast', 'stopPullDownRefresh', 'startPullDownRefresh', 'onNetworkStatusChange',
   'offNetworkStatusChange', 'getNetworkType', 'scanCode', 'setClipboardData', 'setNavigationBarTitle',
   'pageScrollTo', 'vibrateShort', 'onAppShow', 'onAppHide', 'offAppShow', 'offAppHide', 'createSelectorQuery',
-  'getUpdateManager', 'nextTick', 'onNeedPrivacyAuthorization',
+  'getUpdateManager', 'nextTick', 'onNeedPrivacyAuthorization', 'setTabBarItem', 'getWeRunData',
 ]
 for (const name of RECORDED_APIS) {
   if (!(name in wxImpl)) {

@@ -107,4 +107,7 @@ test('switching to English changes the interface and survives a reload', async (
   await page.reload()
   await page.getByText('Points balance').waitFor()
   await page.getByText('Green travel').waitFor()
+  // the tab bar and the title follow the language too
+  await page.getByText('Challenges', { exact: true }).waitFor()
+  await page.waitForFunction(() => document.title === 'Green-life points')
 })

@@ -104,6 +104,22 @@ describe('home page', () => {
     expect(Taro.getStorageSync('glp.queue.v1')).toEqual([good])
   })
 
+  it('titles the page and relabels the tab bar in the resident\'s language', async () => {
+    const title = jest.spyOn(Taro, 'setNavigationBarTitle')
+    const tab = jest.spyOn(Taro, 'setTabBarItem')
+    await useAppStore.getState().loginWithHandle('tia')
+    useAppStore.getState().setLang('en')
+    await testUtils.mount(HomePage, {})
+    await showPage(testUtils.act)
+    expect(title).toHaveBeenLastCalledWith({ title: 'Green-life points' })
+    expect(tab.mock.calls.slice(-5).map(([o]) => (o as any).text)).toEqual(['Check in', 'Wallet', 'Challenges', 'Rewards', 'Me'])
+    await testUtils.act(async () => useAppStore.getState().setLang('zh-CN'))
+    expect(title).toHaveBeenLastCalledWith({ title: '绿色生活积分' })
+    expect(tab.mock.calls.slice(-5).map(([o]) => (o as any).text)).toEqual(['打卡', '钱包', '挑战', '兑换', '我的'])
+    title.mockRestore()
+    tab.mockRestore()
+  })
+
   it('discards a corrupt queue on the device instead of trusting it', async () => {
     Taro.setStorageSync('glp.queue.v1', [{ requestId: 'x', payload: { kind: 'travel', distanceKm: 'lots' } }])
     Taro.setStorageSync('glp.session.v1', { openid: 42 })

@@ -12,8 +12,10 @@ import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
 import { useAppStore } from '../../store'
 import '../wallet/index.scss'
+import { usePageTitle } from '../../components/usePageTitle'
 
 export default function ChallengePage() {
+  usePageTitle('title.challenge')
   const t = useT()
   const { params } = useRouter()
   const id = params.id ?? ''

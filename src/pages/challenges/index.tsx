@@ -12,8 +12,10 @@ import { addDays, shanghaiDay } from '../../core/time'
 import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
 import { useAppStore } from '../../store'
+import { usePageTitle } from '../../components/usePageTitle'
 
 export default function ChallengesPage() {
+  usePageTitle('title.challenges', { tabPage: true })
   const t = useT()
   const groups = useAppStore((s) => s.groups)
   const challenges = useAppStore((s) => s.challenges)

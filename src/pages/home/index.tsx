@@ -13,8 +13,10 @@ import { selectLang, selectMethodology, selectQueue, selectWalletView, useAppSto
 import './index.scss'
 import { factorLabelKey } from '../../i18n/factors'
 import { weRunSource } from '../../services/wechat'
+import { usePageTitle } from '../../components/usePageTitle'
 
 export default function HomePage() {
+  usePageTitle('title.home', { tabPage: true })
   const t = useT()
   const view = useAppStore(selectWalletView)
   const queue = useAppStore(selectQueue)

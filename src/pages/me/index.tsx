@@ -14,6 +14,7 @@ import { errorText, useT } from '../../i18n/useT'
 import { saveTextFile } from '../../services/saveFile'
 import { selectLang, useAppStore } from '../../store'
 import './index.scss'
+import { usePageTitle } from '../../components/usePageTitle'
 
 const ORGANIZER_TOOLS = [
   ['verify', 'organizer.verify'],
@@ -36,6 +37,7 @@ async function deliverExport(data: MyDataExport): Promise<{ how: 'downloaded' | 
 }
 
 export default function MePage() {
+  usePageTitle('title.me', { tabPage: true })
   const t = useT()
   const lang = useAppStore(selectLang)
   const { setLang, logout, updateNickname, exportMyData, deleteAccount, loadAchievements } = useAppStore.getState()

@@ -6,9 +6,11 @@ import { errorText, useT } from '../../i18n/useT'
 import { selectLang, selectMethodology, useAppStore } from '../../store'
 import './index.scss'
 import { factorLabelKey } from '../../i18n/factors'
+import { usePageTitle } from '../../components/usePageTitle'
 
 /** What the city schemes never publish: every factor, its figure, cap, source and reason. */
 export default function MethodologyPage() {
+  usePageTitle('title.methodology')
   const t = useT()
   const methodology = useAppStore(selectMethodology)
   const lang = useAppStore(selectLang)

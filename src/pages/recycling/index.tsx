@@ -12,6 +12,7 @@ import { gramsFor } from '../../core/credit'
 import { parseDisplayCode } from '../../core/stationCode'
 import { selectMethodology, selectStations, useAppStore } from '../../store'
 import './index.scss'
+import { usePageTitle } from '../../components/usePageTitle'
 
 /** A station QR holds its code, optionally as a URL ending in ?station=CODE. */
 export function stationCodeFromScan(text: string): string {
@@ -20,6 +21,7 @@ export function stationCodeFromScan(text: string): string {
 }
 
 export default function RecyclingPage() {
+  usePageTitle('title.recycling')
   const { submit, busy, notice, t } = useCheckIn()
   const methodology = useAppStore(selectMethodology)
   const stations = useAppStore(selectStations)

@@ -10,11 +10,13 @@ import { errorText, useT } from '../../i18n/useT'
 import { selectProjects, selectRedemptions, selectRewards, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
 import { spendablePoints } from '../../core/review'
+import { usePageTitle } from '../../components/usePageTitle'
 
 export const voucherUrl = (id: string) => `/packages/rewards/pages/voucher/index?id=${encodeURIComponent(id)}`
 export const certificateUrl = (entryId: string) => `/packages/rewards/pages/certificate/index?entryId=${encodeURIComponent(entryId)}`
 
 export default function RewardsPage() {
+  usePageTitle('title.rewards', { tabPage: true })
   const t = useT()
   const rewards = useAppStore(selectRewards)
   const loaded = useAppStore((s) => s.rewardsLoaded)

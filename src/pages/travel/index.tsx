@@ -9,12 +9,14 @@ import { LIMITS, TRAVEL_MODES, type TravelMode } from '../../contract/constants'
 import { gramsFor } from '../../core/credit'
 import { useAppStore, selectMethodology } from '../../store'
 import './index.scss'
+import { usePageTitle } from '../../components/usePageTitle'
 
 /** When the trip ended: one person's trips may not overlap, so trips taken earlier are placed where they were. */
 const ENDED_AGO = ['0', '30', '60', '120', '240'] as const
 type EndedAgo = (typeof ENDED_AGO)[number]
 
 export default function TravelPage() {
+  usePageTitle('title.travel')
   const { submit, busy, notice, t } = useCheckIn()
   const methodology = useAppStore(selectMethodology)
   const loadCatalogue = useAppStore((s) => s.loadCatalogue)

@@ -14,6 +14,7 @@ import type { MessageKey } from '../../i18n/messages'
 import { selectEntries, selectLang, selectWalletView, useAppStore } from '../../store'
 import './index.scss'
 import { factorLabelKey } from '../../i18n/factors'
+import { usePageTitle } from '../../components/usePageTitle'
 
 function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
   if (e.type === 'checkin' && e.factorId) {
@@ -25,6 +26,7 @@ function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
 }
 
 export default function WalletPage() {
+  usePageTitle('title.wallet', { tabPage: true })
   const t = useT()
   const view = useAppStore(selectWalletView)
   const entries = useAppStore(selectEntries)
