@@ -8,6 +8,21 @@ import { selectLang, useAppStore } from '../store'
 const TABS: MessageKey[] = ['tab.home', 'tab.wallet', 'tab.challenges', 'tab.rewards', 'tab.me']
 
 /**
+ * On a cold load (H5) the page can be shown before the tab bar listens: Taro's H5 setTabBarItem then neither
+ * succeeds nor fails, it is simply lost. So an attempt that has not succeeded within a moment is made again,
+ * a few times.
+ */
+function relabelTabs(texts: string[], triesLeft = 10) {
+  const attempt = Promise.all(texts.map((text, index) => Taro.setTabBarItem({ index, text })))
+  const patience = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 300))
+  Promise.race([attempt.then(() => 'done' as const), patience])
+    .catch(() => 'late' as const)
+    .then((outcome) => {
+      if (outcome === 'late' && triesLeft > 0) relabelTabs(texts, triesLeft - 1)
+    })
+}
+
+/**
  * Titles follow the resident's language: app.config.ts can only hold one, so each page sets its navigation
  * title when shown, and a tab page relabels the tab bar (WeChat keeps the labels until the app is closed).
  */
@@ -16,11 +31,7 @@ export function usePageTitle(titleKey: MessageKey, { tabPage = false } = {}) {
   const lang = useAppStore(selectLang)
   const apply = () => {
     Taro.setNavigationBarTitle({ title: t(titleKey) }).catch(() => undefined)
-    if (tabPage) {
-      TABS.forEach((key, index) => {
-        Taro.setTabBarItem({ index, text: t(key) }).catch(() => undefined)
-      })
-    }
+    if (tabPage) relabelTabs(TABS.map((key) => t(key)))
   }
   useDidShow(apply)
   useEffect(apply, [lang])
