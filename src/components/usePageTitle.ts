@@ -12,13 +12,16 @@ const TABS: MessageKey[] = ['tab.home', 'tab.wallet', 'tab.challenges', 'tab.rew
  * succeeds nor fails, it is simply lost. So an attempt that has not succeeded within a moment is made again,
  * a few times.
  */
-function relabelTabs(texts: string[], triesLeft = 10) {
+let generation = 0
+
+function relabelTabs(texts: string[], triesLeft = 10, mine = ++generation) {
   const attempt = Promise.all(texts.map((text, index) => Taro.setTabBarItem({ index, text })))
   const patience = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 300))
   Promise.race([attempt.then(() => 'done' as const), patience])
     .catch(() => 'late' as const)
     .then((outcome) => {
-      if (outcome === 'late' && triesLeft > 0) relabelTabs(texts, triesLeft - 1)
+      // a newer relabelling (another page, another language) replaces this one's retries
+      if (outcome === 'late' && triesLeft > 0 && mine === generation) relabelTabs(texts, triesLeft - 1, mine)
     })
 }
 

@@ -27,16 +27,15 @@ export default function StationDisplayPage() {
     if (stations.length === 0) loadCatalogue().catch((e) => setError(errorText(t, e)))
   })
 
-  const fetchCode = (code: string) =>
-    stationDisplayCode(code)
-      .then((s) => {
-        setShown(s)
-        setError(undefined)
-      })
-      .catch((e) => setError(errorText(t, e)))
-
   useEffect(() => {
     if (!stationCode) return undefined
+    const fetchCode = (code: string) =>
+      stationDisplayCode(code)
+        .then((s) => {
+          setShown(s)
+          setError(undefined)
+        })
+        .catch((e) => setError(errorText(t, e)))
     void fetchCode(stationCode)
     // A tick a second: the countdown moves, and a new code is fetched when the window turns.
     timer.current = setInterval(() => {
@@ -48,7 +47,7 @@ export default function StationDisplayPage() {
       })
     }, 1000)
     return () => clearInterval(timer.current)
-  }, [stationCode])
+  }, [stationCode, stationDisplayCode, t])
   useDidShow(() => void (visible.current = true))
   useDidHide(() => void (visible.current = false))
   useUnload(() => clearInterval(timer.current))
