@@ -2,7 +2,7 @@ import { syncStepsSchema, weRunPlainSchema } from '../../src/contract/schemas'
 import { DAILY_TOTAL_GRAMS } from '../../src/core/farming'
 import { gramsFor, pointsFor } from '../../src/core/credit'
 import { STEPS_FACTOR } from '../../src/core/methodology'
-import { capKeyOf, STEPS_VERIFIED_KEY, stepsDays, walkingCeiling } from '../../src/core/steps'
+import { capKeyOf, STEPS_VERIFIED_KEY, stepsCeiling, stepsDays } from '../../src/core/steps'
 import { shanghaiDayStartMs, toShanghaiIso } from '../../src/core/time'
 import { applyToChallenges } from '../challenges'
 import { CloudError } from '../errors'
@@ -50,9 +50,8 @@ export const syncSteps = defineFunction({
         if (verifiedGrams > counters.stepsVerifiedGrams) {
           await store.addCreditedGrams(openid, STEPS_VERIFIED_KEY, day, verifiedGrams - counters.stepsVerifiedGrams)
         }
-        const ceiling = walkingCeiling({
+        const ceiling = stepsCeiling({
           capGrams: factor.dailyCapGrams,
-          claimedGrams: counters.walkClaimedGrams,
           verifiedGrams: Math.max(verifiedGrams, counters.stepsVerifiedGrams),
           creditedGrams: counters.factorGrams,
         })

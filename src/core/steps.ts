@@ -24,11 +24,21 @@ export function isBookkeepingKey(key: string): boolean {
 }
 
 /**
- * What walking may still be credited on a day: the larger of the two sources (claimed manual walks, verified
- * steps), within the walking cap, less what is already credited. One walk is counted once.
+ * What a manual walk may still add on a day: the larger of the two sources (claimed manual walks, verified
+ * steps), within the walking cap, less what is already credited. One walk is counted once. (The walk's own
+ * grams bound it too: computeCredit never credits more than the walk is worth.)
  */
 export function walkingCeiling(w: { capGrams: number; claimedGrams: number; verifiedGrams: number; creditedGrams: number }): number {
   return Math.max(0, Math.min(w.capGrams, Math.max(w.claimedGrams, w.verifiedGrams)) - w.creditedGrams)
+}
+
+/**
+ * What a steps sync may add on a day: the verified steps' worth, within the walking cap, less what walking
+ * already earned. Only verified grams: a manual claim that was reversed or clipped never comes back through a
+ * sync (the claim side is paid by walks, never by steps).
+ */
+export function stepsCeiling(w: { capGrams: number; verifiedGrams: number; creditedGrams: number }): number {
+  return Math.max(0, Math.min(w.capGrams, w.verifiedGrams) - w.creditedGrams)
 }
 
 export interface WeRunPlain {

@@ -83,6 +83,20 @@ describe('syncSteps', () => {
     expect(today.gramsCo2e).toBe(115 + 92)
   })
 
+  it('pays a sync only for what the steps verify: a reversed walk\'s claim never comes back through it', async () => {
+    const { caller: a, key } = await wechatPerson('gil')
+    const boss = await h.as('boss')
+    // a 10 km walk in 55 min (10.9 km/h, near walking's 12 km/h): credited 230 g, flagged, then reversed
+    await a.ok('checkIn', trip('walk', 10, { durationMin: 55, occurredAt: new Date(h.clock.ms - 2 * 3600_000).toISOString() }))
+    const [item] = (await boss.ok('listReviewQueue')).items
+    expect(item.reasons).toEqual(['near_max_speed'])
+    await boss.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
+    // 1,000 verified steps are worth 16 g: that, not the reversed 230 g, is what the sync may credit
+    expect((await a.ok('syncSteps', werun(key, [[0, 1000]]))).days[0]).toMatchObject({ steps: 1000, gramsCo2e: 16 })
+    expect((await a.ok('getWallet')).wallet.gramsCo2eTotal).toBe(16)
+    expect((await a.ok('verifyLedger')).ok).toBe(true)
+  })
+
   it('refuses data under another person\'s key, for another app, stale, or garbage, and credits nothing', async () => {
     const { caller: a } = await wechatPerson('cy')
     const { key: otherKey } = await wechatPerson('dee')
