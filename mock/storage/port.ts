@@ -262,7 +262,6 @@ export interface StorageOps {
   groupTotals(challengeId: string): { groupId: string; name: string; value: number }[]
   hasBonus(openid: string): boolean
 
-  findRequest(openid: string, requestId: string): RequestRecord | undefined
   saveRequest(openid: string, requestId: string, record: RequestRecord): void
 
   /**

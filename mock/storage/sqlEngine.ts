@@ -326,7 +326,6 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
          WHERE v.challenge_id = ? ORDER BY v.value DESC, v.group_id LIMIT 100`,
       ),
       hasBonus: exec.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM challenge_participants WHERE openid = ? AND completed_ms IS NOT NULL'),
-      findRequest: exec.prepare<[string, string], RequestRow>('SELECT * FROM requests WHERE openid = ? AND request_id = ?'),
       saveRequest: exec.prepare(
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -759,6 +758,7 @@ export class SqlEngine implements AsyncOps {
     }
     const w = (await this.stmts.auditWallets.get())!
     const b = (await this.stmts.auditBudgets.get())!
+    const r = (await this.stmts.auditRedemptions.get())!
     return {
       entryPoints,
       wallets: { balance: Number(w.balance), earned: Number(w.earned), spent: Number(w.spent), held: Number(w.held), heldAboveBalance: Number(w.above) },
@@ -770,10 +770,7 @@ export class SqlEngine implements AsyncOps {
         bonusMismatch: Number(b.mismatch),
       },
       checkinsOverGrams: Number((await this.stmts.auditCheckins.get())?.n ?? 0),
-      redemptions: await (async () => {
-        const r = (await this.stmts.auditRedemptions.get())!
-        return { costAll: Number(r.costAll), costReturned: Number(r.costReturned) }
-      })(),
+      redemptions: { costAll: Number(r.costAll), costReturned: Number(r.costReturned) },
       openReviewPoints: Number((await this.stmts.auditReviews.get())?.points ?? 0),
     }
   }
@@ -824,11 +821,6 @@ export class SqlEngine implements AsyncOps {
 
   async hasBonus(openid: string) {
     return ((await this.stmts.hasBonus.get(openid))?.n ?? 0) > 0
-  }
-
-  async findRequest(openid: string, requestId: string): Promise<RequestRecord | undefined> {
-    const row = await this.stmts.findRequest.get(openid, requestId)
-    return row && { fn: row.fn, payloadHash: row.payload_hash, resultRef: row.result_ref, capped: row.capped === 1 }
   }
 
   async saveRequest(openid: string, requestId: string, r: RequestRecord) {
@@ -990,13 +982,6 @@ interface StationRow {
   code: string
   name: string
   materials: string
-}
-
-interface RequestRow {
-  fn: string
-  payload_hash: string
-  result_ref: string
-  capped: number
 }
 
 interface WalletRow {

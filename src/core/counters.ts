@@ -27,3 +27,17 @@ export function holdsReward(status: RedemptionStatus): boolean {
 export function holdingDelta(from: RedemptionStatus, to: RedemptionStatus): number {
   return Number(holdsReward(to)) - Number(holdsReward(from))
 }
+
+/**
+ * A list kept as JSON text in a row (recent trips, recent drops), read defensively: anything that is not a list
+ * counts as empty, and items that are not what `isItem` expects are left out.
+ */
+export function parseStoredList<T>(text: string | undefined, isItem: (item: unknown) => item is T): T[] {
+  if (!text) return []
+  try {
+    const value: unknown = JSON.parse(text)
+    return Array.isArray(value) ? value.filter(isItem) : []
+  } catch {
+    return []
+  }
+}

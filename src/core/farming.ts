@@ -5,6 +5,7 @@
  * occurredAt, back-dated eight days).
  */
 import type { CreditRules } from '../contract/types'
+import { parseStoredList } from './counters'
 import { FACTORS } from './methodology'
 import { REVIEW_RULES } from './review'
 import { SELF_REPORTED_CAP_SHARE } from './stationCode'
@@ -68,18 +69,12 @@ export function tripOverlapMessage(span: { startMs: number; endMs: number }, ear
 }
 
 export function parseTrips(text: string | undefined): Trip[] {
-  if (!text) return []
-  try {
-    const value: unknown = JSON.parse(text)
-    if (!Array.isArray(value)) return []
-    return value.filter(
-      (t): t is Trip =>
-        typeof t === 'object' && t !== null && typeof t.entryId === 'string' && typeof t.factorId === 'string' &&
-        Number.isFinite(t.startMs) && Number.isFinite(t.endMs),
-    )
-  } catch {
-    return []
-  }
+  return parseStoredList(
+    text,
+    (t: any): t is Trip =>
+      typeof t === 'object' && t !== null && typeof t.entryId === 'string' && typeof t.factorId === 'string' &&
+      Number.isFinite(t.startMs) && Number.isFinite(t.endMs),
+  )
 }
 
 /** The rules in force, as getMethodology publishes them. */

@@ -223,6 +223,3 @@ export function methodologyVersions(): Methodology[] {
   ]
 }
 
-export function factorIdFor(kind: Factor['kind'], key: string): string {
-  return `${kind}.${key}`
-}

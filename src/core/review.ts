@@ -4,6 +4,7 @@
  * or reversed by a new `adjust` entry.
  */
 import type { Factor } from '../contract/types'
+import { parseStoredList } from './counters'
 
 export type ReviewReason = 'near_cap_weight' | 'station_burst' | 'near_max_speed'
 
@@ -45,16 +46,7 @@ export function rememberDrop(previous: readonly StationDrop[], drop: StationDrop
 
 /** Reads a stored row defensively: anything that is not a list of two-clock drops counts as none. */
 export function parseStationDrops(text: string | undefined): StationDrop[] {
-  if (!text) return []
-  try {
-    const value: unknown = JSON.parse(text)
-    if (!Array.isArray(value)) return []
-    return value.filter(
-      (d): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs),
-    )
-  } catch {
-    return []
-  }
+  return parseStoredList(text, (d: any): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs))
 }
 
 export interface ReviewFacts {

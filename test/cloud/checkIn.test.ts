@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { walletFromEntries } from '../../src/core/ledger'
-import { bike, harness, NOW, rid, snapshot, type Harness, trip } from './harness'
+import { allEntries, bike, harness, NOW, rid, snapshot, type Harness, trip } from './harness'
 
 let h: Harness
 beforeEach(async () => {
@@ -240,13 +240,7 @@ describe('ledger invariants', () => {
         for (const [act, hoursAgo] of actions) {
           await a.call('checkIn', { ...act, requestId: rid('p'), occurredAt: new Date(NOW - hoursAgo * HOUR).toISOString() })
         }
-        const entries: any[] = []
-        let cursor: string | null | undefined
-        do {
-          const page = await a.ok('listLedger', cursor ? { cursor, limit: 7 } : { limit: 7 })
-          entries.push(...page.entries)
-          cursor = page.nextCursor
-        } while (cursor)
+        const entries = await allEntries(a, 7)
         const { pointsHeld, ...wallet } = (await a.ok('getWallet')).wallet
         expect(wallet).toEqual(walletFromEntries([...entries].reverse()))
         expect(pointsHeld).toBeGreaterThanOrEqual(0)

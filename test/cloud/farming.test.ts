@@ -5,7 +5,7 @@
  */
 import { DAILY_TOTAL_GRAMS } from '../../src/core/farming'
 import { FACTORS, GRAMS_PER_POINT } from '../../src/core/methodology'
-import { harness, NOW, rid, type Harness } from './harness'
+import { allEntries, harness, NOW, rid, type Harness } from './harness'
 
 let h: Harness
 beforeEach(async () => {
@@ -60,13 +60,7 @@ it('earns no more than the daily total per day, and nothing flagged can be spent
   expect(outcomes.get('INVALID_ARGUMENT')).toBeGreaterThanOrEqual(6 + 6) // no durations; more than 48 hours back
   expect(outcomes.get('TRIP_OVERLAP')).toBe(4) // of six half-hour rides ten minutes apart, two fit end to end
 
-  const entries: any[] = []
-  let cursor: string | null | undefined
-  do {
-    const page = await farmer.ok('listLedger', cursor ? { cursor, limit: 50 } : { limit: 50 })
-    entries.push(...page.entries)
-    cursor = page.nextCursor
-  } while (cursor)
+  const entries = await allEntries(farmer)
   const byDay = new Map<string, number>()
   for (const e of entries.filter((x) => x.type === 'checkin')) byDay.set(e.day, (byDay.get(e.day) ?? 0) + e.gramsCo2e)
   expect(byDay.size).toBeLessThanOrEqual(3) // the 48-hour window touches at most three Shanghai days

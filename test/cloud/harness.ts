@@ -99,6 +99,18 @@ export function bike(distanceKm: number, extra: Record<string, unknown> = {}) {
   return trip('bike', distanceKm, extra)
 }
 
+/** A person's whole ledger, newest first, paged through listLedger's cursor `pageSize` entries at a time. */
+export async function allEntries(caller: Caller, pageSize = 50): Promise<any[]> {
+  const entries: any[] = []
+  let cursor: string | null | undefined
+  do {
+    const page = await caller.ok('listLedger', cursor ? { cursor, limit: pageSize } : { limit: pageSize })
+    entries.push(...page.entries)
+    cursor = page.nextCursor
+  } while (cursor)
+  return entries
+}
+
 /** Everything a person's ledger holds, to compare before/after a failed call. */
 export async function snapshot(caller: Caller) {
   const wallet = await caller.ok('getWallet')
