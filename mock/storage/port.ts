@@ -260,7 +260,8 @@ export interface StorageOps {
   /** participants strictly ahead: higher value, or equal value reached earlier */
   rankOf(challengeId: string, value: number, valueMs: number): number
   groupTotals(challengeId: string): { groupId: string; name: string; value: number }[]
-  hasBonus(openid: string): boolean
+  /** when the person first completed a challenge (ms), or null */
+  firstCompletionMs(openid: string): number | null
 
   saveRequest(openid: string, requestId: string, record: RequestRecord): void
 

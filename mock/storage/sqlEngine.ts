@@ -325,7 +325,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         `SELECT v.group_id, g.name, v.value FROM challenge_group_values v JOIN groups g ON g.id = v.group_id
          WHERE v.challenge_id = ? ORDER BY v.value DESC, v.group_id LIMIT 100`,
       ),
-      hasBonus: exec.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM challenge_participants WHERE openid = ? AND completed_ms IS NOT NULL'),
+      firstCompletion: exec.prepare<[string], { ms: number | null }>('SELECT MIN(completed_ms) AS ms FROM challenge_participants WHERE openid = ? AND completed_ms IS NOT NULL'),
       saveRequest: exec.prepare(
         'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -819,8 +819,9 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.groupTotals.all(challengeId)).map((g) => ({ groupId: g.group_id, name: g.name, value: g.value }))
   }
 
-  async hasBonus(openid: string) {
-    return ((await this.stmts.hasBonus.get(openid))?.n ?? 0) > 0
+  async firstCompletionMs(openid: string) {
+    const ms = (await this.stmts.firstCompletion.get(openid))?.ms
+    return ms === null || ms === undefined ? null : Number(ms)
   }
 
   async saveRequest(openid: string, requestId: string, r: RequestRecord) {

@@ -14,16 +14,17 @@ export interface ActionButtonProps {
 /**
  * Taro's H5 button is a custom element that screen readers do not know as a button: give it the role,
  * name and disabled state explicitly (weapp's native button already has them).
+ * Busy is shown by the label and aria-busy, not Taro's `loading`: on H5 that inserts a spinner into the
+ * button's light DOM beside React's own text, and the next render fails with "insertBefore … not a child".
  */
 export function ActionButton({ label, onClick, variant = 'primary', disabled, loading, children }: ActionButtonProps) {
-  const a11y = { role: 'button', 'aria-disabled': disabled ? 'true' : 'false' }
+  const a11y = { role: 'button', 'aria-disabled': disabled ? 'true' : 'false', 'aria-busy': loading ? 'true' : 'false' }
   return (
     <Button
-      className={`${variant}-button`}
+      className={`${variant}-button${loading ? ' is-busy' : ''}`}
       style={variant === 'primary' ? { backgroundColor: BRAND.colors.primary } : { color: BRAND.colors.primary, borderColor: BRAND.colors.primary }}
       ariaLabel={label}
       disabled={disabled}
-      loading={loading}
       onClick={(e) => {
         // A button inside a tappable card acts alone; the card must not navigate as well.
         e.stopPropagation()

@@ -363,7 +363,8 @@ export type BadgeId = 'first_checkin' | 'kg10' | 'streak7' | 'challenge_done'
 export interface Achievements {
   streakDays: number
   longestStreakDays: number
-  badges: { id: BadgeId; earned: boolean }[]
+  /** earnedDay: the Asia/Shanghai day it was earned, or null when earned before the days looked back over */
+  badges: { id: BadgeId; earned: boolean; earnedDay: string | null }[]
 }
 
 /** Every cloud function: its request `data` and its `result`. */

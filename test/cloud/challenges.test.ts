@@ -1,4 +1,5 @@
 import { harness, NOW, rid, trip, type Caller, type Harness, inOrder } from './harness'
+import { addDays, shanghaiDay } from '../../src/core/time'
 
 let h: Harness
 beforeEach(async () => {
@@ -279,5 +280,13 @@ describe('achievements', () => {
     const got = await a.ok('getAchievements')
     expect(got).toMatchObject({ streakDays: 7, longestStreakDays: 7 })
     expect(Object.fromEntries(got.badges.map((b: any) => [b.id, b.earned]))).toEqual({ first_checkin: true, kg10: true, streak7: true, challenge_done: false })
+    // the first ride's day, the seventh day in a row, and the drop that took the total past 10 kg
+    const today = shanghaiDay(h.clock.ms)
+    expect(Object.fromEntries(got.badges.map((b: any) => [b.id, b.earnedDay]))).toEqual({
+      first_checkin: addDays(today, -6),
+      kg10: today,
+      streak7: today,
+      challenge_done: null,
+    })
   })
 })

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { after, afterEach, before, test } from 'node:test'
+import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 const BULK = 5000
 let app
@@ -24,6 +24,8 @@ after(async () => {
   await browser?.close()
   await app?.stop()
 })
+
+afterEach(assertNoProblems)
 
 test(`the wallet pages through ${BULK} entries 20 at a time`, async () => {
   await login(page, app.url, 'e2e-bulk')

@@ -2,8 +2,8 @@
 // invite code and checks in; both see the leaderboard change.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { after, afterEach, before, test } from 'node:test'
+import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 let app
 let browser
@@ -22,6 +22,8 @@ after(async () => {
   await browser?.close()
   await app?.stop()
 })
+
+afterEach(assertNoProblems)
 
 test('a leader creates a group and a challenge', async () => {
   await login(leader, app.url, 'e2e-leader')

@@ -3,8 +3,8 @@
 // The app is served under its Content-Security-Policy, so any violation shows up here.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { launchBrowser, phoneContext, ROOT, startApp } from './support.mjs'
+import { after, afterEach, before, test } from 'node:test'
+import { assertNoProblems, launchBrowser, phoneContext, ROOT, startApp } from './support.mjs'
 
 let app
 let browser
@@ -18,6 +18,8 @@ after(async () => {
   await browser?.close()
   await app?.stop()
 })
+
+afterEach(assertNoProblems)
 
 test('first launch: notice, agree, log in, home — nothing sent before agreeing, no CSP violation', async () => {
   const page = await (await phoneContext(browser)).newPage()

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { after, afterEach, before, test } from 'node:test'
+import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 const SHOTS = join(ROOT, 'docs/screenshots')
 let app
@@ -22,6 +22,8 @@ after(async () => {
   await browser?.close()
   await app?.stop()
 })
+
+afterEach(assertNoProblems)
 
 async function openHomeCard(name) {
   await page.goto(`${app.url}/#/pages/home/index`)

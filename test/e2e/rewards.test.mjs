@@ -2,8 +2,8 @@
 // the organizer types its code and sees it fulfilled, the resident's voucher then shows it collected.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import { launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { after, afterEach, before, test } from 'node:test'
+import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 let app
 let browser
@@ -22,6 +22,8 @@ after(async () => {
   await browser?.close()
   await app?.stop()
 })
+
+afterEach(assertNoProblems)
 
 test('a resident earns points, redeems a reward and sees a QR voucher', async () => {
   await login(resident, app.url, 'e2e-carol')

@@ -62,8 +62,10 @@ export async function launchBrowser() {
 }
 
 /** A phone-sized context: what a resident holds. `options` adds to it (e.g. a saved storageState). */
-export function phoneContext(browser, locale = 'zh-CN', options = {}) {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, ...options })
+export async function phoneContext(browser, locale = 'zh-CN', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, ...options })
+  context.on('page', watch)
+  return context
 }
 
 /** Agrees to the privacy notice if this browser context has not yet, then logs in with a dev handle. */
@@ -77,4 +79,49 @@ export async function login(page, url, handle) {
   await page.locator('#handle input').fill(handle)
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByText('积分余额').first().waitFor()
+}
+
+/**
+ * Everything a resident's browser complained about, from every page of every context made by
+ * phoneContext: console errors, uncaught exceptions, requests that failed and any response ≥ 400.
+ * Each test file checks it after every test (`afterEach(assertNoProblems)`), so a new console error fails
+ * the browser tests instead of hiding in a log.
+ */
+const problems = []
+
+function watch(page) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()} (${m.location()?.url ?? ''})`)
+  })
+  page.on('pageerror', (e) => problems.push(`uncaught on ${page.url()}: ${e.message}`))
+  page.on('requestfailed', (r) => {
+    // A download the page saves itself, or a navigation the test replaced, is aborted by design.
+    const failure = r.failure()?.errorText ?? ''
+    if (/ERR_ABORTED/.test(failure)) return
+    problems.push(`request failed: ${r.method()} ${r.url()} ${failure}`)
+  })
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`)
+  })
+}
+
+/**
+ * A refusal the test provokes on purpose (the cloud answers a business error with a 4xx status, and
+ * Chromium logs every such response as "Failed to load resource"): allowed for the current test only.
+ */
+const expected = []
+export function expectCloudRefusal(functionName, status) {
+  expected.push({ path: `/cloud/${functionName}`, status })
+}
+
+function isExpected(problem) {
+  return expected.some(
+    (e) => problem.includes(e.path) && (problem.includes(`HTTP ${e.status}:`) || problem.includes(`status of ${e.status}`)),
+  )
+}
+
+export function assertNoProblems() {
+  const found = problems.splice(0).filter((p) => !isExpected(p))
+  expected.splice(0)
+  if (found.length > 0) throw new Error(`the browser reported ${found.length} problem(s):\n${found.join('\n')}`)
 }
