@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       DEV_LOGIN_UI: JSON.stringify(platform === 'h5' || process.env.DEV_LOGIN === '1'),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
-    copy: { patterns: [], options: {} },
+    // The H5 app's icon and web manifest (weapp has its own icon from WeChat's console).
+    copy: { patterns: platform === 'h5' ? [{ from: 'src/public/', to: 'dist/h5/' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: process.env.TARO_CACHE !== '0' },

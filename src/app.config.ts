@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/privacy/index',
+    'pages/intro/index',
     'pages/travel/index',
     'pages/recycling/index',
     'pages/rewards/index',

@@ -3,6 +3,7 @@ import { selectNeedsConsent, selectSession, useAppStore } from '../store'
 
 export const LOGIN_URL = '/pages/login/index'
 export const PRIVACY_URL = '/pages/privacy/index'
+export const INTRO_URL = '/pages/intro/index'
 
 /**
  * Runs `fn` once the browser has painted the current frame. Answers that arrive while a page's first frame
@@ -25,7 +26,8 @@ export function useRequireSession(onShow?: () => void) {
   const session = useAppStore(selectSession)
   useDidShow(() => {
     if (selectNeedsConsent(useAppStore.getState())) {
-      Taro.navigateTo({ url: PRIVACY_URL }).catch(() => undefined)
+      // A first launch walks through what counts and how it is computed before the notice.
+      Taro.navigateTo({ url: useAppStore.getState().introSeen ? PRIVACY_URL : INTRO_URL }).catch(() => undefined)
       return
     }
     if (!useAppStore.getState().session) {

@@ -7,3 +7,9 @@ export function dayHeading(day: string, lang: Lang): string {
   const d = dayjs(day, 'YYYY-MM-DD')
   return lang === 'en' ? d.locale('en').format('ddd, MMM D') : d.locale('zh-cn').format('M月D日 dddd')
 }
+
+/** A calendar day with its year, for dates that may lie far back: 2026年11月29日 / Nov 29, 2026. */
+export function formatDay(day: string, lang: Lang): string {
+  const d = dayjs(day, 'YYYY-MM-DD')
+  return lang === 'en' ? d.locale('en').format('MMM D, YYYY') : d.locale('zh-cn').format('YYYY年M月D日')
+}

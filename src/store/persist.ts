@@ -3,7 +3,7 @@ import type { Lang } from '../i18n'
 import { readStored, removeStored, writeStored } from '../services/storage'
 import type { QueuedCheckIn, Session } from './types'
 
-export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1' } as const
+export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1' } as const
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0
@@ -51,4 +51,6 @@ export const persisted = {
   saveSession: (s: Session | undefined) => (s ? writeStored(KEYS.session, s) : removeStored(KEYS.session)),
   saveQueue: (q: QueuedCheckIn[]) => writeStored(KEYS.queue, q),
   saveLang: (l: Lang) => writeStored(KEYS.lang, l),
+  introSeen: () => readStored(KEYS.introSeen, (v: unknown): v is true => v === true) ?? false,
+  saveIntroSeen: () => writeStored(KEYS.introSeen, true),
 }

@@ -75,6 +75,11 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set) => ({
     persisted.saveLang(lang)
     set({ lang })
   },
+  introSeen: persisted.introSeen(),
+  finishIntro() {
+    persisted.saveIntroSeen()
+    set({ introSeen: true })
+  },
 })
 
 export const createWalletSlice: Slice<WalletSlice> = (set, get) => ({

@@ -30,6 +30,9 @@ export interface ConsentSlice {
 export interface SettingsSlice {
   lang: Lang
   setLang(lang: Lang): void
+  /** the first-run path (what counts, how it is computed) was shown on this device */
+  introSeen: boolean
+  finishIntro(): void
 }
 
 export interface WalletSlice {

@@ -3,7 +3,9 @@ import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import HomePage from '../../src/pages/home'
-import { zh } from '../../src/i18n/messages'
+import { en, zh } from '../../src/i18n/messages'
+import IntroPage from '../../src/pages/intro'
+import { GRAMS_PER_POINT } from '../../src/core/methodology'
 import PrivacyPage from '../../src/pages/privacy'
 import { CloudCallError, callCloud, setTransport, type CloudBody } from '../../src/services/cloud'
 import { resetAppStore, useAppStore } from '../../src/store'
@@ -43,9 +45,36 @@ describe('privacy consent at first launch', () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
-    expect(navigate).toHaveBeenCalledWith({ url: '/pages/privacy/index' })
+    // a first launch walks through the intro first; once it was seen, straight to the notice
+    expect(navigate).toHaveBeenCalledWith({ url: '/pages/intro/index' })
     await expect(callCloud('getMethodology', {})).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' })
     await expect(useAppStore.getState().loginWithHandle('early')).rejects.toBeInstanceOf(CloudCallError)
+    expect(sent).toEqual([])
+    useAppStore.getState().finishIntro()
+    await showPage(testUtils.act)
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/pages/privacy/index' })
+  })
+
+  it('the intro: what counts, how it is computed, then the notice (step 3 of 3); nothing is sent', async () => {
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
+    await testUtils.mount(IntroPage, {})
+    expect(await testUtils.queries.waitForQueryByText('第 1 / 3 步')).toBeTruthy()
+    expect(testUtils.queries.queryByText(zh['intro.what.title'])).toBeTruthy()
+    // switching language on the first screen changes it at once
+    await tapLabel(testUtils, 'English')
+    expect(await testUtils.queries.waitForQueryByText('Step 1 of 3')).toBeTruthy()
+    expect(testUtils.queries.queryByText(en['intro.what.title'])).toBeTruthy()
+    await tapLabel(testUtils, 'Next')
+    expect(await testUtils.queries.waitForQueryByText('Step 2 of 3')).toBeTruthy()
+    // the figure on the screen is the rules core's, not a copy in the text
+    expect(testUtils.queries.queryByText(en['intro.how.body'].replace('{gramsPerPoint}', String(GRAMS_PER_POINT)))).toBeTruthy()
+    expect(useAppStore.getState().introSeen).toBe(false)
+    await tapLabel(testUtils, 'Next')
+    expect(redirect).toHaveBeenCalledWith({ url: '/pages/privacy/index' })
+    expect(useAppStore.getState().introSeen).toBe(true)
+    resetAppStore()
+    expect(useAppStore.getState().introSeen).toBe(true) // kept on the device
+    expect(useAppStore.getState().lang).toBe('en')
     expect(sent).toEqual([])
   })
 

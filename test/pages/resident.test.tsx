@@ -72,6 +72,34 @@ describe('home page', () => {
     expect(testUtils.queries.queryByText('1 条打卡等待发送')).toBeNull()
   })
 
+  it('a new resident sees the seed and the first step; a credit grows the bud and shows the equivalents', async () => {
+    await useAppStore.getState().loginWithHandle('bud')
+    await testUtils.mount(HomePage, {})
+    await showPage(testUtils.act)
+    const bud = (await testUtils.queries.waitForQuerySelector('#green-bud')) as HTMLElement
+    expect(bud.dataset.stage).toBe('seed')
+    expect(bud.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe(
+      '你的绿芽：种子（第 1 阶段，共 6 阶段） 再减排 171 克长成「发芽」：少开 1 公里汽油车（170.1 克，英国 DESNZ 2024）',
+    )
+    expect(testUtils.queries.querySelector('#first-step')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#home-equivalents')).toBeNull()
+    const before = bud.querySelector('img, taro-image-core')!.getAttribute('src')
+
+    // a 6 km shared-bike ride at the cited 33 g/km: 198 g, past the sprout's 171 g
+    await call('checkIn', { requestId: 'bud-ride-1', kind: 'travel', mode: 'bike', distanceKm: 6, durationMin: 24, occurredAt: new Date(Date.now() - 60_000).toISOString() })
+    await useAppStore.getState().refreshWallet()
+    await testUtils.queries.waitForQuerySelector('#green-bud[data-stage="sprout"]')
+    expect(testUtils.queries.querySelector('.green-bud__picture--growing')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#green-bud [role="img"]')!.getAttribute('aria-label')).toContain('再减排 302 克长成「展叶」')
+    expect(testUtils.queries.querySelector('#green-bud img, #green-bud taro-image-core')!.getAttribute('src')).not.toBe(before)
+    expect(testUtils.queries.querySelector('#first-step')).toBeNull()
+    const equivalents = testUtils.queries.querySelector('#home-equivalents')!.textContent
+    // 198 g: 1.1 km (170.1 g/km), 12 tree-days (16.4 g), 19.4 phone charges (10.2 g)
+    expect(equivalents).toContain('少开 1.1 公里汽油车')
+    expect(equivalents).toContain('一棵小树吸收 12 天')
+    expect(equivalents).toContain('给手机充满电 19.4 次')
+  })
+
   it('says which points wait for review and cannot be spent yet', async () => {
     await useAppStore.getState().loginWithHandle('hugo')
     // 9 kg of paper with a typed station code: credited up to half the paper cap (17,300 g), flagged for
@@ -190,6 +218,10 @@ describe('me page', () => {
     await testUtils.mount(MePage, {})
     await tapLabel(testUtils, 'English')
     expect(await testUtils.queries.waitForQueryByText('Language')).toBeTruthy()
+    // badges as icons: none earned yet, each saying how to earn it
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('not yet: Check in 7 days in a row')).toBeTruthy()
+    expect(testUtils.queries.querySelectorAll('.badge-list__item--earned')).toHaveLength(0)
     await typeInto(testUtils, '#nickname', '小李')
     await tapLabel(testUtils, 'Save nickname')
     await testUtils.queries.waitForQueryByText('小李')

@@ -77,7 +77,7 @@ export default function ChallengesPage() {
     <View className='page challenges'>
       {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
       <View className='section-title'>{t('ch.mine')}</View>
-      {challenges.mine.length === 0 ? <View className='muted'>{t('ch.none')}</View> : null}
+      {challenges.mine.length === 0 ? <View className='muted'>{t('ch.emptyHint')}</View> : null}
       {challenges.mine.map((c) => (
         <ChallengeCard key={c.id} challenge={c} t={t} />
       ))}

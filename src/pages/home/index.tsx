@@ -14,6 +14,8 @@ import './index.scss'
 import { factorLabelKey } from '../../i18n/factors'
 import { weRunSource } from '../../services/wechat'
 import { usePageTitle } from '../../components/usePageTitle'
+import { GreenBud } from '../../components/GreenBud'
+import { Equivalents } from '../../components/Equivalents'
 
 export default function HomePage() {
   usePageTitle('title.home', { tabPage: true })
@@ -79,6 +81,18 @@ export default function HomePage() {
         ) : null}
       </View>
 
+      {view ? <GreenBud totalGrams={view.wallet.gramsCo2eTotal} t={t} lang={lang} /> : null}
+      {view ? <Equivalents gramsCo2e={view.wallet.gramsCo2eTotal} t={t} id='home-equivalents' /> : null}
+      {view && view.wallet.gramsCo2eTotal === 0 && queue.length === 0 ? (
+        <View className='first-step card' id='first-step'>
+          <View className='section-title' role='heading' aria-level={2}>
+            {t('intro.start.title')}
+          </View>
+          <Text className='first-step__body'>{t('intro.start.body')}</Text>
+          <ActionButton label={t('intro.start.travel')} onClick={() => Taro.navigateTo({ url: '/pages/travel/index' })} />
+          <ActionButton variant='secondary' label={t('intro.start.recycling')} onClick={() => Taro.navigateTo({ url: '/pages/recycling/index' })} />
+        </View>
+      ) : null}
       {error ? <Notice tone='error' lines={[error]} /> : null}
       {queue.length > 0 ? (
         <View className='pending'>

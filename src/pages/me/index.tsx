@@ -1,3 +1,4 @@
+import { BadgeList } from '../../components/BadgeList'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -9,7 +10,6 @@ import { LOGIN_URL, PRIVACY_URL, useRequireSession } from '../../components/useS
 import type { MyDataExport } from '../../contract/types'
 import type { Lang } from '../../i18n'
 import { formatKg } from '../../i18n'
-import type { MessageKey } from '../../i18n/messages'
 import { errorText, useT } from '../../i18n/useT'
 import { saveTextFile } from '../../services/saveFile'
 import { selectLang, useAppStore } from '../../store'
@@ -85,18 +85,7 @@ export default function MePage() {
       {achievements ? (
         <View>
           <View className='section-title'>{t('me.badges')}</View>
-          <View className='badges' role='list'>
-            {achievements.badges.map((b) => (
-              <View
-                key={b.id}
-                className={`badge${b.earned ? ' badge--earned' : ''}`}
-                role='listitem'
-                ariaLabel={`${t(`badge.${b.id}` as MessageKey)} ${t(b.earned ? 'badge.earned' : 'badge.locked')}`}
-              >
-                {t(`badge.${b.id}` as MessageKey)}
-              </View>
-            ))}
-          </View>
+          <BadgeList badges={achievements.badges} t={t} lang={lang} />
           <Text className='muted'>{t('home.streak', { days: achievements.streakDays })}</Text>
         </View>
       ) : null}

@@ -1,3 +1,5 @@
+import { BUD_STAGES } from '../../core/bud'
+import { EQUIVALENTS } from '../../core/equivalents'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Notice } from '../../components/Notice'
@@ -71,6 +73,19 @@ export default function MethodologyPage() {
           ) : null}
         </View>
       ))}
+      <View className='card' id='equivalents-basis'>
+        <Text className='factor__name'>{t('method.equivTitle')}</Text>
+        {EQUIVALENTS.map((e) => (
+          <Text key={e.id} className='factor__text rules__line'>
+            {t(`equiv.${e.id}`, { n: 1 })}: {lang === 'zh-CN' ? e.sourceZh : e.source}
+          </Text>
+        ))}
+        {BUD_STAGES.map((stage) => (
+          <Text key={stage.id} className='factor__text rules__line'>
+            {t('method.budStage', { stage: t(`bud.stage.${stage.id}`), grams: stage.fromGrams, meaning: lang === 'zh-CN' ? stage.meaningZh : stage.meaning })}
+          </Text>
+        ))}
+      </View>
       {methodology.history ? (
         <View className='card' id='methodology-versions'>
           <Text className='factor__name'>{t('method.versions')}</Text>

@@ -73,7 +73,7 @@ export default function RewardsPage() {
       ) : null}
       {error ? <Notice tone='error' lines={[error]} /> : null}
       {!loaded ? <View className='muted'>{t('common.loading')}</View> : null}
-      {loaded && rewards.length === 0 ? <View className='muted'>{t('rewards.empty')}</View> : null}
+      {loaded && rewards.length === 0 ? <View className='muted'>{t('rewards.emptyHint')}</View> : null}
       {rewards.map((r) => {
         const soldOut = r.stock <= 0
         const atLimit = r.myCount >= r.perUserLimit

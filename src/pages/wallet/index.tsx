@@ -1,3 +1,4 @@
+import { Equivalents } from '../../components/Equivalents'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
@@ -84,6 +85,7 @@ export default function WalletPage() {
           ) : null}
         </View>
       ) : null}
+      {view ? <Equivalents gramsCo2e={view.wallet.gramsCo2eTotal} t={t} id='wallet-equivalents' /> : null}
       {error ? <Notice tone='error' lines={[error]} /> : null}
       <ActionButton variant='secondary' label={t('wallet.verify')} onClick={() => run(verifyLedger)} />
       {verifyResult ? (
