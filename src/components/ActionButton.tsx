@@ -1,4 +1,5 @@
 import { Button } from '@tarojs/components'
+import { pressable } from './pressable'
 import type { ReactNode } from 'react'
 import { BRAND } from '../branding/brand'
 
@@ -18,7 +19,14 @@ export interface ActionButtonProps {
  * button's light DOM beside React's own text, and the next render fails with "insertBefore … not a child".
  */
 export function ActionButton({ label, onClick, variant = 'primary', disabled, loading, children }: ActionButtonProps) {
-  const a11y = { role: 'button', 'aria-disabled': disabled ? 'true' : 'false', 'aria-busy': loading ? 'true' : 'false' }
+  const a11y = {
+    role: 'button',
+    'aria-disabled': disabled ? 'true' : 'false',
+    'aria-busy': loading ? 'true' : 'false',
+    ...pressable(() => {
+      if (!disabled) onClick()
+    }),
+  }
   return (
     <Button
       className={`${variant}-button${loading ? ' is-busy' : ''}`}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from './pressable'
 import Taro from '@tarojs/taro'
 import type { Challenge } from '../contract/types'
 import type { Translate } from '../i18n'
@@ -17,7 +18,7 @@ export function ChallengeCard({ challenge: c, t, onJoin }: { challenge: Challeng
   const value = c.targetPerMember !== undefined ? c.myValue : c.groupValue ?? 0
   const progress = t('ch.progress', { value, target, unit: unitOf(t, c) })
   return (
-    <View className='card challenge-card' role='link' ariaLabel={c.title} onClick={() => Taro.navigateTo({ url: challengeUrl(c.id) })}>
+    <View className='card challenge-card' role='link' ariaLabel={c.title} onClick={() => Taro.navigateTo({ url: challengeUrl(c.id) })} {...pressable(() => Taro.navigateTo({ url: challengeUrl(c.id) }))}>
       <Text className='reward__title'>{c.title}</Text>
       <Text className='reward__fact'>
         {c.groupName ? `${c.groupName} · ` : ''}

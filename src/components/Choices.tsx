@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { pressable } from './pressable'
 import './Choices.scss'
 
 export interface ChoicesProps<T extends string> {
@@ -20,6 +21,7 @@ export function Choices<T extends string>({ label, options, value, onChange }: C
           aria-checked={o.value === value}
           ariaLabel={o.text}
           onClick={() => onChange(o.value)}
+          {...pressable(() => onChange(o.value))}
         >
           {o.text}
         </View>

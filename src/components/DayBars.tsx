@@ -21,7 +21,7 @@ export function DayBars({ days, values, label, format }: DayBarsProps) {
         {list.map((d) => {
           const v = values.get(d) ?? 0
           return (
-            <View key={d} className='daybars__col' ariaLabel={`${d} ${format(v)}`}>
+            <View key={d} className='daybars__col' role='img' ariaLabel={`${d} ${format(v)}`}>
               <View className='daybars__bar' style={{ height: `${Math.max(v > 0 ? 2 : 0, (v / max) * 100)}%` }} />
             </View>
           )

@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
 import './Field.scss'
 
 export interface FieldProps {
@@ -14,6 +15,31 @@ export interface FieldProps {
 
 /** A labelled input whose label is also its accessible name. */
 export function Field({ label, value, onInput, type = 'text', placeholder, hint, error, id }: FieldProps) {
+  useEffect(() => {
+    // On H5 Taro's Input is a wrapper element around the real <input>, which gets none of the wrapper's ARIA:
+    // tie the real one to the visible label and to the error, so screen readers announce both. The wrapper
+    // draws its <input> a moment after mounting, so look again for a short while.
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return undefined
+    let tries = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const link = () => {
+      const input = document.querySelector(`#${id} input`)
+      if (!input) {
+        if (++tries < 40) timer = setTimeout(link, 25)
+        return
+      }
+      input.setAttribute('aria-labelledby', `${id}-label`)
+      if (error) {
+        input.setAttribute('aria-invalid', 'true')
+        input.setAttribute('aria-describedby', `${id}-error`)
+      } else {
+        input.removeAttribute('aria-invalid')
+        input.removeAttribute('aria-describedby')
+      }
+    }
+    link()
+    return () => clearTimeout(timer)
+  }, [id, error])
   return (
     <View className='field'>
       <Text className='field__label' id={`${id}-label`}>
@@ -30,7 +56,7 @@ export function Field({ label, value, onInput, type = 'text', placeholder, hint,
       />
       {hint && !error ? <Text className='field__hint'>{hint}</Text> : null}
       {error ? (
-        <View className='field__error' role='alert'>
+        <View className='field__error' role='alert' id={`${id}-error`}>
           {error}
         </View>
       ) : null}

@@ -1,9 +1,9 @@
 /** The persisted parts of the state, each with a guard: corrupt data on the device is dropped. */
 import type { Lang } from '../i18n'
 import { readStored, removeStored, writeStored } from '../services/storage'
-import type { QueuedCheckIn, Session } from './types'
+import type { QueuedCheckIn, Session, TextSize } from './types'
 
-export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1' } as const
+export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1', textSize: 'glp.textSize.v1' } as const
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0
@@ -30,6 +30,7 @@ function isQueued(v: unknown): v is QueuedCheckIn {
 }
 
 export const isQueue = (v: unknown): v is QueuedCheckIn[] => Array.isArray(v) && v.every(isQueued)
+export const isTextSize = (v: unknown): v is TextSize => v === 'standard' || v === 'large' || v === 'larger'
 export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en'
 
 export const persisted = {
@@ -53,4 +54,6 @@ export const persisted = {
   saveLang: (l: Lang) => writeStored(KEYS.lang, l),
   introSeen: () => readStored(KEYS.introSeen, (v: unknown): v is true => v === true) ?? false,
   saveIntroSeen: () => writeStored(KEYS.introSeen, true),
+  textSize: () => readStored(KEYS.textSize, isTextSize),
+  saveTextSize: (s: TextSize) => writeStored(KEYS.textSize, s),
 }

@@ -75,6 +75,11 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set) => ({
     persisted.saveLang(lang)
     set({ lang })
   },
+  textSize: persisted.textSize(),
+  setTextSize(textSize) {
+    persisted.saveTextSize(textSize)
+    set({ textSize })
+  },
   introSeen: persisted.introSeen(),
   finishIntro() {
     persisted.saveIntroSeen()

@@ -27,12 +27,17 @@ export interface ConsentSlice {
   agreePrivacy(): Promise<void>
 }
 
+/** The resident's text size; unset follows WeChat's font-size setting (weapp) or the browser's (H5). */
+export type TextSize = 'standard' | 'large' | 'larger'
+
 export interface SettingsSlice {
   lang: Lang
   setLang(lang: Lang): void
   /** the first-run path (what counts, how it is computed) was shown on this device */
   introSeen: boolean
   finishIntro(): void
+  textSize: TextSize | undefined
+  setTextSize(size: TextSize): void
 }
 
 export interface WalletSlice {

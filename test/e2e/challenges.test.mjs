@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertAccessible, assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 let app
 let browser
@@ -51,7 +51,7 @@ test('a second resident joins with the code, checks in, and both boards change',
 
   await member.goto(`${app.url}/#/pages/home/index`)
   await member.reload()
-  await member.getByRole('button', { name: '绿色出行' }).click()
+  await member.getByRole('button', { name: '绿色出行', exact: true }).click()
   await member.getByRole('radio', { name: '地铁' }).click()
   await member.locator('#distance input').fill('5')
   await member.locator('#duration input').fill('10')
@@ -71,4 +71,5 @@ test('a second resident joins with the code, checks in, and both boards change',
   assert.equal((await leader.locator('#my-rank').innerText()).trim(), '我的排名：第 2 名')
   await leader.waitForTimeout(400)
   await leader.screenshot({ path: join(ROOT, 'docs/screenshots/challenge.png') })
+  await assertAccessible(leader, 'the challenge and its board')
 })

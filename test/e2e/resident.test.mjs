@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 const SHOTS = join(ROOT, 'docs/screenshots')
 let app
@@ -27,7 +27,7 @@ afterEach(assertNoProblems)
 
 async function openHomeCard(name) {
   await page.goto(`${app.url}/#/pages/home/index`)
-  await page.getByRole('button', { name }).click()
+  await page.getByRole('button', { name, exact: true }).click()
 }
 
 test('a resident logs in and sees an empty wallet', async () => {
@@ -67,6 +67,7 @@ test('the daily cap clips, then refuses, with a message', async () => {
   await page.getByText('已记入 296 克 CO₂e，获得 29 积分').waitFor()
   await page.getByText('已达到今日上限').waitFor()
   await page.locator('#distance input').fill('1')
+  expectCloudRefusal('checkIn', 422) // DAILY_CAP_REACHED: the contract's status for it
   await page.getByRole('button', { name: '提交打卡' }).click()
   await page.getByText('今日该项已达上限，明天再来吧').waitFor()
 })

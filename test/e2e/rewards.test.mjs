@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 let app
 let browser
@@ -27,7 +27,7 @@ afterEach(assertNoProblems)
 
 test('a resident earns points, redeems a reward and sees a QR voucher', async () => {
   await login(resident, app.url, 'e2e-carol')
-  await resident.getByRole('button', { name: '回收投递' }).click()
+  await resident.getByRole('button', { name: '回收投递', exact: true }).click()
   await resident.getByRole('radio', { name: /社区服务中心/ }).click()
   await resident.getByRole('radio', { name: '纸板' }).click()
   await resident.locator('#weight input').fill('1')
@@ -47,6 +47,7 @@ test('a resident earns points, redeems a reward and sees a QR voucher', async ()
   assert.equal((await resident.locator('#voucher-status').innerText()).trim(), '待领取')
   await resident.waitForTimeout(400)
   await resident.screenshot({ path: join(ROOT, 'docs/screenshots/voucher.png') })
+  await assertAccessible(resident, 'the voucher')
 })
 
 test('the organizer types the code and sees it fulfilled; a second scan is refused', async () => {
@@ -58,6 +59,7 @@ test('the organizer types the code and sees it fulfilled; a second scan is refus
   await organizer.getByText('核销成功：公交乘车券 Bus ride voucher').waitFor()
   await organizer.screenshot({ path: join(ROOT, 'docs/screenshots/verify.png') })
   await organizer.getByRole('button', { name: '核销下一张' }).click()
+  expectCloudRefusal('verifyRedemption', 409) // the second scan: CONFLICT, as the contract says
   await organizer.locator('#voucher-code-input input').fill(code)
   await organizer.getByRole('button', { name: '核销', exact: true }).click()
   await organizer.getByText('不能发放奖品').waitFor()
@@ -80,6 +82,7 @@ test('the resident donates to the tree project and gets a certificate', async ()
   assert.match(await resident.locator('#certificate-code').innerText(), /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/)
   await resident.waitForTimeout(400)
   await resident.screenshot({ path: join(ROOT, 'docs/screenshots/certificate.png') })
+  await assertAccessible(resident, 'the donation certificate')
 })
 
 test('the organizer sees the impact of the day and downloads the CSV', async () => {
@@ -107,9 +110,10 @@ test('the station display shows a code that changes; a resident\'s drop with it 
   assert.match(shown, /^GL1\.ST-HQ01\.\d+\.[0-9A-F]{16}$/)
   assert.equal(await organizer.getByRole('img', { name: /ST-HQ01 的站点屏幕码/ }).count(), 1)
   await organizer.screenshot({ path: join(ROOT, 'docs/screenshots/station-display.png') })
+  await assertAccessible(organizer, 'the station display showing a code')
 
   await resident.goto(`${app.url}/#/pages/home/index`)
-  await resident.getByRole('button', { name: '回收投递' }).click()
+  await resident.getByRole('button', { name: '回收投递', exact: true }).click()
   await resident.locator('#display-code input').fill(shown)
   await resident.getByRole('radio', { name: '纸板' }).click()
   await resident.locator('#weight input').fill('0.5')

@@ -1,7 +1,8 @@
 // Shared by the browser tests: start `npm start`'s server on a free port with a fresh database, and
 // launch Debian's Chromium through playwright-core (never a downloaded browser).
+import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -124,4 +125,25 @@ export function assertNoProblems() {
   const found = problems.splice(0).filter((p) => !isExpected(p))
   expected.splice(0)
   if (found.length > 0) throw new Error(`the browser reported ${found.length} problem(s):\n${found.join('\n')}`)
+}
+
+const AXE_SOURCE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8')
+/** WCAG 2.0 and 2.1, levels A and AA: what the accessibility goal names. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/**
+ * Runs axe-core in the page (through the DevTools protocol, which the page's CSP does not govern) and
+ * returns every violation of the WCAG A/AA rules among the visible elements.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    return result.violations.map((v) => ({ rule: v.id, help: v.help, elements: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`) }))
+  }, AXE_TAGS)
+}
+
+export async function assertAccessible(page, where) {
+  const violations = await axeViolations(page)
+  assert.deepEqual(violations, [], `axe found problems on ${where}:\n${JSON.stringify(violations, null, 2)}`)
 }

@@ -9,6 +9,7 @@ import RecyclingPage from '../../src/pages/recycling'
 import WalletPage from '../../src/pages/wallet'
 import { setTransport } from '../../src/services/cloud'
 import { resetAppStore, useAppStore } from '../../src/store'
+import { applyTextScaleToDocument } from '../../src/components/TextScale'
 import { inProcessCloud, offlineTransport, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
@@ -218,6 +219,17 @@ describe('me page', () => {
     await testUtils.mount(MePage, {})
     await tapLabel(testUtils, 'English')
     expect(await testUtils.queries.waitForQueryByText('Language')).toBeTruthy()
+    // the largest text size doubles every font size (set on the document in the browser), and stays chosen
+    applyTextScaleToDocument()
+    await tapLabel(testUtils, 'Largest')
+    expect(useAppStore.getState().textSize).toBe('larger')
+    expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('2')
+    // the page's root carries it too: in WeChat that is the only place to set it
+    await testUtils.queries.waitForQuerySelector('.page.me[style*="--text-scale: 2"]')
+    resetAppStore()
+    expect(useAppStore.getState().textSize).toBe('larger')
+    await tapLabel(testUtils, 'Standard')
+    expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1')
     // badges as icons: none earned yet, each saying how to earn it
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('not yet: Check in 7 days in a row')).toBeTruthy()

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../components/TextScale'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -15,6 +16,7 @@ import '../wallet/index.scss'
 import { usePageTitle } from '../../components/usePageTitle'
 
 export default function ChallengePage() {
+  const textScale = useTextScale()
   usePageTitle('title.challenge')
   const t = useT()
   const { params } = useRouter()
@@ -35,7 +37,7 @@ export default function ChallengePage() {
   const unit = unitOf(t, c)
 
   return (
-    <View className='page challenge'>
+    <View className='page challenge' style={textScale}>
       <View className='card'>
         <Text className='card__title'>{c.title}</Text>
         {c.description ? <Text className='muted'>{c.description}</Text> : null}

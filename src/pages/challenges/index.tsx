@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { useTextScale } from '../../components/TextScale'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -15,6 +16,7 @@ import { useAppStore } from '../../store'
 import { usePageTitle } from '../../components/usePageTitle'
 
 export default function ChallengesPage() {
+  const textScale = useTextScale()
   usePageTitle('title.challenges', { tabPage: true })
   const t = useT()
   const groups = useAppStore((s) => s.groups)
@@ -74,7 +76,7 @@ export default function ChallengesPage() {
   }
 
   return (
-    <View className='page challenges'>
+    <View className='page challenges' style={textScale}>
       {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
       <View className='section-title'>{t('ch.mine')}</View>
       {challenges.mine.length === 0 ? <View className='muted'>{t('ch.emptyHint')}</View> : null}

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '../../components/pressable'
+import { useTextScale } from '../../components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -18,6 +20,7 @@ import { GreenBud } from '../../components/GreenBud'
 import { Equivalents } from '../../components/Equivalents'
 
 export default function HomePage() {
+  const textScale = useTextScale()
   usePageTitle('title.home', { tabPage: true })
   const t = useT()
   const view = useAppStore(selectWalletView)
@@ -48,7 +51,7 @@ export default function HomePage() {
   if (!session) return <View className='page' />
 
   return (
-    <View className='page home'>
+    <View className='page home' style={textScale}>
       <Text className='home__welcome'>{BRAND.welcome[lang]}</Text>
       <View
         className='wallet-card'
@@ -116,6 +119,7 @@ export default function HomePage() {
         role='button'
         ariaLabel={t('home.travel')}
         onClick={() => Taro.navigateTo({ url: '/pages/travel/index' })}
+        {...pressable(() => Taro.navigateTo({ url: '/pages/travel/index' }))}
       >
         <Text className='entry-card__title'>{t('home.travel')}</Text>
         <Text className='entry-card__hint'>{t('home.travelHint')}</Text>
@@ -125,6 +129,7 @@ export default function HomePage() {
         role='button'
         ariaLabel={t('home.recycling')}
         onClick={() => Taro.navigateTo({ url: '/pages/recycling/index' })}
+        {...pressable(() => Taro.navigateTo({ url: '/pages/recycling/index' }))}
       >
         <Text className='entry-card__title'>{t('home.recycling')}</Text>
         <Text className='entry-card__hint'>{t('home.recyclingHint')}</Text>
@@ -173,7 +178,7 @@ export default function HomePage() {
           })}
         </View>
       ) : null}
-      <View className='link' role='link' ariaLabel={t('home.methodology')} onClick={() => Taro.navigateTo({ url: '/pages/methodology/index' })}>
+      <View className='link' role='link' ariaLabel={t('home.methodology')} onClick={() => Taro.navigateTo({ url: '/pages/methodology/index' })} {...pressable(() => Taro.navigateTo({ url: '/pages/methodology/index' }))}>
         {t('home.methodology')}
       </View>
     </View>

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '../../components/pressable'
+import { useTextScale } from '../../components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -20,6 +22,7 @@ const PATH_LENGTH = STEPS.length + 1
  * cloud (nothing may be sent before the notice is agreed), so the figures come from the rules core.
  */
 export default function IntroPage() {
+  const textScale = useTextScale()
   usePageTitle('title.intro')
   const t = useT()
   const lang = useAppStore(selectLang)
@@ -38,7 +41,7 @@ export default function IntroPage() {
   }
 
   return (
-    <View className='page intro'>
+    <View className='page intro' style={textScale}>
       <Text className='intro__step'>{t('intro.step', { n: step + 1, of: PATH_LENGTH })}</Text>
       <View className='intro__card' id={`intro-${key}`}>
         <View className='page-title' role='heading' aria-level={1}>
@@ -46,7 +49,7 @@ export default function IntroPage() {
         </View>
         <Text className='intro__body'>{t(`intro.${key}.body`, { gramsPerPoint: GRAMS_PER_POINT })}</Text>
         {key === 'how' ? (
-          <View className='link' role='link' ariaLabel={t('intro.how.link')} onClick={openMethodology}>
+          <View className='link' role='link' ariaLabel={t('intro.how.link')} onClick={openMethodology} {...pressable(openMethodology)}>
             {t('intro.how.link')}
           </View>
         ) : null}

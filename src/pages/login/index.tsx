@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../components/TextScale'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -16,6 +17,7 @@ const HANDLE = /^[a-z0-9_-]{1,32}$/
  * dev-handle form on H5 and on weapp builds made for a local cloud with DEV_LOGIN=1.
  */
 export default function LoginPage() {
+  const textScale = useTextScale()
   const t = useT()
   const lang = useAppStore(selectLang)
   const [handle, setHandle] = useState('')
@@ -47,7 +49,7 @@ export default function LoginPage() {
   })
 
   return (
-    <View className='page login'>
+    <View className='page login' style={textScale}>
       <Text className='page-title'>{BRAND.name[lang]}</Text>
       <Text className='muted'>{BRAND.welcome[lang]}</Text>
       {wechat ? (

@@ -1,4 +1,6 @@
+import type { TextSize } from '../../store/types'
 import { BadgeList } from '../../components/BadgeList'
+import { useTextScale } from '../../components/TextScale'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -37,9 +39,11 @@ async function deliverExport(data: MyDataExport): Promise<{ how: 'downloaded' | 
 }
 
 export default function MePage() {
+  const textScale = useTextScale()
   usePageTitle('title.me', { tabPage: true })
   const t = useT()
   const lang = useAppStore(selectLang)
+  const textSize = useAppStore((s) => s.textSize)
   const { setLang, logout, updateNickname, exportMyData, deleteAccount, loadAchievements } = useAppStore.getState()
   const achievements = useAppStore((s) => s.achievements)
   const session = useRequireSession(() => {
@@ -60,7 +64,7 @@ export default function MePage() {
   }
 
   return (
-    <View className='page me'>
+    <View className='page me' style={textScale}>
       <View className='card'>
         <Text className='card__title' id='me-nickname'>
           {session.nickname}
@@ -99,7 +103,18 @@ export default function MePage() {
           { value: 'en', text: 'English' },
         ]}
       />
-      {session.roles.includes('organizer') ? (
+      <View className='section-title'>{t('me.textSize')}</View>
+    <Choices<TextSize>
+      label={t('me.textSize')}
+      value={textSize ?? 'standard'}
+      onChange={(size) => useAppStore.getState().setTextSize(size)}
+      options={[
+        { value: 'standard', text: t('me.textStandard') },
+        { value: 'large', text: t('me.textLarge') },
+        { value: 'larger', text: t('me.textLarger') },
+      ]}
+    />
+    {session.roles.includes('organizer') ? (
         <View>
           <View className='section-title'>{t('me.organizerTools')}</View>
           {ORGANIZER_TOOLS.map(([page, key]) => (

@@ -1,4 +1,5 @@
 import { BUD_STAGES } from '../../core/bud'
+import { useTextScale } from '../../components/TextScale'
 import { EQUIVALENTS } from '../../core/equivalents'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -12,6 +13,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 
 /** What the city schemes never publish: every factor, its figure, cap, source and reason. */
 export default function MethodologyPage() {
+  const textScale = useTextScale()
   usePageTitle('title.methodology')
   const t = useT()
   const methodology = useAppStore(selectMethodology)
@@ -26,7 +28,7 @@ export default function MethodologyPage() {
   if (!methodology) return <View className='page muted'>{t('common.loading')}</View>
 
   return (
-    <View className='page methodology'>
+    <View className='page methodology' style={textScale}>
       <Text className='page-title'>{t('method.title', { version: methodology.version })}</Text>
       <Text className='muted'>{t('method.intro', { gramsPerPoint: methodology.gramsPerPoint })}</Text>
       {methodology.rules ? (

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { useTextScale } from '../../components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -17,6 +18,7 @@ const AGREE_BUTTON_ID = 'agree-privacy'
 
 /** The privacy notice: shown at first launch before anything is sent, and whenever a newer notice asks again. */
 export default function PrivacyPage() {
+  const textScale = useTextScale()
   const t = useT()
   const needsConsent = useAppStore(selectNeedsConsent)
   const session = useAppStore(selectSession)
@@ -30,7 +32,7 @@ export default function PrivacyPage() {
   }
 
   return (
-    <View className='page privacy'>
+    <View className='page privacy' style={textScale}>
       <View className='page-title' role='heading' aria-level={1}>
         {t('privacy.title')}
       </View>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { useTextScale } from '../../components/TextScale'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -21,6 +22,7 @@ export function stationCodeFromScan(text: string): string {
 }
 
 export default function RecyclingPage() {
+  const textScale = useTextScale()
   usePageTitle('title.recycling')
   const { submit, busy, notice, t } = useCheckIn()
   const methodology = useAppStore(selectMethodology)
@@ -76,7 +78,7 @@ export default function RecyclingPage() {
   }
 
   return (
-    <View className='page recycling'>
+    <View className='page recycling' style={textScale}>
       <Field
         id='station'
         label={t('recycling.station')}

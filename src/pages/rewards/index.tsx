@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '../../components/pressable'
+import { useTextScale } from '../../components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -16,6 +18,7 @@ export const voucherUrl = (id: string) => `/packages/rewards/pages/voucher/index
 export const certificateUrl = (entryId: string) => `/packages/rewards/pages/certificate/index?entryId=${encodeURIComponent(entryId)}`
 
 export default function RewardsPage() {
+  const textScale = useTextScale()
   usePageTitle('title.rewards', { tabPage: true })
   const t = useT()
   const rewards = useAppStore(selectRewards)
@@ -64,7 +67,7 @@ export default function RewardsPage() {
   }
 
   return (
-    <View className='page rewards'>
+    <View className='page rewards' style={textScale}>
       {balance !== undefined ? (
         <View className='rewards__balance'>
           <Text>{t('home.balance')}</Text>
@@ -111,7 +114,7 @@ export default function RewardsPage() {
       ))}
       <View className='section-title'>{t('rewards.myVouchers')}</View>
       {redemptions.length === 0 ? <View className='muted'>{t('voucher.none')}</View> : null}
-      <View role='list'>
+      <View>
         {redemptions.map((v) => (
           <View
             key={v.id}
@@ -119,6 +122,7 @@ export default function RewardsPage() {
             role='link'
             ariaLabel={`${v.rewardTitle} ${t(`status.${v.status}`)}`}
             onClick={() => Taro.navigateTo({ url: voucherUrl(v.id) })}
+            {...pressable(() => Taro.navigateTo({ url: voucherUrl(v.id) }))}
           >
             <Text className='voucher-row__title'>{v.rewardTitle}</Text>
             <Text className={`status status--${v.status}`}>{t(`status.${v.status}`)}</Text>

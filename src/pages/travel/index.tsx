@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { useTextScale } from '../../components/TextScale'
 import { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { CheckInSubmit } from '../../components/CheckInSubmit'
@@ -16,6 +17,7 @@ const ENDED_AGO = ['0', '30', '60', '120', '240'] as const
 type EndedAgo = (typeof ENDED_AGO)[number]
 
 export default function TravelPage() {
+  const textScale = useTextScale()
   usePageTitle('title.travel')
   const { submit, busy, notice, t } = useCheckIn()
   const methodology = useAppStore(selectMethodology)
@@ -45,7 +47,7 @@ export default function TravelPage() {
   }
 
   return (
-    <View className='page travel'>
+    <View className='page travel' style={textScale}>
       <View className='section-title'>{t('travel.mode')}</View>
       <Choices<TravelMode>
         label={t('travel.mode')}

@@ -1,4 +1,5 @@
 import { Equivalents } from '../../components/Equivalents'
+import { useTextScale } from '../../components/TextScale'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
@@ -27,6 +28,7 @@ function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
 }
 
 export default function WalletPage() {
+  const textScale = useTextScale()
   usePageTitle('title.wallet', { tabPage: true })
   const t = useT()
   const view = useAppStore(selectWalletView)
@@ -59,7 +61,7 @@ export default function WalletPage() {
   if (!session) return <View className='page' />
 
   return (
-    <View className='page wallet'>
+    <View className='page wallet' style={textScale}>
       {view ? (
         <View className='totals'>
           <View className='totals__cell'>
@@ -121,13 +123,13 @@ export default function WalletPage() {
       {loaded && entries.length === 0 ? <View className='muted'>{t('wallet.empty')}</View> : null}
       <View className='entries' role='list'>
         {entries.map((e, i) => (
-          <View key={e.id}>
+          <View key={e.id} role='listitem'>
             {i === 0 || entries[i - 1].day !== e.day ? (
-              <View className='entries__day' role='heading'>
+              <View className='entries__day' role='heading' aria-level={3}>
                 {dayHeading(e.day, lang)}
               </View>
             ) : null}
-          <View className='entry' role='listitem'>
+          <View className='entry'>
             <View className='entry__main'>
               <Text className='entry__title'>{entryTitle(t, e)}</Text>
               <Text className='entry__meta'>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../../../components/TextScale'
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { Choices } from '../../../../components/Choices'
@@ -14,6 +15,7 @@ import './index.scss'
  * scan it with their drop; a photo of it is worthless a minute later.
  */
 export default function StationDisplayPage() {
+  const textScale = useTextScale()
   const t = useT()
   const stations = useAppStore(selectStations)
   const { stationDisplayCode, loadCatalogue } = useAppStore.getState()
@@ -55,7 +57,7 @@ export default function StationDisplayPage() {
   if (!session) return <View className='page' />
   const secondsLeft = shown ? Math.max(0, Math.ceil((shown.windowStartMs + shown.windowMs - nowMs) / 1000)) : 0
   return (
-    <View className='page display'>
+    <View className='page display' style={textScale}>
       <View className='section-title'>{t('display.pick')}</View>
       <Choices label={t('display.pick')} value={stationCode} onChange={setStationCode} options={stations.map((s) => ({ value: s.code, text: s.name }))} />
       {error ? <Notice tone='error' lines={[error]} /> : null}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../../../components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Notice } from '../../../../components/Notice'
@@ -19,6 +20,7 @@ function describe(t: ReturnType<typeof useT>, e: LedgerEntry): string {
 }
 
 export default function ReviewPage() {
+  const textScale = useTextScale()
   const t = useT()
   const items = useAppStore((s) => s.reviewItems)
   const { loadReviews, decide } = useAppStore.getState()
@@ -42,7 +44,7 @@ export default function ReviewPage() {
   }
 
   return (
-    <View className='page review'>
+    <View className='page review' style={textScale}>
       {error ? <Notice tone='error' lines={[error]} /> : null}
       {items.length === 0 ? <View className='muted'>{t('organizer.reviewEmpty')}</View> : null}
       {items.map((item) => (

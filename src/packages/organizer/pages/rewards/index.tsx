@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../../../components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Choices } from '../../../../components/Choices'
@@ -32,6 +33,7 @@ const toDraft = (r: Reward): Draft => ({
 const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
 
 export default function RewardsAdminPage() {
+  const textScale = useTextScale()
   const t = useT()
   const rewards = useAppStore((s) => s.adminRewards)
   const { loadAdminRewards, saveReward } = useAppStore.getState()
@@ -69,7 +71,7 @@ export default function RewardsAdminPage() {
   }
 
   return (
-    <View className='page rewards-admin'>
+    <View className='page rewards-admin' style={textScale}>
       {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
       {draft ? (
         <View className='card'>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../../../components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Choices } from '../../../../components/Choices'
@@ -16,6 +17,7 @@ import { factorLabelKey } from '../../../../i18n/factors'
 type Span = '7' | '30'
 
 export default function StatsPage() {
+  const textScale = useTextScale()
   const t = useT()
   const stats = useAppStore((s) => s.stats)
   const { loadStats, exportCsv } = useAppStore.getState()
@@ -44,7 +46,7 @@ export default function StatsPage() {
   }
 
   return (
-    <View className='page stats'>
+    <View className='page stats' style={textScale}>
       <Choices<Span>
         label={t('organizer.stats')}
         value={span}

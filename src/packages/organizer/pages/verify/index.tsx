@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../../../components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -12,6 +13,7 @@ import './index.scss'
 
 /** Pickup desk: scan (weapp) or type (H5) a voucher code; a big clear yes or no. */
 export default function VerifyPage() {
+  const textScale = useTextScale()
   const t = useT()
   const verifyVoucher = useAppStore((s) => s.verifyVoucher)
   const [code, setCode] = useState('')
@@ -73,7 +75,7 @@ export default function VerifyPage() {
   }
 
   return (
-    <View className='page verify'>
+    <View className='page verify' style={textScale}>
       {process.env.TARO_ENV === 'weapp' ? <ActionButton label={t('organizer.scan')} onClick={scan} /> : null}
       <Field id='voucher-code-input' label={t('organizer.code')} hint={t('organizer.codeHint')} value={code} onInput={setCode} />
       <ActionButton label={t('organizer.submit')} disabled={!code.trim() || busy} loading={busy} onClick={() => verify(code)} />

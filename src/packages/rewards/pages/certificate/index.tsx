@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { useTextScale } from '../../../../components/TextScale'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Notice } from '../../../../components/Notice'
@@ -11,6 +12,7 @@ import './index.scss'
 
 /** The donor's certificate: a page worth showing, with the code that ties it to the ledger. */
 export default function CertificatePage() {
+  const textScale = useTextScale()
   const t = useT()
   const { params } = useRouter()
   const loadCertificate = useAppStore((s) => s.loadCertificate)
@@ -23,7 +25,7 @@ export default function CertificatePage() {
   })
   if (!session) return <View className='page' />
   return (
-    <View className='page certificate'>
+    <View className='page certificate' style={textScale}>
       {error ? <Notice tone='error' lines={[error]} /> : null}
       {!cert && !error ? <View className='muted'>{t('common.loading')}</View> : null}
       {cert ? (

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useTextScale } from '../../../../components/TextScale'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -13,6 +14,7 @@ import '../../../../pages/rewards/index.scss'
 export const spacedCode = (code: string) => code.replace(/(.{5})(?=.)/g, '$1 ')
 
 export default function VoucherPage() {
+  const textScale = useTextScale()
   const t = useT()
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -41,7 +43,7 @@ export default function VoucherPage() {
   }
 
   return (
-    <View className='page voucher'>
+    <View className='page voucher' style={textScale}>
       <View className='card'>
         <Text className='card__title'>{voucher.rewardTitle}</Text>
         <Text className={`status status--${voucher.status}`} id='voucher-status'>

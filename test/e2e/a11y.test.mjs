@@ -1,0 +1,113 @@
+// Every page a resident or an organizer opens, in both languages, checked by axe-core (WCAG 2.0/2.1 A and
+// AA) in Debian's Chromium against npm start; and at twice the text size, nothing runs off the screen.
+import assert from 'node:assert/strict'
+import { after, afterEach, before, test } from 'node:test'
+import { assertAccessible, assertNoProblems, axeViolations, launchBrowser, login, phoneContext, startApp } from './support.mjs'
+
+let app
+let browser
+
+before(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+afterEach(assertNoProblems)
+
+const RESIDENT_PAGES = [
+  ['home', '/pages/home/index', '#green-bud'],
+  ['travel', '/pages/travel/index', '#distance'],
+  ['recycling', '/pages/recycling/index', '#weight'],
+  ['wallet', '/pages/wallet/index', '.totals'],
+  ['challenges', '/pages/challenges/index', '.page'],
+  ['rewards', '/pages/rewards/index', '.page'],
+  ['me', '/pages/me/index', '#me-nickname'],
+  ['methodology', '/pages/methodology/index', '#credit-rules'],
+  ['privacy', '/pages/privacy/index', '.privacy'],
+]
+const ORGANIZER_PAGES = [
+  ['verify', '/packages/organizer/pages/verify/index', '.page'],
+  ['review', '/packages/organizer/pages/review/index', '.page'],
+  ['stats', '/packages/organizer/pages/stats/index', '.page'],
+  ['organizer rewards', '/packages/organizer/pages/rewards/index', '.page'],
+  ['station display', '/packages/organizer/pages/display/index', '.page'],
+]
+
+/** Opens a page by its route and waits until it has loaded what it shows. */
+async function open(page, route, ready) {
+  await page.goto(`${app.url}/#${route}`)
+  await page.locator(`${ready}:visible`).first().waitFor()
+  await page.waitForLoadState('networkidle')
+  // Taro slides a pushed page in: let it settle so axe sees final colours.
+  await page.waitForTimeout(350)
+}
+
+async function setLanguage(page, lang) {
+  await page.evaluate((l) => localStorage.setItem('glp.lang.v1', JSON.stringify(l)), lang)
+}
+
+test('the first-run screens pass axe in both languages', async () => {
+  const page = await (await phoneContext(browser)).newPage()
+  await page.goto(`${app.url}/`)
+  await page.locator('#intro-what').waitFor()
+  await assertAccessible(page, 'intro step 1 (zh)')
+  await page.getByRole('radio', { name: 'English' }).click()
+  await page.getByText('Step 1 of 3').waitFor()
+  await assertAccessible(page, 'intro step 1 (en)')
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.locator('#intro-how').waitFor()
+  await assertAccessible(page, 'intro step 2 (en)')
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByRole('button', { name: 'Agree and continue' }).waitFor()
+  await assertAccessible(page, 'privacy notice (en)')
+  await page.getByRole('button', { name: 'Agree and continue' }).click()
+  await page.locator('#handle input').waitFor()
+  await assertAccessible(page, 'login (en)')
+})
+
+for (const lang of ['zh-CN', 'en']) {
+  test(`every resident and organizer page passes axe (${lang})`, async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    await login(page, app.url, 'organizer')
+    await setLanguage(page, lang)
+    const found = {}
+    for (const [name, route, ready] of [...RESIDENT_PAGES, ...ORGANIZER_PAGES]) {
+      await open(page, route, ready)
+      const violations = await axeViolations(page)
+      if (violations.length > 0) found[name] = violations
+    }
+    assert.deepEqual(found, {}, `axe found problems (${lang}):\n${JSON.stringify(found, null, 2)}`)
+  })
+}
+
+test('at twice the text size no page is wider than the phone', async () => {
+  const page = await (await phoneContext(browser)).newPage()
+  await login(page, app.url, 'organizer')
+  await page.goto(`${app.url}/#/pages/me/index`)
+  await page.getByRole('radio', { name: '特大' }).click()
+  for (const [name, route, ready] of [...RESIDENT_PAGES, ...ORGANIZER_PAGES]) {
+    await page.goto(`${app.url}/#${route}`)
+    await page.reload()
+    await page.locator(`${ready}:visible`).first().waitFor()
+    await page.waitForLoadState('networkidle')
+    const found = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth
+      const scale = getComputedStyle(document.documentElement).getPropertyValue('--text-scale').trim()
+      const wide = []
+      for (const el of document.querySelectorAll('.taro_page:not([style*="display: none"]) *')) {
+        const box = el.getBoundingClientRect()
+        if (box.width === 0 || box.height === 0) continue
+        if (box.right > width + 1 || box.left < -1) wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(box.left)}–${Math.round(box.right)}`)
+      }
+      return { scale, scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 8) }
+    })
+    assert.equal(found.scale, '2', `${name}: the text scale is applied`)
+    assert.deepEqual(found.wide, [], `${name}: elements run past the ${found.width}px screen`)
+    assert.ok(found.scrollWidth <= found.width, `${name}: the page scrolls sideways (${found.scrollWidth} > ${found.width})`)
+  }
+})
