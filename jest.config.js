@@ -58,9 +58,10 @@ const pagesProject = {
   moduleNameMapper: {
     ...base.moduleNameMapper,
     '@tarojs/taro$': '<rootDir>/test/pages/taroShim.js',
-    '^@/(.*)$': '<rootDir>/src/$1',
+    // before the alias: jest takes the first pattern that matches, and '@/pages/x.scss' is still a style
     '\\.(css|scss)$': '<rootDir>/test/pages/styleStub.js',
     '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/pages/assetName.js',
+    '^@/(.*)$': '<rootDir>/src/$1',
   },
 }
 

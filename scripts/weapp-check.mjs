@@ -161,7 +161,7 @@ const EXPECTED_TEXT = {
   'pages/wallet/index': '校验我的账本',
   'pages/me/index': '简体中文',
   'pages/login/index': '微信登录',
-  'pages/privacy/index': '你已同意第 1 版隐私说明',
+  'packages/about/pages/privacy/index': '你已同意第 1 版隐私说明',
   'pages/travel/index': '出行方式',
   'pages/recycling/index': '回收站编码',
   'pages/rewards/index': '我的兑换券',
@@ -172,9 +172,9 @@ const EXPECTED_TEXT = {
   'packages/organizer/pages/rewards/index': '新建奖品',
   // no entryId given: the page must show the cloud's refusal, readably
   'packages/rewards/pages/certificate/index': '输入有误',
-  'pages/methodology/index': '方法学 2026.2',
+  'packages/about/pages/methodology/index': '方法学 2026.2',
   'pages/challenges/index': '我的小组',
-  'pages/challenge/index': '输入有误',
+  'packages/community/pages/challenge/index': '输入有误',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 
@@ -209,8 +209,8 @@ async function openPage(route, act) {
 await settle()
 check(requests.length === 0 && !wxCalls.includes('login'), 'a first launch sends nothing and asks WeChat for no login code before the privacy notice is agreed')
 try {
-  await openPage('pages/privacy/index', async (inst) => {
-    check(textOf(inst.data).join(' ').includes('同意并继续'), 'pages/privacy/index shows the notice with WeChat\'s agree button')
+  await openPage('packages/about/pages/privacy/index', async (inst) => {
+    check(textOf(inst.data).join(' ').includes('同意并继续'), 'packages/about/pages/privacy/index shows the notice with WeChat\'s agree button')
     // What WeChat's base library does when the agreePrivacyAuthorization button is tapped.
     const target = { id: 'agree-privacy', dataset: {} }
     inst.eh({ type: 'agreeprivacyauthorization', currentTarget: target, target, detail: {} })

@@ -6,21 +6,23 @@ export default defineAppConfig({
     'pages/wallet/index',
     'pages/me/index',
     'pages/login/index',
-    'pages/privacy/index',
-    'pages/intro/index',
     'pages/travel/index',
     'pages/recycling/index',
     'pages/rewards/index',
-    'pages/methodology/index',
     'pages/challenges/index',
-    'pages/challenge/index',
   ],
   // Organizer tools load only for organizers, and the voucher (with its QR encoder) and donation certificate
   // only after a redemption or donation, so the main package that every resident downloads stays small.
   subPackages: [
     { root: 'packages/rewards', pages: ['pages/voucher/index', 'pages/certificate/index'] },
+    // Read less often than the tabs: the first-run screens, the privacy notice and the methodology; a
+    // challenge's detail and board.
+    { root: 'packages/about', pages: ['pages/methodology/index', 'pages/privacy/index', 'pages/intro/index'] },
+    { root: 'packages/community', pages: ['pages/challenge/index'] },
     { root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index', 'pages/display/index'] },
   ],
+  // A challenge card opens the community subpackage: fetch it while the Challenges tab is on screen.
+  preloadRule: { 'pages/challenges/index': { network: 'all', packages: ['packages/community'] } },
   // WeChat's privacy flow: privacy APIs wait until the person agrees (the app shows its own notice page).
   __usePrivacyCheck__: true,
   window: {

@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/messages'
 import { ActionButton } from './ActionButton'
 import { ProgressBar } from './ProgressBar'
 
-export const challengeUrl = (id: string) => `/pages/challenge/index?id=${encodeURIComponent(id)}`
+export const challengeUrl = (id: string) => `/packages/community/pages/challenge/index?id=${encodeURIComponent(id)}`
 
 export function unitOf(t: Translate, c: Pick<Challenge, 'metric'>): string {
   return t(`unit.${c.metric}` as MessageKey)

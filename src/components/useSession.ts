@@ -2,8 +2,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { selectNeedsConsent, selectSession, useAppStore } from '../store'
 
 export const LOGIN_URL = '/pages/login/index'
-export const PRIVACY_URL = '/pages/privacy/index'
-export const INTRO_URL = '/pages/intro/index'
+export const PRIVACY_URL = '/packages/about/pages/privacy/index'
+export const INTRO_URL = '/packages/about/pages/intro/index'
 
 /**
  * Runs `fn` once the browser has painted the current frame. Answers that arrive while a page's first frame

@@ -7,8 +7,6 @@ export interface Equivalent {
   id: 'carKm' | 'treeDays' | 'phoneCharges'
   /** grams of CO2e that make one unit */
   gramsPerUnit: number
-  source: string
-  sourceZh: string
 }
 
 /** UK DESNZ 2024 average petrol car, tank-to-wheel: the same figure the EV and carpool factors start from. */
@@ -32,24 +30,9 @@ export const CHINA_GRID_GRAMS_PER_KWH = 536.6
 export const PHONE_CHARGE_GRAMS = Math.round(PHONE_CHARGE_KWH * CHINA_GRID_GRAMS_PER_KWH * 10) / 10
 
 export const EQUIVALENTS: readonly Equivalent[] = [
-  {
-    id: 'carKm',
-    gramsPerUnit: PETROL_CAR_GRAMS_PER_KM,
-    source: `${PETROL_CAR_SOURCE}: ${PETROL_CAR_GRAMS_PER_KM} g per km`,
-    sourceZh: `英国 DESNZ 2024 温室气体换算因子，汽油车平均 ${PETROL_CAR_GRAMS_PER_KM} 克/公里`,
-  },
-  {
-    id: 'treeDays',
-    gramsPerUnit: YOUNG_TREE_GRAMS_PER_DAY,
-    source: `${YOUNG_TREE_SOURCE}: ${YOUNG_TREE_GRAMS_PER_DAY} g a day`,
-    sourceZh: `美国环保署温室气体当量计算器：城市树苗生长 10 年吸收 0.060 吨 CO2，约每天 ${YOUNG_TREE_GRAMS_PER_DAY} 克`,
-  },
-  {
-    id: 'phoneCharges',
-    gramsPerUnit: PHONE_CHARGE_GRAMS,
-    source: `Derived: ${PHONE_CHARGE_KWH} kWh per full charge (US EPA Equivalencies Calculator) × China grid ${CHINA_GRID_GRAMS_PER_KWH} g/kWh (MEE & NBS 2024) = ${PHONE_CHARGE_GRAMS} g`,
-    sourceZh: `推算：每次充满 ${PHONE_CHARGE_KWH} 千瓦时（美国环保署当量计算器）× 全国电网 ${CHINA_GRID_GRAMS_PER_KWH} 克/千瓦时（生态环境部、国家统计局 2024 年公布）= ${PHONE_CHARGE_GRAMS} 克`,
-  },
+  { id: 'carKm', gramsPerUnit: PETROL_CAR_GRAMS_PER_KM },
+  { id: 'treeDays', gramsPerUnit: YOUNG_TREE_GRAMS_PER_DAY },
+  { id: 'phoneCharges', gramsPerUnit: PHONE_CHARGE_GRAMS },
 ]
 
 /** How many units of an equivalent a reduction is, to one decimal (never rounds a real saving up to a unit it did not reach). */

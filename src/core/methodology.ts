@@ -11,8 +11,9 @@ import type { Factor, Methodology } from '../contract/types'
 /** 2026.2 adds verified WeRun steps; entries written under 2026.1 keep that version and its factors. */
 export const METHODOLOGY_VERSION = '2026.2'
 
-/** 10 g CO2e earn 1 point: close to Luzhou's ≈8 g, rounded to a figure residents can do in their heads. */
-export const GRAMS_PER_POINT = 10
+import { GRAMS_PER_POINT } from './points'
+
+export { GRAMS_PER_POINT }
 
 /** The factors of version 2026.1: every manual check-in kind. */
 export const FACTORS_2026_1: readonly Factor[] = Object.freeze([

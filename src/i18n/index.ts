@@ -1,12 +1,16 @@
 import { MESSAGES, type Lang, type MessageKey } from './messages'
 
 export type { Lang, MessageKey }
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+export type Translate<K extends string = MessageKey> = (key: K, params?: Record<string, string | number>) => string
+/** A subpackage's own strings, in both languages. */
+export type MessageTable<K extends string> = Record<Lang, Record<K, string>>
 
-export function translator(lang: Lang): Translate {
-  const table = MESSAGES[lang] ?? MESSAGES['zh-CN']
+/** Translates the app's strings, plus a subpackage's own table when given. */
+export function translator<K extends string = never>(lang: Lang, extra?: MessageTable<K>): Translate<MessageKey | K> {
+  const table: Record<string, string> = { ...(MESSAGES[lang] ?? MESSAGES['zh-CN']), ...(extra ? extra[lang] : {}) }
+  const fallback: Record<string, string> = { ...MESSAGES['zh-CN'], ...(extra ? extra['zh-CN'] : {}) }
   return (key, params) => {
-    const text: string = table[key] ?? MESSAGES['zh-CN'][key] ?? key
+    const text: string = table[key] ?? fallback[key] ?? key
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text
   }
 }

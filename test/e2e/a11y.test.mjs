@@ -27,8 +27,8 @@ const RESIDENT_PAGES = [
   ['challenges', '/pages/challenges/index', '.page'],
   ['rewards', '/pages/rewards/index', '.page'],
   ['me', '/pages/me/index', '#me-nickname'],
-  ['methodology', '/pages/methodology/index', '#credit-rules'],
-  ['privacy', '/pages/privacy/index', '.privacy'],
+  ['methodology', '/packages/about/pages/methodology/index', '#credit-rules'],
+  ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
 ]
 const ORGANIZER_PAGES = [
   ['verify', '/packages/organizer/pages/verify/index', '.page'],

@@ -46,7 +46,7 @@ test(`the wallet pages through ${BULK} entries 20 at a time`, async () => {
 })
 
 test('the methodology page lists every factor with its source', async () => {
-  await page.goto(`${app.url}/#/pages/methodology/index`)
+  await page.goto(`${app.url}/#/packages/about/pages/methodology/index`)
   await page.reload()
   await page.getByText('方法学 2026.2').waitFor()
   assert.equal(await page.locator('.factor').count(), 13)

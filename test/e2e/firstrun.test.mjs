@@ -86,7 +86,7 @@ test('first launch: notice, agree, log in, home — nothing sent before agreeing
   const other = await (await phoneContext(browser)).newPage()
   const otherCalls = []
   other.on('request', (r) => new URL(r.url()).pathname.startsWith('/cloud/') && otherCalls.push(new URL(r.url()).pathname))
-  await other.goto(`${app.url}/#/pages/privacy/index`)
+  await other.goto(`${app.url}/#/packages/about/pages/privacy/index`)
   await other.getByRole('button', { name: '同意并继续' }).click()
   await other.locator('#handle input').fill('e2e-newcomer')
   await other.getByRole('button', { name: '登录' }).click()

@@ -74,7 +74,7 @@ export async function login(page, url, handle) {
   await page.goto(`${url}/#/pages/login/index`)
   const agreed = await page.evaluate(() => localStorage.getItem('glp.privacy.v1') !== null)
   if (!agreed) {
-    await page.goto(`${url}/#/pages/privacy/index`)
+    await page.goto(`${url}/#/packages/about/pages/privacy/index`)
     await page.getByRole('button', { name: '同意并继续' }).click()
   }
   await page.locator('#handle input').fill(handle)

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
-import ChallengePage from '../../src/pages/challenge'
+import ChallengePage from '../../src/packages/community/pages/challenge'
 import ChallengesPage from '../../src/pages/challenges'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
@@ -75,7 +75,7 @@ describe('challenge page', () => {
     await me('joinGroup', { inviteCode: group.inviteCode })
     await me('joinChallenge', { challengeId: challenge.id })
     await me('checkIn', { requestId: 'me-bike-1', kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 12 })
-    Current.router = { params: { id: challenge.id }, path: '/pages/challenge/index' } as any
+    Current.router = { params: { id: challenge.id }, path: '/packages/community/pages/challenge/index' } as any
     await testUtils.mount(ChallengePage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('我的排名：第 2 名')).toBeTruthy()
@@ -90,7 +90,7 @@ describe('challenge page', () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     const { challenge } = await lead('createChallenge', { groupId: group.id, title: '打卡周', metric: 'checkins', targetPerMember: 3, startDay: today, endDay: today, bonusPoints: 25 })
     await useAppStore.getState().loginWithHandle('organizer')
-    Current.router = { params: { id: challenge.id }, path: '/pages/challenge/index' } as any
+    Current.router = { params: { id: challenge.id }, path: '/packages/community/pages/challenge/index' } as any
     await testUtils.mount(ChallengePage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('这个挑战没有积分预算：完成后获得徽章，不发积分')).toBeTruthy()

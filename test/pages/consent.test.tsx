@@ -3,10 +3,10 @@ import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import HomePage from '../../src/pages/home'
-import { en, zh } from '../../src/i18n/messages'
-import IntroPage from '../../src/pages/intro'
-import { GRAMS_PER_POINT } from '../../src/core/methodology'
-import PrivacyPage from '../../src/pages/privacy'
+import { MESSAGES as ABOUT } from '../../src/packages/about/messages'
+import IntroPage from '../../src/packages/about/pages/intro'
+import { GRAMS_PER_POINT } from '../../src/core/points'
+import PrivacyPage from '../../src/packages/about/pages/privacy'
 import { CloudCallError, callCloud, setTransport, type CloudBody } from '../../src/services/cloud'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { PRIVACY_KEY } from '../../src/store/consent'
@@ -46,31 +46,31 @@ describe('privacy consent at first launch', () => {
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
     // a first launch walks through the intro first; once it was seen, straight to the notice
-    expect(navigate).toHaveBeenCalledWith({ url: '/pages/intro/index' })
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/about/pages/intro/index' })
     await expect(callCloud('getMethodology', {})).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' })
     await expect(useAppStore.getState().loginWithHandle('early')).rejects.toBeInstanceOf(CloudCallError)
     expect(sent).toEqual([])
     useAppStore.getState().finishIntro()
     await showPage(testUtils.act)
-    expect(navigate).toHaveBeenLastCalledWith({ url: '/pages/privacy/index' })
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/about/pages/privacy/index' })
   })
 
   it('the intro: what counts, how it is computed, then the notice (step 3 of 3); nothing is sent', async () => {
     const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
     await testUtils.mount(IntroPage, {})
     expect(await testUtils.queries.waitForQueryByText('第 1 / 3 步')).toBeTruthy()
-    expect(testUtils.queries.queryByText(zh['intro.what.title'])).toBeTruthy()
+    expect(testUtils.queries.queryByText(ABOUT['zh-CN']['intro.what.title'])).toBeTruthy()
     // switching language on the first screen changes it at once
     await tapLabel(testUtils, 'English')
     expect(await testUtils.queries.waitForQueryByText('Step 1 of 3')).toBeTruthy()
-    expect(testUtils.queries.queryByText(en['intro.what.title'])).toBeTruthy()
+    expect(testUtils.queries.queryByText(ABOUT.en['intro.what.title'])).toBeTruthy()
     await tapLabel(testUtils, 'Next')
     expect(await testUtils.queries.waitForQueryByText('Step 2 of 3')).toBeTruthy()
     // the figure on the screen is the rules core's, not a copy in the text
-    expect(testUtils.queries.queryByText(en['intro.how.body'].replace('{gramsPerPoint}', String(GRAMS_PER_POINT)))).toBeTruthy()
+    expect(testUtils.queries.queryByText(ABOUT.en['intro.how.body'].replace('{gramsPerPoint}', String(GRAMS_PER_POINT)))).toBeTruthy()
     expect(useAppStore.getState().introSeen).toBe(false)
     await tapLabel(testUtils, 'Next')
-    expect(redirect).toHaveBeenCalledWith({ url: '/pages/privacy/index' })
+    expect(redirect).toHaveBeenCalledWith({ url: '/packages/about/pages/privacy/index' })
     expect(useAppStore.getState().introSeen).toBe(true)
     resetAppStore()
     expect(useAppStore.getState().introSeen).toBe(true) // kept on the device
@@ -84,7 +84,7 @@ describe('privacy consent at first launch', () => {
     for (const title of ['我们收集什么', '为什么收集', '保存多久', '谁能看到', '导出与删除']) {
       expect(await testUtils.queries.waitForQueryByText(title)).toBeTruthy()
     }
-    expect(testUtils.queries.queryByText(zh['privacy.keep'])).toBeTruthy()
+    expect(testUtils.queries.queryByText(ABOUT['zh-CN']['privacy.keep'])).toBeTruthy()
     await tapLabel(testUtils, '同意并继续')
     expect(redirect).toHaveBeenCalledWith({ url: '/pages/login/index' })
     expect(Taro.getStorageSync(PRIVACY_KEY)).toBe(PRIVACY_NOTICE_VERSION)
@@ -103,7 +103,7 @@ describe('privacy consent at first launch', () => {
   it('keeps nothing when the resident declines, and says why the app cannot go on', async () => {
     await testUtils.mount(PrivacyPage, {})
     await tapLabel(testUtils, '不同意')
-    expect(await testUtils.queries.waitForQueryByText(zh['privacy.declined'])).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText(ABOUT['zh-CN']['privacy.declined'])).toBeTruthy()
     expect(Taro.getStorageSync(PRIVACY_KEY)).toBe('')
     expect(useAppStore.getState().privacyAgreedVersion).toBe(0)
     expect(sent).toEqual([])

@@ -178,7 +178,7 @@ export default function HomePage() {
           })}
         </View>
       ) : null}
-      <View className='link' role='link' ariaLabel={t('home.methodology')} onClick={() => Taro.navigateTo({ url: '/pages/methodology/index' })} {...pressable(() => Taro.navigateTo({ url: '/pages/methodology/index' }))}>
+      <View className='link' role='link' ariaLabel={t('home.methodology')} onClick={() => Taro.navigateTo({ url: '/packages/about/pages/methodology/index' })} {...pressable(() => Taro.navigateTo({ url: '/packages/about/pages/methodology/index' }))}>
         {t('home.methodology')}
       </View>
     </View>

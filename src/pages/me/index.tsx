@@ -140,7 +140,7 @@ export default function MePage() {
       <ActionButton
         variant='secondary'
         label={t('home.methodology')}
-        onClick={() => Taro.navigateTo({ url: '/pages/methodology/index' })}
+        onClick={() => Taro.navigateTo({ url: '/packages/about/pages/methodology/index' })}
       />
       <ActionButton variant='secondary' label={t('privacy.title')} onClick={() => Taro.navigateTo({ url: PRIVACY_URL })} />
       <ActionButton

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import { useTextScale } from '../../../../components/TextScale'
+import { MESSAGES } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { Choices } from '../../../../components/Choices'
-import { Notice } from '../../../../components/Notice'
-import { QrCode } from '../../../../components/QrCode'
-import { useRequireSession } from '../../../../components/useSession'
-import { errorText, useT } from '../../../../i18n/useT'
-import { selectStations, useAppStore } from '../../../../store'
+import { Choices } from '@/components/Choices'
+import { Notice } from '@/components/Notice'
+import { QrCode } from '@/components/QrCode'
+import { useRequireSession } from '@/components/useSession'
+import { errorText, usePackageT } from '@/i18n/useT'
+import { selectStations, useAppStore } from '@/store'
 import './index.scss'
 
 /**
@@ -16,7 +17,7 @@ import './index.scss'
  */
 export default function StationDisplayPage() {
   const textScale = useTextScale()
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const stations = useAppStore(selectStations)
   const { stationDisplayCode, loadCatalogue } = useAppStore.getState()
   const [stationCode, setStationCode] = useState('')

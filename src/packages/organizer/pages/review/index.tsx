@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import { useTextScale } from '../../../../components/TextScale'
+import { MESSAGES, type PackageKey } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
-import { ActionButton } from '../../../../components/ActionButton'
-import { Notice } from '../../../../components/Notice'
-import { useRequireSession } from '../../../../components/useSession'
-import type { LedgerEntry } from '../../../../contract/types'
-import type { MessageKey } from '../../../../i18n/messages'
-import { errorText, useT } from '../../../../i18n/useT'
-import { useAppStore } from '../../../../store'
-import { factorLabelKey } from '../../../../i18n/factors'
-import { FACTOR_KINDS, isFactorKind } from '../../../../core/kinds'
+import { ActionButton } from '@/components/ActionButton'
+import { Notice } from '@/components/Notice'
+import { useRequireSession } from '@/components/useSession'
+import type { LedgerEntry } from '@/contract/types'
+import type { MessageKey } from '@/i18n/messages'
+import type { Translate } from '@/i18n'
+import { errorText, usePackageT } from '@/i18n/useT'
+import { useAppStore } from '@/store'
+import { factorLabelKey } from '@/i18n/factors'
+import { FACTOR_KINDS, isFactorKind } from '@/core/kinds'
 
-function describe(t: ReturnType<typeof useT>, e: LedgerEntry): string {
+function describe(t: Translate<MessageKey | PackageKey>, e: LedgerEntry): string {
   const what = t(factorLabelKey(e.factorId ?? '.'))
   const kind = (e.factorId ?? '').split('.')[0]
   const amount = isFactorKind(kind) ? FACTOR_KINDS[kind].measured(e) : ''
@@ -21,7 +23,7 @@ function describe(t: ReturnType<typeof useT>, e: LedgerEntry): string {
 
 export default function ReviewPage() {
   const textScale = useTextScale()
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const items = useAppStore((s) => s.reviewItems)
   const { loadReviews, decide } = useAppStore.getState()
   const [error, setError] = useState<string | undefined>()

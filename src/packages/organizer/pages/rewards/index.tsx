@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import { useTextScale } from '../../../../components/TextScale'
+import { MESSAGES } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
-import { ActionButton } from '../../../../components/ActionButton'
-import { Choices } from '../../../../components/Choices'
-import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
-import { useRequireSession } from '../../../../components/useSession'
-import type { Reward } from '../../../../contract/types'
-import { errorText, useT } from '../../../../i18n/useT'
-import { useAppStore } from '../../../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { Choices } from '@/components/Choices'
+import { Field } from '@/components/Field'
+import { Notice } from '@/components/Notice'
+import { useRequireSession } from '@/components/useSession'
+import type { Reward } from '@/contract/types'
+import { errorText, usePackageT } from '@/i18n/useT'
+import { useAppStore } from '@/store'
 
 interface Draft {
   id?: string
@@ -34,7 +35,7 @@ const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
 
 export default function RewardsAdminPage() {
   const textScale = useTextScale()
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const rewards = useAppStore((s) => s.adminRewards)
   const { loadAdminRewards, saveReward } = useAppStore.getState()
   const [draft, setDraft] = useState<Draft | undefined>()

@@ -1,24 +1,25 @@
 import { Text, View } from '@tarojs/components'
-import { useTextScale } from '../../../../components/TextScale'
+import { MESSAGES } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
-import { ActionButton } from '../../../../components/ActionButton'
-import { Choices } from '../../../../components/Choices'
-import { DayBars } from '../../../../components/DayBars'
-import { Notice } from '../../../../components/Notice'
-import { useRequireSession } from '../../../../components/useSession'
-import { addDays, shanghaiDay } from '../../../../core/time'
-import { saveTextFile } from '../../../../services/saveFile'
-import { formatKg } from '../../../../i18n'
-import { errorText, useT } from '../../../../i18n/useT'
-import { useAppStore } from '../../../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { Choices } from '@/components/Choices'
+import { DayBars } from '@/components/DayBars'
+import { Notice } from '@/components/Notice'
+import { useRequireSession } from '@/components/useSession'
+import { addDays, shanghaiDay } from '@/core/time'
+import { saveTextFile } from '@/services/saveFile'
+import { formatKg } from '@/i18n'
+import { errorText, usePackageT } from '@/i18n/useT'
+import { useAppStore } from '@/store'
 import './index.scss'
-import { factorLabelKey } from '../../../../i18n/factors'
+import { factorLabelKey } from '@/i18n/factors'
 
 type Span = '7' | '30'
 
 export default function StatsPage() {
   const textScale = useTextScale()
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const stats = useAppStore((s) => s.stats)
   const { loadStats, exportCsv } = useAppStore.getState()
   const [span, setSpan] = useState<Span>('7')

@@ -1,20 +1,21 @@
 import { Text, View } from '@tarojs/components'
-import { useTextScale } from '../../../../components/TextScale'
+import { MESSAGES } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionButton } from '../../../../components/ActionButton'
-import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
-import { useRequireSession } from '../../../../components/useSession'
-import type { Redemption } from '../../../../contract/types'
-import { errorText, useT } from '../../../../i18n/useT'
-import { useAppStore } from '../../../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { Field } from '@/components/Field'
+import { Notice } from '@/components/Notice'
+import { useRequireSession } from '@/components/useSession'
+import type { Redemption } from '@/contract/types'
+import { errorText, usePackageT } from '@/i18n/useT'
+import { useAppStore } from '@/store'
 import './index.scss'
 
 /** Pickup desk: scan (weapp) or type (H5) a voucher code; a big clear yes or no. */
 export default function VerifyPage() {
   const textScale = useTextScale()
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const verifyVoucher = useAppStore((s) => s.verifyVoucher)
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)

@@ -1,16 +1,16 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useTextScale } from '../../components/TextScale'
+import { MESSAGES } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionButton } from '../../components/ActionButton'
-import { Notice } from '../../components/Notice'
-import { LOGIN_URL } from '../../components/useSession'
-import { PRIVACY_NOTICE_VERSION } from '../../contract/constants'
-import type { MessageKey } from '../../i18n/messages'
-import { useT } from '../../i18n/useT'
-import { answerPrivacyRequest } from '../../services/wechat'
-import { BRAND } from '../../branding/brand'
-import { selectNeedsConsent, selectSession, useAppStore } from '../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { Notice } from '@/components/Notice'
+import { LOGIN_URL } from '@/components/useSession'
+import { PRIVACY_NOTICE_VERSION } from '@/contract/constants'
+import { usePackageT } from '@/i18n/useT'
+import { answerPrivacyRequest } from '@/services/wechat'
+import { BRAND } from '@/branding/brand'
+import { selectNeedsConsent, selectSession, useAppStore } from '@/store'
 
 const SECTIONS = ['collect', 'why', 'keep', 'share', 'rights'] as const
 /** The id WeChat checks was tapped when the app answers its privacy request. */
@@ -19,7 +19,7 @@ const AGREE_BUTTON_ID = 'agree-privacy'
 /** The privacy notice: shown at first launch before anything is sent, and whenever a newer notice asks again. */
 export default function PrivacyPage() {
   const textScale = useTextScale()
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const needsConsent = useAppStore(selectNeedsConsent)
   const session = useAppStore(selectSession)
   const [declined, setDeclined] = useState(false)
@@ -40,9 +40,9 @@ export default function PrivacyPage() {
       {SECTIONS.map((key) => (
         <View key={key} className='card'>
           <View className='card__title' role='heading' aria-level={2}>
-            {t(`privacy.${key}Title` as MessageKey)}
+            {t(`privacy.${key}Title`)}
           </View>
-          <Text>{t(`privacy.${key}` as MessageKey)}</Text>
+          <Text>{t(`privacy.${key}`)}</Text>
         </View>
       ))}
       {needsConsent ? (

@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import { pressable } from '../../components/pressable'
-import { useTextScale } from '../../components/TextScale'
+import { MESSAGES } from '../../messages'
+import { pressable } from '@/components/pressable'
+import { useTextScale } from '@/components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionButton } from '../../components/ActionButton'
-import { Choices } from '../../components/Choices'
-import { PRIVACY_URL } from '../../components/useSession'
-import { usePageTitle } from '../../components/usePageTitle'
-import { GRAMS_PER_POINT } from '../../core/methodology'
-import type { Lang } from '../../i18n'
-import { useT } from '../../i18n/useT'
-import { selectLang, useAppStore } from '../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { Choices } from '@/components/Choices'
+import { PRIVACY_URL } from '@/components/useSession'
+import { usePageTitle } from '@/components/usePageTitle'
+import { GRAMS_PER_POINT } from '@/core/points'
+import type { Lang } from '@/i18n'
+import { usePackageT } from '@/i18n/useT'
+import { selectLang, useAppStore } from '@/store'
 import './index.scss'
 
 /** Steps of the first-run path on this page; the privacy notice is the third and last. */
@@ -24,7 +25,7 @@ const PATH_LENGTH = STEPS.length + 1
 export default function IntroPage() {
   const textScale = useTextScale()
   usePageTitle('title.intro')
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const lang = useAppStore(selectLang)
   const [step, setStep] = useState(0)
   const key = STEPS[step]
@@ -37,7 +38,7 @@ export default function IntroPage() {
   // The methodology's figures come from the cloud: the notice comes first, so the intro counts as seen.
   function openMethodology() {
     useAppStore.getState().finishIntro()
-    Taro.navigateTo({ url: '/pages/methodology/index' }).catch(() => undefined)
+    Taro.navigateTo({ url: '/packages/about/pages/methodology/index' }).catch(() => undefined)
   }
 
   return (

@@ -1,21 +1,23 @@
-import { BUD_STAGES } from '../../core/bud'
-import { useTextScale } from '../../components/TextScale'
-import { EQUIVALENTS } from '../../core/equivalents'
+import { BUD_STAGES } from '@/core/bud'
+import { MESSAGES } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
+import { EQUIVALENTS } from '@/core/equivalents'
+import { EQUIVALENT_SOURCES } from '@/core/equivalentSources'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { Notice } from '../../components/Notice'
-import { useRequireSession } from '../../components/useSession'
-import { errorText, useT } from '../../i18n/useT'
-import { selectLang, selectMethodology, useAppStore } from '../../store'
+import { Notice } from '@/components/Notice'
+import { useRequireSession } from '@/components/useSession'
+import { errorText, usePackageT } from '@/i18n/useT'
+import { selectLang, selectMethodology, useAppStore } from '@/store'
 import './index.scss'
-import { factorLabelKey } from '../../i18n/factors'
-import { usePageTitle } from '../../components/usePageTitle'
+import { factorLabelKey } from '@/i18n/factors'
+import { usePageTitle } from '@/components/usePageTitle'
 
 /** What the city schemes never publish: every factor, its figure, cap, source and reason. */
 export default function MethodologyPage() {
   const textScale = useTextScale()
   usePageTitle('title.methodology')
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const methodology = useAppStore(selectMethodology)
   const lang = useAppStore(selectLang)
   const loadCatalogue = useAppStore((s) => s.loadCatalogue)
@@ -79,7 +81,7 @@ export default function MethodologyPage() {
         <Text className='factor__name'>{t('method.equivTitle')}</Text>
         {EQUIVALENTS.map((e) => (
           <Text key={e.id} className='factor__text rules__line'>
-            {t(`equiv.${e.id}`, { n: 1 })}: {lang === 'zh-CN' ? e.sourceZh : e.source}
+            {t(`equiv.${e.id}`, { n: 1 })}: {lang === 'zh-CN' ? EQUIVALENT_SOURCES[e.id].sourceZh : EQUIVALENT_SOURCES[e.id].source}
           </Text>
         ))}
         {BUD_STAGES.map((stage) => (
