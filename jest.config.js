@@ -50,7 +50,7 @@ const pagesProject = {
   setupFiles: [...base.setupFiles, '<rootDir>/test/pages/setup.ts'],
   setupFilesAfterEnv: ['@testing-library/jest-dom'],
   // The build-time constants (config/index.ts defineConstants) as an H5 build has them.
-  globals: { ...base.globals, CLOUD_BASE_URL: '', CLOUD_ENV_ID: '', CLOUD_SERVICE: '', DEV_LOGIN_UI: true },
+  globals: { ...base.globals, CLOUD_BASE_URL: '', CLOUD_ENV_ID: '', CLOUD_SERVICE: '', DEV_LOGIN_UI: true, REMINDER_TEMPLATE_IDS: {} },
   transform: { '^.+\\.(mjs|js|jsx|ts|tsx)$': ['babel-jest', { configFile: require.resolve('./babel.config.js') }] },
   // Anything under an allow-listed package is transformed, including the copies they nest in their own node_modules.
   transformIgnorePatterns: [`^(?!.*/node_modules/(${ESM_PACKAGES.join('|')})/).*/node_modules/`],

@@ -5,6 +5,12 @@ import path from 'node:path'
  * One config for both platforms. H5 and weapp write to their own folders so building one never wipes
  * the other; project.config.json points WeChat DevTools at dist/weapp.
  */
+function reminderTemplateIds(text: string | undefined): Record<string, string> {
+  if (!text?.trim()) return {}
+  const parsed = JSON.parse(text) as Record<string, { id?: unknown }>
+  return Object.fromEntries(Object.entries(parsed).flatMap(([kind, t]) => (typeof t?.id === 'string' ? [[kind, t.id]] : [])))
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
   const cloudPort = process.env.CLOUD_PORT || '3000'
@@ -24,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_SERVICE: JSON.stringify(process.env.CLOUD_SERVICE ?? ''),
       // H5 is the local demo and always has the dev form; a weapp build shows it only when asked.
       DEV_LOGIN_UI: JSON.stringify(platform === 'h5' || process.env.DEV_LOGIN === '1'),
+      // The subscribe-message templates of the reminders (the same WX_REMINDER_TEMPLATES the cloud reads): ids only.
+      REMINDER_TEMPLATE_IDS: JSON.stringify(platform === 'weapp' ? reminderTemplateIds(process.env.WX_REMINDER_TEMPLATES) : {}),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     // The H5 app's icon and web manifest (weapp has its own icon from WeChat's console).

@@ -20,6 +20,7 @@ import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './users
 import type { WeChatLogin } from './wechat'
 import { creditRules, DEFAULT_MAX_BACKDATE_HOURS } from '../src/core/farming'
 import { DEV_WECHAT_APPID } from './werun'
+import { sendDueReminders, type ReminderTemplates, type SubscribeSender } from './reminderSender'
 
 export interface CloudOptions {
   /** where everything is kept: openSqlite(...) here; the server opens it from its configuration */
@@ -31,6 +32,9 @@ export interface CloudOptions {
   devLogin?: boolean
   /** WeChat's code2Session client (WX_APPID + WX_SECRET) */
   wechat?: WeChatLogin
+  /** delivers due reminders through WeChat's subscribe messages (WX_APPID + WX_SECRET); else they show in the app only */
+  reminderSender?: SubscribeSender
+  reminderTemplates?: ReminderTemplates
   /** WeChat Cloud Run (WX_CLOUDRUN=1): identity is the gateway's X-WX-OPENID header, never a token */
   cloudRun?: boolean
   tokenTtlSeconds?: number
@@ -58,6 +62,8 @@ export interface Cloud {
   call(name: string, data: unknown, authorization?: string, context?: CallContext): Promise<CloudResponse>
   /** expires and refunds every pending voucher past its expiresAt; the server runs it periodically */
   sweepExpired(): Promise<number>
+  /** one pass of the reminder outbox: due reminders sent through WeChat or left for the app's inbox */
+  sendReminders(): ReturnType<typeof sendDueReminders>
   readonly services: Services
   readonly store: StoragePort
   close(): Promise<void>
@@ -175,6 +181,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
       }
     },
     sweepExpired: () => expireDue(services),
+    sendReminders: () => sendDueReminders(services, options.reminderSender, options.reminderTemplates ?? {}),
     close: () => store.close(),
   }
 }

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path'
 import type { RateLimitOptions } from './rateLimit'
 import { WECHAT_API_BASE, WECHAT_TIMEOUT_MS } from './wechat'
 import { DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE } from '../src/core/farming'
+import { parseReminderTemplates, type ReminderTemplates } from './reminderSender'
 
 export interface WeChatConfig {
   appid: string
@@ -33,6 +34,10 @@ export interface ServerConfig {
   devLogin: boolean
   /** WX_APPID + WX_SECRET: WeChat login through code2Session */
   wechat?: WeChatConfig
+  /** WX_REMINDER_TEMPLATES: subscribe-message templates per reminder kind (sent only with WX_APPID + WX_SECRET) */
+  reminderTemplates: ReminderTemplates
+  /** REMINDER_INTERVAL_MS: how often the outbox is looked at (30 s) */
+  reminderIntervalMs: number
   /** WX_CLOUDRUN=1: behind WeChat Cloud Run's gateway, identity from X-WX-OPENID for this appid */
   cloudRun?: { appid: string }
   /** CORS_ORIGINS: origins allowed to call /cloud from another origin (none by default) */
@@ -172,9 +177,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
           }
         : undefined,
     cloudRun: cloudRunOn && appid ? { appid } : undefined,
+    reminderTemplates: templatesFromEnv(env),
+    reminderIntervalMs: intFromEnv(env, 'REMINDER_INTERVAL_MS', 30_000, 1_000, 3_600_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean),
     trustProxy: flag(env, 'TRUST_PROXY'),
     workers,
     maxBackdateHours: intFromEnv(env, 'MAX_BACKDATE_HOURS', DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE[0], MAX_BACKDATE_HOURS_RANGE[1]),
+  }
+}
+
+function templatesFromEnv(env: NodeJS.ProcessEnv): ReminderTemplates {
+  try {
+    return parseReminderTemplates(env.WX_REMINDER_TEMPLATES)
+  } catch (error) {
+    throw new ConfigError(`WX_REMINDER_TEMPLATES is not usable: ${(error as Error).message}`)
   }
 }

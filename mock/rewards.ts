@@ -5,6 +5,7 @@ import { toShanghaiIso } from '../src/core/time'
 import { inTransaction, type Services } from './function'
 import { appendEntry } from './ledger'
 import type { RedemptionRecord, RewardRecord } from './storage/port'
+import { voucherSettled } from './reminders'
 
 export function publicReward(r: RewardRecord, myCount: number): Reward {
   const out: Reward = {
@@ -41,6 +42,7 @@ export async function closeWithRefund(
   if (!await services.store.closeRedemption(r.id, status, at)) return { closed: false }
   await services.store.addRewardHolding(r.openid, r.rewardId, holdingDelta('pending', status))
   if (!(await services.store.adjustStock(r.rewardId, +1))) throw new Error(`stock of ${r.rewardId} could not take back a unit`)
+  await voucherSettled(services, r.openid, r.id)
   const { wallet } = await appendEntry(services, r.openid, {
     type: 'refund',
     gramsCo2e: 0,

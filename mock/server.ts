@@ -12,6 +12,7 @@ import { createGateway } from './gateway'
 import { openMysql, describeUrl } from './storage/mysql/port'
 import type { StoragePort } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
+import { createSubscribeSender } from './reminderSender'
 import { createWeChatLogin } from './wechat'
 
 const SWEEP_INTERVAL_MS = 60_000
@@ -48,6 +49,8 @@ async function main() {
     wechatAppid: config.wechat?.appid ?? config.cloudRun?.appid,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),
+    reminderSender: config.wechat && createSubscribeSender(config.wechat),
+    reminderTemplates: config.reminderTemplates,
     cloudRun: Boolean(config.cloudRun),
   })
   if (config.demoData) await seedDemoData(cloud)
@@ -67,6 +70,25 @@ async function main() {
     }
   }, SWEEP_INTERVAL_MS)
   sweep.unref()
+  // One process sends reminders (the first worker when there are several): one access token, one sender.
+  let reminders: NodeJS.Timeout | undefined
+  if (!cluster.isWorker || process.env.GLP_REMINDER_SENDER === '1') {
+    const abandoned = await cloud.store.abandonSending()
+    if (abandoned > 0) console.error(`[reminders] ${abandoned} send(s) interrupted by a stop: outcome unknown, not sent again`)
+    let running = false
+    reminders = setInterval(async () => {
+      if (running) return
+      running = true
+      try {
+        await cloud.sendReminders()
+      } catch (error) {
+        console.error('[reminders] failed:', error)
+      } finally {
+        running = false
+      }
+    }, config.reminderIntervalMs)
+    reminders.unref()
+  }
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo
     const line = readyLine(config, port)
@@ -76,6 +98,7 @@ async function main() {
   })
   const stop = async () => {
     clearInterval(sweep)
+    clearInterval(reminders)
     server.close()
     server.closeAllConnections()
     await cloud.close()
@@ -100,8 +123,12 @@ function supervise(config: ServerConfig) {
   let ready = 0
   let stopping = false
   const started = new Set<number>()
+  // The worker that sends reminders; its replacement takes the role over.
+  let senderId: number | undefined
   const fork = () => {
-    const worker = cluster.fork()
+    const sends = senderId === undefined
+    const worker = cluster.fork(sends ? { GLP_REMINDER_SENDER: '1' } : {})
+    if (sends) senderId = worker.id
     worker.on('message', (message: { ready?: number }) => {
       if (message?.ready === undefined || started.has(worker.id)) return
       started.add(worker.id)
@@ -119,6 +146,7 @@ function supervise(config: ServerConfig) {
     }
     console.error(`cloud worker ${worker.process.pid} ended (${signal ?? code}); starting another`)
     started.delete(worker.id)
+    if (worker.id === senderId) senderId = undefined
     ready--
     fork()
   })

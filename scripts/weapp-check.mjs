@@ -106,6 +106,7 @@ const RECORDED_APIS = [
   'offNetworkStatusChange', 'getNetworkType', 'scanCode', 'setClipboardData', 'setNavigationBarTitle',
   'pageScrollTo', 'vibrateShort', 'onAppShow', 'onAppHide', 'offAppShow', 'offAppHide', 'createSelectorQuery',
   'getUpdateManager', 'nextTick', 'onNeedPrivacyAuthorization', 'setTabBarItem', 'getWeRunData',
+  'requestSubscribeMessage',
 ]
 for (const name of RECORDED_APIS) {
   if (!(name in wxImpl)) {
@@ -175,6 +176,8 @@ const EXPECTED_TEXT = {
   'packages/about/pages/methodology/index': '方法学 2026.2',
   'pages/challenges/index': '我的小组',
   'packages/community/pages/challenge/index': '输入有误',
+  'packages/about/pages/intro/index': '哪些行为算数',
+  'packages/me/pages/reminders/index': '我想收到这些提醒',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 

@@ -19,6 +19,7 @@ export default defineAppConfig({
     // challenge's detail and board.
     { root: 'packages/about', pages: ['pages/methodology/index', 'pages/privacy/index', 'pages/intro/index'] },
     { root: 'packages/community', pages: ['pages/challenge/index'] },
+    { root: 'packages/me', pages: ['pages/reminders/index'] },
     { root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index', 'pages/display/index'] },
   ],
   // A challenge card opens the community subpackage: fetch it while the Challenges tab is on screen.

@@ -23,6 +23,8 @@ declare const CLOUD_ENV_ID: string
 declare const CLOUD_SERVICE: string
 /** 1 when a weapp build may show the dev-handle form (development against a local cloud with DEV_LOGIN=1) */
 declare const DEV_LOGIN_UI: boolean
+/** the subscribe-message template id per reminder kind (WX_REMINDER_TEMPLATES at build time); empty on H5 */
+declare const REMINDER_TEMPLATE_IDS: Record<string, string>
 
 declare module '@tarojs/plugin-framework-react/dist/runtime' {
   export function createReactApp(App: unknown, react: unknown, dom: unknown, config: Record<string, unknown>): unknown

@@ -13,6 +13,7 @@ import { parseDisplayCode, selfReportedKey, windowAccepted, type Evidence } from
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
+import { remindAfterCheckIn } from '../reminders'
 
 /**
  * How this drop proves the station: a rotating display code, checked here (its station, its window ±1, its
@@ -112,6 +113,7 @@ export const checkIn = defineFunction({
       // Manual walks are one source of the day's walking (src/core/steps): remember what they claimed.
       if (factor.id === 'travel.walk') await store.addCreditedGrams(openid, WALK_CLAIMED_KEY, plan.value.day, credit.value.rawGramsCo2e)
       await applyToChallenges(services, openid, entry, 1)
+      await remindAfterCheckIn(services, openid, plan.value.day)
       const reasons = reviewReasons({
         factor,
         quantity: plan.value.quantity,

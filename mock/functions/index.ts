@@ -10,6 +10,10 @@ import { listChallenges } from './listChallenges'
 import { getChallenge } from './getChallenge'
 import { getLeaderboard } from './getLeaderboard'
 import { getAchievements } from './getAchievements'
+import { getReminders } from './getReminders'
+import { setReminders } from './setReminders'
+import { listInbox } from './listInbox'
+import { markInboxRead } from './markInboxRead'
 import { fundChallenge } from './fundChallenge'
 import { auditEconomy } from './auditEconomy'
 import { syncSteps } from './syncSteps'
@@ -85,6 +89,10 @@ export const FUNCTIONS: Registry = {
   getChallenge,
   getLeaderboard,
   getAchievements,
+  getReminders,
+  setReminders,
+  listInbox,
+  markInboxRead,
   fundChallenge,
   auditEconomy,
   syncSteps,

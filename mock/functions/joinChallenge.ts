@@ -3,6 +3,7 @@ import { shanghaiDay } from '../../src/core/time'
 import { joinAsParticipant, publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
+import { remindOnJoin } from '../reminders'
 
 /**
  * Joins a running or upcoming challenge. Only activity that happens after joining counts (a check-in
@@ -24,6 +25,7 @@ export const joinChallenge = defineFunction({
       // In an open challenge a person's group total counts for their first group, if any.
       const groupId = c.groupId ?? (await store.groupsOf(openid))[0]?.id
       await joinAsParticipant(services, c, openid, groupId)
+      await remindOnJoin(services, openid, c)
       return { challenge: await publicChallenge(services, c, openid) }
     })
   },

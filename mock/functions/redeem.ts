@@ -9,6 +9,7 @@ import { lockAndReplay, payloadHash } from '../idempotency'
 import { appendEntry, heldNote, publicWallet } from '../ledger'
 import { spendablePoints } from '../../src/core/review'
 import { freshRedemption, publicRedemption } from '../rewards'
+import { remindOnRedeem } from '../reminders'
 
 const DAY_MS = 24 * 3600 * 1000
 /** nanoid draws from crypto.randomFillSync: 31^10 ≈ 8×10^14 codes, unguessable and unambiguous. */
@@ -71,6 +72,7 @@ export const redeem = defineFunction({
         day: createdAt.slice(0, 10),
         ref: id,
       })
+      await remindOnRedeem(services, openid, record)
       await store.saveRequest(openid, req.requestId, { fn: 'redeem', payloadHash: hash, resultRef: id, capped: false })
       return { redemption: publicRedemption(record), wallet }
     })

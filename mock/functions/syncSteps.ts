@@ -9,6 +9,7 @@ import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { appendEntry, publicWallet } from '../ledger'
 import { decryptOpenData, OpenDataError } from '../werun'
+import { remindAfterCheckIn } from '../reminders'
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -74,6 +75,7 @@ export const syncSteps = defineFunction({
           steps,
         })
         await applyToChallenges(services, openid, entry, 1)
+        await remindAfterCheckIn(services, openid, day)
         out.push({ day, steps, gramsCo2e, points: entry.points, entryId: entry.id })
       }
       return { days: out, wallet: await publicWallet(services, openid) }

@@ -3,6 +3,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { freshRedemption, publicRedemption } from '../rewards'
+import { voucherSettled } from '../reminders'
 
 const REFUSALS = {
   fulfilled: 'This voucher was already used',
@@ -26,6 +27,7 @@ export const verifyRedemption = defineFunction({
         throw new CloudError('CONFLICT', `${REFUSALS[current.status]} (${when}). Do not hand out the reward.`)
       }
       await store.closeRedemption(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid)
+      await voucherSettled(services, current.openid, current.id)
       const after = await store.getRedemption(current.id)
       if (!after) throw new Error('redemption vanished inside the transaction')
       return { redemption: publicRedemption(after) }

@@ -5,6 +5,7 @@
  * so a retry cannot double anything). Inside a transaction only its `tx` is used.
  */
 import type { EconomyTotals } from '../../src/core/economy'
+import type { ReminderKind } from '../../src/core/reminders'
 import type { Trip } from '../../src/core/farming'
 import type { StationDrop } from '../../src/core/review'
 import type { ImpactStats, LedgerEntry, Methodology, RedemptionStatus, ReviewItem, ReviewStatus, Role, Station, Wallet } from '../../src/contract/types'
@@ -142,6 +143,25 @@ export interface ParticipantRecord {
 }
 
 export type { EconomyTotals } from '../../src/core/economy'
+
+/** pending: waiting to be due; sending: claimed by a sender; sent: delivered by WeChat; inbox: due, shown in the
+ * app only (no send granted); unknown: the send's outcome was lost, so it is never tried again; failed: WeChat
+ * refused it every time; cancelled: made moot before it was due */
+export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'inbox' | 'unknown' | 'failed' | 'cancelled'
+
+export interface ReminderRecord {
+  id: string
+  openid: string
+  kind: ReminderKind
+  ref: string
+  dueMs: number
+  params: Record<string, string | number>
+  status: ReminderStatus
+  attempts: number
+  nextMs: number
+  deliveredAt?: string
+  readAt?: string
+}
 
 /** The operations, as an engine that answers synchronously (SQLite) performs them. */
 export interface StorageOps {
@@ -298,6 +318,32 @@ export interface StorageOps {
   setStationSecretIfAbsent(code: string, secret: string): void
   /** records a person's use of a display code: false if they already used this station's code of this window */
   useDisplayCode(openid: string, stationCode: string, window: number): boolean
+  /** the reminder kinds the person opted into (read with the wallet's lock when the transaction holds it) */
+  reminderKinds(openid: string): ReminderKind[]
+  setReminderKinds(openid: string, kinds: ReminderKind[]): void
+  /** sends WeChat granted (one per accepted subscribe message), per kind */
+  reminderCredits(openid: string): Partial<Record<ReminderKind, number>>
+  addReminderCredit(openid: string, kind: ReminderKind, credits: number): void
+  /** takes one granted send, if there is one; in the claiming transaction */
+  takeReminderCredit(openid: string, kind: ReminderKind): boolean
+  /** writes a pending reminder unless one with its id exists (a retried transaction writes nothing twice) */
+  scheduleReminder(r: Omit<ReminderRecord, 'status' | 'attempts' | 'nextMs'>): void
+  /**
+   * Cancels a reminder not claimed yet; with `tombstone`, when there is none yet, leaves a cancelled one so the
+   * same id is never scheduled later (a back-dated check-in must not set a reminder for a day already done).
+   */
+  cancelReminder(r: { id: string; openid: string; kind: ReminderKind; ref: string }, tombstone: boolean): void
+  /** pending reminders whose time has come, oldest first, at most `limit` (the sender's read, outside a transaction) */
+  dueReminders(nowMs: number, limit: number): ReminderRecord[]
+  /** claims a pending reminder that is due: false when another sender has it or it was cancelled */
+  claimReminder(id: string, nowMs: number): boolean
+  /** records how a claimed reminder ended, or puts it back as pending for `nextMs` */
+  finishReminder(id: string, status: ReminderStatus, at: string, nextMs?: number): void
+  /** claims left by a sender that stopped mid-send: their outcome is unknown, and they are never sent again */
+  abandonSending(): number
+  /** a person's due reminders, newest first (cancelled ones never show) */
+  inbox(openid: string, nowMs: number, limit: number): ReminderRecord[]
+  markRead(openid: string, ids: string[], at: string): void
   /** one person's recent trips (src/core/farming decides overlaps and what to keep) */
   recentTrips(openid: string): Trip[]
   saveTrips(openid: string, trips: Trip[]): void

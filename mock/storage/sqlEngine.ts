@@ -9,7 +9,8 @@ import { DAY_TOTAL_KEY, parseTrips, type Trip } from '../../src/core/farming'
 import { isBookkeepingKey, STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
-import type { AsyncOps, ChallengeRecord, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
+import { isReminderKind, type ReminderKind } from '../../src/core/reminders'
+import type { AsyncOps, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
 
 /** A prepared statement: positional parameters, or one object of named ones (@name). */
 export interface SqlStatement<P extends unknown[] | object = unknown[], R = unknown> {
@@ -348,6 +349,36 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       trips: exec.prepare<[string], { recent_trips: string | null }>('SELECT recent_trips FROM wallets WHERE openid = ?'),
       saveTrips: exec.prepare('UPDATE wallets SET recent_trips = ? WHERE openid = ?'),
+      reminderKinds: exec.prepare<[string], { reminder_kinds: string | null }>('SELECT reminder_kinds FROM wallets WHERE openid = ?'),
+      setReminderKinds: exec.prepare('UPDATE wallets SET reminder_kinds = ? WHERE openid = ?'),
+      reminderCredits: exec.prepare<[string], { kind: string; credits: number }>('SELECT kind, credits FROM reminder_credits WHERE openid = ?'),
+      addReminderCredit: exec.prepare(
+        'INSERT INTO reminder_credits (openid, kind, credits) VALUES (?, ?, ?) ON CONFLICT (openid, kind) DO UPDATE SET credits = credits + excluded.credits',
+      ),
+      takeReminderCredit: exec.prepare('UPDATE reminder_credits SET credits = credits - 1 WHERE openid = ? AND kind = ? AND credits > 0'),
+      scheduleReminder: exec.prepare(
+        `INSERT OR IGNORE INTO reminders (id, openid, kind, ref, due_ms, params, status, attempts, next_ms)
+         VALUES (@id, @openid, @kind, @ref, @dueMs, @params, 'pending', 0, @dueMs)`,
+      ),
+      // A tombstone when there is nothing to cancel yet: a later schedule of the same id then writes nothing.
+      cancelReminder: exec.prepare(
+        `INSERT INTO reminders (id, openid, kind, ref, due_ms, params, status, attempts, next_ms)
+         VALUES (@id, @openid, @kind, @ref, 0, '{}', 'cancelled', 0, 0)
+         ON CONFLICT (id) DO UPDATE SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END`,
+      ),
+      cancelPendingReminder: exec.prepare("UPDATE reminders SET status = 'cancelled' WHERE id = ? AND status = 'pending'"),
+      dueReminders: exec.prepare<[number, number], ReminderRow>(
+        "SELECT * FROM reminders WHERE status = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT ?",
+      ),
+      claimReminder: exec.prepare(
+        "UPDATE reminders SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending' AND next_ms <= ?",
+      ),
+      finishReminder: exec.prepare('UPDATE reminders SET status = ?, delivered_at = ?, next_ms = ? WHERE id = ?'),
+      abandonSending: exec.prepare("UPDATE reminders SET status = 'unknown' WHERE status = 'sending'"),
+      inbox: exec.prepare<[string, number, number], ReminderRow>(
+        "SELECT * FROM reminders WHERE openid = ? AND due_ms <= ? AND status <> 'cancelled' ORDER BY due_ms DESC LIMIT ?",
+      ),
+      markRead: exec.prepare('UPDATE reminders SET read_at = ? WHERE openid = ? AND id = ? AND read_at IS NULL'),
       addCreditedGrams: exec.prepare(
         'INSERT INTO day_factor_grams (openid, day, factor_id, grams) VALUES (?, ?, ?, ?) ON CONFLICT (openid, day, factor_id) DO UPDATE SET grams = grams + excluded.grams',
       ),
@@ -379,6 +410,7 @@ export class SqlEngine implements AsyncOps {
   private readonly heads = new Map<string, WalletRecord>()
   /** the recent trips on those wallet rows (src/core/farming), read with the lock */
   private readonly trips = new Map<string, string | null>()
+  private readonly kinds = new Map<string, string | null>()
 
   constructor(
     private readonly exec: SqlExecutor,
@@ -521,6 +553,7 @@ export class SqlEngine implements AsyncOps {
     const wallet = held ?? walletFromRow(row)
     this.heads.set(openid, wallet)
     if (!this.trips.has(openid)) this.trips.set(openid, row.recent_trips ?? null)
+    if (!this.kinds.has(openid)) this.kinds.set(openid, row.reminder_kinds ?? null)
     const request: RequestRecord | undefined =
       row.r_fn === null ? undefined : { fn: row.r_fn, payloadHash: row.r_payload_hash as string, resultRef: row.r_result_ref as string, capped: row.r_capped === 1 }
     return { wallet: { ...wallet }, request }
@@ -530,6 +563,7 @@ export class SqlEngine implements AsyncOps {
   endTransaction() {
     this.heads.clear()
     this.trips.clear()
+    this.kinds.clear()
   }
 
   async insertRedemption(r: RedemptionRecord) {
@@ -916,6 +950,66 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.useDisplayCode.run(openid, stationCode, window)).changes === 1
   }
 
+  async reminderKinds(openid: string): Promise<ReminderKind[]> {
+    // read with the wallet's lock when this transaction took it: no round trip of its own
+    const held = this.kinds.get(openid)
+    const text = held !== undefined ? held : ((await this.stmts.reminderKinds.get(openid))?.reminder_kinds ?? null)
+    return (text ?? '').split(',').filter(isReminderKind)
+  }
+
+  async setReminderKinds(openid: string, kinds: ReminderKind[]) {
+    const text = kinds.length > 0 ? kinds.join(',') : null
+    if (this.kinds.has(openid)) this.kinds.set(openid, text)
+    await this.stmts.setReminderKinds.run(text, openid)
+  }
+
+  async reminderCredits(openid: string) {
+    const credits: Partial<Record<ReminderKind, number>> = {}
+    for (const r of await this.stmts.reminderCredits.all(openid)) if (isReminderKind(r.kind)) credits[r.kind] = Number(r.credits)
+    return credits
+  }
+
+  async addReminderCredit(openid: string, kind: ReminderKind, credits: number) {
+    await this.stmts.addReminderCredit.run(openid, kind, credits)
+  }
+
+  async takeReminderCredit(openid: string, kind: ReminderKind) {
+    return (await this.stmts.takeReminderCredit.run(openid, kind)).changes === 1
+  }
+
+  async scheduleReminder(r: Omit<ReminderRecord, 'status' | 'attempts' | 'nextMs'>) {
+    await this.stmts.scheduleReminder.defer({ id: r.id, openid: r.openid, kind: r.kind, ref: r.ref, dueMs: r.dueMs, params: JSON.stringify(r.params) })
+  }
+
+  async cancelReminder(r: { id: string; openid: string; kind: ReminderKind; ref: string }, tombstone: boolean) {
+    if (tombstone) await this.stmts.cancelReminder.defer(r)
+    else await this.stmts.cancelPendingReminder.defer(r.id)
+  }
+
+  async dueReminders(nowMs: number, limit: number) {
+    return (await this.stmts.dueReminders.all(nowMs, limit)).map(reminderFromRow)
+  }
+
+  async claimReminder(id: string, nowMs: number) {
+    return (await this.stmts.claimReminder.run(id, nowMs)).changes === 1
+  }
+
+  async finishReminder(id: string, status: ReminderStatus, at: string, nextMs?: number) {
+    await this.stmts.finishReminder.run(status, status === 'pending' ? null : at, nextMs ?? 0, id)
+  }
+
+  async abandonSending() {
+    return (await this.stmts.abandonSending.run()).changes
+  }
+
+  async inbox(openid: string, nowMs: number, limit: number) {
+    return (await this.stmts.inbox.all(openid, nowMs, limit)).map(reminderFromRow)
+  }
+
+  async markRead(openid: string, ids: string[], at: string) {
+    for (const id of ids) await this.stmts.markRead.run(at, openid, id)
+  }
+
   async recentTrips(openid: string) {
     // read with the wallet's lock when this transaction took it: no round trip of its own
     const held = this.trips.get(openid)
@@ -994,6 +1088,38 @@ interface WalletRow {
   head_seq: number
   head_hash: string
   recent_trips?: string | null
+  reminder_kinds?: string | null
+}
+
+interface ReminderRow {
+  id: string
+  openid: string
+  kind: string
+  ref: string
+  due_ms: number
+  params: string
+  status: string
+  attempts: number
+  next_ms: number
+  delivered_at: string | null
+  read_at: string | null
+}
+
+function reminderFromRow(row: ReminderRow): ReminderRecord {
+  const r: ReminderRecord = {
+    id: row.id,
+    openid: row.openid,
+    kind: row.kind as ReminderKind,
+    ref: row.ref,
+    dueMs: Number(row.due_ms),
+    params: JSON.parse(row.params) as Record<string, string | number>,
+    status: row.status as ReminderStatus,
+    attempts: Number(row.attempts),
+    nextMs: Number(row.next_ms),
+  }
+  if (row.delivered_at !== null) r.deliveredAt = row.delivered_at
+  if (row.read_at !== null) r.readAt = row.read_at
+  return r
 }
 
 function userFromRow(row: UserRow): UserRecord {

@@ -367,6 +367,36 @@ ALTER TABLE entries ADD COLUMN evidence TEXT;
 `
 
 /**
+ * Reminders residents opt into: the kinds a person chose (on the wallet row, which every credit already reads
+ * with its lock, so a check-in learns it for free), the sends WeChat granted (one per acceptance of a subscribe
+ * message), and the outbox every reminder is written to by the transaction of the event that causes it.
+ */
+const REMINDERS = `
+ALTER TABLE wallets ADD COLUMN reminder_kinds TEXT;
+CREATE TABLE IF NOT EXISTS reminder_credits (
+  openid TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  credits INTEGER NOT NULL CHECK (credits >= 0),
+  PRIMARY KEY (openid, kind)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reminders (
+  id TEXT PRIMARY KEY,
+  openid TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  due_ms INTEGER NOT NULL,
+  params TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_ms INTEGER NOT NULL,
+  delivered_at TEXT,
+  read_at TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS reminders_to_send ON reminders (status, next_ms);
+CREATE INDEX IF NOT EXISTS reminders_by_person ON reminders (openid, due_ms);
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -379,6 +409,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 6, name: 'points held for review; a day total across factors; recent trips per person', sql: HELD_POINTS },
   { version: 7, name: 'challenge budgets funded by organizers; badges for unfunded completions; verified steps on entries', sql: BUDGETS },
   { version: 8, name: 'rotating station codes: station secrets, used codes, evidence on entries', sql: STATION_CODES },
+  { version: 9, name: 'reminders: opted-in kinds, WeChat send credits, the outbox', sql: REMINDERS },
 ]
 
 function migrate(db: Database.Database): number[] {

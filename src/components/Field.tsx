@@ -51,7 +51,9 @@ export function Field({ label, value, onInput, type = 'text', placeholder, hint,
         type={type}
         value={value}
         placeholder={placeholder}
-        ariaLabel={label}
+        // weapp's native input takes the name itself; on H5 the wrapper may not carry it (no role), the
+        // real <input> gets aria-labelledby below
+        ariaLabel={process.env.TARO_ENV === 'h5' ? undefined : label}
         onInput={(e) => onInput(e.detail.value)}
       />
       {hint && !error ? <Text className='field__hint'>{hint}</Text> : null}

@@ -2,6 +2,12 @@
 export const TRAVEL_MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool'] as const
 export const MATERIALS = ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] as const
 
+/** Reminders a resident can opt into (src/core/reminders says when each is due). */
+export const REMINDER_KINDS = ['streak', 'challengeEnding', 'voucherExpiring'] as const
+export type ReminderKind = (typeof REMINDER_KINDS)[number]
+/** WeChat grants one send per accepted subscribe message; more than this many waiting are not kept. */
+export const MAX_REMINDER_SENDS = 30
+
 export const LIMITS = {
   maxDistanceKm: 500,
   maxWeightKg: 100,

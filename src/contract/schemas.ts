@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-import { CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
+import { REMINDER_KINDS, CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
 
 export { LIMITS, MATERIALS, TRAVEL_MODES }
 
@@ -38,6 +38,21 @@ export const agreePrivacySchema = z.strictObject({
 })
 
 export const emptySchema = z.strictObject({})
+
+const reminderKinds = z
+  .array(z.enum(REMINDER_KINDS, { error: `a reminder kind is one of ${REMINDER_KINDS.join(', ')}` }))
+  .max(REMINDER_KINDS.length, `at most ${REMINDER_KINDS.length} kinds`)
+
+export const setRemindersSchema = z.strictObject({
+  /** the kinds the resident wants: the events write these reminders from now on, and stop writing the others */
+  kinds: reminderKinds,
+  /** the kinds WeChat's subscribe dialog (requestSubscribeMessage) just accepted: each grants one send */
+  accepted: reminderKinds.optional(),
+})
+
+export const markInboxReadSchema = z.strictObject({
+  ids: z.array(z.string().min(1).max(160)).min(1, 'ids names at least one message').max(50, 'at most 50 ids at a time'),
+})
 
 export const travelCheckInSchema = z.strictObject({
   requestId,
@@ -81,6 +96,8 @@ export type RecyclingCheckInRequest = z.infer<typeof recyclingCheckInSchema>
 export type CheckInRequest = z.infer<typeof checkInSchema>
 export type ListLedgerRequest = z.infer<typeof listLedgerSchema>
 export type EmptyRequest = z.infer<typeof emptySchema>
+export type SetRemindersRequest = z.infer<typeof setRemindersSchema>
+export type MarkInboxReadRequest = z.infer<typeof markInboxReadSchema>
 
 const intIn = (name: string, min: number, max: number) =>
   z

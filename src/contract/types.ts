@@ -1,7 +1,9 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
-import type { ChallengeMetric, TravelMode as Mode } from './constants'
+import type { ChallengeMetric, ReminderKind, TravelMode as Mode } from './constants'
 import type {
   ChallengeIdRequest,
+  SetRemindersRequest,
+  MarkInboxReadRequest,
   DevWeRunDataRequest,
   FundChallengeRequest,
   StationCodeRequest,
@@ -358,6 +360,29 @@ export interface Leaderboard {
   groups: { groupId: string; name: string; value: number }[]
 }
 
+export interface ReminderSettings {
+  kinds: ReminderKind[]
+  /** sends WeChat granted and not used yet, per kind (0 on H5: reminders there go to the inbox) */
+  sends: Record<ReminderKind, number>
+}
+
+export interface InboxMessage {
+  id: string
+  kind: ReminderKind
+  /** what the message says, filled into its text in the resident's language (src/i18n) */
+  params: Record<string, string | number>
+  /** when it was due, Asia/Shanghai ISO */
+  dueAt: string
+  read: boolean
+  /** also sent through WeChat's subscribe message */
+  sentByWeChat: boolean
+}
+
+export interface Inbox {
+  messages: InboxMessage[]
+  unread: number
+}
+
 export type BadgeId = 'first_checkin' | 'kg10' | 'streak7' | 'challenge_done'
 
 export interface Achievements {
@@ -407,6 +432,10 @@ export interface CloudFunctions {
   getChallenge: { req: ChallengeIdRequest; res: { challenge: Challenge } }
   getLeaderboard: { req: LeaderboardRequest; res: Leaderboard }
   getAchievements: { req: EmptyRequest; res: Achievements }
+  getReminders: { req: EmptyRequest; res: ReminderSettings }
+  setReminders: { req: SetRemindersRequest; res: ReminderSettings }
+  listInbox: { req: EmptyRequest; res: Inbox }
+  markInboxRead: { req: MarkInboxReadRequest; res: Inbox }
   fundChallenge: { req: FundChallengeRequest; res: { challenge: Challenge } }
   syncSteps: { req: SyncStepsRequest; res: SyncStepsResult }
   devWeRunData: { req: DevWeRunDataRequest; res: { encryptedData: string; iv: string } }

@@ -275,6 +275,8 @@ export const zh = {
   'intro.start.later': '稍后再说',
   'ch.emptyHint': '还没有参加挑战：创建一个小组邀请邻居，或加入下方开放的挑战。',
   'rewards.emptyHint': '暂无可兑换的奖品。奖品由社区组织者上架，先去打卡攒积分，有新奖品时这里会显示。',
+  'reminder.open': '提醒与消息',
+  'reminder.unread': '{count} 条未读',
 }
 
 export type MessageKey = keyof typeof zh
@@ -555,6 +557,8 @@ export const en: Record<MessageKey, string> = {
   'intro.start.later': 'Later',
   'ch.emptyHint': 'You are in no challenge yet: create a group and invite your neighbours, or join an open challenge below.',
   'rewards.emptyHint': 'No rewards on offer yet. Organizers stock them. Check in to earn points meanwhile; new rewards show here.',
+  'reminder.open': 'Reminders and messages',
+  'reminder.unread': '{count} unread',
 }
 
 export const MESSAGES = { 'zh-CN': zh, en }

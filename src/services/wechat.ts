@@ -1,5 +1,6 @@
 /** WeChat's own client APIs the app uses, behind plain functions (weapp only). */
 import Taro from '@tarojs/taro'
+import { REMINDER_KINDS, type ReminderKind } from '../contract/constants'
 import { callCloud, CloudCallError } from './cloud'
 
 /** A one-time code from wx.login for the cloud to exchange at code2Session; no prompt is shown to the person. */
@@ -10,6 +11,28 @@ export async function wechatLoginCode(): Promise<string> {
     return code
   } catch (error) {
     throw new CloudCallError('NETWORK', String((error as { errMsg?: string })?.errMsg ?? error))
+  }
+}
+
+/** The reminder kinds this build can ask WeChat to deliver (a subscribe-message template is configured for them). */
+export function subscribableKinds(): ReminderKind[] {
+  if (process.env.TARO_ENV !== 'weapp') return []
+  return REMINDER_KINDS.filter((k) => typeof REMINDER_TEMPLATE_IDS[k] === 'string')
+}
+
+/**
+ * Asks WeChat's subscribe dialog for the kinds (it must follow a tap); answers the kinds accepted, each of
+ * which lets the cloud send one message. Outside WeChat, or with no template configured, nothing is asked.
+ */
+export async function requestReminderSubscriptions(kinds: readonly ReminderKind[]): Promise<ReminderKind[]> {
+  const asked = kinds.filter((k) => subscribableKinds().includes(k))
+  if (asked.length === 0) return []
+  try {
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((k) => REMINDER_TEMPLATE_IDS[k]) } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>
+    return asked.filter((k) => answer[REMINDER_TEMPLATE_IDS[k]] === 'accept')
+  } catch {
+    // declined, or the dialog could not open: the reminders still come to the app's inbox
+    return []
   }
 }
 

@@ -13,6 +13,7 @@ import {
   createWalletSlice,
 } from './slices'
 import { createConsentSlice } from './consent'
+import { createRemindersSlice } from './reminders'
 import type { AppState } from './types'
 
 export type { AppState } from './types'
@@ -30,6 +31,7 @@ const initState: StateCreator<AppState> = (...a) => ({
   ...createAccountSlice(...a),
   ...createCommunitySlice(...a),
   ...createConsentSlice(...a),
+  ...createRemindersSlice(...a),
 })
 
 export const useAppStore = create<AppState>()(initState)

@@ -2,6 +2,7 @@ import { callCloud, CloudCallError, isTransient, setSessionToken } from '../serv
 import { newRequestId } from '../services/requestId'
 import { wechatLoginCode, weRunData } from '../services/wechat'
 import { recordAgreementInCloud } from './consent'
+import { REMINDERS_SIGNED_OUT } from './reminders'
 import { persisted } from './persist'
 import type {
   AccountSlice,
@@ -43,6 +44,7 @@ const SIGNED_OUT_DATA = {
   groups: [],
   challenges: { mine: [], open: [], finished: [] },
   achievements: undefined,
+  ...REMINDERS_SIGNED_OUT,
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {

@@ -1,3 +1,4 @@
+import type { RemindersSlice } from './reminders'
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
 import type { SyncStepsResult, Achievements, Challenge, Group, Leaderboard, CheckInResult, MyDataExport, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
@@ -159,6 +160,7 @@ export type AppState = SessionSlice &
   ProjectsSlice &
   OrganizerSlice &
   AccountSlice &
-  ConsentSlice
+  ConsentSlice &
+  RemindersSlice
 
 export type Slice<T> = StateCreator<AppState, [], [], T>

@@ -29,6 +29,7 @@ const RESIDENT_PAGES = [
   ['me', '/pages/me/index', '#me-nickname'],
   ['methodology', '/packages/about/pages/methodology/index', '#credit-rules'],
   ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
+  ['reminders', '/packages/me/pages/reminders/index', '#reminder-streak'],
 ]
 const ORGANIZER_PAGES = [
   ['verify', '/packages/organizer/pages/verify/index', '.page'],
@@ -66,7 +67,8 @@ test('the first-run screens pass axe in both languages', async () => {
   await page.getByRole('button', { name: 'Agree and continue' }).waitFor()
   await assertAccessible(page, 'privacy notice (en)')
   await page.getByRole('button', { name: 'Agree and continue' }).click()
-  await page.locator('#handle input').waitFor()
+  // the real <input> is tied to its label once Taro's wrapper has drawn it
+  await page.waitForFunction(() => document.querySelector('#handle input')?.getAttribute('aria-labelledby') === 'handle-label')
   await assertAccessible(page, 'login (en)')
 })
 

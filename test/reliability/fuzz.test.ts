@@ -12,8 +12,8 @@ import { ERROR_STATUS } from '../../src/contract/errors'
 import { post, startServer, tableRows, type RunningServer } from '../support/server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
-const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'getDailySeries', 'exportMyData', 'deleteAccount', 'updateProfile', 'createGroup', 'joinGroup', 'listMyGroups', 'leaveGroup', 'removeMember', 'rotateInviteCode', 'createChallenge', 'joinChallenge', 'listChallenges', 'getChallenge', 'getLeaderboard', 'getAchievements', 'nope']
-const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData', 'listMyGroups', 'listChallenges', 'getAchievements'])
+const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'getDailySeries', 'exportMyData', 'deleteAccount', 'updateProfile', 'createGroup', 'joinGroup', 'listMyGroups', 'leaveGroup', 'removeMember', 'rotateInviteCode', 'createChallenge', 'joinChallenge', 'listChallenges', 'getChallenge', 'getLeaderboard', 'getAchievements', 'getReminders', 'setReminders', 'listInbox', 'markInboxRead', 'nope']
+const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData', 'listMyGroups', 'listChallenges', 'getAchievements', 'getReminders', 'listInbox'])
 
 let server: RunningServer
 let dbPath: string

@@ -7,6 +7,11 @@
  *   blocked-…              40226 high-risk user          quota-…  45011 minute quota reached
  *   hang-…                 never answers                 html-…   HTTP 502 with an HTML page
  * A wrong appid answers 40013 and a wrong secret 40125, as WeChat does.
+ *
+ * Also subscribe messages: GET /cgi-bin/token hands out an access token (7,200 s), and
+ * POST /cgi-bin/message/subscribe/send delivers with a current token. `sendPlan` scripts the next answers:
+ * 'busy' (-1 system busy), 'stale' (40001: the token is no longer valid), 'refuse' (43101: no subscription),
+ * 'hang' (never answers). Only delivered messages are kept in `delivered`.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type Server, type ServerResponse } from 'node:http'
@@ -18,6 +23,14 @@ export interface WeChatStandIn {
   exchanges: string[]
   /** the session_keys handed out, newest last */
   sessionKeys: string[]
+  /** access tokens handed out, newest last */
+  tokens: string[]
+  /** what the next subscribe sends answer, first first; empty: delivered */
+  sendPlan: ('busy' | 'stale' | 'refuse' | 'hang')[]
+  /** subscribe messages delivered, in order */
+  delivered: { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }[]
+  /** subscribe send requests received, delivered or not */
+  sendAttempts: number
   close(): Promise<void>
 }
 
@@ -32,11 +45,39 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
   const exchanges: string[] = []
   const sessionKeys: string[] = []
   const hanging = new Set<ServerResponse>()
+  const tokens: string[] = []
+  const sendPlan: WeChatStandIn['sendPlan'] = []
+  const delivered: WeChatStandIn['delivered'] = []
+  const state = { sendAttempts: 0 }
   const json = (res: ServerResponse, body: unknown) => {
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
   }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in')
+    if (url.pathname === '/cgi-bin/token') {
+      const q = url.searchParams
+      if (q.get('appid') !== appid) return json(res, { errcode: 40013, errmsg: 'invalid appid' })
+      if (q.get('secret') !== secret) return json(res, { errcode: 40125, errmsg: 'invalid appsecret' })
+      const token = `tok-${tokens.length + 1}-${randomBytes(6).toString('hex')}`
+      tokens.push(token)
+      return json(res, { access_token: token, expires_in: 7200 })
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
+      let text = ''
+      req.on('data', (c) => (text += c))
+      req.on('end', () => {
+        state.sendAttempts++
+        const step = sendPlan.shift()
+        if (step === 'hang') return void hanging.add(res)
+        if (step === 'busy') return json(res, { errcode: -1, errmsg: 'system error' })
+        if (step === 'refuse') return json(res, { errcode: 43101, errmsg: 'user refuse to accept the msg' })
+        const current = tokens[tokens.length - 1]
+        if (step === 'stale' || url.searchParams.get('access_token') !== current) return json(res, { errcode: 40001, errmsg: 'invalid credential' })
+        delivered.push(JSON.parse(text))
+        json(res, { errcode: 0, errmsg: 'ok' })
+      })
+      return
+    }
     if (url.pathname !== '/sns/jscode2session') return void res.writeHead(404).end()
     const q = url.searchParams
     const code = q.get('js_code') ?? ''
@@ -67,6 +108,12 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
         url: `http://127.0.0.1:${port}`,
         exchanges,
         sessionKeys,
+        tokens,
+        sendPlan,
+        delivered,
+        get sendAttempts() {
+          return state.sendAttempts
+        },
         close: () =>
           new Promise((done) => {
             for (const res of hanging) res.destroy()

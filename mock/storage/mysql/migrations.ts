@@ -183,4 +183,19 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `ALTER TABLE entries ADD COLUMN evidence VARCHAR(24)`,
     ],
   },
+  {
+    version: 8,
+    name: 'reminders: opted-in kinds, WeChat send credits, the outbox',
+    statements: [
+      `ALTER TABLE wallets ADD COLUMN reminder_kinds VARCHAR(120)`,
+      `CREATE TABLE reminder_credits (
+        openid VARCHAR(64) NOT NULL, kind VARCHAR(24) NOT NULL, credits BIGINT NOT NULL CHECK (credits >= 0),
+        PRIMARY KEY (openid, kind)) ${TABLE}`,
+      `CREATE TABLE reminders (
+        id VARCHAR(160) PRIMARY KEY, openid VARCHAR(64) NOT NULL, kind VARCHAR(24) NOT NULL, ref VARCHAR(80) NOT NULL,
+        due_ms BIGINT NOT NULL, params TEXT NOT NULL, status VARCHAR(12) NOT NULL, attempts INT NOT NULL DEFAULT 0,
+        next_ms BIGINT NOT NULL, delivered_at VARCHAR(40), read_at VARCHAR(40),
+        KEY reminders_to_send (status, next_ms), KEY reminders_by_person (openid, due_ms)) ${TABLE}`,
+    ],
+  },
 ]

@@ -1,23 +1,24 @@
-import type { TextSize } from '../../store/types'
-import { BadgeList } from '../../components/BadgeList'
-import { useTextScale } from '../../components/TextScale'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionButton } from '../../components/ActionButton'
-import { Choices } from '../../components/Choices'
-import { Field } from '../../components/Field'
-import { Notice } from '../../components/Notice'
-import { LOGIN_URL, PRIVACY_URL, useRequireSession } from '../../components/useSession'
-import type { MyDataExport } from '../../contract/types'
-import type { Lang } from '../../i18n'
-import { formatKg } from '../../i18n'
-import { errorText, useT } from '../../i18n/useT'
-import { saveTextFile } from '../../services/saveFile'
-import { selectLang, useAppStore } from '../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { BadgeList } from '@/components/BadgeList'
+import { Choices } from '@/components/Choices'
+import { Field } from '@/components/Field'
+import { Notice } from '@/components/Notice'
+import { useTextScale } from '@/components/TextScale'
+import { usePageTitle } from '@/components/usePageTitle'
+import { LOGIN_URL, PRIVACY_URL, useRequireSession } from '@/components/useSession'
+import type { MyDataExport } from '@/contract/types'
+import { formatKg, type Lang } from '@/i18n'
+import { errorText, useT } from '@/i18n/useT'
+import { saveTextFile } from '@/services/saveFile'
+import { selectLang, useAppStore } from '@/store'
+import { selectUnread } from '@/store/reminders'
+import type { TextSize } from '@/store/types'
 import './index.scss'
-import { usePageTitle } from '../../components/usePageTitle'
 
+const REMINDERS_URL = '/packages/me/pages/reminders/index'
 const ORGANIZER_TOOLS = [
   ['verify', 'organizer.verify'],
   ['review', 'organizer.review'],
@@ -44,10 +45,12 @@ export default function MePage() {
   const t = useT()
   const lang = useAppStore(selectLang)
   const textSize = useAppStore((s) => s.textSize)
+  const unread = useAppStore(selectUnread)
   const { setLang, logout, updateNickname, exportMyData, deleteAccount, loadAchievements } = useAppStore.getState()
   const achievements = useAppStore((s) => s.achievements)
   const session = useRequireSession(() => {
     loadAchievements().catch(() => undefined)
+    useAppStore.getState().loadInbox().catch(() => undefined)
   })
   const [nickname, setNickname] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
@@ -127,6 +130,11 @@ export default function MePage() {
           ))}
         </View>
       ) : null}
+      <ActionButton
+        variant='secondary'
+        label={unread > 0 ? `${t('reminder.open')}（${t('reminder.unread', { count: unread })}）` : t('reminder.open')}
+        onClick={() => Taro.navigateTo({ url: REMINDERS_URL })}
+      />
       <ActionButton
         variant='secondary'
         label={t('me.export')}

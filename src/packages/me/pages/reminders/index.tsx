@@ -1,0 +1,118 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '@/components/ActionButton'
+import { Notice } from '@/components/Notice'
+import { pressable } from '@/components/pressable'
+import { useTextScale } from '@/components/TextScale'
+import { usePageTitle } from '@/components/usePageTitle'
+import { useRequireSession } from '@/components/useSession'
+import { REMINDER_KINDS, type ReminderKind } from '@/contract/constants'
+import { reminderText } from '@/i18n/reminders'
+import { errorText, usePackageT } from '@/i18n/useT'
+import { subscribableKinds } from '@/services/wechat'
+import { selectLang, useAppStore } from '@/store'
+import { MESSAGES } from '../../messages'
+import './index.scss'
+
+/** Which reminders to get, and the messages that came: the in-app inbox (WeChat also delivers them on weapp). */
+export default function RemindersPage() {
+  const textScale = useTextScale()
+  usePageTitle('reminder.open')
+  const t = usePackageT(MESSAGES)
+  const lang = useAppStore(selectLang)
+  const settings = useAppStore((s) => s.reminderSettings)
+  const inbox = useAppStore((s) => s.inbox)
+  const [chosen, setChosen] = useState<Set<ReminderKind> | undefined>()
+  const [busy, setBusy] = useState(false)
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | undefined>()
+
+  const session = useRequireSession(() => {
+    const { loadReminders, loadInbox } = useAppStore.getState()
+    Promise.all([loadReminders(), loadInbox()]).catch((e) => setNotice({ tone: 'error', text: errorText(t, e) }))
+  })
+  if (!session) return <View className='page' />
+  const kinds = chosen ?? new Set(settings?.kinds ?? [])
+
+  function toggle(kind: ReminderKind) {
+    const next = new Set(kinds)
+    if (next.has(kind)) next.delete(kind)
+    else next.add(kind)
+    setChosen(next)
+  }
+
+  async function save() {
+    setBusy(true)
+    setNotice(undefined)
+    try {
+      await useAppStore.getState().saveReminders(REMINDER_KINDS.filter((k) => kinds.has(k)))
+      const after = useAppStore.getState().reminderSettings
+      const wechat = subscribableKinds()
+      const sends = wechat.map((k) => t('reminders.sendsOf', { kind: reminderText(k, {}, lang).title, count: after?.sends[k] ?? 0 })).join('；')
+      setNotice({ tone: 'success', text: wechat.length > 0 ? t('reminders.savedWeChat', { sends }) : t('reminders.saved') })
+      setChosen(undefined)
+    } catch (e) {
+      setNotice({ tone: 'error', text: errorText(t, e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const unreadIds = inbox?.messages.filter((m) => !m.read).map((m) => m.id) ?? []
+  return (
+    <View className='page reminders' style={textScale}>
+      <View className='section-title' role='heading' aria-level={2}>
+        {t('reminders.choose')}
+      </View>
+      {REMINDER_KINDS.map((kind) => {
+        const on = kinds.has(kind)
+        const label = t(`reminders.kind.${kind}`)
+        return (
+          <View
+            key={kind}
+            id={`reminder-${kind}`}
+            className={`reminders__toggle${on ? ' reminders__toggle--on' : ''}`}
+            role='switch'
+            aria-checked={on}
+            ariaLabel={label}
+            onClick={() => toggle(kind)}
+            {...pressable(() => toggle(kind))}
+          >
+            <Text className='reminders__toggle-text'>{label}</Text>
+            <View className={`reminders__switch${on ? ' reminders__switch--on' : ''}`} {...{ 'aria-hidden': 'true' }}>
+              <View className='reminders__knob' />
+            </View>
+          </View>
+        )
+      })}
+      <ActionButton label={t('reminders.save')} disabled={busy || !settings} loading={busy} onClick={() => void save()} />
+      {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
+
+      <View className='section-title' role='heading' aria-level={2}>
+        {t('reminders.inbox')}
+      </View>
+      {inbox && inbox.messages.length === 0 ? <Text className='muted'>{t('reminders.empty')}</Text> : null}
+      <View role='list'>
+        {inbox?.messages.map((m) => {
+          const text = reminderText(m.kind, m.params, lang)
+          return (
+            <View key={m.id} role='listitem' className={`reminders__message${m.read ? '' : ' reminders__message--unread'}`}>
+              <Text className='reminders__message-title'>{m.read ? text.title : `${text.title}（${t('reminders.unreadMark')}）`}</Text>
+              <Text className='reminders__message-detail'>{text.detail}</Text>
+              <Text className='reminders__message-meta'>
+                {m.dueAt.slice(0, 16).replace('T', ' ')}
+                {m.sentByWeChat ? ` · ${t('reminders.viaWeChat')}` : ''}
+              </Text>
+            </View>
+          )
+        })}
+      </View>
+      {unreadIds.length > 0 ? (
+        <ActionButton
+          variant='secondary'
+          label={t('reminders.markAll')}
+          onClick={() => useAppStore.getState().markInboxRead(unreadIds).catch((e) => setNotice({ tone: 'error', text: errorText(t, e) }))}
+        />
+      ) : null}
+    </View>
+  )
+}
