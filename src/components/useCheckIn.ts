@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { kmNotDriven } from '../core/equivalents'
-import { errorText, useT } from '../i18n/useT'
+import { errorText, useT } from './useT'
 import { CloudCallError } from '../services/cloud'
 import { useAppStore } from '../store'
 import type { QueueSlice } from '../store/types'

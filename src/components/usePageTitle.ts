@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { MessageKey } from '../i18n/messages'
-import { useT } from '../i18n/useT'
+import { useT } from './useT'
 import { selectLang, useAppStore } from '../store'
 
 /** The tab bar's pages in app.config.ts order, and the message naming each. */

@@ -84,7 +84,7 @@ function defaultTransport(): Transport {
 }
 
 let transport: Transport | undefined
-let sessionToken: string | undefined
+let currentToken: () => string | undefined = () => undefined
 let onUnauthenticated: (() => void) | undefined
 let consentGiven = false
 
@@ -92,8 +92,12 @@ export function setTransport(next: Transport | undefined) {
   transport = next
 }
 
-export function setSessionToken(token: string | undefined) {
-  sessionToken = token
+/**
+ * Where the session token is read at each call: the store's session is its one source of truth, so a login,
+ * a logout or a reset is seen by the next call without anything to keep in step.
+ */
+export function readTokenFrom(source: () => string | undefined) {
+  currentToken = source
 }
 
 /** The store says when the privacy notice has been agreed; until then callCloud sends nothing. */
@@ -108,7 +112,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined) {
 export async function callCloud<N extends FunctionName>(name: N, data: RequestOf<N>): Promise<ResultOf<N>> {
   if (!consentGiven) throw new CloudCallError('CONSENT_REQUIRED', 'Nothing is sent before the privacy notice is agreed.')
   transport ??= defaultTransport()
-  const body = await transport(name, data, sessionToken)
+  const body = await transport(name, data, currentToken())
   if ('result' in body) return body.result as ResultOf<N>
   const code = isErrorCode(body.error?.code) ? body.error.code : 'INTERNAL'
   if (code === 'UNAUTHENTICATED') onUnauthenticated?.()

@@ -1,38 +1,50 @@
 import { create, type StateCreator } from 'zustand'
-import {
-  createAccountSlice,
-  createCatalogueSlice,
-  createCommunitySlice,
-  createLedgerSlice,
-  createOrganizerSlice,
-  createProjectsSlice,
-  createQueueSlice,
-  createRewardsSlice,
-  createSessionSlice,
-  createSettingsSlice,
-  createWalletSlice,
-} from './slices'
+import { ACCOUNT_NONE, createAccountSlice } from './account'
+import { createCatalogueSlice } from './catalogue'
+import { COMMUNITY_SIGNED_OUT, createCommunitySlice } from './community'
 import { createConsentSlice } from './consent'
-import { createRemindersSlice } from './reminders'
+import { createLedgerSlice, LEDGER_SIGNED_OUT } from './ledger'
+import { createOrganizerSlice, ORGANIZER_SIGNED_OUT } from './organizer'
+import { createProjectsSlice, PROJECTS_SIGNED_OUT } from './projects'
+import { createQueueSlice } from './queue'
+import { createRemindersSlice, REMINDERS_SIGNED_OUT } from './reminders'
+import { createRewardsSlice, REWARDS_SIGNED_OUT } from './rewards'
+import { createSessionSlice } from './session'
+import { createSettingsSlice } from './settings'
 import type { AppState } from './types'
+import { createWalletSlice, WALLET_SIGNED_OUT } from './wallet'
 
 export type { AppState } from './types'
 
-const initState: StateCreator<AppState> = (...a) => ({
-  ...createSessionSlice(...a),
-  ...createSettingsSlice(...a),
-  ...createWalletSlice(...a),
-  ...createLedgerSlice(...a),
-  ...createCatalogueSlice(...a),
-  ...createQueueSlice(...a),
-  ...createRewardsSlice(...a),
-  ...createProjectsSlice(...a),
-  ...createOrganizerSlice(...a),
-  ...createAccountSlice(...a),
-  ...createCommunitySlice(...a),
-  ...createConsentSlice(...a),
-  ...createRemindersSlice(...a),
-})
+/**
+ * Every slice, each with what it holds of one person (dropped when the person changes, so nobody sees the
+ * previous wallet). A new slice is added here once; its signed-out state comes with it.
+ */
+const SLICES = [
+  { create: createSessionSlice },
+  { create: createSettingsSlice },
+  { create: createWalletSlice, signedOut: WALLET_SIGNED_OUT },
+  { create: createLedgerSlice, signedOut: LEDGER_SIGNED_OUT },
+  { create: createCatalogueSlice },
+  { create: createQueueSlice },
+  { create: createRewardsSlice, signedOut: REWARDS_SIGNED_OUT },
+  { create: createProjectsSlice, signedOut: PROJECTS_SIGNED_OUT },
+  { create: createOrganizerSlice, signedOut: ORGANIZER_SIGNED_OUT },
+  { create: createAccountSlice, signedOut: ACCOUNT_NONE },
+  { create: createCommunitySlice, signedOut: COMMUNITY_SIGNED_OUT },
+  { create: createConsentSlice },
+  { create: createRemindersSlice, signedOut: REMINDERS_SIGNED_OUT },
+] as const
+
+const SIGNED_OUT = Object.assign({}, ...SLICES.map((s) => ('signedOut' in s ? s.signedOut : {}))) as Partial<AppState>
+
+const initState: StateCreator<AppState> = (set, get, api) =>
+  Object.assign(
+    {
+      clearPersonData: () => set({ ...SIGNED_OUT }),
+    },
+    ...SLICES.map((s) => (s.create as StateCreator<AppState, [], [], object>)(set, get, api)),
+  ) as AppState
 
 export const useAppStore = create<AppState>()(initState)
 

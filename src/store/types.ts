@@ -149,7 +149,13 @@ export interface CommunitySlice {
   loadAchievements(): Promise<void>
 }
 
-export type AppState = SessionSlice &
+export interface PersonData {
+  /** drops every slice's data about the logged-in person (at login, logout and account deletion) */
+  clearPersonData(): void
+}
+
+export type AppState = PersonData &
+  SessionSlice &
   CommunitySlice &
   SettingsSlice &
   WalletSlice &

@@ -45,6 +45,9 @@ const zh = {
   'organizer.inactive': '已下架',
   'organizer.toggleActive': '上架/下架',
   'organizer.fieldError': '请检查：名称不能为空，数字须为正整数',
+  'reason.near_cap_weight': '单次重量接近每日上限',
+  'reason.station_burst': '同一回收站短时间多次投递',
+  'reason.near_max_speed': '速度接近该方式上限',
 }
 
 const en: Record<keyof typeof zh, string> = {
@@ -88,6 +91,9 @@ const en: Record<keyof typeof zh, string> = {
   'organizer.inactive': 'Withdrawn',
   'organizer.toggleActive': 'On offer / withdrawn',
   'organizer.fieldError': 'Check the form: a title, and whole positive numbers',
+  'reason.near_cap_weight': 'One drop close to the daily weight cap',
+  'reason.station_burst': 'Several drops at one station within minutes',
+  'reason.near_max_speed': 'Speed close to the limit for the mode',
 }
 
 export type PackageKey = keyof typeof zh

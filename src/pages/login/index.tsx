@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import { useTextScale } from '../../components/TextScale'
+import { useTextScale } from '@/components/TextScale'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionButton } from '../../components/ActionButton'
-import { Field } from '../../components/Field'
-import { Notice } from '../../components/Notice'
-import { PRIVACY_URL } from '../../components/useSession'
-import { errorText, useT } from '../../i18n/useT'
-import { BRAND } from '../../branding/brand'
-import { selectLang, selectNeedsConsent, useAppStore } from '../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { Field } from '@/components/Field'
+import { Notice } from '@/components/Notice'
+import { PRIVACY_URL } from '@/components/useSession'
+import { useAction } from '@/components/useAction'
+import { useT } from '@/components/useT'
+import { BRAND } from '@/branding/brand'
+import { selectLang, selectNeedsConsent, useAppStore } from '@/store'
 
 const HANDLE = /^[a-z0-9_-]{1,32}$/
 
@@ -21,23 +22,17 @@ export default function LoginPage() {
   const t = useT()
   const lang = useAppStore(selectLang)
   const [handle, setHandle] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | undefined>()
+  const action = useAction(t)
+  const { busy } = action
   const valid = HANDLE.test(handle.trim())
   const wechat = process.env.TARO_ENV === 'weapp' && !DEV_LOGIN_UI
 
   async function run(login: () => Promise<void>) {
     if (busy) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    await action.run(async () => {
       await login()
       await Taro.switchTab({ url: '/pages/home/index' })
-    } catch (e) {
-      setError(errorText(t, e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   useDidShow(() => {
@@ -70,7 +65,7 @@ export default function LoginPage() {
           />
         </View>
       )}
-      {error ? <Notice tone='error' lines={[error]} /> : null}
+      {action.noticeProps ? <Notice {...action.noticeProps} /> : null}
       <ActionButton variant='secondary' label={t('privacy.title')} onClick={() => void Taro.navigateTo({ url: PRIVACY_URL })} />
     </View>
   )

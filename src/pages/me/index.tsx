@@ -11,7 +11,8 @@ import { usePageTitle } from '@/components/usePageTitle'
 import { LOGIN_URL, PRIVACY_URL, useRequireSession } from '@/components/useSession'
 import type { MyDataExport } from '@/contract/types'
 import { formatKg, type Lang } from '@/i18n'
-import { errorText, useT } from '@/i18n/useT'
+import { useAction } from '@/components/useAction'
+import { useT } from '@/components/useT'
 import { saveTextFile } from '@/services/saveFile'
 import { selectLang, useAppStore } from '@/store'
 import { selectUnread } from '@/store/reminders'
@@ -54,17 +55,8 @@ export default function MePage() {
   })
   const [nickname, setNickname] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'warning'; text: string } | undefined>()
+  const { run, noticeProps } = useAction(t)
   if (!session) return <View className='page' />
-
-  const run = async (work: () => Promise<void>) => {
-    setNotice(undefined)
-    try {
-      await work()
-    } catch (e) {
-      setNotice({ tone: 'error', text: errorText(t, e) })
-    }
-  }
 
   return (
     <View className='page me' style={textScale}>
@@ -88,7 +80,7 @@ export default function MePage() {
           }
         />
       </View>
-      {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
+      {noticeProps ? <Notice {...noticeProps} /> : null}
       {achievements ? (
         <View>
           <View className='section-title'>{t('me.badges')}</View>
@@ -141,7 +133,7 @@ export default function MePage() {
         onClick={() =>
           run(async () => {
             const { how, filename } = await deliverExport(await exportMyData())
-            setNotice({ tone: 'success', text: how === 'downloaded' ? t('me.exported', { filename }) : t('me.exportCopied') })
+            return how === 'downloaded' ? t('me.exported', { filename }) : t('me.exportCopied')
           })
         }
       />

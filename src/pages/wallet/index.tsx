@@ -1,22 +1,22 @@
-import { Equivalents } from '../../components/Equivalents'
-import { useTextScale } from '../../components/TextScale'
+import { Equivalents } from '@/components/Equivalents'
+import { useTextScale } from '@/components/TextScale'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useState } from 'react'
-import { ActionButton } from '../../components/ActionButton'
-import { Choices } from '../../components/Choices'
-import { DayBars } from '../../components/DayBars'
-import { Notice } from '../../components/Notice'
-import { useRequireSession } from '../../components/useSession'
-import type { LedgerEntry } from '../../contract/types'
-import { formatKg } from '../../i18n'
-import { dayHeading } from '../../i18n/days'
-import { errorText, useT } from '../../i18n/useT'
-import type { MessageKey } from '../../i18n/messages'
-import { selectEntries, selectLang, selectWalletView, useAppStore } from '../../store'
+import { ActionButton } from '@/components/ActionButton'
+import { Choices } from '@/components/Choices'
+import { DayBars } from '@/components/DayBars'
+import { Notice } from '@/components/Notice'
+import { useRequireSession } from '@/components/useSession'
+import type { LedgerEntry } from '@/contract/types'
+import { formatKg } from '@/i18n'
+import { dayHeading } from '@/i18n/days'
+import { useAction } from '@/components/useAction'
+import { useT } from '@/components/useT'
+import type { MessageKey } from '@/i18n/messages'
+import { selectEntries, selectLang, selectWalletView, useAppStore } from '@/store'
 import './index.scss'
-import { factorLabelKey } from '../../i18n/factors'
-import { usePageTitle } from '../../components/usePageTitle'
+import { factorLabelKey } from '@/i18n/factors'
+import { usePageTitle } from '@/components/usePageTitle'
 
 function entryTitle(t: ReturnType<typeof useT>, e: LedgerEntry): string {
   if (e.type === 'checkin' && e.factorId) {
@@ -40,12 +40,7 @@ export default function WalletPage() {
   const series = useAppStore((s) => s.series)
   const lang = useAppStore(selectLang)
   const { refreshWallet, loadLedger, verifyLedger, loadSeries } = useAppStore.getState()
-  const [error, setError] = useState<string | undefined>()
-
-  const run = (work: () => Promise<void>) => {
-    setError(undefined)
-    return work().catch((e) => setError(errorText(t, e)))
-  }
+  const { run, noticeProps } = useAction(t)
   const reload = () => run(async () => {
     await Promise.all([refreshWallet(), loadLedger(true), loadSeries(useAppStore.getState().series?.days ?? 7)])
   })
@@ -88,7 +83,7 @@ export default function WalletPage() {
         </View>
       ) : null}
       {view ? <Equivalents gramsCo2e={view.wallet.gramsCo2eTotal} t={t} id='wallet-equivalents' /> : null}
-      {error ? <Notice tone='error' lines={[error]} /> : null}
+      {noticeProps ? <Notice {...noticeProps} /> : null}
       <ActionButton variant='secondary' label={t('wallet.verify')} onClick={() => run(verifyLedger)} />
       {verifyResult ? (
         <Notice

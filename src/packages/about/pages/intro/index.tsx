@@ -10,7 +10,7 @@ import { PRIVACY_URL } from '@/components/useSession'
 import { usePageTitle } from '@/components/usePageTitle'
 import { GRAMS_PER_POINT } from '@/core/points'
 import type { Lang } from '@/i18n'
-import { usePackageT } from '@/i18n/useT'
+import { usePackageT } from '@/components/useT'
 import { selectLang, useAppStore } from '@/store'
 import './index.scss'
 

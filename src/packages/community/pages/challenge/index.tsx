@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -10,7 +11,7 @@ import { ProgressBar } from '@/components/ProgressBar'
 import { useRequireSession } from '@/components/useSession'
 import type { Challenge, Leaderboard } from '@/contract/types'
 import type { MessageKey } from '@/i18n/messages'
-import { errorText, useT } from '@/i18n/useT'
+import { errorText, usePackageT } from '@/components/useT'
 import { useAppStore } from '@/store'
 import '@/pages/wallet/index.scss'
 import { usePageTitle } from '@/components/usePageTitle'
@@ -18,7 +19,7 @@ import { usePageTitle } from '@/components/usePageTitle'
 export default function ChallengePage() {
   const textScale = useTextScale()
   usePageTitle('title.challenge')
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const { params } = useRouter()
   const id = params.id ?? ''
   const { loadChallenge, joinChallenge, fundChallenge } = useAppStore.getState()

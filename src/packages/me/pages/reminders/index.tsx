@@ -8,7 +8,8 @@ import { usePageTitle } from '@/components/usePageTitle'
 import { useRequireSession } from '@/components/useSession'
 import { REMINDER_KINDS, type ReminderKind } from '@/contract/constants'
 import { reminderText } from '@/i18n/reminders'
-import { errorText, usePackageT } from '@/i18n/useT'
+import { useAction } from '@/components/useAction'
+import { usePackageT } from '@/components/useT'
 import { subscribableKinds } from '@/services/wechat'
 import { selectLang, useAppStore } from '@/store'
 import { MESSAGES } from '../../messages'
@@ -23,12 +24,13 @@ export default function RemindersPage() {
   const settings = useAppStore((s) => s.reminderSettings)
   const inbox = useAppStore((s) => s.inbox)
   const [chosen, setChosen] = useState<Set<ReminderKind> | undefined>()
-  const [busy, setBusy] = useState(false)
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | undefined>()
+  const { run, busy, noticeProps } = useAction(t)
 
   const session = useRequireSession(() => {
     const { loadReminders, loadInbox } = useAppStore.getState()
-    Promise.all([loadReminders(), loadInbox()]).catch((e) => setNotice({ tone: 'error', text: errorText(t, e) }))
+    void run(async () => {
+      await Promise.all([loadReminders(), loadInbox()])
+    })
   })
   if (!session) return <View className='page' />
   const kinds = chosen ?? new Set(settings?.kinds ?? [])
@@ -40,22 +42,15 @@ export default function RemindersPage() {
     setChosen(next)
   }
 
-  async function save() {
-    setBusy(true)
-    setNotice(undefined)
-    try {
+  const save = () =>
+    run(async () => {
       await useAppStore.getState().saveReminders(REMINDER_KINDS.filter((k) => kinds.has(k)))
       const after = useAppStore.getState().reminderSettings
       const wechat = subscribableKinds()
       const sends = wechat.map((k) => t('reminders.sendsOf', { kind: reminderText(k, {}, lang).title, count: after?.sends[k] ?? 0 })).join('；')
-      setNotice({ tone: 'success', text: wechat.length > 0 ? t('reminders.savedWeChat', { sends }) : t('reminders.saved') })
       setChosen(undefined)
-    } catch (e) {
-      setNotice({ tone: 'error', text: errorText(t, e) })
-    } finally {
-      setBusy(false)
-    }
-  }
+      return wechat.length > 0 ? t('reminders.savedWeChat', { sends }) : t('reminders.saved')
+    })
 
   const unreadIds = inbox?.messages.filter((m) => !m.read).map((m) => m.id) ?? []
   return (
@@ -85,7 +80,7 @@ export default function RemindersPage() {
         )
       })}
       <ActionButton label={t('reminders.save')} disabled={busy || !settings} loading={busy} onClick={() => void save()} />
-      {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
+      {noticeProps ? <Notice {...noticeProps} /> : null}
 
       <View className='section-title' role='heading' aria-level={2}>
         {t('reminders.inbox')}
@@ -110,7 +105,7 @@ export default function RemindersPage() {
         <ActionButton
           variant='secondary'
           label={t('reminders.markAll')}
-          onClick={() => useAppStore.getState().markInboxRead(unreadIds).catch((e) => setNotice({ tone: 'error', text: errorText(t, e) }))}
+          onClick={() => void run(() => useAppStore.getState().markInboxRead(unreadIds))}
         />
       ) : null}
     </View>

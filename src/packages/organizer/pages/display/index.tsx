@@ -7,7 +7,7 @@ import { Choices } from '@/components/Choices'
 import { Notice } from '@/components/Notice'
 import { QrCode } from '@/components/QrCode'
 import { useRequireSession } from '@/components/useSession'
-import { errorText, usePackageT } from '@/i18n/useT'
+import { errorText, usePackageT } from '@/components/useT'
 import { selectStations, useAppStore } from '@/store'
 import './index.scss'
 

@@ -8,7 +8,8 @@ import { useRequireSession } from '@/components/useSession'
 import type { LedgerEntry } from '@/contract/types'
 import type { MessageKey } from '@/i18n/messages'
 import type { Translate } from '@/i18n'
-import { errorText, usePackageT } from '@/i18n/useT'
+import { useAction } from '@/components/useAction'
+import { usePackageT } from '@/components/useT'
 import { useAppStore } from '@/store'
 import { factorLabelKey } from '@/i18n/factors'
 import { FACTOR_KINDS, isFactorKind } from '@/core/kinds'
@@ -26,28 +27,22 @@ export default function ReviewPage() {
   const t = usePackageT(MESSAGES)
   const items = useAppStore((s) => s.reviewItems)
   const { loadReviews, decide } = useAppStore.getState()
-  const [error, setError] = useState<string | undefined>()
+  const { run, noticeProps } = useAction(t)
   const [busyId, setBusyId] = useState<string | undefined>()
   const session = useRequireSession(() => {
-    loadReviews().catch((e) => setError(errorText(t, e)))
+    void run(loadReviews)
   })
   if (!session) return <View className='page' />
 
   async function act(id: string, decision: 'confirm' | 'reverse') {
     setBusyId(id)
-    setError(undefined)
-    try {
-      await decide(id, decision)
-    } catch (e) {
-      setError(errorText(t, e))
-    } finally {
-      setBusyId(undefined)
-    }
+    await run(() => decide(id, decision))
+    setBusyId(undefined)
   }
 
   return (
     <View className='page review' style={textScale}>
-      {error ? <Notice tone='error' lines={[error]} /> : null}
+      {noticeProps ? <Notice {...noticeProps} /> : null}
       {items.length === 0 ? <View className='muted'>{t('organizer.reviewEmpty')}</View> : null}
       {items.map((item) => (
         <View key={item.id} className='card'>

@@ -10,7 +10,8 @@ import { useRequireSession } from '@/components/useSession'
 import { addDays, shanghaiDay } from '@/core/time'
 import { saveTextFile } from '@/services/saveFile'
 import { formatKg } from '@/i18n'
-import { errorText, usePackageT } from '@/i18n/useT'
+import { useAction } from '@/components/useAction'
+import { usePackageT } from '@/components/useT'
 import { useAppStore } from '@/store'
 import './index.scss'
 import { factorLabelKey } from '@/i18n/factors'
@@ -23,28 +24,25 @@ export default function StatsPage() {
   const stats = useAppStore((s) => s.stats)
   const { loadStats, exportCsv } = useAppStore.getState()
   const [span, setSpan] = useState<Span>('7')
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | undefined>()
+  const { run, noticeProps } = useAction(t)
   const range = (s: Span) => {
     const toDay = shanghaiDay(Date.now())
     return { fromDay: addDays(toDay, -(Number(s) - 1)), toDay }
   }
   const load = (s: Span) => {
     const { fromDay, toDay } = range(s)
-    loadStats(fromDay, toDay).catch((e) => setNotice({ tone: 'error', text: errorText(t, e) }))
+    void run(() => loadStats(fromDay, toDay))
   }
   const session = useRequireSession(() => load(span))
   if (!session) return <View className='page' />
 
-  async function exportNow() {
-    const { fromDay, toDay } = range(span)
-    try {
+  const exportNow = () =>
+    run(async () => {
+      const { fromDay, toDay } = range(span)
       const { filename, csv } = await exportCsv(fromDay, toDay)
       const how = await saveTextFile(filename, csv, 'text/csv;charset=utf-8')
-      setNotice({ tone: 'success', text: how === 'downloaded' ? t('organizer.exported', { filename }) : t('organizer.copied') })
-    } catch (e) {
-      setNotice({ tone: 'error', text: errorText(t, e) })
-    }
-  }
+      return how === 'downloaded' ? t('organizer.exported', { filename }) : t('organizer.copied')
+    })
 
   return (
     <View className='page stats' style={textScale}>
@@ -101,7 +99,7 @@ export default function StatsPage() {
         <View className='muted'>{t('common.loading')}</View>
       )}
       <ActionButton label={t('organizer.export')} onClick={exportNow} />
-      {notice ? <Notice tone={notice.tone} lines={[notice.text]} /> : null}
+      {noticeProps ? <Notice {...noticeProps} /> : null}
     </View>
   )
 }

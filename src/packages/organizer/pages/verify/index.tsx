@@ -8,7 +8,7 @@ import { Field } from '@/components/Field'
 import { Notice } from '@/components/Notice'
 import { useRequireSession } from '@/components/useSession'
 import type { Redemption } from '@/contract/types'
-import { errorText, usePackageT } from '@/i18n/useT'
+import { errorText, usePackageT } from '@/components/useT'
 import { useAppStore } from '@/store'
 import './index.scss'
 

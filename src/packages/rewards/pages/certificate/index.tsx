@@ -1,19 +1,20 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useTextScale } from '../../../../components/TextScale'
+import { MESSAGES } from '../../messages'
+import { useTextScale } from '@/components/TextScale'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { Notice } from '../../../../components/Notice'
-import { useRequireSession } from '../../../../components/useSession'
-import type { DonationCertificate } from '../../../../contract/types'
-import { errorText, useT } from '../../../../i18n/useT'
-import { useAppStore } from '../../../../store'
-import leaf from '../../../../assets/tab/home-active.png'
+import { Notice } from '@/components/Notice'
+import { useRequireSession } from '@/components/useSession'
+import type { DonationCertificate } from '@/contract/types'
+import { errorText, usePackageT } from '@/components/useT'
+import { useAppStore } from '@/store'
+import leaf from '@/assets/tab/home-active.png'
 import './index.scss'
 
 /** The donor's certificate: a page worth showing, with the code that ties it to the ledger. */
 export default function CertificatePage() {
   const textScale = useTextScale()
-  const t = useT()
+  const t = usePackageT(MESSAGES)
   const { params } = useRouter()
   const loadCertificate = useAppStore((s) => s.loadCertificate)
   const [cert, setCert] = useState<DonationCertificate | undefined>()

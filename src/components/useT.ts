@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
 import { selectLang, useAppStore } from '../store'
-import { translator, type MessageTable, type Translate } from '.'
+import { translator, type MessageTable, type Translate } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
 import { CloudCallError } from '../services/cloud'
-import type { MessageKey } from './messages'
+import type { MessageKey } from '../i18n/messages'
 
 export function useT(): Translate {
   const lang = useAppStore(selectLang)

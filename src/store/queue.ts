@@ -1,0 +1,69 @@
+/** The queue slice: check-ins kept on the device until the cloud answers them, each with its requestId. */
+import { callCloud, CloudCallError, isTransient } from '../services/cloud'
+import { newRequestId } from '../services/requestId'
+import { persisted } from './persist'
+import { SEND_ATTEMPTS } from './retries'
+import type { QueueSlice, QueuedCheckIn, Slice, SubmitOutcome } from './types'
+
+export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
+  const saveQueue = (queue: QueuedCheckIn[]) => {
+    persisted.saveQueue(queue)
+    set({ queue })
+  }
+  const dequeue = (requestId: string) => saveQueue(get().queue.filter((q) => q.requestId !== requestId))
+
+  /** One queued check-in, sent with its own requestId until the cloud answers one way or the other. */
+  async function send(item: QueuedCheckIn): Promise<SubmitOutcome> {
+    let lastError: unknown
+    for (let attempt = 0; attempt < SEND_ATTEMPTS; attempt++) {
+      try {
+        const result = await callCloud('checkIn', item.payload)
+        dequeue(item.requestId)
+        set({ walletView: undefined })
+        return { status: 'credited', result }
+      } catch (error) {
+        lastError = error
+        if (!isTransient(error)) break
+      }
+    }
+    if (isTransient(lastError)) {
+      const code = (lastError as CloudCallError).code
+      saveQueue(get().queue.map((q) => (q.requestId === item.requestId ? { ...q, lastError: code } : q)))
+      return { status: 'queued' }
+    }
+    // The cloud refused it for good (cap, implausible…): it must not be retried, and the resident is told.
+    dequeue(item.requestId)
+    const e = lastError instanceof CloudCallError ? lastError : new CloudCallError('INTERNAL', String(lastError))
+    return { status: 'rejected', code: e.code, message: e.message }
+  }
+
+  return {
+    queue: persisted.queue(),
+    flushing: false,
+    async submitCheckIn(input, options) {
+      const requestId = newRequestId()
+      // occurredAt is fixed now, so a check-in sent later still counts for the moment it happened,
+      // and every retry carries the identical payload.
+      const nowMs = Date.now()
+      const occurredAt = new Date(nowMs - (options?.endedMinutesAgo ?? 0) * 60_000).toISOString()
+      const payload = { ...input, requestId, occurredAt } as QueuedCheckIn['payload']
+      const item: QueuedCheckIn = { requestId, payload, queuedAt: new Date(nowMs).toISOString() }
+      saveQueue([...get().queue, item])
+      return send(item)
+    },
+    async flushQueue() {
+      if (get().flushing || !get().session) return
+      set({ flushing: true })
+      try {
+        for (const item of [...get().queue]) {
+          const outcome = await send(item)
+          if (outcome.status === 'queued') break
+        }
+      } finally {
+        set({ flushing: false })
+      }
+    },
+  }
+}
+
+/** Retries a call whose answer was lost; the caller made its requestId once, so a retry replays it. */
