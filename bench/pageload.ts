@@ -94,8 +94,12 @@ export async function pageLoad(appDist: string, floorDist: string, runs: number)
   try {
     // Sign a resident in once through the real login page, then start every measured load from that
     // device storage, as a returning resident opening the app.
+    // A returning resident's device holds what their last visit left: the session and the last wallet seen,
+    // so Home is let finish loading once before the storage is taken.
     const setup = await phoneContext(browser)
-    await login(await setup.newPage(), app.url, 'bench-resident')
+    const first = await setup.newPage()
+    await login(first, app.url, 'bench-resident')
+    await first.waitForFunction(() => localStorage.getItem('glp.wallet.v1') !== null, undefined, { timeout: 60_000 })
     const storageState = await setup.storageState()
     await setup.close()
 

@@ -1,9 +1,10 @@
 /** The persisted parts of the state, each with a guard: corrupt data on the device is dropped. */
 import type { Lang } from '../i18n'
 import { readStored, removeStored, writeStored } from '../services/storage'
+import type { WalletResult } from '../contract/types'
 import type { QueuedCheckIn, Session, TextSize } from './types'
 
-export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1', textSize: 'glp.textSize.v1' } as const
+export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1', textSize: 'glp.textSize.v1', wallet: 'glp.wallet.v1' } as const
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0
@@ -31,6 +32,24 @@ function isQueued(v: unknown): v is QueuedCheckIn {
 
 export const isQueue = (v: unknown): v is QueuedCheckIn[] => Array.isArray(v) && v.every(isQueued)
 export const isTextSize = (v: unknown): v is TextSize => v === 'standard' || v === 'large' || v === 'larger'
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
+
+/** The last wallet view of one person, shown at once on the next launch while the fresh one loads. */
+function isCachedWallet(v: unknown): v is { openid: string; view: WalletResult } {
+  if (!isObject(v) || !isString(v.openid) || !isObject(v.view)) return false
+  const { wallet, today, streakDays, todayByFactor } = v.view as Record<string, unknown>
+  return (
+    isObject(wallet) &&
+    ['gramsCo2eTotal', 'pointsBalance', 'pointsEarned', 'pointsSpent'].every((k) => isCount(wallet[k])) &&
+    isObject(today) &&
+    isString(today.day) &&
+    isCount(today.gramsCo2e) &&
+    isCount(streakDays) &&
+    Array.isArray(todayByFactor) &&
+    todayByFactor.every((f) => isObject(f) && isString(f.factorId) && isCount(f.gramsCo2e))
+  )
+}
+
 export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en'
 
 export const persisted = {
@@ -55,5 +74,11 @@ export const persisted = {
   introSeen: () => readStored(KEYS.introSeen, (v: unknown): v is true => v === true) ?? false,
   saveIntroSeen: () => writeStored(KEYS.introSeen, true),
   textSize: () => readStored(KEYS.textSize, isTextSize),
+  /** the cached view, only if it is this person's */
+  walletView: (openid: string | undefined) => {
+    const cached = openid ? readStored(KEYS.wallet, isCachedWallet) : undefined
+    return cached && cached.openid === openid ? cached.view : undefined
+  },
+  saveWalletView: (openid: string, view: WalletResult | undefined) => (view ? writeStored(KEYS.wallet, { openid, view }) : removeStored(KEYS.wallet)),
   saveTextSize: (s: TextSize) => writeStored(KEYS.textSize, s),
 }

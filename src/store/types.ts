@@ -43,6 +43,8 @@ export interface SettingsSlice {
 
 export interface WalletSlice {
   walletView: WalletResult | undefined
+  /** false while walletView is the copy kept from the last visit: its "today" may be another day's */
+  walletFresh: boolean
   refreshWallet(): Promise<void>
   /** reads WeRun data (WeChat, or the dev source) and has the cloud credit the verified steps */
   syncSteps(): Promise<SyncStepsResult>

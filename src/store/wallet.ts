@@ -1,15 +1,21 @@
 /** The wallet slice: the balance view, the daily series, verified steps. */
 import { callCloud } from '../services/cloud'
 import { weRunData } from '../services/wechat'
+import { persisted } from './persist'
 import type { Slice, WalletSlice } from './types'
 
 /** What this slice holds of one person: dropped when the person changes. */
-export const WALLET_SIGNED_OUT = { walletView: undefined, series: undefined }
+export const WALLET_SIGNED_OUT = { walletView: undefined, walletFresh: false, series: undefined }
 
 export const createWalletSlice: Slice<WalletSlice> = (set, get) => ({
-  walletView: undefined,
+  // The last view shown on this device, for this person: Home paints it at once and the fresh one replaces it.
+  walletView: persisted.walletView(persisted.session()?.openid),
+  walletFresh: false,
   async refreshWallet() {
-    set({ walletView: await callCloud('getWallet', {}) })
+    const walletView = await callCloud('getWallet', {})
+    set({ walletView, walletFresh: true })
+    const openid = get().session?.openid
+    if (openid) persisted.saveWalletView(openid, walletView)
   },
   async syncSteps() {
     const result = await callCloud('syncSteps', await weRunData())

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -127,7 +128,9 @@ export function assertNoProblems() {
   if (found.length > 0) throw new Error(`the browser reported ${found.length} problem(s):\n${found.join('\n')}`)
 }
 
-const AXE_SOURCE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8')
+// Read when first needed, through require.resolve: the benchmarks load this file compiled to CommonJS.
+let axeSource
+const axeScript = () => (axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'))
 /** WCAG 2.0 and 2.1, levels A and AA: what the accessibility goal names. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
@@ -136,7 +139,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
  * returns every violation of the WCAG A/AA rules among the visible elements.
  */
 export async function axeViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeScript())
   return page.evaluate(async (tags) => {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
     return result.violations.map((v) => ({ rule: v.id, help: v.help, elements: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`) }))

@@ -101,6 +101,29 @@ describe('home page', () => {
     expect(equivalents).toContain('给手机充满电 19.4 次')
   })
 
+  it('paints the last wallet seen on this device at once, only for the same person, and forgets it at logout', async () => {
+    await useAppStore.getState().loginWithHandle('cora')
+    await call('checkIn', { requestId: 'cora-ride-1', kind: 'travel', mode: 'bike', distanceKm: 6, durationMin: 24, occurredAt: new Date(Date.now() - 60_000).toISOString() })
+    await useAppStore.getState().refreshWallet()
+    expect(Taro.getStorageSync('glp.wallet.v1')).toMatchObject({ openid: useAppStore.getState().session!.openid, view: { wallet: { pointsBalance: 19 } } })
+    // the next launch: the cached view is there before any call, a malformed one would not be
+    resetAppStore()
+    expect(useAppStore.getState().walletView?.wallet.pointsBalance).toBe(19)
+    Taro.setStorageSync('glp.wallet.v1', { openid: useAppStore.getState().session!.openid, view: { wallet: { pointsBalance: 'lots' } } })
+    resetAppStore()
+    expect(useAppStore.getState().walletView).toBeUndefined()
+    await useAppStore.getState().refreshWallet()
+    // another person on this device never sees it
+    await useAppStore.getState().loginWithHandle('dina')
+    expect(useAppStore.getState().walletView).toBeUndefined()
+    expect(Taro.getStorageSync('glp.wallet.v1')).toBe('')
+    await useAppStore.getState().refreshWallet()
+    useAppStore.getState().logout()
+    expect(Taro.getStorageSync('glp.wallet.v1')).toBe('')
+    resetAppStore()
+    expect(useAppStore.getState().walletView).toBeUndefined()
+  })
+
   it('says which points wait for review and cannot be spent yet', async () => {
     await useAppStore.getState().loginWithHandle('hugo')
     // 9 kg of paper with a typed station code: credited up to half the paper cap (17,300 g), flagged for

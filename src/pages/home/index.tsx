@@ -24,6 +24,8 @@ export default function HomePage() {
   usePageTitle('title.home', { tabPage: true })
   const t = useT()
   const view = useAppStore(selectWalletView)
+  // The copy kept from the last visit paints at once; what it says of "today" waits for the fresh one.
+  const fresh = useAppStore((s) => s.walletFresh)
   const queue = useAppStore(selectQueue)
   const refreshWallet = useAppStore((s) => s.refreshWallet)
   const flushQueue = useAppStore((s) => s.flushQueue)
@@ -72,11 +74,11 @@ export default function HomePage() {
           <View className='wallet-card__cell'>
             <Text className='wallet-card__label'>{t('home.today')}</Text>
             <Text className='wallet-card__value' id='today-grams'>
-              {view ? t('common.g', { grams: view.today.gramsCo2e }) : '—'}
+              {view && fresh ? t('common.g', { grams: view.today.gramsCo2e }) : '—'}
             </Text>
           </View>
         </View>
-        {view ? <Text className='wallet-card__streak'>{t('home.streak', { days: view.streakDays })}</Text> : null}
+        {view && fresh ? <Text className='wallet-card__streak'>{t('home.streak', { days: view.streakDays })}</Text> : null}
         {view && (view.wallet.pointsHeld ?? 0) > 0 ? (
           <Text className='wallet-card__held' id='points-held'>
             {t('home.held', { points: view.wallet.pointsHeld ?? 0 })}
@@ -158,7 +160,7 @@ export default function HomePage() {
         </View>
       ) : null}
 
-      {view && methodology && view.todayByFactor.length > 0 ? (
+      {view && fresh && methodology && view.todayByFactor.length > 0 ? (
         <View className='card'>
           <Text className='section-title'>{t('home.todayCaps')}</Text>
           {view.todayByFactor.map((f) => {
