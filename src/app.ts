@@ -17,9 +17,22 @@ function keyboardReachablePages() {
     if (el.classList.contains('taro_page') && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
   }
   document.querySelectorAll('.taro_page').forEach(mark)
-  new MutationObserver((changes) => {
-    for (const change of changes) change.addedNodes.forEach((node) => node instanceof Element && mark(node))
-  }).observe(document.body, { childList: true, subtree: true })
+  // Pages are children of the router's element: watch only its child list, not every node the pages draw.
+  const watchRouter = (router: Element) => {
+    router.querySelectorAll(':scope > .taro_page').forEach(mark)
+    new MutationObserver((changes) => {
+      for (const change of changes) change.addedNodes.forEach((node) => node instanceof Element && mark(node))
+    }).observe(router, { childList: true })
+  }
+  const router = document.querySelector('.taro_router')
+  if (router) return watchRouter(router)
+  const waiting = new MutationObserver(() => {
+    const found = document.querySelector('.taro_router')
+    if (!found) return
+    waiting.disconnect()
+    watchRouter(found)
+  })
+  waiting.observe(document.body, { childList: true, subtree: true })
 }
 
 function App({ children }: PropsWithChildren) {

@@ -13,6 +13,8 @@ const TABS: MessageKey[] = ['tab.home', 'tab.wallet', 'tab.challenges', 'tab.rew
  * a few times.
  */
 let generation = 0
+/** What the tab bar shows now: app.config.ts's labels (zh-CN) until relabelled. */
+let shownLabels = ['打卡', '钱包', '挑战', '兑换', '我的'].join('|')
 
 function relabelTabs(texts: string[], triesLeft = 10, mine = ++generation) {
   const attempt = Promise.all(texts.map((text, index) => Taro.setTabBarItem({ index, text })))
@@ -34,7 +36,12 @@ export function usePageTitle(titleKey: MessageKey, { tabPage = false } = {}) {
   const lang = useAppStore(selectLang)
   const apply = () => {
     Taro.setNavigationBarTitle({ title: t(titleKey) }).catch(() => undefined)
-    if (tabPage) relabelTabs(TABS.map((key) => t(key)))
+    const labels = TABS.map((key) => t(key))
+    // Labels already shown need no relabelling: a cold load in Chinese does no tab-bar work at all.
+    if (tabPage && labels.join('|') !== shownLabels) {
+      shownLabels = labels.join('|')
+      relabelTabs(labels)
+    }
   }
   useDidShow(apply)
   useEffect(apply, [lang])

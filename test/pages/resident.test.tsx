@@ -170,6 +170,10 @@ describe('home page', () => {
     await testUtils.act(async () => useAppStore.getState().setLang('zh-CN'))
     expect(title).toHaveBeenLastCalledWith({ title: '绿色生活积分' })
     expect([...labels().entries()].sort()).toEqual([[0, '打卡'], [1, '钱包'], [2, '挑战'], [3, '兑换'], [4, '我的']])
+    // shown again with the labels the tab bar already has: no tab-bar work at all
+    tab.mockClear()
+    await showPage(testUtils.act)
+    expect(tab).not.toHaveBeenCalled()
     title.mockRestore()
     tab.mockRestore()
   })

@@ -33,15 +33,20 @@ export const selectTextScale = (s: AppState) => (s.textSize ? TEXT_SCALE[s.textS
  * has no document to set it on, and a <page-meta> would bring its own navigation bar), so the whole page
  * follows; in the browser the document carries it too.
  */
+const DESIGN_SIZE: CSSProperties = {}
+
 export function useTextScale(): CSSProperties {
   const scale = useAppStore(selectTextScale)
-  return { ['--text-scale' as string]: String(scale) } as CSSProperties
+  // At the design size the stylesheet's fallback (1) applies: nothing to set, nothing to recalculate.
+  return scale === 1 ? DESIGN_SIZE : ({ ['--text-scale' as string]: String(scale) } as CSSProperties)
 }
 
 export function applyTextScaleToDocument() {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
   const apply = (scale: number) => document.documentElement.style.setProperty('--text-scale', String(scale))
-  apply(selectTextScale(useAppStore.getState()))
+  // The stylesheet falls back to 1: a first load at the design size restyles nothing.
+  const initial = selectTextScale(useAppStore.getState())
+  if (initial !== 1) apply(initial)
   useAppStore.subscribe((s, before) => {
     if (s.textSize !== before.textSize) apply(selectTextScale(s))
   })

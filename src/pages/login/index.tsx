@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { useTextScale } from '@/components/TextScale'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
@@ -19,6 +20,7 @@ const HANDLE = /^[a-z0-9_-]{1,32}$/
  */
 export default function LoginPage() {
   const textScale = useTextScale()
+  usePageTitle('title.login')
   const t = useT()
   const lang = useAppStore(selectLang)
   const [handle, setHandle] = useState('')

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import Taro from '@tarojs/taro'
@@ -19,6 +20,7 @@ const AGREE_BUTTON_ID = 'agree-privacy'
 /** The privacy notice: shown at first launch before anything is sent, and whenever a newer notice asks again. */
 export default function PrivacyPage() {
   const textScale = useTextScale()
+  usePageTitle('privacy.title')
   const t = usePackageT(MESSAGES)
   const needsConsent = useAppStore(selectNeedsConsent)
   const session = useAppStore(selectSession)

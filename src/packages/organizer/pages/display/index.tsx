@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
@@ -17,6 +18,7 @@ import './index.scss'
  */
 export default function StationDisplayPage() {
   const textScale = useTextScale()
+  usePageTitle('organizer.display')
   const t = usePackageT(MESSAGES)
   const stations = useAppStore(selectStations)
   const { stationDisplayCode, loadCatalogue } = useAppStore.getState()

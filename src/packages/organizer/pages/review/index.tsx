@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES, type PackageKey } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
@@ -24,6 +25,7 @@ function describe(t: Translate<MessageKey | PackageKey>, e: LedgerEntry): string
 
 export default function ReviewPage() {
   const textScale = useTextScale()
+  usePageTitle('organizer.review')
   const t = usePackageT(MESSAGES)
   const items = useAppStore((s) => s.reviewItems)
   const { loadReviews, decide } = useAppStore.getState()

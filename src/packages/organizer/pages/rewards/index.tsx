@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
@@ -35,6 +36,7 @@ const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
 
 export default function RewardsAdminPage() {
   const textScale = useTextScale()
+  usePageTitle('organizer.rewards')
   const t = usePackageT(MESSAGES)
   const rewards = useAppStore((s) => s.adminRewards)
   const { loadAdminRewards, saveReward } = useAppStore.getState()

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
@@ -20,6 +21,7 @@ type Span = '7' | '30'
 
 export default function StatsPage() {
   const textScale = useTextScale()
+  usePageTitle('organizer.stats')
   const t = usePackageT(MESSAGES)
   const stats = useAppStore((s) => s.stats)
   const { loadStats, exportCsv } = useAppStore.getState()

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import Taro from '@tarojs/taro'
@@ -15,6 +16,7 @@ import './index.scss'
 /** Pickup desk: scan (weapp) or type (H5) a voucher code; a big clear yes or no. */
 export default function VerifyPage() {
   const textScale = useTextScale()
+  usePageTitle('organizer.verify')
   const t = usePackageT(MESSAGES)
   const verifyVoucher = useAppStore((s) => s.verifyVoucher)
   const [code, setCode] = useState('')

@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import { useRouter } from '@tarojs/taro'
@@ -14,6 +15,7 @@ import './index.scss'
 /** The donor's certificate: a page worth showing, with the code that ties it to the ledger. */
 export default function CertificatePage() {
   const textScale = useTextScale()
+  usePageTitle('title.certificate')
   const t = usePackageT(MESSAGES)
   const { params } = useRouter()
   const loadCertificate = useAppStore((s) => s.loadCertificate)

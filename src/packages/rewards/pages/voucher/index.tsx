@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import { useRouter } from '@tarojs/taro'
@@ -16,6 +17,7 @@ export const spacedCode = (code: string) => code.replace(/(.{5})(?=.)/g, '$1 ')
 
 export default function VoucherPage() {
   const textScale = useTextScale()
+  usePageTitle('title.voucher')
   const t = usePackageT(MESSAGES)
   const { params } = useRouter()
   const id = params.id ?? ''
