@@ -84,7 +84,9 @@ describe('home page', () => {
     )
     expect(testUtils.queries.querySelector('#first-step')).toBeTruthy()
     expect(testUtils.queries.querySelector('#home-equivalents')).toBeNull()
-    const before = bud.querySelector('img, taro-image-core')!.getAttribute('src')
+    const picture = () => (testUtils.queries.querySelector('#green-bud .green-bud__image') as HTMLElement).style.backgroundImage
+    const before = picture()
+    expect(before).toMatch(/^url\("?data:image\/svg\+xml/)
 
     // a 6 km shared-bike ride at the cited 33 g/km: 198 g, past the sprout's 171 g
     await call('checkIn', { requestId: 'bud-ride-1', kind: 'travel', mode: 'bike', distanceKm: 6, durationMin: 24, occurredAt: new Date(Date.now() - 60_000).toISOString() })
@@ -92,7 +94,7 @@ describe('home page', () => {
     await testUtils.queries.waitForQuerySelector('#green-bud[data-stage="sprout"]')
     expect(testUtils.queries.querySelector('.green-bud__picture--growing')).toBeTruthy()
     expect(testUtils.queries.querySelector('#green-bud [role="img"]')!.getAttribute('aria-label')).toContain('再减排 302 克长成「展叶」')
-    expect(testUtils.queries.querySelector('#green-bud img, #green-bud taro-image-core')!.getAttribute('src')).not.toBe(before)
+    expect(picture()).not.toBe(before)
     expect(testUtils.queries.querySelector('#first-step')).toBeNull()
     const equivalents = testUtils.queries.querySelector('#home-equivalents')!.textContent
     // 198 g: 1.1 km (170.1 g/km), 12 tree-days (16.4 g), 19.4 phone charges (10.2 g)
