@@ -9,14 +9,13 @@
  * told twice. Reminders with no WeChat identity, no template or no send granted are shown in the app only.
  */
 import { REMINDER_KINDS, type ReminderKind } from '../src/contract/constants'
-import { MAX_SEND_ATTEMPTS, retryDelayMs } from '../src/core/reminders'
+import { afterSend, type SendOutcome } from '../src/core/reminders'
 import { toShanghaiIso } from '../src/core/time'
 import { reminderText } from '../src/i18n/reminders'
 import { inTransaction, type Services } from './function'
 import type { ReminderRecord } from './storage/port'
 
-/** sent: WeChat took it; retry: certainly not delivered; refused: never will be (no subscription); unknown: lost */
-export type SendOutcome = 'sent' | 'retry' | 'refused' | 'unknown'
+export type { SendOutcome }
 
 export interface SubscribeMessage {
   touser: string
@@ -52,16 +51,14 @@ function neverArrived(error: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH'
 }
 
-export function createSubscribeSender(options: SubscribeSenderOptions): SubscribeSender & { tokenFetches(): number } {
+export function createSubscribeSender(options: SubscribeSenderOptions): SubscribeSender {
   const now = options.now ?? Date.now
   const log = options.log ?? ((line: string) => console.error(line))
   const base = options.apiBase.replace(/\/+$/, '')
   let token: { value: string; expiresAtMs: number } | undefined
   let pending: Promise<string | undefined> | undefined
-  let fetches = 0
 
   async function fetchToken(): Promise<string | undefined> {
-    fetches++
     const url = new URL(`${base}/cgi-bin/token`)
     url.searchParams.set('grant_type', 'client_credential')
     url.searchParams.set('appid', options.appid)
@@ -89,7 +86,6 @@ export function createSubscribeSender(options: SubscribeSenderOptions): Subscrib
   }
 
   return {
-    tokenFetches: () => fetches,
     async send(message) {
       const value = await accessToken()
       // No token: nothing was sent, so a later try is safe.
@@ -182,27 +178,20 @@ export async function sendDueReminders(
         await s.store.finishReminder(r.id, 'inbox', at)
         return undefined
       }
-      return { touser, template }
+      return { sender, touser, template }
     })
     if (!claim) {
       counts.inbox++
       continue
     }
-    const outcome = await sender!.send(subscribeMessageFor(r, claim.touser, claim.template))
-    await inTransaction(services, async (s) => {
-      const at = toShanghaiIso(s.now())
-      const attempts = r.attempts + 1
-      if (outcome === 'sent') return s.store.finishReminder(r.id, 'sent', at)
-      if (outcome === 'unknown') return s.store.finishReminder(r.id, 'unknown', at)
-      if (outcome === 'retry' && attempts < MAX_SEND_ATTEMPTS) {
-        // not delivered: the send it took is given back for the next try
-        await s.store.addReminderCredit(r.openid, r.kind, 1)
-        return s.store.finishReminder(r.id, 'pending', at, s.now() + retryDelayMs(attempts))
-      }
-      if (outcome === 'retry') await s.store.addReminderCredit(r.openid, r.kind, 1)
-      return s.store.finishReminder(r.id, 'failed', at)
+    const outcome = await claim.sender.send(subscribeMessageFor(r, claim.touser, claim.template))
+    const end = await inTransaction(services, async (s) => {
+      const end = afterSend(outcome, r.attempts + 1, s.now())
+      if (end.giveBackSend) await s.store.addReminderCredit(r.openid, r.kind, 1)
+      await s.store.finishReminder(r.id, end.status, toShanghaiIso(s.now()), end.nextMs)
+      return end
     })
-    counts[outcome === 'sent' ? 'sent' : outcome === 'unknown' ? 'unknown' : outcome === 'retry' && r.attempts + 1 < MAX_SEND_ATTEMPTS ? 'retry' : 'failed']++
+    counts[end.status === 'pending' ? 'retry' : end.status]++
   }
   return counts
 }

@@ -27,6 +27,22 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(HOUR_MS, 30_000 * 2 ** Math.max(0, attempts - 1))
 }
 
+/** sent: WeChat took it; retry: certainly not delivered; refused: never will be (no subscription); unknown: lost */
+export type SendOutcome = 'sent' | 'retry' | 'refused' | 'unknown'
+
+/**
+ * How a claimed reminder ends after its `attempts`-th send: a lost answer is never tried again (nobody is told
+ * twice), a certain non-delivery waits for a later try until MAX_SEND_ATTEMPTS, and a send that was not
+ * delivered is given back to the person.
+ */
+export function afterSend(outcome: SendOutcome, attempts: number, nowMs: number): { status: 'sent' | 'unknown' | 'pending' | 'failed'; giveBackSend: boolean; nextMs?: number } {
+  if (outcome === 'sent' || outcome === 'unknown') return { status: outcome, giveBackSend: false }
+  if (outcome === 'refused') return { status: 'failed', giveBackSend: false }
+  return attempts < MAX_SEND_ATTEMPTS
+    ? { status: 'pending', giveBackSend: true, nextMs: nowMs + retryDelayMs(attempts) }
+    : { status: 'failed', giveBackSend: true }
+}
+
 export interface ScheduledReminder {
   id: string
   kind: ReminderKind

@@ -19,8 +19,9 @@ let wechat: WeChatStandIn
 beforeEach(async () => {
   wechat = await startWeChatStandIn()
   const options = { appid: STAND_IN_APPID, secret: STAND_IN_SECRET, apiBase: wechat.url, timeoutMs: 400 }
-  h = await harness({ organizers: ['boss'], tokenTtlSeconds: 90 * 86400, wechat: createWeChatLogin(options), reminderTemplates: TEMPLATES })
-  sender = createSubscribeSender({ ...options, now: () => h.clock.ms })
+  // the sender reads the test's clock, so a token's two hours pass when the test says so
+  const reminderSender = createSubscribeSender({ ...options, now: () => h.clock.ms })
+  h = await harness({ organizers: ['boss'], tokenTtlSeconds: 90 * 86400, wechat: createWeChatLogin(options), reminderSender, reminderTemplates: TEMPLATES })
 })
 
 afterEach(async () => {
@@ -28,33 +29,10 @@ afterEach(async () => {
   await wechat.close()
 })
 
-let sender: ReturnType<typeof createSubscribeSender>
-const send = () => sendWith(sender)
-async function sendWith(s: typeof sender | undefined) {
-  const { sendDueReminders } = await import('../../mock/reminderSender')
-  return sendDueReminders(h.cloud.services, s, TEMPLATES)
-}
+const send = () => h.cloud.sendReminders()
 
 /** A person who logged in with WeChat: their reminders can be sent as subscribe messages. */
-async function wechatPerson(name: string): Promise<Caller> {
-  const res = await h.cloud.call('login', { code: `ok-${name}-${rid()}` })
-  const { token, openid } = (res.body as any).result
-  const call = (fn: string, data: unknown = {}) => h.cloud.call(fn, data, `Bearer ${token}`)
-  return {
-    token,
-    openid,
-    call,
-    async ok(fn, data) {
-      const out = await call(fn, data)
-      if (out.status !== 200) throw new Error(`${fn} failed: ${JSON.stringify(out.body)}`)
-      return (out.body as any).result
-    },
-    async error(fn, data) {
-      const out = await call(fn, data)
-      return { status: out.status, ...(out.body as any).error }
-    },
-  }
-}
+const wechatPerson = (name: string) => h.login(`ok-${name}-${rid()}`)
 
 const inbox = async (c: Caller) => (await c.ok('listInbox')).messages.map((m: any) => `${m.kind}@${m.dueAt.slice(0, 16)}`)
 const tomorrow8pm = shanghaiDayStartMs('2026-11-30') + 20 * HOUR
