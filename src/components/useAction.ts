@@ -17,7 +17,6 @@ export interface Action {
    */
   run(work: () => Promise<string | void>): Promise<boolean>
   busy: boolean
-  notice: ActionNotice | undefined
   /** shows a notice of the page's own (a form's check, a warning) */
   say(tone: ActionNotice['tone'], text: string): void
   /** the notice as Notice's props, or undefined */
@@ -49,5 +48,5 @@ export function useAction<K extends string = MessageKey>(t: Translate<K | Messag
     [t],
   )
   const say = useCallback((tone: ActionNotice['tone'], text: string) => setNotice({ tone, text }), [])
-  return { run, busy, notice, say, noticeProps: notice ? { tone: notice.tone, lines: [notice.text] } : undefined }
+  return { run, busy, say, noticeProps: notice ? { tone: notice.tone, lines: [notice.text] } : undefined }
 }

@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import type { MessageKey } from '../i18n/messages'
+import { zh, type MessageKey } from '../i18n/messages'
 import { useT } from './useT'
 import { selectLang, useAppStore } from '../store'
 
@@ -13,8 +13,8 @@ const TABS: MessageKey[] = ['tab.home', 'tab.wallet', 'tab.challenges', 'tab.rew
  * a few times.
  */
 let generation = 0
-/** What the tab bar shows now: app.config.ts's labels (zh-CN) until relabelled. */
-let shownLabels = ['打卡', '钱包', '挑战', '兑换', '我的'].join('|')
+/** What the tab bar shows now: app.config.ts's labels, which are the Chinese messages, until relabelled. */
+let shownLabels = TABS.map((key) => zh[key]).join('|')
 
 function relabelTabs(texts: string[], triesLeft = 10, mine = ++generation) {
   const attempt = Promise.all(texts.map((text, index) => Taro.setTabBarItem({ index, text })))

@@ -25,7 +25,10 @@ const en: Record<keyof typeof zh, string> = {
 
 export const REMINDER_MESSAGES: MessageTable<keyof typeof zh> = { 'zh-CN': zh, en }
 
+const translators = new Map<Lang, ReturnType<typeof translator<keyof typeof zh>>>()
+
 export function reminderText(kind: ReminderKind, params: Record<string, string | number>, lang: Lang): { title: string; detail: string } {
-  const t = translator(lang, REMINDER_MESSAGES)
+  let t = translators.get(lang)
+  if (!t) translators.set(lang, (t = translator(lang, REMINDER_MESSAGES)))
   return { title: t(`reminder.${kind}.title`, params), detail: t(`reminder.${kind}.detail`, params) }
 }

@@ -3,9 +3,6 @@ import { callCloud } from '../services/cloud'
 import { persisted } from './persist'
 import type { AccountSlice, Slice } from './types'
 
-/** The account slice keeps nothing of its own about the person. */
-export const ACCOUNT_NONE = {}
-
 export const createAccountSlice: Slice<AccountSlice> = (set, get) => ({
   async updateNickname(nickname) {
     const result = await callCloud('updateProfile', { nickname })

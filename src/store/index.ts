@@ -1,5 +1,5 @@
 import { create, type StateCreator } from 'zustand'
-import { ACCOUNT_NONE, createAccountSlice } from './account'
+import { createAccountSlice } from './account'
 import { createCatalogueSlice } from './catalogue'
 import { COMMUNITY_SIGNED_OUT, createCommunitySlice } from './community'
 import { createConsentSlice } from './consent'
@@ -30,7 +30,7 @@ const SLICES = [
   { create: createRewardsSlice, signedOut: REWARDS_SIGNED_OUT },
   { create: createProjectsSlice, signedOut: PROJECTS_SIGNED_OUT },
   { create: createOrganizerSlice, signedOut: ORGANIZER_SIGNED_OUT },
-  { create: createAccountSlice, signedOut: ACCOUNT_NONE },
+  { create: createAccountSlice },
   { create: createCommunitySlice, signedOut: COMMUNITY_SIGNED_OUT },
   { create: createConsentSlice },
   { create: createRemindersSlice, signedOut: REMINDERS_SIGNED_OUT },

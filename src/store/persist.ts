@@ -79,6 +79,7 @@ export const persisted = {
     const cached = openid ? readStored(KEYS.wallet, isCachedWallet) : undefined
     return cached && cached.openid === openid ? cached.view : undefined
   },
-  saveWalletView: (openid: string, view: WalletResult | undefined) => (view ? writeStored(KEYS.wallet, { openid, view }) : removeStored(KEYS.wallet)),
+  saveWalletView: (openid: string, view: WalletResult) => writeStored(KEYS.wallet, { openid, view }),
+  forgetWalletView: () => removeStored(KEYS.wallet),
   saveTextSize: (s: TextSize) => writeStored(KEYS.textSize, s),
 }

@@ -13,7 +13,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     const next = { openid: r.openid, token: r.token, nickname: r.nickname, roles: r.roles }
     persisted.saveSession(next)
     // the previous person's data goes before the new person is shown, never after
-    if (get().session?.openid !== next.openid) persisted.saveWalletView('', undefined)
+    if (get().session?.openid !== next.openid) persisted.forgetWalletView()
     get().clearPersonData()
     set({ session: next })
     // Agreed on this device before logging in: now the cloud records it (a failure asks again next login).
@@ -25,7 +25,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     loginWithWeChat: async () => start(await wechatLoginCode()),
     logout() {
       persisted.saveSession(undefined)
-      persisted.saveWalletView('', undefined)
+      persisted.forgetWalletView()
       get().clearPersonData()
       set({ session: undefined })
     },
