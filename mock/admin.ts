@@ -2,7 +2,9 @@
  * `npm run admin -- <command>`: operator commands against the server's database (DATABASE_URL or Cloud Run's
  * MYSQL_* for MySQL, else the SQLite file at DB_PATH; the server may be running). In the container:
  * `node admin.js <command>`.
- *   grant-organizer <openid | wx:WeChatOpenid>    give a person the organizer role, at once
+ *   grant-organizer <openid | wx:WeChatOpenid> [communityId]
+ *                                                 give a person the organizer role, at once: of the whole city,
+ *                                                 or of one community (its id from listCommunities)
  *   revoke-organizer <openid | wx:WeChatOpenid>   take it back, at once (their open sessions included)
  *   list-organizers                               every grant with when it was made or revoked
  * Each change is recorded with when it happened. ORGANIZERS in the server's environment grants too; revoking
@@ -14,10 +16,10 @@ import { openMysql } from './storage/mysql/port'
 import type { StoragePort } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
 
-const USAGE = 'usage: npm run admin -- grant-organizer <openid> | revoke-organizer <openid> | list-organizers'
+const USAGE = 'usage: npm run admin -- grant-organizer <openid> [communityId] | revoke-organizer <openid> | list-organizers'
 
 export async function runAdmin(args: string[], store: StoragePort, print: (line: string) => void, now = Date.now()): Promise<number> {
-  const [command, who] = args
+  const [command, who, communityId] = args
   if (command !== 'grant-organizer' && command !== 'revoke-organizer' && command !== 'list-organizers') {
     print(USAGE)
     return 2
@@ -25,7 +27,8 @@ export async function runAdmin(args: string[], store: StoragePort, print: (line:
   if (command === 'list-organizers') {
     const grants = await store.listOrganizerGrants()
     if (grants.length === 0) print('no organizer grants')
-    for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}`)
+    // A community grant says which at the end; a city grant's line is as it always was.
+    for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}${g.communityId ? `\tcommunity ${g.communityId}` : ''}`)
     return 0
   }
   if (!who) {
@@ -38,8 +41,12 @@ export async function runAdmin(args: string[], store: StoragePort, print: (line:
     return 1
   }
   const granted = command === 'grant-organizer'
+  if (granted && communityId !== undefined && !(await store.getCommunity(communityId))) {
+    print(`No community ${communityId}: a city organizer opens it first (the organizer's Communities page).`)
+    return 1
+  }
   const at = toShanghaiIso(now)
-  const changed = await store.transaction((tx) => tx.setOrganizerGrant(user.openid, granted, at))
+  const changed = await store.transaction((tx) => tx.setOrganizerGrant(user.openid, granted, at, granted ? (communityId ?? null) : null))
   if (!changed) print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
   else print(`${granted ? 'Granted' : 'Revoked'} the organizer role ${granted ? 'to' : 'from'} ${user.openid} (${user.nickname}) at ${at}.`)
   return 0

@@ -8,6 +8,7 @@ import { customAlphabet } from 'nanoid'
 import { ERROR_STATUS } from '../src/contract/errors'
 import type { FunctionName, Role } from '../src/contract/types'
 import { METHODOLOGY_VERSION } from '../src/core/methodology'
+import { CITY_SCOPE, type OrganizerScope } from '../src/core/community'
 import { CloudError } from './errors'
 import { inTransaction, type CallerContext, type Services } from './function'
 import { FUNCTIONS } from './functions'
@@ -91,8 +92,13 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   const methodology = await store.getMethodology(METHODOLOGY_VERSION)
   if (!methodology) throw new Error(`methodology ${METHODOLOGY_VERSION} is not seeded`)
   const organizers: ReadonlySet<string> = new Set(options.organizers ?? ['organizer'])
-  const rolesOf = async (user: UserRecord): Promise<Role[]> =>
-    organizers.has(user.handle) || organizers.has(user.openid) || (user.organizerGrant ?? (await store.hasOrganizerGrant(user.openid))) ? ['resident', 'organizer'] : ['resident']
+  // ORGANIZERS act for the whole city; a grant made with `npm run admin` or grantOrganizer carries its scope.
+  const organizerScopeOf = async (user: UserRecord): Promise<OrganizerScope | undefined> => {
+    if (organizers.has(user.handle) || organizers.has(user.openid)) return CITY_SCOPE
+    if (!(user.organizerGrant ?? (await store.hasOrganizerGrant(user.openid)))) return undefined
+    return { communityId: user.organizerCommunityId ?? null }
+  }
+  const rolesOf = async (user: UserRecord): Promise<Role[]> => ((await organizerScopeOf(user)) ? ['resident', 'organizer'] : ['resident'])
   const services: Services = {
     storage: store,
     store,
@@ -100,6 +106,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     now,
     newId: (prefix) => `${prefix}_${newIdSuffix()}`,
     rolesOf,
+    organizerScopeOf,
     devLogin: options.devLogin ?? false,
     wechat: options.wechat,
     methodologyVersion: METHODOLOGY_VERSION,
@@ -112,7 +119,8 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   const rateLimited = () => new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.')
 
   async function callerFor(user: UserRecord): Promise<CallerContext> {
-    return { openid: user.openid, roles: await rolesOf(user), nickname: user.nickname }
+    const organizerScope = await organizerScopeOf(user)
+    return { openid: user.openid, roles: organizerScope ? ['resident', 'organizer'] : ['resident'], nickname: user.nickname, ...(organizerScope ? { organizerScope } : {}) }
   }
 
   /** The caller behind a bearer token; roles are read now, so a demotion applies to tokens already issued. */

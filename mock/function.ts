@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import type { CreditRules, FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
+import { canActOn, isCityScope, type OrganizerScope } from '../src/core/community'
 import { CloudError, invalidArgument } from './errors'
 import type { AsyncOps, StoragePort, UserRecord } from './storage/port'
 import type { TokenService } from './tokens'
@@ -15,6 +16,8 @@ export interface CallerContext {
   openid: string
   roles: Role[]
   nickname: string
+  /** what an organizer acts on (the whole city, or one community); absent for residents */
+  organizerScope?: OrganizerScope
 }
 
 export interface Services {
@@ -27,6 +30,8 @@ export interface Services {
   newId: (prefix: string) => string
   /** the person's roles now: read on every call from ORGANIZERS and the database, never from a token */
   rolesOf(user: UserRecord): Promise<Role[]>
+  /** the person's organizer scope now (ORGANIZERS: the city; a grant: its community or the city) */
+  organizerScopeOf(user: UserRecord): Promise<OrganizerScope | undefined>
   /** `dev:<handle>` codes log in only when the server runs with DEV_LOGIN=1 */
   devLogin: boolean
   /** WeChat's code2Session, when WX_APPID and WX_SECRET are set */
@@ -74,6 +79,24 @@ export function defineFunction<N extends FunctionName, S extends z.ZodType, A ex
       return def.handle(req, caller as A extends 'none' ? CallerContext | undefined : CallerContext, services)
     },
   }
+}
+
+/** The caller's organizer scope (the function's auth is organizer, so there is one). */
+export function scopeOf(who: CallerContext): OrganizerScope {
+  if (!who.organizerScope) throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.')
+  return who.organizerScope
+}
+
+/** Refuses an organizer acting on another community's station, reward, review or event. */
+export function requireScope(who: CallerContext, communityId: string, what: string): void {
+  if (!canActOn(scopeOf(who), communityId)) {
+    throw new CloudError('PERMISSION_DENIED', `This ${what} belongs to another community: only its own or a city organizer can act on it.`)
+  }
+}
+
+/** Refuses a community organizer what only a city organizer may do (communities, projects, city-wide rewards). */
+export function requireCityScope(who: CallerContext, what: string): void {
+  if (!isCityScope(scopeOf(who))) throw new CloudError('PERMISSION_DENIED', `Only a city organizer can ${what}.`)
 }
 
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {

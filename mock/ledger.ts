@@ -3,16 +3,21 @@ import type { LedgerEntry, Wallet } from '../src/contract/types'
 import { countsTowardDailyCap } from '../src/core/credit'
 import { DAY_TOTAL_KEY } from '../src/core/farming'
 import { capKeyOf } from '../src/core/steps'
+import { slotOf } from '../src/core/counters'
 import { applyToWallet, entryHash, type UnhashedEntry } from '../src/core/ledger'
 import { toShanghaiIso } from '../src/core/time'
 import type { Services } from './function'
 
 export type NewEntry = Omit<UnhashedEntry, 'id' | 'seq' | 'prevHash' | 'createdAt'>
 
-/** Must run inside a storage transaction. */
-export async function appendEntry(services: Services, openid: string, draft: NewEntry): Promise<{ entry: LedgerEntry; wallet: Wallet }> {
+/**
+ * Must run inside a storage transaction. The entry counts for the person's community (read from the wallet row
+ * the lock has just read), or for `countFor` (a reversal counts against the community its original counted for).
+ */
+export async function appendEntry(services: Services, openid: string, draft: NewEntry, countFor?: string): Promise<{ entry: LedgerEntry; wallet: Wallet }> {
   const { store } = services
   const { wallet: head } = await store.lockPerson(openid)
+  const communityId = countFor ?? (await store.communityOf(openid)).communityId
   const unhashed: UnhashedEntry = {
     ...draft,
     id: services.newId('e'),
@@ -26,7 +31,12 @@ export async function appendEntry(services: Services, openid: string, draft: New
   const entry: LedgerEntry = { ...unhashed, hash: entryHash(unhashed) }
   const { headSeq: _seq, headHash: _hash, pointsHeld, ...wallet } = head
   const next = { ...applyToWallet(wallet, entry), pointsHeld }
-  await store.appendEntry(openid, entry, next)
+  await store.appendEntry(openid, entry, next, communityId)
+  // The city's counters, in the person's slot: a resident takes part from their first entry.
+  const slot = slotOf(openid)
+  const firstEntry = head.headSeq === 0
+  if (firstEntry || entry.gramsCo2e !== 0) await store.addCommunityCounters(communityId, slot, firstEntry ? 1 : 0, entry.gramsCo2e)
+  if (entry.gramsCo2e !== 0) await store.addCommunityDayGrams(communityId, entry.day, slot, entry.gramsCo2e)
   // The day's cap reads a counter kept here, in the entry's own transaction, instead of summing the ledger.
   if (countsTowardDailyCap(entry)) {
     await store.addCreditedGrams(openid, capKeyOf(entry.factorId), entry.day, entry.gramsCo2e)

@@ -18,6 +18,7 @@ export function publicReward(r: RewardRecord, myCount: number): Reward {
     description: r.description,
     validDays: r.validDays,
     myCount,
+    communityId: r.communityId,
   }
   if (r.imageUrl) out.imageUrl = r.imageUrl
   return out

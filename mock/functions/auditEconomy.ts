@@ -1,6 +1,6 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { auditEconomy as audit } from '../../src/core/economy'
-import { defineFunction } from '../function'
+import { defineFunction, requireCityScope } from '../function'
 
 /**
  * The economy invariant over the whole database: every point in a wallet is backed by credited carbon or by a
@@ -11,7 +11,8 @@ export const auditEconomy = defineFunction({
   name: 'auditEconomy',
   schema: emptySchema,
   auth: 'organizer',
-  async handle(_req, _who, services) {
+  async handle(_req, who, services) {
+    requireCityScope(who, 'audit the whole economy')
     return audit(await services.storage.economyTotals())
   },
 })

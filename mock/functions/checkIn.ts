@@ -123,7 +123,8 @@ export const checkIn = defineFunction({
       let answered = wallet
       if (reasons.length > 0) {
         // Credited all the same, its points held (in the balance, not spendable) until an organizer decides.
-        await store.insertReview({ id: services.newId('rv'), entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt })
+        const { communityId } = await store.communityOf(openid)
+        await store.insertReview({ id: services.newId('rv'), entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId })
         await store.addHeldPoints(openid, entry.points)
         answered = { ...wallet, pointsHeld: (wallet.pointsHeld ?? 0) + entry.points }
       }

@@ -2,7 +2,7 @@ import { decideReviewSchema } from '../../src/contract/schemas'
 import { releasedOnDecision, reversalOf } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction, requireScope } from '../function'
 import { applyToChallenges } from '../challenges'
 import { appendEntry } from '../ledger'
 import { reviewItem } from '../reviews'
@@ -21,6 +21,7 @@ export const decideReview = defineFunction({
       const { store } = services
       const review = await store.getReview(req.reviewId)
       if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
+      requireScope(who, review.communityId, 'check-in')
       if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
       const at = toShanghaiIso(services.now())
       let adjustEntryId: string | undefined
@@ -41,7 +42,7 @@ export const decideReview = defineFunction({
           methodologyVersion: original.methodologyVersion,
           day: original.day,
           ref: original.id,
-        })).entry.id
+        }, review.communityId)).entry.id
       }
       await store.decideReview(review.id, req.decision === 'reverse' ? 'reversed' : 'confirmed', who.openid, at, adjustEntryId)
       const after = await store.getReview(review.id)

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { dayRangeSchema } from '../../src/contract/schemas'
-import { defineFunction } from '../function'
+import { scopedCommunity } from '../../src/core/community'
+import { defineFunction, scopeOf } from '../function'
 import { checkRange } from '../stats'
 
 /**
@@ -11,9 +12,10 @@ export const exportImpactCsv = defineFunction({
   name: 'exportImpactCsv',
   schema: dayRangeSchema,
   auth: 'organizer',
-  async handle(req, _caller, services) {
+  async handle(req, who, services) {
     checkRange(req)
-    const stats = await services.store.impactStats(req.fromDay, req.toDay)
+    const communityId = scopedCommunity(scopeOf(who), req.communityId)
+    const stats = await services.store.impactStats(req.fromDay, req.toDay, communityId)
     const stations = new Map((await services.store.listStations()).map((s) => [s.code, s.name]))
     const rows: (string | number)[][] = [['section', 'key', 'name', 'gramsCo2e', 'checkins', 'participants', 'weightG', 'pending', 'fulfilled', 'cancelled', 'expired']]
     for (const d of stats.byDay) rows.push(['day', d.day, '', d.gramsCo2e, d.checkins, d.participants, '', '', '', '', ''])

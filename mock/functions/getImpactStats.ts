@@ -1,5 +1,6 @@
 import { dayRangeSchema } from '../../src/contract/schemas'
-import { defineFunction } from '../function'
+import { scopedCommunity } from '../../src/core/community'
+import { defineFunction, scopeOf } from '../function'
 import { checkRange } from '../stats'
 
 /** Totals by Asia/Shanghai day, behaviour and station, and redemptions by reward (organizers only). */
@@ -7,8 +8,9 @@ export const getImpactStats = defineFunction({
   name: 'getImpactStats',
   schema: dayRangeSchema,
   auth: 'organizer',
-  async handle(req, _caller, services) {
+  async handle(req, who, services) {
     checkRange(req)
-    return { fromDay: req.fromDay, toDay: req.toDay, ...await services.store.impactStats(req.fromDay, req.toDay) }
+    const communityId = scopedCommunity(scopeOf(who), req.communityId)
+    return { fromDay: req.fromDay, toDay: req.toDay, ...await services.store.impactStats(req.fromDay, req.toDay, communityId) }
   },
 })

@@ -1,3 +1,12 @@
+import { listCommunities } from './listCommunities'
+import { upsertCommunity } from './upsertCommunity'
+import { getMyCommunity } from './getMyCommunity'
+import { setMyCommunity } from './setMyCommunity'
+import { grantOrganizer } from './grantOrganizer'
+import { upsertStation } from './upsertStation'
+import { retireStation } from './retireStation'
+import { verifyPublic } from './verifyPublic'
+import { getCityDashboard } from './getCityDashboard'
 import { createGroup } from './createGroup'
 import { joinGroup } from './joinGroup'
 import { listMyGroups } from './listMyGroups'
@@ -98,4 +107,13 @@ export const FUNCTIONS: Registry = {
   syncSteps,
   devWeRunData,
   stationDisplayCode,
+  listCommunities,
+  upsertCommunity,
+  getMyCommunity,
+  setMyCommunity,
+  grantOrganizer,
+  upsertStation,
+  retireStation,
+  verifyPublic,
+  getCityDashboard,
 }

@@ -1,6 +1,7 @@
 import { listReviewQueueSchema } from '../../src/contract/schemas'
 import { reviewItem } from '../reviews'
-import { defineFunction, inTransaction } from '../function'
+import { scopedCommunity } from '../../src/core/community'
+import { defineFunction, inTransaction, scopeOf } from '../function'
 
 
 /** The check-ins the rules flagged, newest first (organizers only). */
@@ -8,9 +9,11 @@ export const listReviewQueue = defineFunction({
   name: 'listReviewQueue',
   schema: listReviewQueueSchema,
   auth: 'organizer',
-  async handle(req, _caller, services) {
+  async handle(req, who, services) {
+    // A community organizer sees their community's queue; a city organizer every one, or the one asked for.
+    const communityId = scopedCommunity(scopeOf(who), req.communityId)
     return inTransaction(services, async (services) => ({
-      items: await Promise.all((await services.store.listReviews(req.status ?? 'open', req.limit ?? 50)).map((r) => reviewItem(services, r))),
+      items: await Promise.all((await services.store.listReviews(req.status ?? 'open', req.limit ?? 50, communityId)).map((r) => reviewItem(services, r))),
     }))
   },
 })

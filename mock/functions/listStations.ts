@@ -1,11 +1,16 @@
-import { emptySchema } from '../../src/contract/schemas'
+import { listStationsSchema } from '../../src/contract/schemas'
+import { canActOn, NO_COMMUNITY } from '../../src/core/community'
 import { defineFunction } from '../function'
 
+/** The stations residents can drop at; an organizer asking for retired ones too gets those they run. */
 export const listStations = defineFunction({
   name: 'listStations',
-  schema: emptySchema,
+  schema: listStationsSchema,
   auth: 'session',
-  async handle(_req, _caller, services) {
-    return { stations: await services.store.listStations() }
+  async handle(req, who, services) {
+    const stations = await services.store.listStations()
+    const scope = who.organizerScope
+    if (req.includeRetired && scope) return { stations: stations.filter((s) => canActOn(scope, s.communityId ?? NO_COMMUNITY)) }
+    return { stations: stations.filter((s) => !s.retiredAt) }
   },
 })

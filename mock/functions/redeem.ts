@@ -3,6 +3,7 @@ import { VOUCHER_ALPHABET, VOUCHER_LENGTH } from '../../src/contract/constants'
 import { redeemSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { holdsReward } from '../../src/core/counters'
+import { offeredTo } from '../../src/core/community'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
@@ -32,7 +33,9 @@ export const redeem = defineFunction({
         return { redemption: publicRedemption(await freshRedemption(services, earlier)), wallet: await publicWallet(services, openid) }
       }
       const reward = await store.getReward(req.rewardId)
-      if (!reward || !reward.active) throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer.`)
+      if (!reward || !reward.active || !offeredTo(reward.communityId, (await store.communityOf(openid)).communityId)) {
+        throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer to you.`)
+      }
       if (reward.stock <= 0) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`)
       const held = (await store.heldRedemptionCounts(openid)).get(reward.id) ?? 0
       if (held >= reward.perUserLimit) {

@@ -1,7 +1,8 @@
 import { stationCodeSchema } from '../../src/contract/schemas'
 import { DISPLAY_WINDOW_MS, displayCodeText, displayWindow } from '../../src/core/stationCode'
 import { CloudError } from '../errors'
-import { defineFunction } from '../function'
+import { NO_COMMUNITY } from '../../src/core/community'
+import { defineFunction, requireScope } from '../function'
 import { displayMac } from '../stationCodes'
 
 /**
@@ -12,10 +13,12 @@ export const stationDisplayCode = defineFunction({
   name: 'stationDisplayCode',
   schema: stationCodeSchema,
   auth: 'organizer',
-  async handle({ stationCode }, _who, services) {
+  async handle({ stationCode }, who, services) {
     const station = await services.storage.getStation(stationCode)
     const secret = station && (await services.storage.stationSecret(stationCode))
     if (!station || !secret) throw new CloudError('NOT_FOUND', `No recycling station with code ${stationCode}.`)
+    requireScope(who, station.communityId ?? NO_COMMUNITY, 'station')
+    if (station.retiredAt) throw new CloudError('STATION_RETIRED', `Station ${station.code} was retired on ${station.retiredAt.slice(0, 10)}: its display shows no code.`)
     const window = displayWindow(services.now())
     return {
       stationCode,

@@ -1,6 +1,6 @@
 import { upsertProjectSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { publicProjects } from '../projects'
 
 /** Opens (no id) or edits a public-good project with a goal in points (organizers only). */
@@ -9,6 +9,7 @@ export const upsertProject = defineFunction({
   schema: upsertProjectSchema,
   auth: 'organizer',
   async handle(req, who, services) {
+    requireCityScope(who, 'open or edit a public-good project')
     return inTransaction(services, async (services) => {
       const { store } = services
       const existing = req.id === undefined ? undefined : await store.getProject(req.id)

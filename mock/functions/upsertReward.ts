@@ -1,7 +1,8 @@
 import { REWARD_LIMITS } from '../../src/contract/constants'
 import { upsertRewardSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { NO_COMMUNITY } from '../../src/core/community'
+import { defineFunction, inTransaction, requireScope, scopeOf } from '../function'
 import { publicReward } from '../rewards'
 
 /** Creates a reward (no id) or replaces the editable fields of an existing one (organizers only). */
@@ -14,6 +15,13 @@ export const upsertReward = defineFunction({
       const { store } = services
       const existing = req.id === undefined ? undefined : await store.getReward(req.id)
       if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`)
+      if (existing) requireScope(who, existing.communityId, 'reward')
+      const scope = scopeOf(who)
+      if (scope.communityId !== null && req.communityId !== undefined && req.communityId !== scope.communityId) {
+        throw new CloudError('PERMISSION_DENIED', 'A community organizer stocks rewards for their own community only.')
+      }
+      const communityId = scope.communityId ?? req.communityId ?? existing?.communityId ?? NO_COMMUNITY
+      if (communityId !== NO_COMMUNITY && !(await store.getCommunity(communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
       const reward = {
         id: existing?.id ?? services.newId('rw'),
         title: req.title,
@@ -24,6 +32,7 @@ export const upsertReward = defineFunction({
         perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,
         validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
         active: req.active ?? existing?.active ?? true,
+        communityId,
       }
       await store.saveReward(reward)
       return { reward: publicReward(reward, (await store.heldRedemptionCounts(who.openid)).get(reward.id) ?? 0) }

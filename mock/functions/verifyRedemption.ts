@@ -1,7 +1,8 @@
 import { verifyRedemptionSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { NO_COMMUNITY } from '../../src/core/community'
+import { defineFunction, inTransaction, requireScope } from '../function'
 import { freshRedemption, publicRedemption } from '../rewards'
 import { voucherSettled } from '../reminders'
 
@@ -21,6 +22,8 @@ export const verifyRedemption = defineFunction({
       const { store } = services
       const found = await store.getRedemptionByCode(code)
       if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`)
+      const reward = await store.getReward(found.rewardId)
+      requireScope(who, reward?.communityId ?? NO_COMMUNITY, 'voucher')
       const current = await freshRedemption(services, found)
       if (current.status !== 'pending') {
         const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt

@@ -18,6 +18,20 @@ export interface UserRecord {
   createdAt: string
   /** an organizer grant made by `npm run admin` is in force (read with the person, in the same query) */
   organizerGrant?: boolean
+  /** the community that grant is for; null: the whole city */
+  organizerCommunityId?: string | null
+}
+
+export interface CommunityRecord {
+  id: string
+  name: string
+  createdAt: string
+}
+
+/** A person's community ('' none) and when they last chose it; kept on their wallet row. */
+export interface PersonCommunity {
+  communityId: string
+  setMs: number | null
 }
 
 export interface OrganizerGrantRecord {
@@ -25,6 +39,8 @@ export interface OrganizerGrantRecord {
   grantedAt: string
   /** set when revoked; a new grant clears it */
   revokedAt?: string
+  /** the community the grant is for; absent: the whole city */
+  communityId?: string
 }
 
 export interface RequestRecord {
@@ -61,6 +77,8 @@ export interface RewardRecord {
   perUserLimit: number
   validDays: number
   active: boolean
+  /** the community that stocks it; '' a city-wide reward */
+  communityId: string
 }
 
 export interface RedemptionRecord {
@@ -90,6 +108,8 @@ export interface ReviewRecord {
   decidedBy?: string
   decidedAt?: string
   adjustEntryId?: string
+  /** the community of the person when the check-in was made (who may review it) */
+  communityId: string
 }
 
 export interface ProjectRecord {
@@ -179,7 +199,8 @@ export interface StorageOps {
   getWeChatSessionKey(openid: string): string | undefined
 
   /** organizer grants made by `npm run admin`; each change is also kept in a history with when */
-  setOrganizerGrant(openid: string, granted: boolean, at: string): boolean
+  /** a grant for one community, or (communityId null) the whole city; granting again changes the scope */
+  setOrganizerGrant(openid: string, granted: boolean, at: string, communityId?: string | null): boolean
   hasOrganizerGrant(openid: string): boolean
   listOrganizerGrants(): OrganizerGrantRecord[]
 
@@ -191,7 +212,10 @@ export interface StorageOps {
   saveMethodology(methodology: Methodology): void
   getMethodology(version: string): Methodology | undefined
 
+  /** seeds a station unless its code exists */
   upsertStation(station: Station): void
+  /** creates or replaces a station's details (code is the key) */
+  saveStation(station: Station): void
   listStations(): Station[]
   getStation(code: string): Station | undefined
 
@@ -219,10 +243,12 @@ export interface StorageOps {
   saveStationDrops(openid: string, stationCode: string, drops: StationDrop[]): void
   insertReview(r: ReviewRecord): void
   getReview(id: string): ReviewRecord | undefined
-  listReviews(status: ReviewStatus, limit: number): ReviewRecord[]
+  /** newest first; only one community's when communityId is given */
+  listReviews(status: ReviewStatus, limit: number, communityId?: string): ReviewRecord[]
   /** open → confirmed/reversed, once: false when it was no longer open */
   decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string): boolean
-  impactStats(fromDay: string, toDay: string): Omit<ImpactStats, 'fromDay' | 'toDay'>
+  /** an organizer's report (a read outside any transaction); one community's when communityId is given */
+  impactStats(fromDay: string, toDay: string, communityId?: string): Omit<ImpactStats, 'fromDay' | 'toDay'>
 
   saveProject(p: ProjectRecord): void
   getProject(id: string): ProjectRecord | undefined
@@ -296,7 +322,25 @@ export interface StorageOps {
   /** moves the person's held points (flagged check-ins waiting for review); after lockPerson, in its transaction */
   addHeldPoints(openid: string, delta: number): void
   /** Inserts the entry and stores the wallet it produces, which the caller computed from the previous one. */
-  appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet): void
+  /** communityId: the community the entry counts for (stamped on its row, not hashed) */
+  appendEntry(openid: string, entry: LedgerEntry, wallet: Wallet, communityId: string): void
+  getEntryAt(openid: string, seq: number): LedgerEntry | undefined
+  /** entries whose hash starts with the lowercase hex prefix (a certificate's code), by index */
+  entriesByHashPrefix(prefix: string, limit: number): (LedgerEntry & { openid: string })[]
+
+  saveCommunity(c: CommunityRecord): void
+  getCommunity(id: string): CommunityRecord | undefined
+  listCommunities(): CommunityRecord[]
+  /** read from the wallet row (the locked one, inside a transaction that locked the person) */
+  communityOf(openid: string): PersonCommunity
+  /** the person's wallet must be locked first (lockPerson) */
+  setCommunity(openid: string, communityId: string, atMs: number): void
+  /** residents taking part and all-time grams, in the person's slot */
+  addCommunityCounters(communityId: string, slot: number, residents: number, grams: number): void
+  addCommunityDayGrams(communityId: string, day: string, slot: number, grams: number): void
+  /** the counters summed over their slots: communities × slots rows, never the ledger */
+  communityTotals(): { communityId: string; residents: number; gramsCo2e: number }[]
+  communityDayGrams(fromDay: string, toDay: string): { communityId: string; day: string; gramsCo2e: number }[]
   getEntry(openid: string, id: string): LedgerEntry | undefined
   /**
    * A person's counter rows for a day, one query: grams credited under a cap key (src/core/steps capKeyOf), across

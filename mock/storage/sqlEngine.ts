@@ -8,9 +8,10 @@ import { DELETED_NICKNAME, deletedHandle } from '../../src/core/account'
 import { DAY_TOTAL_KEY, parseTrips, type Trip } from '../../src/core/farming'
 import { isBookkeepingKey, STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { GENESIS_HASH } from '../../src/core/ledger'
+import { NO_COMMUNITY } from '../../src/core/community'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import { isReminderKind, type ReminderKind } from '../../src/core/reminders'
-import type { AsyncOps, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord } from './port'
+import type { AsyncOps, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity } from './port'
 
 /** A prepared statement: positional parameters, or one object of named ones (@name). */
 export interface SqlStatement<P extends unknown[] | object = unknown[], R = unknown> {
@@ -113,6 +114,38 @@ export function wrapOperations<T extends object>(engine: SqlEngine, wrap: (name:
 
 type Statements = ReturnType<typeof prepareAll>
 
+/**
+ * The organizer's report, over the whole city or (scoped) one community: the same statements with a leading
+ * `community_id = ?`, which the (community_id, day) index answers.
+ */
+function statsStatements(exec: SqlExecutor, scoped: boolean) {
+  const where = scoped ? 'community_id = ? AND ' : ''
+  return {
+    byDay: exec.prepare<unknown[], { day: string; grams: number; checkins: number; participants: number; points: number }>(
+      `SELECT day, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins, COUNT(DISTINCT openid) AS participants, SUM(points) AS points
+       FROM entries WHERE ${where}day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day`,
+    ),
+    totals: exec.prepare<unknown[], { participants: number }>(
+      `SELECT COUNT(DISTINCT openid) AS participants FROM entries WHERE ${where}day BETWEEN ? AND ? AND type = 'checkin'`,
+    ),
+    byFactor: exec.prepare<unknown[], { factor_id: string; grams: number; checkins: number }>(
+      `SELECT factor_id, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins FROM entries
+       WHERE ${where}day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY grams DESC, factor_id`,
+    ),
+    byStation: exec.prepare<unknown[], { station_code: string; grams: number; checkins: number; weight: number }>(
+      `SELECT station_code, SUM(grams) AS grams, COUNT(*) AS checkins, SUM(weight_g) AS weight FROM entries
+       WHERE ${where}day BETWEEN ? AND ? AND type = 'checkin' AND station_code IS NOT NULL GROUP BY station_code ORDER BY grams DESC, station_code`,
+    ),
+    // A community's vouchers are those of the rewards it stocks.
+    redemptions: exec.prepare<unknown[], { reward_id: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }>(
+      `SELECT d.reward_id, d.reward_title AS title, SUM(d.status = 'pending') AS pending, SUM(d.status = 'fulfilled') AS fulfilled,
+         SUM(d.status = 'cancelled') AS cancelled, SUM(d.status = 'expired') AS expired
+       FROM redemptions d${scoped ? ' JOIN rewards rw ON rw.id = d.reward_id WHERE rw.community_id = ? AND' : ' WHERE'} substr(d.created_at, 1, 10) BETWEEN ? AND ?
+       GROUP BY d.reward_id, d.reward_title ORDER BY d.reward_id`,
+    ),
+  }
+}
+
 function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
   return {
       getMeta: exec.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
@@ -120,24 +153,24 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       setMeta: exec.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       // The organizer grant comes with the person: roles are read on every call, in the same round trip.
       userByHandle: exec.prepare<[string], UserRow>(
-        'SELECT u.*, g.granted_at AS grant_granted_at, g.revoked_at AS grant_revoked_at FROM users u LEFT JOIN organizer_grants g ON g.openid = u.openid WHERE u.handle = ?',
+        'SELECT u.*, g.granted_at AS grant_granted_at, g.revoked_at AS grant_revoked_at, g.community_id AS grant_community_id FROM users u LEFT JOIN organizer_grants g ON g.openid = u.openid WHERE u.handle = ?',
       ),
       // A deleted account no longer exists for sessions; its ledger stays, pseudonymous.
       user: exec.prepare<[string], UserRow>(
-        'SELECT u.*, g.granted_at AS grant_granted_at, g.revoked_at AS grant_revoked_at FROM users u LEFT JOIN organizer_grants g ON g.openid = u.openid WHERE u.openid = ? AND u.deleted_at IS NULL',
+        'SELECT u.*, g.granted_at AS grant_granted_at, g.revoked_at AS grant_revoked_at, g.community_id AS grant_community_id FROM users u LEFT JOIN organizer_grants g ON g.openid = u.openid WHERE u.openid = ? AND u.deleted_at IS NULL',
       ),
       insertUser: exec.prepare('INSERT INTO users (openid, handle, nickname, roles, created_at) VALUES (?, ?, ?, ?, ?)'),
       saveSessionKey: exec.prepare(
         'INSERT INTO wechat_sessions (openid, session_key, updated_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET session_key = excluded.session_key, updated_at = excluded.updated_at',
       ),
       sessionKey: exec.prepare<[string], { session_key: string }>('SELECT session_key FROM wechat_sessions WHERE openid = ?'),
-      grant: exec.prepare<[string], { granted_at: string; revoked_at: string | null }>('SELECT granted_at, revoked_at FROM organizer_grants WHERE openid = ?'),
+      grant: exec.prepare<[string], { granted_at: string; revoked_at: string | null; community_id: string | null }>('SELECT granted_at, revoked_at, community_id FROM organizer_grants WHERE openid = ?'),
       saveGrant: exec.prepare(
-        'INSERT INTO organizer_grants (openid, granted_at, revoked_at) VALUES (?, ?, NULL) ON CONFLICT (openid) DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL',
+        'INSERT INTO organizer_grants (openid, granted_at, revoked_at, community_id) VALUES (?, ?, NULL, ?) ON CONFLICT (openid) DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL, community_id = excluded.community_id',
       ),
       revokeGrant: exec.prepare('UPDATE organizer_grants SET revoked_at = ? WHERE openid = ? AND revoked_at IS NULL'),
       grantHistory: exec.prepare('INSERT INTO organizer_grant_history (openid, action, at) VALUES (?, ?, ?)'),
-      grants: exec.prepare<[], { openid: string; granted_at: string; revoked_at: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid'),
+      grants: exec.prepare<[], { openid: string; granted_at: string; revoked_at: string | null; community_id: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid'),
       privacy: exec.prepare<[string], { version: number; agreed_at: string }>('SELECT version, agreed_at FROM privacy_agreements WHERE openid = ?'),
       savePrivacy: exec.prepare(
         'INSERT INTO privacy_agreements (openid, version, agreed_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET version = excluded.version, agreed_at = excluded.agreed_at',
@@ -151,6 +184,11 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       upsertStation: exec.prepare(
         'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
       ),
+      saveStation: exec.prepare(
+        `INSERT INTO stations (code, name, materials, address, hours, community_id, retired_at) VALUES (@code, @name, @materials, @address, @hours, @communityId, @retiredAt)
+         ON CONFLICT(code) DO UPDATE SET name = excluded.name, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
+           community_id = excluded.community_id, retired_at = excluded.retired_at`,
+      ),
       stations: exec.prepare<[], StationRow>('SELECT * FROM stations ORDER BY code'),
       stationSecret: exec.prepare<[string], { secret: string | null }>('SELECT secret FROM stations WHERE code = ?'),
       setStationSecret: exec.prepare('UPDATE stations SET secret = ? WHERE code = ? AND secret IS NULL'),
@@ -163,11 +201,11 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       reward: exec.prepare<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
       rewards: exec.prepare<[number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY points_cost, id'),
       saveReward: exec.prepare(
-        `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at)
-         VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt)
+        `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id)
+         VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId)
          ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, image_url = excluded.image_url,
            points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
-           valid_days = excluded.valid_days, active = excluded.active`,
+           valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id`,
       ),
       adjustStock: exec.prepare('UPDATE rewards SET stock = stock + ? WHERE id = ? AND stock + ? >= 0'),
       // A zero wallet row to lock (a new person has none yet), then the lock itself.
@@ -204,33 +242,18 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'INSERT INTO station_drops (openid, station_code, recent) VALUES (?, ?, ?) ON CONFLICT (openid, station_code) DO UPDATE SET recent = excluded.recent',
       ),
       insertReview: exec.prepare(
-        'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt)',
+        'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt, @communityId)',
       ),
       review: exec.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?'),
       reviews: exec.prepare<[string, number], ReviewRow>('SELECT * FROM reviews WHERE status = ? ORDER BY created_at DESC, id LIMIT ?'),
+      communityReviews: exec.prepare<[string, string, number], ReviewRow>(
+        'SELECT * FROM reviews WHERE community_id = ? AND status = ? ORDER BY created_at DESC, id LIMIT ?',
+      ),
       decideReview: exec.prepare(
         "UPDATE reviews SET status = ?, decided_by = ?, decided_at = ?, adjust_entry_id = ? WHERE id = ? AND status = 'open'",
       ),
-      statsByDay: exec.prepare<[string, string], { day: string; grams: number; checkins: number; participants: number; points: number }>(
-        `SELECT day, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins, COUNT(DISTINCT openid) AS participants, SUM(points) AS points
-         FROM entries WHERE day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day`,
-      ),
-      statsTotals: exec.prepare<[string, string], { participants: number }>(
-        "SELECT COUNT(DISTINCT openid) AS participants FROM entries WHERE day BETWEEN ? AND ? AND type = 'checkin'",
-      ),
-      statsByFactor: exec.prepare<[string, string], { factor_id: string; grams: number; checkins: number }>(
-        `SELECT factor_id, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins FROM entries
-         WHERE day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY grams DESC, factor_id`,
-      ),
-      statsByStation: exec.prepare<[string, string], { station_code: string; grams: number; checkins: number; weight: number }>(
-        `SELECT station_code, SUM(grams) AS grams, COUNT(*) AS checkins, SUM(weight_g) AS weight FROM entries
-         WHERE day BETWEEN ? AND ? AND type = 'checkin' AND station_code IS NOT NULL GROUP BY station_code ORDER BY grams DESC, station_code`,
-      ),
-      statsRedemptions: exec.prepare<[string, string], { reward_id: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }>(
-        `SELECT reward_id, reward_title AS title, SUM(status = 'pending') AS pending, SUM(status = 'fulfilled') AS fulfilled,
-           SUM(status = 'cancelled') AS cancelled, SUM(status = 'expired') AS expired
-         FROM redemptions WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY reward_id ORDER BY reward_id`,
-      ),
+      stats: statsStatements(exec, false),
+      communityStats: statsStatements(exec, true),
       saveProject: exec.prepare(
         `INSERT INTO projects (id, title, description, goal_points, active, created_at) VALUES (@id, @title, @description, @goalPoints, @active, @createdAt)
          ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, goal_points = excluded.goal_points, active = excluded.active`,
@@ -339,9 +362,33 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       insertEntry: exec.prepare(
         `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
-           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, steps, evidence, prev_hash, hash)
+           created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, steps, evidence, prev_hash, hash, community_id)
          VALUES (@openid, @seq, @id, @type, @grams, @points, @factorId, @sourceVersion, @methodologyVersion, @day,
-           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @steps, @evidence, @prevHash, @hash)`,
+           @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @steps, @evidence, @prevHash, @hash, @communityId)`,
+      ),
+      entryAt: exec.prepare<[string, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq = ?'),
+      // A certificate's code is its hash's first 16 hex digits: a range on the hash index.
+      entriesByHashPrefix: exec.prepare<[string, string, number], EntryRow>('SELECT * FROM entries WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT ?'),
+      saveCommunity: exec.prepare(
+        'INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+      ),
+      community: exec.prepare<[string], { id: string; name: string; created_at: string }>('SELECT * FROM communities WHERE id = ?'),
+      communities: exec.prepare<[], { id: string; name: string; created_at: string }>('SELECT * FROM communities ORDER BY created_at, id'),
+      setCommunity: exec.prepare('UPDATE wallets SET community_id = ?, community_set_ms = ? WHERE openid = ?'),
+      addCommunityCounters: exec.prepare(
+        `INSERT INTO community_counters (community_id, slot, residents, grams) VALUES (?, ?, ?, ?)
+         ON CONFLICT (community_id, slot) DO UPDATE SET residents = residents + excluded.residents, grams = grams + excluded.grams`,
+      ),
+      addCommunityDayGrams: exec.prepare(
+        `INSERT INTO community_day_grams (community_id, day, slot, grams) VALUES (?, ?, ?, ?)
+         ON CONFLICT (community_id, day, slot) DO UPDATE SET grams = grams + excluded.grams`,
+      ),
+      // Communities × slots rows: bounded by the number of communities, never by the ledger.
+      communityTotals: exec.prepare<[], { community_id: string; residents: number; grams: number }>(
+        'SELECT community_id, SUM(residents) AS residents, SUM(grams) AS grams FROM community_counters GROUP BY community_id ORDER BY community_id',
+      ),
+      communityDayGrams: exec.prepare<[string, string], { community_id: string; day: string; grams: number }>(
+        'SELECT community_id, day, SUM(grams) AS grams FROM community_day_grams WHERE day BETWEEN ? AND ? GROUP BY community_id, day ORDER BY community_id, day',
       ),
       entry: exec.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
       dayCounters: exec.prepare<[string, string, string, string, string, string, string], { factor_id: string; grams: number }>(
@@ -411,6 +458,8 @@ export class SqlEngine implements AsyncOps {
   /** the recent trips on those wallet rows (src/core/farming), read with the lock */
   private readonly trips = new Map<string, string | null>()
   private readonly kinds = new Map<string, string | null>()
+  /** the community on those wallet rows, read with the lock */
+  private readonly communities = new Map<string, PersonCommunity>()
 
   constructor(
     private readonly exec: SqlExecutor,
@@ -455,11 +504,12 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.sessionKey.get(openid))?.session_key
   }
 
-  async setOrganizerGrant(openid: string, granted: boolean, at: string): Promise<boolean> {
+  async setOrganizerGrant(openid: string, granted: boolean, at: string, communityId: string | null = null): Promise<boolean> {
     const current = await this.stmts.grant.get(openid)
     const active = current !== undefined && current.revoked_at === null
-    if (active === granted) return false
-    if (granted) await this.stmts.saveGrant.run(openid, at)
+    // Granting again for another scope is a change (recorded like any grant).
+    if (active === granted && (!granted || (current?.community_id ?? null) === communityId)) return false
+    if (granted) await this.stmts.saveGrant.run(openid, at, communityId)
     else await this.stmts.revokeGrant.run(at, openid)
     await this.stmts.grantHistory.run(openid, granted ? 'grant' : 'revoke', at)
     return true
@@ -471,7 +521,12 @@ export class SqlEngine implements AsyncOps {
   }
 
   async listOrganizerGrants() {
-    return (await this.stmts.grants.all()).map((r) => ({ openid: r.openid, grantedAt: r.granted_at, ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}) }))
+    return (await this.stmts.grants.all()).map((r) => ({
+      openid: r.openid,
+      grantedAt: r.granted_at,
+      ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+      ...(r.community_id ? { communityId: r.community_id } : {}),
+    }))
   }
 
   async getPrivacyVersion(openid: string) {
@@ -501,6 +556,18 @@ export class SqlEngine implements AsyncOps {
 
   async upsertStation(s: Station) {
     await this.stmts.upsertStation.run(s.code, s.name, JSON.stringify(s.materials))
+  }
+
+  async saveStation(s: Station) {
+    await this.stmts.saveStation.run({
+      code: s.code,
+      name: s.name,
+      materials: JSON.stringify(s.materials),
+      address: s.address ?? '',
+      hours: s.hours ?? '',
+      communityId: s.communityId ?? '',
+      retiredAt: s.retiredAt ?? null,
+    })
   }
 
   async listStations() {
@@ -554,6 +621,7 @@ export class SqlEngine implements AsyncOps {
     this.heads.set(openid, wallet)
     if (!this.trips.has(openid)) this.trips.set(openid, row.recent_trips ?? null)
     if (!this.kinds.has(openid)) this.kinds.set(openid, row.reminder_kinds ?? null)
+    if (!this.communities.has(openid)) this.communities.set(openid, communityFromRow(row))
     const request: RequestRecord | undefined =
       row.r_fn === null ? undefined : { fn: row.r_fn, payloadHash: row.r_payload_hash as string, resultRef: row.r_result_ref as string, capped: row.r_capped === 1 }
     return { wallet: { ...wallet }, request }
@@ -564,6 +632,7 @@ export class SqlEngine implements AsyncOps {
     this.heads.clear()
     this.trips.clear()
     this.kinds.clear()
+    this.communities.clear()
   }
 
   async insertRedemption(r: RedemptionRecord) {
@@ -624,35 +693,41 @@ export class SqlEngine implements AsyncOps {
     return row && reviewFromRow(row)
   }
 
-  async listReviews(status: ReviewRecord['status'], limit: number) {
-    return (await this.stmts.reviews.all(status, limit)).map(reviewFromRow)
+  async listReviews(status: ReviewRecord['status'], limit: number, communityId?: string) {
+    const rows = communityId === undefined ? await this.stmts.reviews.all(status, limit) : await this.stmts.communityReviews.all(communityId, status, limit)
+    return rows.map(reviewFromRow)
   }
 
   async decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string) {
     return (await this.stmts.decideReview.run(status, by, at, adjustEntryId ?? null, id)).changes === 1
   }
 
-  async impactStats(fromDay: string, toDay: string) {
-    const byDay = await this.stmts.statsByDay.all(fromDay, toDay)
+  async impactStats(fromDay: string, toDay: string, communityId?: string) {
+    const stats = communityId === undefined ? this.stmts.stats : this.stmts.communityStats
+    const range = communityId === undefined ? [fromDay, toDay] : [communityId, fromDay, toDay]
+    const byDay = await stats.byDay.all(...range)
     return {
       totals: {
-        gramsCo2e: byDay.reduce((s, d) => s + d.grams, 0),
-        checkins: byDay.reduce((s, d) => s + d.checkins, 0),
-        participants: (await this.stmts.statsTotals.get(fromDay, toDay))?.participants ?? 0,
-        pointsIssued: byDay.reduce((s, d) => s + d.points, 0),
+        gramsCo2e: byDay.reduce((s, d) => s + Number(d.grams), 0),
+        checkins: byDay.reduce((s, d) => s + Number(d.checkins), 0),
+        participants: Number((await stats.totals.get(...range))?.participants ?? 0),
+        pointsIssued: byDay.reduce((s, d) => s + Number(d.points), 0),
       },
-      byDay: byDay.map((d) => ({ day: d.day, gramsCo2e: d.grams, checkins: d.checkins, participants: d.participants })),
-      byFactor: (await this.stmts.statsByFactor.all(fromDay, toDay)).map((f) => ({ factorId: f.factor_id, gramsCo2e: f.grams, checkins: f.checkins })),
-      byStation: (await this.stmts.statsByStation
-        .all(fromDay, toDay))
-        .map((s) => ({ stationCode: s.station_code, gramsCo2e: s.grams, checkins: s.checkins, weightG: s.weight })),
-      redemptionsByReward: (await this.stmts.statsRedemptions.all(fromDay, toDay)).map((r) => ({
+      byDay: byDay.map((d) => ({ day: d.day, gramsCo2e: Number(d.grams), checkins: Number(d.checkins), participants: Number(d.participants) })),
+      byFactor: (await stats.byFactor.all(...range)).map((f) => ({ factorId: f.factor_id, gramsCo2e: Number(f.grams), checkins: Number(f.checkins) })),
+      byStation: (await stats.byStation.all(...range)).map((s) => ({
+        stationCode: s.station_code,
+        gramsCo2e: Number(s.grams),
+        checkins: Number(s.checkins),
+        weightG: Number(s.weight),
+      })),
+      redemptionsByReward: (await stats.redemptions.all(...range)).map((r) => ({
         rewardId: r.reward_id,
         title: r.title,
-        pending: r.pending,
-        fulfilled: r.fulfilled,
-        cancelled: r.cancelled,
-        expired: r.expired,
+        pending: Number(r.pending),
+        fulfilled: Number(r.fulfilled),
+        cancelled: Number(r.cancelled),
+        expired: Number(r.expired),
       })),
     }
   }
@@ -872,7 +947,7 @@ export class SqlEngine implements AsyncOps {
     return walletFromRow(row)
   }
 
-  async appendEntry(openid: string, e: LedgerEntry, wallet: Wallet) {
+  async appendEntry(openid: string, e: LedgerEntry, wallet: Wallet, communityId: string) {
     await this.stmts.insertEntry.defer({
       openid,
       seq: e.seq,
@@ -895,6 +970,7 @@ export class SqlEngine implements AsyncOps {
       evidence: e.evidence ?? null,
       prevHash: e.prevHash,
       hash: e.hash,
+      communityId,
     })
     // lockPerson, which every append goes through first, made sure the row exists; verifyLedger compares it.
     await this.stmts.updateWallet.defer({
@@ -1058,6 +1134,58 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.listEntries.all(openid, beforeSeq, limit)).map(entryFromRow)
   }
 
+  async getEntryAt(openid: string, seq: number) {
+    const row = await this.stmts.entryAt.get(openid, seq)
+    return row && entryFromRow(row)
+  }
+
+  async entriesByHashPrefix(prefix: string, limit: number) {
+    // Hex digits sort before 'g': every hash that starts with the prefix lies in [prefix, prefix + 'g').
+    return (await this.stmts.entriesByHashPrefix.all(prefix, `${prefix}g`, limit)).map((row) => ({ ...entryFromRow(row), openid: row.openid }))
+  }
+
+  async saveCommunity(c: CommunityRecord) {
+    await this.stmts.saveCommunity.run(c.id, c.name, c.createdAt)
+  }
+
+  async getCommunity(id: string) {
+    const row = await this.stmts.community.get(id)
+    return row && { id: row.id, name: row.name, createdAt: row.created_at }
+  }
+
+  async listCommunities() {
+    return (await this.stmts.communities.all()).map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }))
+  }
+
+  async communityOf(openid: string): Promise<PersonCommunity> {
+    const held = this.communities.get(openid)
+    if (held) return { ...held }
+    const row = await this.stmts.wallet.get(openid)
+    return row ? communityFromRow(row) : { communityId: NO_COMMUNITY, setMs: null }
+  }
+
+  async setCommunity(openid: string, communityId: string, atMs: number) {
+    if (!this.communities.has(openid)) throw new Error(`setCommunity(${openid}) before lockPerson`)
+    await this.stmts.setCommunity.defer(communityId, atMs, openid)
+    this.communities.set(openid, { communityId, setMs: atMs })
+  }
+
+  async addCommunityCounters(communityId: string, slot: number, residents: number, grams: number) {
+    await this.stmts.addCommunityCounters.defer(communityId, slot, residents, grams)
+  }
+
+  async addCommunityDayGrams(communityId: string, day: string, slot: number, grams: number) {
+    await this.stmts.addCommunityDayGrams.defer(communityId, day, slot, grams)
+  }
+
+  async communityTotals() {
+    return (await this.stmts.communityTotals.all()).map((r) => ({ communityId: r.community_id, residents: Number(r.residents), gramsCo2e: Number(r.grams) }))
+  }
+
+  async communityDayGrams(fromDay: string, toDay: string) {
+    return (await this.stmts.communityDayGrams.all(fromDay, toDay)).map((r) => ({ communityId: r.community_id, day: r.day, gramsCo2e: Number(r.grams) }))
+  }
+
   async allEntries(openid: string): Promise<LedgerEntry[]> {
     return (await this.stmts.allEntries.all(openid)).map(entryFromRow)
   }
@@ -1071,12 +1199,17 @@ interface UserRow {
   created_at: string
   grant_granted_at: string | null
   grant_revoked_at: string | null
+  grant_community_id: string | null
 }
 
 interface StationRow {
   code: string
   name: string
   materials: string
+  address: string
+  hours: string
+  community_id: string
+  retired_at: string | null
 }
 
 interface WalletRow {
@@ -1089,6 +1222,12 @@ interface WalletRow {
   head_hash: string
   recent_trips?: string | null
   reminder_kinds?: string | null
+  community_id?: string
+  community_set_ms?: number | null
+}
+
+function communityFromRow(row: WalletRow): PersonCommunity {
+  return { communityId: row.community_id ?? NO_COMMUNITY, setMs: row.community_set_ms === null || row.community_set_ms === undefined ? null : Number(row.community_set_ms) }
 }
 
 interface ReminderRow {
@@ -1130,6 +1269,7 @@ function userFromRow(row: UserRow): UserRecord {
     roles: row.roles.split(',').filter(Boolean) as Role[],
     createdAt: row.created_at,
     organizerGrant: row.grant_granted_at !== null && row.grant_revoked_at === null,
+    organizerCommunityId: row.grant_community_id,
   }
 }
 
@@ -1146,7 +1286,9 @@ function walletFromRow(row: WalletRow): WalletRecord {
 }
 
 function stationFromRow(row: StationRow): Station {
-  return { code: row.code, name: row.name, materials: JSON.parse(row.materials) }
+  const station: Station = { code: row.code, name: row.name, materials: JSON.parse(row.materials), address: row.address, hours: row.hours, communityId: row.community_id }
+  if (row.retired_at !== null) station.retiredAt = row.retired_at
+  return station
 }
 
 interface RewardRow {
@@ -1159,6 +1301,7 @@ interface RewardRow {
   per_user_limit: number
   valid_days: number
   active: number
+  community_id: string
 }
 
 function rewardFromRow(row: RewardRow): RewardRecord {
@@ -1171,6 +1314,7 @@ function rewardFromRow(row: RewardRow): RewardRecord {
     perUserLimit: row.per_user_limit,
     validDays: row.valid_days,
     active: row.active === 1,
+    communityId: row.community_id,
   }
   if (row.image_url !== null) r.imageUrl = row.image_url
   return r
@@ -1223,6 +1367,7 @@ interface ReviewRow {
   decided_by: string | null
   decided_at: string | null
   adjust_entry_id: string | null
+  community_id: string
 }
 
 function reviewFromRow(row: ReviewRow): ReviewRecord {
@@ -1233,6 +1378,7 @@ function reviewFromRow(row: ReviewRow): ReviewRecord {
     reasons: row.reasons.split(',').filter(Boolean) as ReviewRecord['reasons'],
     status: row.status,
     createdAt: row.created_at,
+    communityId: row.community_id,
   }
   if (row.decided_by !== null) r.decidedBy = row.decided_by
   if (row.decided_at !== null) r.decidedAt = row.decided_at

@@ -397,6 +397,51 @@ CREATE INDEX IF NOT EXISTS reminders_by_person ON reminders (openid, due_ms);
 `
 
 /**
+ * Communities (issue 13). A person's community sits on their wallet row, which every credit already locks, so
+ * each entry is stamped with it and the city's counters move in the credit's own transaction. The counters are
+ * kept in per-person slots (src/core/counters) so no row is written by the whole city. Rows made before
+ * communities belong to none (''); the backfill puts existing totals in slot 0, which readers add up like any.
+ */
+const COMMUNITIES = `
+CREATE TABLE IF NOT EXISTS communities (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE wallets ADD COLUMN community_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE wallets ADD COLUMN community_set_ms INTEGER;
+ALTER TABLE organizer_grants ADD COLUMN community_id TEXT;
+ALTER TABLE stations ADD COLUMN community_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE stations ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE stations ADD COLUMN hours TEXT NOT NULL DEFAULT '';
+ALTER TABLE stations ADD COLUMN retired_at TEXT;
+ALTER TABLE rewards ADD COLUMN community_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE reviews ADD COLUMN community_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS reviews_by_community ON reviews (community_id, status, created_at);
+ALTER TABLE entries ADD COLUMN community_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS entries_by_community_day ON entries (community_id, day);
+CREATE INDEX IF NOT EXISTS entries_by_hash ON entries (hash);
+CREATE TABLE IF NOT EXISTS community_counters (
+  community_id TEXT NOT NULL,
+  slot INTEGER NOT NULL,
+  residents INTEGER NOT NULL,
+  grams INTEGER NOT NULL,
+  PRIMARY KEY (community_id, slot)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS community_day_grams (
+  community_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  slot INTEGER NOT NULL,
+  grams INTEGER NOT NULL,
+  PRIMARY KEY (community_id, day, slot)
+) WITHOUT ROWID;
+INSERT INTO community_counters (community_id, slot, residents, grams)
+  SELECT '', 0, (SELECT COUNT(*) FROM wallets WHERE head_seq > 0), COALESCE((SELECT SUM(grams) FROM entries), 0);
+INSERT INTO community_day_grams (community_id, day, slot, grams)
+  SELECT '', day, 0, SUM(grams) FROM entries GROUP BY day HAVING SUM(grams) <> 0;
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -410,6 +455,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 7, name: 'challenge budgets funded by organizers; badges for unfunded completions; verified steps on entries', sql: BUDGETS },
   { version: 8, name: 'rotating station codes: station secrets, used codes, evidence on entries', sql: STATION_CODES },
   { version: 9, name: 'reminders: opted-in kinds, WeChat send credits, the outbox', sql: REMINDERS },
+  { version: 10, name: 'communities: scoped organizers, station details and retirement, community counters in slots', sql: COMMUNITIES },
 ]
 
 function migrate(db: Database.Database): number[] {

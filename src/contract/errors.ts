@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   REDEEM_LIMIT_REACHED: 422,
   /** v1.2: a trip that overlaps in time one of the person's earlier trips (the message names it) */
   TRIP_OVERLAP: 409,
+  /** issue 13: a drop at a station its organizer retired (the message names it and the day) */
+  STATION_RETIRED: 409,
   RATE_LIMITED: 429,
   /** v1.1: a dependency (the database, WeChat's API) is down, busy or too slow; retry with the same requestId */
   UNAVAILABLE: 503,

@@ -118,6 +118,8 @@ export const upsertRewardSchema = z.strictObject({
   perUserLimit: intIn('perUserLimit', 1, REWARD_LIMITS.maxPerUserLimit).optional(),
   active: z.boolean({ error: 'active must be true or false' }).optional(),
   validDays: intIn('validDays', 1, REWARD_LIMITS.maxValidDays).optional(),
+  /** Addition (issue 13): the community that stocks it; '' city-wide (city organizers only). A community organizer's rewards are their community's. */
+  communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
 })
 
 export const redeemSchema = z.strictObject({ requestId, rewardId: entityId('rewardId') })
@@ -141,12 +143,19 @@ const day = (name: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${name} m
 export const listReviewQueueSchema = z.strictObject({
   status: z.enum(['open', 'confirmed', 'reversed'], { error: 'status must be open, confirmed or reversed' }).optional(),
   limit: intIn('limit', 1, 100).optional(),
+  /** Addition (issue 13): a city organizer's view of one community ('' residents without one) */
+  communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
 })
 export const decideReviewSchema = z.strictObject({
   reviewId: entityId('reviewId'),
   decision: z.enum(['confirm', 'reverse'], { error: 'decision must be confirm or reverse' }),
 })
-export const dayRangeSchema = z.strictObject({ fromDay: day('fromDay'), toDay: day('toDay') })
+export const dayRangeSchema = z.strictObject({
+  fromDay: day('fromDay'),
+  toDay: day('toDay'),
+  /** Addition (issue 13): a city organizer's report of one community; a community organizer always gets their own */
+  communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
+})
 
 export type ListReviewQueueRequest = z.infer<typeof listReviewQueueSchema>
 export type DecideReviewRequest = z.infer<typeof decideReviewSchema>
@@ -250,3 +259,60 @@ export const stationCodeSchema = z.strictObject({
   stationCode: z.string().trim().min(1, 'stationCode must not be empty').max(32, 'stationCode must be at most 32 characters'),
 })
 export type StationCodeRequest = z.infer<typeof stationCodeSchema>
+
+/** Issue 13: communities, stations, public verification. */
+export const COMMUNITY_LIMITS = { maxNameChars: 40 } as const
+export const STATION_LIMITS = { maxNameChars: 40, maxAddressChars: 100, maxHoursChars: 60 } as const
+
+export const upsertCommunitySchema = z.strictObject({
+  id: entityId('id').optional(),
+  name: z.string().trim().min(1, 'name must not be empty').max(COMMUNITY_LIMITS.maxNameChars, `name must be at most ${COMMUNITY_LIMITS.maxNameChars} characters`),
+})
+export type UpsertCommunityRequest = z.infer<typeof upsertCommunitySchema>
+
+export const setMyCommunitySchema = z.strictObject({ communityId: entityId('communityId') })
+export type SetMyCommunityRequest = z.infer<typeof setMyCommunitySchema>
+
+const stationCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'code must be 1–32 characters A–Z, 0–9, _ or -')
+
+export const upsertStationSchema = z.strictObject({
+  code: stationCode,
+  name: z.string().trim().min(1, 'name must not be empty').max(STATION_LIMITS.maxNameChars, `name must be at most ${STATION_LIMITS.maxNameChars} characters`),
+  address: z.string().trim().max(STATION_LIMITS.maxAddressChars, `address must be at most ${STATION_LIMITS.maxAddressChars} characters`).optional(),
+  hours: z.string().trim().max(STATION_LIMITS.maxHoursChars, `hours must be at most ${STATION_LIMITS.maxHoursChars} characters`).optional(),
+  materials: z
+    .array(z.enum(MATERIALS, { error: `a material is one of ${MATERIALS.join(', ')}` }))
+    .min(1, 'a station accepts at least one material')
+    .max(MATERIALS.length)
+    .refine((list) => new Set(list).size === list.length, 'materials must not repeat'),
+  /** the community that runs it; a community organizer's stations are always their community's */
+  communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
+})
+export type UpsertStationRequest = z.infer<typeof upsertStationSchema>
+
+export const retireStationSchema = z.strictObject({ code: stationCode })
+export type RetireStationRequest = z.infer<typeof retireStationSchema>
+
+export const listStationsSchema = z.strictObject({
+  /** Addition (issue 13): organizers may list retired stations too */
+  includeRetired: z.boolean({ error: 'includeRetired must be true or false' }).optional(),
+})
+export type ListStationsRequest = z.infer<typeof listStationsSchema>
+
+/** A donor certificate's code (16 hex digits, dashes allowed) or a ledger entry's full hash (64 hex digits). */
+export const verifyPublicSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .transform((text) => text.replace(/[-\s]/g, '').toLowerCase())
+    .refine((text) => /^([0-9a-f]{16}|[0-9a-f]{64})$/.test(text), 'code must be a certificate code (16 hex digits, e.g. 1A2B-3C4D-5E6F-7A8B) or an entry hash (64 hex digits)'),
+})
+export type VerifyPublicRequest = z.input<typeof verifyPublicSchema>
+
+export const grantOrganizerSchema = z.strictObject({
+  openid: entityId('openid'),
+  /** the community they organize; null: the whole city */
+  communityId: entityId('communityId').nullable(),
+  granted: z.boolean({ error: 'granted must be true or false' }),
+})
+export type GrantOrganizerRequest = z.infer<typeof grantOrganizerSchema>

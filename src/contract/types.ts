@@ -33,6 +33,13 @@ import type {
   ListLedgerRequest,
   LoginRequest,
   AgreePrivacyRequest,
+  UpsertCommunityRequest,
+  SetMyCommunityRequest,
+  UpsertStationRequest,
+  RetireStationRequest,
+  ListStationsRequest,
+  VerifyPublicRequest,
+  GrantOrganizerRequest,
   Material,
   TravelMode,
 } from './schemas'
@@ -98,6 +105,13 @@ export interface Station {
   code: string
   name: string
   materials: Material[]
+  /** Addition (issue 13): where it is and when it is open, as the organizer wrote them */
+  address?: string
+  hours?: string
+  /** Addition: the community that runs it ('' or absent: the city) */
+  communityId?: string
+  /** Addition: when it was retired; a retired station refuses new drops and keeps its history */
+  retiredAt?: string
 }
 
 export interface Wallet {
@@ -210,6 +224,8 @@ export interface Reward {
   validDays: number
   /** the caller's pending and fulfilled redemptions of this reward */
   myCount: number
+  /** Addition (issue 13): the community that stocks it ('' a city-wide reward) */
+  communityId?: string
 }
 
 export type RedemptionStatus = 'pending' | 'fulfilled' | 'cancelled' | 'expired'
@@ -392,12 +408,64 @@ export interface Achievements {
   badges: { id: BadgeId; earned: boolean; earnedDay: string | null }[]
 }
 
+/** Issue 13: a community residents belong to and organizers run. */
+export interface Community {
+  id: string
+  name: string
+}
+
+/** What an organizer acts on: one community, or (null) the whole city. */
+export interface OrganizerScopeView {
+  communityId: string | null
+}
+
+export interface MyCommunity {
+  community: Community | null
+  /** the first Asia/Shanghai day a change is allowed again; null: now */
+  nextChangeDay: string | null
+  /** present for organizers */
+  organizerScope?: OrganizerScopeView
+}
+
+/** What anyone may see of a ledger entry: never who it belongs to. */
+export interface PublicEntry {
+  type: LedgerEntry['type']
+  day: string
+  gramsCo2e: number
+  /** for a donation, the points given (positive) */
+  points: number
+  seq: number
+  hash: string
+  factorId?: string
+  projectId?: string
+  projectTitle?: string
+}
+
+export interface PublicVerification {
+  /** the code names exactly one entry whose hash recomputes from what it records, linked into its chain */
+  genuine: boolean
+  entry?: PublicEntry
+  /** why it is not genuine, or what was checked */
+  message: string
+}
+
+export interface CityDashboard {
+  asOf: string
+  /** residents with at least one entry */
+  residents: number
+  gramsCo2eTotal: number
+  thisWeek: { fromDay: string; toDay: string; gramsCo2e: number }
+  lastWeek: { fromDay: string; toDay: string; gramsCo2e: number }
+  communities: { id: string; name: string; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }[]
+  projects: { id: string; title: string; goalPoints: number; raisedPoints: number; donors: number; active: boolean }[]
+}
+
 /** Every cloud function: its request `data` and its `result`. */
 export interface CloudFunctions {
   login: { req: LoginRequest; res: LoginResult }
   agreePrivacy: { req: AgreePrivacyRequest; res: PrivacyAgreement }
   getMethodology: { req: EmptyRequest; res: Methodology }
-  listStations: { req: EmptyRequest; res: { stations: Station[] } }
+  listStations: { req: ListStationsRequest; res: { stations: Station[] } }
   checkIn: { req: CheckInRequest; res: CheckInResult }
   getWallet: { req: EmptyRequest; res: WalletResult }
   listLedger: { req: ListLedgerRequest; res: LedgerPage }
@@ -441,6 +509,15 @@ export interface CloudFunctions {
   devWeRunData: { req: DevWeRunDataRequest; res: { encryptedData: string; iv: string } }
   stationDisplayCode: { req: StationCodeRequest; res: { stationCode: string; code: string; windowStartMs: number; windowMs: number } }
   auditEconomy: { req: EmptyRequest; res: EconomyAudit }
+  listCommunities: { req: EmptyRequest; res: { communities: Community[] } }
+  upsertCommunity: { req: UpsertCommunityRequest; res: { community: Community } }
+  getMyCommunity: { req: EmptyRequest; res: MyCommunity }
+  setMyCommunity: { req: SetMyCommunityRequest; res: MyCommunity }
+  grantOrganizer: { req: GrantOrganizerRequest; res: { openid: string; organizerScope: OrganizerScopeView | null } }
+  upsertStation: { req: UpsertStationRequest; res: { station: Station } }
+  retireStation: { req: RetireStationRequest; res: { station: Station } }
+  verifyPublic: { req: VerifyPublicRequest; res: PublicVerification }
+  getCityDashboard: { req: EmptyRequest; res: CityDashboard }
 }
 
 export type FunctionName = keyof CloudFunctions

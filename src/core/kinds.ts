@@ -47,6 +47,8 @@ const recycling: CheckInKind<RecyclingCheckInRequest> = {
   factorId: (req) => `recycling.${req.material}`,
   plan(req, _factor, station) {
     if (!station) return refuse('NOT_FOUND', `No recycling station with code ${req.stationCode}.`)
+    // A retired station keeps its history but takes nothing new.
+    if (station.retiredAt) return refuse('STATION_RETIRED', `Station ${station.code} (${station.name}) was retired on ${station.retiredAt.slice(0, 10)}: drop at another station.`)
     if (!station.materials.includes(req.material)) return refuse('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`)
     return { ok: true, value: { quantity: req.weightKg, measurements: { weightG: Math.round(req.weightKg * 1000) } } }
   },

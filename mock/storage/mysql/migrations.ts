@@ -198,4 +198,31 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         KEY reminders_to_send (status, next_ms), KEY reminders_by_person (openid, due_ms)) ${TABLE}`,
     ],
   },
+  {
+    version: 9,
+    name: 'communities: scoped organizers, station details and retirement, community counters in slots',
+    statements: [
+      `CREATE TABLE communities (
+        id VARCHAR(64) PRIMARY KEY, name VARCHAR(100) NOT NULL, created_at VARCHAR(40) NOT NULL,
+        UNIQUE KEY communities_by_name (name)) ${TABLE}`,
+      `ALTER TABLE wallets ADD COLUMN community_id VARCHAR(64) NOT NULL DEFAULT '', ADD COLUMN community_set_ms BIGINT`,
+      `ALTER TABLE organizer_grants ADD COLUMN community_id VARCHAR(64)`,
+      `ALTER TABLE stations ADD COLUMN community_id VARCHAR(64) NOT NULL DEFAULT '', ADD COLUMN address VARCHAR(200) NOT NULL DEFAULT '',
+        ADD COLUMN hours VARCHAR(100) NOT NULL DEFAULT '', ADD COLUMN retired_at VARCHAR(40)`,
+      `ALTER TABLE rewards ADD COLUMN community_id VARCHAR(64) NOT NULL DEFAULT ''`,
+      `ALTER TABLE reviews ADD COLUMN community_id VARCHAR(64) NOT NULL DEFAULT '', ADD KEY reviews_by_community (community_id, status, created_at)`,
+      `ALTER TABLE entries ADD COLUMN community_id VARCHAR(64) NOT NULL DEFAULT '', ADD KEY entries_by_community_day (community_id, day),
+        ADD KEY entries_by_hash (hash)`,
+      `CREATE TABLE community_counters (
+        community_id VARCHAR(64) NOT NULL, slot INT NOT NULL, residents BIGINT NOT NULL, grams BIGINT NOT NULL,
+        PRIMARY KEY (community_id, slot)) ${TABLE}`,
+      `CREATE TABLE community_day_grams (
+        community_id VARCHAR(64) NOT NULL, day VARCHAR(10) NOT NULL, slot INT NOT NULL, grams BIGINT NOT NULL,
+        PRIMARY KEY (community_id, day, slot)) ${TABLE}`,
+      `INSERT INTO community_counters (community_id, slot, residents, grams)
+        SELECT '', 0, (SELECT COUNT(*) FROM wallets WHERE head_seq > 0), COALESCE((SELECT SUM(grams) FROM entries), 0)`,
+      `INSERT INTO community_day_grams (community_id, day, slot, grams)
+        SELECT '', day, 0, SUM(grams) FROM entries GROUP BY day HAVING SUM(grams) <> 0`,
+    ],
+  },
 ]

@@ -1,0 +1,12 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { defineFunction } from '../function'
+
+/** Every community, for the chooser and the public city page (no login: names only). */
+export const listCommunities = defineFunction({
+  name: 'listCommunities',
+  schema: emptySchema,
+  auth: 'none',
+  async handle(_req, _caller, services) {
+    return { communities: (await services.store.listCommunities()).map(({ id, name }) => ({ id, name })) }
+  },
+})

@@ -1,0 +1,42 @@
+import { upsertStationSchema } from '../../src/contract/schemas'
+import type { Station } from '../../src/contract/types'
+import { NO_COMMUNITY } from '../../src/core/community'
+import { CloudError } from '../errors'
+import { newStationSecret } from '../stationCodes'
+import { defineFunction, inTransaction, requireScope, scopeOf } from '../function'
+
+/**
+ * Adds a station or edits one (its code is its key and is printed on its QR, so it never changes). A community
+ * organizer's stations are their community's; a city organizer says whose it is. A retired station stays retired.
+ */
+export const upsertStation = defineFunction({
+  name: 'upsertStation',
+  schema: upsertStationSchema,
+  auth: 'organizer',
+  async handle(req, who, services) {
+    const scope = scopeOf(who)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const existing = await store.getStation(req.code)
+      if (existing) requireScope(who, existing.communityId ?? NO_COMMUNITY, 'station')
+      const communityId = scope.communityId ?? req.communityId ?? existing?.communityId ?? NO_COMMUNITY
+      if (scope.communityId !== null && req.communityId !== undefined && req.communityId !== scope.communityId) {
+        throw new CloudError('PERMISSION_DENIED', 'A community organizer adds stations to their own community only.')
+      }
+      if (communityId !== NO_COMMUNITY && !(await store.getCommunity(communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+      const station: Station = {
+        code: req.code,
+        name: req.name,
+        materials: req.materials,
+        address: req.address ?? existing?.address ?? '',
+        hours: req.hours ?? existing?.hours ?? '',
+        communityId,
+      }
+      if (existing?.retiredAt) station.retiredAt = existing.retiredAt
+      await store.saveStation(station)
+      // Its display's rotating code needs a secret of its own from the start.
+      await store.setStationSecretIfAbsent(station.code, newStationSecret())
+      return { station }
+    })
+  },
+})
