@@ -6,6 +6,10 @@ import { randomBytes } from 'node:crypto'
 import { createCloud, type Cloud } from './cloud'
 
 export const DEMO_HANDLE = 'demo'
+/** A second resident, in the other demo community, so the city dashboard has two communities to compare. */
+export const DEMO_NEIGHBOUR = 'neighbour'
+/** The dev handle that organizes the Riverside community (the dev handle `organizer` runs the whole city). */
+export const DEMO_COMMUNITY_ORGANIZER = 'riverside'
 
 export async function seedDemoData(cloud: Cloud): Promise<void> {
   if (await cloud.store.findUserByHandle(DEMO_HANDLE)) return
@@ -18,13 +22,37 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
     storage: cloud.services.storage,
     now: () => clock,
     devLogin: true,
-    organizers: [],
+    organizers: ['demo-city'],
     sessionSecret: randomBytes(32).toString('hex'),
     rateLimit: { burst: 0, perSecond: 1 },
   })
-  const login = await replay.call('login', { code: `dev:${DEMO_HANDLE}` })
-  if (login.status !== 200 || !('result' in login.body)) throw new Error('demo login failed')
-  const auth = `Bearer ${(login.body.result as { token: string }).token}`
+  const call = async (auth: string, name: string, data: unknown) => {
+    const out = await replay.call(name, data, auth)
+    if (out.status !== 200 || !('result' in out.body)) throw new Error(`demo ${name} failed: ${JSON.stringify(out.body)}`)
+    return out.body.result as any
+  }
+  const loginAs = async (handle: string) => {
+    const out = await replay.call('login', { code: `dev:${handle}` })
+    if (out.status !== 200 || !('result' in out.body)) throw new Error(`demo login of ${handle} failed`)
+    const { token, openid } = out.body.result as { token: string; openid: string }
+    return { auth: `Bearer ${token}`, openid }
+  }
+  // Two communities, each with a station of its own; Riverside has its own organizer.
+  const city = await loginAs('demo-city')
+  const riverside = (await call(city.auth, 'upsertCommunity', { name: '滨河社区 Riverside' })).community
+  const maple = (await call(city.auth, 'upsertCommunity', { name: '枫林社区 Maple Grove' })).community
+  await call(city.auth, 'upsertStation', {
+    code: 'ST-RS05', name: '滨河社区回收亭 Riverside kiosk', address: '滨河路 18 号', hours: '07:00–21:00', materials: ['paper', 'plastic', 'metal'], communityId: riverside.id,
+  })
+  await call(city.auth, 'upsertStation', {
+    code: 'ST-MG06', name: '枫林社区旧衣箱 Maple Grove clothes bin', address: '枫林街 6 号', hours: '全天 24 h', materials: ['textile', 'paper'], communityId: maple.id,
+  })
+  const lead = await loginAs(DEMO_COMMUNITY_ORGANIZER)
+  await call(city.auth, 'grantOrganizer', { openid: lead.openid, communityId: riverside.id, granted: true })
+  const { auth } = await loginAs(DEMO_HANDLE)
+  await call(auth, 'setMyCommunity', { communityId: riverside.id })
+  const neighbour = await loginAs(DEMO_NEIGHBOUR)
+  await call(neighbour.auth, 'setMyCommunity', { communityId: maple.id })
   const trips: Array<Record<string, unknown>> = [
     { kind: 'travel', mode: 'metro', distanceKm: 12.4, durationMin: 28, ago: 6 * 24 * hour },
     { kind: 'travel', mode: 'bike', distanceKm: 3.2, durationMin: 14, ago: 5 * 24 * hour },
@@ -38,5 +66,13 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
     clock = now - (ago as number)
     const out = await replay.call('checkIn', { ...trip, requestId: `demo-seed-${i}` }, auth)
     if (out.status !== 200) throw new Error(`demo check-in ${i} failed: ${JSON.stringify(out.body)}`)
+  }
+  for (const [i, { ago, ...trip }] of [
+    { kind: 'travel', mode: 'bike', distanceKm: 4.5, durationMin: 18, ago: 6 * 24 * hour + 5 * hour },
+    { kind: 'recycling', material: 'textile', weightKg: 1.5, stationCode: 'ST-MG06', ago: 3 * 24 * hour },
+    { kind: 'travel', mode: 'bus', distanceKm: 6, durationMin: 25, ago: 5 * hour },
+  ].entries()) {
+    clock = now - ago
+    await call(neighbour.auth, 'checkIn', { ...trip, requestId: `demo-neighbour-${i}` })
   }
 }

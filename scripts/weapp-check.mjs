@@ -178,6 +178,14 @@ const EXPECTED_TEXT = {
   'packages/community/pages/challenge/index': '输入有误',
   'packages/about/pages/intro/index': '哪些行为算数',
   'packages/me/pages/reminders/index': '我想收到这些提醒',
+  'packages/me/pages/community/index': '城市里还没有社区',
+  // public pages: they answer without a session
+  'packages/public/pages/city/index': '参与居民',
+  'packages/public/pages/verify/index': '不显示是谁的记录',
+  // a resident opening organizer tools is told who may act there
+  'packages/organizer/pages/stations/index': '新建站点',
+  'packages/organizer/pages/projects/index': '由全市组织者管理',
+  'packages/organizer/pages/communities/index': '只有全市组织者',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 

@@ -19,8 +19,23 @@ export default defineAppConfig({
     // challenge's detail and board.
     { root: 'packages/about', pages: ['pages/methodology/index', 'pages/privacy/index', 'pages/intro/index'] },
     { root: 'packages/community', pages: ['pages/challenge/index'] },
-    { root: 'packages/me', pages: ['pages/reminders/index'] },
-    { root: 'packages/organizer', pages: ['pages/verify/index', 'pages/review/index', 'pages/stats/index', 'pages/rewards/index', 'pages/display/index'] },
+    { root: 'packages/me', pages: ['pages/reminders/index', 'pages/community/index'] },
+    {
+      root: 'packages/organizer',
+      pages: [
+        'pages/verify/index',
+        'pages/review/index',
+        'pages/stats/index',
+        'pages/rewards/index',
+        'pages/display/index',
+        'pages/stations/index',
+        'pages/station/index',
+        'pages/projects/index',
+        'pages/communities/index',
+      ],
+    },
+    // For anyone, without logging in: the city dashboard and verifying a certificate.
+    { root: 'packages/public', pages: ['pages/city/index', 'pages/verify/index'] },
   ],
   // A challenge card opens the community subpackage: fetch it while the Challenges tab is on screen.
   preloadRule: { 'pages/challenges/index': { network: 'all', packages: ['packages/community'] } },

@@ -58,3 +58,9 @@ export function weekRanges(today: string): { thisWeek: { fromDay: string; toDay:
 export function offeredTo(rewardCommunityId: string, residentCommunityId: string): boolean {
   return rewardCommunityId === NO_COMMUNITY || rewardCommunityId === residentCommunityId
 }
+
+/** This week against last, in whole percent (null when last week had nothing to compare with). */
+export function weekChangePercent(thisWeekGrams: number, lastWeekGrams: number): number | null {
+  if (lastWeekGrams <= 0) return null
+  return Math.round(((thisWeekGrams - lastWeekGrams) / lastWeekGrams) * 100)
+}

@@ -119,6 +119,19 @@ export async function callCloud<N extends FunctionName>(name: N, data: RequestOf
   throw new CloudCallError(code, body.error?.message ?? 'unknown error')
 }
 
+/**
+ * The public pages' functions (the city dashboard, verifying a code, the list of communities): they carry
+ * nothing about the person and send no token, so they need no login and no agreed notice.
+ */
+export type PublicFunctionName = 'getCityDashboard' | 'verifyPublic' | 'listCommunities'
+
+export async function callPublicCloud<N extends PublicFunctionName>(name: N, data: RequestOf<N>): Promise<ResultOf<N>> {
+  transport ??= defaultTransport()
+  const body = await transport(name, data, undefined)
+  if ('result' in body) return body.result as ResultOf<N>
+  throw new CloudCallError(isErrorCode(body.error?.code) ? body.error.code : 'INTERNAL', body.error?.message ?? 'unknown error')
+}
+
 const TRANSIENT: ReadonlySet<ClientErrorCode> = new Set(['NETWORK', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL', 'CONSENT_REQUIRED'])
 
 /** Errors worth retrying later with the same requestId: the call may not have been processed (or was not sent). */

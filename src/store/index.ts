@@ -4,8 +4,8 @@ import { createCatalogueSlice } from './catalogue'
 import { COMMUNITY_SIGNED_OUT, createCommunitySlice } from './community'
 import { createConsentSlice } from './consent'
 import { createLedgerSlice, LEDGER_SIGNED_OUT } from './ledger'
-import { createOrganizerSlice, ORGANIZER_SIGNED_OUT } from './organizer'
 import { createProjectsSlice, PROJECTS_SIGNED_OUT } from './projects'
+import { createMyCommunitySlice, MY_COMMUNITY_SIGNED_OUT } from './myCommunity'
 import { createQueueSlice } from './queue'
 import { createRemindersSlice, REMINDERS_SIGNED_OUT } from './reminders'
 import { createRewardsSlice, REWARDS_SIGNED_OUT } from './rewards'
@@ -29,7 +29,7 @@ const SLICES = [
   { create: createQueueSlice },
   { create: createRewardsSlice, signedOut: REWARDS_SIGNED_OUT },
   { create: createProjectsSlice, signedOut: PROJECTS_SIGNED_OUT },
-  { create: createOrganizerSlice, signedOut: ORGANIZER_SIGNED_OUT },
+  { create: createMyCommunitySlice, signedOut: MY_COMMUNITY_SIGNED_OUT },
   { create: createAccountSlice },
   { create: createCommunitySlice, signedOut: COMMUNITY_SIGNED_OUT },
   { create: createConsentSlice },

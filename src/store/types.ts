@@ -1,8 +1,8 @@
 import type { RemindersSlice } from './reminders'
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
-import type { SyncStepsResult, Achievements, Challenge, Group, Leaderboard, CheckInResult, MyDataExport, DonationCertificate, ImpactStats, LedgerEntry, Methodology, Project, Redemption, Reward, ReviewItem, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
-import type { CreateChallengeRequest, UpsertRewardRequest } from '../contract/schemas'
+import type { Community, MyCommunity, SyncStepsResult, Achievements, Challenge, Group, Leaderboard, CheckInResult, MyDataExport, DonationCertificate, LedgerEntry, Methodology, Project, Redemption, Reward, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type { CreateChallengeRequest } from '../contract/schemas'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
 
@@ -121,18 +121,12 @@ export interface ProjectsSlice {
   loadCertificate(entryId: string): Promise<DonationCertificate>
 }
 
-export interface OrganizerSlice {
-  reviewItems: ReviewItem[]
-  loadReviews(): Promise<void>
-  decide(reviewId: string, decision: 'confirm' | 'reverse'): Promise<void>
-  stats: ImpactStats | undefined
-  loadStats(fromDay: string, toDay: string): Promise<void>
-  exportCsv(fromDay: string, toDay: string): Promise<{ filename: string; csv: string }>
-  adminRewards: Reward[]
-  loadAdminRewards(): Promise<void>
-  saveReward(reward: UpsertRewardRequest): Promise<Reward>
-  /** the station display's current rotating code */
-  stationDisplayCode(stationCode: string): Promise<{ code: string; windowStartMs: number; windowMs: number }>
+export interface MyCommunitySlice {
+  myCommunity: MyCommunity | undefined
+  /** every community, for the chooser */
+  communities: Community[]
+  loadMyCommunity(): Promise<void>
+  chooseCommunity(communityId: string): Promise<void>
 }
 
 export interface CommunitySlice {
@@ -166,7 +160,7 @@ export type AppState = PersonData &
   QueueSlice &
   RewardsSlice &
   ProjectsSlice &
-  OrganizerSlice &
+  MyCommunitySlice &
   AccountSlice &
   ConsentSlice &
   RemindersSlice

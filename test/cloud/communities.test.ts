@@ -38,7 +38,7 @@ async function scannedDrop(resident: Caller, lead: Caller, stationCode: string, 
 
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id))
 
-const anonymous = async (name: string, data: unknown) => h.cloud.call(name, data, undefined)
+const anonymous = async (name: string, data: unknown): Promise<{ status: number; body: any }> => h.cloud.call(name, data, undefined)
 
 describe('communities', () => {
   it('are opened by city organizers only, with unique names; residents choose one, then change once in 30 days', async () => {

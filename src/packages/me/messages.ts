@@ -16,6 +16,16 @@ const zh = {
   'reminders.markAll': '全部标为已读',
   'reminders.viaWeChat': '已通过微信发送',
   'reminders.unreadMark': '未读',
+  'community.current': '你属于 {name}',
+  'community.none': '你还没有选择社区。选择后，你的减排会计入该社区，也能看到社区的活动和奖品。',
+  'community.choose': '选择社区',
+  'community.save': '加入这个社区',
+  'community.joined': '已加入 {name}',
+  'community.nextChange': '每 30 天可更换一次社区：{day} 起可再次更换。',
+  'community.changeRule': '每 30 天可更换一次社区，之前的减排仍计入原社区。',
+  'community.empty': '城市里还没有社区。',
+  'community.scan': '扫描社区二维码',
+  'community.scanned': '已从二维码选中 {name}，确认后加入',
 }
 
 const en: Record<keyof typeof zh, string> = {
@@ -33,6 +43,16 @@ const en: Record<keyof typeof zh, string> = {
   'reminders.markAll': 'Mark all as read',
   'reminders.viaWeChat': 'also sent through WeChat',
   'reminders.unreadMark': 'unread',
+  'community.current': 'You belong to {name}',
+  'community.none': 'You have not chosen a community yet. Once you do, your reductions count for it, and you see its events and rewards.',
+  'community.choose': 'Choose a community',
+  'community.save': 'Join this community',
+  'community.joined': 'You joined {name}',
+  'community.nextChange': 'A community can be changed once in 30 days: you can change again from {day}.',
+  'community.changeRule': 'A community can be changed once in 30 days; what you reduced before still counts for the old one.',
+  'community.empty': 'The city has no communities yet.',
+  'community.scan': "Scan a community's QR",
+  'community.scanned': 'Picked {name} from the QR: confirm to join',
 }
 
 export type PackageKey = keyof typeof zh

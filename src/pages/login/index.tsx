@@ -69,6 +69,8 @@ export default function LoginPage() {
       )}
       {action.noticeProps ? <Notice {...action.noticeProps} /> : null}
       <ActionButton variant='secondary' label={t('privacy.title')} onClick={() => void Taro.navigateTo({ url: PRIVACY_URL })} />
+      {/* The city's figures are public: no login needed to see them. */}
+      <ActionButton variant='secondary' label={t('city.title')} onClick={() => void Taro.navigateTo({ url: '/packages/public/pages/city/index' })} />
     </View>
   )
 }

@@ -20,12 +20,17 @@ import type { TextSize } from '@/store/types'
 import './index.scss'
 
 const REMINDERS_URL = '/packages/me/pages/reminders/index'
+const COMMUNITY_URL = '/packages/me/pages/community/index'
+const CITY_URL = '/packages/public/pages/city/index'
 const ORGANIZER_TOOLS = [
   ['verify', 'organizer.verify'],
   ['review', 'organizer.review'],
   ['stats', 'organizer.stats'],
   ['rewards', 'organizer.rewards'],
   ['display', 'organizer.display'],
+  ['stations', 'organizer.stations'],
+  ['projects', 'organizer.projects'],
+  ['communities', 'organizer.communities'],
 ] as const
 
 /** H5 saves the JSON file; WeChat copies a readable summary, since it cannot save files for the user. */
@@ -122,6 +127,8 @@ export default function MePage() {
           ))}
         </View>
       ) : null}
+      <ActionButton variant='secondary' label={t('me.community')} onClick={() => Taro.navigateTo({ url: COMMUNITY_URL })} />
+      <ActionButton variant='secondary' label={t('city.title')} onClick={() => Taro.navigateTo({ url: CITY_URL })} />
       <ActionButton
         variant='secondary'
         label={unread > 0 ? `${t('reminder.open')}（${t('reminder.unread', { count: unread })}）` : t('reminder.open')}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
+import { useOrganizerStore } from '../../store'
 import { useTextScale } from '@/components/TextScale'
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
@@ -21,7 +22,8 @@ export default function StationDisplayPage() {
   usePageTitle('organizer.display')
   const t = usePackageT(MESSAGES)
   const stations = useAppStore(selectStations)
-  const { stationDisplayCode, loadCatalogue } = useAppStore.getState()
+  const { loadCatalogue } = useAppStore.getState()
+  const { stationDisplayCode } = useOrganizerStore.getState()
   const [stationCode, setStationCode] = useState('')
   const [shown, setShown] = useState<{ code: string; windowStartMs: number; windowMs: number } | undefined>()
   const [nowMs, setNowMs] = useState(Date.now())

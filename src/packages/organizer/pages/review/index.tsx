@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES, type PackageKey } from '../../messages'
+import { useOrganizerStore } from '../../store'
 import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
@@ -11,7 +12,6 @@ import type { MessageKey } from '@/i18n/messages'
 import type { Translate } from '@/i18n'
 import { useAction } from '@/components/useAction'
 import { usePackageT } from '@/components/useT'
-import { useAppStore } from '@/store'
 import { factorLabelKey } from '@/i18n/factors'
 import { FACTOR_KINDS, isFactorKind } from '@/core/kinds'
 
@@ -27,8 +27,8 @@ export default function ReviewPage() {
   const textScale = useTextScale()
   usePageTitle('organizer.review')
   const t = usePackageT(MESSAGES)
-  const items = useAppStore((s) => s.reviewItems)
-  const { loadReviews, decide } = useAppStore.getState()
+  const items = useOrganizerStore((s) => s.reviewItems)
+  const { loadReviews, decide } = useOrganizerStore.getState()
   const { run, noticeProps } = useAction(t)
   const [busyId, setBusyId] = useState<string | undefined>()
   const session = useRequireSession(() => {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
+import { useOrganizerStore } from '../../store'
 import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
@@ -10,7 +11,6 @@ import { Notice } from '@/components/Notice'
 import { useRequireSession } from '@/components/useSession'
 import type { Reward } from '@/contract/types'
 import { errorText, usePackageT } from '@/components/useT'
-import { useAppStore } from '@/store'
 
 interface Draft {
   id?: string
@@ -38,8 +38,8 @@ export default function RewardsAdminPage() {
   const textScale = useTextScale()
   usePageTitle('organizer.rewards')
   const t = usePackageT(MESSAGES)
-  const rewards = useAppStore((s) => s.adminRewards)
-  const { loadAdminRewards, saveReward } = useAppStore.getState()
+  const rewards = useOrganizerStore((s) => s.adminRewards)
+  const { loadAdminRewards, saveReward } = useOrganizerStore.getState()
   const [draft, setDraft] = useState<Draft | undefined>()
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | undefined>()
   const session = useRequireSession(() => {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
+import { useOrganizerStore } from '../../store'
 import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
@@ -13,7 +14,6 @@ import { saveTextFile } from '@/services/saveFile'
 import { formatKg } from '@/i18n'
 import { useAction } from '@/components/useAction'
 import { usePackageT } from '@/components/useT'
-import { useAppStore } from '@/store'
 import './index.scss'
 import { factorLabelKey } from '@/i18n/factors'
 
@@ -23,8 +23,8 @@ export default function StatsPage() {
   const textScale = useTextScale()
   usePageTitle('organizer.stats')
   const t = usePackageT(MESSAGES)
-  const stats = useAppStore((s) => s.stats)
-  const { loadStats, exportCsv } = useAppStore.getState()
+  const stats = useOrganizerStore((s) => s.stats)
+  const { loadStats, exportCsv } = useOrganizerStore.getState()
   const [span, setSpan] = useState<Span>('7')
   const { run, noticeProps } = useAction(t)
   const range = (s: Span) => {
