@@ -30,6 +30,9 @@ const RESIDENT_PAGES = [
   ['methodology', '/packages/about/pages/methodology/index', '#credit-rules'],
   ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
   ['reminders', '/packages/me/pages/reminders/index', '#reminder-streak'],
+  ['my community', '/packages/me/pages/community/index', '#my-community'],
+  ['city dashboard', '/packages/public/pages/city/index', '#city-week'],
+  ['verify a certificate', '/packages/public/pages/verify/index', '#verify-code'],
 ]
 const ORGANIZER_PAGES = [
   ['verify', '/packages/organizer/pages/verify/index', '.page'],
@@ -37,6 +40,10 @@ const ORGANIZER_PAGES = [
   ['stats', '/packages/organizer/pages/stats/index', '.page'],
   ['organizer rewards', '/packages/organizer/pages/rewards/index', '.page'],
   ['station display', '/packages/organizer/pages/display/index', '.page'],
+  ['stations', '/packages/organizer/pages/stations/index', '.station-row'],
+  ['station sign', '/packages/organizer/pages/station/index?code=ST-HQ01', '#station-sign-code'],
+  ['projects', '/packages/organizer/pages/projects/index', '#project-pj-trees'],
+  ['communities', '/packages/organizer/pages/communities/index', '.communities-admin'],
 ]
 
 /** Opens a page by its route and waits until it has loaded what it shows. */

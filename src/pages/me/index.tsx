@@ -54,9 +54,11 @@ export default function MePage() {
   const unread = useAppStore(selectUnread)
   const { setLang, logout, updateNickname, exportMyData, deleteAccount, loadAchievements } = useAppStore.getState()
   const achievements = useAppStore((s) => s.achievements)
+  const myCommunity = useAppStore((s) => s.myCommunity)
   const session = useRequireSession(() => {
     loadAchievements().catch(() => undefined)
     useAppStore.getState().loadInbox().catch(() => undefined)
+    useAppStore.getState().loadMyCommunity().catch(() => undefined)
   })
   const [nickname, setNickname] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
@@ -71,6 +73,10 @@ export default function MePage() {
         </Text>
         <Text className='muted'>
           {session.roles.map((r) => t(r === 'organizer' ? 'me.organizer' : 'me.resident')).join(' · ')}
+        </Text>
+        {/* what an organizer asks for to appoint this person (and what `npm run admin` takes) */}
+        <Text className='muted' id='me-openid' userSelect>
+          ID {session.openid}
         </Text>
         <Field id='nickname' label={t('me.nickname')} value={nickname ?? session.nickname} onInput={setNickname} />
         <ActionButton
@@ -127,7 +133,11 @@ export default function MePage() {
           ))}
         </View>
       ) : null}
-      <ActionButton variant='secondary' label={t('me.community')} onClick={() => Taro.navigateTo({ url: COMMUNITY_URL })} />
+      <ActionButton
+        variant='secondary'
+        label={myCommunity?.community ? `${t('me.community')}：${myCommunity.community.name}` : t('me.community')}
+        onClick={() => Taro.navigateTo({ url: COMMUNITY_URL })}
+      />
       <ActionButton variant='secondary' label={t('city.title')} onClick={() => Taro.navigateTo({ url: CITY_URL })} />
       <ActionButton
         variant='secondary'

@@ -49,6 +49,8 @@ export default function StationsAdminPage() {
   const t = usePackageT(MESSAGES)
   const { stations, communities, scope } = useOrganizerStore()
   const [draft, setDraft] = useState<Draft | undefined>()
+  // Retiring cannot be undone: it asks once more, on the station's own card.
+  const [retiring, setRetiring] = useState<string | undefined>()
   const { run, busy, say, noticeProps } = useAction(t)
   const session = useRequireSession(() => {
     void run(() => useOrganizerStore.getState().load())
@@ -135,18 +137,27 @@ export default function StationsAdminPage() {
               >
                 {t('station.print')}
               </ActionButton>
-              <ActionButton
-                variant='secondary'
-                label={t('station.retireNamed', { name: s.name })}
-                onClick={() =>
-                  run(async () => {
-                    const done = await useOrganizerStore.getState().retireStation(s.code)
-                    return t('station.retiredDone', { name: done.name })
-                  })
-                }
-              >
-                {t('station.retire')}
-              </ActionButton>
+              {retiring === s.code ? (
+                <View className='station-row__confirm'>
+                  <Text>{t('station.retireAsk', { name: s.name })}</Text>
+                  <ActionButton
+                    label={t('station.retireConfirm', { name: s.name })}
+                    loading={busy}
+                    onClick={() =>
+                      run(async () => {
+                        const done = await useOrganizerStore.getState().retireStation(s.code)
+                        setRetiring(undefined)
+                        return t('station.retiredDone', { name: done.name })
+                      })
+                    }
+                  />
+                  <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setRetiring(undefined)} />
+                </View>
+              ) : (
+                <ActionButton variant='secondary' label={t('station.retireNamed', { name: s.name })} onClick={() => setRetiring(s.code)}>
+                  {t('station.retire')}
+                </ActionButton>
+              )}
             </View>
           )}
         </View>

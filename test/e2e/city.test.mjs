@@ -1,0 +1,210 @@
+// An organizer sets up a city from nothing in the browser (communities, a station with its printed QR, a
+// project, a community organizer), residents of two communities join theirs and see only their community's
+// reward, and the public pages work without logging in and show no one's data.
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { after, afterEach, before, test } from 'node:test'
+import { assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+
+let app
+let browser
+let city
+let lead
+let east
+let west
+let certificateCode
+
+before(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+  city = await (await phoneContext(browser)).newPage()
+  lead = await (await phoneContext(browser)).newPage()
+  east = await (await phoneContext(browser)).newPage()
+  west = await (await phoneContext(browser)).newPage()
+})
+
+after(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+afterEach(assertNoProblems)
+
+async function openFromMe(page, button) {
+  await page.goto(`${app.url}/#/pages/me/index`)
+  await page.getByRole('button', { name: button }).first().click()
+}
+
+test('a city organizer opens two communities and appoints a community organizer by their id', async () => {
+  await login(city, app.url, 'organizer')
+  await openFromMe(city, '社区与组织者')
+  await city.getByText('你管理全市').waitFor()
+  for (const name of ['东湖社区', '西山社区']) {
+    await city.getByRole('button', { name: '新建社区' }).click()
+    await city.locator('#community-name input').fill(name)
+    await city.getByRole('button', { name: '保存' }).click()
+    await city.locator('.card__title', { hasText: name }).waitFor()
+  }
+  // The person to appoint reads their id on their own Me page.
+  await login(lead, app.url, 'e2e-lead')
+  await lead.goto(`${app.url}/#/pages/me/index`)
+  const leadId = (await lead.locator('#me-openid').innerText()).replace(/^ID\s*/, '').trim()
+  assert.match(leadId, /^o_/)
+  await city.locator('#appoint-openid input').fill(leadId)
+  await city.getByRole('radiogroup', { name: '管理的社区' }).getByRole('radio', { name: '东湖社区' }).click()
+  await city.getByRole('button', { name: '任命社区组织者' }).click()
+  await city.getByText('已任命：对方下次操作时生效').waitFor()
+  await city.getByRole('button', { name: '东湖社区 的加入二维码' }).click()
+  await city.getByRole('img', { name: '东湖社区 的加入二维码' }).waitFor()
+})
+
+test('the community organizer adds a station to their community and prints its QR sign', async () => {
+  await lead.reload()
+  await openFromMe(lead, '回收站点')
+  await lead.getByText('你管理 东湖社区').waitFor()
+  await lead.getByRole('button', { name: '新建站点' }).click()
+  await lead.locator('#station-code input').fill('ST-EH01')
+  await lead.locator('#station-name input').fill('东湖回收亭')
+  await lead.locator('#station-address input').fill('东湖路 8 号')
+  await lead.locator('#station-hours input').fill('07:00–21:00')
+  await lead.getByRole('checkbox', { name: '塑料' }).click()
+  // a community organizer is not offered another community
+  assert.equal(await lead.getByRole('radiogroup', { name: '所属社区' }).count(), 0)
+  await lead.getByRole('button', { name: '保存' }).click()
+  const row = lead.locator('#station-ST-EH01')
+  await row.getByText('ST-EH01 · 东湖社区').waitFor()
+  await row.getByText('纸张、塑料').waitFor()
+  // The city's seeded stations belong to the city: not in this organizer's list.
+  assert.equal(await lead.locator('#station-ST-HQ01').count(), 0)
+  await lead.screenshot({ path: join(ROOT, 'docs/screenshots/stations.png') })
+
+  await row.getByRole('button', { name: '打印 东湖回收亭 的二维码' }).click()
+  const qr = lead.getByRole('img', { name: '东湖回收亭 的站点二维码' })
+  await qr.waitFor()
+  assert.equal(await qr.getAttribute('data-qr-text'), 'pages/recycling/index?station=ST-EH01')
+  await lead.locator('.station-sign').getByText('东湖路 8 号').waitFor()
+  await lead.waitForTimeout(400)
+  await lead.screenshot({ path: join(ROOT, 'docs/screenshots/station-sign.png') })
+  await assertAccessible(lead, 'the station sign')
+
+  // …and stocks a reward for their community only.
+  await openFromMe(lead, '奖品管理')
+  await lead.getByRole('button', { name: '新建奖品' }).click()
+  await lead.locator('#reward-title input').fill('东湖茶饮券')
+  await lead.locator('#reward-cost input').fill('10')
+  await lead.locator('#reward-stock input').fill('5')
+  await lead.getByRole('button', { name: '保存' }).click()
+  await lead.getByText('东湖茶饮券').waitFor()
+})
+
+test('the city organizer opens a public-good project', async () => {
+  await openFromMe(city, '公益项目')
+  await city.getByRole('button', { name: '新建公益项目' }).click()
+  await city.locator('#project-title input').fill('湿地修复')
+  await city.locator('#project-goal input').fill('2000')
+  await city.getByRole('button', { name: '保存' }).click()
+  await city.getByText('湿地修复').waitFor()
+  await city.getByText('已筹 0 / 2000 积分 · 0 人捐赠').first().waitFor()
+})
+
+test('residents join their communities (one from the list, one from the join QR) and see only their own reward', async () => {
+  await login(east, app.url, 'e2e-east')
+  await openFromMe(east, '我的社区')
+  await east.getByRole('radio', { name: '东湖社区' }).click()
+  await east.getByRole('button', { name: '加入这个社区' }).click()
+  await east.getByText('已加入 东湖社区').waitFor()
+  await east.getByText('你属于 东湖社区').waitFor()
+  await east.getByText(/起可再次更换/).waitFor()
+
+  await login(west, app.url, 'e2e-west')
+  const westId = await west.evaluate(async () => {
+    const res = await fetch('/cloud/listCommunities', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ data: {} }) })
+    return (await res.json()).result.communities.find((c) => c.name === '西山社区').id
+  })
+  await west.goto(`${app.url}/#/packages/me/pages/community/index?community=${westId}`)
+  await west.getByRole('radio', { name: '西山社区', checked: true }).waitFor()
+  await west.getByRole('button', { name: '加入这个社区' }).click()
+  await west.getByText('你属于 西山社区').waitFor()
+
+  await east.goto(`${app.url}/#/pages/rewards/index`)
+  await east.getByText('东湖茶饮券').waitFor()
+  await west.goto(`${app.url}/#/pages/rewards/index`)
+  await west.getByText('公交乘车券 Bus ride voucher').waitFor()
+  assert.equal(await west.getByText('东湖茶饮券').count(), 0)
+
+  // The east resident drops at the new station (typed) and gives to the new project.
+  await east.goto(`${app.url}/#/pages/recycling/index`)
+  await east.getByRole('radio', { name: /东湖回收亭/ }).click()
+  await east.getByRole('radio', { name: '纸张' }).click()
+  await east.locator('#weight input').fill('2')
+  await east.getByRole('button', { name: '提交打卡' }).click()
+  await east.getByText(/获得 \d+ 积分/).waitFor()
+  await east.goto(`${app.url}/#/pages/rewards/index`)
+  await east.locator('#donate-pj-trees input').waitFor()
+  const projectInput = east.locator('[id^="donate-pj_"] input').first()
+  await projectInput.fill('20')
+  await east.getByRole('button', { name: '捐赠给 湿地修复' }).click()
+  await east.locator('#certificate-code').waitFor()
+  certificateCode = (await east.locator('#certificate-code').innerText()).trim()
+  assert.match(certificateCode, /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/)
+})
+
+test('anyone, without logging in, sees the city dashboard and verifies the certificate; no one is named', async () => {
+  const visitor = await (await phoneContext(browser)).newPage()
+  await visitor.goto(`${app.url}/#/packages/public/pages/city/index`)
+  await visitor.locator('#city-week').waitFor()
+  await visitor.getByText('东湖社区').waitFor()
+  await visitor.getByText('西山社区').waitFor()
+  await visitor.locator('#city-project-pj-trees').waitFor()
+  await visitor.getByText('湿地修复').waitFor()
+  const residents = Number(await visitor.locator('#city-residents .city__value').innerText())
+  assert.ok(residents >= 1, `residents taking part: ${residents}`)
+  // The visitor agreed to nothing and has no session: nothing about a person was asked for or shown.
+  const text = await visitor.locator('.taro_page:visible').innerText()
+  for (const who of ['e2e-east', 'e2e-west', 'e2e-lead']) assert.ok(!text.includes(who), `${who} appears on the public page`)
+  assert.equal(await visitor.evaluate(() => localStorage.getItem('glp.session.v1')), null)
+  await visitor.waitForTimeout(300)
+  await visitor.screenshot({ path: join(ROOT, 'docs/screenshots/city-dashboard.png') })
+  await assertAccessible(visitor, 'the city dashboard')
+
+  await visitor.getByRole('button', { name: '查验一张捐赠证书' }).click()
+  await visitor.locator('#verify-code input').fill(certificateCode.toLowerCase())
+  await visitor.getByRole('button', { name: '查验', exact: true }).click()
+  const result = visitor.locator('#verify-result')
+  await result.getByText('✓ 真实有效').waitFor()
+  await result.getByText('捐给：湿地修复').waitFor()
+  await result.getByText('20 积分').waitFor()
+  assert.ok(!(await result.innerText()).includes('e2e-east'))
+  await visitor.screenshot({ path: join(ROOT, 'docs/screenshots/verify-certificate.png') })
+  await assertAccessible(visitor, 'the certificate check')
+
+  await visitor.locator('#verify-code input').fill('0000-0000-0000-0000')
+  await visitor.getByRole('button', { name: '查验', exact: true }).click()
+  await result.getByText('✗ 无法证实').waitFor()
+})
+
+test('the community organizer retires the station: a drop there is refused, its history stays', async () => {
+  await openFromMe(lead, '回收站点')
+  await lead.getByRole('button', { name: '停用 东湖回收亭' }).click()
+  await lead.getByText('停用后 东湖回收亭 不再接收投放，且不能恢复；历史记录保留。').waitFor()
+  await lead.getByRole('button', { name: '确认停用 东湖回收亭' }).click()
+  await lead.getByText('东湖回收亭 已停用：不再接收投放，历史记录保留').waitFor()
+  await lead.locator('#station-ST-EH01').getByText(/已停用（\d{4}-\d{2}-\d{2}）/).waitFor()
+  // A phone that listed the station before it was retired is refused, and told why…
+  await east.goto(`${app.url}/#/pages/recycling/index`)
+  await east.getByRole('radio', { name: /东湖回收亭/ }).click()
+  await east.getByRole('radio', { name: '纸张' }).click()
+  await east.locator('#weight input').fill('1')
+  expectCloudRefusal('checkIn', 409)
+  await east.getByRole('button', { name: '提交打卡' }).click()
+  await east.getByText('这个回收站点已停用，请到其他站点投放。').waitFor()
+  // …and a fresh start no longer lists it.
+  await east.reload()
+  await east.locator('#weight').waitFor()
+  await east.getByRole('radio', { name: /社区服务中心/ }).waitFor()
+  assert.equal(await east.getByRole('radio', { name: /东湖回收亭/ }).count(), 0)
+  // the drop made there and the donation stay in the resident's chain, which still verifies
+  await east.goto(`${app.url}/#/pages/wallet/index`)
+  await east.getByRole('button', { name: '校验我的账本' }).click()
+  await east.getByText('账本完整：2 条记录，哈希链校验通过').waitFor()
+})
