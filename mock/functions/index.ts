@@ -1,3 +1,10 @@
+import { createEvent } from './createEvent'
+import { listEvents } from './listEvents'
+import { signUpEvent } from './signUpEvent'
+import { cancelEventSignup } from './cancelEventSignup'
+import { eventDisplayCode } from './eventDisplayCode'
+import { attendEvent } from './attendEvent'
+import { exportEventCsv } from './exportEventCsv'
 import { listCommunities } from './listCommunities'
 import { upsertCommunity } from './upsertCommunity'
 import { getMyCommunity } from './getMyCommunity'
@@ -116,4 +123,11 @@ export const FUNCTIONS: Registry = {
   retireStation,
   verifyPublic,
   getCityDashboard,
+  createEvent,
+  listEvents,
+  signUpEvent,
+  cancelEventSignup,
+  eventDisplayCode,
+  attendEvent,
+  exportEventCsv,
 }

@@ -28,6 +28,37 @@ export interface CommunityRecord {
   createdAt: string
 }
 
+export interface EventRecord {
+  id: string
+  communityId: string
+  title: string
+  place: string
+  startsMs: number
+  endsMs: number
+  slots: number
+  /** places taken by residents signed up or attended */
+  taken: number
+  rewardPoints: number
+  budgetPoints: number
+  budgetSpent: number
+  /** signs the rotating attendance code; never leaves the cloud */
+  secret: string
+  creator: string
+  createdAt: string
+  cancelledAt?: string
+}
+
+export type SignupStatus = 'signed' | 'cancelled' | 'attended'
+
+export interface SignupRecord {
+  eventId: string
+  openid: string
+  status: SignupStatus
+  signedAt: string
+  attendedAt?: string
+  bonusEntryId?: string
+}
+
 /** A person's community ('' none) and when they last chose it; kept on their wallet row. */
 export interface PersonCommunity {
   communityId: string
@@ -341,6 +372,24 @@ export interface StorageOps {
   /** the counters summed over their slots: communities × slots rows, never the ledger */
   communityTotals(): { communityId: string; residents: number; gramsCo2e: number }[]
   communityDayGrams(fromDay: string, toDay: string): { communityId: string; day: string; gramsCo2e: number }[]
+
+  /** a new event, its budget funded by its creator (recorded with the challenges' fundings) */
+  insertEvent(e: EventRecord, funding: { id: string; openid: string; createdAt: string }): void
+  getEvent(id: string): EventRecord | undefined
+  /**
+   * Events not yet over, soonest first: of one community and the city-wide ones (withCity), of one community
+   * only, or (communityId undefined) all. Bounded by limit.
+   */
+  listEvents(communityId: string | undefined, withCity: boolean, endsAfterMs: number, limit: number): EventRecord[]
+  /** takes a place while one is free */
+  takeEventPlace(eventId: string): boolean
+  releaseEventPlace(eventId: string): void
+  /** pays from the budget while it holds */
+  spendEventBudget(eventId: string, points: number): boolean
+  getSignup(eventId: string, openid: string): SignupRecord | undefined
+  saveSignup(s: SignupRecord): void
+  /** the attendance list, with nicknames (at most an event's places) */
+  eventSignups(eventId: string, limit: number): (SignupRecord & { nickname: string })[]
   getEntry(openid: string, id: string): LedgerEntry | undefined
   /**
    * A person's counter rows for a day, one query: grams credited under a cap key (src/core/steps capKeyOf), across

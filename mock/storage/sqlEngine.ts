@@ -11,7 +11,7 @@ import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import { isReminderKind, type ReminderKind } from '../../src/core/reminders'
-import type { AsyncOps, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity } from './port'
+import type { AsyncOps, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
 
 /** A prepared statement: positional parameters, or one object of named ones (@name). */
 export interface SqlStatement<P extends unknown[] | object = unknown[], R = unknown> {
@@ -308,7 +308,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         `SELECT COALESCE(SUM(budget_points), 0) AS funded, COALESCE(SUM(budget_spent), 0) AS spent,
            COALESCE(SUM(CASE WHEN budget_spent > budget_points THEN 1 ELSE 0 END), 0) AS overspent,
            COALESCE(SUM(CASE WHEN budget_spent <> COALESCE((SELECT SUM(e.points) FROM entries e WHERE e.type = 'bonus' AND e.ref = c.id), 0) THEN 1 ELSE 0 END), 0) AS mismatch
-         FROM challenges c`,
+         FROM (SELECT id, budget_points, budget_spent FROM challenges UNION ALL SELECT id, budget_points, budget_spent FROM events) c`,
       ),
       auditFundings: exec.prepare<[], { points: number }>('SELECT COALESCE(SUM(points), 0) AS points FROM budget_fundings'),
       auditCheckins: exec.prepare<[], { n: number }>(
@@ -386,6 +386,28 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       // Communities × slots rows: bounded by the number of communities, never by the ledger.
       communityTotals: exec.prepare<[], { community_id: string; residents: number; grams: number }>(
         'SELECT community_id, SUM(residents) AS residents, SUM(grams) AS grams FROM community_counters GROUP BY community_id ORDER BY community_id',
+      ),
+      insertEvent: exec.prepare(
+        `INSERT INTO events (id, community_id, title, place, starts_ms, ends_ms, slots, taken, reward_points, budget_points, budget_spent, secret, creator, created_at)
+         VALUES (@id, @communityId, @title, @place, @startsMs, @endsMs, @slots, 0, @rewardPoints, @budgetPoints, 0, @secret, @creator, @createdAt)`,
+      ),
+      event: exec.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      eventsOfCommunityAndCity: exec.prepare<[string, number, number], EventRow>(
+        "SELECT * FROM events WHERE community_id IN (?, '') AND ends_ms > ? ORDER BY starts_ms, id LIMIT ?",
+      ),
+      eventsOfCommunity: exec.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE community_id = ? AND ends_ms > ? ORDER BY starts_ms, id LIMIT ?'),
+      allEvents: exec.prepare<[number, number], EventRow>('SELECT * FROM events WHERE ends_ms > ? ORDER BY starts_ms, id LIMIT ?'),
+      takePlace: exec.prepare('UPDATE events SET taken = taken + 1 WHERE id = ? AND taken < slots'),
+      releasePlace: exec.prepare('UPDATE events SET taken = taken - 1 WHERE id = ? AND taken > 0'),
+      spendEventBudget: exec.prepare('UPDATE events SET budget_spent = budget_spent + ? WHERE id = ? AND budget_spent + ? <= budget_points'),
+      signup: exec.prepare<[string, string], SignupRow>('SELECT * FROM event_signups WHERE event_id = ? AND openid = ?'),
+      saveSignup: exec.prepare(
+        `INSERT INTO event_signups (event_id, openid, status, signed_at, attended_at, bonus_entry_id) VALUES (@eventId, @openid, @status, @signedAt, @attendedAt, @bonusEntryId)
+         ON CONFLICT (event_id, openid) DO UPDATE SET status = excluded.status, signed_at = excluded.signed_at, attended_at = excluded.attended_at,
+           bonus_entry_id = excluded.bonus_entry_id`,
+      ),
+      eventSignups: exec.prepare<[string, number], SignupRow & { nickname: string }>(
+        `SELECT s.*, u.nickname FROM event_signups s JOIN users u ON u.openid = s.openid WHERE s.event_id = ? ORDER BY s.signed_at, s.openid LIMIT ?`,
       ),
       communityDayGrams: exec.prepare<[string, string], { community_id: string; day: string; grams: number }>(
         'SELECT community_id, day, SUM(grams) AS grams FROM community_day_grams WHERE day BETWEEN ? AND ? GROUP BY community_id, day ORDER BY community_id, day',
@@ -1186,6 +1208,51 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.communityDayGrams.all(fromDay, toDay)).map((r) => ({ communityId: r.community_id, day: r.day, gramsCo2e: Number(r.grams) }))
   }
 
+  async insertEvent(e: EventRecord, funding: { id: string; openid: string; createdAt: string }) {
+    await this.stmts.insertEvent.run({ ...e })
+    if (e.budgetPoints > 0) await this.stmts.insertFunding.run(funding.id, e.id, funding.openid, e.budgetPoints, funding.createdAt)
+  }
+
+  async getEvent(id: string) {
+    const row = await this.stmts.event.get(id)
+    return row && eventFromRow(row)
+  }
+
+  async listEvents(communityId: string | undefined, withCity: boolean, endsAfterMs: number, limit: number) {
+    const rows =
+      communityId === undefined
+        ? await this.stmts.allEvents.all(endsAfterMs, limit)
+        : withCity
+          ? await this.stmts.eventsOfCommunityAndCity.all(communityId, endsAfterMs, limit)
+          : await this.stmts.eventsOfCommunity.all(communityId, endsAfterMs, limit)
+    return rows.map(eventFromRow)
+  }
+
+  async takeEventPlace(eventId: string) {
+    return (await this.stmts.takePlace.run(eventId)).changes === 1
+  }
+
+  async releaseEventPlace(eventId: string) {
+    await this.stmts.releasePlace.run(eventId)
+  }
+
+  async spendEventBudget(eventId: string, points: number) {
+    return (await this.stmts.spendEventBudget.run(points, eventId, points)).changes === 1
+  }
+
+  async getSignup(eventId: string, openid: string) {
+    const row = await this.stmts.signup.get(eventId, openid)
+    return row && signupFromRow(row)
+  }
+
+  async saveSignup(x: SignupRecord) {
+    await this.stmts.saveSignup.run({ ...x, attendedAt: x.attendedAt ?? null, bonusEntryId: x.bonusEntryId ?? null })
+  }
+
+  async eventSignups(eventId: string, limit: number) {
+    return (await this.stmts.eventSignups.all(eventId, limit)).map((row) => ({ ...signupFromRow(row), nickname: row.nickname }))
+  }
+
   async allEntries(openid: string): Promise<LedgerEntry[]> {
     return (await this.stmts.allEntries.all(openid)).map(entryFromRow)
   }
@@ -1224,6 +1291,61 @@ interface WalletRow {
   reminder_kinds?: string | null
   community_id?: string
   community_set_ms?: number | null
+}
+
+interface EventRow {
+  id: string
+  community_id: string
+  title: string
+  place: string
+  starts_ms: number
+  ends_ms: number
+  slots: number
+  taken: number
+  reward_points: number
+  budget_points: number
+  budget_spent: number
+  secret: string
+  creator: string
+  created_at: string
+  cancelled_at: string | null
+}
+
+function eventFromRow(row: EventRow): EventRecord {
+  const e: EventRecord = {
+    id: row.id,
+    communityId: row.community_id,
+    title: row.title,
+    place: row.place,
+    startsMs: Number(row.starts_ms),
+    endsMs: Number(row.ends_ms),
+    slots: Number(row.slots),
+    taken: Number(row.taken),
+    rewardPoints: Number(row.reward_points),
+    budgetPoints: Number(row.budget_points),
+    budgetSpent: Number(row.budget_spent),
+    secret: row.secret,
+    creator: row.creator,
+    createdAt: row.created_at,
+  }
+  if (row.cancelled_at !== null) e.cancelledAt = row.cancelled_at
+  return e
+}
+
+interface SignupRow {
+  event_id: string
+  openid: string
+  status: SignupRecord['status']
+  signed_at: string
+  attended_at: string | null
+  bonus_entry_id: string | null
+}
+
+function signupFromRow(row: SignupRow): SignupRecord {
+  const x: SignupRecord = { eventId: row.event_id, openid: row.openid, status: row.status, signedAt: row.signed_at }
+  if (row.attended_at !== null) x.attendedAt = row.attended_at
+  if (row.bonus_entry_id !== null) x.bonusEntryId = row.bonus_entry_id
+  return x
 }
 
 function communityFromRow(row: WalletRow): PersonCommunity {

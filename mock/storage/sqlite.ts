@@ -442,6 +442,42 @@ INSERT INTO community_day_grams (community_id, day, slot, grams)
 `
 
 /**
+ * Public-welfare events (issue 13). An event's places and budget live on its own row, changed by conditional
+ * updates (a place is taken only while one is free; a reward is paid only while the budget holds), as a reward's
+ * stock is. Each resident's sign-up is one row keyed by event and person: attended once, paid once.
+ */
+const EVENTS = `
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  community_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  place TEXT NOT NULL,
+  starts_ms INTEGER NOT NULL,
+  ends_ms INTEGER NOT NULL,
+  slots INTEGER NOT NULL CHECK (slots > 0),
+  taken INTEGER NOT NULL DEFAULT 0 CHECK (taken >= 0 AND taken <= slots),
+  reward_points INTEGER NOT NULL CHECK (reward_points >= 0),
+  budget_points INTEGER NOT NULL CHECK (budget_points >= 0),
+  budget_spent INTEGER NOT NULL DEFAULT 0 CHECK (budget_spent >= 0 AND budget_spent <= budget_points),
+  secret TEXT NOT NULL,
+  creator TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  cancelled_at TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_by_community ON events (community_id, ends_ms);
+CREATE INDEX IF NOT EXISTS events_by_end ON events (ends_ms);
+CREATE TABLE IF NOT EXISTS event_signups (
+  event_id TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('signed', 'cancelled', 'attended')),
+  signed_at TEXT NOT NULL,
+  attended_at TEXT,
+  bonus_entry_id TEXT,
+  PRIMARY KEY (event_id, openid)
+) WITHOUT ROWID;
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -456,6 +492,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 8, name: 'rotating station codes: station secrets, used codes, evidence on entries', sql: STATION_CODES },
   { version: 9, name: 'reminders: opted-in kinds, WeChat send credits, the outbox', sql: REMINDERS },
   { version: 10, name: 'communities: scoped organizers, station details and retirement, community counters in slots', sql: COMMUNITIES },
+  { version: 11, name: 'public-welfare events: places, budgets and sign-ups', sql: EVENTS },
 ]
 
 function migrate(db: Database.Database): number[] {

@@ -47,3 +47,21 @@ export const INVITE_LENGTH = 6
  * to an older version is asked again before anything more is sent.
  */
 export const PRIVACY_NOTICE_VERSION = 1
+
+/** Public-welfare events (issue 13): the rules in src/core/events read these. */
+export const EVENT_LIMITS = {
+  maxTitleChars: 40,
+  maxPlaceChars: 100,
+  maxSlots: 5_000,
+  maxRewardPoints: 500,
+  /** an event lasts at most a day */
+  maxDurationMs: 24 * 3_600_000,
+  /** and is announced at most this far ahead */
+  maxLeadMs: 365 * 24 * 3_600_000,
+  /** attendance opens this long before the start (people arrive early) */
+  earlyArrivalMs: 30 * 60_000,
+  /** a resident may cancel until this long before the start, freeing the place for someone else */
+  cancelBeforeMs: 2 * 3_600_000,
+  /** events a resident sees at once */
+  listLimit: 20,
+} as const

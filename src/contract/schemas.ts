@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-import { REMINDER_KINDS, CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
+import { EVENT_LIMITS, REMINDER_KINDS, CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
 
 export { LIMITS, MATERIALS, TRAVEL_MODES }
 
@@ -316,3 +316,32 @@ export const grantOrganizerSchema = z.strictObject({
   granted: z.boolean({ error: 'granted must be true or false' }),
 })
 export type GrantOrganizerRequest = z.infer<typeof grantOrganizerSchema>
+
+export const createEventSchema = z.strictObject({
+  requestId,
+  title: z.string().trim().min(1, 'title must not be empty').max(EVENT_LIMITS.maxTitleChars, `title must be at most ${EVENT_LIMITS.maxTitleChars} characters`),
+  place: z.string().trim().min(1, 'place must not be empty').max(EVENT_LIMITS.maxPlaceChars, `place must be at most ${EVENT_LIMITS.maxPlaceChars} characters`),
+  startsAt: z.iso.datetime({ offset: true, error: 'startsAt must be an ISO-8601 instant with an offset or Z' }),
+  endsAt: z.iso.datetime({ offset: true, error: 'endsAt must be an ISO-8601 instant with an offset or Z' }),
+  slots: intIn('slots', 1, EVENT_LIMITS.maxSlots),
+  /** paid to each resident who attends, from a budget of slots × rewardPoints funded at creation */
+  rewardPoints: intIn('rewardPoints', 0, EVENT_LIMITS.maxRewardPoints),
+  /** whose event it is ('' the whole city); a community organizer's events are their community's */
+  communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
+})
+export type CreateEventRequest = z.infer<typeof createEventSchema>
+
+export const eventIdSchema = z.strictObject({ eventId: entityId('eventId') })
+export type EventIdRequest = z.infer<typeof eventIdSchema>
+
+export const listEventsSchema = z.strictObject({
+  /** organizers: the events they run (past ones of the last 30 days too) instead of those offered to them */
+  manage: z.boolean({ error: 'manage must be true or false' }).optional(),
+})
+export type ListEventsRequest = z.infer<typeof listEventsSchema>
+
+export const attendEventSchema = z.strictObject({
+  requestId,
+  code: z.string().trim().min(1, 'code must not be empty').max(120, 'code is too long: scan the code on the organizer\'s screen'),
+})
+export type AttendEventRequest = z.infer<typeof attendEventSchema>

@@ -40,6 +40,10 @@ import type {
   ListStationsRequest,
   VerifyPublicRequest,
   GrantOrganizerRequest,
+  CreateEventRequest,
+  EventIdRequest,
+  ListEventsRequest,
+  AttendEventRequest,
   Material,
   TravelMode,
 } from './schemas'
@@ -425,6 +429,8 @@ export interface MyCommunity {
   nextChangeDay: string | null
   /** present for organizers */
   organizerScope?: OrganizerScopeView
+  /** events offered to the resident that are not over (at most 20): what Home shows */
+  upcomingEvents: number
 }
 
 /** What anyone may see of a ledger entry: never who it belongs to. */
@@ -458,6 +464,22 @@ export interface CityDashboard {
   lastWeek: { fromDay: string; toDay: string; gramsCo2e: number }
   communities: { id: string; name: string; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }[]
   projects: { id: string; title: string; goalPoints: number; raisedPoints: number; donors: number; active: boolean }[]
+}
+
+/** A public-welfare event as a resident or its organizer sees it. */
+export interface CommunityEvent {
+  id: string
+  communityId: string
+  title: string
+  place: string
+  startsAt: string
+  endsAt: string
+  slots: number
+  taken: number
+  rewardPoints: number
+  cancelled: boolean
+  /** the caller's place: none, signed up, given back, or attended (and paid) */
+  myStatus: 'none' | 'signed' | 'cancelled' | 'attended'
 }
 
 /** Every cloud function: its request `data` and its `result`. */
@@ -518,6 +540,13 @@ export interface CloudFunctions {
   retireStation: { req: RetireStationRequest; res: { station: Station } }
   verifyPublic: { req: VerifyPublicRequest; res: PublicVerification }
   getCityDashboard: { req: EmptyRequest; res: CityDashboard }
+  createEvent: { req: CreateEventRequest; res: { event: CommunityEvent } }
+  listEvents: { req: ListEventsRequest; res: { events: CommunityEvent[] } }
+  signUpEvent: { req: EventIdRequest; res: { event: CommunityEvent } }
+  cancelEventSignup: { req: EventIdRequest; res: { event: CommunityEvent } }
+  eventDisplayCode: { req: EventIdRequest; res: { eventId: string; code: string; windowStartMs: number; windowMs: number } }
+  attendEvent: { req: AttendEventRequest; res: { event: CommunityEvent; entry?: LedgerEntry; wallet: Wallet } }
+  exportEventCsv: { req: EventIdRequest; res: { filename: string; csv: string } }
 }
 
 export type FunctionName = keyof CloudFunctions

@@ -55,9 +55,9 @@ describe('communities', () => {
     expect(listed.status).toBe(200)
     expect(byId(listed.body.result.communities)).toEqual(byId([east, west]))
 
-    expect(await ann.ok('getMyCommunity')).toEqual({ community: null, nextChangeDay: null })
+    expect(await ann.ok('getMyCommunity')).toEqual({ community: null, nextChangeDay: null, upcomingEvents: 0 })
     expect((await ann.error('setMyCommunity', { communityId: 'cm_none' })).code).toBe('NOT_FOUND')
-    expect(await ann.ok('setMyCommunity', { communityId: east.id })).toEqual({ community: east, nextChangeDay: '2026-12-29' })
+    expect(await ann.ok('setMyCommunity', { communityId: east.id })).toEqual({ community: east, nextChangeDay: '2026-12-29', upcomingEvents: 0 })
     const refused = await ann.error('setMyCommunity', { communityId: west.id })
     expect(refused).toMatchObject({ code: 'CONFLICT' })
     expect(refused.message).toContain('2026-12-29')

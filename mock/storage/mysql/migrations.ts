@@ -225,4 +225,22 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         SELECT '', day, 0, SUM(grams) FROM entries GROUP BY day HAVING SUM(grams) <> 0`,
     ],
   },
+  {
+    version: 10,
+    name: 'public-welfare events: places, budgets and sign-ups',
+    statements: [
+      `CREATE TABLE events (
+        id VARCHAR(64) PRIMARY KEY, community_id VARCHAR(64) NOT NULL, title VARCHAR(100) NOT NULL, place VARCHAR(200) NOT NULL,
+        starts_ms BIGINT NOT NULL, ends_ms BIGINT NOT NULL, slots BIGINT NOT NULL CHECK (slots > 0),
+        taken BIGINT NOT NULL DEFAULT 0 CHECK (taken >= 0 AND taken <= slots), reward_points BIGINT NOT NULL CHECK (reward_points >= 0),
+        budget_points BIGINT NOT NULL CHECK (budget_points >= 0),
+        budget_spent BIGINT NOT NULL DEFAULT 0 CHECK (budget_spent >= 0 AND budget_spent <= budget_points),
+        secret VARCHAR(64) NOT NULL, creator VARCHAR(64) NOT NULL, created_at VARCHAR(40) NOT NULL, cancelled_at VARCHAR(40),
+        KEY events_by_community (community_id, ends_ms), KEY events_by_end (ends_ms)) ${TABLE}`,
+      `CREATE TABLE event_signups (
+        event_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, status VARCHAR(12) NOT NULL CHECK (status IN ('signed', 'cancelled', 'attended')),
+        signed_at VARCHAR(40) NOT NULL, attended_at VARCHAR(40), bonus_entry_id VARCHAR(64),
+        PRIMARY KEY (event_id, openid)) ${TABLE}`,
+    ],
+  },
 ]

@@ -1,0 +1,34 @@
+/** What the event functions share: an event as its reader sees it, and finding one the caller may act on. */
+import type { CommunityEvent } from '../src/contract/types'
+import { toShanghaiIso } from '../src/core/time'
+import { CloudError } from './errors'
+import type { Services } from './function'
+import type { EventRecord, SignupStatus } from './storage/port'
+
+export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): CommunityEvent {
+  return {
+    id: e.id,
+    communityId: e.communityId,
+    title: e.title,
+    place: e.place,
+    startsAt: toShanghaiIso(e.startsMs),
+    endsAt: toShanghaiIso(e.endsMs),
+    slots: e.slots,
+    taken: e.taken,
+    rewardPoints: e.rewardPoints,
+    cancelled: e.cancelledAt !== undefined,
+    myStatus,
+  }
+}
+
+export async function eventOrNotFound(services: Services, eventId: string): Promise<EventRecord> {
+  const e = await services.store.getEvent(eventId)
+  if (!e) throw new CloudError('NOT_FOUND', `No event with id ${eventId}.`)
+  return e
+}
+
+/** The event as the caller sees it now, with their place in it. */
+export async function eventFor(services: Services, eventId: string, openid: string): Promise<CommunityEvent> {
+  const e = await eventOrNotFound(services, eventId)
+  return publicEvent(e, (await services.store.getSignup(eventId, openid))?.status ?? 'none')
+}

@@ -1,0 +1,53 @@
+import { attendEventSchema } from '../../src/contract/schemas'
+import { attendanceOpen, eventCodeAccepted, parseEventCode } from '../../src/core/events'
+import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { eventFor, eventOrNotFound } from '../events'
+import { defineFunction, inTransaction } from '../function'
+import { lockAndReplay, payloadHash } from '../idempotency'
+import { appendEntry, publicWallet } from '../ledger'
+import { macMatches } from '../stationCodes'
+
+/**
+ * On site, a resident with a place scans the organizer's rotating code: attendance is recorded once, only while
+ * the event is on, and the reward is paid once from the event's budget, in the same transaction (a bonus entry
+ * in the resident's chain, referring to the event). Exactly once per requestId.
+ */
+export const attendEvent = defineFunction({
+  name: 'attendEvent',
+  schema: attendEventSchema,
+  auth: 'session',
+  async handle(req, who, services) {
+    const parsed = parseEventCode(req.code)
+    if (!parsed) throw new CloudError('INVALID_ARGUMENT', "That is not an event's attendance code: scan the code on the organizer's screen.")
+    const hash = payloadHash('attendEvent', req)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const previous = await lockAndReplay(store, who.openid, req.requestId, 'attendEvent', hash)
+      if (previous) {
+        const entry = previous.resultRef.startsWith('e_') ? await store.getEntry(who.openid, previous.resultRef) : undefined
+        return { event: await eventFor(services, parsed.eventId, who.openid), ...(entry ? { entry } : {}), wallet: await publicWallet(services, who.openid) }
+      }
+      const event = await eventOrNotFound(services, parsed.eventId)
+      const nowMs = services.now()
+      if (!eventCodeAccepted(parsed.window, nowMs) || !macMatches(event.secret, event.id, parsed.window, parsed.mac)) {
+        throw new CloudError('INVALID_ARGUMENT', "That code has expired or is not this event's (it changes every 30 seconds): scan the organizer's screen again.")
+      }
+      const open = attendanceOpen(event, nowMs)
+      if (!open.ok) throw new CloudError('CONFLICT', open.message)
+      const signup = await store.getSignup(event.id, who.openid)
+      if (signup?.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance at this event is already recorded.')
+      if (signup?.status !== 'signed') throw new CloudError('PERMISSION_DENIED', 'Only residents with a place can record attendance: sign up first.')
+      let entryId: string | undefined
+      let entry
+      if (event.rewardPoints > 0) {
+        if (!(await store.spendEventBudget(event.id, event.rewardPoints))) throw new Error(`event ${event.id} has no budget left for a place it gave`)
+        entry = (await appendEntry(services, who.openid, { type: 'bonus', gramsCo2e: 0, points: event.rewardPoints, day: shanghaiDay(nowMs), ref: event.id })).entry
+        entryId = entry.id
+      }
+      await store.saveSignup({ ...signup, status: 'attended', attendedAt: toShanghaiIso(nowMs), ...(entryId ? { bonusEntryId: entryId } : {}) })
+      await store.saveRequest(who.openid, req.requestId, { fn: 'attendEvent', payloadHash: hash, resultRef: entryId ?? `attended:${event.id}`, capped: false })
+      return { event: await eventFor(services, event.id, who.openid), ...(entry ? { entry } : {}), wallet: await publicWallet(services, who.openid) }
+    })
+  },
+})

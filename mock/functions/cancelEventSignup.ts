@@ -1,0 +1,28 @@
+import { eventIdSchema } from '../../src/contract/schemas'
+import { canCancelSignup } from '../../src/core/events'
+import { CloudError } from '../errors'
+import { eventFor, eventOrNotFound } from '../events'
+import { defineFunction, inTransaction } from '../function'
+
+/** Gives a place back (until 2 hours before the start), so someone else can take it. */
+export const cancelEventSignup = defineFunction({
+  name: 'cancelEventSignup',
+  schema: eventIdSchema,
+  auth: 'session',
+  async handle(req, who, services) {
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      await store.lockPerson(who.openid)
+      const event = await eventOrNotFound(services, req.eventId)
+      const signup = await store.getSignup(event.id, who.openid)
+      if (signup?.status === 'cancelled') return { event: await eventFor(services, event.id, who.openid) }
+      if (!signup) throw new CloudError('NOT_FOUND', 'You have no place at this event.')
+      if (signup.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance is already recorded.')
+      const allowed = canCancelSignup(event, services.now())
+      if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+      await store.saveSignup({ ...signup, status: 'cancelled' })
+      await store.releaseEventPlace(event.id)
+      return { event: await eventFor(services, event.id, who.openid) }
+    })
+  },
+})

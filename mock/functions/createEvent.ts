@@ -1,0 +1,58 @@
+import { createEventSchema } from '../../src/contract/schemas'
+import { NO_COMMUNITY } from '../../src/core/community'
+import { eventBudget, planEvent } from '../../src/core/events'
+import { toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { eventFor } from '../events'
+import { defineFunction, inTransaction, scopeOf } from '../function'
+import { lockAndReplay, payloadHash } from '../idempotency'
+import { newStationSecret } from '../stationCodes'
+
+/**
+ * An organizer announces an event for their community (a city organizer: for any, or the whole city). Its budget,
+ * every place times the reward, is funded by its creator at once and recorded with who and when, so every point
+ * an attendee is paid is backed (auditEconomy checks it). Exactly once per requestId.
+ */
+export const createEvent = defineFunction({
+  name: 'createEvent',
+  schema: createEventSchema,
+  auth: 'organizer',
+  async handle(req, who, services) {
+    const scope = scopeOf(who)
+    if (scope.communityId !== null && req.communityId !== undefined && req.communityId !== scope.communityId) {
+      throw new CloudError('PERMISSION_DENIED', 'A community organizer runs events for their own community only.')
+    }
+    const communityId = scope.communityId ?? req.communityId ?? NO_COMMUNITY
+    const startsMs = Date.parse(req.startsAt)
+    const endsMs = Date.parse(req.endsAt)
+    const hash = payloadHash('createEvent', req)
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      const previous = await lockAndReplay(store, who.openid, req.requestId, 'createEvent', hash)
+      if (previous) return { event: await eventFor(services, previous.resultRef, who.openid) }
+      const plan = planEvent(startsMs, endsMs, services.now())
+      if (!plan.ok) throw new CloudError('INVALID_ARGUMENT', plan.message)
+      if (communityId !== NO_COMMUNITY && !(await store.getCommunity(communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+      const createdAt = toShanghaiIso(services.now())
+      const event = {
+        id: services.newId('ev'),
+        communityId,
+        title: req.title,
+        place: req.place,
+        startsMs,
+        endsMs,
+        slots: req.slots,
+        taken: 0,
+        rewardPoints: req.rewardPoints,
+        budgetPoints: eventBudget(req.slots, req.rewardPoints),
+        budgetSpent: 0,
+        secret: newStationSecret(),
+        creator: who.openid,
+        createdAt,
+      }
+      await store.insertEvent(event, { id: services.newId('bf'), openid: who.openid, createdAt })
+      await store.saveRequest(who.openid, req.requestId, { fn: 'createEvent', payloadHash: hash, resultRef: event.id, capped: false })
+      return { event: await eventFor(services, event.id, who.openid) }
+    })
+  },
+})

@@ -1,0 +1,24 @@
+import { eventIdSchema } from '../../src/contract/schemas'
+import { EVENT_CODE_WINDOW_MS, eventCodeText, eventCodeWindow } from '../../src/core/events'
+import { CloudError } from '../errors'
+import { eventOrNotFound } from '../events'
+import { defineFunction, requireScope } from '../function'
+import { displayMac } from '../stationCodes'
+
+/**
+ * The attendance code the organizer's phone shows on site: it changes every 30 seconds, so a photo sent to
+ * someone at home is useless a minute later.
+ */
+export const eventDisplayCode = defineFunction({
+  name: 'eventDisplayCode',
+  schema: eventIdSchema,
+  auth: 'organizer',
+  async handle(req, who, services) {
+    const event = await eventOrNotFound(services, req.eventId)
+    requireScope(who, event.communityId, 'event')
+    if (event.cancelledAt) throw new CloudError('CONFLICT', 'This event was cancelled.')
+    if (services.now() > event.endsMs) throw new CloudError('CONFLICT', 'This event is over.')
+    const window = eventCodeWindow(services.now())
+    return { eventId: event.id, code: eventCodeText(event.id, window, displayMac(event.secret, event.id, window)), windowStartMs: window * EVENT_CODE_WINDOW_MS, windowMs: EVENT_CODE_WINDOW_MS }
+  },
+})

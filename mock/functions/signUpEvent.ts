@@ -1,0 +1,32 @@
+import { eventIdSchema } from '../../src/contract/schemas'
+import { offeredTo } from '../../src/core/community'
+import { canSignUp } from '../../src/core/events'
+import { toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { eventFor, eventOrNotFound } from '../events'
+import { defineFunction, inTransaction } from '../function'
+
+/** Takes a place at an event of the resident's community (or the city's) while one is free. Again: no change. */
+export const signUpEvent = defineFunction({
+  name: 'signUpEvent',
+  schema: eventIdSchema,
+  auth: 'session',
+  async handle(req, who, services) {
+    return inTransaction(services, async (services) => {
+      const { store } = services
+      // One sign-up of this person at a time: a double tap cannot take two places.
+      await store.lockPerson(who.openid)
+      const event = await eventOrNotFound(services, req.eventId)
+      if (!offeredTo(event.communityId, (await store.communityOf(who.openid)).communityId)) {
+        throw new CloudError('PERMISSION_DENIED', 'This event is for the residents of another community.')
+      }
+      const existing = await store.getSignup(event.id, who.openid)
+      if (existing?.status === 'signed' || existing?.status === 'attended') return { event: await eventFor(services, event.id, who.openid) }
+      const allowed = canSignUp(event, services.now())
+      if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+      if (!(await store.takeEventPlace(event.id))) throw new CloudError('CONFLICT', `All ${event.slots} places are taken.`)
+      await store.saveSignup({ eventId: event.id, openid: who.openid, status: 'signed', signedAt: toShanghaiIso(services.now()) })
+      return { event: await eventFor(services, event.id, who.openid) }
+    })
+  },
+})

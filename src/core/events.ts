@@ -1,0 +1,67 @@
+/**
+ * Public-welfare events (tree planting, clean-ups, second-hand markets): who may sign up or cancel and when,
+ * when attendance is open, what the budget is, and the rotating code an organizer shows on site. The HMAC that
+ * signs the code is the cloud's; the format and the windows are rules, here.
+ */
+import { EVENT_LIMITS } from '../contract/constants'
+import { DISPLAY_WINDOW_MS, displayWindow, windowAccepted } from './stationCode'
+
+export { EVENT_LIMITS }
+
+export { DISPLAY_WINDOW_MS as EVENT_CODE_WINDOW_MS }
+
+export interface EventTimes {
+  startsMs: number
+  endsMs: number
+  cancelledAt?: string
+}
+
+/** Every place is paid from the budget the organizer funds when the event is created. */
+export function eventBudget(slots: number, rewardPoints: number): number {
+  return slots * rewardPoints
+}
+
+export type EventRefusal = { ok: true } | { ok: false; message: string }
+
+const ok: EventRefusal = { ok: true }
+const no = (message: string): EventRefusal => ({ ok: false, message })
+
+export function planEvent(startsMs: number, endsMs: number, nowMs: number): EventRefusal {
+  if (!(endsMs > startsMs)) return no('endsAt must be after startsAt.')
+  if (endsMs - startsMs > EVENT_LIMITS.maxDurationMs) return no('An event lasts at most 24 hours.')
+  if (endsMs <= nowMs) return no('This event would already be over.')
+  if (startsMs - nowMs > EVENT_LIMITS.maxLeadMs) return no('An event can be announced at most a year ahead.')
+  return ok
+}
+
+export function canSignUp(e: EventTimes, nowMs: number): EventRefusal {
+  if (e.cancelledAt) return no('This event was cancelled.')
+  if (nowMs >= e.endsMs) return no('This event is over.')
+  return ok
+}
+
+export function canCancelSignup(e: EventTimes, nowMs: number): EventRefusal {
+  if (nowMs > e.startsMs - EVENT_LIMITS.cancelBeforeMs) return no('A place can be given back until 2 hours before the start; after that, just do not come.')
+  return ok
+}
+
+/** Attendance is recorded on site only: from a little before the start until the end. */
+export function attendanceOpen(e: EventTimes, nowMs: number): EventRefusal {
+  if (e.cancelledAt) return no('This event was cancelled.')
+  if (nowMs < e.startsMs - EVENT_LIMITS.earlyArrivalMs) return no('Attendance opens 30 minutes before the event starts.')
+  if (nowMs > e.endsMs) return no('This event is over: attendance can no longer be recorded.')
+  return ok
+}
+
+const CODE = /^GLE\.([A-Za-z0-9_-]{1,64})\.(\d{1,12})\.([0-9A-Fa-f]{16})$/
+
+export function eventCodeText(eventId: string, window: number, mac: string): string {
+  return `GLE.${eventId}.${window}.${mac.toUpperCase()}`
+}
+
+export function parseEventCode(text: string): { eventId: string; window: number; mac: string } | undefined {
+  const m = CODE.exec(text.trim())
+  return m ? { eventId: m[1], window: Number(m[2]), mac: m[3].toLowerCase() } : undefined
+}
+
+export { displayWindow as eventCodeWindow, windowAccepted as eventCodeAccepted }
