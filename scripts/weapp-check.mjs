@@ -179,6 +179,8 @@ const EXPECTED_TEXT = {
   'packages/about/pages/intro/index': '哪些行为算数',
   'packages/me/pages/reminders/index': '我想收到这些提醒',
   'packages/me/pages/community/index': '城市里还没有社区',
+  'packages/community/pages/events/index': '加入社区后',
+  'packages/organizer/pages/events/index': '发布活动',
   // public pages: they answer without a session
   'packages/public/pages/city/index': '参与居民',
   'packages/public/pages/verify/index': '不显示是谁的记录',

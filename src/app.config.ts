@@ -18,7 +18,7 @@ export default defineAppConfig({
     // Read less often than the tabs: the first-run screens, the privacy notice and the methodology; a
     // challenge's detail and board.
     { root: 'packages/about', pages: ['pages/methodology/index', 'pages/privacy/index', 'pages/intro/index'] },
-    { root: 'packages/community', pages: ['pages/challenge/index'] },
+    { root: 'packages/community', pages: ['pages/challenge/index', 'pages/events/index'] },
     { root: 'packages/me', pages: ['pages/reminders/index', 'pages/community/index'] },
     {
       root: 'packages/organizer',
@@ -32,6 +32,7 @@ export default defineAppConfig({
         'pages/station/index',
         'pages/projects/index',
         'pages/communities/index',
+        'pages/events/index',
       ],
     },
     // For anyone, without logging in: the city dashboard and verifying a certificate.

@@ -5,6 +5,7 @@
  */
 import { EVENT_LIMITS } from '../contract/constants'
 import { DISPLAY_WINDOW_MS, displayWindow, windowAccepted } from './stationCode'
+import { isDay } from './time'
 
 export { EVENT_LIMITS }
 
@@ -65,3 +66,19 @@ export function parseEventCode(text: string): { eventId: string; window: number;
 }
 
 export { displayWindow as eventCodeWindow, windowAccepted as eventCodeAccepted }
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
+
+/**
+ * A day ('YYYY-MM-DD') and a time ('HH:mm') on the Asia/Shanghai clock as an ISO instant (Shanghai keeps +08:00
+ * all year), or undefined when either is malformed.
+ */
+export function shanghaiInstant(day: string, clock: string): string | undefined {
+  return isDay(day.trim()) && CLOCK.test(clock.trim()) ? `${day.trim()}T${clock.trim()}:00+08:00` : undefined
+}
+
+/** "12-05 09:00–11:00" from an event's Shanghai-time instants (a second day is named when it ends on one). */
+export function eventWhen(startsAt: string, endsAt: string): string {
+  const sameDay = startsAt.slice(0, 10) === endsAt.slice(0, 10)
+  return `${startsAt.slice(5, 10)} ${startsAt.slice(11, 16)}–${sameDay ? '' : `${endsAt.slice(5, 10)} `}${endsAt.slice(11, 16)}`
+}

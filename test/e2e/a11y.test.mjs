@@ -31,6 +31,7 @@ const RESIDENT_PAGES = [
   ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
   ['reminders', '/packages/me/pages/reminders/index', '#reminder-streak'],
   ['my community', '/packages/me/pages/community/index', '#my-community'],
+  ['events', '/packages/community/pages/events/index', '.events'],
   ['city dashboard', '/packages/public/pages/city/index', '#city-week'],
   ['verify a certificate', '/packages/public/pages/verify/index', '#verify-code'],
 ]
@@ -44,6 +45,7 @@ const ORGANIZER_PAGES = [
   ['station sign', '/packages/organizer/pages/station/index?code=ST-HQ01', '#station-sign-code'],
   ['projects', '/packages/organizer/pages/projects/index', '#project-pj-trees'],
   ['communities', '/packages/organizer/pages/communities/index', '.communities-admin'],
+  ['organizer events', '/packages/organizer/pages/events/index', '.events-admin'],
 ]
 
 /** Opens a page by its route and waits until it has loaded what it shows. */

@@ -149,6 +149,54 @@ test('residents join their communities (one from the list, one from the join QR)
   assert.match(certificateCode, /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/)
 })
 
+/** Today's Asia/Shanghai date and a clock `minutes` from now, clamped to the day (the form takes one day). */
+function shanghaiClock(minutes) {
+  const shanghai = new Date(Date.now() + 8 * 3_600_000 + minutes * 60_000)
+  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const clock = shanghai.toISOString().slice(0, 10) === day ? shanghai.toISOString().slice(11, 16) : minutes < 0 ? '00:00' : '23:59'
+  return { day, clock }
+}
+
+test('the community organizer runs an event: residents of that community see it, sign up and check in on site with the rotating code', async () => {
+  await openFromMe(lead, '公益活动')
+  await lead.getByRole('button', { name: '发布活动' }).click()
+  const start = shanghaiClock(-10)
+  await lead.locator('#event-title input').fill('湖边清洁')
+  await lead.locator('#event-place input').fill('东湖岸边')
+  await lead.locator('#event-day input').fill(start.day)
+  await lead.locator('#event-start input').fill(start.clock)
+  await lead.locator('#event-end input').fill(shanghaiClock(60).clock)
+  await lead.locator('#event-slots input').fill('2')
+  await lead.locator('#event-reward input').fill('15')
+  await lead.getByText('预算 30 积分：名额 × 奖励，发布时由你资助').waitFor()
+  await lead.locator('#event-form').getByRole('button', { name: '发布活动' }).click()
+  await lead.getByText('已发布 湖边清洁').waitFor()
+  await lead.getByText('东湖社区 · 已报名 0 / 2 · 每人 15 积分').waitFor()
+
+  // Home tells the east resident; the west resident's community has nothing.
+  await east.goto(`${app.url}/#/pages/home/index`)
+  await east.reload()
+  await east.getByRole('link', { name: '社区活动：1 场即将举行' }).click()
+  await east.getByRole('button', { name: '报名 湖边清洁' }).click()
+  await east.getByText('已报名 湖边清洁。活动开始前 2 小时内不能取消。').waitFor()
+  await west.goto(`${app.url}/#/packages/community/pages/events/index`)
+  await west.getByText('近期没有你所在社区的活动。').waitFor()
+  assert.equal(await west.getByText('湖边清洁').count(), 0)
+
+  await lead.getByRole('button', { name: '显示 湖边清洁 的签到码' }).click()
+  await lead.getByRole('img', { name: '湖边清洁 的签到码，每 30 秒更新' }).waitFor()
+  const code = (await lead.locator('#event-code-text').innerText()).trim()
+  assert.match(code, /^GLE\./)
+  await lead.waitForTimeout(300)
+  await lead.screenshot({ path: join(ROOT, 'docs/screenshots/event-code.png') })
+  await east.locator('#event-code input').fill(code)
+  await east.getByRole('button', { name: '签到', exact: true }).click()
+  await east.getByText('签到成功：湖边清洁，获得 15 积分').waitFor()
+  await east.getByText('已签到').waitFor()
+  await east.screenshot({ path: join(ROOT, 'docs/screenshots/events.png') })
+  await assertAccessible(east, 'the events page')
+})
+
 test('anyone, without logging in, sees the city dashboard and verifies the certificate; no one is named', async () => {
   const visitor = await (await phoneContext(browser)).newPage()
   await visitor.goto(`${app.url}/#/packages/public/pages/city/index`)
@@ -206,5 +254,5 @@ test('the community organizer retires the station: a drop there is refused, its 
   // the drop made there and the donation stay in the resident's chain, which still verifies
   await east.goto(`${app.url}/#/pages/wallet/index`)
   await east.getByRole('button', { name: '校验我的账本' }).click()
-  await east.getByText('账本完整：2 条记录，哈希链校验通过').waitFor()
+  await east.getByText('账本完整：3 条记录，哈希链校验通过').waitFor()
 })

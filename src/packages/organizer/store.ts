@@ -4,10 +4,12 @@
  * downloads does not carry it; it is dropped whenever the signed-in person changes.
  */
 import { create } from 'zustand'
-import type { UpsertCommunityRequest, UpsertProjectRequest, UpsertRewardRequest, UpsertStationRequest } from '@/contract/schemas'
-import type { Community, ImpactStats, OrganizerScopeView, Project, ReviewItem, Reward, Station } from '@/contract/types'
+import type { CreateEventRequest, UpsertCommunityRequest, UpsertProjectRequest, UpsertRewardRequest, UpsertStationRequest } from '@/contract/schemas'
+import type { Community, CommunityEvent, ImpactStats, OrganizerScopeView, Project, ReviewItem, Reward, Station } from '@/contract/types'
 import { callCloud, callPublicCloud } from '@/services/cloud'
+import { newRequestId } from '@/services/requestId'
 import { useAppStore } from '@/store'
+import { withRetries } from '@/store/retries'
 
 interface OrganizerState {
   reviewItems: ReviewItem[]
@@ -31,9 +33,14 @@ interface OrganizerState {
   saveProject(req: UpsertProjectRequest): Promise<Project>
   saveCommunity(req: UpsertCommunityRequest): Promise<Community>
   appoint(openid: string, communityId: string | null): Promise<void>
+  events: CommunityEvent[]
+  loadEvents(): Promise<void>
+  createEvent(req: Omit<CreateEventRequest, 'requestId'>): Promise<CommunityEvent>
+  eventCode(eventId: string): Promise<{ code: string; windowStartMs: number; windowMs: number }>
+  exportEvent(eventId: string): Promise<{ filename: string; csv: string }>
 }
 
-const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [] }
+const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [], events: [] }
 
 export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
   ...EMPTY,
@@ -89,6 +96,18 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
   async appoint(openid, communityId) {
     await callCloud('grantOrganizer', { openid, communityId, granted: true })
   },
+  async loadEvents() {
+    set({ events: (await callCloud('listEvents', { manage: true })).events })
+  },
+  async createEvent(req) {
+    // One requestId for this announcement, kept through its retries: an event is never announced twice.
+    const requestId = newRequestId()
+    const { event } = await withRetries(() => callCloud('createEvent', { ...req, requestId }))
+    set((s) => ({ events: upsert(s.events, event, (x) => x.id) }))
+    return event
+  },
+  eventCode: (eventId) => callCloud('eventDisplayCode', { eventId }),
+  exportEvent: (eventId) => callCloud('exportEventCsv', { eventId }),
 }))
 
 function upsert<T>(list: T[], item: T, key: (x: T) => string): T[] {

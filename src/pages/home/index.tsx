@@ -19,6 +19,8 @@ import { usePageTitle } from '@/components/usePageTitle'
 import { GreenBud } from '@/components/GreenBud'
 import { Equivalents } from '@/components/Equivalents'
 
+const EVENTS_URL = '/packages/community/pages/events/index'
+
 export default function HomePage() {
   const textScale = useTextScale()
   usePageTitle('title.home', { tabPage: true })
@@ -33,6 +35,7 @@ export default function HomePage() {
   const lang = useAppStore(selectLang)
   const [error, setError] = useState<string | undefined>()
   const syncSteps = useAppStore((s) => s.syncSteps)
+  const upcomingEvents = useAppStore((s) => s.myCommunity?.upcomingEvents ?? 0)
   const [syncing, setSyncing] = useState(false)
   const [stepsNotice, setStepsNotice] = useState<string | undefined>()
   const stepsSource = weRunSource()
@@ -41,7 +44,11 @@ export default function HomePage() {
     setError(undefined)
     try {
       await flushQueue()
-      await Promise.all([refreshWallet(), useAppStore.getState().methodology ? undefined : useAppStore.getState().loadCatalogue()])
+      await Promise.all([
+        refreshWallet(),
+        useAppStore.getState().methodology ? undefined : useAppStore.getState().loadCatalogue(),
+        useAppStore.getState().loadMyCommunity(),
+      ])
     } catch (e) {
       setError(errorText(t, e))
     }
@@ -116,6 +123,18 @@ export default function HomePage() {
         </View>
       ) : null}
 
+      {upcomingEvents > 0 ? (
+        <View
+          className='link home__events'
+          id='home-events'
+          role='link'
+          ariaLabel={t('home.events', { count: upcomingEvents })}
+          onClick={() => Taro.navigateTo({ url: EVENTS_URL })}
+          {...pressable(() => Taro.navigateTo({ url: EVENTS_URL }))}
+        >
+          {t('home.events', { count: upcomingEvents })}
+        </View>
+      ) : null}
       <View
         className='entry-card entry-card--travel'
         role='button'

@@ -31,6 +31,7 @@ const ORGANIZER_TOOLS = [
   ['stations', 'organizer.stations'],
   ['projects', 'organizer.projects'],
   ['communities', 'organizer.communities'],
+  ['events', 'organizer.events'],
 ] as const
 
 /** H5 saves the JSON file; WeChat copies a readable summary, since it cannot save files for the user. */

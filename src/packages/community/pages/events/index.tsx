@@ -1,0 +1,130 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ActionButton } from '@/components/ActionButton'
+import { Field } from '@/components/Field'
+import { Notice } from '@/components/Notice'
+import { useTextScale } from '@/components/TextScale'
+import { useAction } from '@/components/useAction'
+import { usePageTitle } from '@/components/usePageTitle'
+import { useRequireSession } from '@/components/useSession'
+import { usePackageT } from '@/components/useT'
+import type { CommunityEvent } from '@/contract/types'
+import { eventWhen } from '@/core/events'
+import { useAppStore } from '@/store'
+import { MESSAGES, type PackageKey } from '../../messages'
+import { useEventsStore } from '../../eventsStore'
+import './index.scss'
+
+/** The public-welfare events of the resident's community: sign up, give the place back, check in on site. */
+export default function EventsPage() {
+  const textScale = useTextScale()
+  usePageTitle('events.title')
+  const t = usePackageT(MESSAGES)
+  const events = useEventsStore((s) => s.events)
+  const community = useAppStore((s) => s.myCommunity?.community)
+  const [code, setCode] = useState('')
+  const { run, busy, say, noticeProps } = useAction(t)
+  const session = useRequireSession(() => {
+    void run(async () => {
+      await Promise.all([useEventsStore.getState().load(), useAppStore.getState().loadMyCommunity()])
+    })
+  })
+  if (!session) return <View className='page' />
+
+  const attend = (text: string) =>
+    run(async () => {
+      const { event, points } = await useEventsStore.getState().attend(text.trim())
+      setCode('')
+      return points > 0 ? t('ev.attended', { title: event.title, points }) : t('ev.attendedNoPoints', { title: event.title })
+    })
+
+  async function scan() {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      await attend(result)
+    } catch {
+      // cancelled by the resident
+    }
+  }
+
+  const signedUp = events.some((e) => e.myStatus === 'signed')
+  return (
+    <View className='page events' style={textScale}>
+      {noticeProps ? <Notice {...noticeProps} /> : null}
+      {signedUp ? (
+        <View className='card' id='event-attend'>
+          <View className='section-title' role='heading' aria-level={2}>
+            {t('ev.attend')}
+          </View>
+          <Text className='muted'>{t('ev.attendHint')}</Text>
+          {process.env.TARO_ENV === 'weapp' ? <ActionButton label={t('ev.scan')} onClick={scan} /> : null}
+          <Field id='event-code' label={t('ev.code')} hint={t('ev.codeHint')} value={code} onInput={setCode} />
+          <ActionButton
+            variant={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'}
+            label={t('ev.submit')}
+            loading={busy}
+            onClick={() => (code.trim() ? attend(code) : say('error', t('ev.codeEmpty')))}
+          />
+        </View>
+      ) : null}
+      {events.length === 0 && !busy ? <Text className='muted'>{community ? t('ev.empty') : t('ev.noCommunity')}</Text> : null}
+      {events.map((e) => (
+        <EventCard key={e.id} event={e} t={t} busy={busy} run={run} />
+      ))}
+    </View>
+  )
+}
+
+interface EventCardProps {
+  event: CommunityEvent
+  t(key: PackageKey, params?: Record<string, string | number>): string
+  busy: boolean
+  run(work: () => Promise<string | void>): Promise<boolean>
+}
+
+function EventCard({ event: e, t, busy, run }: EventCardProps) {
+  const full = e.taken >= e.slots
+  return (
+    <View className='card event-card' id={`event-${e.id}`}>
+      <Text className='card__title'>{e.title}</Text>
+      <Text>{eventWhen(e.startsAt, e.endsAt)}</Text>
+      <Text>{e.place}</Text>
+      <Text className='muted'>
+        {t('ev.places', { taken: e.taken, slots: e.slots })}
+        {e.rewardPoints > 0 ? ` · ${t('ev.reward', { points: e.rewardPoints })}` : ''}
+      </Text>
+      {e.cancelled ? <Text className='muted'>{t('ev.eventCancelled')}</Text> : null}
+      {e.myStatus === 'signed' || e.myStatus === 'attended' ? <Text className='event-card__status'>{t(`ev.status.${e.myStatus}`)}</Text> : null}
+      {e.cancelled || e.myStatus === 'attended' ? null : e.myStatus === 'signed' ? (
+        <ActionButton
+          variant='secondary'
+          label={t('ev.cancelNamed', { title: e.title })}
+          loading={busy}
+          onClick={() =>
+            run(async () => {
+              await useEventsStore.getState().giveBack(e.id)
+              return t('ev.cancelled')
+            })
+          }
+        >
+          {t('ev.cancel')}
+        </ActionButton>
+      ) : (
+        <ActionButton
+          label={full ? t('ev.full') : t('ev.signUpNamed', { title: e.title })}
+          disabled={full}
+          loading={busy}
+          onClick={() =>
+            run(async () => {
+              await useEventsStore.getState().signUp(e.id)
+              return t('ev.signedUp', { title: e.title })
+            })
+          }
+        >
+          {full ? t('ev.full') : t('ev.signUp')}
+        </ActionButton>
+      )}
+    </View>
+  )
+}

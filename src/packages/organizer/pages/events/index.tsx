@@ -1,0 +1,161 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '@/components/ActionButton'
+import { Choices } from '@/components/Choices'
+import { Field } from '@/components/Field'
+import { Notice } from '@/components/Notice'
+import { useTextScale } from '@/components/TextScale'
+import { useAction } from '@/components/useAction'
+import { usePageTitle } from '@/components/usePageTitle'
+import { useRequireSession } from '@/components/useSession'
+import { errorText, usePackageT } from '@/components/useT'
+import { eventBudget, eventWhen, shanghaiInstant } from '@/core/events'
+import { addDays, shanghaiDay } from '@/core/time'
+import { saveTextFile } from '@/services/saveFile'
+import { MESSAGES } from '../../messages'
+import { RotatingCode } from '../../parts/RotatingCode'
+import { ScopeLine } from '../../parts/ScopeLine'
+import { useOrganizerStore } from '../../store'
+
+interface Draft {
+  title: string
+  place: string
+  day: string
+  start: string
+  end: string
+  slots: string
+  rewardPoints: string
+  communityId: string
+}
+
+const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
+
+/** Public-welfare events an organizer runs: announce one (its budget funded at once), show its attendance code on site, export who came. */
+export default function EventsAdminPage() {
+  const textScale = useTextScale()
+  usePageTitle('organizer.events')
+  const t = usePackageT(MESSAGES)
+  const { events, communities, scope } = useOrganizerStore()
+  const [draft, setDraft] = useState<Draft | undefined>()
+  const [showing, setShowing] = useState<string | undefined>()
+  const { run, busy, say, noticeProps } = useAction(t)
+  const session = useRequireSession(() => {
+    void run(async () => {
+      await Promise.all([useOrganizerStore.getState().load(), useOrganizerStore.getState().loadEvents()])
+    })
+  })
+  if (!session) return <View className='page' />
+  const set = (field: keyof Draft) => (value: string) => setDraft((d) => (d ? { ...d, [field]: value } : d))
+  const communityName = (id: string) => (id ? communities.find((c) => c.id === id)?.name ?? id : t('station.cityWide'))
+
+  function announce() {
+    if (!draft) return
+    const startsAt = shanghaiInstant(draft.day, draft.start)
+    const endsAt = shanghaiInstant(draft.day, draft.end)
+    const slots = whole(draft.slots)
+    const rewardPoints = whole(draft.rewardPoints)
+    if (!draft.title.trim() || !draft.place.trim() || !startsAt || !endsAt || !(slots >= 1) || Number.isNaN(rewardPoints)) {
+      say('error', t('event.formError'))
+      return
+    }
+    void run(async () => {
+      const event = await useOrganizerStore.getState().createEvent({
+        title: draft.title.trim(),
+        place: draft.place.trim(),
+        startsAt,
+        endsAt,
+        slots,
+        rewardPoints,
+        ...(scope?.communityId === null ? { communityId: draft.communityId } : {}),
+      })
+      setDraft(undefined)
+      return t('event.created', { title: event.title })
+    })
+  }
+
+  const newDraft = (): Draft => ({
+    title: '',
+    place: '',
+    day: addDays(shanghaiDay(Date.now()), 1),
+    start: '09:00',
+    end: '11:00',
+    slots: '20',
+    rewardPoints: '20',
+    communityId: scope?.communityId ?? '',
+  })
+  const budget = draft ? eventBudget(whole(draft.slots) || 0, whole(draft.rewardPoints) || 0) : 0
+
+  return (
+    <View className='page events-admin' style={textScale}>
+      <ScopeLine scope={scope} communities={communities} t={t} />
+      {noticeProps ? <Notice {...noticeProps} /> : null}
+      {draft ? (
+        <View className='card' id='event-form'>
+          <Field id='event-title' label={t('event.title')} value={draft.title} onInput={set('title')} />
+          <Field id='event-place' label={t('event.place')} value={draft.place} onInput={set('place')} />
+          <Field id='event-day' label={t('event.day')} value={draft.day} onInput={set('day')} />
+          <Field id='event-start' label={t('event.start')} value={draft.start} onInput={set('start')} />
+          <Field id='event-end' label={t('event.end')} value={draft.end} onInput={set('end')} />
+          <Field id='event-slots' label={t('event.slots')} type='number' value={draft.slots} onInput={set('slots')} />
+          <Field id='event-reward' label={t('event.reward')} type='number' value={draft.rewardPoints} onInput={set('rewardPoints')} />
+          {scope?.communityId === null ? (
+            <Choices
+              label={t('station.community')}
+              value={draft.communityId}
+              onChange={set('communityId')}
+              options={[{ value: '', text: t('station.cityWide') }, ...communities.map((c) => ({ value: c.id, text: c.name }))]}
+            />
+          ) : null}
+          <Text className='muted'>{t('event.budget', { points: budget })}</Text>
+          <ActionButton label={t('event.new')} loading={busy} onClick={announce} />
+          <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setDraft(undefined)} />
+        </View>
+      ) : (
+        <ActionButton label={t('event.new')} onClick={() => setDraft(newDraft())} />
+      )}
+      {events.length === 0 && !busy ? <Text className='muted'>{t('event.none')}</Text> : null}
+      {events.map((e) => (
+        <View key={e.id} className='card' id={`managed-event-${e.id}`}>
+          <Text className='card__title'>{e.title}</Text>
+          <Text>{eventWhen(e.startsAt, e.endsAt)}</Text>
+          <Text>{e.place}</Text>
+          <Text className='muted'>
+            {communityName(e.communityId)} · {t('event.taken', { taken: e.taken, slots: e.slots, points: e.rewardPoints })}
+          </Text>
+          {showing === e.id ? (
+            <View>
+              <RotatingCode
+                id={`event-code-${e.id}`}
+                textId='event-code-text'
+                codeKey={e.id}
+                fetchCode={() => useOrganizerStore.getState().eventCode(e.id)}
+                label={t('event.codeLabel', { title: e.title })}
+                secondsLeft={(seconds) => t('display.left', { seconds })}
+                describeError={(error) => errorText(t, error)}
+              />
+              <Text className='muted'>{t('event.codeHint')}</Text>
+              <ActionButton variant='secondary' label={t('event.hideCode')} onClick={() => setShowing(undefined)} />
+            </View>
+          ) : (
+            <ActionButton variant='secondary' label={t('event.showCodeNamed', { title: e.title })} onClick={() => setShowing(e.id)}>
+              {t('event.showCode')}
+            </ActionButton>
+          )}
+          <ActionButton
+            variant='secondary'
+            label={t('event.exportNamed', { title: e.title })}
+            onClick={() =>
+              run(async () => {
+                const { filename, csv } = await useOrganizerStore.getState().exportEvent(e.id)
+                const how = await saveTextFile(filename, csv, 'text/csv;charset=utf-8')
+                return how === 'downloaded' ? t('organizer.exported', { filename }) : t('organizer.copied')
+              })
+            }
+          >
+            {t('event.export')}
+          </ActionButton>
+        </View>
+      ))}
+    </View>
+  )
+}
