@@ -10,6 +10,7 @@ import { leaderboardLatency } from './leaderboard'
 import { mysqlHotSpot, mysqlLeaderboard, mysqlLedgerScale } from './mysqlScale'
 import { ledgerScale } from './scale'
 import { pageLoad } from './pageload'
+import { cityDashboard } from './city'
 import { sizeReport } from './size'
 import { fmt, table } from './stats'
 
@@ -62,6 +63,16 @@ async function main() {
     rows.push(['Home LCP element', home.lcpElement, empty.lcpElement, ''])
   }
 
+  if (!only || only === 'city') {
+    const { app, floor } = buildAll()
+    const c = await cityDashboard(app.h5, floor.h5)
+    const n = fmt(c.entries)
+    rows.push([`getCityDashboard over ${n} entries (uncached, in-process)`, `p50 ${fmt(c.countersP50Ms, 2)} ms`, `p50 ${fmt(c.ledgerScanP50Ms, 2)} ms summing the ledger`, `${fmt(c.countersP50Ms / c.ledgerScanP50Ms, 3)}×`])
+    for (const rate of [1, 4] as const) {
+      const goal = rate === 1 ? ' (goal < 1 s)' : ''
+      rows.push([`city dashboard shown in Chromium over ${n} entries (median of 5, ${rate}× CPU)`, `${fmt(c.pageShownMs[rate])} ms${goal}`, `${fmt(c.emptyPageShownMs[rate])} ms empty Taro page`, `${fmt(c.pageShownMs[rate] / c.emptyPageShownMs[rate], 2)}×`])
+    }
+  }
   if (!only || only === 'cloud') {
     const n = Number(process.env.BENCH_COUNT ?? 20000)
     const floor = bareInsertLoop(n)
