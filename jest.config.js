@@ -34,7 +34,7 @@ const nodeProject = {
       },
     ],
   },
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@city-brand$': '<rootDir>/src/branding/cities/default.ts' },
 }
 
 const base = taroPreset({})
@@ -62,6 +62,7 @@ const pagesProject = {
     '\\.(css|scss)$': '<rootDir>/test/pages/styleStub.js',
     '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/pages/assetName.js',
     '^@/(.*)$': '<rootDir>/src/$1',
+    '^@city-brand$': '<rootDir>/src/branding/cities/default.ts',
   },
 }
 

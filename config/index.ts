@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -11,8 +12,19 @@ function reminderTemplateIds(text: string | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(parsed).flatMap(([kind, t]) => (typeof t?.id === 'string' ? [[kind, t.id]] : [])))
 }
 
+/** The city whose branding this build ships (src/branding/cities/<city>.ts); CITY unset: the project's own. */
+function cityOf(value: string | undefined): string {
+  const city = value?.trim() || 'default'
+  const known = readdirSync(path.resolve(__dirname, '..', 'src/branding/cities')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))
+  if (!known.includes(city)) throw new Error(`CITY=${city} has no branding file: one of ${known.join(', ')} (src/branding/cities/<city>.ts).`)
+  return city
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
+  const city = cityOf(process.env.CITY)
+  // weapp builds where WeChat DevTools opens it (project.config.json); another city's H5 beside the default's.
+  const outputRoot = platform === 'h5' && city !== 'default' ? `dist/h5-${city}` : `dist/${platform}`
   const cloudPort = process.env.CLOUD_PORT || '3000'
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'green-life-points',
@@ -20,7 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    outputRoot,
     plugins: [],
     defineConstants: {
       // weapp cannot call a relative URL: point it at the mock cloud (or a real gateway) at build time.
@@ -33,12 +45,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The subscribe-message templates of the reminders (the same WX_REMINDER_TEMPLATES the cloud reads): ids only.
       REMINDER_TEMPLATE_IDS: JSON.stringify(platform === 'weapp' ? reminderTemplateIds(process.env.WX_REMINDER_TEMPLATES) : {}),
     },
-    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    alias: { '@': path.resolve(__dirname, '..', 'src'), '@city-brand': path.resolve(__dirname, '..', 'src/branding/cities', `${city}.ts`),
+      '@city-icons': path.resolve(__dirname, '..', 'src/assets/tab', city),
+    },
     // The H5 app's icon and web manifest (weapp has its own icon from WeChat's console).
-    copy: { patterns: platform === 'h5' ? [{ from: 'src/public/', to: 'dist/h5/' }] : [], options: {} },
+    copy: { patterns: platform === 'h5' ? [{ from: 'src/public/', to: `${outputRoot}/` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: process.env.TARO_CACHE !== '0' },
+    // One build cache per city: the aliases above change what @city-brand and @city-icons are, which webpack's cache does not see.
+    cache: { enable: process.env.TARO_CACHE !== '0', name: `${process.env.NODE_ENV}-${platform}-${city}` },
     // weapp: keep Chinese text as UTF-8 instead of \uXXXX escapes (Taro's default), which take 6 bytes a
     // character instead of 3: the messages alone were 26 KB of the main package. WeChat reads code as UTF-8.
     ...(platform === 'weapp' ? { terser: { enable: true, config: { output: { ascii_only: false } } } } : {}),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Renders the tab-bar icons (SVG below) to 81×81 PNGs with Debian's Chromium. weapp's tabBar takes only
-// PNG/JPG files, so the PNGs are committed; run this again after changing a drawing or a colour.
-import { writeFileSync } from 'node:fs'
+// Renders the tab-bar icons (SVG below) to 81×81 PNGs with Debian's Chromium: the grey ones once, the selected
+// ones in each city's primary colour (src/branding/cities/<city>.ts) into src/assets/tab/<city>/. weapp's tabBar
+// takes only PNG/JPG files, so the PNGs are committed; run this again after changing a drawing, a colour or a city.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { launchBrowser, ROOT } from '../test/e2e/support.mjs'
 
@@ -12,17 +13,29 @@ const ICONS = {
   rewards: '<rect x="12" y="30" width="56" height="38" rx="4" fill="none" stroke="C" stroke-width="6"/><path d="M8 30h64M40 30v38M40 30c-6-14-22-16-22-6 0 6 12 6 22 6 10 0 22 0 22-6 0-10-16-8-22 6z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/>',
   me: '<circle cx="40" cy="28" r="14" fill="none" stroke="C" stroke-width="6"/><path d="M14 70c2-14 12-22 26-22s24 8 26 22" fill="none" stroke="C" stroke-width="6" stroke-linecap="round"/>',
 }
-const COLOURS = { normal: '#6b7280', active: '#15803d' }
+const NORMAL = '#6b7280'
+const citiesDir = join(ROOT, 'src/branding/cities')
+const cities = readdirSync(citiesDir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => {
+    const primary = /primary:\s*'(#[0-9a-fA-F]{6})'/.exec(readFileSync(join(citiesDir, f), 'utf8'))?.[1]
+    if (!primary) throw new Error(`no primary colour in ${f}`)
+    return { city: f.slice(0, -3), primary }
+  })
 
 const browser = await launchBrowser()
 const page = await browser.newPage({ viewport: { width: 81, height: 81 } })
+async function render(body, colour, path) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 80 80">${body.replaceAll('"C"', `"${colour}"`)}</svg>`
+  await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`)
+  writeFileSync(path, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } }))
+}
 for (const [name, body] of Object.entries(ICONS)) {
-  for (const [state, colour] of Object.entries(COLOURS)) {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 80 80">${body.replaceAll('"C"', `"${colour}"`)}</svg>`
-    await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`)
-    const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } })
-    writeFileSync(join(ROOT, 'src/assets/tab', `${name}${state === 'active' ? '-active' : ''}.png`), png)
+  await render(body, NORMAL, join(ROOT, 'src/assets/tab', `${name}.png`))
+  for (const { city, primary } of cities) {
+    mkdirSync(join(ROOT, 'src/assets/tab', city), { recursive: true })
+    await render(body, primary, join(ROOT, 'src/assets/tab', city, `${name}-active.png`))
   }
 }
 await browser.close()
-console.log('tab icons written to src/assets/tab')
+console.log(`tab icons written to src/assets/tab (selected ones for ${cities.map((c) => c.city).join(', ')})`)

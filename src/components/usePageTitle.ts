@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { zh, type MessageKey } from '../i18n/messages'
 import { useT } from './useT'
 import { selectLang, useAppStore } from '../store'
+import type { Lang } from '../i18n'
 
 /** The tab bar's pages in app.config.ts order, and the message naming each. */
 const TABS: MessageKey[] = ['tab.home', 'tab.wallet', 'tab.challenges', 'tab.rewards', 'tab.me']
@@ -31,11 +32,12 @@ function relabelTabs(texts: string[], triesLeft = 10, mine = ++generation) {
  * Titles follow the resident's language: app.config.ts can only hold one, so each page sets its navigation
  * title when shown, and a tab page relabels the tab bar (WeChat keeps the labels until the app is closed).
  */
-export function usePageTitle(titleKey: MessageKey, { tabPage = false } = {}) {
+export function usePageTitle(title: MessageKey | Record<Lang, string>, { tabPage = false } = {}) {
   const t = useT()
   const lang = useAppStore(selectLang)
   const apply = () => {
-    Taro.setNavigationBarTitle({ title: t(titleKey) }).catch(() => undefined)
+    // a message, or a text per language (Home shows the city's own name, from its branding)
+    Taro.setNavigationBarTitle({ title: typeof title === 'string' ? t(title) : title[lang] }).catch(() => undefined)
     const labels = TABS.map((key) => t(key))
     // Labels already shown need no relabelling: a cold load in Chinese does no tab-bar work at all.
     if (tabPage && labels.join('|') !== shownLabels) {

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '绿色生活积分' })
+import { BRAND } from '../../branding/brand'
+
+export default definePageConfig({ navigationBarTitleText: BRAND.name['zh-CN'] })

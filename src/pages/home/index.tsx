@@ -23,7 +23,7 @@ const EVENTS_URL = '/packages/community/pages/events/index'
 
 export default function HomePage() {
   const textScale = useTextScale()
-  usePageTitle('title.home', { tabPage: true })
+  usePageTitle(BRAND.name, { tabPage: true })
   const t = useT()
   const view = useAppStore(selectWalletView)
   // The copy kept from the last visit paints at once; what it says of "today" waits for the fresh one.

@@ -9,7 +9,8 @@ import { useRequireSession } from '@/components/useSession'
 import type { DonationCertificate } from '@/contract/types'
 import { errorText, usePackageT } from '@/components/useT'
 import { useAppStore } from '@/store'
-import leaf from '@/assets/tab/home-active.png'
+// the leaf of the city's selected Home tab, in its colour
+import leaf from '@city-icons/home-active.png'
 import './index.scss'
 
 /** The donor's certificate: a page worth showing, with the code that ties it to the ledger. */
