@@ -32,6 +32,7 @@ const appJson = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
 
 // --- a real mock cloud for wx.request, with WeChat login through a local code2Session stand-in ----------
 const { startWeChatStandIn, STAND_IN_APPID, STAND_IN_SECRET } = await tsImport('../test/support/wechatStandIn.ts', import.meta.url)
+const { PRIVACY_NOTICE_VERSION } = await tsImport('../src/contract/constants.ts', import.meta.url)
 const wechat = await startWeChatStandIn()
 const dir = mkdtempSync(join(tmpdir(), 'glp-weapp-'))
 const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock/server.ts')], {
@@ -162,7 +163,7 @@ const EXPECTED_TEXT = {
   'pages/wallet/index': '校验我的账本',
   'pages/me/index': '简体中文',
   'pages/login/index': '微信登录',
-  'packages/about/pages/privacy/index': '你已同意第 1 版隐私说明',
+  'packages/about/pages/privacy/index': `你已同意第 ${PRIVACY_NOTICE_VERSION} 版隐私说明`,
   'pages/travel/index': '出行方式',
   'pages/recycling/index': '回收站编码',
   'pages/rewards/index': '我的兑换券',
@@ -229,7 +230,7 @@ try {
     inst.eh({ type: 'agreeprivacyauthorization', currentTarget: target, target, detail: {} })
     await settle()
   })
-  check(storage.get('glp.privacy.v1') === 1 && wxCalls.includes('redirectTo'), 'agreeing stores the notice version and goes on to log in')
+  check(storage.get('glp.privacy.v1') === PRIVACY_NOTICE_VERSION && wxCalls.includes('redirectTo'), 'agreeing stores the notice version and goes on to log in')
   await openPage('pages/login/index')
   const session = storage.get('glp.session.v1')
   check(wxCalls.filter((c) => c === 'login').length === 1 && requests[0] === '/cloud/login', 'the login page logs in with one wx.login code, its first call to the cloud')

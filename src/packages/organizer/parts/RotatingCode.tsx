@@ -72,7 +72,7 @@ export function RotatingCode({ codeKey, fetchCode, label, secondsLeft, describeE
       <View className='display__qr'>
         <QrCode text={shown.code} label={label} />
       </View>
-      <Text className='display__code' id={textId} userSelect>
+      <Text className='display__code' id={textId}>
         {shown.code}
       </Text>
       <Text className='display__left'>{secondsLeft(seconds)}</Text>
