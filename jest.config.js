@@ -73,7 +73,11 @@ const reliabilityProject = {
   testMatch: ['<rootDir>/test/reliability/**/*.test.ts'],
 }
 
-const { findMysql } = require('./test/support/mysqlServer')
+const { findMysql, TEST_RUN_ENV } = require('./test/support/mysqlServer')
+
+// This run's throw-away MySQL databases are named glp_t_<run>_…: its teardown drops those and no others, so two
+// runs against one server (a local run beside CI's) never drop each other's. Workers inherit the variable.
+process.env[TEST_RUN_ENV] ??= require('node:crypto').randomBytes(4).toString('hex')
 
 /** The same suites with TEST_DATABASE_URL set for their process (a setup file copies it from globals). */
 const onMysql = (project, url) => ({

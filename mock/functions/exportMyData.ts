@@ -4,13 +4,17 @@ import { toShanghaiIso } from '../../src/core/time'
 import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 import { publicRedemption } from '../rewards'
+import { myCommunity } from '../communities'
+
+const EXPORT_SIGNUPS_LIMIT = 10_000
 
 /** Everything the cloud holds about the caller, with the chain so they can verify it elsewhere. */
 export const exportMyData = defineFunction({
   name: 'exportMyData',
   schema: emptySchema,
   auth: 'session',
-  async handle(_req, { openid }, services) {
+  async handle(_req, who, services) {
+    const { openid } = who
     return inTransaction(services, async (services) => {
       const { store } = services
       const user = await store.findUser(openid)
@@ -23,6 +27,14 @@ export const exportMyData = defineFunction({
         verification: verifyChain(entries),
         entries,
         redemptions: (await store.listRedemptions(openid)).map(publicRedemption),
+        community: (await myCommunity(services, who)).community,
+        eventSignups: (await store.signupsOf(openid, EXPORT_SIGNUPS_LIMIT)).map(({ eventId, title, status, signedAt, attendedAt }) => ({
+          eventId,
+          title,
+          status,
+          signedAt,
+          ...(attendedAt ? { attendedAt } : {}),
+        })),
       }
     })
   },

@@ -388,6 +388,8 @@ export interface StorageOps {
   spendEventBudget(eventId: string, points: number): boolean
   getSignup(eventId: string, openid: string): SignupRecord | undefined
   saveSignup(s: SignupRecord): void
+  /** one person's sign-ups with their events' titles, newest first (their data export) */
+  signupsOf(openid: string, limit: number): (SignupRecord & { title: string })[]
   /** the attendance list, with nicknames (at most an event's places) */
   eventSignups(eventId: string, limit: number): (SignupRecord & { nickname: string })[]
   getEntry(openid: string, id: string): LedgerEntry | undefined

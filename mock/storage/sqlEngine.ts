@@ -406,6 +406,9 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
          ON CONFLICT (event_id, openid) DO UPDATE SET status = excluded.status, signed_at = excluded.signed_at, attended_at = excluded.attended_at,
            bonus_entry_id = excluded.bonus_entry_id`,
       ),
+      signupsOf: exec.prepare<[string, number], SignupRow & { title: string }>(
+        'SELECT s.*, e.title FROM event_signups s JOIN events e ON e.id = s.event_id WHERE s.openid = ? ORDER BY s.signed_at DESC, s.event_id LIMIT ?',
+      ),
       eventSignups: exec.prepare<[string, number], SignupRow & { nickname: string }>(
         `SELECT s.*, u.nickname FROM event_signups s JOIN users u ON u.openid = s.openid WHERE s.event_id = ? ORDER BY s.signed_at, s.openid LIMIT ?`,
       ),
@@ -1247,6 +1250,10 @@ export class SqlEngine implements AsyncOps {
 
   async saveSignup(x: SignupRecord) {
     await this.stmts.saveSignup.run({ ...x, attendedAt: x.attendedAt ?? null, bonusEntryId: x.bonusEntryId ?? null })
+  }
+
+  async signupsOf(openid: string, limit: number) {
+    return (await this.stmts.signupsOf.all(openid, limit)).map((row) => ({ ...signupFromRow(row), title: row.title }))
   }
 
   async eventSignups(eventId: string, limit: number) {

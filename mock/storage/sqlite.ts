@@ -475,6 +475,7 @@ CREATE TABLE IF NOT EXISTS event_signups (
   bonus_entry_id TEXT,
   PRIMARY KEY (event_id, openid)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_signups_by_person ON event_signups (openid, signed_at);
 `
 
 /**

@@ -200,6 +200,9 @@ export interface MyDataExport {
   verification: VerifyLedgerResult
   entries: LedgerEntry[]
   redemptions: Redemption[]
+  /** Addition (issue 13): the community the person belongs to, and the events they signed up for */
+  community: { id: string; name: string } | null
+  eventSignups: { eventId: string; title: string; status: 'signed' | 'cancelled' | 'attended'; signedAt: string; attendedAt?: string }[]
 }
 
 export interface LedgerPage {

@@ -119,6 +119,10 @@ describe('public-welfare events', () => {
     expect(twice[0].body.result.entry).toMatchObject({ type: 'bonus', points: 30, gramsCo2e: 0, ref: event.id })
     expect(twice[0].body.result.event.myStatus).toBe('attended')
     expect((await annNow.ok('getWallet')).wallet.pointsBalance).toBe(before + 30)
+    // Her data export says where she belongs and what she signed up for.
+    const mine = await annNow.ok('exportMyData')
+    expect(mine.community.name).toBe('东湖社区')
+    expect(mine.eventSignups).toEqual([{ eventId: event.id, title: '植树活动', status: 'attended', signedAt: expect.any(String), attendedAt: '2026-11-30T09:10:00.000+08:00' }])
     // A second scan with a new request is refused: once per person.
     expect(await annNow.error('attendEvent', { requestId: rid(), code })).toMatchObject({ code: 'CONFLICT' })
     // Without a place, or with a code from another window or event, nothing is recorded.

@@ -35,7 +35,10 @@ async function admin<T>(serverUrl: string, work: (c: mysql.Connection) => Promis
  * DB_PATH so a restarted server finds its data.
  */
 export async function freshMysqlDatabase(name?: string, serverUrl = MYSQL_URL as string): Promise<{ url: string; drop(): Promise<void> }> {
-  const db = `glp_t_${name ? createHash('sha256').update(name).digest('hex').slice(0, 16) : randomBytes(8).toString('hex')}`
+  // glp_t_<run>_…: the run's teardown drops its own databases only (jest.config.js sets the run; a script
+  // outside jest gets one of its own).
+  process.env.GLP_TEST_RUN ??= randomBytes(4).toString('hex')
+  const db = `glp_t_${process.env.GLP_TEST_RUN}_${name ? createHash('sha256').update(name).digest('hex').slice(0, 16) : randomBytes(8).toString('hex')}`
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`))
   return { url: withDatabase(serverUrl, db), drop: () => admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS \`${db}\``)).then(() => undefined) }
 }

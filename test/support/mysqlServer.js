@@ -23,15 +23,19 @@ async function findMysql() {
   }
 }
 
-/** Drops every throw-away database the suites made (glp_t_*). */
-async function dropTestDatabases(url) {
+/** The environment variable naming this test run: its databases are glp_t_<run>_… (test/support/database.ts). */
+const TEST_RUN_ENV = 'GLP_TEST_RUN'
+
+/** Drops this run's throw-away databases (those of another run, say CI's on the same server, stay). */
+async function dropTestDatabases(url, run = process.env[TEST_RUN_ENV]) {
+  if (!/^[0-9a-f]{8}$/.test(run ?? '')) return
   const c = await mysql.createConnection({ uri: serverUri(url) })
   try {
-    const [rows] = await c.query("SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 'glp\\_t\\_%'")
+    const [rows] = await c.query(`SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 'glp\\_t\\_${run}\\_%'`)
     for (const { name } of rows) await c.query(`DROP DATABASE IF EXISTS \`${name}\``)
   } finally {
     await c.end()
   }
 }
 
-module.exports = { findMysql, dropTestDatabases }
+module.exports = { findMysql, dropTestDatabases, TEST_RUN_ENV }

@@ -240,7 +240,7 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `CREATE TABLE event_signups (
         event_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, status VARCHAR(12) NOT NULL CHECK (status IN ('signed', 'cancelled', 'attended')),
         signed_at VARCHAR(40) NOT NULL, attended_at VARCHAR(40), bonus_entry_id VARCHAR(64),
-        PRIMARY KEY (event_id, openid)) ${TABLE}`,
+        PRIMARY KEY (event_id, openid), KEY event_signups_by_person (openid, signed_at)) ${TABLE}`,
     ],
   },
 ]

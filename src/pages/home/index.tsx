@@ -20,6 +20,7 @@ import { GreenBud } from '@/components/GreenBud'
 import { Equivalents } from '@/components/Equivalents'
 
 const EVENTS_URL = '/packages/community/pages/events/index'
+const COMMUNITY_URL = '/packages/me/pages/community/index'
 
 export default function HomePage() {
   const textScale = useTextScale()
@@ -36,6 +37,8 @@ export default function HomePage() {
   const [error, setError] = useState<string | undefined>()
   const syncSteps = useAppStore((s) => s.syncSteps)
   const upcomingEvents = useAppStore((s) => s.myCommunity?.upcomingEvents ?? 0)
+  // A resident without a community, in a city that has some, is offered to join one.
+  const noCommunity = useAppStore((s) => s.myCommunity !== undefined && s.myCommunity.community === null && s.communities.length > 0)
   const [syncing, setSyncing] = useState(false)
   const [stepsNotice, setStepsNotice] = useState<string | undefined>()
   const stepsSource = weRunSource()
@@ -133,6 +136,17 @@ export default function HomePage() {
           {...pressable(() => Taro.navigateTo({ url: EVENTS_URL }))}
         >
           {t('home.events', { count: upcomingEvents })}
+        </View>
+      ) : noCommunity ? (
+        <View
+          className='link home__events'
+          id='home-community'
+          role='link'
+          ariaLabel={t('home.chooseCommunity')}
+          onClick={() => Taro.navigateTo({ url: COMMUNITY_URL })}
+          {...pressable(() => Taro.navigateTo({ url: COMMUNITY_URL }))}
+        >
+          {t('home.chooseCommunity')}
         </View>
       ) : null}
       <View

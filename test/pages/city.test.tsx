@@ -1,0 +1,104 @@
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import TestUtils from '@tarojs/test-utils-react'
+import type { Cloud } from '../../mock/cloud'
+import HomePage from '../../src/pages/home'
+import MyCommunityPage from '../../src/packages/me/pages/community'
+import EventsPage from '../../src/packages/community/pages/events'
+import StationsAdminPage from '../../src/packages/organizer/pages/stations'
+import { addDays, shanghaiDay } from '../../src/core/time'
+import { resetAppStore, useAppStore } from '../../src/store'
+import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+
+let cloud: Cloud
+let testUtils: TestUtils
+
+beforeEach(async () => {
+  Taro.clearStorageSync()
+  cloud = await inProcessCloud()
+  resetAppStore()
+  testUtils = new TestUtils()
+  Current.router = { params: {}, path: '/' } as any
+})
+
+afterEach(async () => {
+  try {
+    testUtils.unmout()
+  } catch {
+    // nothing was mounted
+  }
+  document.body.innerHTML = ''
+  await cloud.close()
+})
+
+async function remount(page: any) {
+  try {
+    testUtils.unmout()
+  } catch {
+    // nothing was mounted
+  }
+  document.body.innerHTML = ''
+  testUtils = new TestUtils()
+  await testUtils.mount(page, {})
+  await showPage(testUtils.act)
+}
+
+describe('communities and events, as a resident sees them', () => {
+  it('Home offers to join a community; joining shows its upcoming event; signing up and the on-site code check in once', async () => {
+    const city = await devCaller(cloud, 'organizer')
+    const east = (await city('upsertCommunity', { name: '东湖社区' })).community
+    await city('upsertCommunity', { name: '西山社区' })
+    await useAppStore.getState().loginWithHandle('ann')
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+
+    await remount(HomePage)
+    await tapLabel(testUtils, '加入你所在的社区，参加社区活动')
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/me/pages/community/index' })
+
+    await remount(MyCommunityPage)
+    expect(await testUtils.queries.waitForQueryByText('你还没有选择社区。选择后，你的减排会计入该社区，也能看到社区的活动和奖品。')).toBeTruthy()
+    await tapLabel(testUtils, '东湖社区')
+    await tapLabel(testUtils, '加入这个社区')
+    expect(await testUtils.queries.waitForQueryByText('你属于 东湖社区')).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText(`每 30 天可更换一次社区：${addDays(shanghaiDay(Date.now()), 30)} 起可再次更换。`)).toBeTruthy()
+
+    const startsAt = new Date(Date.now() - 10 * 60_000).toISOString()
+    const endsAt = new Date(Date.now() + 60 * 60_000).toISOString()
+    const { event } = await city('createEvent', { requestId: 'event-request-1', title: '湖边清洁', place: '东湖岸边', startsAt, endsAt, slots: 3, rewardPoints: 15, communityId: east.id })
+
+    await remount(HomePage)
+    await tapLabel(testUtils, '社区活动：1 场即将举行')
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/community/pages/events/index' })
+    navigate.mockRestore()
+
+    await remount(EventsPage)
+    expect(await testUtils.queries.waitForQueryByText('已报名 0 / 3 · 到场可得 15 积分')).toBeTruthy()
+    await tapLabel(testUtils, '报名 湖边清洁')
+    expect(await testUtils.queries.waitForQueryByText('已报名 湖边清洁。活动开始前 2 小时内不能取消。')).toBeTruthy()
+    const { code } = await city('eventDisplayCode', { eventId: event.id })
+    await typeInto(testUtils, '#event-code', code)
+    await tapLabel(testUtils, '签到')
+    expect(await testUtils.queries.waitForQueryByText('签到成功：湖边清洁，获得 15 积分')).toBeTruthy()
+    expect(testUtils.queries.queryByText('已签到')).toBeTruthy()
+    const ledger = (await (await devCaller(cloud, 'ann'))('listLedger', { limit: 5 })).entries
+    expect(ledger.filter((e: any) => e.type === 'bonus' && e.ref === event.id).map((e: any) => e.points)).toEqual([15])
+  })
+
+  it('an organizer adds a station and retires it only after confirming', async () => {
+    await useAppStore.getState().loginWithHandle('organizer')
+    await remount(StationsAdminPage)
+    expect(await testUtils.queries.waitForQueryByText('你管理全市')).toBeTruthy()
+    await tapLabel(testUtils, '新建站点')
+    await typeInto(testUtils, '#station-code', 'ST-NEW1')
+    await typeInto(testUtils, '#station-name', '新回收亭')
+    await tapLabel(testUtils, '保存')
+    expect(await testUtils.queries.waitForQuerySelector('#station-ST-NEW1')).toBeTruthy()
+    await tapLabel(testUtils, '停用 新回收亭')
+    expect(await testUtils.queries.waitForQueryByText('停用后 新回收亭 不再接收投放，且不能恢复；历史记录保留。')).toBeTruthy()
+    const stations = async () => (await (await devCaller(cloud, 'organizer'))('listStations', { includeRetired: true })).stations
+    expect((await stations()).find((s: any) => s.code === 'ST-NEW1').retiredAt).toBeUndefined() // asked, not done
+    await tapLabel(testUtils, '确认停用 新回收亭')
+    expect(await testUtils.queries.waitForQueryByText('新回收亭 已停用：不再接收投放，历史记录保留')).toBeTruthy()
+    expect((await stations()).find((s: any) => s.code === 'ST-NEW1').retiredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  })
+})
