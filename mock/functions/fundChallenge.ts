@@ -2,7 +2,7 @@ import { fundChallengeSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 
 /**
@@ -14,6 +14,8 @@ export const fundChallenge = defineFunction({
   schema: fundChallengeSchema,
   auth: 'organizer',
   async handle(req, who, services) {
+    // Challenges belong to groups, not communities: funding them is the city's (a community funds its events).
+    requireCityScope(who, "fund a group challenge's bonuses")
     const hash = payloadHash('fundChallenge', req)
     return inTransaction(services, async (services) => {
       const { store } = services

@@ -136,6 +136,7 @@ describe('communities', () => {
       ['grantOrganizer', { openid: ann.openid, communityId: east.id, granted: true }],
       ['upsertProject', { title: '植树', goalPoints: 1000 }],
       ['auditEconomy', {}],
+      ['fundChallenge', { requestId: rid(), challengeId: 'ch_any', points: 100 }],
     ] as const) {
       expect([name, (await eastLead.error(name, data)).code]).toEqual([name, 'PERMISSION_DENIED'])
     }
