@@ -1,3 +1,4 @@
+import { cancelEvent } from './cancelEvent'
 import { createEvent } from './createEvent'
 import { listEvents } from './listEvents'
 import { signUpEvent } from './signUpEvent'
@@ -130,4 +131,5 @@ export const FUNCTIONS: Registry = {
   eventDisplayCode,
   attendEvent,
   exportEventCsv,
+  cancelEvent,
 }

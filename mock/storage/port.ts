@@ -381,6 +381,8 @@ export interface StorageOps {
    * only, or (communityId undefined) all. Bounded by limit.
    */
   listEvents(communityId: string | undefined, withCity: boolean, endsAfterMs: number, limit: number): EventRecord[]
+  /** marks an event cancelled, once (false: it already was) */
+  cancelEvent(eventId: string, at: string): boolean
   /** takes a place while one is free */
   takeEventPlace(eventId: string): boolean
   releaseEventPlace(eventId: string): void

@@ -398,6 +398,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       eventsOfCommunity: exec.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE community_id = ? AND ends_ms > ? ORDER BY starts_ms, id LIMIT ?'),
       allEvents: exec.prepare<[number, number], EventRow>('SELECT * FROM events WHERE ends_ms > ? ORDER BY starts_ms, id LIMIT ?'),
       takePlace: exec.prepare('UPDATE events SET taken = taken + 1 WHERE id = ? AND taken < slots'),
+      cancelEvent: exec.prepare('UPDATE events SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL'),
       releasePlace: exec.prepare('UPDATE events SET taken = taken - 1 WHERE id = ? AND taken > 0'),
       spendEventBudget: exec.prepare('UPDATE events SET budget_spent = budget_spent + ? WHERE id = ? AND budget_spent + ? <= budget_points'),
       signup: exec.prepare<[string, string], SignupRow>('SELECT * FROM event_signups WHERE event_id = ? AND openid = ?'),
@@ -1229,6 +1230,10 @@ export class SqlEngine implements AsyncOps {
           ? await this.stmts.eventsOfCommunityAndCity.all(communityId, endsAfterMs, limit)
           : await this.stmts.eventsOfCommunity.all(communityId, endsAfterMs, limit)
     return rows.map(eventFromRow)
+  }
+
+  async cancelEvent(eventId: string, at: string) {
+    return (await this.stmts.cancelEvent.run(at, eventId)).changes === 1
   }
 
   async takeEventPlace(eventId: string) {

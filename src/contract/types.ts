@@ -550,6 +550,7 @@ export interface CloudFunctions {
   eventDisplayCode: { req: EventIdRequest; res: { eventId: string; code: string; windowStartMs: number; windowMs: number } }
   attendEvent: { req: AttendEventRequest; res: { event: CommunityEvent; entry?: LedgerEntry; wallet: Wallet } }
   exportEventCsv: { req: EventIdRequest; res: { filename: string; csv: string } }
+  cancelEvent: { req: EventIdRequest; res: { event: CommunityEvent } }
 }
 
 export type FunctionName = keyof CloudFunctions

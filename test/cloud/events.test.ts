@@ -154,6 +154,23 @@ describe('public-welfare events', () => {
     expect((await (await h.as('boss')).ok('auditEconomy')).ok).toBe(true)
   })
 
+  it('are called off by their organizer: no more sign-ups or attendance, once, not by another community', async () => {
+    const { lead, ann, wen } = await setUp()
+    const { event } = await lead.ok('createEvent', planting())
+    await ann.ok('signUpEvent', { eventId: event.id })
+    const westLead = await h.as('west-lead')
+    await (await h.as('boss')).ok('grantOrganizer', { openid: westLead.openid, communityId: (await wen.ok('getMyCommunity')).community.id, granted: true })
+    expect((await westLead.error('cancelEvent', { eventId: event.id })).code).toBe('PERMISSION_DENIED')
+    expect((await ann.error('cancelEvent', { eventId: event.id })).code).toBe('PERMISSION_DENIED')
+    expect((await lead.ok('cancelEvent', { eventId: event.id })).event).toMatchObject({ cancelled: true })
+    expect((await lead.error('cancelEvent', { eventId: event.id })).code).toBe('CONFLICT')
+    expect((await (await h.as('ben')).error('signUpEvent', { eventId: event.id })).code).toBe('CONFLICT')
+    expect((await ann.ok('listEvents')).events[0]).toMatchObject({ id: event.id, cancelled: true, myStatus: 'signed' })
+    expect((await ann.ok('getMyCommunity')).upcomingEvents).toBe(0)
+    h.clock.ms = NOW + 23 * HOUR
+    expect((await (await h.as('lead')).error('eventDisplayCode', { eventId: event.id })).code).toBe('CONFLICT')
+  })
+
   it('lists an organizer the events they run, past ones included', async () => {
     const { lead, boss } = await setUp()
     const mine = (await lead.ok('createEvent', planting())).event

@@ -6,6 +6,7 @@ import HomePage from '../../src/pages/home'
 import MyCommunityPage from '../../src/packages/me/pages/community'
 import EventsPage from '../../src/packages/community/pages/events'
 import StationsAdminPage from '../../src/packages/organizer/pages/stations'
+import EventsAdminPage from '../../src/packages/organizer/pages/events'
 import { addDays, shanghaiDay } from '../../src/core/time'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
@@ -100,5 +101,33 @@ describe('communities and events, as a resident sees them', () => {
     await tapLabel(testUtils, '确认停用 新回收亭')
     expect(await testUtils.queries.waitForQueryByText('新回收亭 已停用：不再接收投放，历史记录保留')).toBeTruthy()
     expect((await stations()).find((s: any) => s.code === 'ST-NEW1').retiredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  })
+
+  it('an organizer announces an event from the form (its budget shown) and calls it off only after confirming', async () => {
+    await useAppStore.getState().loginWithHandle('organizer')
+    await remount(EventsAdminPage)
+    await tapLabel(testUtils, '发布活动')
+    await typeInto(testUtils, '#event-title', '旧物市集')
+    await typeInto(testUtils, '#event-place', '社区广场')
+    await typeInto(testUtils, '#event-slots', '10')
+    await typeInto(testUtils, '#event-reward', '5')
+    expect(await testUtils.queries.waitForQueryByText('预算 50 积分：名额 × 奖励，发布时由你资助')).toBeTruthy()
+    await typeInto(testUtils, '#event-start', '9:00')
+    const buttons = () => [...document.querySelectorAll('[aria-label="发布活动"]')]
+    await testUtils.act(async () => testUtils.fireEvent.click(buttons()[buttons().length - 1]))
+    expect(await testUtils.queries.waitForQueryByText('请检查：名称和地点不能为空，日期和时间格式正确，名额和积分为整数')).toBeTruthy()
+    await typeInto(testUtils, '#event-start', '09:00')
+    await testUtils.act(async () => testUtils.fireEvent.click(buttons()[buttons().length - 1]))
+    expect(await testUtils.queries.waitForQueryByText('已发布 旧物市集')).toBeTruthy()
+    const events = async () => (await (await devCaller(cloud, 'organizer'))('listEvents', { manage: true })).events
+    const [event] = await events()
+    expect(event).toMatchObject({ title: '旧物市集', place: '社区广场', slots: 10, rewardPoints: 5, cancelled: false })
+    expect(event.startsAt.slice(11, 16)).toBe('09:00')
+    await tapLabel(testUtils, '取消 旧物市集')
+    expect(await testUtils.queries.waitForQueryByText('取消后不能再报名或签到，已发放的积分保留。确定取消 旧物市集？')).toBeTruthy()
+    expect((await events())[0].cancelled).toBe(false) // asked, not done
+    await tapLabel(testUtils, '确认取消 旧物市集')
+    expect(await testUtils.queries.waitForQueryByText('旧物市集 已取消')).toBeTruthy()
+    expect((await events())[0].cancelled).toBe(true)
   })
 })

@@ -114,6 +114,12 @@ const zh = {
   'event.export': '导出签到表',
   'event.exportNamed': '导出 {title} 的签到表',
   'event.none': '还没有活动。',
+  'event.callOff': '取消活动',
+  'event.callOffNamed': '取消 {title}',
+  'event.callOffAsk': '取消后不能再报名或签到，已发放的积分保留。确定取消 {title}？',
+  'event.callOffConfirm': '确认取消 {title}',
+  'event.calledOff': '{title} 已取消',
+  'event.cancelledMark': '已取消',
 }
 
 const en: Record<keyof typeof zh, string> = {
@@ -226,6 +232,12 @@ const en: Record<keyof typeof zh, string> = {
   'event.export': 'Export attendance',
   'event.exportNamed': 'Export the attendance list of {title}',
   'event.none': 'No events yet.',
+  'event.callOff': 'Call off',
+  'event.callOffNamed': 'Call off {title}',
+  'event.callOffAsk': 'Once called off, nobody can sign up or check in; points already paid stay. Call off {title}?',
+  'event.callOffConfirm': 'Call off {title} for good',
+  'event.calledOff': '{title} is called off',
+  'event.cancelledMark': 'Called off',
 }
 
 export type PackageKey = keyof typeof zh

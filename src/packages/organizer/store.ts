@@ -38,6 +38,7 @@ interface OrganizerState {
   createEvent(req: Omit<CreateEventRequest, 'requestId'>): Promise<CommunityEvent>
   eventCode(eventId: string): Promise<{ code: string; windowStartMs: number; windowMs: number }>
   exportEvent(eventId: string): Promise<{ filename: string; csv: string }>
+  callOff(eventId: string): Promise<CommunityEvent>
 }
 
 const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [], events: [] }
@@ -108,6 +109,11 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
   },
   eventCode: (eventId) => callCloud('eventDisplayCode', { eventId }),
   exportEvent: (eventId) => callCloud('exportEventCsv', { eventId }),
+  async callOff(eventId) {
+    const { event } = await callCloud('cancelEvent', { eventId })
+    set((s) => ({ events: upsert(s.events, event, (x) => x.id) }))
+    return event
+  },
 }))
 
 function upsert<T>(list: T[], item: T, key: (x: T) => string): T[] {

@@ -38,6 +38,8 @@ export default function EventsAdminPage() {
   const { events, communities, scope } = useOrganizerStore()
   const [draft, setDraft] = useState<Draft | undefined>()
   const [showing, setShowing] = useState<string | undefined>()
+  // Calling an event off cannot be undone: it asks once more, on the event's own card.
+  const [callingOff, setCallingOff] = useState<string | undefined>()
   const { run, busy, say, noticeProps } = useAction(t)
   const session = useRequireSession(() => {
     void run(async () => {
@@ -121,8 +123,9 @@ export default function EventsAdminPage() {
           <Text>{e.place}</Text>
           <Text className='muted'>
             {communityName(e.communityId)} · {t('event.taken', { taken: e.taken, slots: e.slots, points: e.rewardPoints })}
+            {e.cancelled ? ` · ${t('event.cancelledMark')}` : ''}
           </Text>
-          {showing === e.id ? (
+          {e.cancelled ? null : showing === e.id ? (
             <View>
               <RotatingCode
                 id={`event-code-${e.id}`}
@@ -139,6 +142,28 @@ export default function EventsAdminPage() {
           ) : (
             <ActionButton variant='secondary' label={t('event.showCodeNamed', { title: e.title })} onClick={() => setShowing(e.id)}>
               {t('event.showCode')}
+            </ActionButton>
+          )}
+          {e.cancelled ? null : callingOff === e.id ? (
+            <View>
+              <Text>{t('event.callOffAsk', { title: e.title })}</Text>
+              <ActionButton
+                label={t('event.callOffConfirm', { title: e.title })}
+                loading={busy}
+                onClick={() =>
+                  run(async () => {
+                    await useOrganizerStore.getState().callOff(e.id)
+                    setCallingOff(undefined)
+                    setShowing(undefined)
+                    return t('event.calledOff', { title: e.title })
+                  })
+                }
+              />
+              <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setCallingOff(undefined)} />
+            </View>
+          ) : (
+            <ActionButton variant='secondary' label={t('event.callOffNamed', { title: e.title })} onClick={() => setCallingOff(e.id)}>
+              {t('event.callOff')}
             </ActionButton>
           )}
           <ActionButton

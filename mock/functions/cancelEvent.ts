@@ -1,0 +1,24 @@
+import { eventIdSchema } from '../../src/contract/schemas'
+import { toShanghaiIso } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { eventFor, eventOrNotFound } from '../events'
+import { defineFunction, inTransaction, requireScope } from '../function'
+
+/**
+ * Its organizer calls an event off before it ends: nobody can sign up or check in any more, and what was already
+ * paid to attendees stays paid (their bonus entries are in their chains). Once only.
+ */
+export const cancelEvent = defineFunction({
+  name: 'cancelEvent',
+  schema: eventIdSchema,
+  auth: 'organizer',
+  async handle(req, who, services) {
+    return inTransaction(services, async (services) => {
+      const event = await eventOrNotFound(services, req.eventId)
+      requireScope(who, event.communityId, 'event')
+      if (services.now() > event.endsMs) throw new CloudError('CONFLICT', 'This event is over: there is nothing left to call off.')
+      if (!(await services.store.cancelEvent(event.id, toShanghaiIso(services.now())))) throw new CloudError('CONFLICT', 'This event was already cancelled.')
+      return { event: await eventFor(services, event.id, who.openid) }
+    })
+  },
+})
