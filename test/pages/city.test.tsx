@@ -113,7 +113,7 @@ describe('communities and events, as a resident sees them', () => {
     await typeInto(testUtils, '#event-reward', '5')
     expect(await testUtils.queries.waitForQueryByText('预算 50 积分：名额 × 奖励，发布时由你资助')).toBeTruthy()
     await typeInto(testUtils, '#event-start', '9:00')
-    const buttons = () => [...document.querySelectorAll('[aria-label="发布活动"]')]
+    const buttons = () => Array.from(document.querySelectorAll('[aria-label="发布活动"]'))
     await testUtils.act(async () => testUtils.fireEvent.click(buttons()[buttons().length - 1]))
     expect(await testUtils.queries.waitForQueryByText('请检查：名称和地点不能为空，日期和时间格式正确，名额和积分为整数')).toBeTruthy()
     await typeInto(testUtils, '#event-start', '09:00')
