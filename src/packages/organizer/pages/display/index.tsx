@@ -8,7 +8,6 @@ import { Choices } from '@/components/Choices'
 import { Notice } from '@/components/Notice'
 import { useRequireSession } from '@/components/useSession'
 import { errorText, usePackageT } from '@/components/useT'
-import { selectStations, useAppStore } from '@/store'
 import { RotatingCode } from '../../parts/RotatingCode'
 import './index.scss'
 
@@ -20,11 +19,12 @@ export default function StationDisplayPage() {
   const textScale = useTextScale()
   usePageTitle('organizer.display')
   const t = usePackageT(MESSAGES)
-  const stations = useAppStore(selectStations)
+  // The stations this organizer runs (a community organizer: their community's), retired ones left out.
+  const stations = useOrganizerStore((s) => s.stations).filter((s) => !s.retiredAt)
   const [stationCode, setStationCode] = useState('')
   const [error, setError] = useState<string | undefined>()
   const session = useRequireSession(() => {
-    if (stations.length === 0) useAppStore.getState().loadCatalogue().catch((e) => setError(errorText(t, e)))
+    useOrganizerStore.getState().load().catch((e) => setError(errorText(t, e)))
   })
   if (!session) return <View className='page' />
   return (
