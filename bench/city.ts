@@ -15,7 +15,7 @@ import { shanghaiDay } from '../src/core/time'
 import { launchBrowser, phoneContext } from '../test/e2e/support.mjs'
 import { startServer } from '../test/support/server'
 import { seedCity } from '../test/support/seedCity'
-import { percentile } from './stats'
+import { median } from './stats'
 
 export interface CityFigures {
   entries: number
@@ -24,10 +24,6 @@ export interface CityFigures {
   /** by CPU slowdown (1: this machine as it is; 4: a mid-range phone) */
   pageShownMs: Record<1 | 4, number>
   emptyPageShownMs: Record<1 | 4, number>
-}
-
-function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50)
 }
 
 export async function cityDashboard(appH5: string, floorH5: string, residents = 1_000, entriesEach = 100): Promise<CityFigures> {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchBrowser, login, phoneContext } from '../test/e2e/support.mjs'
 import { startServer } from '../test/support/server'
+import { median } from './stats'
 
 const CPU_SLOWDOWN = 4
 const QUIET_MS = 2_000
@@ -64,12 +65,6 @@ async function loadOnce(browser: Browser, url: string, storageState: BrowserCont
   } finally {
     await context.close()
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 function summarize(runs: LoadFigures[]): LoadFigures {
