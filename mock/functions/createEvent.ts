@@ -1,10 +1,10 @@
 import { createEventSchema } from '../../src/contract/schemas'
-import { NO_COMMUNITY } from '../../src/core/community'
 import { eventBudget, planEvent } from '../../src/core/events'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor } from '../events'
-import { defineFunction, inTransaction, scopeOf } from '../function'
+import { communityToSave, requireCommunity } from '../communities'
+import { defineFunction, inTransaction } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { newStationSecret } from '../stationCodes'
 
@@ -18,11 +18,7 @@ export const createEvent = defineFunction({
   schema: createEventSchema,
   auth: 'organizer',
   async handle(req, who, services) {
-    const scope = scopeOf(who)
-    if (scope.communityId !== null && req.communityId !== undefined && req.communityId !== scope.communityId) {
-      throw new CloudError('PERMISSION_DENIED', 'A community organizer runs events for their own community only.')
-    }
-    const communityId = scope.communityId ?? req.communityId ?? NO_COMMUNITY
+    const communityId = communityToSave(who, req.communityId, undefined, 'A community organizer runs events for their own community only.')
     const startsMs = Date.parse(req.startsAt)
     const endsMs = Date.parse(req.endsAt)
     const hash = payloadHash('createEvent', req)
@@ -32,7 +28,7 @@ export const createEvent = defineFunction({
       if (previous) return { event: await eventFor(services, previous.resultRef, who.openid) }
       const plan = planEvent(startsMs, endsMs, services.now())
       if (!plan.ok) throw new CloudError('INVALID_ARGUMENT', plan.message)
-      if (communityId !== NO_COMMUNITY && !(await store.getCommunity(communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+      await requireCommunity(services, communityId)
       const createdAt = toShanghaiIso(services.now())
       const event = {
         id: services.newId('ev'),

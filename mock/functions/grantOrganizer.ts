@@ -1,6 +1,7 @@
 import { grantOrganizerSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
+import { requireCommunity } from '../communities'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
 
 /**
@@ -17,7 +18,7 @@ export const grantOrganizer = defineFunction({
       const { store } = services
       const person = await store.findUser(req.openid)
       if (!person) throw new CloudError('NOT_FOUND', `No account ${req.openid}: the person must have logged in once (Me shows their id).`)
-      if (req.communityId !== null && !(await store.getCommunity(req.communityId))) throw new CloudError('NOT_FOUND', `No community with id ${req.communityId}.`)
+      if (req.communityId !== null) await requireCommunity(services, req.communityId)
       await store.setOrganizerGrant(person.openid, req.granted, toShanghaiIso(services.now()), req.communityId)
       const after = await store.findUser(person.openid)
       const scope = after ? await services.organizerScopeOf(after) : undefined

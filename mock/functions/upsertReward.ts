@@ -1,8 +1,8 @@
 import { REWARD_LIMITS } from '../../src/contract/constants'
 import { upsertRewardSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { NO_COMMUNITY } from '../../src/core/community'
-import { defineFunction, inTransaction, requireScope, scopeOf } from '../function'
+import { communityToSave, requireCommunity } from '../communities'
+import { defineFunction, inTransaction, requireScope } from '../function'
 import { publicReward } from '../rewards'
 
 /** Creates a reward (no id) or replaces the editable fields of an existing one (organizers only). */
@@ -16,12 +16,8 @@ export const upsertReward = defineFunction({
       const existing = req.id === undefined ? undefined : await store.getReward(req.id)
       if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`)
       if (existing) requireScope(who, existing.communityId, 'reward')
-      const scope = scopeOf(who)
-      if (scope.communityId !== null && req.communityId !== undefined && req.communityId !== scope.communityId) {
-        throw new CloudError('PERMISSION_DENIED', 'A community organizer stocks rewards for their own community only.')
-      }
-      const communityId = scope.communityId ?? req.communityId ?? existing?.communityId ?? NO_COMMUNITY
-      if (communityId !== NO_COMMUNITY && !(await store.getCommunity(communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+      const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer stocks rewards for their own community only.')
+      await requireCommunity(services, communityId)
       const reward = {
         id: existing?.id ?? services.newId('rw'),
         title: req.title,

@@ -1,9 +1,9 @@
 import { upsertStationSchema } from '../../src/contract/schemas'
 import type { Station } from '../../src/contract/types'
 import { NO_COMMUNITY } from '../../src/core/community'
-import { CloudError } from '../errors'
 import { newStationSecret } from '../stationCodes'
-import { defineFunction, inTransaction, requireScope, scopeOf } from '../function'
+import { communityToSave, requireCommunity } from '../communities'
+import { defineFunction, inTransaction, requireScope } from '../function'
 
 /**
  * Adds a station or edits one (its code is its key and is printed on its QR, so it never changes). A community
@@ -14,16 +14,12 @@ export const upsertStation = defineFunction({
   schema: upsertStationSchema,
   auth: 'organizer',
   async handle(req, who, services) {
-    const scope = scopeOf(who)
     return inTransaction(services, async (services) => {
       const { store } = services
       const existing = await store.getStation(req.code)
       if (existing) requireScope(who, existing.communityId ?? NO_COMMUNITY, 'station')
-      const communityId = scope.communityId ?? req.communityId ?? existing?.communityId ?? NO_COMMUNITY
-      if (scope.communityId !== null && req.communityId !== undefined && req.communityId !== scope.communityId) {
-        throw new CloudError('PERMISSION_DENIED', 'A community organizer adds stations to their own community only.')
-      }
-      if (communityId !== NO_COMMUNITY && !(await store.getCommunity(communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+      const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer adds stations to their own community only.')
+      await requireCommunity(services, communityId)
       const station: Station = {
         code: req.code,
         name: req.name,

@@ -64,3 +64,13 @@ export function weekChangePercent(thisWeekGrams: number, lastWeekGrams: number):
   if (lastWeekGrams <= 0) return null
   return Math.round(((thisWeekGrams - lastWeekGrams) / lastWeekGrams) * 100)
 }
+
+/**
+ * The community a station, reward or event an organizer saves belongs to: a community organizer's is always their
+ * own (asking for another is refused: null); a city organizer's is the one asked for, else the one it had, else
+ * the city's.
+ */
+export function savedCommunity(scope: OrganizerScope, asked: string | undefined, current: string | undefined): string | null {
+  if (scope.communityId !== null && asked !== undefined && asked !== scope.communityId) return null
+  return scope.communityId ?? asked ?? current ?? NO_COMMUNITY
+}
