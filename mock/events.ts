@@ -2,7 +2,7 @@
 import type { CommunityEvent } from '../src/contract/types'
 import { toShanghaiIso } from '../src/core/time'
 import { CloudError } from './errors'
-import type { Services } from './function'
+import { requireScope, type CallerContext, type Services } from './function'
 import type { EventRecord, SignupStatus } from './storage/port'
 
 export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): CommunityEvent {
@@ -25,6 +25,13 @@ export async function eventOrNotFound(services: Services, eventId: string): Prom
   const e = await services.store.getEvent(eventId)
   if (!e) throw new CloudError('NOT_FOUND', `No event with id ${eventId}.`)
   return e
+}
+
+/** An event its organizer acts on: refused when it belongs to another community. */
+export async function organizerEvent(services: Services, who: CallerContext, eventId: string): Promise<EventRecord> {
+  const event = await eventOrNotFound(services, eventId)
+  requireScope(who, event.communityId, 'event')
+  return event
 }
 
 /** The event as the caller sees it now, with their place in it. */

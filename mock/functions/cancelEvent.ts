@@ -1,8 +1,8 @@
 import { eventIdSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { eventFor, eventOrNotFound } from '../events'
-import { defineFunction, inTransaction, requireScope } from '../function'
+import { eventFor, organizerEvent } from '../events'
+import { defineFunction, inTransaction } from '../function'
 
 /**
  * Its organizer calls an event off before it ends: nobody can sign up or check in any more, and what was already
@@ -14,8 +14,7 @@ export const cancelEvent = defineFunction({
   auth: 'organizer',
   async handle(req, who, services) {
     return inTransaction(services, async (services) => {
-      const event = await eventOrNotFound(services, req.eventId)
-      requireScope(who, event.communityId, 'event')
+      const event = await organizerEvent(services, who, req.eventId)
       if (services.now() > event.endsMs) throw new CloudError('CONFLICT', 'This event is over: there is nothing left to call off.')
       if (!(await services.store.cancelEvent(event.id, toShanghaiIso(services.now())))) throw new CloudError('CONFLICT', 'This event was already cancelled.')
       return { event: await eventFor(services, event.id, who.openid) }

@@ -1,8 +1,8 @@
 import { eventIdSchema } from '../../src/contract/schemas'
 import { EVENT_CODE_WINDOW_MS, eventCodeText, eventCodeWindow } from '../../src/core/events'
 import { CloudError } from '../errors'
-import { eventOrNotFound } from '../events'
-import { defineFunction, requireScope } from '../function'
+import { organizerEvent } from '../events'
+import { defineFunction } from '../function'
 import { displayMac } from '../stationCodes'
 
 /**
@@ -14,8 +14,7 @@ export const eventDisplayCode = defineFunction({
   schema: eventIdSchema,
   auth: 'organizer',
   async handle(req, who, services) {
-    const event = await eventOrNotFound(services, req.eventId)
-    requireScope(who, event.communityId, 'event')
+    const event = await organizerEvent(services, who, req.eventId)
     if (event.cancelledAt) throw new CloudError('CONFLICT', 'This event was cancelled.')
     if (services.now() > event.endsMs) throw new CloudError('CONFLICT', 'This event is over.')
     const window = eventCodeWindow(services.now())

@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync'
 import { eventIdSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
-import { eventOrNotFound } from '../events'
-import { defineFunction, requireScope } from '../function'
+import { organizerEvent } from '../events'
+import { defineFunction } from '../function'
 
 const EXPORT_LIMIT = 50_000
 
@@ -12,8 +12,7 @@ export const exportEventCsv = defineFunction({
   schema: eventIdSchema,
   auth: 'organizer',
   async handle(req, who, services) {
-    const event = await eventOrNotFound(services, req.eventId)
-    requireScope(who, event.communityId, 'event')
+    const event = await organizerEvent(services, who, req.eventId)
     // Everyone who ever took a place (given back or not): a report read outside any transaction.
     const signups = await services.store.eventSignups(event.id, EXPORT_LIMIT)
     const rows: (string | number)[][] = [['event', 'title', 'startsAt', 'nickname', 'status', 'signedAt', 'attendedAt', 'points']]
