@@ -13,6 +13,7 @@ import { eventBudget, eventWhen, shanghaiInstant } from '@/core/events'
 import { addDays, shanghaiDay } from '@/core/time'
 import { saveTextFile } from '@/services/saveFile'
 import { MESSAGES } from '../../messages'
+import { ConfirmAction } from '../../parts/ConfirmAction'
 import { RotatingCode } from '../../parts/RotatingCode'
 import { ScopeLine } from '../../parts/ScopeLine'
 import { useOrganizerStore } from '../../store'
@@ -38,8 +39,6 @@ export default function EventsAdminPage() {
   const { events, communities, scope } = useOrganizerStore()
   const [draft, setDraft] = useState<Draft | undefined>()
   const [showing, setShowing] = useState<string | undefined>()
-  // Calling an event off cannot be undone: it asks once more, on the event's own card.
-  const [callingOff, setCallingOff] = useState<string | undefined>()
   const { run, busy, say, noticeProps } = useAction(t)
   const session = useRequireSession(() => {
     void run(async () => {
@@ -144,27 +143,22 @@ export default function EventsAdminPage() {
               {t('event.showCode')}
             </ActionButton>
           )}
-          {e.cancelled ? null : callingOff === e.id ? (
-            <View>
-              <Text>{t('event.callOffAsk', { title: e.title })}</Text>
-              <ActionButton
-                label={t('event.callOffConfirm', { title: e.title })}
-                loading={busy}
-                onClick={() =>
-                  run(async () => {
-                    await useOrganizerStore.getState().callOff(e.id)
-                    setCallingOff(undefined)
-                    setShowing(undefined)
-                    return t('event.calledOff', { title: e.title })
-                  })
-                }
-              />
-              <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setCallingOff(undefined)} />
-            </View>
-          ) : (
-            <ActionButton variant='secondary' label={t('event.callOffNamed', { title: e.title })} onClick={() => setCallingOff(e.id)}>
-              {t('event.callOff')}
-            </ActionButton>
+          {e.cancelled ? null : (
+            <ConfirmAction
+              label={t('event.callOffNamed', { title: e.title })}
+              text={t('event.callOff')}
+              question={t('event.callOffAsk', { title: e.title })}
+              confirmLabel={t('event.callOffConfirm', { title: e.title })}
+              cancelLabel={t('me.cancel')}
+              busy={busy}
+              onConfirm={() =>
+                run(async () => {
+                  await useOrganizerStore.getState().callOff(e.id)
+                  setShowing(undefined)
+                  return t('event.calledOff', { title: e.title })
+                })
+              }
+            />
           )}
           <ActionButton
             variant='secondary'

@@ -17,6 +17,7 @@ import type { Station } from '@/contract/types'
 import type { MessageKey } from '@/i18n/messages'
 import { useOrganizerStore } from '../../store'
 import { MESSAGES } from '../../messages'
+import { ConfirmAction } from '../../parts/ConfirmAction'
 import { ScopeLine } from '../../parts/ScopeLine'
 
 interface Draft {
@@ -49,8 +50,6 @@ export default function StationsAdminPage() {
   const t = usePackageT(MESSAGES)
   const { stations, communities, scope } = useOrganizerStore()
   const [draft, setDraft] = useState<Draft | undefined>()
-  // Retiring cannot be undone: it asks once more, on the station's own card.
-  const [retiring, setRetiring] = useState<string | undefined>()
   const { run, busy, say, noticeProps } = useAction(t)
   const session = useRequireSession(() => {
     void run(() => useOrganizerStore.getState().load())
@@ -137,27 +136,20 @@ export default function StationsAdminPage() {
               >
                 {t('station.print')}
               </ActionButton>
-              {retiring === s.code ? (
-                <View className='station-row__confirm'>
-                  <Text>{t('station.retireAsk', { name: s.name })}</Text>
-                  <ActionButton
-                    label={t('station.retireConfirm', { name: s.name })}
-                    loading={busy}
-                    onClick={() =>
-                      run(async () => {
-                        const done = await useOrganizerStore.getState().retireStation(s.code)
-                        setRetiring(undefined)
-                        return t('station.retiredDone', { name: done.name })
-                      })
-                    }
-                  />
-                  <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setRetiring(undefined)} />
-                </View>
-              ) : (
-                <ActionButton variant='secondary' label={t('station.retireNamed', { name: s.name })} onClick={() => setRetiring(s.code)}>
-                  {t('station.retire')}
-                </ActionButton>
-              )}
+              <ConfirmAction
+                label={t('station.retireNamed', { name: s.name })}
+                text={t('station.retire')}
+                question={t('station.retireAsk', { name: s.name })}
+                confirmLabel={t('station.retireConfirm', { name: s.name })}
+                cancelLabel={t('me.cancel')}
+                busy={busy}
+                onConfirm={() =>
+                  run(async () => {
+                    const done = await useOrganizerStore.getState().retireStation(s.code)
+                    return t('station.retiredDone', { name: done.name })
+                  })
+                }
+              />
             </View>
           )}
         </View>
