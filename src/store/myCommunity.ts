@@ -1,5 +1,6 @@
 /** The resident's community: which one, when it may change, and the communities to choose from. */
 import { callCloud, callPublicCloud } from '../services/cloud'
+import type { Role } from '../contract/types'
 import { persisted } from './persist'
 import type { MyCommunitySlice, Slice } from './types'
 
@@ -10,16 +11,20 @@ export const createMyCommunitySlice: Slice<MyCommunitySlice> = (set, get) => ({
   myCommunity: undefined,
   communities: [],
   async loadMyCommunity() {
-    const [mine, { communities }] = await Promise.all([callCloud('getMyCommunity', {}), callPublicCloud('listCommunities', {})])
-    set({ myCommunity: mine, communities })
+    const mine = await callCloud('getMyCommunity', {})
+    set({ myCommunity: mine })
     // Roles are the cloud's to change: a person appointed (or no longer) an organizer sees it without logging in again.
     const session = get().session
     const organizer = mine.organizerScope !== undefined
     if (session && organizer !== session.roles.includes('organizer')) {
-      const next = { ...session, roles: organizer ? (['resident', 'organizer'] as const).slice() : (['resident'] as const).slice() }
+      const roles: Role[] = organizer ? ['resident', 'organizer'] : ['resident']
+      const next = { ...session, roles }
       persisted.saveSession(next)
       set({ session: next })
     }
+  },
+  async loadCommunities() {
+    set({ communities: (await callPublicCloud('listCommunities', {})).communities })
   },
   async chooseCommunity(communityId) {
     set({ myCommunity: await callCloud('setMyCommunity', { communityId }) })

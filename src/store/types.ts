@@ -125,7 +125,9 @@ export interface MyCommunitySlice {
   myCommunity: MyCommunity | undefined
   /** every community, for the chooser */
   communities: Community[]
+  /** the person's community, and (organizers) their scope, which the session's roles follow */
   loadMyCommunity(): Promise<void>
+  loadCommunities(): Promise<void>
   chooseCommunity(communityId: string): Promise<void>
 }
 

@@ -51,6 +51,8 @@ export default function HomePage() {
         refreshWallet(),
         useAppStore.getState().methodology ? undefined : useAppStore.getState().loadCatalogue(),
         useAppStore.getState().loadMyCommunity(),
+        // Only for the "join your community" hint: communities are never removed, so a list once non-empty stays so.
+        useAppStore.getState().communities.length > 0 ? undefined : useAppStore.getState().loadCommunities(),
       ])
     } catch (e) {
       setError(errorText(t, e))

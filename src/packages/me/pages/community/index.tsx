@@ -27,7 +27,9 @@ export default function MyCommunityPage() {
   const [picked, setPicked] = useState<string | undefined>(fromQr)
   const { run, busy, say, noticeProps } = useAction(t)
   const session = useRequireSession(() => {
-    void run(() => useAppStore.getState().loadMyCommunity())
+    void run(async () => {
+      await Promise.all([useAppStore.getState().loadMyCommunity(), useAppStore.getState().loadCommunities()])
+    })
   })
   if (!session) return <View className='page' />
 
