@@ -42,7 +42,7 @@ test('a city organizer opens two communities and appoints a community organizer 
   for (const name of ['东湖社区', '西山社区']) {
     await city.getByRole('button', { name: '新建社区' }).click()
     await city.locator('#community-name input').fill(name)
-    await city.getByRole('button', { name: '保存' }).click()
+    await city.getByRole('button', { name: '保存', exact: true }).click()
     await city.locator('.card__title', { hasText: name }).waitFor()
   }
   // The person to appoint reads their id on their own Me page.
@@ -70,7 +70,7 @@ test('the community organizer adds a station to their community and prints its Q
   await lead.getByRole('checkbox', { name: '塑料' }).click()
   // a community organizer is not offered another community
   assert.equal(await lead.getByRole('radiogroup', { name: '所属社区' }).count(), 0)
-  await lead.getByRole('button', { name: '保存' }).click()
+  await lead.getByRole('button', { name: '保存', exact: true }).click()
   const row = lead.locator('#station-ST-EH01')
   await row.getByText('ST-EH01 · 东湖社区').waitFor()
   await row.getByText('纸张、塑料').waitFor()
@@ -93,7 +93,7 @@ test('the community organizer adds a station to their community and prints its Q
   await lead.locator('#reward-title input').fill('东湖茶饮券')
   await lead.locator('#reward-cost input').fill('10')
   await lead.locator('#reward-stock input').fill('5')
-  await lead.getByRole('button', { name: '保存' }).click()
+  await lead.getByRole('button', { name: '保存', exact: true }).click()
   await lead.getByText('东湖茶饮券').waitFor()
 })
 
@@ -102,7 +102,7 @@ test('the city organizer opens a public-good project', async () => {
   await city.getByRole('button', { name: '新建公益项目' }).click()
   await city.locator('#project-title input').fill('湿地修复')
   await city.locator('#project-goal input').fill('2000')
-  await city.getByRole('button', { name: '保存' }).click()
+  await city.getByRole('button', { name: '保存', exact: true }).click()
   await city.getByText('湿地修复').waitFor()
   await city.getByText('已筹 0 / 2000 积分 · 0 人捐赠').first().waitFor()
 })

@@ -70,13 +70,19 @@ export async function phoneContext(browser, locale = 'zh-CN', options = {}) {
   return context
 }
 
-/** Agrees to the privacy notice if this browser context has not yet, then logs in with a dev handle. */
+/**
+ * Agrees to the privacy notice if this browser context has not yet, then logs in with a dev handle.
+ * Without an agreement the login page sends the browser to the notice itself: the helper waits for that
+ * page rather than opening it too, since two navigations racing could leave a second notice on top of the
+ * login page the first agreement returned to (seen once in CI, when the notice's package loaded slowly).
+ */
 export async function login(page, url, handle) {
   await page.goto(`${url}/#/pages/login/index`)
   const agreed = await page.evaluate(() => localStorage.getItem('glp.privacy.v1') !== null)
   if (!agreed) {
-    await page.goto(`${url}/#/packages/about/pages/privacy/index`)
+    await page.waitForURL(/#\/packages\/about\/pages\/privacy\/index/)
     await page.getByRole('button', { name: '同意并继续' }).click()
+    await page.waitForURL(/#\/pages\/login\/index/)
   }
   await page.locator('#handle input').fill(handle)
   await page.getByRole('button', { name: '登录' }).click()
@@ -91,7 +97,12 @@ export async function login(page, url, handle) {
  */
 const problems = []
 
+/** Every page of every phone context still open: what a failed test's report shows. */
+const openPages = new Set()
+
 function watch(page) {
+  openPages.add(page)
+  page.on('close', () => openPages.delete(page))
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()} (${m.location()?.url ?? ''})`)
   })
@@ -122,7 +133,8 @@ function isExpected(problem) {
   )
 }
 
-export function assertNoProblems() {
+export async function assertNoProblems(t) {
+  if (t && t.passed === false) await reportPages(t.name)
   const found = problems.splice(0).filter((p) => !isExpected(p))
   expected.splice(0)
   if (found.length > 0) throw new Error(`the browser reported ${found.length} problem(s):\n${found.join('\n')}`)
@@ -149,4 +161,26 @@ export async function axeViolations(page) {
 export async function assertAccessible(page, where) {
   const violations = await axeViolations(page)
   assert.deepEqual(violations, [], `axe found problems on ${where}:\n${JSON.stringify(violations, null, 2)}`)
+}
+
+/**
+ * After a failed test: where each open page is and what it shows, in the test's output (CI keeps only the
+ * output), and a screenshot of each in test-results/.
+ */
+async function reportPages(testName) {
+  const prefix = testName.replace(/[^\w]+/g, '-').slice(0, 60)
+  let n = 0
+  for (const page of openPages) {
+    n += 1
+    try {
+      const text = await Promise.race([
+        page.evaluate(() => document.body?.innerText ?? ''),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 5 s')), 5_000).unref()),
+      ])
+      console.log(`page ${n} at ${page.url()} shows: ${text.replace(/\s+/g, ' ').trim().slice(0, 600)}`)
+      await page.screenshot({ path: join(ROOT, 'test-results', `${prefix}-page-${n}.png`), timeout: 5_000 })
+    } catch (e) {
+      console.log(`page ${n} at ${page.url()} could not be read: ${e.message}`)
+    }
+  }
 }
