@@ -42,8 +42,23 @@ delete base.bail
 delete base.verbose
 delete base.collectCoverageFrom
 
+/** Noon of the current Shanghai day, as epoch milliseconds. */
+function shanghaiNoonToday() {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  return Date.parse(`${day}T12:00:00+08:00`)
+}
+
 const pagesProject = {
   ...base,
+  // Page tests see "today" (caps, streaks, badges, events) on a clock that starts at noon of the Shanghai day
+  // and runs on with real time, so a trip backdated by minutes never lands on yesterday: one did in a run at
+  // 00:05 Shanghai time. Only Date is faked; timers, microtasks and performance.now stay real.
+  fakeTimers: {
+    enableGlobally: true,
+    advanceTimers: true,
+    now: shanghaiNoonToday(),
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  },
   displayName: 'pages',
   roots: ['<rootDir>/test'],
   testMatch: ['<rootDir>/test/pages/**/*.test.tsx'],
