@@ -48,12 +48,18 @@ export interface ServerConfig {
   workers: number
   /** MAX_BACKDATE_HOURS: activity older than this is not credited (1–168, default 48) */
   maxBackdateHours: number
+  /**
+   * DEV_CLOCK_OFFSET_MS (with DEV_LOGIN only): the cloud's clock runs this far from the machine's, so the browser
+   * tests, whose browsers are given the same clock, read "today" at the hour they choose (one day at most).
+   */
+  devClockOffsetMs: number
 }
 
 export class ConfigError extends Error {}
 
 export const DEFAULT_PORT = 3000
 export const DEFAULT_DB_PATH = '.data/cloud.sqlite'
+const DAY_MS = 24 * 60 * 60 * 1000
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]
@@ -150,6 +156,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       `CLOUD_WORKERS=${workers} needs a MySQL database (DATABASE_URL): SQLite has one writer per file, so processes over one SQLite file would only queue behind each other and each would hold its own rate limits and caches. Use CLOUD_WORKERS=1 with SQLite.`,
     )
   }
+  const devClockOffsetMs = intFromEnv(env, 'DEV_CLOCK_OFFSET_MS', 0, -DAY_MS, DAY_MS)
+  if (devClockOffsetMs !== 0 && !devLogin) throw new ConfigError('DEV_CLOCK_OFFSET_MS moves the cloud\'s clock, for development and tests only: it needs DEV_LOGIN=1.')
   const demoData = flag(env, 'DEMO_DATA')
   if (demoData && !devLogin) throw new ConfigError('DEMO_DATA=1 makes a demo resident who logs in with a dev handle: it needs DEV_LOGIN=1.')
   return {
@@ -183,6 +191,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: flag(env, 'TRUST_PROXY'),
     workers,
     maxBackdateHours: intFromEnv(env, 'MAX_BACKDATE_HOURS', DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE[0], MAX_BACKDATE_HOURS_RANGE[1]),
+    devClockOffsetMs,
   }
 }
 

@@ -52,6 +52,7 @@ async function main() {
     reminderSender: config.wechat && createSubscribeSender(config.wechat),
     reminderTemplates: config.reminderTemplates,
     cloudRun: Boolean(config.cloudRun),
+    ...(config.devClockOffsetMs !== 0 ? { now: () => Date.now() + config.devClockOffsetMs } : {}),
   })
   if (config.demoData) await seedDemoData(cloud)
   const server = createGateway(cloud, {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { appNow, assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
 
 let app
 let browser
@@ -151,8 +151,8 @@ test('residents join their communities (one from the list, one from the join QR)
 
 /** Today's Asia/Shanghai date and a clock `minutes` from now, clamped to the day (the form takes one day). */
 function shanghaiClock(minutes) {
-  const shanghai = new Date(Date.now() + 8 * 3_600_000 + minutes * 60_000)
-  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const shanghai = new Date(appNow() + 8 * 3_600_000 + minutes * 60_000)
+  const day = new Date(appNow() + 8 * 3_600_000).toISOString().slice(0, 10)
   const clock = shanghai.toISOString().slice(0, 10) === day ? shanghai.toISOString().slice(11, 16) : minutes < 0 ? '00:00' : '23:59'
   return { day, clock }
 }

@@ -12,13 +12,32 @@ import { chromium } from 'playwright-core'
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
+/**
+ * The browser tests run at noon of the Shanghai day, whatever the hour: the app's cloud and every browser
+ * context made by phoneContext share a clock that far from the machine's and running with it (the cloud through
+ * DEV_CLOCK_OFFSET_MS, each browser through Playwright's clock). A trip the tests backdate by half an hour then
+ * never lands on yesterday: run just after Shanghai's midnight, the resident tests failed on it.
+ */
+export const CLOCK_OFFSET_MS = noonOfShanghaiDay(Date.now()) - Date.now()
+
+function noonOfShanghaiDay(ms) {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(ms))
+  return Date.parse(`${day}T12:00:00+08:00`)
+}
+
+/** What the app's clock reads now (see CLOCK_OFFSET_MS). */
+export const appNow = () => Date.now() + CLOCK_OFFSET_MS
+/** Set by startApp: the benchmarks run their own server on the machine's clock, and their browsers keep it. */
+let appClockInUse = false
+
 export async function startApp(extraEnv = {}, prepare = undefined) {
+  appClockInUse = true
   const dir = mkdtempSync(join(tmpdir(), 'glp-e2e-'))
   // prepare(dbPath) may write to the database before the server opens it
   if (prepare) await prepare(join(dir, 'cloud.sqlite'))
   const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '0', ...extraEnv },
+    env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '0', DEV_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -66,6 +85,8 @@ export async function launchBrowser() {
 /** A phone-sized context: what a resident holds. `options` adds to it (e.g. a saved storageState). */
 export async function phoneContext(browser, locale = 'zh-CN', options = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale, ...options })
+  // the app's clock (CLOCK_OFFSET_MS), from which time runs on as usual
+  if (appClockInUse) await context.clock.install({ time: appNow() })
   context.on('page', watch)
   return context
 }

@@ -175,6 +175,21 @@ describe('start-up refusals', () => {
     await expect(startServer({ DB_PATH: tempDb(), WX_CLOUDRUN: '1' })).rejects.toThrow(/WX_CLOUDRUN=1 needs WX_APPID/)
   })
 
+  it('moves its clock by DEV_CLOCK_OFFSET_MS only with dev login, by at most a day', async () => {
+    await expect(startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_APPID: STAND_IN_APPID, WX_SECRET: STAND_IN_SECRET, DEV_CLOCK_OFFSET_MS: '3600000' })).rejects.toThrow(/DEV_CLOCK_OFFSET_MS[\s\S]*needs DEV_LOGIN=1/)
+    await expect(startServer({ DB_PATH: tempDb(), DEV_CLOCK_OFFSET_MS: String(25 * 3_600_000) })).rejects.toThrow(/DEV_CLOCK_OFFSET_MS must be an integer from -86400000 to 86400000/)
+    // Six hours ahead: a trip that ends three hours from the machine's now has already happened for this cloud.
+    const server = await startServer({ DB_PATH: tempDb(), DEV_CLOCK_OFFSET_MS: String(6 * 3_600_000) })
+    try {
+      const token = (await post(server.url, 'login', { code: 'dev:clocky' })).body.result.token
+      const trip = (requestId: string, hoursFromNow: number) => ({ requestId, kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 12, occurredAt: new Date(Date.now() + hoursFromNow * 3_600_000).toISOString() })
+      expect((await post(server.url, 'checkIn', trip('clock-ahead-1', 3), token)).body.result.entry.gramsCo2e).toBe(99)
+      expect((await post(server.url, 'checkIn', trip('clock-ahead-2', 6.5), token)).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/future/) })
+    } finally {
+      await server.stop()
+    }
+  })
+
   it('names a MySQL database it cannot reach, never its password, and exits non-zero', async () => {
     // Port 9 on loopback: nothing listens, so the connection is refused at once.
     const attemptPromise = startServer({ DB_PATH: tempDb(), DATABASE_URL: 'mysql://glp:hunter2secret@127.0.0.1:9/glp' })
