@@ -57,6 +57,7 @@ test('the organizer types the code and sees it fulfilled; a second scan is refus
   await organizer.locator('#voucher-code-input input').fill(code.toLowerCase())
   await organizer.getByRole('button', { name: '核销', exact: true }).click()
   await organizer.getByText('核销成功：公交乘车券 Bus ride voucher').waitFor()
+  await organizer.waitForTimeout(400) // the result slides in over the scanner: let it finish before the picture
   await organizer.screenshot({ path: join(ROOT, 'docs/screenshots/verify.png') })
   await organizer.getByRole('button', { name: '核销下一张' }).click()
   expectCloudRefusal('verifyRedemption', 409) // the second scan: CONFLICT, as the contract says

@@ -95,7 +95,8 @@ export async function phoneContext(browser, locale = 'zh-CN', options = {}) {
  * Agrees to the privacy notice if this browser context has not yet, then logs in with a dev handle.
  * Without an agreement the login page sends the browser to the notice itself: the helper waits for that
  * page rather than opening it too, since two navigations racing could leave a second notice on top of the
- * login page the first agreement returned to (seen once in CI, when the notice's package loaded slowly).
+ * login page the first agreement returned to (suspected when the login page never came back in one CI run;
+ * not reproduced here, also not with the notice's or the login page's package delayed).
  */
 export async function login(page, url, handle) {
   await page.goto(`${url}/#/pages/login/index`)
