@@ -4,6 +4,7 @@ import type { Project } from '../contract/types'
 import type { Translate } from '../i18n'
 import { ActionButton } from './ActionButton'
 import { Field } from './Field'
+import { parseWhole } from './numberInput'
 import { ProgressBar } from './ProgressBar'
 
 export interface ProjectCardProps {
@@ -17,7 +18,7 @@ export interface ProjectCardProps {
 export function ProjectCard({ project, balance, busy, t, onDonate }: ProjectCardProps) {
   const [amount, setAmount] = useState('')
   const [touched, setTouched] = useState(false)
-  const points = /^\d+$/.test(amount.trim()) ? Number(amount.trim()) : NaN
+  const points = parseWhole(amount)
   const invalid = !(points >= 1 && (balance === undefined || points <= balance))
   const progress = t('projects.progress', { raised: project.raisedPoints, goal: project.goalPoints, donors: project.donors })
   return (

@@ -43,9 +43,3 @@ export function useCheckIn() {
 
   return { submit, busy, notice, t }
 }
-
-/** Parses a decimal typed on a phone keyboard ("2,5" too); NaN when it is not a number. */
-export function parseDecimal(text: string): number {
-  const trimmed = text.trim().replace(',', '.')
-  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : NaN
-}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
+import { parseWhole } from '@/components/numberInput'
 import { Choices } from '@/components/Choices'
 import { Field } from '@/components/Field'
 import { Notice } from '@/components/Notice'
@@ -29,7 +30,6 @@ interface Draft {
   communityId: string
 }
 
-const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
 
 /** Public-welfare events an organizer runs: announce one (its budget funded at once), show its attendance code on site, export who came. */
 export default function EventsAdminPage() {
@@ -53,8 +53,8 @@ export default function EventsAdminPage() {
     if (!draft) return
     const startsAt = shanghaiInstant(draft.day, draft.start)
     const endsAt = shanghaiInstant(draft.day, draft.end)
-    const slots = whole(draft.slots)
-    const rewardPoints = whole(draft.rewardPoints)
+    const slots = parseWhole(draft.slots)
+    const rewardPoints = parseWhole(draft.rewardPoints)
     if (!draft.title.trim() || !draft.place.trim() || !startsAt || !endsAt || !(slots >= 1) || Number.isNaN(rewardPoints)) {
       say('error', t('event.formError'))
       return
@@ -84,7 +84,7 @@ export default function EventsAdminPage() {
     rewardPoints: '20',
     communityId: scope?.communityId ?? '',
   })
-  const budget = draft ? eventBudget(whole(draft.slots) || 0, whole(draft.rewardPoints) || 0) : 0
+  const budget = draft ? eventBudget(parseWhole(draft.slots) || 0, parseWhole(draft.rewardPoints) || 0) : 0
 
   return (
     <View className='page events-admin' style={textScale}>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
+import { parseWhole } from '@/components/numberInput'
 import { Field } from '@/components/Field'
 import { Notice } from '@/components/Notice'
 import { ProgressBar } from '@/components/ProgressBar'
@@ -22,7 +23,6 @@ interface Draft {
 }
 
 const EMPTY: Draft = { title: '', description: '', goalPoints: '' }
-const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
 
 /** Public-good projects residents donate points to: open, edit, close or reopen (city organizers). */
 export default function ProjectsAdminPage() {
@@ -41,7 +41,7 @@ export default function ProjectsAdminPage() {
 
   function save() {
     if (!draft) return
-    const goalPoints = whole(draft.goalPoints)
+    const goalPoints = parseWhole(draft.goalPoints)
     if (!draft.title.trim() || !(goalPoints >= 1)) {
       say('error', t('project.formError'))
       return

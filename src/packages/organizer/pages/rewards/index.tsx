@@ -5,6 +5,7 @@ import { useOrganizerStore } from '../../store'
 import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
+import { parseWhole } from '@/components/numberInput'
 import { Choices } from '@/components/Choices'
 import { Field } from '@/components/Field'
 import { Notice } from '@/components/Notice'
@@ -32,7 +33,6 @@ const toDraft = (r: Reward): Draft => ({
   validDays: String(r.validDays),
   active: r.active ? 'on' : 'off',
 })
-const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
 
 export default function RewardsAdminPage() {
   const textScale = useTextScale()
@@ -51,7 +51,7 @@ export default function RewardsAdminPage() {
 
   async function save() {
     if (!draft) return
-    const numbers = [whole(draft.pointsCost), whole(draft.stock), whole(draft.perUserLimit), whole(draft.validDays)]
+    const numbers = [parseWhole(draft.pointsCost), parseWhole(draft.stock), parseWhole(draft.perUserLimit), parseWhole(draft.validDays)]
     if (!draft.title.trim() || numbers.some(Number.isNaN) || numbers[0] < 1 || numbers[2] < 1 || numbers[3] < 1) {
       setNotice({ tone: 'error', text: t('organizer.fieldError') })
       return
