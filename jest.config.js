@@ -6,6 +6,7 @@
  * `npm run test:mysql` (TEST_MYSQL=only) runs the MySQL half alone and fails when there is no server.
  */
 const taroPreset = require('@tarojs/test-utils-react/dist/jest.js').default
+const { noonOfShanghaiDay } = require('./test/support/shanghaiNoon')
 
 // Packages that ship ESM and so must go through babel; everything else in node_modules is left alone.
 const ESM_PACKAGES = [
@@ -42,12 +43,6 @@ delete base.bail
 delete base.verbose
 delete base.collectCoverageFrom
 
-/** Noon of the current Shanghai day, as epoch milliseconds. */
-function shanghaiNoonToday() {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-  return Date.parse(`${day}T12:00:00+08:00`)
-}
-
 const pagesProject = {
   ...base,
   // Page tests see "today" (caps, streaks, badges, events) on a clock that starts at noon of the Shanghai day
@@ -56,7 +51,7 @@ const pagesProject = {
   fakeTimers: {
     enableGlobally: true,
     advanceTimers: true,
-    now: shanghaiNoonToday(),
+    now: noonOfShanghaiDay(Date.now()),
     doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
   },
   displayName: 'pages',

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import shanghaiNoon from '../support/shanghaiNoon.js'
+
+const { noonOfShanghaiDay } = shanghaiNoon
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -19,11 +22,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
  * never lands on yesterday: run just after Shanghai's midnight, the resident tests failed on it.
  */
 export const CLOCK_OFFSET_MS = noonOfShanghaiDay(Date.now()) - Date.now()
-
-function noonOfShanghaiDay(ms) {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(ms))
-  return Date.parse(`${day}T12:00:00+08:00`)
-}
 
 /** What the app's clock reads now (see CLOCK_OFFSET_MS). */
 export const appNow = () => Date.now() + CLOCK_OFFSET_MS
