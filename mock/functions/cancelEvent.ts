@@ -1,4 +1,5 @@
 import { eventIdSchema } from '../../src/contract/schemas'
+import { canCallOff } from '../../src/core/events'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor, organizerEvent } from '../events'
@@ -15,7 +16,8 @@ export const cancelEvent = defineFunction({
   async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const event = await organizerEvent(services, who, req.eventId)
-      if (services.now() > event.endsMs) throw new CloudError('CONFLICT', 'This event is over: there is nothing left to call off.')
+      const allowed = canCallOff(event, services.now())
+      if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
       if (!(await services.store.cancelEvent(event.id, toShanghaiIso(services.now())))) throw new CloudError('CONFLICT', 'This event was already cancelled.')
       return { event: await eventFor(services, event.id, who.openid) }
     })

@@ -1,5 +1,5 @@
 import { eventIdSchema } from '../../src/contract/schemas'
-import { EVENT_CODE_WINDOW_MS, eventCodeText, eventCodeWindow } from '../../src/core/events'
+import { codeShown, EVENT_CODE_WINDOW_MS, eventCodeText, eventCodeWindow } from '../../src/core/events'
 import { CloudError } from '../errors'
 import { organizerEvent } from '../events'
 import { defineFunction } from '../function'
@@ -15,9 +15,10 @@ export const eventDisplayCode = defineFunction({
   auth: 'organizer',
   async handle(req, who, services) {
     const event = await organizerEvent(services, who, req.eventId)
-    if (event.cancelledAt) throw new CloudError('CONFLICT', 'This event was cancelled.')
-    if (services.now() > event.endsMs) throw new CloudError('CONFLICT', 'This event is over.')
-    const window = eventCodeWindow(services.now())
+    const now = services.now()
+    const allowed = codeShown(event, now)
+    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+    const window = eventCodeWindow(now)
     return { eventId: event.id, code: eventCodeText(event.id, window, displayMac(event.secret, event.id, window)), windowStartMs: window * EVENT_CODE_WINDOW_MS, windowMs: EVENT_CODE_WINDOW_MS }
   },
 })

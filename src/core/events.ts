@@ -54,6 +54,19 @@ export function attendanceOpen(e: EventTimes, nowMs: number): EventRefusal {
   return ok
 }
 
+/** The organizer's phone shows the attendance code until the event ends, unless it was called off. */
+export function codeShown(e: EventTimes, nowMs: number): EventRefusal {
+  if (e.cancelledAt) return no('This event was cancelled.')
+  if (nowMs > e.endsMs) return no('This event is over.')
+  return ok
+}
+
+/** An event can be called off until it ends (once: the store refuses a second time). */
+export function canCallOff(e: EventTimes, nowMs: number): EventRefusal {
+  if (nowMs > e.endsMs) return no('This event is over: there is nothing left to call off.')
+  return ok
+}
+
 const CODE = /^GLE\.([A-Za-z0-9_-]{1,64})\.(\d{1,12})\.([0-9A-Fa-f]{16})$/
 
 export function eventCodeText(eventId: string, window: number, mac: string): string {

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { attendanceOpen, canCancelSignup, canSignUp, EVENT_LIMITS, eventBudget, eventCodeText, eventWhen, parseEventCode, planEvent, shanghaiInstant } from '../../src/core/events'
+import { attendanceOpen, canCallOff, canCancelSignup, canSignUp, codeShown, EVENT_LIMITS, eventBudget, eventCodeText, eventWhen, parseEventCode, planEvent, shanghaiInstant } from '../../src/core/events'
 
 const HOUR = 3_600_000
 const event = { startsMs: 100 * HOUR, endsMs: 102 * HOUR }
@@ -23,6 +23,14 @@ describe('event rules', () => {
     expect(attendanceOpen(event, event.startsMs - EVENT_LIMITS.earlyArrivalMs).ok).toBe(true)
     expect(attendanceOpen(event, event.endsMs).ok).toBe(true)
     expect(attendanceOpen(event, event.endsMs + 1).ok).toBe(false)
+  })
+
+  it('the code is shown and the event can be called off until it ends; a called-off event shows no code', () => {
+    expect(codeShown(event, event.endsMs).ok).toBe(true)
+    expect(codeShown(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over.' })
+    expect(codeShown({ ...event, cancelledAt: 'x' }, 0)).toEqual({ ok: false, message: 'This event was cancelled.' })
+    expect(canCallOff(event, event.endsMs).ok).toBe(true)
+    expect(canCallOff(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over: there is nothing left to call off.' })
   })
 
   it('a budget pays every place its reward', () => {
