@@ -14,18 +14,24 @@ export function Choices<T extends string>({ label, options, value, onChange }: C
   return (
     <View className='choices' role='radiogroup' ariaLabel={label}>
       {options.map((o) => (
-        <View
-          key={o.value}
-          className={`choices__item${o.value === value ? ' choices__item--on' : ''}`}
-          role='radio'
-          aria-checked={o.value === value}
-          ariaLabel={o.text}
-          onClick={() => onChange(o.value)}
-          {...pressable(() => onChange(o.value))}
-        >
-          {o.text}
-        </View>
+        <ChoiceItem key={o.value} role='radio' text={o.text} on={o.value === value} onPick={() => onChange(o.value)} />
       ))}
+    </View>
+  )
+}
+
+/** One large option, chosen or not: a radio in Choices, a checkbox in Toggles. */
+export function ChoiceItem({ role, text, on, onPick }: { role: 'radio' | 'checkbox'; text: string; on: boolean; onPick(): void }) {
+  return (
+    <View
+      className={`choices__item${on ? ' choices__item--on' : ''}`}
+      role={role}
+      aria-checked={on}
+      ariaLabel={text}
+      onClick={() => onPick()}
+      {...pressable(onPick)}
+    >
+      {text}
     </View>
   )
 }

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components'
-import { pressable } from '../pressable'
-import '../Choices.scss'
+import { ChoiceItem } from '../Choices'
 
 export interface TogglesProps<T extends string> {
   label: string
@@ -17,22 +16,9 @@ export function Toggles<T extends string>({ label, options, values, onChange }: 
   }
   return (
     <View className='choices' role='group' ariaLabel={label}>
-      {options.map((o) => {
-        const on = values.includes(o.value)
-        return (
-          <View
-            key={o.value}
-            className={`choices__item${on ? ' choices__item--on' : ''}`}
-            role='checkbox'
-            aria-checked={on}
-            ariaLabel={o.text}
-            onClick={() => flip(o.value)}
-            {...pressable(() => flip(o.value))}
-          >
-            {o.text}
-          </View>
-        )
-      })}
+      {options.map((o) => (
+        <ChoiceItem key={o.value} role='checkbox' text={o.text} on={values.includes(o.value)} onPick={() => flip(o.value)} />
+      ))}
     </View>
   )
 }
