@@ -4,7 +4,7 @@
  * signs the code is the cloud's; the format and the windows are rules, here.
  */
 import { EVENT_LIMITS } from '../contract/constants'
-import { DISPLAY_WINDOW_MS, displayWindow, windowAccepted } from './stationCode'
+import { DISPLAY_WINDOW_MS, displayWindow, rotatingCodeFormat, windowAccepted } from './stationCode'
 import { isDay } from './time'
 
 export { EVENT_LIMITS }
@@ -67,15 +67,13 @@ export function canCallOff(e: EventTimes, nowMs: number): EventRefusal {
   return ok
 }
 
-const CODE = /^GLE\.([A-Za-z0-9_-]{1,64})\.(\d{1,12})\.([0-9A-Fa-f]{16})$/
+const EVENT_CODE = rotatingCodeFormat('GLE', '[A-Za-z0-9_-]{1,64}')
 
-export function eventCodeText(eventId: string, window: number, mac: string): string {
-  return `GLE.${eventId}.${window}.${mac.toUpperCase()}`
-}
+export const eventCodeText = EVENT_CODE.text
 
 export function parseEventCode(text: string): { eventId: string; window: number; mac: string } | undefined {
-  const m = CODE.exec(text.trim())
-  return m ? { eventId: m[1], window: Number(m[2]), mac: m[3].toLowerCase() } : undefined
+  const code = EVENT_CODE.parse(text)
+  return code && { eventId: code.subject, window: code.window, mac: code.mac }
 }
 
 export { displayWindow as eventCodeWindow, windowAccepted as eventCodeAccepted }

@@ -35,17 +35,27 @@ export function windowAccepted(window: number, nowMs: number): boolean {
   return Math.abs(window - displayWindow(nowMs)) <= DISPLAY_WINDOW_SLACK
 }
 
-const CODE = /^GL1\.([A-Za-z0-9-]{1,32})\.(\d{1,12})\.([0-9A-Fa-f]{16})$/
-
 /**
- * Upper-case hex and dots: a seeded station's code is then all in QR's alphanumeric set, which encodes densely
- * and needs no TextEncoder (absent from older WeChat base libraries).
+ * A rotating code's text: `<prefix>.<subject>.<window>.<MAC>`, the subject matching `subject` (a regular
+ * expression's source). Upper-case hex and dots: a seeded station's code is then all in QR's alphanumeric set,
+ * which encodes densely and needs no TextEncoder (absent from older WeChat base libraries).
  */
-export function displayCodeText(stationCode: string, window: number, mac: string): string {
-  return `GL1.${stationCode}.${window}.${mac.toUpperCase()}`
+export function rotatingCodeFormat(prefix: string, subject: string) {
+  const pattern = new RegExp(`^${prefix}\\.(${subject})\\.(\\d{1,12})\\.([0-9A-Fa-f]{16})$`)
+  return {
+    text: (subjectId: string, window: number, mac: string) => `${prefix}.${subjectId}.${window}.${mac.toUpperCase()}`,
+    parse(text: string): { subject: string; window: number; mac: string } | undefined {
+      const m = pattern.exec(text.trim())
+      return m ? { subject: m[1], window: Number(m[2]), mac: m[3].toLowerCase() } : undefined
+    },
+  }
 }
 
+const STATION_CODE = rotatingCodeFormat('GL1', '[A-Za-z0-9-]{1,32}')
+
+export const displayCodeText = STATION_CODE.text
+
 export function parseDisplayCode(text: string): { stationCode: string; window: number; mac: string } | undefined {
-  const m = CODE.exec(text.trim())
-  return m ? { stationCode: m[1], window: Number(m[2]), mac: m[3].toLowerCase() } : undefined
+  const code = STATION_CODE.parse(text)
+  return code && { stationCode: code.subject, window: code.window, mac: code.mac }
 }
