@@ -24,21 +24,52 @@ export class CloudCallError extends Error {
 export type CloudBody = { result: unknown } | { error: { code: string; message: string } }
 export type Transport = (name: string, data: unknown, token: string | undefined) => Promise<CloudBody>
 
+const HTTP_TIMEOUT_MS = 15_000
+
+interface HttpAnswer {
+  statusCode: number
+  data: unknown
+}
+
+/**
+ * H5 posts with the browser's own fetch: Taro.request would bring Taro's H5 request layer (its JSONP and
+ * AbortController polyfills) into the script every page waits for, for nothing a browser lacks.
+ */
+async function browserPost(url: string, body: unknown, header: Record<string, string>): Promise<HttpAnswer> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), HTTP_TIMEOUT_MS)
+  try {
+    const res = await fetch(url, { method: 'POST', headers: header, body: JSON.stringify(body), signal: controller.signal })
+    const text = await res.text()
+    let data: unknown = text
+    try {
+      data = JSON.parse(text)
+    } catch {
+      // not JSON: left as text, which the caller reports as an unexpected answer
+    }
+    return { statusCode: res.status, data }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function taroPost(url: string, body: unknown, header: Record<string, string>): Promise<HttpAnswer> {
+  const res = await Taro.request<CloudBody>({ url, method: 'POST', data: body, header, timeout: HTTP_TIMEOUT_MS })
+  return { statusCode: res.statusCode, data: res.data }
+}
+
 export function httpTransport(baseUrl: string): Transport {
   return async (name, data, token) => {
-    let res: Taro.request.SuccessCallbackResult<CloudBody>
+    const header = { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
+    let res: HttpAnswer
     try {
-      res = await Taro.request<CloudBody>({
-        url: `${baseUrl}/cloud/${name}`,
-        method: 'POST',
-        data: { data },
-        header: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        timeout: 15000,
-      })
+      const post = process.env.TARO_ENV === 'h5' ? browserPost : taroPost
+      res = await post(`${baseUrl}/cloud/${name}`, { data }, header)
     } catch (error) {
-      throw new CloudCallError('NETWORK', String((error as { errMsg?: string })?.errMsg ?? error))
+      const reason = error as { errMsg?: string; name?: string; message?: string }
+      throw new CloudCallError('NETWORK', reason?.name === 'AbortError' ? 'request:fail timeout' : String(reason?.errMsg ?? reason?.message ?? error))
     }
-    const body = res.data
+    const body = res.data as CloudBody
     if (body && typeof body === 'object' && ('result' in body || 'error' in body)) return body
     throw new CloudCallError('NETWORK', `unexpected answer (HTTP ${res.statusCode})`)
   }
