@@ -3,6 +3,10 @@ import Taro from '@tarojs/taro'
 import { REMINDER_KINDS, type ReminderKind } from '../contract/constants'
 import { callCloud, CloudCallError } from './cloud'
 
+// The build writes REMINDER_TEMPLATE_IDS as an object literal: named here, because as an arrow function's
+// body (`(k) => {}[k]`) the literal parses as a block once a build keeps arrow functions.
+const TEMPLATE_IDS: Partial<Record<ReminderKind, string>> = REMINDER_TEMPLATE_IDS
+
 /** A one-time code from wx.login for the cloud to exchange at code2Session; no prompt is shown to the person. */
 export async function wechatLoginCode(): Promise<string> {
   try {
@@ -17,7 +21,7 @@ export async function wechatLoginCode(): Promise<string> {
 /** The reminder kinds this build can ask WeChat to deliver (a subscribe-message template is configured for them). */
 export function subscribableKinds(): ReminderKind[] {
   if (process.env.TARO_ENV !== 'weapp') return []
-  return REMINDER_KINDS.filter((k) => typeof REMINDER_TEMPLATE_IDS[k] === 'string')
+  return REMINDER_KINDS.filter((k) => typeof TEMPLATE_IDS[k] === 'string')
 }
 
 /**
@@ -28,8 +32,8 @@ export async function requestReminderSubscriptions(kinds: readonly ReminderKind[
   const asked = kinds.filter((k) => subscribableKinds().includes(k))
   if (asked.length === 0) return []
   try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((k) => REMINDER_TEMPLATE_IDS[k]) } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>
-    return asked.filter((k) => answer[REMINDER_TEMPLATE_IDS[k]] === 'accept')
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((k) => TEMPLATE_IDS[k] as string) } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>
+    return asked.filter((k) => answer[TEMPLATE_IDS[k] as string] === 'accept')
   } catch {
     // declined, or the dialog could not open: the reminders still come to the app's inbox
     return []
