@@ -4,7 +4,8 @@ import { REMINDER_KINDS, type ReminderKind } from '../contract/constants'
 import { callCloud, CloudCallError } from './cloud'
 
 // The build writes REMINDER_TEMPLATE_IDS as an object literal: named here, because as an arrow function's
-// body (`(k) => {}[k]`) the literal parses as a block once a build keeps arrow functions.
+// body (`(k) => {}[k]`) the literal parses as a block once a build keeps arrow functions. (Parenthesizing it in
+// config/index.ts instead is refused: Taro's define values must be names or JSON.)
 const TEMPLATE_IDS: Partial<Record<ReminderKind, string>> = REMINDER_TEMPLATE_IDS
 
 /** A one-time code from wx.login for the cloud to exchange at code2Session; no prompt is shown to the person. */
