@@ -30,7 +30,6 @@ interface Draft {
   communityId: string
 }
 
-
 /** Public-welfare events an organizer runs: announce one (its budget funded at once), show its attendance code on site, export who came. */
 export default function EventsAdminPage() {
   const textScale = useTextScale()
