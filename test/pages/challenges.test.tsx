@@ -102,4 +102,22 @@ describe('challenge page', () => {
     const audit = ((await cloud.call('auditEconomy', {}, `Bearer ${useAppStore.getState().session!.token}`)).body as any).result
     expect(audit).toMatchObject({ ok: true, budgetSpent: 0 })
   })
+
+  it('funds only a whole number of points typed as digits, as every other points field reads them', async () => {
+    const lead = await as('lead')
+    const { group } = await lead('createGroup', { name: 'G' })
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    const { challenge } = await lead('createChallenge', { groupId: group.id, title: '打卡周', metric: 'checkins', targetPerMember: 3, startDay: today, endDay: today, bonusPoints: 25 })
+    await useAppStore.getState().loginWithHandle('organizer')
+    Current.router = { params: { id: challenge.id }, path: '/packages/community/pages/challenge/index' } as any
+    await testUtils.mount(ChallengePage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('这个挑战没有积分预算：完成后获得徽章，不发积分')).toBeTruthy()
+    // '1e2' is a number to JavaScript (100), not a whole number a person typed
+    await typeInto(testUtils, '#fund-points', '1e2')
+    await tapLabel(testUtils, '资助')
+    expect(await testUtils.queries.waitForQueryByText('请输入正整数积分')).toBeTruthy()
+    const { challenge: after } = await lead('getChallenge', { challengeId: challenge.id })
+    expect(after).toMatchObject({ budgetPoints: 0, paysPoints: false })
+  })
 })

@@ -5,6 +5,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
 import { Field } from '@/components/Field'
+import { parseWhole } from '@/components/numberInput'
 import { unitOf } from '@/components/ChallengeCard'
 import { Notice } from '@/components/Notice'
 import { ProgressBar } from '@/components/ProgressBar'
@@ -70,7 +71,7 @@ export default function ChallengePage() {
               variant='secondary'
               label={t('ch.fund')}
               onClick={() => {
-                const points = Number(funding)
+                const points = parseWhole(funding)
                 if (!Number.isSafeInteger(points) || points < 1) return setError(t('ch.fundError'))
                 fundChallenge(c.id, points).then(() => setFunding('')).then(reload).catch((e) => setError(errorText(t, e)))
               }}
