@@ -40,6 +40,21 @@ export default tseslint.config(
     },
   },
   {
+    // A state change or a bounded counter goes through mock/transitions.ts, which checks the affected rows:
+    // calling the engine's raw conditional update elsewhere would let a lost race pass unnoticed.
+    files: ['mock/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['mock/transitions.ts', 'mock/storage/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^apply(Transition|Move)$/]',
+          message: 'Change a state or a bounded counter through mock/transitions.ts (transition, claim, move), which checks the rows it moved.',
+        },
+      ],
+    },
+  },
+  {
     // Pages, components and stores never reach into the mock cloud.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/core/**', 'src/contract/**'],

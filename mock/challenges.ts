@@ -1,7 +1,8 @@
 /** Challenge progress and bonuses, applied inside the transaction of the entry that moves them. */
 import { CloudError } from './errors'
 import type { Challenge, Group, LedgerEntry } from '../src/contract/types'
-import { challengeStatus, contribution, daysLeft, earnedGroupBonus, fromUnits } from '../src/core/challenge'
+import { challengeStatus, contribution, daysLeft, earnedGroupBonus, fromUnits, paysChallengeBonus } from '../src/core/challenge'
+import { claim, conflict, transition, tryMove } from './transitions'
 import { slotOf } from '../src/core/counters'
 import { shanghaiDay } from '../src/core/time'
 import type { CallerContext, Services } from './function'
@@ -9,18 +10,21 @@ import { appendEntry } from './ledger'
 import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/port'
 
 /**
- * Records a completion once (a conditional update claims it first), then pays the bonus from the challenge's
+ * Records a completion once (a checked compare-and-set claims it first), then pays the bonus from the challenge's
  * budget if enough is left; without it the completion is a badge. No budget, no points: every bonus point in a
- * wallet was funded by an organizer (auditEconomy checks it).
+ * wallet was funded by an organizer (auditEconomy checks it). Whoever created or funded the challenge takes part
+ * for the badge only: they are paid nothing by it.
  */
 async function complete(services: Services, c: ChallengeRecord, p: ParticipantRecord): Promise<void> {
   if (p.completedMs !== undefined) return
   const { store } = services
-  if (!await store.markCompleted(c.id, p.openid, services.now())) return
-  if (!await store.spendBudget(c.id, c.bonusPoints)) return
+  const key = { challenge_id: c.id, openid: p.openid }
+  if (!(await claim(store, { table: 'challenge_participants', key, column: 'completed_ms', from: [null], to: services.now() }))) return
+  if (!paysChallengeBonus(c, p.openid, await store.fundersOf(c.id))) return
+  if (!(await tryMove(store, { table: 'challenges', key: { id: c.id }, column: 'budget_spent', delta: c.bonusPoints, max: 'budget_points' }))) return
   const day = shanghaiDay(services.now())
   const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
-  await store.setBonusEntry(c.id, p.openid, entry.id)
+  await transition(store, { table: 'challenge_participants', key, column: 'bonus_entry_id', from: [null], to: entry.id }, conflict('This bonus was paid a moment ago.'))
 }
 
 /** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is still in. */

@@ -4,6 +4,7 @@ import { toShanghaiIso } from '../src/core/time'
 import { CloudError } from './errors'
 import { requireScope, type CallerContext, type Services } from './function'
 import type { EventRecord, SignupStatus } from './storage/port'
+import { conflict, move, mustMove, transition } from './transitions'
 
 export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): CommunityEvent {
   return {
@@ -38,4 +39,20 @@ export async function organizerEvent(services: Services, who: CallerContext, eve
 export async function eventFor(services: Services, eventId: string, openid: string): Promise<CommunityEvent> {
   const e = await eventOrNotFound(services, eventId)
   return publicEvent(e, (await services.store.getSignup(eventId, openid))?.status ?? 'none')
+}
+
+/** Takes one of the event's places while one is free (a bounded move on its row: never more than its slots, even racing). */
+export async function takePlace(services: Services, event: EventRecord): Promise<void> {
+  await move(services.store, { table: 'events', key: { id: event.id }, column: 'taken', delta: +1, max: 'slots' }, () => new CloudError('CONFLICT', `All ${event.slots} places are taken.`))
+}
+
+/** A signed-up place given back (by its resident, or when their account is deleted): the sign-up and the place move together. */
+export async function givePlaceBack(services: Services, eventId: string, openid: string): Promise<void> {
+  const { store } = services
+  await transition(
+    store,
+    { table: 'event_signups', key: { event_id: eventId, openid }, column: 'status', from: ['signed'], to: 'cancelled' },
+    conflict('Your place at this event changed a moment ago: refresh and try again.'),
+  )
+  await mustMove(store, { table: 'events', key: { id: eventId }, column: 'taken', delta: -1, min: 0 })
 }

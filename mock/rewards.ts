@@ -6,6 +6,8 @@ import { inTransaction, type Services } from './function'
 import { appendEntry } from './ledger'
 import type { RedemptionRecord, RewardRecord } from './storage/port'
 import { voucherSettled } from './reminders'
+import type { CloudError } from './errors'
+import { claim, mustMove, transition } from './transitions'
 
 export function publicReward(r: RewardRecord, myCount: number): Reward {
   const out: Reward = {
@@ -29,20 +31,32 @@ export function publicRedemption(r: RedemptionRecord): Redemption {
   return rest
 }
 
+/** The compare-and-set that settles a pending voucher, with when (and, at the desk, who). */
+export function settleVoucher(id: string, status: 'fulfilled' | 'cancelled' | 'expired', at: string, by: string | null = null) {
+  return { table: 'redemptions', key: { id }, column: 'status', from: ['pending'], to: status, set: { closed_at: at, verified_by: by } }
+}
+
 /**
- * Closes a pending redemption as cancelled or expired and gives back its points and stock unit, once:
- * the status change is conditional on `pending`, so a second caller (cancel racing the sweep) changes
- * nothing. Must run inside a transaction.
+ * Closes a pending redemption as cancelled or expired and gives back its points and stock unit, once: the
+ * status change is a checked compare-and-set on `pending`. With `refusal` (the owner cancelling) losing the race
+ * is that refusal and the transaction rolls back; without it (the expiry sweep, a lazy expiry on read) it is
+ * `closed: false` and nothing was written. Must run inside a transaction.
  */
 export async function closeWithRefund(
   services: Services,
   r: RedemptionRecord,
   status: 'cancelled' | 'expired',
+  refusal?: () => CloudError,
 ): Promise<{ closed: boolean; wallet?: Wallet }> {
+  const { store } = services
   const at = toShanghaiIso(services.now())
-  if (!await services.store.closeRedemption(r.id, status, at)) return { closed: false }
-  await services.store.addRewardHolding(r.openid, r.rewardId, holdingDelta('pending', status))
-  if (!(await services.store.adjustStock(r.rewardId, +1))) throw new Error(`stock of ${r.rewardId} could not take back a unit`)
+  // The owner's wallet first, as every write that touches it takes it: one lock order, no deadlock with a cancel.
+  await store.lockPerson(r.openid)
+  const settle = settleVoucher(r.id, status, at)
+  if (refusal) await transition(store, settle, refusal)
+  else if (!(await claim(store, settle))) return { closed: false }
+  await store.addRewardHolding(r.openid, r.rewardId, holdingDelta('pending', status))
+  await mustMove(store, { table: 'rewards', key: { id: r.rewardId }, column: 'stock', delta: +1 })
   await voucherSettled(services, r.openid, r.id)
   const { wallet } = await appendEntry(services, r.openid, {
     type: 'refund',

@@ -1,5 +1,5 @@
 import { attendEventSchema } from '../../src/contract/schemas'
-import { attendanceOpen, eventCodeAccepted, parseEventCode } from '../../src/core/events'
+import { attendanceOpen, eventCodeAccepted, parseEventCode, runsEvent } from '../../src/core/events'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor, eventOrNotFound } from '../events'
@@ -7,11 +7,13 @@ import { defineFunction, inTransaction } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { macMatches } from '../stationCodes'
+import { conflict, move, transition } from '../transitions'
 
 /**
  * On site, a resident with a place scans the organizer's rotating code: attendance is recorded once, only while
  * the event is on, and the reward is paid once from the event's budget, in the same transaction (a bonus entry
- * in the resident's chain, referring to the event). Exactly once per requestId.
+ * in the resident's chain, referring to the event). Whoever runs the event is recorded but not paid. Exactly once
+ * per requestId.
  */
 export const attendEvent = defineFunction({
   name: 'attendEvent',
@@ -38,15 +40,28 @@ export const attendEvent = defineFunction({
       const signup = await store.getSignup(event.id, who.openid)
       if (signup?.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance at this event is already recorded.')
       if (signup?.status !== 'signed') throw new CloudError('PERMISSION_DENIED', 'Only residents with a place can record attendance: sign up first.')
-      let entryId: string | undefined
       let entry
-      if (event.rewardPoints > 0) {
-        if (!(await store.spendEventBudget(event.id, event.rewardPoints))) throw new Error(`event ${event.id} has no budget left for a place it gave`)
+      if (event.rewardPoints > 0 && !runsEvent(event, who)) {
+        await move(
+          store,
+          { table: 'events', key: { id: event.id }, column: 'budget_spent', delta: event.rewardPoints, max: 'budget_points' },
+          () => new CloudError('CONFLICT', 'This event has no budget left to pay attendance.'),
+        )
         entry = (await appendEntry(services, who.openid, { type: 'bonus', gramsCo2e: 0, points: event.rewardPoints, day: shanghaiDay(nowMs), ref: event.id })).entry
-        entryId = entry.id
       }
-      await store.saveSignup({ ...signup, status: 'attended', attendedAt: toShanghaiIso(nowMs), ...(entryId ? { bonusEntryId: entryId } : {}) })
-      await store.saveRequest(who.openid, req.requestId, { fn: 'attendEvent', payloadHash: hash, resultRef: entryId ?? `attended:${event.id}`, capped: false })
+      await transition(
+        store,
+        {
+          table: 'event_signups',
+          key: { event_id: event.id, openid: who.openid },
+          column: 'status',
+          from: ['signed'],
+          to: 'attended',
+          set: { attended_at: toShanghaiIso(nowMs), bonus_entry_id: entry?.id ?? null },
+        },
+        conflict('Your place at this event changed a moment ago: refresh and try again.'),
+      )
+      await store.saveRequest(who.openid, req.requestId, { fn: 'attendEvent', payloadHash: hash, resultRef: entry?.id ?? `attended:${event.id}`, capped: false })
       return { event: await eventFor(services, event.id, who.openid), ...(entry ? { entry } : {}), wallet: await publicWallet(services, who.openid) }
     })
   },

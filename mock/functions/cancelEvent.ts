@@ -4,6 +4,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor, organizerEvent } from '../events'
 import { defineFunction, inTransaction } from '../function'
+import { conflict, transition } from '../transitions'
 
 /**
  * Its organizer calls an event off before it ends: nobody can sign up or check in any more, and what was already
@@ -18,7 +19,7 @@ export const cancelEvent = defineFunction({
       const event = await organizerEvent(services, who, req.eventId)
       const allowed = canCallOff(event, services.now())
       if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
-      if (!(await services.store.cancelEvent(event.id, toShanghaiIso(services.now())))) throw new CloudError('CONFLICT', 'This event was already cancelled.')
+      await transition(services.store, { table: 'events', key: { id: event.id }, column: 'cancelled_at', from: [null], to: toShanghaiIso(services.now()) }, conflict('This event was already cancelled.'))
       return { event: await eventFor(services, event.id, who.openid) }
     })
   },

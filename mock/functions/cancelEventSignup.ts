@@ -1,7 +1,7 @@
 import { eventIdSchema } from '../../src/contract/schemas'
 import { canCancelSignup } from '../../src/core/events'
 import { CloudError } from '../errors'
-import { eventFor, eventOrNotFound } from '../events'
+import { eventFor, eventOrNotFound, givePlaceBack } from '../events'
 import { defineFunction, inTransaction } from '../function'
 
 /** Gives a place back (until 2 hours before the start), so someone else can take it. */
@@ -20,8 +20,7 @@ export const cancelEventSignup = defineFunction({
       if (signup.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance is already recorded.')
       const allowed = canCancelSignup(event, services.now())
       if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
-      await store.saveSignup({ ...signup, status: 'cancelled' })
-      await store.releaseEventPlace(event.id)
+      await givePlaceBack(services, event.id, who.openid)
       return { event: await eventFor(services, event.id, who.openid) }
     })
   },

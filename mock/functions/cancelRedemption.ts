@@ -3,6 +3,7 @@ import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 import { closeWithRefund, freshRedemption, publicRedemption } from '../rewards'
+import { conflict } from '../transitions'
 
 /** The owner gives a pending voucher back: a refund entry returns the points and the stock unit, once. */
 export const cancelRedemption = defineFunction({
@@ -21,7 +22,7 @@ export const cancelRedemption = defineFunction({
       if (current.status !== 'pending') {
         throw new CloudError('CONFLICT', `This voucher is already ${current.status} and can no longer be cancelled.`)
       }
-      await closeWithRefund(services, current, 'cancelled')
+      await closeWithRefund(services, current, 'cancelled', conflict('This voucher was settled a moment ago (used at the desk or expired) and can no longer be cancelled.'))
       const after = await store.getRedemption(current.id) ?? current
       return { redemption: publicRedemption(after), wallet: await publicWallet(services, openid) }
     })

@@ -6,6 +6,7 @@ import { defineFunction, inTransaction, requireScope } from '../function'
 import { applyToChallenges } from '../challenges'
 import { appendEntry } from '../ledger'
 import { reviewItem } from '../reviews'
+import { conflict, transition } from '../transitions'
 
 /**
  * Confirm keeps the credit and releases its held points; reverse writes an `adjust` entry that takes back the
@@ -22,6 +23,8 @@ export const decideReview = defineFunction({
       const review = await store.getReview(req.reviewId)
       if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
       requireScope(who, review.communityId, 'check-in')
+      // Separation of duties: a flagged check-in is decided by someone other than the person who made it.
+      if (review.openid === who.openid) throw new CloudError('PERMISSION_DENIED', 'This is your own check-in: another organizer decides it.')
       if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
       const at = toShanghaiIso(services.now())
       let adjustEntryId: string | undefined
@@ -44,7 +47,20 @@ export const decideReview = defineFunction({
           ref: original.id,
         }, review.communityId)).entry.id
       }
-      await store.decideReview(review.id, req.decision === 'reverse' ? 'reversed' : 'confirmed', who.openid, at, adjustEntryId)
+      // Checked: of two organizers deciding at once, one decides and the other's whole transaction rolls back
+      // (its adjust entry and its release of the hold with it).
+      await transition(
+        store,
+        {
+          table: 'reviews',
+          key: { id: review.id },
+          column: 'status',
+          from: ['open'],
+          to: req.decision === 'reverse' ? 'reversed' : 'confirmed',
+          set: { decided_by: who.openid, decided_at: at, adjust_entry_id: adjustEntryId ?? null },
+        },
+        conflict('Another organizer decided this check-in a moment ago: refresh the queue.'),
+      )
       const after = await store.getReview(review.id)
       if (!after) throw new Error('review vanished inside the transaction')
       return { item: await reviewItem(services, after) }

@@ -11,6 +11,7 @@ import { appendEntry, heldNote, publicWallet } from '../ledger'
 import { spendablePoints } from '../../src/core/review'
 import { freshRedemption, publicRedemption } from '../rewards'
 import { remindOnRedeem } from '../reminders'
+import { move } from '../transitions'
 
 const DAY_MS = 24 * 3600 * 1000
 /** nanoid draws from crypto.randomFillSync: 31^10 ≈ 8×10^14 codes, unguessable and unambiguous. */
@@ -52,7 +53,7 @@ export const redeem = defineFunction({
       let code = voucherCode()
       while (await store.getRedemptionByCode(code)) code = voucherCode()
       // Conditional on stock left: two redeems of the last unit cannot both take it, whatever the engine.
-      if (!(await store.adjustStock(reward.id, -1))) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`)
+      await move(store, { table: 'rewards', key: { id: reward.id }, column: 'stock', delta: -1, min: 0 }, () => new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`))
       const record = {
         id,
         openid,

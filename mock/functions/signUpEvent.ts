@@ -3,8 +3,9 @@ import { offeredTo } from '../../src/core/community'
 import { canSignUp } from '../../src/core/events'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { eventFor, eventOrNotFound } from '../events'
+import { eventFor, eventOrNotFound, takePlace } from '../events'
 import { defineFunction, inTransaction } from '../function'
+import { conflict, transition } from '../transitions'
 
 /** Takes a place at an event of the resident's community (or the city's) while one is free. Again: no change. */
 export const signUpEvent = defineFunction({
@@ -24,8 +25,17 @@ export const signUpEvent = defineFunction({
       if (existing?.status === 'signed' || existing?.status === 'attended') return { event: await eventFor(services, event.id, who.openid) }
       const allowed = canSignUp(event, services.now())
       if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
-      if (!(await store.takeEventPlace(event.id))) throw new CloudError('CONFLICT', `All ${event.slots} places are taken.`)
-      await store.saveSignup({ eventId: event.id, openid: who.openid, status: 'signed', signedAt: toShanghaiIso(services.now()) })
+      await takePlace(services, event)
+      const signedAt = toShanghaiIso(services.now())
+      if (existing) {
+        await transition(
+          store,
+          { table: 'event_signups', key: { event_id: event.id, openid: who.openid }, column: 'status', from: ['cancelled'], to: 'signed', set: { signed_at: signedAt } },
+          conflict('Your place at this event changed a moment ago: refresh and try again.'),
+        )
+      } else {
+        await store.insertSignup({ eventId: event.id, openid: who.openid, status: 'signed', signedAt })
+      }
       return { event: await eventFor(services, event.id, who.openid) }
     })
   },

@@ -3,7 +3,8 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { defineFunction, inTransaction, requireScope } from '../function'
-import { freshRedemption, publicRedemption } from '../rewards'
+import { freshRedemption, publicRedemption, settleVoucher } from '../rewards'
+import { conflict, transition } from '../transitions'
 import { voucherSettled } from '../reminders'
 
 const REFUSALS = {
@@ -11,6 +12,8 @@ const REFUSALS = {
   cancelled: 'This voucher was cancelled by its owner',
   expired: 'This voucher has expired',
 } as const
+
+const LOST_RACE = 'This voucher was settled a moment ago (used at another desk, cancelled or expired). Do not hand out the reward; scan it again to see why.'
 
 /** At pickup: an organizer scans or types the code; pending → fulfilled exactly once, with who and when. */
 export const verifyRedemption = defineFunction({
@@ -29,7 +32,8 @@ export const verifyRedemption = defineFunction({
         const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt
         throw new CloudError('CONFLICT', `${REFUSALS[current.status]} (${when}). Do not hand out the reward.`)
       }
-      await store.closeRedemption(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid)
+      // Checked: a cancel, an expiry or another desk that settled it since it was read wins, and this desk says no.
+      await transition(store, settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid), conflict(LOST_RACE))
       await voucherSettled(services, current.openid, current.id)
       const after = await store.getRedemption(current.id)
       if (!after) throw new Error('redemption vanished inside the transaction')

@@ -214,8 +214,43 @@ export interface ReminderRecord {
   readAt?: string
 }
 
+/** A value a conditional update compares or writes. */
+export type CellValue = string | number | null
+
+/**
+ * One compare-and-set on a row: `column` moves from one of `from` to `to` (with `set` written in the same
+ * statement) where the row's key matches, or nothing moves. Table and column names come from the engine's
+ * list of writable columns, never from input.
+ */
+export interface TransitionSpec {
+  table: string
+  key: Record<string, string>
+  column: string
+  from: readonly CellValue[]
+  to: CellValue
+  set?: Record<string, CellValue>
+}
+
+/** One bounded move of a counter column: `column + delta` stays within `min` and `max` (a number or another column of the row), or nothing moves. */
+export interface MoveSpec {
+  table: string
+  key: Record<string, string>
+  column: string
+  delta: number
+  min?: number
+  max?: number | string
+}
+
 /** The operations, as an engine that answers synchronously (SQLite) performs them. */
 export interface StorageOps {
+  /**
+   * The one conditional update of a state or a bounded counter, answering how many rows moved (0 or 1).
+   * Only mock/transitions.ts calls these: it refuses 0 (or, for a claim, says so), so an unchecked state change
+   * cannot be written (ESLint keeps every other file off them).
+   */
+  applyTransition(t: TransitionSpec): number
+  applyMove(m: MoveSpec): number
+
   getMeta(key: string): string | undefined
   setMeta(key: string, value: string): void
   /** writes the value only if the key has none yet (the first of racing writers wins) */
@@ -254,14 +289,10 @@ export interface StorageOps {
   getReward(id: string): RewardRecord | undefined
   listRewards(includeInactive: boolean): RewardRecord[]
   saveReward(reward: RewardRecord): void
-  /** moves stock by delta unless that would take it below zero: false then, and nothing changed */
-  adjustStock(rewardId: string, delta: number): boolean
 
   insertRedemption(r: RedemptionRecord): void
   getRedemption(id: string): RedemptionRecord | undefined
   getRedemptionByCode(code: string): RedemptionRecord | undefined
-  /** pending → status, once: false when it was no longer pending */
-  closeRedemption(id: string, status: Exclude<RedemptionStatus, 'pending'>, at: string, by?: string): boolean
   listRedemptions(openid: string): RedemptionRecord[]
   /** the caller's pending + fulfilled redemptions of each reward: counter rows, read by key */
   heldRedemptionCounts(openid: string): Map<string, number>
@@ -276,8 +307,6 @@ export interface StorageOps {
   getReview(id: string): ReviewRecord | undefined
   /** newest first; only one community's when communityId is given */
   listReviews(status: ReviewStatus, limit: number, communityId?: string): ReviewRecord[]
-  /** open → confirmed/reversed, once: false when it was no longer open */
-  decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string): boolean
   /** an organizer's report (a read outside any transaction); one community's when communityId is given */
   impactStats(fromDay: string, toDay: string, communityId?: string): Omit<ImpactStats, 'fromDay' | 'toDay'>
 
@@ -315,11 +344,8 @@ export interface StorageOps {
   participationsOf(openid: string): ParticipantRecord[]
   /** adds delta to a participant's value; valueMs moves only when the value grows */
   addToParticipant(challengeId: string, openid: string, delta: number, atMs: number): void
-  /** records the completion once: false if it was already recorded */
-  markCompleted(challengeId: string, openid: string, atMs: number): boolean
-  setBonusEntry(challengeId: string, openid: string, entryId: string): void
-  /** takes points from the challenge's budget if that many are left: false, and nothing taken, if not */
-  spendBudget(challengeId: string, points: number): boolean
+  /** who funded a challenge's budget (a handful of organizers: its funding records) */
+  fundersOf(challengeId: string): string[]
   /** an organizer's funding: kept with who and when, and added to the challenge's budget */
   fundBudget(funding: { id: string; challengeId: string; openid: string; points: number; createdAt: string }): void
   /** the whole database's books, for auditEconomy (a report: it reads everything) */
@@ -381,15 +407,9 @@ export interface StorageOps {
    * only, or (communityId undefined) all. Bounded by limit.
    */
   listEvents(communityId: string | undefined, withCity: boolean, endsAfterMs: number, limit: number): EventRecord[]
-  /** marks an event cancelled, once (false: it already was) */
-  cancelEvent(eventId: string, at: string): boolean
-  /** takes a place while one is free */
-  takeEventPlace(eventId: string): boolean
-  releaseEventPlace(eventId: string): void
-  /** pays from the budget while it holds */
-  spendEventBudget(eventId: string, points: number): boolean
   getSignup(eventId: string, openid: string): SignupRecord | undefined
-  saveSignup(s: SignupRecord): void
+  /** a first sign-up (later changes of its status are checked transitions) */
+  insertSignup(s: SignupRecord): void
   /** one person's sign-ups with their events' titles, newest first (their data export) */
   signupsOf(openid: string, limit: number): (SignupRecord & { title: string })[]
   /** the attendance list, with nicknames (at most an event's places) */

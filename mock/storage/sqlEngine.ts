@@ -11,7 +11,7 @@ import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import { isReminderKind, type ReminderKind } from '../../src/core/reminders'
-import type { AsyncOps, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
+import type { AsyncOps, MoveSpec, TransitionSpec, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
 
 /** A prepared statement: positional parameters, or one object of named ones (@name). */
 export interface SqlStatement<P extends unknown[] | object = unknown[], R = unknown> {
@@ -115,6 +115,35 @@ export function wrapOperations<T extends object>(engine: SqlEngine, wrap: (name:
 type Statements = ReturnType<typeof prepareAll>
 
 /**
+ * The columns a compare-and-set (applyTransition) or a bounded move (applyMove) may write, by table, with the
+ * table's key: names are checked against this list, so no statement text is ever made from input.
+ */
+const WRITABLE: Record<string, { key: readonly string[]; columns: readonly string[] }> = {
+  redemptions: { key: ['id'], columns: ['status', 'closed_at', 'verified_by'] },
+  reviews: { key: ['id'], columns: ['status', 'decided_by', 'decided_at', 'adjust_entry_id'] },
+  event_signups: { key: ['event_id', 'openid'], columns: ['status', 'signed_at', 'attended_at', 'bonus_entry_id', 'distance_m'] },
+  events: { key: ['id'], columns: ['taken', 'slots', 'budget_spent', 'budget_points', 'cancelled_at'] },
+  rewards: { key: ['id'], columns: ['stock'] },
+  challenges: { key: ['id'], columns: ['budget_spent', 'budget_points'] },
+  challenge_participants: { key: ['challenge_id', 'openid'], columns: ['completed_ms', 'bonus_entry_id'] },
+  groups: { key: ['id'], columns: ['leader', 'closed_at', 'invite_code'] },
+  treasury: { key: ['id'], columns: ['issued', 'allocated'] },
+  treasury_months: { key: ['month'], columns: ['issued'] },
+  allowances: { key: ['purse'], columns: ['granted', 'spent'] },
+}
+
+function writable(table: string, key: Record<string, string>, columns: string[]): string[] {
+  const spec = WRITABLE[table]
+  if (!spec) throw new Error(`no conditional updates are written to ${table}`)
+  const keyColumns = Object.keys(key)
+  if (keyColumns.length !== spec.key.length || !spec.key.every((k) => keyColumns.includes(k))) {
+    throw new Error(`${table} is keyed by ${spec.key.join(', ')}, not ${keyColumns.join(', ')}`)
+  }
+  for (const c of columns) if (!spec.columns.includes(c)) throw new Error(`${table}.${c} is not written by a conditional update`)
+  return [...spec.key]
+}
+
+/**
  * The organizer's report, over the whole city or (scoped) one community: the same statements with a leading
  * `community_id = ?`, which the (community_id, day) index answers.
  */
@@ -207,7 +236,6 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
            points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
            valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id`,
       ),
-      adjustStock: exec.prepare('UPDATE rewards SET stock = stock + ? WHERE id = ? AND stock + ? >= 0'),
       // A zero wallet row to lock (a new person has none yet), then the lock itself.
       ensureWallet: exec.prepare(
         `INSERT OR IGNORE INTO wallets (openid, grams_total, points_balance, points_earned, points_spent, head_seq, head_hash) VALUES (?, 0, 0, 0, 0, 0, '${GENESIS_HASH}')`,
@@ -224,9 +252,6 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       redemption: exec.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
       redemptionByCode: exec.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
-      closeRedemption: exec.prepare(
-        "UPDATE redemptions SET status = ?, closed_at = ?, verified_by = ? WHERE id = ? AND status = 'pending'",
-      ),
       redemptionsOf: exec.prepare<[string], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id'),
       heldCounts: exec.prepare<[string], { reward_id: string; n: number }>('SELECT reward_id, held AS n FROM reward_holdings WHERE openid = ? AND held > 0'),
       addHolding: exec.prepare(
@@ -248,9 +273,6 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       reviews: exec.prepare<[string, number], ReviewRow>('SELECT * FROM reviews WHERE status = ? ORDER BY created_at DESC, id LIMIT ?'),
       communityReviews: exec.prepare<[string, string, number], ReviewRow>(
         'SELECT * FROM reviews WHERE community_id = ? AND status = ? ORDER BY created_at DESC, id LIMIT ?',
-      ),
-      decideReview: exec.prepare(
-        "UPDATE reviews SET status = ?, decided_by = ?, decided_at = ?, adjust_entry_id = ? WHERE id = ? AND status = 'open'",
       ),
       stats: statsStatements(exec, false),
       communityStats: statsStatements(exec, true),
@@ -294,9 +316,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       addToParticipant: exec.prepare(
         'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
       ),
-      markCompleted: exec.prepare('UPDATE challenge_participants SET completed_ms = ? WHERE challenge_id = ? AND openid = ? AND completed_ms IS NULL'),
-      setBonusEntry: exec.prepare('UPDATE challenge_participants SET bonus_entry_id = ? WHERE challenge_id = ? AND openid = ?'),
-      spendBudget: exec.prepare('UPDATE challenges SET budget_spent = budget_spent + ? WHERE id = ? AND budget_spent + ? <= budget_points'),
+      fundersOf: exec.prepare<[string], { openid: string }>('SELECT DISTINCT openid FROM budget_fundings WHERE challenge_id = ?'),
       insertFunding: exec.prepare('INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at) VALUES (?, ?, ?, ?, ?)'),
       addBudget: exec.prepare('UPDATE challenges SET budget_points = budget_points + ? WHERE id = ?'),
       auditEntries: exec.prepare<[], { type: string; points: number }>('SELECT type, COALESCE(SUM(points), 0) AS points FROM entries GROUP BY type'),
@@ -397,15 +417,9 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       eventsOfCommunity: exec.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE community_id = ? AND ends_ms > ? ORDER BY starts_ms, id LIMIT ?'),
       allEvents: exec.prepare<[number, number], EventRow>('SELECT * FROM events WHERE ends_ms > ? ORDER BY starts_ms, id LIMIT ?'),
-      takePlace: exec.prepare('UPDATE events SET taken = taken + 1 WHERE id = ? AND taken < slots'),
-      cancelEvent: exec.prepare('UPDATE events SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL'),
-      releasePlace: exec.prepare('UPDATE events SET taken = taken - 1 WHERE id = ? AND taken > 0'),
-      spendEventBudget: exec.prepare('UPDATE events SET budget_spent = budget_spent + ? WHERE id = ? AND budget_spent + ? <= budget_points'),
       signup: exec.prepare<[string, string], SignupRow>('SELECT * FROM event_signups WHERE event_id = ? AND openid = ?'),
-      saveSignup: exec.prepare(
-        `INSERT INTO event_signups (event_id, openid, status, signed_at, attended_at, bonus_entry_id) VALUES (@eventId, @openid, @status, @signedAt, @attendedAt, @bonusEntryId)
-         ON CONFLICT (event_id, openid) DO UPDATE SET status = excluded.status, signed_at = excluded.signed_at, attended_at = excluded.attended_at,
-           bonus_entry_id = excluded.bonus_entry_id`,
+      insertSignup: exec.prepare(
+        'INSERT INTO event_signups (event_id, openid, status, signed_at, attended_at, bonus_entry_id) VALUES (@eventId, @openid, @status, @signedAt, @attendedAt, @bonusEntryId)',
       ),
       signupsOf: exec.prepare<[string, number], SignupRow & { title: string }>(
         'SELECT s.*, e.title FROM event_signups s JOIN events e ON e.id = s.event_id WHERE s.openid = ? ORDER BY s.signed_at DESC, s.event_id LIMIT ?',
@@ -492,6 +506,42 @@ export class SqlEngine implements AsyncOps {
     dialect: SqlDialect = 'sqlite',
   ) {
     this.stmts = prepareAll(exec, dialect)
+  }
+
+  async applyTransition(t: TransitionSpec): Promise<number> {
+    const set = t.set ?? {}
+    const keys = writable(t.table, t.key, [t.column, ...Object.keys(set)])
+    const others = Object.keys(set)
+    const values = t.from.filter((v) => v !== null)
+    const matches = [
+      ...(t.from.includes(null) ? [`${t.column} IS NULL`] : []),
+      ...(values.length > 0 ? [`${t.column} IN (${values.map(() => '?').join(', ')})`] : []),
+    ]
+    if (matches.length === 0) throw new Error(`a transition of ${t.table}.${t.column} names no state to move from`)
+    const sql = `UPDATE ${t.table} SET ${[t.column, ...others].map((c) => `${c} = ?`).join(', ')} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND (${matches.join(' OR ')})`
+    const params = [t.to, ...others.map((c) => set[c]), ...keys.map((k) => t.key[k]), ...values]
+    return (await this.exec.prepare<unknown[]>(sql).run(...params)).changes
+  }
+
+  async applyMove(m: MoveSpec): Promise<number> {
+    if (!Number.isSafeInteger(m.delta)) throw new Error(`a move of ${m.table}.${m.column} by ${m.delta}`)
+    const limitColumns = typeof m.max === 'string' ? [m.max] : []
+    const keys = writable(m.table, m.key, [m.column, ...limitColumns])
+    const bounds: string[] = []
+    const boundParams: unknown[] = []
+    if (m.min !== undefined) {
+      bounds.push(`${m.column} + ? >= ?`)
+      boundParams.push(m.delta, m.min)
+    }
+    if (typeof m.max === 'string') {
+      bounds.push(`${m.column} + ? <= ${m.max}`)
+      boundParams.push(m.delta)
+    } else if (m.max !== undefined) {
+      bounds.push(`${m.column} + ? <= ?`)
+      boundParams.push(m.delta, m.max)
+    }
+    const sql = `UPDATE ${m.table} SET ${m.column} = ${m.column} + ? WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}${bounds.map((b) => ` AND ${b}`).join('')}`
+    return (await this.exec.prepare<unknown[]>(sql).run(m.delta, ...keys.map((k) => m.key[k]), ...boundParams)).changes
   }
 
   async getMeta(key: string) {
@@ -627,10 +677,6 @@ export class SqlEngine implements AsyncOps {
     })
   }
 
-  async adjustStock(rewardId: string, delta: number) {
-    return (await this.stmts.adjustStock.run(delta, rewardId, delta)).changes === 1
-  }
-
   async lockPerson(openid: string, requestId?: string) {
     // A row lock, once held, is held until the transaction ends: asking again (every append does) costs nothing.
     const held = this.heads.get(openid)
@@ -686,10 +732,6 @@ export class SqlEngine implements AsyncOps {
     return row && redemptionFromRow(row)
   }
 
-  async closeRedemption(id: string, status: 'fulfilled' | 'cancelled' | 'expired', at: string, by?: string) {
-    return (await this.stmts.closeRedemption.run(status, at, by ?? null, id)).changes === 1
-  }
-
   async listRedemptions(openid: string) {
     return (await this.stmts.redemptionsOf.all(openid)).map(redemptionFromRow)
   }
@@ -722,10 +764,6 @@ export class SqlEngine implements AsyncOps {
   async listReviews(status: ReviewRecord['status'], limit: number, communityId?: string) {
     const rows = communityId === undefined ? await this.stmts.reviews.all(status, limit) : await this.stmts.communityReviews.all(communityId, status, limit)
     return rows.map(reviewFromRow)
-  }
-
-  async decideReview(id: string, status: 'confirmed' | 'reversed', by: string, at: string, adjustEntryId?: string) {
-    return (await this.stmts.decideReview.run(status, by, at, adjustEntryId ?? null, id)).changes === 1
   }
 
   async impactStats(fromDay: string, toDay: string, communityId?: string) {
@@ -869,16 +907,8 @@ export class SqlEngine implements AsyncOps {
     await this.stmts.addToParticipant.defer({ challengeId, openid, delta, atMs })
   }
 
-  async markCompleted(challengeId: string, openid: string, atMs: number) {
-    return (await this.stmts.markCompleted.run(atMs, challengeId, openid)).changes === 1
-  }
-
-  async setBonusEntry(challengeId: string, openid: string, entryId: string) {
-    await this.stmts.setBonusEntry.defer(entryId, challengeId, openid)
-  }
-
-  async spendBudget(challengeId: string, points: number) {
-    return (await this.stmts.spendBudget.run(points, challengeId, points)).changes === 1
+  async fundersOf(challengeId: string) {
+    return (await this.stmts.fundersOf.all(challengeId)).map((r) => r.openid)
   }
 
   async fundBudget(f: { id: string; challengeId: string; openid: string; points: number; createdAt: string }) {
@@ -1232,29 +1262,13 @@ export class SqlEngine implements AsyncOps {
     return rows.map(eventFromRow)
   }
 
-  async cancelEvent(eventId: string, at: string) {
-    return (await this.stmts.cancelEvent.run(at, eventId)).changes === 1
-  }
-
-  async takeEventPlace(eventId: string) {
-    return (await this.stmts.takePlace.run(eventId)).changes === 1
-  }
-
-  async releaseEventPlace(eventId: string) {
-    await this.stmts.releasePlace.run(eventId)
-  }
-
-  async spendEventBudget(eventId: string, points: number) {
-    return (await this.stmts.spendEventBudget.run(points, eventId, points)).changes === 1
-  }
-
   async getSignup(eventId: string, openid: string) {
     const row = await this.stmts.signup.get(eventId, openid)
     return row && signupFromRow(row)
   }
 
-  async saveSignup(x: SignupRecord) {
-    await this.stmts.saveSignup.run({ ...x, attendedAt: x.attendedAt ?? null, bonusEntryId: x.bonusEntryId ?? null })
+  async insertSignup(x: SignupRecord) {
+    await this.stmts.insertSignup.run({ ...x, attendedAt: x.attendedAt ?? null, bonusEntryId: x.bonusEntryId ?? null })
   }
 
   async signupsOf(openid: string, limit: number) {

@@ -64,3 +64,12 @@ export function challengeStatus(startDay: string, endDay: string, today: string)
 export function daysLeft(endDay: string, today: string): number {
   return Math.max(0, daysBetween(today, endDay) + 1)
 }
+
+/**
+ * Separation of duties: the person who created a challenge, or funded its budget, takes part for the badge
+ * only. Otherwise an organizer could fund a challenge and complete it themselves, turning a budget into their own
+ * points.
+ */
+export function paysChallengeBonus(c: { creator: string }, openid: string, funders: readonly string[]): boolean {
+  return c.creator !== openid && !funders.includes(openid)
+}

@@ -6,6 +6,7 @@
 import { EVENT_LIMITS } from '../contract/constants'
 import { DISPLAY_WINDOW_MS, displayWindow, rotatingCodeFormat, windowAccepted } from './stationCode'
 import { isDay } from './time'
+import { canActOn, type OrganizerScope } from './community'
 
 export { EVENT_LIMITS }
 
@@ -59,6 +60,14 @@ export function codeShown(e: EventTimes, nowMs: number): EventRefusal {
   if (e.cancelledAt) return no('This event was cancelled.')
   if (nowMs > e.endsMs) return no('This event is over.')
   return ok
+}
+
+/**
+ * Separation of duties: whoever runs an event — its creator, or an organizer who may show its attendance code —
+ * may still take part, but is paid nothing by it (they could otherwise pay themselves with their own screen).
+ */
+export function runsEvent(e: { creator: string; communityId: string }, person: { openid: string; organizerScope?: OrganizerScope }): boolean {
+  return e.creator === person.openid || (person.organizerScope !== undefined && canActOn(person.organizerScope, e.communityId))
 }
 
 /** An event can be called off until it ends (once: the store refuses a second time). */

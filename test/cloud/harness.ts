@@ -1,11 +1,13 @@
 import { createCloud, type Cloud, type CloudOptions } from '../../mock/cloud'
 import { auditEconomy } from '../../src/core/economy'
-import { testStorage } from '../support/database'
+import { testStorage, testStorages } from '../support/database'
 
 export const NOW = Date.parse('2026-11-29T10:00:00+08:00')
 
 export interface Harness {
   cloud: Cloud
+  /** every worker's cloud over the one database (harness({ workers })); the first is `cloud` */
+  clouds: Cloud[]
   clock: { ms: number }
   /** logs a handle in and returns a caller bound to its token */
   as(handle: string): Promise<Caller>
@@ -19,25 +21,42 @@ export interface Harness {
 export interface Caller {
   token: string
   openid: string
+  /** the same person calling through another worker's cloud (harness({ workers })) */
+  via(worker: number): Caller
   call(name: string, data?: unknown): Promise<{ status: number; body: any }>
   ok(name: string, data?: unknown): Promise<any>
   error(name: string, data?: unknown): Promise<{ status: number; code: string; message: string }>
 }
 
-/** A cloud over SQLite :memory: (or the storage given) with a clock the test moves. */
-export async function harness(options: Partial<CloudOptions> = {}): Promise<Harness> {
+/**
+ * A cloud over SQLite :memory: (or the storage given) with a clock the test moves. With `workers: N`, N clouds
+ * over one database, as N worker processes are (on MySQL each with its own pool; SQLite has one writer).
+ */
+export async function harness(options: Partial<CloudOptions> & { workers?: number } = {}): Promise<Harness> {
   const clock = { ms: NOW }
-  const cloud = await createCloud({
-    storage: options.storage ?? (await testStorage()),
-    now: () => clock.ms,
-    rateLimit: { burst: 0, perSecond: 1 },
-    devLogin: true,
-    ...options,
-  })
+  const { workers = 1, ...cloudOptions } = options
+  const storages = options.storage ? [options.storage] : workers > 1 ? await testStorages(workers) : [await testStorage()]
+  const clouds: Cloud[] = []
+  for (const storage of storages) {
+    clouds.push(
+      await createCloud({
+        now: () => clock.ms,
+        rateLimit: { burst: 0, perSecond: 1 },
+        devLogin: true,
+        ...cloudOptions,
+        storage,
+      }),
+    )
+  }
+  const cloud = clouds[0]
   const login = async (code: string): Promise<Caller> => {
     const res = await cloud.call('login', { code })
     if (res.status !== 200) throw new Error(JSON.stringify(res.body))
     const { token, openid } = (res.body as any).result
+    return callerOf(token, openid, 0)
+  }
+  const callerOf = (token: string, openid: string, worker: number): Caller => {
+    const target = clouds[worker % clouds.length]
     const call = (name: string, data: unknown = {}): Promise<any> => {
       // A trip is checked in after it was taken: without an explicit occurredAt, the clock first moves on by
       // the trip's duration, as a resident's day would (two trips can then never share the same minutes).
@@ -45,11 +64,12 @@ export async function harness(options: Partial<CloudOptions> = {}): Promise<Harn
       const minutes = typeof d.durationMin === 'number' && d.durationMin > 0 && d.durationMin <= 1440 ? d.durationMin : 0
       const wellFormedTrip = d.kind === 'travel' && typeof d.mode === 'string' && d.mode in PACE_KMH && minutes > 0
       if (name === 'checkIn' && wellFormedTrip && d.occurredAt === undefined) clock.ms += Math.ceil(minutes * 60_000)
-      return cloud.call(name, data, `Bearer ${token}`)
+      return target.call(name, data, `Bearer ${token}`)
     }
     return {
       token,
       openid,
+      via: (k) => callerOf(token, openid, k),
       call,
       async ok(name, data) {
         const out = await call(name, data)
@@ -66,6 +86,7 @@ export async function harness(options: Partial<CloudOptions> = {}): Promise<Harn
   let tampered = false
   return {
     cloud,
+    clouds,
     clock,
     as: (handle) => login(`dev:${handle}`),
     login,

@@ -45,17 +45,32 @@ export async function freshMysqlDatabase(name?: string, serverUrl = MYSQL_URL as
 
 /** The storage for an in-process cloud test; closing it also drops a MySQL database. */
 export async function testStorage(): Promise<StoragePort> {
-  if (!MYSQL_URL) return openSqlite({ path: ':memory:' })
+  return (await testStorages(1))[0]
+}
+
+/**
+ * Storage for `workers` clouds over one database, as N worker processes have: on MySQL each its own pool on one
+ * throw-away database (closing the first drops it, after the others); SQLite runs one writer, so its workers
+ * share the one port (as the server refuses more than one worker over SQLite).
+ */
+export async function testStorages(workers: number): Promise<StoragePort[]> {
+  if (!MYSQL_URL) {
+    const port = openSqlite({ path: ':memory:' })
+    return Array.from({ length: workers }, () => port)
+  }
   const fresh = await freshMysqlDatabase()
-  const port = await openMysql({ url: fresh.url })
-  const close = port.close
-  return new Proxy(port, {
+  const ports = [await openMysql({ url: fresh.url })]
+  for (let i = 1; i < workers; i++) ports.push(await openMysql({ url: fresh.url }))
+  const closeAll = async () => {
+    for (const p of ports) await p.close()
+    await fresh.drop()
+  }
+  const first = new Proxy(ports[0], {
     get(target, prop, receiver) {
-      if (prop === 'close') return async () => {
-        await close()
-        await fresh.drop()
-      }
+      if (prop === 'close') return closeAll
       return Reflect.get(target, prop, receiver)
     },
   })
+  // the others close with the first
+  return [first, ...ports.slice(1).map((p) => new Proxy(p, { get: (t, prop, r) => (prop === 'close' ? async () => undefined : Reflect.get(t, prop, r)) }))]
 }
