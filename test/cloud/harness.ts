@@ -8,7 +8,8 @@ export interface Harness {
   cloud: Cloud
   /** every worker's cloud over the one database (harness({ workers })); the first is `cloud` */
   clouds: Cloud[]
-  clock: { ms: number }
+  /** the test's clock; `skewMs[i]` moves worker i's clock off it (a worker whose time runs a little ahead) */
+  clock: { ms: number; skewMs: number[] }
   /** logs a handle in and returns a caller bound to its token */
   as(handle: string): Promise<Caller>
   /** logs in with any login code (a WeChat code against a stand-in, say) and returns a caller bound to its token */
@@ -33,14 +34,14 @@ export interface Caller {
  * over one database, as N worker processes are (on MySQL each with its own pool; SQLite has one writer).
  */
 export async function harness(options: Partial<CloudOptions> & { workers?: number } = {}): Promise<Harness> {
-  const clock = { ms: NOW }
+  const clock: Harness['clock'] = { ms: NOW, skewMs: [] }
   const { workers = 1, ...cloudOptions } = options
   const storages = options.storage ? [options.storage] : workers > 1 ? await testStorages(workers) : [await testStorage()]
   const clouds: Cloud[] = []
-  for (const storage of storages) {
+  for (const [i, storage] of storages.entries()) {
     clouds.push(
       await createCloud({
-        now: () => clock.ms,
+        now: () => clock.ms + (clock.skewMs[i] ?? 0),
         rateLimit: { burst: 0, perSecond: 1 },
         devLogin: true,
         ...cloudOptions,
