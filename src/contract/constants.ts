@@ -65,3 +65,10 @@ export const EVENT_LIMITS = {
   /** events a resident sees at once */
   listLimit: 20,
 } as const
+
+/**
+ * Labels the app itself shows in place of a person or a system voice: nobody may take one as a nickname or a
+ * group or community name (compared after NFC, trimmed, case-insensitively). '已注销' stands where a deleted
+ * account's name was.
+ */
+export const RESERVED_NAMES = ['已注销', '注销用户', '系统', '系统消息', '管理员', '官方', '客服', 'deleted', 'admin', 'administrator', 'system', 'official'] as const

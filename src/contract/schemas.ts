@@ -3,10 +3,12 @@
  * inferred types, so changing a field here breaks both sides' build at once.
  */
 import { z } from 'zod'
+import { freeTextProblem, hasLoneSurrogate, isReservedName } from './text'
 
 import { EVENT_LIMITS, REMINDER_KINDS, CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
 
 export { LIMITS, MATERIALS, TRAVEL_MODES }
+export { freeTextProblem, isReservedName }
 
 const requestId = z
   .string()
@@ -99,6 +101,29 @@ export type EmptyRequest = z.infer<typeof emptySchema>
 export type SetRemindersRequest = z.infer<typeof setRemindersSchema>
 export type MarkInboxReadRequest = z.infer<typeof markInboxReadSchema>
 
+/**
+ * Free text a person types: NFC-normalised (so one name has one form), trimmed, within its length, and free of
+ * the characters above. `name` texts (nicknames, group and community names) may not take a reserved label.
+ */
+export function freeText(field: string, max: number, options: { min?: number; lines?: boolean; name?: boolean } = {}) {
+  const min = options.min ?? 1
+  return z
+    .string({ error: `${field} must be text` })
+    .refine((t) => !hasLoneSurrogate(t), `${field} contains a broken character (a lone surrogate)`)
+    .transform((t) => t.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? `${field} must not be empty` : `${field} must be at least ${min} characters`)
+        .max(max, `${field} must be at most ${max} characters`)
+        .superRefine((t, ctx) => {
+          const problem = freeTextProblem(t, options.lines)
+          if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}` })
+          else if (options.name && isReservedName(t)) ctx.addIssue({ code: 'custom', message: `${field} "${t}" is reserved: choose another` })
+        }),
+    )
+}
+
 const intIn = (name: string, min: number, max: number) =>
   z
     .number({ error: `${name} must be an integer` })
@@ -110,8 +135,8 @@ const entityId = (name: string) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, `${
 
 export const upsertRewardSchema = z.strictObject({
   id: entityId('id').optional(),
-  title: z.string().trim().min(1, 'title must not be empty').max(REWARD_LIMITS.maxTitleChars, `title must be at most ${REWARD_LIMITS.maxTitleChars} characters`),
-  description: z.string().max(REWARD_LIMITS.maxDescriptionChars, `description must be at most ${REWARD_LIMITS.maxDescriptionChars} characters`).optional(),
+  title: freeText('title', REWARD_LIMITS.maxTitleChars),
+  description: freeText('description', REWARD_LIMITS.maxDescriptionChars, { min: 0, lines: true }).optional(),
   imageUrl: z.url({ protocol: /^https?$/, error: 'imageUrl must be an http(s) URL' }).max(500).optional(),
   pointsCost: intIn('pointsCost', 1, REWARD_LIMITS.maxPointsCost),
   stock: intIn('stock', 0, REWARD_LIMITS.maxStock),
@@ -163,8 +188,8 @@ export type DayRangeRequest = z.infer<typeof dayRangeSchema>
 
 export const upsertProjectSchema = z.strictObject({
   id: entityId('id').optional(),
-  title: z.string().trim().min(1, 'title must not be empty').max(REWARD_LIMITS.maxTitleChars, `title must be at most ${REWARD_LIMITS.maxTitleChars} characters`),
-  description: z.string().max(REWARD_LIMITS.maxDescriptionChars, `description must be at most ${REWARD_LIMITS.maxDescriptionChars} characters`).optional(),
+  title: freeText('title', REWARD_LIMITS.maxTitleChars),
+  description: freeText('description', REWARD_LIMITS.maxDescriptionChars, { min: 0, lines: true }).optional(),
   goalPoints: intIn('goalPoints', 1, 100_000_000),
   active: z.boolean({ error: 'active must be true or false' }).optional(),
 })
@@ -182,14 +207,14 @@ export const deleteAccountSchema = z.strictObject({
   confirm: z.literal('DELETE', { error: 'confirm must be the word DELETE' }),
 })
 export const updateProfileSchema = z.strictObject({
-  nickname: z.string().trim().min(1, 'nickname must not be empty').max(20, 'nickname must be at most 20 characters'),
+  nickname: freeText('nickname', 20, { name: true }),
 })
 
 export type DailySeriesRequest = z.infer<typeof dailySeriesSchema>
 export type DeleteAccountRequest = z.infer<typeof deleteAccountSchema>
 export type UpdateProfileRequest = z.infer<typeof updateProfileSchema>
 
-const groupName = z.string().trim().min(1, 'name must not be empty').max(30, 'name must be at most 30 characters')
+const groupName = freeText('name', 30, { name: true })
 export const createGroupSchema = z.strictObject({ name: groupName })
 export const joinGroupSchema = z.strictObject({
   inviteCode: z
@@ -205,8 +230,8 @@ const target = (name: string) => z.number({ error: `${name} must be a number` })
 export const createChallengeSchema = z
   .strictObject({
     groupId: entityId('groupId').optional(),
-    title: z.string().trim().min(1, 'title must not be empty').max(40, 'title must be at most 40 characters'),
-    description: z.string().max(300, 'description must be at most 300 characters').optional(),
+    title: freeText('title', 40),
+    description: freeText('description', 300, { min: 0, lines: true }).optional(),
     metric: z.enum(CHALLENGE_METRICS, { error: `metric must be one of ${CHALLENGE_METRICS.join(', ')}` }),
     mode: z.enum(TRAVEL_MODES, { error: `mode must be one of ${TRAVEL_MODES.join(', ')}` }).optional(),
     targetPerMember: target('targetPerMember').optional(),
@@ -266,7 +291,7 @@ export const STATION_LIMITS = { maxNameChars: 40, maxAddressChars: 100, maxHours
 
 export const upsertCommunitySchema = z.strictObject({
   id: entityId('id').optional(),
-  name: z.string().trim().min(1, 'name must not be empty').max(COMMUNITY_LIMITS.maxNameChars, `name must be at most ${COMMUNITY_LIMITS.maxNameChars} characters`),
+  name: freeText('name', COMMUNITY_LIMITS.maxNameChars, { name: true }),
 })
 export type UpsertCommunityRequest = z.infer<typeof upsertCommunitySchema>
 
@@ -277,9 +302,9 @@ const stationCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'code must be 1–
 
 export const upsertStationSchema = z.strictObject({
   code: stationCode,
-  name: z.string().trim().min(1, 'name must not be empty').max(STATION_LIMITS.maxNameChars, `name must be at most ${STATION_LIMITS.maxNameChars} characters`),
-  address: z.string().trim().max(STATION_LIMITS.maxAddressChars, `address must be at most ${STATION_LIMITS.maxAddressChars} characters`).optional(),
-  hours: z.string().trim().max(STATION_LIMITS.maxHoursChars, `hours must be at most ${STATION_LIMITS.maxHoursChars} characters`).optional(),
+  name: freeText('name', STATION_LIMITS.maxNameChars),
+  address: freeText('address', STATION_LIMITS.maxAddressChars, { min: 0 }).optional(),
+  hours: freeText('hours', STATION_LIMITS.maxHoursChars, { min: 0 }).optional(),
   materials: z
     .array(z.enum(MATERIALS, { error: `a material is one of ${MATERIALS.join(', ')}` }))
     .min(1, 'a station accepts at least one material')
@@ -319,8 +344,8 @@ export type GrantOrganizerRequest = z.infer<typeof grantOrganizerSchema>
 
 export const createEventSchema = z.strictObject({
   requestId,
-  title: z.string().trim().min(1, 'title must not be empty').max(EVENT_LIMITS.maxTitleChars, `title must be at most ${EVENT_LIMITS.maxTitleChars} characters`),
-  place: z.string().trim().min(1, 'place must not be empty').max(EVENT_LIMITS.maxPlaceChars, `place must be at most ${EVENT_LIMITS.maxPlaceChars} characters`),
+  title: freeText('title', EVENT_LIMITS.maxTitleChars),
+  place: freeText('place', EVENT_LIMITS.maxPlaceChars),
   startsAt: z.iso.datetime({ offset: true, error: 'startsAt must be an ISO-8601 instant with an offset or Z' }),
   endsAt: z.iso.datetime({ offset: true, error: 'endsAt must be an ISO-8601 instant with an offset or Z' }),
   slots: intIn('slots', 1, EVENT_LIMITS.maxSlots),

@@ -3,8 +3,10 @@
  * up), but nothing that names the person. One definition for every engine and every page that shows one.
  */
 
-/** Shown wherever a deleted person's name would have been (group members, leaderboards). */
-export const DELETED_NICKNAME = '已注销'
+import { RESERVED_NAMES } from '../contract/constants'
+
+/** Shown wherever a deleted person's name would have been (group members, leaderboards); nobody may take it. */
+export const DELETED_NICKNAME: (typeof RESERVED_NAMES)[0] = RESERVED_NAMES[0]
 
 /** The handle a deleted account keeps: unique, and never one a login can ask for again (dev or WeChat). */
 export const deletedHandle = (openid: string) => `deleted:${openid}`
