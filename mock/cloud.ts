@@ -14,6 +14,7 @@ import { inTransaction, type CallerContext, type Services } from './function'
 import { FUNCTIONS } from './functions'
 import { RateLimiter, type RateLimitOptions } from './rateLimit'
 import { expireDue } from './rewards'
+import { closeEndedBudgets } from './treasury'
 import { seedCatalogue } from './seed'
 import type { StoragePort, UserRecord } from './storage/port'
 import { createTokenService } from './tokens'
@@ -21,6 +22,7 @@ import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './users
 import type { WeChatLogin } from './wechat'
 import { creditRules, DEFAULT_MAX_BACKDATE_HOURS } from '../src/core/farming'
 import { DEV_WECHAT_APPID } from './werun'
+import { DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS } from '../src/core/treasury'
 import { sendDueReminders, type ReminderTemplates, type SubscribeSender } from './reminderSender'
 
 export interface CloudOptions {
@@ -44,6 +46,8 @@ export interface CloudOptions {
   maxBackdateHours?: number
   /** WX_APPID: the appid WeRun data must be stamped with */
   wechatAppid?: string
+  /** TREASURY_MONTHLY_CAP_POINTS: points a city organizer may issue per month (src/core/treasury's default otherwise) */
+  treasuryMonthlyCapPoints?: number
   now?: () => number
 }
 
@@ -63,6 +67,8 @@ export interface Cloud {
   call(name: string, data: unknown, authorization?: string, context?: CallContext): Promise<CloudResponse>
   /** expires and refunds every pending voucher past its expiresAt; the server runs it periodically */
   sweepExpired(): Promise<number>
+  /** gives back what closed events' and challenges' budgets did not pay (src/core/treasury); the server runs it periodically */
+  sweepBudgets(): Promise<number>
   /** one pass of the reminder outbox: due reminders sent through WeChat or left for the app's inbox */
   sendReminders(): ReturnType<typeof sendDueReminders>
   readonly services: Services
@@ -113,6 +119,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     methodology,
     rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS),
     wechatAppid: options.wechatAppid ?? (options.devLogin ? DEV_WECHAT_APPID : undefined),
+    treasuryMonthlyCapPoints: options.treasuryMonthlyCapPoints ?? DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS,
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 
@@ -189,6 +196,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
       }
     },
     sweepExpired: () => expireDue(services),
+    sweepBudgets: () => closeEndedBudgets(services),
     sendReminders: () => sendDueReminders(services, options.reminderSender, options.reminderTemplates ?? {}),
     close: () => store.close(),
   }

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path'
 import type { RateLimitOptions } from './rateLimit'
 import { WECHAT_API_BASE, WECHAT_TIMEOUT_MS } from './wechat'
 import { DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE } from '../src/core/farming'
+import { DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, TREASURY_LIMITS } from '../src/core/treasury'
 import { parseReminderTemplates, type ReminderTemplates } from './reminderSender'
 
 export interface WeChatConfig {
@@ -48,6 +49,8 @@ export interface ServerConfig {
   workers: number
   /** MAX_BACKDATE_HOURS: activity older than this is not credited (1–168, default 48) */
   maxBackdateHours: number
+  /** TREASURY_MONTHLY_CAP_POINTS: points city organizers may issue into the treasury per Asia/Shanghai month */
+  treasuryMonthlyCapPoints: number
   /**
    * DEV_CLOCK_OFFSET_MS (with DEV_LOGIN only): the cloud's clock runs this far from the machine's, so the browser
    * tests, whose browsers are given the same clock, read "today" at the hour they choose (one day at most).
@@ -191,6 +194,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: flag(env, 'TRUST_PROXY'),
     workers,
     maxBackdateHours: intFromEnv(env, 'MAX_BACKDATE_HOURS', DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE[0], MAX_BACKDATE_HOURS_RANGE[1]),
+    treasuryMonthlyCapPoints: intFromEnv(env, 'TREASURY_MONTHLY_CAP_POINTS', DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, 0, TREASURY_LIMITS.maxPoints),
     devClockOffsetMs,
   }
 }

@@ -43,6 +43,8 @@ export interface Services {
   rules: CreditRules
   /** the appid WeRun watermarks must carry: WX_APPID, or a dev appid when only dev login is on */
   wechatAppid?: string
+  /** points the city may issue into its treasury per Asia/Shanghai month (TREASURY_MONTHLY_CAP_POINTS) */
+  treasuryMonthlyCapPoints: number
 }
 
 export interface CloudFunction<N extends FunctionName> {

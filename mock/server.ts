@@ -46,6 +46,7 @@ async function main() {
     organizers: config.organizers,
     rateLimit: config.rateLimit,
     maxBackdateHours: config.maxBackdateHours,
+    treasuryMonthlyCapPoints: config.treasuryMonthlyCapPoints,
     wechatAppid: config.wechat?.appid ?? config.cloudRun?.appid,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),
@@ -61,11 +62,13 @@ async function main() {
     trustProxy: config.trustProxy,
     cloudRun: config.cloudRun,
   })
-  // Vouchers also expire on access; the sweep refunds the ones nobody looks at.
+  // Vouchers also expire on access; the sweep refunds the ones nobody looks at, and closes ended budgets.
   const sweep = setInterval(async () => {
     try {
       const n = await cloud.sweepExpired()
       if (n > 0) console.log(`expired and refunded ${n} voucher(s)`)
+      const back = await cloud.sweepBudgets()
+      if (back > 0) console.log(`closed budgets gave ${back} unspent point(s) back to their purses`)
     } catch (error) {
       console.error('[sweep] failed:', error)
     }

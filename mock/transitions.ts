@@ -9,6 +9,9 @@ import { assertMoves, type StateMachine } from '../src/core/states'
 import { CloudError } from './errors'
 import type { AsyncOps, CellValue, MoveSpec, TransitionSpec } from './storage/port'
 
+/** What the loser is told; it may read the row again (inside the same transaction) to say why. */
+export type Refusal = () => CloudError | Promise<CloudError>
+
 /** Tables whose `status` column is a state machine of src/core/states. */
 const MACHINE_OF: Record<string, StateMachine> = { redemptions: 'voucher', reviews: 'review', event_signups: 'signup' }
 
@@ -22,9 +25,9 @@ function checked(t: TransitionSpec): TransitionSpec {
  * Moves a row from one of `from` to `to`, or throws `refusal` (a CONFLICT, as a rule: someone else moved it
  * first) and nothing moves.
  */
-export async function transition(store: AsyncOps, t: TransitionSpec, refusal: () => CloudError): Promise<void> {
+export async function transition(store: AsyncOps, t: TransitionSpec, refusal: Refusal): Promise<void> {
   const moved = await store.applyTransition(checked(t))
-  if (moved !== 1) throw refusal()
+  if (moved !== 1) throw await refusal()
 }
 
 /**
@@ -36,8 +39,8 @@ export async function claim(store: AsyncOps, t: TransitionSpec): Promise<boolean
 }
 
 /** Moves a counter within its bounds, or throws `refusal` (out of stock, no budget, no place left) and nothing moves. */
-export async function move(store: AsyncOps, m: MoveSpec, refusal: () => CloudError): Promise<void> {
-  if ((await store.applyMove(m)) !== 1) throw refusal()
+export async function move(store: AsyncOps, m: MoveSpec, refusal: Refusal): Promise<void> {
+  if ((await store.applyMove(m)) !== 1) throw await refusal()
 }
 
 /** The same where running out is an expected outcome (a completion past its budget earns a badge instead): answers whether it moved. */

@@ -5,6 +5,7 @@ import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
+import { fundBudget } from '../treasury'
 
 const MAX_DAYS = 366
 
@@ -49,7 +50,8 @@ export const createChallenge = defineFunction({
       }
       await services.store.insertChallenge(challenge)
       if (req.budgetPoints !== undefined) {
-        await services.store.fundBudget({ id: services.newId('bf'), challengeId: challenge.id, openid: who.openid, points: req.budgetPoints, createdAt: challenge.createdAt })
+        // Drawn from the organizer's purse: a community organizer's allowance, or the city's from the treasury.
+        await fundBudget(services, who, { table: 'challenges', id: challenge.id }, req.budgetPoints, `challenge ${challenge.id}: ${req.title}`)
         challenge.budgetPoints = req.budgetPoints
       }
       return { challenge: await publicChallenge(services, challenge, who.openid) }

@@ -7,11 +7,13 @@ import { communityToSave, requireCommunity } from '../communities'
 import { defineFunction, inTransaction } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { newStationSecret } from '../stationCodes'
+import { fundBudget } from '../treasury'
 
 /**
  * An organizer announces an event for their community (a city organizer: for any, or the whole city). Its budget,
- * every place times the reward, is funded by its creator at once and recorded with who and when, so every point
- * an attendee is paid is backed (auditEconomy checks it). Exactly once per requestId.
+ * every place times the reward, is drawn at once from the organizer's purse (a community's allowance, or the
+ * city's from the treasury) and recorded with who and when, so every point an attendee is paid traces to an
+ * issuance (auditEconomy checks it); an organizer creates no points. Exactly once per requestId.
  */
 export const createEvent = defineFunction({
   name: 'createEvent',
@@ -40,13 +42,15 @@ export const createEvent = defineFunction({
         slots: req.slots,
         taken: 0,
         rewardPoints: req.rewardPoints,
-        budgetPoints: eventBudget(req.slots, req.rewardPoints),
+        budgetPoints: 0,
         budgetSpent: 0,
         secret: newStationSecret(),
         creator: who.openid,
         createdAt,
       }
-      await store.insertEvent(event, { id: services.newId('bf'), openid: who.openid, createdAt })
+      await store.insertEvent(event)
+      const budget = eventBudget(req.slots, req.rewardPoints)
+      if (budget > 0) await fundBudget(services, who, { table: 'events', id: event.id }, budget, `event ${event.id}: ${req.title}`)
       await store.saveRequest(who.openid, req.requestId, { fn: 'createEvent', payloadHash: hash, resultRef: event.id, capped: false })
       return { event: await eventFor(services, event.id, who.openid) }
     })

@@ -1,13 +1,14 @@
 import { fundChallengeSchema } from '../../src/contract/schemas'
-import { toShanghaiIso } from '../../src/core/time'
 import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
+import { fundBudget } from '../treasury'
 
 /**
- * An organizer funds a challenge's bonuses: the budget every bonus point is paid from. Each funding is kept with
- * who and when; exactly once per requestId.
+ * A city organizer funds a challenge's bonuses from the city's purse (allocated from the treasury in the same
+ * step): the budget every bonus point is paid from. Each funding is kept with who and when; exactly once per
+ * requestId.
  */
 export const fundChallenge = defineFunction({
   name: 'fundChallenge',
@@ -23,9 +24,8 @@ export const fundChallenge = defineFunction({
       const c = await store.getChallenge(req.challengeId)
       if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${req.challengeId}.`)
       if (!previous) {
-        const id = services.newId('bf')
-        await store.fundBudget({ id, challengeId: c.id, openid: who.openid, points: req.points, createdAt: toShanghaiIso(services.now()) })
-        await store.saveRequest(who.openid, req.requestId, { fn: 'fundChallenge', payloadHash: hash, resultRef: id, capped: false })
+        await fundBudget(services, who, { table: 'challenges', id: c.id }, req.points, `challenge ${c.id}: ${c.title}`)
+        await store.saveRequest(who.openid, req.requestId, { fn: 'fundChallenge', payloadHash: hash, resultRef: c.id, capped: false })
       }
       const after = await store.getChallenge(c.id)
       if (!after) throw new Error('challenge vanished inside the transaction')

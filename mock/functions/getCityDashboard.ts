@@ -1,6 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import type { CityDashboard } from '../../src/contract/types'
-import { NO_COMMUNITY, weekRanges } from '../../src/core/community'
+import { NO_COMMUNITY, shownAlone, weekRanges } from '../../src/core/community'
+import { monthsEnding, shanghaiMonth } from '../../src/core/treasury'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { defineFunction, type Services } from '../function'
 
@@ -31,32 +32,47 @@ async function dashboard(services: Services, nowMs: number): Promise<CityDashboa
   const { store } = services
   const today = shanghaiDay(nowMs)
   const { thisWeek, lastWeek } = weekRanges(today)
-  const [totals, days, communities, projects, raised] = await Promise.all([
+  const months = monthsEnding(shanghaiMonth(nowMs), 12)
+  const [totals, days, communities, projects, raised, issued] = await Promise.all([
     store.communityTotals(),
     store.communityDayGrams(lastWeek.fromDay, today),
     store.listCommunities(),
     store.listProjects(false),
     store.projectTotals(),
+    store.issuanceByMonth(months[0]),
   ])
   const inRange = (day: string, range: { fromDay: string; toDay: string }) => day >= range.fromDay && day <= range.toDay
   const weekGrams = (range: { fromDay: string; toDay: string }, communityId?: string) =>
     days.filter((d) => inRange(d.day, range) && (communityId === undefined || d.communityId === communityId)).reduce((sum, d) => sum + d.gramsCo2e, 0)
   const totalOf = (communityId: string) => totals.find((t) => t.communityId === communityId)
+  const all = communities
+    .filter((c) => c.id !== NO_COMMUNITY)
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      residents: totalOf(c.id)?.residents ?? 0,
+      gramsCo2eTotal: totalOf(c.id)?.gramsCo2e ?? 0,
+      thisWeekGrams: weekGrams(thisWeek, c.id),
+    }))
+  const small = all.filter((c) => !shownAlone(c.residents))
   return {
     asOf: toShanghaiIso(nowMs),
     residents: totals.reduce((sum, t) => sum + t.residents, 0),
     gramsCo2eTotal: totals.reduce((sum, t) => sum + t.gramsCo2e, 0),
     thisWeek: { ...thisWeek, gramsCo2e: weekGrams(thisWeek) },
     lastWeek: { ...lastWeek, gramsCo2e: weekGrams(lastWeek) },
-    communities: communities
-      .filter((c) => c.id !== NO_COMMUNITY)
-      .map((c) => ({
-        id: c.id,
-        name: c.name,
-        residents: totalOf(c.id)?.residents ?? 0,
-        gramsCo2eTotal: totalOf(c.id)?.gramsCo2e ?? 0,
-        thisWeekGrams: weekGrams(thisWeek, c.id),
-      })),
+    communities: all.filter((c) => shownAlone(c.residents)),
+    ...(small.length > 0
+      ? {
+          otherCommunities: {
+            communities: small.length,
+            residents: small.reduce((sum, c) => sum + c.residents, 0),
+            gramsCo2eTotal: small.reduce((sum, c) => sum + c.gramsCo2eTotal, 0),
+            thisWeekGrams: small.reduce((sum, c) => sum + c.thisWeekGrams, 0),
+          },
+        }
+      : {}),
+    issuance: months.map((month) => ({ month, points: issued.find((i) => i.month === month)?.points ?? 0 })),
     projects: projects.map((p) => ({
       id: p.id,
       title: p.title,

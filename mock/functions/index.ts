@@ -1,4 +1,7 @@
 import { cancelEvent } from './cancelEvent'
+import { getTreasury } from './getTreasury'
+import { issuePoints } from './issuePoints'
+import { allocatePoints } from './allocatePoints'
 import { createEvent } from './createEvent'
 import { listEvents } from './listEvents'
 import { signUpEvent } from './signUpEvent'
@@ -132,4 +135,7 @@ export const FUNCTIONS: Registry = {
   attendEvent,
   exportEventCsv,
   cancelEvent,
+  getTreasury,
+  issuePoints,
+  allocatePoints,
 }

@@ -143,6 +143,53 @@ export interface ReviewRecord {
   communityId: string
 }
 
+/** An issuance into the city's treasury: who, when, why, and the month whose cap it counts against. */
+export interface IssuanceRecord {
+  id: string
+  openid: string
+  points: number
+  reason: string
+  month: string
+  createdAt: string
+}
+
+/** Points moved from the treasury into a purse: a community's allowance, or '' the city's own. */
+export interface AllocationRecord {
+  id: string
+  purse: string
+  openid: string
+  points: number
+  reason: string
+  createdAt: string
+}
+
+/** Points drawn from a purse into a challenge's or an event's budget. */
+export interface FundingRecord {
+  id: string
+  budgetId: string
+  purse: string
+  openid: string
+  points: number
+  createdAt: string
+}
+
+/** What a budget gave back to its purse when it closed. */
+export type BudgetReturnRecord = FundingRecord
+
+export interface PurseRecord {
+  purse: string
+  grantedPoints: number
+  spentPoints: number
+}
+
+/** A challenge's or an event's budget, as the sweep that closes it sees it. */
+export interface OpenBudget {
+  table: 'challenges' | 'events'
+  id: string
+  budgetPoints: number
+  budgetSpent: number
+}
+
 export interface ProjectRecord {
   id: string
   title: string
@@ -231,13 +278,13 @@ export interface TransitionSpec {
   set?: Record<string, CellValue>
 }
 
-/** One bounded move of a counter column: `column + delta` stays within `min` and `max` (a number or another column of the row), or nothing moves. */
+/** One bounded move of a counter column: `column + delta` stays within `min` and `max` (each a number or another column of the row), or nothing moves. */
 export interface MoveSpec {
   table: string
   key: Record<string, string>
   column: string
   delta: number
-  min?: number
+  min?: number | string
   max?: number | string
 }
 
@@ -346,8 +393,28 @@ export interface StorageOps {
   addToParticipant(challengeId: string, openid: string, delta: number, atMs: number): void
   /** who funded a challenge's budget (a handful of organizers: its funding records) */
   fundersOf(challengeId: string): string[]
-  /** an organizer's funding: kept with who and when, and added to the challenge's budget */
-  fundBudget(funding: { id: string; challengeId: string; openid: string; points: number; createdAt: string }): void
+  /** the fundings of one budget (a handful) */
+  fundingsOf(budgetId: string): FundingRecord[]
+  /** a funding record; the budget itself moves by a checked move in the same transaction */
+  insertFunding(f: FundingRecord): void
+  insertBudgetReturn(r: BudgetReturnRecord): void
+  /** the rows an issuance, an allocation or a draw moves, made once (the treasury, this month's, the purse) */
+  ensureTreasuryRows(month: string, purse: string): void
+  treasuryTotals(): { issuedPoints: number; allocatedPoints: number }
+  /** points issued in one month (its counter row) */
+  monthIssued(month: string): number
+  /** issuance per month from `fromMonth` on, oldest first (one row a month) */
+  issuanceByMonth(fromMonth: string): { month: string; points: number }[]
+  insertIssuance(r: IssuanceRecord): void
+  insertAllocation(r: AllocationRecord): void
+  getPurse(purse: string): PurseRecord | undefined
+  /** every purse (one per community that was ever allocated to, and the city's) */
+  listPurses(): PurseRecord[]
+  recentIssuances(limit: number): IssuanceRecord[]
+  /** newest first; of one purse when it is given */
+  recentAllocations(purse: string | undefined, limit: number): AllocationRecord[]
+  /** events called off or over, and challenges over by `challengeEndDay`, whose budget has not been closed yet */
+  budgetsToClose(nowMs: number, challengeEndDay: string, limit: number): OpenBudget[]
   /** the whole database's books, for auditEconomy (a report: it reads everything) */
   economyTotals(): EconomyTotals
   /** moves the challenge's participant count in the person's slot */
@@ -399,8 +466,8 @@ export interface StorageOps {
   communityTotals(): { communityId: string; residents: number; gramsCo2e: number }[]
   communityDayGrams(fromDay: string, toDay: string): { communityId: string; day: string; gramsCo2e: number }[]
 
-  /** a new event, its budget funded by its creator (recorded with the challenges' fundings) */
-  insertEvent(e: EventRecord, funding: { id: string; openid: string; createdAt: string }): void
+  /** a new event with no budget yet (its funding moves it, in the same transaction) */
+  insertEvent(e: EventRecord): void
   getEvent(id: string): EventRecord | undefined
   /**
    * Events not yet over, soonest first: of one community and the city-wide ones (withCity), of one community

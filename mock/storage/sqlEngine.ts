@@ -11,7 +11,7 @@ import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import { isReminderKind, type ReminderKind } from '../../src/core/reminders'
-import type { AsyncOps, MoveSpec, TransitionSpec, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
+import type { AsyncOps, MoveSpec, TransitionSpec, AllocationRecord, BudgetReturnRecord, FundingRecord, IssuanceRecord, OpenBudget, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
 
 /** A prepared statement: positional parameters, or one object of named ones (@name). */
 export interface SqlStatement<P extends unknown[] | object = unknown[], R = unknown> {
@@ -122,9 +122,9 @@ const WRITABLE: Record<string, { key: readonly string[]; columns: readonly strin
   redemptions: { key: ['id'], columns: ['status', 'closed_at', 'verified_by'] },
   reviews: { key: ['id'], columns: ['status', 'decided_by', 'decided_at', 'adjust_entry_id'] },
   event_signups: { key: ['event_id', 'openid'], columns: ['status', 'signed_at', 'attended_at', 'bonus_entry_id', 'distance_m'] },
-  events: { key: ['id'], columns: ['taken', 'slots', 'budget_spent', 'budget_points', 'cancelled_at'] },
+  events: { key: ['id'], columns: ['taken', 'slots', 'budget_spent', 'budget_points', 'cancelled_at', 'budget_closed_at'] },
   rewards: { key: ['id'], columns: ['stock'] },
-  challenges: { key: ['id'], columns: ['budget_spent', 'budget_points'] },
+  challenges: { key: ['id'], columns: ['budget_spent', 'budget_points', 'budget_closed_at'] },
   challenge_participants: { key: ['challenge_id', 'openid'], columns: ['completed_ms', 'bonus_entry_id'] },
   groups: { key: ['id'], columns: ['leader', 'closed_at', 'invite_code'] },
   treasury: { key: ['id'], columns: ['issued', 'allocated'] },
@@ -317,8 +317,32 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
       ),
       fundersOf: exec.prepare<[string], { openid: string }>('SELECT DISTINCT openid FROM budget_fundings WHERE challenge_id = ?'),
-      insertFunding: exec.prepare('INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at) VALUES (?, ?, ?, ?, ?)'),
-      addBudget: exec.prepare('UPDATE challenges SET budget_points = budget_points + ? WHERE id = ?'),
+      fundingsOf: exec.prepare<[string], { id: string; challenge_id: string; purse: string; openid: string; points: number; created_at: string }>(
+        'SELECT * FROM budget_fundings WHERE challenge_id = ? ORDER BY created_at, id',
+      ),
+      insertFunding: exec.prepare('INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at, purse) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertBudgetReturn: exec.prepare('INSERT INTO budget_returns (id, budget_id, purse, openid, points, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      ensureTreasury: exec.prepare("INSERT OR IGNORE INTO treasury (id, issued, allocated) VALUES ('city', 0, 0)"),
+      ensureMonth: exec.prepare('INSERT OR IGNORE INTO treasury_months (month, issued) VALUES (?, 0)'),
+      ensurePurse: exec.prepare('INSERT OR IGNORE INTO allowances (purse, granted, spent) VALUES (?, 0, 0)'),
+      treasury: exec.prepare<[], { issued: number; allocated: number }>("SELECT issued, allocated FROM treasury WHERE id = 'city'"),
+      monthIssued: exec.prepare<[string], { issued: number }>('SELECT issued FROM treasury_months WHERE month = ?'),
+      issuanceByMonth: exec.prepare<[string], { month: string; issued: number }>('SELECT month, issued FROM treasury_months WHERE month >= ? ORDER BY month'),
+      insertIssuance: exec.prepare('INSERT INTO treasury_issuances (id, openid, points, reason, month, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertAllocation: exec.prepare('INSERT INTO allowance_grants (id, purse, openid, points, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      purse: exec.prepare<[string], { purse: string; granted: number; spent: number }>('SELECT * FROM allowances WHERE purse = ?'),
+      purses: exec.prepare<[], { purse: string; granted: number; spent: number }>('SELECT * FROM allowances ORDER BY purse LIMIT 10000'),
+      recentIssuances: exec.prepare<[number], { id: string; openid: string; points: number; reason: string; month: string; created_at: string }>(
+        'SELECT * FROM treasury_issuances ORDER BY created_at DESC, id LIMIT ?',
+      ),
+      recentAllocations: exec.prepare<[number], AllocationRow>('SELECT * FROM allowance_grants ORDER BY created_at DESC, id LIMIT ?'),
+      recentAllocationsOf: exec.prepare<[string, number], AllocationRow>('SELECT * FROM allowance_grants WHERE purse = ? ORDER BY created_at DESC, id LIMIT ?'),
+      eventBudgetsToClose: exec.prepare<[number, number], { id: string; budget_points: number; budget_spent: number }>(
+        'SELECT id, budget_points, budget_spent FROM events WHERE budget_closed_at IS NULL AND (ends_ms <= ? OR cancelled_at IS NOT NULL) ORDER BY ends_ms, id LIMIT ?',
+      ),
+      challengeBudgetsToClose: exec.prepare<[string, number], { id: string; budget_points: number; budget_spent: number }>(
+        'SELECT id, budget_points, budget_spent FROM challenges WHERE budget_closed_at IS NULL AND end_day <= ? ORDER BY end_day, id LIMIT ?',
+      ),
       auditEntries: exec.prepare<[], { type: string; points: number }>('SELECT type, COALESCE(SUM(points), 0) AS points FROM entries GROUP BY type'),
       auditWallets: exec.prepare<[], { balance: number; earned: number; spent: number; held: number; above: number }>(
         `SELECT COALESCE(SUM(points_balance), 0) AS balance, COALESCE(SUM(points_earned), 0) AS earned, COALESCE(SUM(points_spent), 0) AS spent,
@@ -338,6 +362,39 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       auditRedemptions: exec.prepare<[], { costAll: number; costReturned: number }>(
         `SELECT COALESCE(SUM(points_cost), 0) AS costAll,
            COALESCE(SUM(CASE WHEN status IN ('cancelled', 'expired') THEN points_cost ELSE 0 END), 0) AS costReturned FROM redemptions`,
+      ),
+      auditTreasury: exec.prepare<[], { issued: number; allocated: number; issuances: number; allocations: number; returns: number }>(
+        `SELECT COALESCE((SELECT issued FROM treasury WHERE id = 'city'), 0) AS issued, COALESCE((SELECT allocated FROM treasury WHERE id = 'city'), 0) AS allocated,
+           COALESCE((SELECT SUM(points) FROM treasury_issuances), 0) AS issuances, COALESCE((SELECT SUM(points) FROM allowance_grants), 0) AS allocations,
+           COALESCE((SELECT SUM(points) FROM budget_returns), 0) AS returns`,
+      ),
+      // Every purse any record names: its row must equal its allocations and its draws less what came back.
+      auditPurses: exec.prepare<[], { n: number }>(
+        `SELECT COUNT(*) AS n FROM (
+           SELECT COALESCE((SELECT granted FROM allowances a WHERE a.purse = p.purse), -1) AS granted,
+             COALESCE((SELECT spent FROM allowances a WHERE a.purse = p.purse), -1) AS spent,
+             COALESCE((SELECT SUM(points) FROM allowance_grants g WHERE g.purse = p.purse), 0) AS grants,
+             COALESCE((SELECT SUM(points) FROM budget_fundings f WHERE f.purse = p.purse), 0)
+               - COALESCE((SELECT SUM(points) FROM budget_returns r WHERE r.purse = p.purse), 0) AS drawn
+           FROM (SELECT purse FROM allowances UNION SELECT purse FROM allowance_grants UNION SELECT purse FROM budget_fundings UNION SELECT purse FROM budget_returns) p
+         ) x WHERE granted <> grants OR spent <> drawn`,
+      ),
+      auditBelowZero: exec.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM wallets WHERE grams_total < 0 OR points_balance < 0 OR points_held < 0'),
+      auditReversedTwice: exec.prepare<[], { n: number }>(
+        "SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'adjust' AND factor_id IS NOT NULL GROUP BY ref HAVING COUNT(*) > 1) x",
+      ),
+      auditVouchers: exec.prepare<[], { n: number }>(
+        `SELECT COUNT(*) AS n FROM redemptions d WHERE
+           (SELECT COUNT(*) FROM entries e WHERE e.type = 'refund' AND e.ref = d.id) <> (CASE WHEN d.status IN ('cancelled', 'expired') THEN 1 ELSE 0 END)
+           OR (d.status = 'pending' AND d.closed_at IS NOT NULL) OR (d.status <> 'pending' AND d.closed_at IS NULL)`,
+      ),
+      // Since the rule existed (a database upgraded from before it keeps what was paid then; meta says when).
+      auditSelfPaid: exec.prepare<[string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM entries e WHERE e.type = 'bonus'
+           AND e.created_at >= COALESCE((SELECT value FROM meta WHERE key = ?), '')
+           AND (EXISTS (SELECT 1 FROM events v WHERE v.id = e.ref AND v.creator = e.openid)
+             OR EXISTS (SELECT 1 FROM challenges c WHERE c.id = e.ref AND c.creator = e.openid)
+             OR EXISTS (SELECT 1 FROM budget_fundings f WHERE f.challenge_id = e.ref AND f.openid = e.openid))`,
       ),
       auditReviews: exec.prepare<[], { points: number }>(
         "SELECT COALESCE(SUM(e.points), 0) AS points FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open'",
@@ -525,11 +582,14 @@ export class SqlEngine implements AsyncOps {
 
   async applyMove(m: MoveSpec): Promise<number> {
     if (!Number.isSafeInteger(m.delta)) throw new Error(`a move of ${m.table}.${m.column} by ${m.delta}`)
-    const limitColumns = typeof m.max === 'string' ? [m.max] : []
+    const limitColumns = [m.min, m.max].filter((b): b is string => typeof b === 'string')
     const keys = writable(m.table, m.key, [m.column, ...limitColumns])
     const bounds: string[] = []
     const boundParams: unknown[] = []
-    if (m.min !== undefined) {
+    if (typeof m.min === 'string') {
+      bounds.push(`${m.column} + ? >= ${m.min}`)
+      boundParams.push(m.delta)
+    } else if (m.min !== undefined) {
       bounds.push(`${m.column} + ? >= ?`)
       boundParams.push(m.delta, m.min)
     }
@@ -911,9 +971,67 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.fundersOf.all(challengeId)).map((r) => r.openid)
   }
 
-  async fundBudget(f: { id: string; challengeId: string; openid: string; points: number; createdAt: string }) {
-    await this.stmts.insertFunding.defer(f.id, f.challengeId, f.openid, f.points, f.createdAt)
-    await this.stmts.addBudget.defer(f.points, f.challengeId)
+  async fundingsOf(budgetId: string) {
+    return (await this.stmts.fundingsOf.all(budgetId)).map((r) => ({ id: r.id, budgetId: r.challenge_id, purse: r.purse, openid: r.openid, points: Number(r.points), createdAt: r.created_at }))
+  }
+
+  async insertFunding(f: FundingRecord) {
+    await this.stmts.insertFunding.defer(f.id, f.budgetId, f.openid, f.points, f.createdAt, f.purse)
+  }
+
+  async insertBudgetReturn(r: BudgetReturnRecord) {
+    await this.stmts.insertBudgetReturn.defer(r.id, r.budgetId, r.purse, r.openid, r.points, r.createdAt)
+  }
+
+  async ensureTreasuryRows(month: string, purse: string) {
+    await this.stmts.ensureTreasury.run()
+    await this.stmts.ensureMonth.run(month)
+    await this.stmts.ensurePurse.run(purse)
+  }
+
+  async treasuryTotals() {
+    const row = await this.stmts.treasury.get()
+    return { issuedPoints: Number(row?.issued ?? 0), allocatedPoints: Number(row?.allocated ?? 0) }
+  }
+
+  async monthIssued(month: string) {
+    return Number((await this.stmts.monthIssued.get(month))?.issued ?? 0)
+  }
+
+  async issuanceByMonth(fromMonth: string) {
+    return (await this.stmts.issuanceByMonth.all(fromMonth)).map((r) => ({ month: r.month, points: Number(r.issued) }))
+  }
+
+  async insertIssuance(r: IssuanceRecord) {
+    await this.stmts.insertIssuance.defer(r.id, r.openid, r.points, r.reason, r.month, r.createdAt)
+  }
+
+  async insertAllocation(r: AllocationRecord) {
+    await this.stmts.insertAllocation.defer(r.id, r.purse, r.openid, r.points, r.reason, r.createdAt)
+  }
+
+  async getPurse(purse: string) {
+    const row = await this.stmts.purse.get(purse)
+    return row && { purse: row.purse, grantedPoints: Number(row.granted), spentPoints: Number(row.spent) }
+  }
+
+  async listPurses() {
+    return (await this.stmts.purses.all()).map((row) => ({ purse: row.purse, grantedPoints: Number(row.granted), spentPoints: Number(row.spent) }))
+  }
+
+  async recentIssuances(limit: number) {
+    return (await this.stmts.recentIssuances.all(limit)).map((r) => ({ id: r.id, openid: r.openid, points: Number(r.points), reason: r.reason, month: r.month, createdAt: r.created_at }))
+  }
+
+  async recentAllocations(purse: string | undefined, limit: number) {
+    const rows = purse === undefined ? await this.stmts.recentAllocations.all(limit) : await this.stmts.recentAllocationsOf.all(purse, limit)
+    return rows.map((r) => ({ id: r.id, purse: r.purse, openid: r.openid, points: Number(r.points), reason: r.reason, createdAt: r.created_at }))
+  }
+
+  async budgetsToClose(nowMs: number, challengeEndDay: string, limit: number): Promise<OpenBudget[]> {
+    const events = (await this.stmts.eventBudgetsToClose.all(nowMs, limit)).map((r) => ({ table: 'events' as const, id: r.id, budgetPoints: Number(r.budget_points), budgetSpent: Number(r.budget_spent) }))
+    const challenges = (await this.stmts.challengeBudgetsToClose.all(challengeEndDay, limit)).map((r) => ({ table: 'challenges' as const, id: r.id, budgetPoints: Number(r.budget_points), budgetSpent: Number(r.budget_spent) }))
+    return [...events, ...challenges]
   }
 
   async economyTotals() {
@@ -937,6 +1055,20 @@ export class SqlEngine implements AsyncOps {
       checkinsOverGrams: Number((await this.stmts.auditCheckins.get())?.n ?? 0),
       redemptions: { costAll: Number(r.costAll), costReturned: Number(r.costReturned) },
       openReviewPoints: Number((await this.stmts.auditReviews.get())?.points ?? 0),
+      ...(await this.treasuryAudit()),
+      walletsBelowZero: Number((await this.stmts.auditBelowZero.get())?.n ?? 0),
+      reversedTwice: Number((await this.stmts.auditReversedTwice.get())?.n ?? 0),
+      vouchersOff: Number((await this.stmts.auditVouchers.get())?.n ?? 0),
+      selfPaid: Number((await this.stmts.auditSelfPaid.get('separation_of_duties_since'))?.n ?? 0),
+    }
+  }
+
+  private async treasuryAudit() {
+    const t = (await this.stmts.auditTreasury.get())!
+    return {
+      treasury: { issued: Number(t.issued), allocated: Number(t.allocated), issuanceRecords: Number(t.issuances), allocationRecords: Number(t.allocations) },
+      budgetReturns: Number(t.returns),
+      pursesOff: Number((await this.stmts.auditPurses.get())?.n ?? 0),
     }
   }
 
@@ -1242,9 +1374,8 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.communityDayGrams.all(fromDay, toDay)).map((r) => ({ communityId: r.community_id, day: r.day, gramsCo2e: Number(r.grams) }))
   }
 
-  async insertEvent(e: EventRecord, funding: { id: string; openid: string; createdAt: string }) {
-    await this.stmts.insertEvent.run({ ...e })
-    if (e.budgetPoints > 0) await this.stmts.insertFunding.run(funding.id, e.id, funding.openid, e.budgetPoints, funding.createdAt)
+  async insertEvent(e: EventRecord) {
+    await this.stmts.insertEvent.run({ ...e, budgetPoints: 0 })
   }
 
   async getEvent(id: string) {
@@ -1282,6 +1413,15 @@ export class SqlEngine implements AsyncOps {
   async allEntries(openid: string): Promise<LedgerEntry[]> {
     return (await this.stmts.allEntries.all(openid)).map(entryFromRow)
   }
+}
+
+interface AllocationRow {
+  id: string
+  purse: string
+  openid: string
+  points: number
+  reason: string
+  created_at: string
 }
 
 interface UserRow {

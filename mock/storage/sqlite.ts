@@ -479,6 +479,71 @@ CREATE INDEX IF NOT EXISTS event_signups_by_person ON event_signups (openid, sig
 `
 
 /**
+ * Round 3 trust (issue 21). The city's treasury: issuances (who, when, why; capped per month), allocations to
+ * purses (a community's allowance, or '' the city's own) and the budgets drawn from them, with what a budget gives
+ * back when its event closes. Budgets made before the treasury are carried over as issued and allocated to the
+ * city's purse, so the audit traces every existing point from the first day.
+ */
+const ROUND_3_TRUST = `
+CREATE TABLE IF NOT EXISTS treasury (
+  id TEXT PRIMARY KEY,
+  issued INTEGER NOT NULL DEFAULT 0 CHECK (issued >= 0),
+  allocated INTEGER NOT NULL DEFAULT 0 CHECK (allocated >= 0 AND allocated <= issued)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS treasury_months (
+  month TEXT PRIMARY KEY,
+  issued INTEGER NOT NULL CHECK (issued >= 0)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS treasury_issuances (
+  id TEXT PRIMARY KEY,
+  openid TEXT NOT NULL,
+  points INTEGER NOT NULL CHECK (points > 0),
+  reason TEXT NOT NULL,
+  month TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS treasury_issuances_by_time ON treasury_issuances (created_at);
+CREATE TABLE IF NOT EXISTS allowances (
+  purse TEXT PRIMARY KEY,
+  granted INTEGER NOT NULL DEFAULT 0 CHECK (granted >= 0),
+  spent INTEGER NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= granted)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS allowance_grants (
+  id TEXT PRIMARY KEY,
+  purse TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  points INTEGER NOT NULL CHECK (points > 0),
+  reason TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS allowance_grants_by_purse ON allowance_grants (purse, created_at);
+ALTER TABLE budget_fundings ADD COLUMN purse TEXT NOT NULL DEFAULT '';
+CREATE TABLE IF NOT EXISTS budget_returns (
+  id TEXT PRIMARY KEY,
+  budget_id TEXT NOT NULL,
+  purse TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  points INTEGER NOT NULL CHECK (points > 0),
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE events ADD COLUMN budget_closed_at TEXT;
+CREATE INDEX IF NOT EXISTS events_budget_open ON events (budget_closed_at, ends_ms);
+ALTER TABLE challenges ADD COLUMN budget_closed_at TEXT;
+CREATE INDEX IF NOT EXISTS challenges_budget_open ON challenges (budget_closed_at, end_day);
+INSERT INTO treasury (id, issued, allocated) SELECT 'city', COALESCE(SUM(points), 0), COALESCE(SUM(points), 0) FROM budget_fundings;
+INSERT INTO treasury_months (month, issued) SELECT '0000-00', SUM(points) FROM budget_fundings HAVING COUNT(*) > 0;
+INSERT INTO treasury_issuances (id, openid, points, reason, month, created_at)
+  SELECT 'ti_carried_over', '', SUM(points), 'budgets funded before the treasury, carried over', '0000-00', MIN(created_at) FROM budget_fundings HAVING COUNT(*) > 0;
+INSERT INTO allowances (purse, granted, spent) SELECT '', COALESCE(SUM(points), 0), COALESCE(SUM(points), 0) FROM budget_fundings;
+INSERT INTO allowance_grants (id, purse, openid, points, reason, created_at)
+  SELECT 'ag_carried_over', '', '', SUM(points), 'budgets funded before the treasury, carried over', MIN(created_at) FROM budget_fundings HAVING COUNT(*) > 0;
+-- Organizers paid by their own events or challenges: the audit counts them from this release on (a database
+-- with history keeps what was paid before the rule).
+INSERT OR IGNORE INTO meta (key, value)
+  SELECT 'separation_of_duties_since', strftime('%Y-%m-%dT%H:%M:%S.000+08:00', 'now', '+8 hours') WHERE EXISTS (SELECT 1 FROM entries);
+`
+
+/**
  * Numbered migrations, applied at open in order, each in its own transaction, and recorded in
  * schema_migrations; a new schema change is a new entry here (and in ./mysql/migrations.ts).
  */
@@ -494,6 +559,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
   { version: 9, name: 'reminders: opted-in kinds, WeChat send credits, the outbox', sql: REMINDERS },
   { version: 10, name: 'communities: scoped organizers, station details and retirement, community counters in slots', sql: COMMUNITIES },
   { version: 11, name: 'public-welfare events: places, budgets and sign-ups', sql: EVENTS },
+  { version: 12, name: 'round 3 trust: the treasury, purses and budget returns', sql: ROUND_3_TRUST },
 ]
 
 function migrate(db: Database.Database): number[] {

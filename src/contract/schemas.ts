@@ -3,6 +3,7 @@
  * inferred types, so changing a field here breaks both sides' build at once.
  */
 import { z } from 'zod'
+import { TREASURY_LIMITS } from '../core/treasury'
 import { freeTextProblem, hasLoneSurrogate, isReservedName } from './text'
 
 import { EVENT_LIMITS, REMINDER_KINDS, CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
@@ -370,3 +371,21 @@ export const attendEventSchema = z.strictObject({
   code: z.string().trim().min(1, 'code must not be empty').max(120, 'code is too long: scan the code on the organizer\'s screen'),
 })
 export type AttendEventRequest = z.infer<typeof attendEventSchema>
+
+/** Issue 21: a city organizer issues points into the treasury, and allocates them to a purse. */
+export const issuePointsSchema = z.strictObject({
+  requestId,
+  points: intIn('points', 1, TREASURY_LIMITS.maxPoints),
+  /** why: kept with the issuance and shown to organizers */
+  reason: freeText('reason', TREASURY_LIMITS.maxReasonChars),
+})
+export type IssuePointsRequest = z.infer<typeof issuePointsSchema>
+
+export const allocatePointsSchema = z.strictObject({
+  requestId,
+  /** the community whose allowance receives them; '' the city's own purse */
+  communityId: z.union([z.literal(''), entityId('communityId')]),
+  points: intIn('points', 1, TREASURY_LIMITS.maxPoints),
+  reason: freeText('reason', TREASURY_LIMITS.maxReasonChars),
+})
+export type AllocatePointsRequest = z.infer<typeof allocatePointsSchema>

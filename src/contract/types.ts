@@ -2,6 +2,8 @@
 import type { ChallengeMetric, ReminderKind, TravelMode as Mode } from './constants'
 import type {
   ChallengeIdRequest,
+  IssuePointsRequest,
+  AllocatePointsRequest,
   SetRemindersRequest,
   MarkInboxReadRequest,
   DevWeRunDataRequest,
@@ -465,8 +467,13 @@ export interface CityDashboard {
   gramsCo2eTotal: number
   thisWeek: { fromDay: string; toDay: string; gramsCo2e: number }
   lastWeek: { fromDay: string; toDay: string; gramsCo2e: number }
+  /** communities with at least PUBLIC_MIN_RESIDENTS (5) residents taking part; smaller ones only inside `otherCommunities` */
   communities: { id: string; name: string; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }[]
+  /** the smaller communities together (absent when there are none): never one community's own figures */
+  otherCommunities?: { communities: number; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }
   projects: { id: string; title: string; goalPoints: number; raisedPoints: number; donors: number; active: boolean }[]
+  /** points city organizers issued into the treasury, per Asia/Shanghai month, the last 12 months (oldest first) */
+  issuance: { month: string; points: number }[]
 }
 
 /** A public-welfare event as a resident or its organizer sees it. */
@@ -483,6 +490,23 @@ export interface CommunityEvent {
   cancelled: boolean
   /** the caller's place: none, signed up, given back, or attended (and paid) */
   myStatus: 'none' | 'signed' | 'cancelled' | 'attended'
+}
+
+/** Issue 21: the city's treasury as an organizer sees it (a community organizer: their own purse only). */
+export interface TreasuryView {
+  /** the Asia/Shanghai month ('YYYY-MM') the cap counts in */
+  month: string
+  monthlyCapPoints: number
+  monthIssuedPoints: number
+  issuedPoints: number
+  allocatedPoints: number
+  unallocatedPoints: number
+  /** communityId '' is the city's own purse (its organizers' challenges and events) */
+  purses: { communityId: string; name: string; grantedPoints: number; spentPoints: number; leftPoints: number }[]
+  /** the latest issuances (city organizers only): who issued is an openid */
+  issuances: { id: string; points: number; reason: string; month: string; createdAt: string; by: string }[]
+  /** the latest allocations to the purses shown */
+  allocations: { id: string; communityId: string; points: number; reason: string; createdAt: string }[]
 }
 
 /** Every cloud function: its request `data` and its `result`. */
@@ -551,6 +575,9 @@ export interface CloudFunctions {
   attendEvent: { req: AttendEventRequest; res: { event: CommunityEvent; entry?: LedgerEntry; wallet: Wallet } }
   exportEventCsv: { req: EventIdRequest; res: { filename: string; csv: string } }
   cancelEvent: { req: EventIdRequest; res: { event: CommunityEvent } }
+  getTreasury: { req: EmptyRequest; res: TreasuryView }
+  issuePoints: { req: IssuePointsRequest; res: TreasuryView }
+  allocatePoints: { req: AllocatePointsRequest; res: TreasuryView }
 }
 
 export type FunctionName = keyof CloudFunctions

@@ -8,6 +8,16 @@ import { addDays, daysBetween, shanghaiDay, shanghaiDayStartMs } from './time'
 /** The community of a resident who has not chosen one (and of rows made before communities existed). */
 export const NO_COMMUNITY = ''
 
+/**
+ * The public dashboard names a community only when at least this many residents take part in it: a smaller one's
+ * figures would be one or two people's own, so it is shown only inside "other communities".
+ */
+export const PUBLIC_MIN_RESIDENTS = 5
+
+export function shownAlone(residents: number): boolean {
+  return residents >= PUBLIC_MIN_RESIDENTS
+}
+
 /** A resident may change community once in this many days (the first choice is free). */
 export const COMMUNITY_CHANGE_DAYS = 30
 

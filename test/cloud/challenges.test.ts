@@ -1,9 +1,11 @@
-import { harness, NOW, rid, trip, type Caller, type Harness, inOrder } from './harness'
+import { harness, NOW, rid, stockTreasury, trip, type Caller, type Harness, inOrder } from './harness'
 import { addDays, shanghaiDay } from '../../src/core/time'
 
 let h: Harness
 beforeEach(async () => {
   h = await harness({ organizers: ['boss'], tokenTtlSeconds: 90 * 86400 })
+  // Bonus budgets are drawn from the treasury: the city issues some first.
+  await stockTreasury(await h.as('boss'), 200_000)
 })
 afterEach(() => h.close())
 

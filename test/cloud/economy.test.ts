@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { ENGINE } from '../support/database'
-import { harness, rid, trip, type Caller } from './harness'
+import { harness, rid, stockTreasury, trip, type Caller } from './harness'
 
 const DAY = 24 * 3600 * 1000
 const MATERIALS = ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] as const
@@ -32,6 +32,7 @@ it('holds after random sequences of everything that moves points (property)', as
       const h = await harness({ organizers: ['boss'], tokenTtlSeconds: 365 * 24 * 3600 })
       try {
         const boss = await h.as('boss')
+        await stockTreasury(boss, 100_000)
         const lead = await h.as('lead')
         const people: Caller[] = [await h.as('p0'), await h.as('p1'), await h.as('p2')]
         const { group } = await lead.ok('createGroup', { name: 'G' })

@@ -1,4 +1,4 @@
-import { harness, NOW, rid, type Caller, type Harness } from './harness'
+import { harness, NOW, rid, stockTreasury, type Caller, type Harness } from './harness'
 
 let h: Harness
 beforeEach(async () => {
@@ -22,6 +22,9 @@ async function setUp() {
   await ann.ok('setMyCommunity', { communityId: east.id })
   await ben.ok('setMyCommunity', { communityId: east.id })
   await wen.ok('setMyCommunity', { communityId: west.id })
+  // Event budgets are drawn from purses: east's allowance for its organizer, the treasury for the city's.
+  await stockTreasury(boss, 100_000, east.id)
+  await stockTreasury(boss, 100_000)
   return { boss, east, west, lead, ann, ben, wen }
 }
 

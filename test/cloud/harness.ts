@@ -145,3 +145,12 @@ export async function snapshot(caller: Caller) {
 
 /** One call at a time, in order: tests whose clock or ranking depends on the order of calls stay exact. */
 export { sequentially as inOrder } from '../../mock/function'
+
+/**
+ * A city organizer issues points into the treasury (the only way points that are not carbon come to exist) and,
+ * with `communityId`, allocates them to that community's allowance; budgets are drawn from there.
+ */
+export async function stockTreasury(city: Caller, points: number, communityId?: string): Promise<void> {
+  await city.ok('issuePoints', { requestId: rid('issue'), points, reason: 'test budget' })
+  if (communityId !== undefined) await city.ok('allocatePoints', { requestId: rid('allocate'), communityId, points, reason: 'test allowance' })
+}

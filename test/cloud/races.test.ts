@@ -8,7 +8,7 @@
 import { verifyChain, walletFromEntries } from '../../src/core/ledger'
 import { auditEconomy } from '../../src/core/economy'
 import { ENGINE } from '../support/database'
-import { harness, NOW, rid, type Caller, type Harness } from './harness'
+import { harness, NOW, rid, stockTreasury, type Caller, type Harness } from './harness'
 
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? (ENGINE === 'mysql' ? 12 : 6))
 const HOUR = 3_600_000
@@ -20,6 +20,7 @@ let people: Set<string>
 beforeEach(async () => {
   h = await harness({ organizers: ['boss', 'desk'], workers: 2, tokenTtlSeconds: 365 * 24 * 3600 })
   people = new Set()
+  await stockTreasury(await person('boss'), 150_000)
 })
 afterEach(() => h.close())
 

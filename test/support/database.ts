@@ -74,3 +74,14 @@ export async function testStorages(workers: number): Promise<StoragePort[]> {
   // the others close with the first
   return [first, ...ports.slice(1).map((p) => new Proxy(p, { get: (t, prop, r) => (prop === 'close' ? async () => undefined : Reflect.get(t, prop, r)) }))]
 }
+
+/**
+ * A statement run behind the functions' back, on whichever engine the store is (tests that tamper with rows on
+ * purpose to show the audit or the chain catching it). SQL in the common subset; `?` parameters.
+ */
+export async function rawSql(store: StoragePort, sql: string, params: unknown[] = []): Promise<void> {
+  const engine = store as unknown as { sqlite?: { db: { prepare(sql: string): { run(...p: unknown[]): unknown } } }; pool?: { query(sql: string, p: unknown[]): Promise<unknown> } }
+  if (engine.sqlite) engine.sqlite.db.prepare(sql).run(...params)
+  else if (engine.pool) await engine.pool.query(sql, params)
+  else throw new Error('rawSql: neither a SQLite nor a MySQL store')
+}

@@ -243,4 +243,40 @@ export const MYSQL_MIGRATIONS: Migration[] = [
         PRIMARY KEY (event_id, openid), KEY event_signups_by_person (openid, signed_at)) ${TABLE}`,
     ],
   },
+  {
+    version: 11,
+    name: 'round 3 trust: the treasury, purses and budget returns',
+    statements: [
+      `CREATE TABLE treasury (
+        id VARCHAR(16) PRIMARY KEY, issued BIGINT NOT NULL DEFAULT 0 CHECK (issued >= 0),
+        allocated BIGINT NOT NULL DEFAULT 0, CHECK (allocated >= 0 AND allocated <= issued)) ${TABLE}`,
+      `CREATE TABLE treasury_months (month CHAR(7) PRIMARY KEY, issued BIGINT NOT NULL CHECK (issued >= 0)) ${TABLE}`,
+      `CREATE TABLE treasury_issuances (
+        id VARCHAR(64) PRIMARY KEY, openid VARCHAR(64) NOT NULL, points BIGINT NOT NULL CHECK (points > 0), reason TEXT NOT NULL,
+        month CHAR(7) NOT NULL, created_at VARCHAR(40) NOT NULL, KEY treasury_issuances_by_time (created_at)) ${TABLE}`,
+      `CREATE TABLE allowances (
+        purse VARCHAR(64) PRIMARY KEY, granted BIGINT NOT NULL DEFAULT 0 CHECK (granted >= 0),
+        spent BIGINT NOT NULL DEFAULT 0, CHECK (spent >= 0 AND spent <= granted)) ${TABLE}`,
+      `CREATE TABLE allowance_grants (
+        id VARCHAR(64) PRIMARY KEY, purse VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, points BIGINT NOT NULL CHECK (points > 0),
+        reason TEXT NOT NULL, created_at VARCHAR(40) NOT NULL, KEY allowance_grants_by_purse (purse, created_at)) ${TABLE}`,
+      `ALTER TABLE budget_fundings ADD COLUMN purse VARCHAR(64) NOT NULL DEFAULT ''`,
+      `CREATE TABLE budget_returns (
+        id VARCHAR(80) PRIMARY KEY, budget_id VARCHAR(64) NOT NULL, purse VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL,
+        points BIGINT NOT NULL CHECK (points > 0), created_at VARCHAR(40) NOT NULL) ${TABLE}`,
+      `ALTER TABLE events ADD COLUMN budget_closed_at VARCHAR(40), ADD KEY events_budget_open (budget_closed_at, ends_ms)`,
+      `ALTER TABLE challenges ADD COLUMN budget_closed_at VARCHAR(40), ADD KEY challenges_budget_open (budget_closed_at, end_day)`,
+      // Budgets funded before the treasury are carried over as issued and allocated to the city's purse.
+      `INSERT INTO treasury (id, issued, allocated) SELECT 'city', COALESCE(SUM(points), 0), COALESCE(SUM(points), 0) FROM budget_fundings`,
+      `INSERT INTO treasury_months (month, issued) SELECT '0000-00', SUM(points) FROM budget_fundings HAVING COUNT(*) > 0`,
+      `INSERT INTO treasury_issuances (id, openid, points, reason, month, created_at)
+        SELECT 'ti_carried_over', '', SUM(points), 'budgets funded before the treasury, carried over', '0000-00', MIN(created_at) FROM budget_fundings HAVING COUNT(*) > 0`,
+      `INSERT INTO allowances (purse, granted, spent) SELECT '', COALESCE(SUM(points), 0), COALESCE(SUM(points), 0) FROM budget_fundings`,
+      `INSERT INTO allowance_grants (id, purse, openid, points, reason, created_at)
+        SELECT 'ag_carried_over', '', '', SUM(points), 'budgets funded before the treasury, carried over', MIN(created_at) FROM budget_fundings HAVING COUNT(*) > 0`,
+      // Organizers paid by their own events or challenges: counted by the audit from this release on.
+      `INSERT IGNORE INTO meta (\`key\`, value)
+        SELECT 'separation_of_duties_since', DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%dT%H:%i:%s.000+08:00') FROM DUAL WHERE EXISTS (SELECT 1 FROM entries)`,
+    ],
+  },
 ]
