@@ -2,7 +2,7 @@
 import { CloudError } from './errors'
 import type { Challenge, Group, LedgerEntry } from '../src/contract/types'
 import { challengeStatus, contribution, daysLeft, earnedGroupBonus, fromUnits, paysChallengeBonus } from '../src/core/challenge'
-import { claim, conflict, transition, tryMove } from './transitions'
+import { claim, conflict, mustMove, transition, tryMove } from './transitions'
 import { slotOf } from '../src/core/counters'
 import { shanghaiDay } from '../src/core/time'
 import type { CallerContext, Services } from './function'
@@ -12,10 +12,12 @@ import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/
 /**
  * Records a completion once (a checked compare-and-set claims it first), then pays the bonus from the challenge's
  * budget if enough is left; without it the completion is a badge. No budget, no points: every bonus point in a
- * wallet was funded by an organizer (auditEconomy checks it). Whoever created or funded the challenge takes part
- * for the badge only: they are paid nothing by it.
+ * wallet was funded from the treasury (auditEconomy checks it). Whoever created or funded the challenge takes part
+ * for the badge only: they are paid nothing by it. A completion a flagged check-in triggered (`heldBy`, its
+ * review) is paid and held with it: its points stay unspendable until the review is decided, and a reversal takes
+ * them back (takeBackHeldBonuses).
  */
-async function complete(services: Services, c: ChallengeRecord, p: ParticipantRecord): Promise<void> {
+async function complete(services: Services, c: ChallengeRecord, p: ParticipantRecord, heldBy?: string): Promise<void> {
   if (p.completedMs !== undefined) return
   const { store } = services
   const key = { challenge_id: c.id, openid: p.openid }
@@ -25,10 +27,30 @@ async function complete(services: Services, c: ChallengeRecord, p: ParticipantRe
   const day = shanghaiDay(services.now())
   const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
   await transition(store, { table: 'challenge_participants', key, column: 'bonus_entry_id', from: [null], to: entry.id }, conflict('This bonus was paid a moment ago.'))
+  if (heldBy) {
+    await store.addHeldPoints(p.openid, entry.points)
+    await store.insertReviewHold({ reviewId: heldBy, entryId: entry.id, openid: p.openid, challengeId: c.id, points: entry.points })
+  }
 }
 
-/** Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is still in. */
-export async function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, sign: 1 | -1): Promise<void> {
+/** Completes what a participant's value (or their group's) now reaches. */
+async function settle(services: Services, c: ChallengeRecord, openid: string, groupId: string | undefined, heldBy?: string): Promise<void> {
+  const { store } = services
+  const me = await store.getParticipant(c.id, openid)
+  if (me && me.leftMs === undefined && c.targetMember !== undefined && me.value >= c.targetMember) await complete(services, c, me, heldBy)
+  // Group targets count real groups only, and pay the members who contributed inside the window.
+  if (groupId && c.targetGroup !== undefined && (await store.groupValue(c.id, groupId)) >= c.targetGroup) {
+    for (const q of await store.unpaidParticipants(c.id, groupId)) {
+      if (earnedGroupBonus(q)) await complete(services, c, q, heldBy)
+    }
+  }
+}
+
+/**
+ * Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is still in. `heldBy`:
+ * the check-in is flagged and waits in this review, so the bonuses it triggers are held with it.
+ */
+export async function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, sign: 1 | -1, heldBy?: string): Promise<void> {
   const { store } = services
   const occurredMs = entry.occurredAt ? Date.parse(entry.occurredAt) : services.now()
   for (const p of await store.participationsOf(openid)) {
@@ -39,15 +61,36 @@ export async function applyToChallenges(services: Services, openid: string, entr
     if (delta === 0) continue
     await store.addToParticipant(c.id, openid, delta, services.now())
     if (p.groupId) await store.addGroupValue(c.id, p.groupId, delta)
-    if (sign < 0) continue // a reversal never claws a bonus back; it only lowers progress
-    const me = await store.getParticipant(c.id, openid)
-    if (me && c.targetMember !== undefined && me.value >= c.targetMember) await complete(services, c, me)
-    // Group targets count real groups only, and pay the members who contributed inside the window.
-    if (p.groupId && c.targetGroup !== undefined && await store.groupValue(c.id, p.groupId) >= c.targetGroup) {
-      for (const q of await store.unpaidParticipants(c.id, p.groupId)) {
-        if (earnedGroupBonus(q)) await complete(services, c, q)
-      }
-    }
+    // A reversal lowers progress; the bonuses it had triggered are taken back by takeBackHeldBonuses.
+    if (sign > 0) await settle(services, c, openid, p.groupId, heldBy)
+  }
+}
+
+/**
+ * The bonuses a flagged check-in triggered, when its review is decided. Confirmed: their hold ends. Reversed: each
+ * is taken back by an adjust entry (it was held, so it was never spent), its points return to the challenge's
+ * budget, and the completion is undone; a participant whose progress still reaches the target without the
+ * reversed check-in completes again at once.
+ */
+export async function settleHeldBonuses(services: Services, reviewId: string, decision: 'confirm' | 'reverse'): Promise<void> {
+  const { store } = services
+  for (const h of await store.reviewHolds(reviewId)) {
+    await store.lockPerson(h.openid)
+    await store.addHeldPoints(h.openid, -h.points)
+    if (decision === 'confirm') continue
+    const bonus = await store.getEntry(h.openid, h.entryId)
+    if (!bonus) throw new Error(`held bonus ${h.entryId} is missing`)
+    await appendEntry(services, h.openid, { type: 'adjust', gramsCo2e: 0, points: -h.points, day: bonus.day, ref: bonus.id })
+    await mustMove(store, { table: 'challenges', key: { id: h.challengeId }, column: 'budget_spent', delta: -h.points, min: 0 })
+    const p = await store.getParticipant(h.challengeId, h.openid)
+    if (p?.completedMs === undefined) throw new Error(`held bonus ${h.entryId} has no completion to undo`)
+    await transition(
+      store,
+      { table: 'challenge_participants', key: { challenge_id: h.challengeId, openid: h.openid }, column: 'bonus_entry_id', from: [h.entryId], to: null, set: { completed_ms: null } },
+      conflict('This bonus changed a moment ago.'),
+    )
+    const c = await store.getChallenge(h.challengeId)
+    if (c) await settle(services, c, h.openid, p.groupId)
   }
 }
 

@@ -90,7 +90,7 @@ export const checkIn = defineFunction({
         recentDrops = recentDropsAtStation(previous, drop)
         await store.saveStationDrops(openid, req.stationCode, rememberDrop(previous, drop))
       }
-      const { entry, wallet } = await appendEntry(services, openid, {
+      const { entry } = await appendEntry(services, openid, {
         type: 'checkin',
         gramsCo2e: credit.value.gramsCo2e,
         points: credit.value.points,
@@ -112,21 +112,21 @@ export const checkIn = defineFunction({
       }
       // Manual walks are one source of the day's walking (src/core/steps): remember what they claimed.
       if (factor.id === 'travel.walk') await store.addCreditedGrams(openid, WALK_CLAIMED_KEY, plan.value.day, credit.value.rawGramsCo2e)
-      await applyToChallenges(services, openid, entry, 1)
-      await remindAfterCheckIn(services, openid, plan.value.day)
       const reasons = reviewReasons({
         factor,
         quantity: plan.value.quantity,
         ...checkInKind(req).kind.reviewFacts(req),
         recentDropsAtStation: recentDrops,
       })
-      let answered = wallet
-      if (reasons.length > 0) {
-        // Credited all the same, its points held (in the balance, not spendable) until an organizer decides.
+      // A flagged check-in is credited all the same, its points held (in the balance, not spendable) until an
+      // organizer decides; so are the bonuses it triggers.
+      const reviewId = reasons.length > 0 ? services.newId('rv') : undefined
+      await applyToChallenges(services, openid, entry, 1, reviewId)
+      await remindAfterCheckIn(services, openid, plan.value.day)
+      if (reviewId) {
         const { communityId } = await store.communityOf(openid)
-        await store.insertReview({ id: services.newId('rv'), entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId })
+        await store.insertReview({ id: reviewId, entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId })
         await store.addHeldPoints(openid, entry.points)
-        answered = { ...wallet, pointsHeld: (wallet.pointsHeld ?? 0) + entry.points }
       }
       await store.saveRequest(openid, req.requestId, {
         fn: 'checkIn',
@@ -134,7 +134,8 @@ export const checkIn = defineFunction({
         resultRef: entry.id,
         capped: credit.value.capped,
       })
-      return { entry, wallet: answered, capped: credit.value.capped }
+      // The wallet as getWallet shows it right after: with any bonus this check-in paid and any points it holds.
+      return { entry, wallet: await publicWallet(services, openid), capped: credit.value.capped }
     })
   },
 })

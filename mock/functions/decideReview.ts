@@ -3,7 +3,7 @@ import { releasedOnDecision, reversalOf } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction, requireScope } from '../function'
-import { applyToChallenges } from '../challenges'
+import { applyToChallenges, settleHeldBonuses } from '../challenges'
 import { appendEntry } from '../ledger'
 import { reviewItem } from '../reviews'
 import { conflict, transition } from '../transitions'
@@ -47,6 +47,8 @@ export const decideReview = defineFunction({
           ref: original.id,
         }, review.communityId)).entry.id
       }
+      // The bonuses it triggered: released with it, or taken back with it.
+      await settleHeldBonuses(services, review.id, req.decision)
       // Checked: of two organizers deciding at once, one decides and the other's whole transaction rolls back
       // (its adjust entry and its release of the hold with it).
       await transition(

@@ -190,6 +190,15 @@ export interface OpenBudget {
   budgetSpent: number
 }
 
+export interface ReviewHoldRecord {
+  reviewId: string
+  /** the bonus entry */
+  entryId: string
+  openid: string
+  challengeId: string
+  points: number
+}
+
 export interface ProjectRecord {
   id: string
   title: string
@@ -351,6 +360,9 @@ export interface StorageOps {
   stationDrops(openid: string, stationCode: string): StationDrop[]
   saveStationDrops(openid: string, stationCode: string, drops: StationDrop[]): void
   insertReview(r: ReviewRecord): void
+  /** a bonus a flagged check-in triggered, held with it until its review is decided */
+  insertReviewHold(h: ReviewHoldRecord): void
+  reviewHolds(reviewId: string): ReviewHoldRecord[]
   getReview(id: string): ReviewRecord | undefined
   /** newest first; only one community's when communityId is given */
   listReviews(status: ReviewStatus, limit: number, communityId?: string): ReviewRecord[]

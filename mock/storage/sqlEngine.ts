@@ -11,7 +11,7 @@ import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import { isReminderKind, type ReminderKind } from '../../src/core/reminders'
-import type { AsyncOps, MoveSpec, TransitionSpec, AllocationRecord, BudgetReturnRecord, FundingRecord, IssuanceRecord, OpenBudget, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
+import type { AsyncOps, MoveSpec, TransitionSpec, ReviewHoldRecord, AllocationRecord, BudgetReturnRecord, FundingRecord, IssuanceRecord, OpenBudget, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
 
 /** A prepared statement: positional parameters, or one object of named ones (@name). */
 export interface SqlStatement<P extends unknown[] | object = unknown[], R = unknown> {
@@ -270,6 +270,10 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt, @communityId)',
       ),
       review: exec.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?'),
+      insertReviewHold: exec.prepare('INSERT INTO review_holds (review_id, entry_id, openid, challenge_id, points) VALUES (?, ?, ?, ?, ?)'),
+      reviewHolds: exec.prepare<[string], { review_id: string; entry_id: string; openid: string; challenge_id: string; points: number }>(
+        'SELECT * FROM review_holds WHERE review_id = ? ORDER BY entry_id',
+      ),
       reviews: exec.prepare<[string, number], ReviewRow>('SELECT * FROM reviews WHERE status = ? ORDER BY created_at DESC, id LIMIT ?'),
       communityReviews: exec.prepare<[string, string, number], ReviewRow>(
         'SELECT * FROM reviews WHERE community_id = ? AND status = ? ORDER BY created_at DESC, id LIMIT ?',
@@ -351,7 +355,9 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       auditBudgets: exec.prepare<[], { funded: number; spent: number; overspent: number; mismatch: number }>(
         `SELECT COALESCE(SUM(budget_points), 0) AS funded, COALESCE(SUM(budget_spent), 0) AS spent,
            COALESCE(SUM(CASE WHEN budget_spent > budget_points THEN 1 ELSE 0 END), 0) AS overspent,
-           COALESCE(SUM(CASE WHEN budget_spent <> COALESCE((SELECT SUM(e.points) FROM entries e WHERE e.type = 'bonus' AND e.ref = c.id), 0) THEN 1 ELSE 0 END), 0) AS mismatch
+           COALESCE(SUM(CASE WHEN budget_spent <> COALESCE((SELECT SUM(e.points) FROM entries e WHERE e.type = 'bonus' AND e.ref = c.id), 0)
+             + COALESCE((SELECT SUM(a.points) FROM entries a JOIN entries b ON b.id = a.ref WHERE a.type = 'adjust' AND b.type = 'bonus' AND b.ref = c.id), 0)
+             THEN 1 ELSE 0 END), 0) AS mismatch
          FROM (SELECT id, budget_points, budget_spent FROM challenges UNION ALL SELECT id, budget_points, budget_spent FROM events) c`,
       ),
       auditFundings: exec.prepare<[], { points: number }>('SELECT COALESCE(SUM(points), 0) AS points FROM budget_fundings'),
@@ -381,7 +387,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       auditBelowZero: exec.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM wallets WHERE grams_total < 0 OR points_balance < 0 OR points_held < 0'),
       auditReversedTwice: exec.prepare<[], { n: number }>(
-        "SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'adjust' AND factor_id IS NOT NULL GROUP BY ref HAVING COUNT(*) > 1) x",
+        "SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'adjust' GROUP BY ref HAVING COUNT(*) > 1) x",
       ),
       auditVouchers: exec.prepare<[], { n: number }>(
         `SELECT COUNT(*) AS n FROM redemptions d WHERE
@@ -397,7 +403,12 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
              OR EXISTS (SELECT 1 FROM budget_fundings f WHERE f.challenge_id = e.ref AND f.openid = e.openid))`,
       ),
       auditReviews: exec.prepare<[], { points: number }>(
-        "SELECT COALESCE(SUM(e.points), 0) AS points FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open'",
+        `SELECT COALESCE((SELECT SUM(e.points) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open'), 0)
+           + COALESCE((SELECT SUM(x.points) FROM review_holds x JOIN reviews r ON r.id = x.review_id WHERE r.status = 'open'), 0) AS points`,
+      ),
+      // Adjust entries that take a bonus back (they point at the bonus entry and name no factor).
+      auditBonusReversals: exec.prepare<[], { points: number }>(
+        "SELECT COALESCE(SUM(points), 0) AS points FROM entries WHERE type = 'adjust' AND factor_id IS NULL",
       ),
       rejoinParticipant: exec.prepare(
         'UPDATE challenge_participants SET left_ms = NULL, group_id = @groupId, joined_ms = @joinedMs, value = 0, value_ms = @joinedMs WHERE challenge_id = @challengeId AND openid = @openid AND left_ms IS NOT NULL',
@@ -816,6 +827,14 @@ export class SqlEngine implements AsyncOps {
     await this.stmts.insertReview.defer({ ...r, reasons: r.reasons.join(',') })
   }
 
+  async insertReviewHold(x: ReviewHoldRecord) {
+    await this.stmts.insertReviewHold.defer(x.reviewId, x.entryId, x.openid, x.challengeId, x.points)
+  }
+
+  async reviewHolds(reviewId: string) {
+    return (await this.stmts.reviewHolds.all(reviewId)).map((r) => ({ reviewId: r.review_id, entryId: r.entry_id, openid: r.openid, challengeId: r.challenge_id, points: Number(r.points) }))
+  }
+
   async getReview(id: string) {
     const row = await this.stmts.review.get(id)
     return row && reviewFromRow(row)
@@ -1055,6 +1074,7 @@ export class SqlEngine implements AsyncOps {
       checkinsOverGrams: Number((await this.stmts.auditCheckins.get())?.n ?? 0),
       redemptions: { costAll: Number(r.costAll), costReturned: Number(r.costReturned) },
       openReviewPoints: Number((await this.stmts.auditReviews.get())?.points ?? 0),
+      bonusReversals: Number((await this.stmts.auditBonusReversals.get())?.points ?? 0),
       ...(await this.treasuryAudit()),
       walletsBelowZero: Number((await this.stmts.auditBelowZero.get())?.n ?? 0),
       reversedTwice: Number((await this.stmts.auditReversedTwice.get())?.n ?? 0),

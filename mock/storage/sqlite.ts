@@ -537,6 +537,15 @@ INSERT INTO treasury_issuances (id, openid, points, reason, month, created_at)
 INSERT INTO allowances (purse, granted, spent) SELECT '', COALESCE(SUM(points), 0), COALESCE(SUM(points), 0) FROM budget_fundings;
 INSERT INTO allowance_grants (id, purse, openid, points, reason, created_at)
   SELECT 'ag_carried_over', '', '', SUM(points), 'budgets funded before the treasury, carried over', MIN(created_at) FROM budget_fundings HAVING COUNT(*) > 0;
+-- Bonuses a flagged check-in triggered: paid and held with it, released or taken back by its decision.
+CREATE TABLE IF NOT EXISTS review_holds (
+  review_id TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  openid TEXT NOT NULL,
+  challenge_id TEXT NOT NULL,
+  points INTEGER NOT NULL CHECK (points > 0),
+  PRIMARY KEY (review_id, entry_id)
+) WITHOUT ROWID;
 -- Organizers paid by their own events or challenges: the audit counts them from this release on (a database
 -- with history keeps what was paid before the rule).
 INSERT OR IGNORE INTO meta (key, value)

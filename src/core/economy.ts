@@ -22,8 +22,10 @@ export interface EconomyTotals {
   /** check-ins whose points are worth more than their grams at their methodology's rate */
   checkinsOverGrams: number
   redemptions: { costAll: number; costReturned: number }
-  /** Σ points of check-ins waiting in the review queue */
+  /** Σ points of check-ins waiting in the review queue, and of the bonuses they triggered (held with them) */
   openReviewPoints: number
+  /** Σ points (negative) of adjust entries that took back a bonus whose triggering check-in was reversed */
+  bonusReversals: number
   /** the treasury's counter row and the records it must equal (src/core/treasury) */
   treasury: { issued: number; allocated: number; issuanceRecords: number; allocationRecords: number }
   /** purses whose granted ≠ Σ their allocations, or spent ≠ Σ their fundings − returns (a funding from an unknown purse counts) */
@@ -32,7 +34,7 @@ export interface EconomyTotals {
   budgetReturns: number
   /** wallets with grams, points or held points below zero */
   walletsBelowZero: number
-  /** check-ins reversed by more than one adjust entry */
+  /** entries (check-ins, bonuses) reversed by more than one adjust entry */
   reversedTwice: number
   /** vouchers whose refunds are not one if cancelled or expired and none otherwise, or whose closing does not match their state */
   vouchersOff: number
@@ -42,11 +44,12 @@ export interface EconomyTotals {
 
 export function auditEconomy(t: EconomyTotals): EconomyAudit {
   const p = t.entryPoints
-  const carbonPoints = p.checkin + p.adjust
+  // Adjust entries reverse check-ins (carbon) or, naming no factor, take back a bonus (budget points).
+  const carbonPoints = p.checkin + p.adjust - t.bonusReversals
   const check = (name: string, expected: number, actual: number): AuditCheck => ({ name, ok: expected === actual, expected, actual })
   const checks = [
     check('points issued = carbon points + budget spent', carbonPoints + t.budgets.spent, t.wallets.earned),
-    check('bonus entries = budget spent', t.budgets.spent, p.bonus),
+    check('bonus entries − bonuses taken back = budget spent', t.budgets.spent, p.bonus + t.bonusReversals),
     check('each challenge: its bonus entries = its spent budget (challenges that differ)', 0, t.budgets.bonusMismatch),
     check('budgets never overspent (challenges over budget)', 0, t.budgets.overspent),
     check('every budget point was drawn from a purse (fundings − returns)', t.budgets.funded, t.budgets.fundingRecords - t.budgetReturns),
@@ -59,10 +62,10 @@ export function auditEconomy(t: EconomyTotals): EconomyAudit {
     check('points spent = vouchers + donations − refunds', -(p.redeem + p.donate) - p.refund, t.wallets.spent),
     check('redeem entries = the vouchers\' cost', t.redemptions.costAll, -p.redeem),
     check('refunds = the cost of cancelled and expired vouchers', t.redemptions.costReturned, p.refund),
-    check('held points = check-ins under review', t.openReviewPoints, t.wallets.held),
+    check('held points = check-ins under review + the bonuses they triggered', t.openReviewPoints, t.wallets.held),
     check('no wallet holds more than its balance (wallets that do)', 0, t.wallets.heldAboveBalance),
     check("no person's grams or points below zero (wallets)", 0, t.walletsBelowZero),
-    check('no check-in reversed twice (check-ins)', 0, t.reversedTwice),
+    check('no entry reversed twice (entries)', 0, t.reversedTwice),
     check('each voucher settled once: one refund if cancelled or expired, none otherwise (vouchers that differ)', 0, t.vouchersOff),
     check('no organizer paid by their own event or challenge (bonus entries)', 0, t.selfPaid),
   ]

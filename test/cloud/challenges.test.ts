@@ -292,3 +292,61 @@ describe('achievements', () => {
     })
   })
 })
+
+describe('bonuses a flagged check-in triggers', () => {
+  it('are paid and held with it, released on confirm, and taken back with it on reversal (the budget gets them back)', async () => {
+    const boss = await h.as('boss')
+    const desk = await h.as('desk')
+    await boss.ok('grantOrganizer', { openid: desk.openid, communityId: null, granted: true })
+    const lead = await h.as('lead')
+    const ann = await h.as('ann')
+    const ben = await h.as('ben')
+    const group = await groupOf(lead, ann, ben)
+    const mine = (await boss.ok('createChallenge', { title: 'Glass', metric: 'recyclingKg', targetPerMember: 8, bonusPoints: 40, budgetPoints: 400, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
+    const ours = (await boss.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'checkins', targetGroup: 2, bonusPoints: 25, budgetPoints: 400, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
+    for (const c of [ann, ben]) for (const ch of [mine, ours]) await c.ok('joinChallenge', { challengeId: ch.id })
+    await ben.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 0.5, stationCode: 'ST-HQ01' })
+    // 9 kg of glass: flagged (≥ 80 % of the day's weight cap); it completes ann's target and the group's.
+    const flagged = await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 9, stationCode: 'ST-HQ01' })
+    const after = await ann.ok('getWallet')
+    // The check-in's own answer is the wallet getWallet shows right after, bonuses included.
+    expect(flagged.wallet).toEqual(after.wallet)
+    expect((await bonuses(ann)).map((e: any) => e.points).sort((a: number, b: number) => a - b)).toEqual([25, 40])
+    expect(after.wallet.pointsHeld).toBe(flagged.entry.points + 65)
+    expect(after.wallet.pointsBalance - after.wallet.pointsHeld).toBe(0)
+    // ben's group bonus came from ann's flagged drop: held too.
+    expect((await ben.ok('getWallet')).wallet.pointsHeld).toBe(25)
+    expect((await boss.ok('auditEconomy')).ok).toBe(true)
+
+    const [item] = (await boss.ok('listReviewQueue', {})).items
+    await desk.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
+    const reversed = (await ann.ok('getWallet')).wallet
+    expect(reversed).toMatchObject({ pointsHeld: 0, pointsBalance: 0 })
+    expect((await ben.ok('getWallet')).wallet.pointsHeld).toBe(0)
+    const takenBack = (await ann.ok('listLedger', { limit: 50 })).entries.filter((e: any) => e.type === 'adjust' && !e.factorId)
+    expect(takenBack.map((e: any) => e.points).sort((a: number, b: number) => a - b)).toEqual([-40, -25])
+    expect((await ann.ok('getChallenge', { challengeId: mine.id })).challenge).toMatchObject({ myCompleted: false, myBonusPaid: false, budgetLeftPoints: 400 })
+    expect((await ben.ok('getChallenge', { challengeId: ours.id })).challenge).toMatchObject({ myCompleted: false, budgetLeftPoints: 400 })
+    expect((await boss.ok('auditEconomy')).ok).toBe(true)
+    for (const c of [ann, ben]) expect((await c.ok('verifyLedger')).ok).toBe(true)
+
+    // An honest completion afterwards pays again, unheld.
+    await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 0.5, stationCode: 'ST-HQ01' })
+    expect((await ben.ok('getChallenge', { challengeId: ours.id })).challenge).toMatchObject({ myCompleted: true, myBonusPaid: true })
+    expect((await ben.ok('getWallet')).wallet.pointsHeld).toBe(0)
+  })
+
+  it('are released with a confirmation', async () => {
+    const boss = await h.as('boss')
+    const desk = await h.as('desk')
+    await boss.ok('grantOrganizer', { openid: desk.openid, communityId: null, granted: true })
+    const ann = await h.as('ann')
+    const c = (await boss.ok('createChallenge', { title: 'Glass', metric: 'recyclingKg', targetPerMember: 8, bonusPoints: 40, budgetPoints: 40, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
+    await ann.ok('joinChallenge', { challengeId: c.id })
+    const flagged = await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 9, stationCode: 'ST-HQ01' })
+    expect(flagged.wallet.pointsHeld).toBe(flagged.entry.points + 40)
+    const [item] = (await boss.ok('listReviewQueue', {})).items
+    await desk.ok('decideReview', { reviewId: item.id, decision: 'confirm' })
+    expect((await ann.ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: flagged.entry.points + 40 })
+  })
+})

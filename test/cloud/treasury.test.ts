@@ -245,7 +245,7 @@ describe('the audit proves legitimacy', () => {
           "INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, day, created_at, ref, prev_hash, hash, community_id) VALUES (?, 99, 'e_twice', 'adjust', 0, 0, 'recycling.glass', '2026-11-29', '2026-11-29T10:00:00.000+08:00', ?, 'x', 'y', '')",
           [ann.openid, flagged.entry.id],
         ),
-      'no check-in reversed twice (check-ins)',
+      'no entry reversed twice (entries)',
     ],
     ['a cancelled voucher made fulfilled again', async ({ redemption }) => rawSql(h.cloud.store, "UPDATE redemptions SET status = 'fulfilled' WHERE id = ?", [redemption.id]), 'each voucher settled once: one refund if cancelled or expired, none otherwise (vouchers that differ)'],
     ['a paid attendee written in as the event\'s creator', async ({ ann, e }) => rawSql(h.cloud.store, 'UPDATE events SET creator = ? WHERE id = ?', [ann.openid, e.id]), 'no organizer paid by their own event or challenge (bonus entries)'],

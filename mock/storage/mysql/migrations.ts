@@ -274,6 +274,9 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `INSERT INTO allowances (purse, granted, spent) SELECT '', COALESCE(SUM(points), 0), COALESCE(SUM(points), 0) FROM budget_fundings`,
       `INSERT INTO allowance_grants (id, purse, openid, points, reason, created_at)
         SELECT 'ag_carried_over', '', '', SUM(points), 'budgets funded before the treasury, carried over', MIN(created_at) FROM budget_fundings HAVING COUNT(*) > 0`,
+      `CREATE TABLE review_holds (
+        review_id VARCHAR(64) NOT NULL, entry_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, challenge_id VARCHAR(64) NOT NULL,
+        points BIGINT NOT NULL CHECK (points > 0), PRIMARY KEY (review_id, entry_id)) ${TABLE}`,
       // Organizers paid by their own events or challenges: counted by the audit from this release on.
       `INSERT IGNORE INTO meta (\`key\`, value)
         SELECT 'separation_of_duties_since', DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%dT%H:%i:%s.000+08:00') FROM DUAL WHERE EXISTS (SELECT 1 FROM entries)`,
