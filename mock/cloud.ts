@@ -48,6 +48,8 @@ export interface CloudOptions {
   wechatAppid?: string
   /** TREASURY_MONTHLY_CAP_POINTS: points a city organizer may issue per month (src/core/treasury's default otherwise) */
   treasuryMonthlyCapPoints?: number
+  /** IDENTITY_SECRET: else one made once in the database, shared by every worker */
+  identitySecret?: string
   now?: () => number
 }
 
@@ -69,6 +71,8 @@ export interface Cloud {
   sweepExpired(): Promise<number>
   /** gives back what closed events' and challenges' budgets did not pay (src/core/treasury); the server runs it periodically */
   sweepBudgets(): Promise<number>
+  /** forgets departed identities none of whose limits matters any more (src/core/departure); the server runs it periodically */
+  sweepDeparted(): Promise<number>
   /** one pass of the reminder outbox: due reminders sent through WeChat or left for the app's inbox */
   sendReminders(): ReturnType<typeof sendDueReminders>
   readonly services: Services
@@ -84,10 +88,10 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 60, perSecond: 10 }
  * The session secret every worker of one database shares, made once by whichever starts first: a token one
  * worker issued verifies on every other.
  */
-async function sharedSessionSecret(store: StoragePort): Promise<string> {
-  await store.setMetaIfAbsent('session_secret', randomBytes(32).toString('hex'))
-  const secret = await store.getMeta('session_secret')
-  if (!secret) throw new Error('the session secret was written but cannot be read back')
+async function sharedSecret(store: StoragePort, key: 'session_secret' | 'identity_secret'): Promise<string> {
+  await store.setMetaIfAbsent(key, randomBytes(32).toString('hex'))
+  const secret = await store.getMeta(key)
+  if (!secret) throw new Error(`the ${key} was written but cannot be read back`)
   return secret
 }
 
@@ -108,7 +112,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   const services: Services = {
     storage: store,
     store,
-    tokens: createTokenService(options.sessionSecret ?? (await sharedSessionSecret(store)), options.tokenTtlSeconds ?? 7 * 24 * 3600, now),
+    tokens: createTokenService(options.sessionSecret ?? (await sharedSecret(store, 'session_secret')), options.tokenTtlSeconds ?? 7 * 24 * 3600, now),
     now,
     newId: (prefix) => `${prefix}_${newIdSuffix()}`,
     rolesOf,
@@ -120,6 +124,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS),
     wechatAppid: options.wechatAppid ?? (options.devLogin ? DEV_WECHAT_APPID : undefined),
     treasuryMonthlyCapPoints: options.treasuryMonthlyCapPoints ?? DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS,
+    identitySecret: options.identitySecret ?? (await sharedSecret(store, 'identity_secret')),
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 
@@ -197,6 +202,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     },
     sweepExpired: () => expireDue(services),
     sweepBudgets: () => closeEndedBudgets(services),
+    sweepDeparted: () => store.purgeDeparted(now()),
     sendReminders: () => sendDueReminders(services, options.reminderSender, options.reminderTemplates ?? {}),
     close: () => store.close(),
   }

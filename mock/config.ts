@@ -51,6 +51,8 @@ export interface ServerConfig {
   maxBackdateHours: number
   /** TREASURY_MONTHLY_CAP_POINTS: points city organizers may issue into the treasury per Asia/Shanghai month */
   treasuryMonthlyCapPoints: number
+  /** IDENTITY_SECRET: keys the hash a deleted identity's limits are kept under; else one made once in the database */
+  identitySecret?: string
   /**
    * DEV_CLOCK_OFFSET_MS (with DEV_LOGIN only): the cloud's clock runs this far from the machine's, so the browser
    * tests, whose browsers are given the same clock, read "today" at the hour they choose (one day at most).
@@ -92,6 +94,13 @@ function sessionSecret(env: NodeJS.ProcessEnv, dbPath: string): string {
   const secret = randomBytes(32).toString('hex')
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
+}
+
+function identitySecret(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.IDENTITY_SECRET
+  if (value === undefined || value === '') return undefined
+  if (value.length < 32) throw new ConfigError('IDENTITY_SECRET must be at least 32 characters (it keys the hash deleted identities are kept under)')
+  return value
 }
 
 export function isLoopback(host: string): boolean {
@@ -194,6 +203,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: flag(env, 'TRUST_PROXY'),
     workers,
     maxBackdateHours: intFromEnv(env, 'MAX_BACKDATE_HOURS', DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE[0], MAX_BACKDATE_HOURS_RANGE[1]),
+    identitySecret: identitySecret(env),
     treasuryMonthlyCapPoints: intFromEnv(env, 'TREASURY_MONTHLY_CAP_POINTS', DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, 0, TREASURY_LIMITS.maxPoints),
     devClockOffsetMs,
   }

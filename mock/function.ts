@@ -45,6 +45,8 @@ export interface Services {
   wechatAppid?: string
   /** points the city may issue into its treasury per Asia/Shanghai month (TREASURY_MONTHLY_CAP_POINTS) */
   treasuryMonthlyCapPoints: number
+  /** keys the hash a deleted identity's limits are kept under (IDENTITY_SECRET, or one made once in the database) */
+  identitySecret: string
 }
 
 export interface CloudFunction<N extends FunctionName> {

@@ -4,10 +4,21 @@
  */
 import { canonicalJson, sha256Hex } from '../src/core/ledger'
 import { CloudError } from './errors'
-import type { AsyncOps, RequestRecord } from './storage/port'
+import type { AsyncOps, RequestRecord, WalletRecord } from './storage/port'
 
 export function payloadHash(fn: string, payload: object): string {
   return sha256Hex(canonicalJson({ fn, payload }))
+}
+
+/**
+ * Locks the caller's own wallet row, the first thing every write of theirs does, and refuses an account deleted
+ * meanwhile: a call that passed the session check just before its owner deleted the account must not credit,
+ * spend or sign up after the deletion committed (and slip past the limits the deletion carried away).
+ */
+export async function lockCaller(store: AsyncOps, openid: string, requestId?: string): Promise<{ wallet: WalletRecord; request?: RequestRecord }> {
+  const locked = await store.lockPerson(openid, requestId)
+  if (locked.wallet.closedAt) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
+  return locked
 }
 
 /**
@@ -21,7 +32,7 @@ export async function lockAndReplay(
   fn: string,
   hash: string,
 ): Promise<RequestRecord | undefined> {
-  const { request: previous } = await store.lockPerson(openid, requestId)
+  const { request: previous } = await lockCaller(store, openid, requestId)
   if (!previous) return undefined
   if (previous.fn !== fn || previous.payloadHash !== hash) {
     throw new CloudError(

@@ -47,6 +47,7 @@ async function main() {
     rateLimit: config.rateLimit,
     maxBackdateHours: config.maxBackdateHours,
     treasuryMonthlyCapPoints: config.treasuryMonthlyCapPoints,
+    identitySecret: config.identitySecret,
     wechatAppid: config.wechat?.appid ?? config.cloudRun?.appid,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),
@@ -69,6 +70,7 @@ async function main() {
       if (n > 0) console.log(`expired and refunded ${n} voucher(s)`)
       const back = await cloud.sweepBudgets()
       if (back > 0) console.log(`closed budgets gave ${back} unspent point(s) back to their purses`)
+      await cloud.sweepDeparted()
     } catch (error) {
       console.error('[sweep] failed:', error)
     }

@@ -2,6 +2,7 @@
 import { toShanghaiIso } from '../src/core/time'
 import type { Services } from './function'
 import type { UserRecord } from './storage/port'
+import { restoreDeparted } from './departure'
 
 /** WeChat identities are kept as the handle `wx:<openid>`; a dev handle can never contain a colon. */
 export const wechatHandle = (wechatOpenid: string) => `wx:${wechatOpenid}`
@@ -11,7 +12,8 @@ export const WECHAT_DEFAULT_NICKNAME = '微信用户'
 
 /**
  * The live user behind `handle`, created when there is none. The app's openid is our own random id, never
- * WeChat's: an account that is deleted frees its handle, and the same person comes back to a fresh ledger.
+ * WeChat's: an account that is deleted frees its handle, and the same person comes back to a fresh ledger, with
+ * the limits the deleted one left (mock/departure).
  * Must run inside a transaction.
  */
 export async function findOrCreateUser(services: Services, handle: string, nickname: string): Promise<UserRecord> {
@@ -25,5 +27,7 @@ export async function findOrCreateUser(services: Services, handle: string, nickn
     createdAt: toShanghaiIso(services.now()),
   }
   await services.store.insertUser(created)
+  // The same identity deleted an account before: the new one starts with the limits that one left.
+  await restoreDeparted(services, created.openid, handle)
   return created
 }

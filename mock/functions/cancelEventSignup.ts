@@ -3,6 +3,7 @@ import { canCancelSignup } from '../../src/core/events'
 import { CloudError } from '../errors'
 import { eventFor, eventOrNotFound, givePlaceBack } from '../events'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 
 /** Gives a place back (until 2 hours before the start), so someone else can take it. */
 export const cancelEventSignup = defineFunction({
@@ -12,7 +13,7 @@ export const cancelEventSignup = defineFunction({
   async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      await store.lockPerson(who.openid)
+      await lockCaller(store, who.openid)
       const event = await eventOrNotFound(services, req.eventId)
       const signup = await store.getSignup(event.id, who.openid)
       if (signup?.status === 'cancelled') return { event: await eventFor(services, event.id, who.openid) }

@@ -1,6 +1,7 @@
 import { redemptionIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 import { publicWallet } from '../ledger'
 import { closeWithRefund, freshRedemption, publicRedemption } from '../rewards'
 import { conflict } from '../transitions'
@@ -14,7 +15,7 @@ export const cancelRedemption = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
-      await store.lockPerson(openid)
+      await lockCaller(store, openid)
       const found = await store.getRedemption(req.redemptionId)
       if (!found) throw new CloudError('NOT_FOUND', `No redemption with id ${req.redemptionId}.`)
       if (found.openid !== openid) throw new CloudError('PERMISSION_DENIED', 'This voucher belongs to someone else.')

@@ -3,7 +3,7 @@ import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
 import { checkInKind } from '../../src/core/kinds'
 import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
 import { LIMITS } from '../../src/contract/constants'
-import { overlappingTrip, rememberTrip, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
+import { overlappingTrip, rememberTrip, SELF_REPORTED_TOTAL_KEY, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
 import { capKeyOf, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
@@ -105,7 +105,10 @@ export const checkIn = defineFunction({
         stationCode: req.kind === 'recycling' ? req.stationCode : undefined,
         evidence,
       })
-      if (selfKey) await store.addCreditedGrams(openid, selfKey, plan.value.day, entry.gramsCo2e)
+      if (selfKey) {
+        await store.addCreditedGrams(openid, selfKey, plan.value.day, entry.gramsCo2e)
+        await store.addCreditedGrams(openid, SELF_REPORTED_TOTAL_KEY, plan.value.day, entry.gramsCo2e)
+      }
       if (trips) {
         const oldestStartMs = services.now() - services.rules.maxBackdateHours * 3_600_000 - LIMITS.maxDurationMin * 60_000
         await store.saveTrips(openid, rememberTrip(trips.previous, { entryId: entry.id, factorId: factor.id, ...trips.span }, oldestStartMs))

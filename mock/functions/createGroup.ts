@@ -2,6 +2,7 @@ import { createGroupSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { publicGroup } from '../challenges'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 import { freshInviteCode } from '../groups'
 
 /** The creator becomes the leader and first member. */
@@ -11,6 +12,7 @@ export const createGroup = defineFunction({
   auth: 'session',
   async handle({ name }, { openid }, services) {
     return inTransaction(services, async (services) => {
+      await lockCaller(services.store, openid)
       const at = toShanghaiIso(services.now())
       const group = { id: services.newId('gp'), name, inviteCode: await freshInviteCode(services), leader: openid, createdAt: at }
       await services.store.insertGroup(group)

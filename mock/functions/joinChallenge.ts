@@ -3,6 +3,7 @@ import { shanghaiDay } from '../../src/core/time'
 import { joinAsParticipant, publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 import { remindOnJoin } from '../reminders'
 
 /**
@@ -16,6 +17,7 @@ export const joinChallenge = defineFunction({
   async handle({ challengeId }, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
+      await lockCaller(store, openid)
       const c = await store.getChallenge(challengeId)
       if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
       if (c.groupId && !await store.isMember(c.groupId, openid)) {

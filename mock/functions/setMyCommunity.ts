@@ -5,6 +5,7 @@ import { shanghaiDay } from '../../src/core/time'
 import { myCommunity } from '../communities'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 
 /**
  * Joins the caller to a community: the first choice at any time, a change once in COMMUNITY_CHANGE_DAYS.
@@ -20,7 +21,7 @@ export const setMyCommunity = defineFunction({
       const { store } = services
       const community = await store.getCommunity(req.communityId)
       if (!community) throw new CloudError('NOT_FOUND', `No community with id ${req.communityId}.`)
-      const { wallet } = await store.lockPerson(who.openid)
+      const { wallet } = await lockCaller(store, who.openid)
       const current = await store.communityOf(who.openid)
       if (current.communityId === community.id) return myCommunity(services, who)
       const nextMs = nextCommunityChangeMs(current.setMs)

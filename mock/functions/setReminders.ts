@@ -1,5 +1,6 @@
 import { setRemindersSchema } from '../../src/contract/schemas'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 import { grantSends, reminderSettings } from '../reminders'
 
 /**
@@ -13,7 +14,7 @@ export const setReminders = defineFunction({
   auth: 'session',
   async handle({ kinds, accepted = [] }, { openid }, services) {
     return inTransaction(services, async (services) => {
-      await services.store.lockPerson(openid)
+      await lockCaller(services.store, openid)
       await services.store.setReminderKinds(openid, [...new Set([...kinds, ...accepted])])
       await grantSends(services, openid, accepted)
       return reminderSettings(services, openid)

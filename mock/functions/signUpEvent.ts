@@ -5,6 +5,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor, eventOrNotFound, takePlace } from '../events'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 import { conflict, transition } from '../transitions'
 
 /** Takes a place at an event of the resident's community (or the city's) while one is free. Again: no change. */
@@ -16,7 +17,7 @@ export const signUpEvent = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       // One sign-up of this person at a time: a double tap cannot take two places.
-      await store.lockPerson(who.openid)
+      await lockCaller(store, who.openid)
       const event = await eventOrNotFound(services, req.eventId)
       if (!offeredTo(event.communityId, (await store.communityOf(who.openid)).communityId)) {
         throw new CloudError('PERMISSION_DENIED', 'This event is for the residents of another community.')

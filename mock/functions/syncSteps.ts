@@ -7,6 +7,7 @@ import { shanghaiDayStartMs, toShanghaiIso } from '../../src/core/time'
 import { applyToChallenges } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
+import { lockCaller } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { decryptOpenData, OpenDataError } from '../werun'
 import { remindAfterCheckIn } from '../reminders'
@@ -28,7 +29,7 @@ export const syncSteps = defineFunction({
     if (!appid) throw new CloudError('UNAVAILABLE', 'WeRun steps cannot be verified on this server (no WX_APPID).')
     return inTransaction(services, async (services) => {
       const { store } = services
-      await store.lockPerson(openid)
+      await lockCaller(store, openid)
       const sessionKey = await store.getWeChatSessionKey(openid)
       if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.')
       let plain: unknown

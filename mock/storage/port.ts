@@ -86,6 +86,8 @@ export interface WalletRecord extends Wallet {
   pointsHeld: number
   headSeq: number
   headHash: string
+  /** set when its owner deleted the account: no more writes of theirs */
+  closedAt?: string
 }
 
 export interface RewardSeed {
@@ -213,6 +215,8 @@ export interface GroupRecord {
   inviteCode: string
   leader: string
   createdAt: string
+  /** set when its last member left (the leader deleted their account and nobody was left to lead) */
+  closedAt?: string
 }
 
 export interface ChallengeRecord {
@@ -503,7 +507,7 @@ export interface StorageOps {
     day: string,
     capKey: string,
     selfKey?: string,
-  ): { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams: number }
+  ): { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams: number; selfReportedTotalGrams: number }
   /**
    * A hint, before lockPerson: the transaction will read these day counters. An engine that pays per round trip
    * reads them in the same packet as the lock, right after it; answers nothing.
@@ -553,6 +557,20 @@ export interface StorageOps {
   setNickname(openid: string, nickname: string): void
   /** Forgets who a person was: the handle and nickname go, the pseudonymous ledger stays. */
   anonymiseUser(openid: string, at: string): void
+  /** a deleted identity's limits (src/core/departure), under its keyed hash */
+  departedLimits(identityHash: string): { carried: string; untilMs: number | null } | undefined
+  saveDepartedLimits(identityHash: string, carried: string, untilMs: number | null, at: string): void
+  forgetDeparted(identityHash: string): void
+  /** forgets the departed identities whose every limit has ended; returns how many */
+  purgeDeparted(nowMs: number): number
+  /** every day counter row of a person from `fromDay` on (a handful of keys a day) */
+  dayCountersSince(openid: string, fromDay: string): { day: string; key: string; grams: number }[]
+  /** every station's recent-drops row of a person */
+  stationDropsOf(openid: string): { stationCode: string; drops: StationDrop[] }[]
+  /** display codes a person used from window `fromWindow` on */
+  displayUsesSince(openid: string, fromWindow: number): { stationCode: string; window: number }[]
+  /** a challenge completed under an earlier account of the same identity: no progress, no place on the board */
+  insertCarriedParticipant(challengeId: string, openid: string, completedMs: number, atMs: number): void
   checkInDaysSince(openid: string, sinceDay: string): string[]
   /** newest first, seq strictly below `beforeSeq` */
   listEntries(openid: string, beforeSeq: number, limit: number): LedgerEntry[]
@@ -568,5 +586,10 @@ export type AsyncOps = {
 export interface StoragePort extends AsyncOps {
   /** Runs fn as one transaction (all of it or nothing), retried as a whole on conflicts; fn uses only `tx`. */
   transaction<T>(fn: (tx: AsyncOps) => Promise<T>): Promise<T>
+  /**
+   * After an erasure has committed: pushes what it overwrote out of the engine's own log where the engine allows
+   * (SQLite: a TRUNCATE checkpoint of the WAL; MySQL keeps its redo log and binary log to its own retention).
+   */
+  eraseFreedSpace(): Promise<void>
   close(): Promise<void>
 }

@@ -5,7 +5,7 @@
  */
 import type { Factor, LedgerEntry, Methodology, Role, Station, Wallet } from '../../src/contract/types'
 import { DELETED_NICKNAME, deletedHandle } from '../../src/core/account'
-import { DAY_TOTAL_KEY, parseTrips, type Trip } from '../../src/core/farming'
+import { DAY_TOTAL_KEY, parseTrips, SELF_REPORTED_TOTAL_KEY, type Trip } from '../../src/core/farming'
 import { isBookkeepingKey, STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
@@ -127,6 +127,7 @@ const WRITABLE: Record<string, { key: readonly string[]; columns: readonly strin
   challenges: { key: ['id'], columns: ['budget_spent', 'budget_points', 'budget_closed_at'] },
   challenge_participants: { key: ['challenge_id', 'openid'], columns: ['completed_ms', 'bonus_entry_id'] },
   groups: { key: ['id'], columns: ['leader', 'closed_at', 'invite_code'] },
+  wallets: { key: ['openid'], columns: ['closed_at'] },
   treasury: { key: ['id'], columns: ['issued', 'allocated'] },
   treasury_months: { key: ['month'], columns: ['issued'] },
   allowances: { key: ['purse'], columns: ['granted', 'spent'] },
@@ -499,8 +500,8 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'SELECT community_id, day, SUM(grams) AS grams FROM community_day_grams WHERE day BETWEEN ? AND ? GROUP BY community_id, day ORDER BY community_id, day',
       ),
       entry: exec.prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
-      dayCounters: exec.prepare<[string, string, string, string, string, string, string], { factor_id: string; grams: number }>(
-        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?, ?, ?, ?)',
+      dayCounters: exec.prepare<[string, string, string, string, string, string, string, string], { factor_id: string; grams: number }>(
+        'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?, ?, ?, ?, ?)',
       ),
       trips: exec.prepare<[string], { recent_trips: string | null }>('SELECT recent_trips FROM wallets WHERE openid = ?'),
       saveTrips: exec.prepare('UPDATE wallets SET recent_trips = ? WHERE openid = ?'),
@@ -549,6 +550,23 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       setNickname: exec.prepare('UPDATE users SET nickname = ? WHERE openid = ?'),
       forgetSessionKey: exec.prepare('DELETE FROM wechat_sessions WHERE openid = ?'),
       anonymise: exec.prepare("UPDATE users SET handle = ?, nickname = ?, roles = '', deleted_at = ? WHERE openid = ?"),
+      departed: exec.prepare<[string], { carried: string; until_ms: number | null }>('SELECT carried, until_ms FROM departed_identities WHERE identity_hash = ?'),
+      saveDeparted: exec.prepare(
+        `INSERT INTO departed_identities (identity_hash, carried, until_ms, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (identity_hash) DO UPDATE SET carried = excluded.carried, until_ms = excluded.until_ms, updated_at = excluded.updated_at`,
+      ),
+      forgetDeparted: exec.prepare('DELETE FROM departed_identities WHERE identity_hash = ?'),
+      purgeDeparted: exec.prepare('DELETE FROM departed_identities WHERE until_ms IS NOT NULL AND until_ms <= ?'),
+      dayCountersSince: exec.prepare<[string, string], { day: string; factor_id: string; grams: number }>(
+        'SELECT day, factor_id, grams FROM day_factor_grams WHERE openid = ? AND day >= ? ORDER BY day, factor_id',
+      ),
+      stationDropsOf: exec.prepare<[string], { station_code: string; recent: string }>('SELECT station_code, recent FROM station_drops WHERE openid = ?'),
+      displayUsesSince: exec.prepare<[string, number], { station_code: string; window_no: number }>(
+        'SELECT station_code, window_no FROM display_code_uses WHERE openid = ? AND window_no >= ?',
+      ),
+      insertCarriedParticipant: exec.prepare(
+        'INSERT OR IGNORE INTO challenge_participants (challenge_id, openid, group_id, joined_ms, value, value_ms, completed_ms, left_ms) VALUES (?, ?, NULL, ?, 0, ?, ?, ?)',
+      ),
       checkInDays: exec.prepare<[string, string], { day: string }>(
         "SELECT DISTINCT day FROM entries WHERE openid = ? AND day >= ? AND type = 'checkin' ORDER BY day DESC",
       ),
@@ -1207,11 +1225,11 @@ export class SqlEngine implements AsyncOps {
   }
 
   async prefetchDayCounters(openid: string, day: string, capKey: string, selfKey = '~none') {
-    this.stmts.dayCounters.prefetch(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey)
+    this.stmts.dayCounters.prefetch(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey, SELF_REPORTED_TOTAL_KEY)
   }
 
   async dayCounters(openid: string, day: string, capKey: string, selfKey = '~none') {
-    const rows = await this.stmts.dayCounters.all(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey)
+    const rows = await this.stmts.dayCounters.all(openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey, SELF_REPORTED_TOTAL_KEY)
     const of = (key: string) => rows.find((r) => r.factor_id === key)?.grams ?? 0
     return {
       factorGrams: of(capKey),
@@ -1219,6 +1237,7 @@ export class SqlEngine implements AsyncOps {
       walkClaimedGrams: of(WALK_CLAIMED_KEY),
       stepsVerifiedGrams: of(STEPS_VERIFIED_KEY),
       selfReportedGrams: of(selfKey),
+      selfReportedTotalGrams: of(SELF_REPORTED_TOTAL_KEY),
     }
   }
 
@@ -1332,6 +1351,39 @@ export class SqlEngine implements AsyncOps {
   async anonymiseUser(openid: string, at: string) {
     await this.stmts.anonymise.run(deletedHandle(openid), DELETED_NICKNAME, at, openid)
     await this.stmts.forgetSessionKey.run(openid)
+  }
+
+  async departedLimits(identityHash: string) {
+    const row = await this.stmts.departed.get(identityHash)
+    return row && { carried: row.carried, untilMs: row.until_ms === null ? null : Number(row.until_ms) }
+  }
+
+  async saveDepartedLimits(identityHash: string, carried: string, untilMs: number | null, at: string) {
+    await this.stmts.saveDeparted.run(identityHash, carried, untilMs, at)
+  }
+
+  async forgetDeparted(identityHash: string) {
+    await this.stmts.forgetDeparted.run(identityHash)
+  }
+
+  async purgeDeparted(nowMs: number) {
+    return (await this.stmts.purgeDeparted.run(nowMs)).changes
+  }
+
+  async dayCountersSince(openid: string, fromDay: string) {
+    return (await this.stmts.dayCountersSince.all(openid, fromDay)).map((r) => ({ day: r.day, key: r.factor_id, grams: Number(r.grams) }))
+  }
+
+  async stationDropsOf(openid: string) {
+    return (await this.stmts.stationDropsOf.all(openid)).map((r) => ({ stationCode: r.station_code, drops: parseStationDrops(r.recent) }))
+  }
+
+  async displayUsesSince(openid: string, fromWindow: number) {
+    return (await this.stmts.displayUsesSince.all(openid, fromWindow)).map((r) => ({ stationCode: r.station_code, window: Number(r.window_no) }))
+  }
+
+  async insertCarriedParticipant(challengeId: string, openid: string, completedMs: number, atMs: number) {
+    await this.stmts.insertCarriedParticipant.run(challengeId, openid, atMs, atMs, completedMs, atMs)
   }
 
   async checkInDaysSince(openid: string, sinceDay: string) {
@@ -1477,6 +1529,7 @@ interface WalletRow {
   reminder_kinds?: string | null
   community_id?: string
   community_set_ms?: number | null
+  closed_at?: string | null
 }
 
 interface EventRow {
@@ -1582,7 +1635,7 @@ function userFromRow(row: UserRow): UserRecord {
 }
 
 function walletFromRow(row: WalletRow): WalletRecord {
-  return {
+  const w: WalletRecord = {
     gramsCo2eTotal: row.grams_total,
     pointsBalance: row.points_balance,
     pointsEarned: row.points_earned,
@@ -1591,6 +1644,8 @@ function walletFromRow(row: WalletRow): WalletRecord {
     headSeq: row.head_seq,
     headHash: row.head_hash,
   }
+  if (row.closed_at) w.closedAt = row.closed_at
+  return w
 }
 
 function stationFromRow(row: StationRow): Station {
@@ -1712,10 +1767,13 @@ interface GroupRow {
   invite_code: string
   leader: string
   created_at: string
+  closed_at?: string | null
 }
 
 function groupFromRow(r: GroupRow): GroupRecord {
-  return { id: r.id, name: r.name, inviteCode: r.invite_code, leader: r.leader, createdAt: r.created_at }
+  const g: GroupRecord = { id: r.id, name: r.name, inviteCode: r.invite_code, leader: r.leader, createdAt: r.created_at }
+  if (r.closed_at) g.closedAt = r.closed_at
+  return g
 }
 
 interface ChallengeRow {

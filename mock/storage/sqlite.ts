@@ -546,6 +546,17 @@ CREATE TABLE IF NOT EXISTS review_holds (
   points INTEGER NOT NULL CHECK (points > 0),
   PRIMARY KEY (review_id, entry_id)
 ) WITHOUT ROWID;
+-- A deleted account's limits, under a keyed hash of the identity it logged in with (src/core/departure); a
+-- closed wallet takes no more writes from its owner; a group whose last member left is closed.
+CREATE TABLE IF NOT EXISTS departed_identities (
+  identity_hash TEXT PRIMARY KEY,
+  carried TEXT NOT NULL,
+  until_ms INTEGER,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS departed_identities_by_end ON departed_identities (until_ms);
+ALTER TABLE wallets ADD COLUMN closed_at TEXT;
+ALTER TABLE groups ADD COLUMN closed_at TEXT;
 -- Organizers paid by their own events or challenges: the audit counts them from this release on (a database
 -- with history keeps what was paid before the rule).
 INSERT OR IGNORE INTO meta (key, value)
@@ -609,6 +620,8 @@ export class SqliteDatabase {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')
+    // A deleted account's name must leave the file, not linger in a freed cell: freed space is zeroed.
+    this.db.pragma('secure_delete = ON')
     if (options.backgroundCheckpoints && options.path !== ':memory:') {
       this.db.pragma(`wal_autocheckpoint = ${WRITER_BACKSTOP_PAGES}`)
       this.checkpointer = startCheckpointer(options.path, (error) => {

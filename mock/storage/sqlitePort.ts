@@ -148,6 +148,13 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
   return wrapOperations<SqlitePort>(engine, (_, call) => (...args) => inTurn(() => call(...args)), {
     sqlite,
     transaction,
+    // The erased rows' old versions sit in WAL frames until a checkpoint copies the pages back and the log is
+    // cut; secure_delete (set at open) zeroes the freed cells in the pages themselves.
+    eraseFreedSpace: () =>
+      inTurn(() => {
+        commitBatch()
+        sqlite.db.pragma('wal_checkpoint(TRUNCATE)')
+      }),
     close: () => inTurn(() => {
       commitBatch()
       sqlite.close()

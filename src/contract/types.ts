@@ -105,6 +105,8 @@ export interface CreditRules {
   heldWhileReviewed: true
   /** a drop with a typed station code (no display scan) earns at most this share of its material's daily cap */
   selfReportedCapShare: number
+  /** issue 21: and typed-code drops of all materials together earn at most this many grams a day */
+  selfReportedDailyGrams: number
 }
 
 export interface Station {

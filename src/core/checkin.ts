@@ -8,7 +8,7 @@ import { LIMITS } from '../contract/constants'
 import type { Factor, Station } from '../contract/types'
 import { computeCredit, gramsFor, type Credit } from './credit'
 import { checkInKind } from './kinds'
-import { DAILY_TOTAL_GRAMS, DEFAULT_MAX_BACKDATE_HOURS } from './farming'
+import { DAILY_TOTAL_GRAMS, DEFAULT_MAX_BACKDATE_HOURS, SELF_REPORTED_DAILY_GRAMS } from './farming'
 import { selfReportedCapGrams, type Evidence } from './stationCode'
 import { walkingCeiling } from './steps'
 import { shanghaiDay } from './time'
@@ -77,7 +77,7 @@ export function planCheckIn(
 export function creditCheckIn(
   plan: CheckInPlan,
   factor: Factor,
-  credited: { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams?: number },
+  credited: { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams?: number; selfReportedTotalGrams?: number },
   gramsPerPoint: number,
   evidence?: Evidence,
 ): Decision<Credit> {
@@ -92,7 +92,7 @@ export function creditCheckIn(
           creditedGrams: credited.factorGrams,
         })
       : evidence === 'self-reported'
-        ? Math.max(0, selfReportedCapGrams(factor) - (credited.selfReportedGrams ?? 0))
+        ? Math.max(0, Math.min(selfReportedCapGrams(factor) - (credited.selfReportedGrams ?? 0), SELF_REPORTED_DAILY_GRAMS - (credited.selfReportedTotalGrams ?? 0)))
         : undefined
   const credit = computeCredit({
     factor,
@@ -109,7 +109,7 @@ export function creditCheckIn(
     if (evidence === 'self-reported') {
       return fail(
         'DAILY_CAP_REACHED',
-        `Drops with a typed station code earn at most ${selfReportedCapGrams(factor)} g of ${factor.key} a day; scan the code on the station's display to credit more.`,
+        `Drops with a typed station code earn at most ${selfReportedCapGrams(factor)} g of ${factor.key} and ${SELF_REPORTED_DAILY_GRAMS} g of all materials together a day; scan the code on the station's display to credit more.`,
       )
     }
     return fail('DAILY_CAP_REACHED', `Your verified WeRun steps for ${plan.day} already count this walk: a day's walking is counted once.`)

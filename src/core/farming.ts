@@ -4,6 +4,7 @@
  * fresh account in about 140 requests (no durations, drops just under the cap, spaced by a client-chosen
  * occurredAt, back-dated eight days).
  */
+import { CARRIED_TRIP_ID } from './departure'
 import type { CreditRules } from '../contract/types'
 import { parseStoredList } from './counters'
 import { FACTORS } from './methodology'
@@ -29,6 +30,15 @@ export const DAILY_TOTAL_BASIS_ZH = '最大的回收上限（纸张 10 千克 ×
 
 /** The counter row key that holds a person's total across factors for a day, beside the per-factor rows. */
 export const DAY_TOTAL_KEY = '*'
+
+/**
+ * Typed-code (self-reported) drops of every material together, per person and day: the share a typed code earns
+ * of the largest material cap (paper's), so drops of a second and third material add nothing past it. Per
+ * material the share of that material's own cap still applies.
+ */
+export const SELF_REPORTED_DAILY_GRAMS = Math.floor(largestCap('recycling') * SELF_REPORTED_CAP_SHARE)
+/** The counter row (per person, day) of self-reported grams of all materials together. */
+export const SELF_REPORTED_TOTAL_KEY = '~self.*'
 
 function largestCap(kind: 'travel' | 'recycling'): number {
   return Math.max(...FACTORS.filter((f) => f.kind === kind).map((f) => f.dailyCapGrams))
@@ -65,7 +75,9 @@ export function rememberTrip(previous: readonly Trip[], trip: Trip, oldestStartM
 /** The refusal a resident reads: both trips in Shanghai time, and the earlier one's entry id to find it in the wallet. */
 export function tripOverlapMessage(span: { startMs: number; endMs: number }, earlier: Trip): string {
   const hm = (ms: number) => shanghaiClock(ms)
-  return `This trip (${hm(span.startMs)}–${hm(span.endMs)}) overlaps your ${earlier.factorId.replace('travel.', '')} trip ${earlier.entryId} (${hm(earlier.startMs)}–${hm(earlier.endMs)}, Asia/Shanghai); one person makes one trip at a time.`
+  // A trip carried over from a deleted account names no entry: the old ledger stays unlinked (src/core/departure).
+  const which = earlier.entryId === CARRIED_TRIP_ID ? 'made under your earlier account' : earlier.entryId
+  return `This trip (${hm(span.startMs)}–${hm(span.endMs)}) overlaps your ${earlier.factorId.replace('travel.', '')} trip ${which} (${hm(earlier.startMs)}–${hm(earlier.endMs)}, Asia/Shanghai); one person makes one trip at a time.`
 }
 
 export function parseTrips(text: string | undefined): Trip[] {
@@ -90,5 +102,6 @@ export function creditRules(maxBackdateHours: number): CreditRules {
     nearCapShare: REVIEW_RULES.nearCapShare,
     heldWhileReviewed: true,
     selfReportedCapShare: SELF_REPORTED_CAP_SHARE,
+    selfReportedDailyGrams: SELF_REPORTED_DAILY_GRAMS,
   }
 }

@@ -271,3 +271,39 @@ describe('the race matrix', () => {
 })
 
 void DAY
+
+describe('the race matrix: deleting an account', () => {
+  /** A resident with points, a place at an event on now and its code; each round they delete while acting. */
+  async function resident(i: number, tag: string) {
+    const boss = await person('boss')
+    const r = await person(`${tag}${i}`)
+    await r.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 2, stationCode: 'ST-HQ01' })
+    const { event } = await boss.ok('createEvent', { requestId: rid(), title: `活动 ${tag}${i}`, place: '广场', startsAt: at(h.clock.ms - HOUR), endsAt: at(h.clock.ms + HOUR), slots: 2, rewardPoints: 20, communityId: '' })
+    await r.ok('signUpEvent', { eventId: event.id })
+    const { code } = await boss.ok('eventDisplayCode', { eventId: event.id })
+    return { boss, r, event, code }
+  }
+
+  const acts: [string, (r: Caller, w: number, code: string) => Promise<{ status: number; body: any }>][] = [
+    ['check-in', (r, w) => r.via(w).call('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 1, stationCode: 'ST-HQ01' })],
+    ['redeem', (r, w) => r.via(w).call('redeem', { requestId: rid(), rewardId: 'rw-bus' })],
+    ['attend', (r, w, code) => r.via(w).call('attendEvent', { requestId: rid(), code })],
+  ]
+  for (const [what, act] of acts) {
+    it(`delete-account × ${what}: done before the deletion and settled by it, or refused after it`, async () => {
+      for (let i = 0; i < ROUNDS; i++) {
+        const { boss, r, event, code } = await resident(i, `del-${what}-`)
+        const [deleted, acted] = await together((w) => r.via(w).call('deleteAccount', { confirm: 'DELETE' }), (w) => act(r, w, code))
+        expect(deleted.status).toBe(200)
+        if (acted.status !== 200) expect(acted.body.error.code).toBe('UNAUTHENTICATED')
+        // Nothing of the deleted account is left held: no pending voucher, no place at a coming event.
+        const vouchers = (await h.cloud.store.listRedemptions(r.openid)).filter((v) => v.status === 'pending')
+        expect(vouchers).toEqual([])
+        const mine = await h.cloud.store.getSignup(event.id, r.openid)
+        expect(mine?.status).not.toBe('signed')
+        expect((await boss.ok('listEvents', { manage: true })).events.find((e: any) => e.id === event.id).taken).toBe(mine?.status === 'attended' ? 1 : 0)
+        await booksHold()
+      }
+    })
+  }
+})

@@ -56,7 +56,19 @@ it('caps self-reported drops at half a material\'s daily cap; scanned drops go o
   const clipped = await a.ok('checkIn', paper(4, { occurredAt: earlier(60) }))
   expect(clipped).toMatchObject({ capped: true, entry: { gramsCo2e: 17_300 - 13_840 } })
   const refused = await a.error('checkIn', paper(1, { occurredAt: earlier(30) }))
-  expect(refused).toMatchObject({ code: 'DAILY_CAP_REACHED', message: expect.stringMatching(/typed station code earn at most 17300 g of paper a day; scan the code/) })
+  expect(refused).toMatchObject({ code: 'DAILY_CAP_REACHED', message: expect.stringMatching(/typed station code earn at most 17300 g of paper and 17300 g of all materials together a day; scan the code/) })
   expect((await a.ok('checkIn', paper(4, { displayCode: await displayCode() }))).entry).toMatchObject({ gramsCo2e: 13_840, evidence: 'station-display' })
   expect((await a.ok('getWallet')).today.gramsCo2e).toBe(17_300 + 13_840)
+})
+
+it('counts the typed-code allowance per day across all materials: paper and cardboard together earn half a paper cap', async () => {
+  const a = await h.as('ann')
+  const earlier = (m: number) => new Date(h.clock.ms - m * 60_000).toISOString()
+  const card = (kg: number, extra: Record<string, unknown>) => ({ requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: kg, stationCode: 'ST-HQ01', ...extra })
+  expect((await a.ok('checkIn', paper(4, { occurredAt: earlier(120) }))).entry.gramsCo2e).toBe(13_840)
+  // Cardboard has a cap of its own, but typed drops of every material share one allowance (it was 34,600 g a day).
+  expect((await a.ok('checkIn', card(4, { occurredAt: earlier(90) }))).entry.gramsCo2e).toBe(17_300 - 13_840)
+  expect((await a.error('checkIn', card(1, { occurredAt: earlier(60) }))).code).toBe('DAILY_CAP_REACHED')
+  expect((await a.error('checkIn', { requestId: rid(), kind: 'recycling', material: 'textile', weightKg: 1, stationCode: 'ST-HQ01', occurredAt: earlier(30) })).code).toBe('DAILY_CAP_REACHED')
+  expect((await a.ok('getMethodology')).rules.selfReportedDailyGrams).toBe(17_300)
 })

@@ -277,6 +277,11 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `CREATE TABLE review_holds (
         review_id VARCHAR(64) NOT NULL, entry_id VARCHAR(64) NOT NULL, openid VARCHAR(64) NOT NULL, challenge_id VARCHAR(64) NOT NULL,
         points BIGINT NOT NULL CHECK (points > 0), PRIMARY KEY (review_id, entry_id)) ${TABLE}`,
+      `CREATE TABLE departed_identities (
+        identity_hash CHAR(64) PRIMARY KEY, carried MEDIUMTEXT NOT NULL, until_ms BIGINT, updated_at VARCHAR(40) NOT NULL,
+        KEY departed_identities_by_end (until_ms)) ${TABLE}`,
+      `ALTER TABLE wallets ADD COLUMN closed_at VARCHAR(40)`,
+      `ALTER TABLE \`groups\` ADD COLUMN closed_at VARCHAR(40)`,
       // Organizers paid by their own events or challenges: counted by the audit from this release on.
       `INSERT IGNORE INTO meta (\`key\`, value)
         SELECT 'separation_of_duties_since', DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%dT%H:%i:%s.000+08:00') FROM DUAL WHERE EXISTS (SELECT 1 FROM entries)`,

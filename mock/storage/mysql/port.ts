@@ -261,5 +261,7 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
     )
   }
 
-  return wrapOperations<MysqlPort>(outer, (_, call) => (...args) => guarded(() => call(...args)), { pool, applied, transaction, close: () => pool.end() })
+  // InnoDB purges old row versions itself; its redo log and any binary log keep to the server's own retention.
+  const eraseFreedSpace = async () => undefined
+  return wrapOperations<MysqlPort>(outer, (_, call) => (...args) => guarded(() => call(...args)), { pool, applied, transaction, eraseFreedSpace, close: () => pool.end() })
 }
