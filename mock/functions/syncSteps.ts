@@ -2,7 +2,7 @@ import { syncStepsSchema, weRunPlainSchema } from '../../src/contract/schemas'
 import { DAILY_TOTAL_GRAMS } from '../../src/core/farming'
 import { gramsFor, pointsFor } from '../../src/core/credit'
 import { STEPS_FACTOR } from '../../src/core/methodology'
-import { capKeyOf, STEPS_VERIFIED_KEY, stepsCeiling, stepsDays } from '../../src/core/steps'
+import { capKeyOf, STEPS_VERIFIED_KEY, stepsCeiling, stepsDays, UNVERIFIABLE_WERUN } from '../../src/core/steps'
 import { shanghaiDayStartMs, toShanghaiIso } from '../../src/core/time'
 import { applyToChallenges } from '../challenges'
 import { CloudError } from '../errors'
@@ -32,15 +32,16 @@ export const syncSteps = defineFunction({
       await lockCaller(store, openid)
       const sessionKey = await store.getWeChatSessionKey(openid)
       if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.')
+      // Bad padding, not JSON, not WeRun's shape, another appid: one answer, so none of them is an oracle.
       let plain: unknown
       try {
         plain = decryptOpenData(req.encryptedData, req.iv, sessionKey)
       } catch (error) {
-        if (error instanceof OpenDataError) throw new CloudError('INVALID_ARGUMENT', `These WeRun data do not open with your WeChat session: ${error.message}.`)
+        if (error instanceof OpenDataError) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
         throw error
       }
       const parsed = weRunPlainSchema.safeParse(plain)
-      if (!parsed.success) throw new CloudError('INVALID_ARGUMENT', 'These WeRun data do not have the shape WeChat gives them.')
+      if (!parsed.success) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
       const days = stepsDays(parsed.data, appid, services.now())
       if (!days.ok) throw new CloudError(days.violation.code, days.violation.message)
       const factor = services.methodology.factors.find((f) => f.id === STEPS_FACTOR.id)

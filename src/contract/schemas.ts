@@ -274,9 +274,11 @@ export const devWeRunDataSchema = z.strictObject({
     .max(31, 'days holds at most 31 days'),
 })
 /** The plaintext of WeRun data: WeChat's shape, checked before anything is read from it. */
+/** Seconds since the epoch a WeRun stamp may hold (2000 to 2100): anything else is no day at all. */
+const unixSeconds = z.number().int().min(946_684_800).max(4_102_444_800)
 export const weRunPlainSchema = z.object({
-  stepInfoList: z.array(z.object({ timestamp: z.number().int().nonnegative(), step: z.number().int().min(0).max(1_000_000) })).max(62),
-  watermark: z.object({ appid: z.string().max(64), timestamp: z.number().int().nonnegative() }),
+  stepInfoList: z.array(z.object({ timestamp: unixSeconds, step: z.number().int().min(0).max(1_000_000) })).max(62),
+  watermark: z.object({ appid: z.string().max(64), timestamp: unixSeconds }),
 })
 export type SyncStepsRequest = z.infer<typeof syncStepsSchema>
 export type DevWeRunDataRequest = z.infer<typeof devWeRunDataSchema>

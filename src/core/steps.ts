@@ -46,21 +46,40 @@ export interface WeRunPlain {
   watermark: { appid: string; timestamp: number }
 }
 
-/** The days a WeRun payload may credit, or why it is refused (another app's data, or stale). */
+/**
+ * The one answer to every payload that does not open, parse or belong to this mini-program: the same status, code
+ * and words whether the padding, the JSON, the shape or the appid was wrong. Different answers for "bad padding"
+ * and "not JSON" made a CBC padding oracle: "verified" steps were forged without the session key in about 30,000
+ * calls.
+ */
+export const UNVERIFIABLE_WERUN = 'These WeRun data cannot be verified with your WeChat session: sync your steps again from WeChat.'
+
+/** How far back WeRun's own list reaches (it sends 31 days); a day older than that is not WeRun's. */
+export const WERUN_LIST_DAYS = 31
+
+const fail = (message: string): Decision<never> => ({ ok: false, violation: { code: 'INVALID_ARGUMENT', message } })
+
+/**
+ * The days a WeRun payload may credit, or why it is refused. Only a payload that decrypted, parsed and carries this
+ * mini-program's appid gets this far; from here the refusals may say why (stale or from the future), since they
+ * reveal nothing about the key. A day inside WeRun's list but before the last 7 is passed over, as WeRun always
+ * sends 31; a step stamped after today, or before WeRun's list, is refused: no phone reports that.
+ */
 export function stepsDays(plain: WeRunPlain, appid: string, nowMs: number): Decision<{ day: string; steps: number }[]> {
-  if (plain.watermark.appid !== appid) {
-    return { ok: false, violation: { code: 'INVALID_ARGUMENT', message: 'These WeRun data were issued to another mini-program (watermark appid).' } }
-  }
+  if (plain.watermark.appid !== appid) return fail(UNVERIFIABLE_WERUN)
   const stampedMs = plain.watermark.timestamp * 1000
-  if (stampedMs < nowMs - WATERMARK_MAX_AGE_MS || stampedMs > nowMs + 5 * 60_000) {
-    return { ok: false, violation: { code: 'INVALID_ARGUMENT', message: 'These WeRun data are stale (watermark more than a day old): sync again.' } }
-  }
+  if (stampedMs > nowMs + 5 * 60_000) return fail('These WeRun data are stamped in the future (watermark after now): check the phone\'s clock and sync again.')
+  if (stampedMs < nowMs - WATERMARK_MAX_AGE_MS) return fail('These WeRun data are stale (watermark more than a day old): sync again.')
   const today = shanghaiDay(nowMs)
   const oldest = addDays(today, -(STEPS_WINDOW_DAYS - 1))
+  const oldestListed = addDays(today, -WERUN_LIST_DAYS)
   const byDay = new Map<string, number>()
   for (const { timestamp, step } of plain.stepInfoList) {
-    const day = shanghaiDay(timestamp * 1000)
-    if (day < oldest || day > today) continue
+    const ms = timestamp * 1000
+    if (ms > nowMs + 5 * 60_000) return fail('These WeRun data count steps on a day after today: check the phone\'s clock and sync again.')
+    const day = shanghaiDay(ms)
+    if (day < oldestListed) return fail(`These WeRun data count steps before the last ${WERUN_LIST_DAYS} days, which WeRun never sends: sync again from WeChat.`)
+    if (day < oldest) continue
     byDay.set(day, Math.max(byDay.get(day) ?? 0, step))
   }
   return { ok: true, value: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, steps]) => ({ day, steps })) }

@@ -101,20 +101,57 @@ describe('syncSteps', () => {
     const { caller: a } = await wechatPerson('cy')
     const { key: otherKey } = await wechatPerson('dee')
     const noKey = await h.as('eve')
+    const key = (await h.cloud.store.getWeChatSessionKey(a.openid)) as string
     const cases: [Caller, object, RegExp][] = [
-      [a, werun(otherKey, [[0, 9000]]), /do not open with your WeChat session/],
-      [a, werun(newSessionKey(), [[0, 9000]], {}), /do not open/],
+      // every payload that does not open, parse or belong to this app: one answer, word for word
+      [a, werun(otherKey, [[0, 9000]]), /^These WeRun data cannot be verified with your WeChat session/],
+      [a, werun(newSessionKey(), [[0, 9000]], {}), /^These WeRun data cannot be verified/],
+      [a, { encryptedData: 'bm90IGRhdGEgYXQgYWxs', iv: 'AAAAAAAAAAAAAAAAAAAAAA==' }, /^These WeRun data cannot be verified/],
+      [a, werun(key, [[0, 9000]], { appid: 'wx4f4bc4dec97d474b' }), /^These WeRun data cannot be verified/],
+      [a, encryptOpenData({ stepInfoList: 'lots', watermark: { appid: DEV_WECHAT_APPID, timestamp: 1 } }, key), /^These WeRun data cannot be verified/],
       [noKey, werun(otherKey, [[0, 9000]]), /log in with WeChat first/],
-      [a, { encryptedData: 'bm90IGRhdGEgYXQgYWxs', iv: 'AAAAAAAAAAAAAAAAAAAAAA==' }, /do not open/],
       [a, { encryptedData: 'not base64!', iv: 'AAAA' }, /base64/],
+      // past the key, the refusals may say why: stale, or from the future
+      [a, werun(key, [[0, 9000]], { timestamp: Math.floor(h.clock.ms / 1000) - 2 * DAY_S }), /stale/],
+      [a, werun(key, [[0, 9000]], { timestamp: Math.floor(h.clock.ms / 1000) + 3600 }), /stamped in the future/],
+      [a, werun(key, [[-2, 9000]]), /on a day after today/],
+      [a, werun(key, [[40, 9000]]), /before the last 31 days/],
     ]
-    const { key } = await (async () => ({ key: await h.cloud.store.getWeChatSessionKey(a.openid) as string }))()
-    cases.push([a, werun(key, [[0, 9000]], { appid: 'wx4f4bc4dec97d474b' }), /another mini-program/])
-    cases.push([a, werun(key, [[0, 9000]], { timestamp: Math.floor(h.clock.ms / 1000) - 2 * DAY_S }), /stale/])
-    cases.push([a, encryptOpenData({ stepInfoList: 'lots', watermark: { appid: DEV_WECHAT_APPID, timestamp: 1 } }, key), /shape WeChat gives/])
+    // Step stamps no phone can send (beyond the year 2100, negative): a refusal, not a 500.
+    for (const timestamp of [1e12, 1e20, -1, 2 ** 53]) {
+      cases.push([a, encryptOpenData({ stepInfoList: [{ timestamp, step: 5 }], watermark: { appid: DEV_WECHAT_APPID, timestamp: Math.floor(h.clock.ms / 1000) } }, key), /^These WeRun data cannot be verified/])
+    }
     for (const [who, data, message] of cases) {
       expect(await who.error('syncSteps', data)).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400, message: expect.stringMatching(message) })
     }
+    expect((await a.ok('listLedger')).entries).toHaveLength(0)
+  })
+
+  it('is no padding oracle: every tampered ciphertext gets the same answer, whatever broke (property)', async () => {
+    const { caller: a, key } = await wechatPerson('oracle')
+    const genuine = werun(key, [[0, 9000]])
+    const bytes = Buffer.from(genuine.encryptedData, 'base64')
+    const ivBytes = Buffer.from(genuine.iv, 'base64')
+    const answers = new Set<string>()
+    // Flip each byte of the iv and of the last two blocks: some keep the padding valid (JSON breaks), most do not.
+    const tampered: { encryptedData: string; iv: string }[] = []
+    for (let i = 0; i < 16; i++) {
+      const iv = Buffer.from(ivBytes)
+      iv[i] ^= 0x01
+      tampered.push({ encryptedData: genuine.encryptedData, iv: iv.toString('base64') })
+    }
+    for (let i = bytes.length - 32; i < bytes.length; i++) {
+      for (const flip of [0x01, 0x80]) {
+        const b = Buffer.from(bytes)
+        b[i] ^= flip
+        tampered.push({ encryptedData: b.toString('base64'), iv: genuine.iv })
+      }
+    }
+    for (const data of tampered) {
+      const out = await a.call('syncSteps', data)
+      answers.add(JSON.stringify([out.status, out.body.error?.code, out.body.error?.message]))
+    }
+    expect([...answers]).toEqual([JSON.stringify([400, 'INVALID_ARGUMENT', 'These WeRun data cannot be verified with your WeChat session: sync your steps again from WeChat.'])])
     expect((await a.ok('listLedger')).entries).toHaveLength(0)
   })
 
