@@ -50,6 +50,8 @@ export interface CloudOptions {
   treasuryMonthlyCapPoints?: number
   /** IDENTITY_SECRET: else one made once in the database, shared by every worker */
   identitySecret?: string
+  /** STATION_CODE_RESIDENTS: residents one station serves per code window (src/core/review's default otherwise) */
+  residentsPerCodeWindow?: number
   now?: () => number
 }
 
@@ -121,7 +123,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     wechat: options.wechat,
     methodologyVersion: METHODOLOGY_VERSION,
     methodology,
-    rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS),
+    rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS, options.residentsPerCodeWindow),
     wechatAppid: options.wechatAppid ?? (options.devLogin ? DEV_WECHAT_APPID : undefined),
     treasuryMonthlyCapPoints: options.treasuryMonthlyCapPoints ?? DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS,
     identitySecret: options.identitySecret ?? (await sharedSecret(store, 'identity_secret')),

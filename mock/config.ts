@@ -10,6 +10,7 @@ import type { RateLimitOptions } from './rateLimit'
 import { WECHAT_API_BASE, WECHAT_TIMEOUT_MS } from './wechat'
 import { DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE } from '../src/core/farming'
 import { DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, TREASURY_LIMITS } from '../src/core/treasury'
+import { DEFAULT_RESIDENTS_PER_CODE_WINDOW } from '../src/core/review'
 import { parseReminderTemplates, type ReminderTemplates } from './reminderSender'
 
 export interface WeChatConfig {
@@ -51,6 +52,8 @@ export interface ServerConfig {
   maxBackdateHours: number
   /** TREASURY_MONTHLY_CAP_POINTS: points city organizers may issue into the treasury per Asia/Shanghai month */
   treasuryMonthlyCapPoints: number
+  /** STATION_CODE_RESIDENTS: residents one station serves in one 30-second code window; more puts their drops in review */
+  residentsPerCodeWindow: number
   /** IDENTITY_SECRET: keys the hash a deleted identity's limits are kept under; else one made once in the database */
   identitySecret?: string
   /**
@@ -204,6 +207,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     workers,
     maxBackdateHours: intFromEnv(env, 'MAX_BACKDATE_HOURS', DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE[0], MAX_BACKDATE_HOURS_RANGE[1]),
     identitySecret: identitySecret(env),
+    residentsPerCodeWindow: intFromEnv(env, 'STATION_CODE_RESIDENTS', DEFAULT_RESIDENTS_PER_CODE_WINDOW, 1, 1000),
     treasuryMonthlyCapPoints: intFromEnv(env, 'TREASURY_MONTHLY_CAP_POINTS', DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, 0, TREASURY_LIMITS.maxPoints),
     devClockOffsetMs,
   }

@@ -1,7 +1,25 @@
-/** The review queue's public shape, shared by the functions that list and decide reviews. */
+/** The review queue's public shape, shared by the functions that list and decide reviews, and flags raised late. */
 import type { ReviewItem } from '../src/contract/types'
+import { spendablePoints, type ReviewReason } from '../src/core/review'
 import type { Services } from './function'
 import type { ReviewRecord } from './storage/port'
+
+/**
+ * Puts an entry credited earlier in the review queue, when something found later makes it suspect (its display
+ * code turned out to be shared). Its points are held as far as they are still unspent; the review records how much
+ * it holds, so its decision releases exactly that. An entry already in the queue is left as it is.
+ */
+export async function flagEarlierEntry(services: Services, openid: string, entryId: string, reasons: ReviewReason[]): Promise<void> {
+  const { store } = services
+  await store.lockPerson(openid)
+  if (await store.reviewOfEntry(entryId)) return
+  const entry = await store.getEntry(openid, entryId)
+  if (!entry) throw new Error(`entry ${entryId} to flag is missing`)
+  const hold = Math.max(0, Math.min(entry.points, spendablePoints(await store.getWallet(openid))))
+  const { communityId } = await store.communityOf(openid)
+  await store.insertReview({ id: services.newId('rv'), entryId, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId, heldPoints: hold })
+  if (hold > 0) await store.addHeldPoints(openid, hold)
+}
 
 export async function reviewItem(services: Services, r: ReviewRecord): Promise<ReviewItem> {
   const entry = await services.store.getEntry(r.openid, r.entryId)

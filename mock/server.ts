@@ -48,6 +48,7 @@ async function main() {
     maxBackdateHours: config.maxBackdateHours,
     treasuryMonthlyCapPoints: config.treasuryMonthlyCapPoints,
     identitySecret: config.identitySecret,
+    residentsPerCodeWindow: config.residentsPerCodeWindow,
     wechatAppid: config.wechat?.appid ?? config.cloudRun?.appid,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),

@@ -1,7 +1,7 @@
 import { checkInSchema } from '../../src/contract/schemas'
 import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
 import { checkInKind } from '../../src/core/kinds'
-import { recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
+import { codeShared, recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
 import { LIMITS } from '../../src/contract/constants'
 import { overlappingTrip, rememberTrip, SELF_REPORTED_TOTAL_KEY, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
 import { capKeyOf, WALK_CLAIMED_KEY } from '../../src/core/steps'
@@ -14,20 +14,31 @@ import { lockAndReplay, payloadHash } from '../idempotency'
 import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
 import { remindAfterCheckIn } from '../reminders'
+import { flagEarlierEntry } from '../reviews'
 
 /**
- * How this drop proves the station: a rotating display code, checked here (its station, its window ±1, its
- * HMAC, once per person and window), or nothing better than a typed code. A bad display code is refused rather
- * than quietly treated as typed, so a resident knows to scan again.
+ * How this drop proves the station: a rotating display code, checked here (its station, its window ±1 of now and
+ * of the drop's own occurredAt, its HMAC, once per person and window), or nothing better than a typed code. A bad
+ * display code is refused rather than quietly treated as typed, so a resident knows to scan again.
  */
-async function stationEvidence(services: Services, openid: string, stationCode: string, displayCode: string | undefined): Promise<Evidence> {
-  if (displayCode === undefined) return 'self-reported'
+async function stationEvidence(
+  services: Services,
+  openid: string,
+  stationCode: string,
+  displayCode: string | undefined,
+  occurredAtMs: number,
+): Promise<{ evidence: Evidence; window?: number }> {
+  if (displayCode === undefined) return { evidence: 'self-reported' }
   const parsed = parseDisplayCode(displayCode)
   if (!parsed || parsed.stationCode !== stationCode) {
     throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`)
   }
   if (!windowAccepted(parsed.window, services.now())) {
     throw new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.")
+  }
+  // A code shown now proves presence now, not for a drop back-dated by hours (one was credited 47 h back).
+  if (!windowAccepted(parsed.window, occurredAtMs)) {
+    throw new CloudError('INVALID_ARGUMENT', 'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.')
   }
   const secret = await services.store.stationSecret(stationCode)
   if (!secret || !macMatches(secret, stationCode, parsed.window, parsed.mac)) {
@@ -36,7 +47,25 @@ async function stationEvidence(services: Services, openid: string, stationCode: 
   if (!(await services.store.useDisplayCode(openid, stationCode, parsed.window))) {
     throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.')
   }
-  return 'station-display'
+  return { evidence: 'station-display', window: parsed.window }
+}
+
+/**
+ * Counts this resident on the station's code window. Past what a station serves in one window, the code travelled:
+ * this drop is reviewed, and so (once, when the window first goes over) is every earlier drop made with it.
+ */
+async function codeWindowShared(services: Services, openid: string, stationCode: string, window: number, entryId: string): Promise<boolean> {
+  const { store } = services
+  await store.noteDisplayUse(openid, stationCode, window, entryId)
+  const residents = await store.addDisplayWindowUse(stationCode, window)
+  const limit = services.rules.residentsPerCodeWindow
+  if (!codeShared(residents, limit)) return false
+  if (residents === limit + 1) {
+    for (const earlier of await store.displayWindowEntries(stationCode, window, limit + 1)) {
+      if (earlier.openid !== openid) await flagEarlierEntry(services, earlier.openid, earlier.entryId, ['shared_code'])
+    }
+  }
+  return true
 }
 
 export const checkIn = defineFunction({
@@ -69,7 +98,8 @@ export const checkIn = defineFunction({
       const plan = planCheckIn(req, factor, station, services.now(), services.rules)
       if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
       if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
-      const evidence = req.kind === 'recycling' ? await stationEvidence(services, openid, req.stationCode, req.displayCode) : undefined
+      const proof = req.kind === 'recycling' ? await stationEvidence(services, openid, req.stationCode, req.displayCode, plan.value.occurredAtMs) : undefined
+      const evidence = proof?.evidence
       const selfKey = evidence === 'self-reported' ? selfReportedKey(factor.id) : undefined
       const already = await store.dayCounters(openid, plan.value.day, capKeyOf(factor.id), selfKey)
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint, evidence)
@@ -121,6 +151,9 @@ export const checkIn = defineFunction({
         ...checkInKind(req).kind.reviewFacts(req),
         recentDropsAtStation: recentDrops,
       })
+      if (req.kind === 'recycling' && proof?.window !== undefined && (await codeWindowShared(services, openid, req.stationCode, proof.window, entry.id))) {
+        reasons.push('shared_code')
+      }
       // A flagged check-in is credited all the same, its points held (in the balance, not spendable) until an
       // organizer decides; so are the bonuses it triggers.
       const reviewId = reasons.length > 0 ? services.newId('rv') : undefined
@@ -128,7 +161,7 @@ export const checkIn = defineFunction({
       await remindAfterCheckIn(services, openid, plan.value.day)
       if (reviewId) {
         const { communityId } = await store.communityOf(openid)
-        await store.insertReview({ id: reviewId, entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId })
+        await store.insertReview({ id: reviewId, entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId, heldPoints: entry.points })
         await store.addHeldPoints(openid, entry.points)
       }
       await store.saveRequest(openid, req.requestId, {

@@ -32,7 +32,7 @@ export const decideReview = defineFunction({
       if (!original) throw new Error(`review ${review.id} points at a missing entry`)
       // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet.
       const { wallet } = await store.lockPerson(review.openid)
-      await store.addHeldPoints(review.openid, -releasedOnDecision(original.points, wallet.pointsHeld))
+      await store.addHeldPoints(review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
       if (req.decision === 'reverse') {
         const take = reversalOf(original, wallet.pointsBalance)
         await applyToChallenges(services, review.openid, original, -1)

@@ -143,6 +143,8 @@ export interface ReviewRecord {
   adjustEntryId?: string
   /** the community of the person when the check-in was made (who may review it) */
   communityId: string
+  /** the points this review holds in the person's wallet: released exactly, whatever else is held */
+  heldPoints: number
 }
 
 /** An issuance into the city's treasury: who, when, why, and the month whose cap it counts against. */
@@ -518,6 +520,14 @@ export interface StorageOps {
   setStationSecretIfAbsent(code: string, secret: string): void
   /** records a person's use of a display code: false if they already used this station's code of this window */
   useDisplayCode(openid: string, stationCode: string, window: number): boolean
+  /** which entry a display code's use credited */
+  noteDisplayUse(openid: string, stationCode: string, window: number, entryId: string): void
+  /** counts one more resident on a station's code window and answers how many have used it */
+  addDisplayWindowUse(stationCode: string, window: number): number
+  /** the entries credited with one station's code window (at most `limit`) */
+  displayWindowEntries(stationCode: string, window: number, limit: number): { openid: string; entryId: string }[]
+  /** the review of an entry, if it has one */
+  reviewOfEntry(entryId: string): ReviewRecord | undefined
   /** the reminder kinds the person opted into (read with the wallet's lock when the transaction holds it) */
   reminderKinds(openid: string): ReminderKind[]
   setReminderKinds(openid: string, kinds: ReminderKind[]): void

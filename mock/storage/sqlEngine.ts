@@ -223,6 +223,15 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       stationSecret: exec.prepare<[string], { secret: string | null }>('SELECT secret FROM stations WHERE code = ?'),
       setStationSecret: exec.prepare('UPDATE stations SET secret = ? WHERE code = ? AND secret IS NULL'),
       useDisplayCode: exec.prepare('INSERT OR IGNORE INTO display_code_uses (openid, station_code, window_no) VALUES (?, ?, ?)'),
+      noteDisplayUse: exec.prepare('UPDATE display_code_uses SET entry_id = ? WHERE openid = ? AND station_code = ? AND window_no = ?'),
+      addDisplayWindowUse: exec.prepare(
+        'INSERT INTO display_code_windows (station_code, window_no, uses) VALUES (?, ?, 1) ON CONFLICT (station_code, window_no) DO UPDATE SET uses = uses + 1',
+      ),
+      displayWindowUses: exec.prepare<[string, number], { uses: number }>('SELECT uses FROM display_code_windows WHERE station_code = ? AND window_no = ?'),
+      displayWindowEntries: exec.prepare<[string, number, number], { openid: string; entry_id: string | null }>(
+        'SELECT openid, entry_id FROM display_code_uses WHERE station_code = ? AND window_no = ? AND entry_id IS NOT NULL ORDER BY openid LIMIT ?',
+      ),
+      reviewOfEntry: exec.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE entry_id = ?'),
       station: exec.prepare<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
       seedReward: exec.prepare(
         `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
@@ -268,7 +277,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'INSERT INTO station_drops (openid, station_code, recent) VALUES (?, ?, ?) ON CONFLICT (openid, station_code) DO UPDATE SET recent = excluded.recent',
       ),
       insertReview: exec.prepare(
-        'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt, @communityId)',
+        'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id, held_points) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt, @communityId, @heldPoints)',
       ),
       review: exec.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?'),
       insertReviewHold: exec.prepare('INSERT INTO review_holds (review_id, entry_id, openid, challenge_id, points) VALUES (?, ?, ?, ?, ?)'),
@@ -404,7 +413,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
              OR EXISTS (SELECT 1 FROM budget_fundings f WHERE f.challenge_id = e.ref AND f.openid = e.openid))`,
       ),
       auditReviews: exec.prepare<[], { points: number }>(
-        `SELECT COALESCE((SELECT SUM(e.points) FROM reviews r JOIN entries e ON e.id = r.entry_id WHERE r.status = 'open'), 0)
+        `SELECT COALESCE((SELECT SUM(r.held_points) FROM reviews r WHERE r.status = 'open'), 0)
            + COALESCE((SELECT SUM(x.points) FROM review_holds x JOIN reviews r ON r.id = x.review_id WHERE r.status = 'open'), 0) AS points`,
       ),
       // Adjust entries that take a bonus back (they point at the bonus entry and name no factor).
@@ -1253,6 +1262,24 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.useDisplayCode.run(openid, stationCode, window)).changes === 1
   }
 
+  async noteDisplayUse(openid: string, stationCode: string, window: number, entryId: string) {
+    await this.stmts.noteDisplayUse.defer(entryId, openid, stationCode, window)
+  }
+
+  async addDisplayWindowUse(stationCode: string, window: number) {
+    await this.stmts.addDisplayWindowUse.run(stationCode, window)
+    return Number((await this.stmts.displayWindowUses.get(stationCode, window))?.uses ?? 0)
+  }
+
+  async displayWindowEntries(stationCode: string, window: number, limit: number) {
+    return (await this.stmts.displayWindowEntries.all(stationCode, window, limit)).map((r) => ({ openid: r.openid, entryId: r.entry_id as string }))
+  }
+
+  async reviewOfEntry(entryId: string) {
+    const row = await this.stmts.reviewOfEntry.get(entryId)
+    return row && reviewFromRow(row)
+  }
+
   async reminderKinds(openid: string): Promise<ReminderKind[]> {
     // read with the wallet's lock when this transaction took it: no round trip of its own
     const held = this.kinds.get(openid)
@@ -1731,6 +1758,7 @@ interface ReviewRow {
   decided_at: string | null
   adjust_entry_id: string | null
   community_id: string
+  held_points: number
 }
 
 function reviewFromRow(row: ReviewRow): ReviewRecord {
@@ -1742,6 +1770,7 @@ function reviewFromRow(row: ReviewRow): ReviewRecord {
     status: row.status,
     createdAt: row.created_at,
     communityId: row.community_id,
+    heldPoints: Number(row.held_points ?? 0),
   }
   if (row.decided_by !== null) r.decidedBy = row.decided_by
   if (row.decided_at !== null) r.decidedAt = row.decided_at

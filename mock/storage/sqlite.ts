@@ -557,6 +557,18 @@ CREATE TABLE IF NOT EXISTS departed_identities (
 CREATE INDEX IF NOT EXISTS departed_identities_by_end ON departed_identities (until_ms);
 ALTER TABLE wallets ADD COLUMN closed_at TEXT;
 ALTER TABLE groups ADD COLUMN closed_at TEXT;
+-- How many residents scanned each window of a station's display code (a screenshot that travelled), and which
+-- entry each scan credited; what each review holds (its own figure, released exactly on the decision).
+CREATE TABLE IF NOT EXISTS display_code_windows (
+  station_code TEXT NOT NULL,
+  window_no INTEGER NOT NULL,
+  uses INTEGER NOT NULL,
+  PRIMARY KEY (station_code, window_no)
+) WITHOUT ROWID;
+ALTER TABLE display_code_uses ADD COLUMN entry_id TEXT;
+CREATE INDEX IF NOT EXISTS display_code_uses_by_window ON display_code_uses (station_code, window_no);
+ALTER TABLE reviews ADD COLUMN held_points INTEGER NOT NULL DEFAULT 0 CHECK (held_points >= 0);
+UPDATE reviews SET held_points = COALESCE((SELECT MAX(e.points, 0) FROM entries e WHERE e.id = reviews.entry_id), 0) WHERE status = 'open';
 -- Organizers paid by their own events or challenges: the audit counts them from this release on (a database
 -- with history keeps what was paid before the rule).
 INSERT OR IGNORE INTO meta (key, value)

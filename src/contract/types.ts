@@ -107,6 +107,8 @@ export interface CreditRules {
   selfReportedCapShare: number
   /** issue 21: and typed-code drops of all materials together earn at most this many grams a day */
   selfReportedDailyGrams: number
+  /** issue 21: more residents than this scanning one station's code in one 30-second window puts all those drops in review */
+  residentsPerCodeWindow: number
 }
 
 export interface Station {
@@ -261,7 +263,7 @@ export type ReviewStatus = 'open' | 'confirmed' | 'reversed'
 export interface ReviewItem {
   id: string
   status: ReviewStatus
-  reasons: ('near_cap_weight' | 'station_burst' | 'near_max_speed')[]
+  reasons: ('near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code')[]
   createdAt: string
   /** the resident's nickname, for the organizer's eyes only */
   nickname: string

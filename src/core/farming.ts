@@ -8,7 +8,7 @@ import { CARRIED_TRIP_ID } from './departure'
 import type { CreditRules } from '../contract/types'
 import { parseStoredList } from './counters'
 import { FACTORS } from './methodology'
-import { REVIEW_RULES } from './review'
+import { DEFAULT_RESIDENTS_PER_CODE_WINDOW, REVIEW_RULES } from './review'
 import { SELF_REPORTED_CAP_SHARE } from './stationCode'
 import { shanghaiClock } from './time'
 
@@ -90,7 +90,7 @@ export function parseTrips(text: string | undefined): Trip[] {
 }
 
 /** The rules in force, as getMethodology publishes them. */
-export function creditRules(maxBackdateHours: number): CreditRules {
+export function creditRules(maxBackdateHours: number, residentsPerCodeWindow = DEFAULT_RESIDENTS_PER_CODE_WINDOW): CreditRules {
   return {
     maxBackdateHours,
     travelNeedsDuration: true,
@@ -103,5 +103,6 @@ export function creditRules(maxBackdateHours: number): CreditRules {
     heldWhileReviewed: true,
     selfReportedCapShare: SELF_REPORTED_CAP_SHARE,
     selfReportedDailyGrams: SELF_REPORTED_DAILY_GRAMS,
+    residentsPerCodeWindow,
   }
 }

@@ -6,7 +6,7 @@
 import type { Factor } from '../contract/types'
 import { parseStoredList } from './counters'
 
-export type ReviewReason = 'near_cap_weight' | 'station_burst' | 'near_max_speed'
+export type ReviewReason = 'near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code'
 
 export const REVIEW_RULES = {
   /** a single drop weighing this share of the daily cap's weight or more */
@@ -18,6 +18,18 @@ export const REVIEW_RULES = {
   /** a trip at this share of the factor's maximum speed or more */
   nearMaxSpeedShare: 0.9,
 } as const
+
+/**
+ * How many residents one station can serve in one 30-second window of its display code (STATION_CODE_RESIDENTS
+ * unless the cloud sets it): more scans of one window than that means the code travelled (a screenshot in a group
+ * chat credited ten residents who were not there), so every drop made with it is reviewed.
+ */
+export const DEFAULT_RESIDENTS_PER_CODE_WINDOW = 4
+
+/** The drops of one code window to review: none while the window is within what a station serves, all of them after. */
+export function codeShared(residentsInWindow: number, limit: number): boolean {
+  return residentsInWindow > limit
+}
 
 /** One earlier drop at a station, on both clocks: when the resident says it happened, and when the cloud heard of it. */
 export interface StationDrop {
@@ -80,9 +92,12 @@ export function spendablePoints(wallet: { pointsBalance: number; pointsHeld?: nu
   return wallet.pointsBalance - (wallet.pointsHeld ?? 0)
 }
 
-/** What deciding a review releases from the hold: the entry's points (less, only for holds made before holding existed). */
-export function releasedOnDecision(entryPoints: number, pointsHeld: number): number {
-  return Math.max(0, Math.min(entryPoints, pointsHeld))
+/**
+ * What deciding a review releases from the hold: what that review holds (its entry's points, or less for an entry
+ * flagged after some of them were spent), never more than the wallet holds.
+ */
+export function releasedOnDecision(reviewHeldPoints: number, pointsHeld: number): number {
+  return Math.max(0, Math.min(reviewHeldPoints, pointsHeld))
 }
 
 /** What reversing a credit takes back: all its grams, and its points as far as the balance allows. */

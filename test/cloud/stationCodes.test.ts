@@ -72,3 +72,43 @@ it('counts the typed-code allowance per day across all materials: paper and card
   expect((await a.error('checkIn', { requestId: rid(), kind: 'recycling', material: 'textile', weightKg: 1, stationCode: 'ST-HQ01', occurredAt: earlier(30) })).code).toBe('DAILY_CAP_REACHED')
   expect((await a.ok('getMethodology')).rules.selfReportedDailyGrams).toBe(17_300)
 })
+
+it('credits a display code only for a drop made while it was shown: not one back-dated by hours', async () => {
+  const a = await h.as('ann')
+  const code = await displayCode()
+  const backdated = await a.error('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 47 * 3_600_000).toISOString() }))
+  expect(backdated).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/at another time than this drop/) })
+  expect(await a.error('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 5 * 60_000).toISOString() }))).toMatchObject({ code: 'INVALID_ARGUMENT' })
+  // within the window on either side, as a slow scan is
+  expect((await a.ok('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 20_000).toISOString() }))).entry.evidence).toBe('station-display')
+  expect((await a.ok('listLedger')).entries).toHaveLength(1)
+})
+
+it('reviews every drop of a code window that more residents scanned than a station serves (a shared screenshot)', async () => {
+  const boss = await h.as('boss')
+  const code = await displayCode()
+  const limit = (await boss.ok('getMethodology')).rules.residentsPerCodeWindow
+  expect(limit).toBe(4)
+  const residents = []
+  for (let i = 0; i < limit; i++) {
+    const r = await h.as(`near${i}`)
+    await r.ok('checkIn', paper(1, { displayCode: code }))
+    residents.push(r)
+  }
+  expect((await boss.ok('listReviewQueue', {})).items).toEqual([])
+  // The first spends some of their points before the code is seen to travel: what is left is held.
+  await residents[0].ok('redeem', { requestId: rid(), rewardId: 'rw-bus' })
+  const fifth = await h.as('far-away')
+  const flagged = await fifth.ok('checkIn', paper(1, { displayCode: code }))
+  expect(flagged.wallet.pointsHeld).toBe(flagged.entry.points)
+  const items = (await boss.ok('listReviewQueue', { limit: 50 })).items
+  expect(items.map((i: any) => i.nickname).sort()).toEqual(['far-away', 'near0', 'near1', 'near2', 'near3'])
+  expect(items.every((i: any) => i.reasons.includes('shared_code'))).toBe(true)
+  expect((await residents[1].ok('getWallet')).wallet.pointsHeld).toBe(346)
+  expect((await residents[0].ok('getWallet')).wallet.pointsHeld).toBe(346 - 50)
+  // Deciding releases exactly what each review holds.
+  const first = items.find((i: any) => i.nickname === 'near0')
+  await boss.ok('decideReview', { reviewId: first.id, decision: 'reverse' })
+  expect((await residents[0].ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: 0 })
+  expect((await boss.ok('auditEconomy')).ok).toBe(true)
+})
