@@ -55,6 +55,14 @@ export default tseslint.config(
     },
   },
   {
+    // Every export goes through mock/csv.ts, which escapes formulas: a second writer would forget to.
+    files: ['mock/**/*.ts'],
+    ignores: ['mock/csv.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'csv-stringify/sync', message: 'Write CSV with csvFile from mock/csv.ts (formula escaping).' }, { name: 'csv-stringify', message: 'Write CSV with csvFile from mock/csv.ts (formula escaping).' }] }],
+    },
+  },
+  {
     // Pages, components and stores never reach into the mock cloud.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/core/**', 'src/contract/**'],

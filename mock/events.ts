@@ -19,6 +19,7 @@ export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): Co
     rewardPoints: e.rewardPoints,
     cancelled: e.cancelledAt !== undefined,
     myStatus,
+    ...(e.location ? { location: e.location } : {}),
   }
 }
 

@@ -1,5 +1,5 @@
 import { attendEventSchema } from '../../src/contract/schemas'
-import { attendanceOpen, eventCodeAccepted, parseEventCode, runsEvent } from '../../src/core/events'
+import { attendanceOpen, eventCodeAccepted, locationCheck, parseEventCode, runsEvent } from '../../src/core/events'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor, eventOrNotFound } from '../events'
@@ -40,6 +40,10 @@ export const attendEvent = defineFunction({
       const signup = await store.getSignup(event.id, who.openid)
       if (signup?.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance at this event is already recorded.')
       if (signup?.status !== 'signed') throw new CloudError('PERMISSION_DENIED', 'Only residents with a place can record attendance: sign up first.')
+      // An event may also ask for the phone's location: a second factor beside the code (a screenshot travels; a
+      // phone's position must be lied about), kept with the attendance as its distance.
+      const onSite = locationCheck(event.location, req.location)
+      if (!onSite.ok) throw new CloudError(onSite.missing ? 'INVALID_ARGUMENT' : 'PERMISSION_DENIED', onSite.message)
       let entry
       if (event.rewardPoints > 0 && !runsEvent(event, who)) {
         await move(
@@ -57,7 +61,7 @@ export const attendEvent = defineFunction({
           column: 'status',
           from: ['signed'],
           to: 'attended',
-          set: { attended_at: toShanghaiIso(nowMs), bonus_entry_id: entry?.id ?? null },
+          set: { attended_at: toShanghaiIso(nowMs), bonus_entry_id: entry?.id ?? null, distance_m: onSite.distanceM ?? null },
         },
         conflict('Your place at this event changed a moment ago: refresh and try again.'),
       )

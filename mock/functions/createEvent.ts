@@ -47,6 +47,7 @@ export const createEvent = defineFunction({
         secret: newStationSecret(),
         creator: who.openid,
         createdAt,
+        ...(req.location ? { location: req.location } : {}),
       }
       await store.insertEvent(event)
       const budget = eventBudget(req.slots, req.rewardPoints)

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync'
 import { eventIdSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
+import { csvFile, type CsvCell } from '../csv'
 import { organizerEvent } from '../events'
 import { defineFunction } from '../function'
 
@@ -15,10 +15,11 @@ export const exportEventCsv = defineFunction({
     const event = await organizerEvent(services, who, req.eventId)
     // Everyone who ever took a place (given back or not): a report read outside any transaction.
     const signups = await services.store.eventSignups(event.id, EXPORT_LIMIT)
-    const rows: (string | number)[][] = [['event', 'title', 'startsAt', 'nickname', 'status', 'signedAt', 'attendedAt', 'points']]
+    const rows: CsvCell[][] = [['event', 'title', 'startsAt', 'nickname', 'status', 'signedAt', 'attendedAt', 'points', 'distanceM']]
     for (const s of signups) {
-      rows.push([event.id, event.title, toShanghaiIso(event.startsMs), s.nickname, s.status, s.signedAt, s.attendedAt ?? '', s.status === 'attended' ? event.rewardPoints : 0])
+      const paid = s.status === 'attended' && s.bonusEntryId !== undefined ? event.rewardPoints : 0
+      rows.push([event.id, event.title, toShanghaiIso(event.startsMs), s.nickname, s.status, s.signedAt, s.attendedAt ?? '', paid, s.distanceM ?? ''])
     }
-    return { filename: `event-${event.id}.csv`, csv: `\uFEFF${stringify(rows, { record_delimiter: 'windows' })}` }
+    return { filename: `event-${event.id}.csv`, csv: csvFile(rows) }
   },
 })

@@ -46,6 +46,8 @@ export interface EventRecord {
   creator: string
   createdAt: string
   cancelledAt?: string
+  /** where attendance is checked, if it is (micro-degrees are the stored form; these are degrees) */
+  location?: { latitude: number; longitude: number; radiusM: number }
 }
 
 export type SignupStatus = 'signed' | 'cancelled' | 'attended'
@@ -57,6 +59,8 @@ export interface SignupRecord {
   signedAt: string
   attendedAt?: string
   bonusEntryId?: string
+  /** how far from the event's place the phone reported itself at attendance (for an event that checks it) */
+  distanceM?: number
 }
 
 /** A person's community ('' none) and when they last chose it; kept on their wallet row. */

@@ -9,6 +9,7 @@ import { DAY_TOTAL_KEY, parseTrips, SELF_REPORTED_TOTAL_KEY, type Trip } from '.
 import { isBookkeepingKey, STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
+import { fromMicroDegrees, toMicroDegrees } from '../../src/core/geo'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
 import { isReminderKind, type ReminderKind } from '../../src/core/reminders'
 import type { AsyncOps, MoveSpec, TransitionSpec, ReviewHoldRecord, AllocationRecord, BudgetReturnRecord, FundingRecord, IssuanceRecord, OpenBudget, ChallengeRecord, ReminderRecord, ReminderStatus, GroupRecord, ParticipantRecord, ProjectRecord, RedemptionRecord, RequestRecord, ReviewRecord, RewardRecord, RewardSeed, UserRecord, WalletRecord, CommunityRecord, PersonCommunity, EventRecord, SignupRecord } from './port'
@@ -486,8 +487,10 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         'SELECT community_id, SUM(residents) AS residents, SUM(grams) AS grams FROM community_counters GROUP BY community_id ORDER BY community_id',
       ),
       insertEvent: exec.prepare(
-        `INSERT INTO events (id, community_id, title, place, starts_ms, ends_ms, slots, taken, reward_points, budget_points, budget_spent, secret, creator, created_at)
-         VALUES (@id, @communityId, @title, @place, @startsMs, @endsMs, @slots, 0, @rewardPoints, @budgetPoints, 0, @secret, @creator, @createdAt)`,
+        `INSERT INTO events (id, community_id, title, place, starts_ms, ends_ms, slots, taken, reward_points, budget_points, budget_spent, secret, creator, created_at,
+           latitude_e6, longitude_e6, radius_m)
+         VALUES (@id, @communityId, @title, @place, @startsMs, @endsMs, @slots, 0, @rewardPoints, @budgetPoints, 0, @secret, @creator, @createdAt,
+           @latitudeE6, @longitudeE6, @radiusM)`,
       ),
       event: exec.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
       eventsOfCommunityAndCity: exec.prepare<[string, number, number], EventRow>(
@@ -1474,7 +1477,14 @@ export class SqlEngine implements AsyncOps {
   }
 
   async insertEvent(e: EventRecord) {
-    await this.stmts.insertEvent.run({ ...e, budgetPoints: 0 })
+    const { location, ...rest } = e
+    await this.stmts.insertEvent.run({
+      ...rest,
+      budgetPoints: 0,
+      latitudeE6: location ? toMicroDegrees(location.latitude) : null,
+      longitudeE6: location ? toMicroDegrees(location.longitude) : null,
+      radiusM: location?.radiusM ?? null,
+    })
   }
 
   async getEvent(id: string) {
@@ -1575,6 +1585,9 @@ interface EventRow {
   creator: string
   created_at: string
   cancelled_at: string | null
+  latitude_e6?: number | null
+  longitude_e6?: number | null
+  radius_m?: number | null
 }
 
 function eventFromRow(row: EventRow): EventRecord {
@@ -1595,6 +1608,9 @@ function eventFromRow(row: EventRow): EventRecord {
     createdAt: row.created_at,
   }
   if (row.cancelled_at !== null) e.cancelledAt = row.cancelled_at
+  if (row.latitude_e6 != null && row.longitude_e6 != null && row.radius_m != null) {
+    e.location = { latitude: fromMicroDegrees(Number(row.latitude_e6)), longitude: fromMicroDegrees(Number(row.longitude_e6)), radiusM: Number(row.radius_m) }
+  }
   return e
 }
 
@@ -1605,12 +1621,14 @@ interface SignupRow {
   signed_at: string
   attended_at: string | null
   bonus_entry_id: string | null
+  distance_m?: number | null
 }
 
 function signupFromRow(row: SignupRow): SignupRecord {
   const x: SignupRecord = { eventId: row.event_id, openid: row.openid, status: row.status, signedAt: row.signed_at }
   if (row.attended_at !== null) x.attendedAt = row.attended_at
   if (row.bonus_entry_id !== null) x.bonusEntryId = row.bonus_entry_id
+  if (row.distance_m != null) x.distanceM = Number(row.distance_m)
   return x
 }
 

@@ -569,6 +569,12 @@ ALTER TABLE display_code_uses ADD COLUMN entry_id TEXT;
 CREATE INDEX IF NOT EXISTS display_code_uses_by_window ON display_code_uses (station_code, window_no);
 ALTER TABLE reviews ADD COLUMN held_points INTEGER NOT NULL DEFAULT 0 CHECK (held_points >= 0);
 UPDATE reviews SET held_points = COALESCE((SELECT MAX(e.points, 0) FROM entries e WHERE e.id = reviews.entry_id), 0) WHERE status = 'open';
+-- An event may check that attendees are on site: its place (micro-degrees, WGS-84) and radius, and each
+-- attendance's distance from it, kept as evidence.
+ALTER TABLE events ADD COLUMN latitude_e6 INTEGER;
+ALTER TABLE events ADD COLUMN longitude_e6 INTEGER;
+ALTER TABLE events ADD COLUMN radius_m INTEGER;
+ALTER TABLE event_signups ADD COLUMN distance_m INTEGER;
 -- Organizers paid by their own events or challenges: the audit counts them from this release on (a database
 -- with history keeps what was paid before the rule).
 INSERT OR IGNORE INTO meta (key, value)

@@ -64,6 +64,9 @@ export const EVENT_LIMITS = {
   cancelBeforeMs: 2 * 3_600_000,
   /** events a resident sees at once */
   listLimit: 20,
+  /** issue 21: an event that checks attendees' location accepts them within this radius, in metres */
+  minRadiusM: 50,
+  maxRadiusM: 5_000,
 } as const
 
 /**

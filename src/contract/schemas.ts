@@ -125,6 +125,9 @@ export function freeText(field: string, max: number, options: { min?: number; li
     )
 }
 
+const degrees = (name: string, limit: number) =>
+  z.number({ error: `${name} must be a number of degrees` }).min(-limit, `${name} must be at least -${limit}`).max(limit, `${name} must be at most ${limit}`)
+
 const intIn = (name: string, min: number, max: number) =>
   z
     .number({ error: `${name} must be an integer` })
@@ -356,6 +359,14 @@ export const createEventSchema = z.strictObject({
   rewardPoints: intIn('rewardPoints', 0, EVENT_LIMITS.maxRewardPoints),
   /** whose event it is ('' the whole city); a community organizer's events are their community's */
   communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
+  /** issue 21: attendance also needs the phone's location within radiusM of here (WGS-84) */
+  location: z
+    .strictObject({
+      latitude: degrees('latitude', 90),
+      longitude: degrees('longitude', 180),
+      radiusM: intIn('radiusM', EVENT_LIMITS.minRadiusM, EVENT_LIMITS.maxRadiusM),
+    })
+    .optional(),
 })
 export type CreateEventRequest = z.infer<typeof createEventSchema>
 
@@ -371,6 +382,14 @@ export type ListEventsRequest = z.infer<typeof listEventsSchema>
 export const attendEventSchema = z.strictObject({
   requestId,
   code: z.string().trim().min(1, 'code must not be empty').max(120, 'code is too long: scan the code on the organizer\'s screen'),
+  /** issue 21: the phone's position (WGS-84), for an event that checks it */
+  location: z
+    .strictObject({
+      latitude: degrees('latitude', 90),
+      longitude: degrees('longitude', 180),
+      accuracyM: z.number({ error: 'accuracyM must be a number' }).min(0, 'accuracyM must not be negative').max(100_000, 'accuracyM is too large').optional(),
+    })
+    .optional(),
 })
 export type AttendEventRequest = z.infer<typeof attendEventSchema>
 

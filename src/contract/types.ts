@@ -494,6 +494,8 @@ export interface CommunityEvent {
   cancelled: boolean
   /** the caller's place: none, signed up, given back, or attended (and paid) */
   myStatus: 'none' | 'signed' | 'cancelled' | 'attended'
+  /** issue 21: attendance also needs the phone within radiusM of here (a second factor beside the code, not proof) */
+  location?: { latitude: number; longitude: number; radiusM: number }
 }
 
 /** Issue 21: the city's treasury as an organizer sees it (a community organizer: their own purse only). */

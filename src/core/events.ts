@@ -7,6 +7,7 @@ import { EVENT_LIMITS } from '../contract/constants'
 import { DISPLAY_WINDOW_MS, displayWindow, rotatingCodeFormat, windowAccepted } from './stationCode'
 import { isDay } from './time'
 import { canActOn, type OrganizerScope } from './community'
+import { distanceM, type Position } from './geo'
 
 export { EVENT_LIMITS }
 
@@ -60,6 +61,33 @@ export function codeShown(e: EventTimes, nowMs: number): EventRefusal {
   if (e.cancelledAt) return no('This event was cancelled.')
   if (nowMs > e.endsMs) return no('This event is over.')
   return ok
+}
+
+/** An event that checks attendance on site: its place, and how far from it a phone may be. */
+export interface EventLocation extends Position {
+  radiusM: number
+}
+
+/** A phone's reported accuracy counts in the attendee's favour up to this much (a phone indoors reports 50–100 m). */
+export const LOCATION_ACCURACY_ALLOWANCE_M = 100
+
+/**
+ * The location check of attendance, for an event that asks for it: the phone's position within the event's radius
+ * (plus its reported accuracy, up to LOCATION_ACCURACY_ALLOWANCE_M). A second factor beside the rotating code, not
+ * proof: a phone can report any position. Answers the distance, kept with the attendance as evidence.
+ */
+export function locationCheck(
+  at: EventLocation | undefined,
+  phone: (Position & { accuracyM?: number }) | undefined,
+): { ok: true; distanceM?: number } | { ok: false; message: string; missing: boolean } {
+  if (!at) return { ok: true }
+  if (!phone) return { ok: false, missing: true, message: "This event checks that attendees are on site: allow the app to use your phone's location, then scan again." }
+  const d = distanceM(at, phone)
+  const slack = Math.min(Math.max(0, phone.accuracyM ?? 0), LOCATION_ACCURACY_ALLOWANCE_M)
+  if (d > at.radiusM + slack) {
+    return { ok: false, missing: false, message: `Your phone reports ${d} m from the event's place; attendance is recorded within ${at.radiusM} m of it.` }
+  }
+  return { ok: true, distanceM: d }
 }
 
 /**

@@ -147,7 +147,7 @@ describe('public-welfare events', () => {
     const lines = csv.trim().split('\r\n')
     expect(lines[0]).toContain('nickname')
     expect(lines.slice(1).map((l) => l.split(',').slice(4, 5)[0]).sort()).toEqual(['attended', 'signed'])
-    expect(lines.some((l) => l.includes('attended') && l.endsWith(',30'))).toBe(true)
+    expect(lines.some((l) => l.includes('attended') && l.endsWith(',30,'))).toBe(true)
     const westLead = await h.as('west-lead')
     const west = (await wen.ok('getMyCommunity')).community
     await (await h.as('boss')).ok('grantOrganizer', { openid: westLead.openid, communityId: west.id, granted: true })
@@ -183,5 +183,33 @@ describe('public-welfare events', () => {
     h.clock.ms = NOW + 3 * 24 * HOUR
     expect((await (await h.as('lead')).ok('listEvents', { manage: true })).events.map((e: any) => e.id)).toEqual([mine.id])
     expect((await (await h.as('ann')).ok('listEvents')).events).toEqual([])
+  })
+
+  it('check attendance on site when the event asks for the phone\'s location: refused without it or far off, the distance kept as evidence', async () => {
+    const { lead, ann, ben, wen } = await setUp()
+    // 东湖公园: attendance within 200 m of it.
+    const park = { latitude: 30.5535, longitude: 114.3711 }
+    const { event } = await lead.ok('createEvent', planting({ location: { ...park, radiusM: 200 } }))
+    expect(event.location).toEqual({ ...park, radiusM: 200 })
+    for (const bad of [{ ...park, radiusM: 10 }, { latitude: 91, longitude: 0, radiusM: 100 }, { latitude: 30, longitude: 'east', radiusM: 100 }]) {
+      expect((await lead.error('createEvent', planting({ location: bad }))).code).toBe('INVALID_ARGUMENT')
+    }
+    for (const c of [ann, ben]) await c.ok('signUpEvent', { eventId: event.id })
+    h.clock.ms = NOW + 23 * HOUR
+    const code = await codeOf(lead, event.id)
+    const without = await ann.error('attendEvent', { requestId: rid(), code })
+    expect(without).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/location/) })
+    // about 1.1 km north: off site, even allowing for the phone's reported accuracy (at most 100 m of it)
+    const far = await ann.error('attendEvent', { requestId: rid(), code, location: { latitude: 30.5635, longitude: 114.3711, accuracyM: 5000 } })
+    expect(far).toMatchObject({ code: 'PERMISSION_DENIED', message: expect.stringMatching(/reports 1112 m/) })
+    expect((await ann.ok('getWallet')).wallet.pointsBalance).toBe(0)
+    const near = await ann.ok('attendEvent', { requestId: rid(), code, location: { latitude: 30.5545, longitude: 114.3711, accuracyM: 20 } })
+    expect(near.entry.points).toBe(30)
+    // just past the radius, inside it with the phone's reported accuracy
+    expect((await ben.ok('attendEvent', { requestId: rid(), code, location: { latitude: 30.5535 + 0.0025, longitude: 114.3711, accuracyM: 80 } })).event.myStatus).toBe('attended')
+    const { csv } = await lead.ok('exportEventCsv', { eventId: event.id })
+    expect(csv).toMatch(/distanceM/)
+    expect(csv).toMatch(/,111\r\n|,111,/)
+    void wen
   })
 })

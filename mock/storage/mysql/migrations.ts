@@ -287,6 +287,8 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `ALTER TABLE display_code_uses ADD COLUMN entry_id VARCHAR(64), ADD KEY display_code_uses_by_window (station_code, window_no)`,
       `ALTER TABLE reviews ADD COLUMN held_points BIGINT NOT NULL DEFAULT 0 CHECK (held_points >= 0)`,
       `UPDATE reviews r SET held_points = COALESCE((SELECT GREATEST(e.points, 0) FROM entries e WHERE e.id = r.entry_id), 0) WHERE r.status = 'open'`,
+      `ALTER TABLE events ADD COLUMN latitude_e6 BIGINT, ADD COLUMN longitude_e6 BIGINT, ADD COLUMN radius_m BIGINT`,
+      `ALTER TABLE event_signups ADD COLUMN distance_m BIGINT`,
       // Organizers paid by their own events or challenges: counted by the audit from this release on.
       `INSERT IGNORE INTO meta (\`key\`, value)
         SELECT 'separation_of_duties_since', DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%dT%H:%i:%s.000+08:00') FROM DUAL WHERE EXISTS (SELECT 1 FROM entries)`,
