@@ -5,6 +5,7 @@ import { challengeStatus, contribution, daysLeft, earnedGroupBonus, fromUnits, p
 import { claim, conflict, mustMove, transition, tryMove } from './transitions'
 import { slotOf } from '../src/core/counters'
 import { shanghaiDay } from '../src/core/time'
+import { isCityScope } from '../src/core/community'
 import type { CallerContext, Services } from './function'
 import { appendEntry } from './ledger'
 import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/port'
@@ -185,11 +186,15 @@ export async function publicGroup(services: Services, g: GroupRecord, openid: st
   return out
 }
 
-/** Group challenges are for their members' eyes; organizers see all. */
+/**
+ * Group challenges are for their members' eyes, and city organizers' (who fund them); a community organizer's
+ * role is their community, not other people's private groups.
+ */
 export async function visibleChallenge(services: Services, who: CallerContext, challengeId: string): Promise<ChallengeRecord> {
   const c = await services.store.getChallenge(challengeId)
   if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
-  if (c.groupId && !who.roles.includes('organizer') && !await services.store.isMember(c.groupId, who.openid)) {
+  const cityOrganizer = who.organizerScope !== undefined && isCityScope(who.organizerScope)
+  if (c.groupId && !cityOrganizer && !await services.store.isMember(c.groupId, who.openid)) {
     throw new CloudError('PERMISSION_DENIED', 'Only members of the group can see this challenge.')
   }
   return c

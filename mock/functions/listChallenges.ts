@@ -13,7 +13,15 @@ export const listChallenges = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       const groupIds = (await store.groupsOf(openid)).map((g) => g.id)
-      const all = await Promise.all((await store.visibleChallenges(groupIds, LIMIT)).map((c) => publicChallenge(services, c, openid)))
+      const visible = await store.visibleChallenges(groupIds, LIMIT)
+      // The caller's own challenges always: the newest visible ones may be 200 others (a joined one vanished so).
+      const listed = new Set(visible.map((c) => c.id))
+      for (const p of await store.participationsOf(openid)) {
+        if (p.leftMs !== undefined || listed.has(p.challengeId)) continue
+        const c = await store.getChallenge(p.challengeId)
+        if (c) visible.push(c)
+      }
+      const all = await Promise.all(visible.map((c) => publicChallenge(services, c, openid)))
       const challenges = all.filter((c) =>
         scope === 'finished' ? c.status === 'finished' : scope === 'mine' ? c.joined && c.status !== 'finished' : !c.joined && c.status !== 'finished',
       )

@@ -550,8 +550,9 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       addCreditedGrams: exec.prepare(
         'INSERT INTO day_factor_grams (openid, day, factor_id, grams) VALUES (?, ?, ?, ?) ON CONFLICT (openid, day, factor_id) DO UPDATE SET grams = grams + excluded.grams',
       ),
+      // A day's credit as it stands: its check-ins less the reversals of them (which carry the original's day).
       dayTotals: exec.prepare<[string, string], { grams: number; points: number }>(
-        "SELECT COALESCE(SUM(grams), 0) AS grams, COALESCE(SUM(points), 0) AS points FROM entries WHERE openid = ? AND day = ? AND type = 'checkin'",
+        "SELECT COALESCE(SUM(grams), 0) AS grams, COALESCE(SUM(points), 0) AS points FROM entries WHERE openid = ? AND day = ? AND (type = 'checkin' OR (type = 'adjust' AND factor_id IS NOT NULL))",
       ),
       dayByFactor: exec.prepare<[string, string], { factor_id: string; grams: number }>(
         'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? ORDER BY factor_id',
@@ -579,8 +580,10 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       insertCarriedParticipant: exec.prepare(
         'INSERT OR IGNORE INTO challenge_participants (challenge_id, openid, group_id, joined_ms, value, value_ms, completed_ms, left_ms) VALUES (?, ?, NULL, ?, 0, ?, ?, ?)',
       ),
+      // Days with a check-in that still stands: a reversed one made no streak day.
       checkInDays: exec.prepare<[string, string], { day: string }>(
-        "SELECT DISTINCT day FROM entries WHERE openid = ? AND day >= ? AND type = 'checkin' ORDER BY day DESC",
+        `SELECT DISTINCT e.day FROM entries e WHERE e.openid = ? AND e.day >= ? AND e.type = 'checkin'
+           AND NOT EXISTS (SELECT 1 FROM entries a WHERE a.ref = e.id AND a.type = 'adjust') ORDER BY e.day DESC`,
       ),
       listEntries: exec.prepare<[string, number, number], EntryRow>(
         'SELECT * FROM entries WHERE openid = ? AND seq < ? ORDER BY seq DESC LIMIT ?',

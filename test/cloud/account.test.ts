@@ -62,3 +62,21 @@ describe('my data', () => {
     expect(await h.cloud.store.findUser(a.openid)).toBeUndefined()
   })
 })
+
+describe('today and the streak', () => {
+  it('leave out a reversed check-in', async () => {
+    const a = await h.as('alice')
+    const desk = await h.as('boss')
+    const kept = await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 1, stationCode: 'ST-HQ01' })
+    const flagged = await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 9, stationCode: 'ST-HQ01' })
+    // yesterday's only check-in, reversed: no streak day
+    await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'metal', weightKg: 4.5, stationCode: 'ST-HQ01', occurredAt: new Date(h.clock.ms - DAY).toISOString() })
+    expect((await a.ok('getWallet')).streakDays).toBe(2)
+    for (const item of (await desk.ok('listReviewQueue', {})).items) await desk.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
+    const after = await a.ok('getWallet')
+    expect(after.today).toMatchObject({ gramsCo2e: kept.entry.gramsCo2e, points: kept.entry.points })
+    expect(after.streakDays).toBe(1)
+    expect(flagged.entry.gramsCo2e).toBeGreaterThan(0)
+    expect((await a.ok('getAchievements')).streakDays).toBe(1)
+  })
+})

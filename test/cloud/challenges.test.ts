@@ -350,3 +350,34 @@ describe('bonuses a flagged check-in triggers', () => {
     expect((await ann.ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: flagged.entry.points + 40 })
   })
 })
+
+describe('what a resident and an organizer see', () => {
+  it('always lists the caller\'s own challenges, even behind 200 newer ones', async () => {
+    const boss = await h.as('boss')
+    const ann = await h.as('ann')
+    const days = { startDay: '2026-11-29', endDay: '2026-12-31' }
+    const mine = (await boss.ok('createChallenge', { title: 'Mine', metric: 'checkins', targetPerMember: 5, bonusPoints: 1, ...days })).challenge
+    await ann.ok('joinChallenge', { challengeId: mine.id })
+    for (let i = 0; i < 201; i++) {
+      h.clock.ms += 1000
+      await boss.ok('createChallenge', { title: `Newer ${i}`, metric: 'checkins', targetPerMember: 5, bonusPoints: 1, ...days })
+    }
+    expect((await ann.ok('listChallenges', { scope: 'mine' })).challenges.map((c: any) => c.id)).toEqual([mine.id])
+  })
+
+  it('shows a group\'s private board to its members and city organizers only', async () => {
+    const boss = await h.as('boss')
+    const east = (await boss.ok('upsertCommunity', { name: '东湖社区' })).community
+    const eastLead = await h.as('east-lead')
+    await boss.ok('grantOrganizer', { openid: eastLead.openid, communityId: east.id, granted: true })
+    const lead = await h.as('lead')
+    const ann = await h.as('ann')
+    const group = await groupOf(lead, ann)
+    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Ours', metric: 'checkins', targetPerMember: 3, bonusPoints: 1, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
+    expect((await ann.ok('getLeaderboard', { challengeId: c.id })).challengeId).toBe(c.id)
+    expect((await boss.ok('getLeaderboard', { challengeId: c.id })).challengeId).toBe(c.id)
+    expect((await eastLead.error('getLeaderboard', { challengeId: c.id })).code).toBe('PERMISSION_DENIED')
+    expect((await eastLead.error('getChallenge', { challengeId: c.id })).code).toBe('PERMISSION_DENIED')
+    expect((await (await h.as('stranger')).error('getLeaderboard', { challengeId: c.id })).code).toBe('PERMISSION_DENIED')
+  })
+})
