@@ -49,6 +49,10 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
   })
   const lead = await loginAs(DEMO_COMMUNITY_ORGANIZER)
   await call(city.auth, 'grantOrganizer', { openid: lead.openid, communityId: riverside.id, granted: true })
+  // The city's treasury: points issued this month, and the allowances its communities' events are funded from.
+  await call(city.auth, 'issuePoints', { requestId: 'demo-issue-1', points: 60_000, reason: '演示：本月社区活动与挑战预算 Demo: this month\'s budgets' })
+  await call(city.auth, 'allocatePoints', { requestId: 'demo-allocate-riverside', communityId: riverside.id, points: 20_000, reason: '滨河社区活动 Riverside events' })
+  await call(city.auth, 'allocatePoints', { requestId: 'demo-allocate-maple', communityId: maple.id, points: 10_000, reason: '枫林社区活动 Maple Grove events' })
   const { auth } = await loginAs(DEMO_HANDLE)
   await call(auth, 'setMyCommunity', { communityId: riverside.id })
   const neighbour = await loginAs(DEMO_NEIGHBOUR)

@@ -248,6 +248,14 @@ describe('the audit proves legitimacy', () => {
       'no entry reversed twice (entries)',
     ],
     ['a cancelled voucher made fulfilled again', async ({ redemption }) => rawSql(h.cloud.store, "UPDATE redemptions SET status = 'fulfilled' WHERE id = ?", [redemption.id]), 'each voucher settled once: one refund if cancelled or expired, none otherwise (vouchers that differ)'],
+    [
+      'a held bonus that no review holds',
+      async ({ ann }) =>
+        rawSql(h.cloud.store, "INSERT INTO review_holds (review_id, entry_id, openid, challenge_id, points) VALUES ('rv_open_forged', 'e_forged', ?, 'ch_x', 5)", [ann.openid]).then(() =>
+          rawSql(h.cloud.store, "INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id, held_points) VALUES ('rv_open_forged', 'e_none', ?, 'near_cap_weight', 'open', '2026-11-29T10:00:00.000+08:00', '', 0)", [ann.openid]),
+        ),
+      'held points = check-ins under review + the bonuses they triggered',
+    ],
     ['a paid attendee written in as the event\'s creator', async ({ ann, e }) => rawSql(h.cloud.store, 'UPDATE events SET creator = ? WHERE id = ?', [ann.openid, e.id]), 'no organizer paid by their own event or challenge (bonus entries)'],
   ]
 

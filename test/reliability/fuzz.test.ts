@@ -9,11 +9,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ERROR_STATUS } from '../../src/contract/errors'
+import { FUNCTIONS as REGISTRY } from '../../mock/functions'
 import { post, startServer, tableRows, type RunningServer } from '../support/server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
-const FUNCTIONS = ['login', 'getMethodology', 'listStations', 'checkIn', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'upsertReward', 'redeem', 'cancelRedemption', 'verifyRedemption', 'listMyRedemptions', 'listReviewQueue', 'decideReview', 'getImpactStats', 'exportImpactCsv', 'upsertProject', 'listProjects', 'donate', 'getDonationCertificate', 'getDailySeries', 'exportMyData', 'deleteAccount', 'updateProfile', 'createGroup', 'joinGroup', 'listMyGroups', 'leaveGroup', 'removeMember', 'rotateInviteCode', 'createChallenge', 'joinChallenge', 'listChallenges', 'getChallenge', 'getLeaderboard', 'getAchievements', 'getReminders', 'setReminders', 'listInbox', 'markInboxRead', 'nope']
-const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData', 'listMyGroups', 'listChallenges', 'getAchievements', 'getReminders', 'listInbox'])
+// Every function the cloud has, new ones included, and a name it does not have.
+const FUNCTIONS = [...Object.keys(REGISTRY), 'nope']
+const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData', 'listMyGroups', 'listChallenges', 'getAchievements', 'getReminders', 'listInbox', 'listEvents', 'getMyCommunity', 'listCommunities', 'getCityDashboard', 'verifyPublic', 'getChallenge', 'getLeaderboard'])
 
 let server: RunningServer
 let dbPath: string
@@ -35,7 +37,7 @@ function send(path: string, body: string, auth?: string): Promise<{ status: numb
 
 async function fingerprint(): Promise<string> {
   const hash = createHash('sha256')
-  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'reviews', 'projects', '`groups`', 'group_members', 'challenges', 'challenge_participants', 'stations', 'factors']) {
+  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'reviews', 'projects', '`groups`', 'group_members', 'challenges', 'challenge_participants', 'stations', 'factors', 'communities', 'events', 'event_signups', 'treasury_issuances', 'allowance_grants', 'allowances', 'departed_identities']) {
     for (const row of await tableRows(server, `SELECT * FROM ${table} ORDER BY 1, 2`)) hash.update(JSON.stringify(row))
   }
   return hash.digest('hex')
