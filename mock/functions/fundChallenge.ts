@@ -1,6 +1,7 @@
 import { fundChallengeSchema } from '../../src/contract/schemas'
 import { publicChallenge } from '../challenges'
 import { CloudError } from '../errors'
+import { shanghaiDay } from '../../src/core/time'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { fundBudget } from '../treasury'
@@ -24,6 +25,8 @@ export const fundChallenge = defineFunction({
       const c = await store.getChallenge(req.challengeId)
       if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${req.challengeId}.`)
       if (!previous) {
+        // A finished challenge pays nobody any more: its budget goes back to the purse, never in.
+        if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished: its budget can no longer be funded.')
         await fundBudget(services, who, { table: 'challenges', id: c.id }, req.points, `challenge ${c.id}: ${c.title}`)
         await store.saveRequest(who.openid, req.requestId, { fn: 'fundChallenge', payloadHash: hash, resultRef: c.id, capped: false })
       }

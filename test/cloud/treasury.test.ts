@@ -124,6 +124,8 @@ describe('the treasury', () => {
     expect(await h.cloud.sweepBudgets()).toBe(360)
     expect(await h.cloud.sweepBudgets()).toBe(0)
     expect((await lead.ok('getTreasury')).purses[0]).toMatchObject({ spentPoints: 140, leftPoints: 4860 })
+    // A finished challenge takes no more funding (it would sit in a closed budget).
+    expect(await boss.error('fundChallenge', { requestId: rid(), challengeId: challenge.id, points: 10 })).toMatchObject({ code: 'CONFLICT' })
     expect((await boss.ok('auditEconomy')).ok).toBe(true)
   })
 })
