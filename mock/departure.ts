@@ -19,7 +19,7 @@ import {
   type CarriedLimits,
 } from '../src/core/departure'
 import { displayWindow } from '../src/core/stationCode'
-import { shanghaiDay, toShanghaiIso } from '../src/core/time'
+import { toShanghaiIso } from '../src/core/time'
 import { leaveGroupChallenges } from './challenges'
 import { givePlaceBack } from './events'
 import type { Services } from './function'
@@ -38,14 +38,15 @@ export function identityHash(services: Pick<Services, 'identitySecret'>, handle:
 async function limitsOf(services: Services, openid: string): Promise<CarriedLimits> {
   const { store } = services
   const nowMs = services.now()
-  const counters = (await store.dayCountersSince(openid, oldestCarriedDay(shanghaiDay(nowMs)))).map((r) => ({ ...r, untilMs: counterUntilMs(r.day) }))
+  const backdate = services.rules.maxBackdateHours
+  const counters = (await store.dayCountersSince(openid, oldestCarriedDay(nowMs, backdate))).map((r) => ({ ...r, untilMs: counterUntilMs(r.day, backdate) }))
   const trips = (await store.recentTrips(openid)).map(({ entryId: _id, ...t }) => ({ ...t, untilMs: t.endMs + services.rules.maxBackdateHours * 3_600_000 + 24 * 3_600_000 }))
   const holdings = [...(await store.heldRedemptionCounts(openid))].map(([rewardId, held]) => ({ rewardId, held }))
   const completions: CarriedLimits['completions'] = []
   for (const p of await store.participationsOf(openid)) {
     if (p.completedMs === undefined) continue
     const c = await store.getChallenge(p.challengeId)
-    if (c) completions.push({ challengeId: c.id, completedMs: p.completedMs, untilMs: completionUntilMs(c.endDay) })
+    if (c) completions.push({ challengeId: c.id, completedMs: p.completedMs, untilMs: completionUntilMs(c.endDay, backdate) })
   }
   const attended: CarriedLimits['attended'] = []
   for (const s of await store.signupsOf(openid, SIGNUPS_LOOKED_AT)) {

@@ -7,14 +7,11 @@
  */
 import type { Trip } from './farming'
 import type { StationDrop } from './review'
-import { addDays, shanghaiDayStartMs } from './time'
+import { addDays, shanghaiDay, shanghaiDayStartMs } from './time'
 
 const DAY_MS = 24 * 3_600_000
 
-/**
- * A day's counters are kept this many Shanghai days (its own included): past the longest back-dating window
- * (MAX_BACKDATE_HOURS ≤ 168 h) and WeRun's seven days, no credit can reach that day any more.
- */
+/** WeRun credits the last 7 Shanghai days (src/core/steps): a day's counters matter at least that long. */
 export const CARRIED_COUNTER_DAYS = 7
 /** Recent station drops (the burst rule's memory) and used display codes are kept this long. */
 export const CARRIED_SHORT_MS = 15 * 60_000
@@ -40,19 +37,25 @@ export interface CarriedLimits {
 
 export const NOTHING_CARRIED: CarriedLimits = { counters: [], trips: [], holdings: [], completions: [], attended: [], displayUses: [], stationDrops: [] }
 
-/** The instant a day's counters stop mattering: the end of the last day a credit could still be made for it. */
-export function counterUntilMs(day: string): number {
-  return shanghaiDayStartMs(addDays(day, CARRIED_COUNTER_DAYS))
+/**
+ * The instant a day's counters stop mattering: when no credit can reach that day any more, by back-dating
+ * (the day's end + MAX_BACKDATE_HOURS) or by WeRun (7 days).
+ */
+export function counterUntilMs(day: string, maxBackdateHours: number): number {
+  const end = shanghaiDayStartMs(addDays(day, 1))
+  return Math.max(end + maxBackdateHours * 3_600_000, shanghaiDayStartMs(addDays(day, CARRIED_COUNTER_DAYS)))
 }
 
-/** The first day whose counters are still worth carrying at `nowMs`. */
-export function oldestCarriedDay(today: string): string {
-  return addDays(today, -(CARRIED_COUNTER_DAYS - 1))
+/** The first day whose counters may still matter at `nowMs`: as far back as back-dating or WeRun reach. */
+export function oldestCarriedDay(nowMs: number, maxBackdateHours: number): string {
+  const byBackdate = shanghaiDay(nowMs - maxBackdateHours * 3_600_000)
+  const byWeRun = addDays(shanghaiDay(nowMs), -(CARRIED_COUNTER_DAYS - 1))
+  return byBackdate < byWeRun ? byBackdate : byWeRun
 }
 
 /** A challenge stops taking credits once its last day is further back than any back-dating reaches. */
-export function completionUntilMs(endDay: string): number {
-  return shanghaiDayStartMs(addDays(endDay, 1)) + CARRIED_COUNTER_DAYS * DAY_MS
+export function completionUntilMs(endDay: string, maxBackdateHours: number): number {
+  return counterUntilMs(endDay, maxBackdateHours) + DAY_MS
 }
 
 /** Drops what no longer limits anyone at `nowMs`. */

@@ -186,6 +186,20 @@ describe('logging in again with the same identity', () => {
   })
 })
 
+it('carries the counters of every day back-dating can still reach, with MAX_BACKDATE_HOURS at its 168 h maximum', async () => {
+  h = await harness({ maxBackdateHours: 168 })
+  // 167.5 hours back is a Shanghai day seven days before today: one day further than WeRun's window.
+  const longAgo = new Date(h.clock.ms - 167.5 * HOUR).toISOString()
+  const credited: number[] = []
+  for (let round = 0; round < 3; round++) {
+    const me = await h.as('patient-farmer')
+    const out = await me.call('checkIn', { ...drop('paper', 10), occurredAt: longAgo })
+    credited.push(out.status === 200 ? out.body.result.entry.gramsCo2e : 0)
+    await gone(me)
+  }
+  expect(credited).toEqual([17_300, 0, 0])
+})
+
 sqliteOnly('leaves no trace of the deleted handle or nickname in the database file or its WAL', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'glp-erase-'))
   const path = join(dir, 'cloud.sqlite')
