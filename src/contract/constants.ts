@@ -71,7 +71,12 @@ export const EVENT_LIMITS = {
 
 /**
  * Labels the app itself shows in place of a person or a system voice: nobody may take one as a nickname or a
- * group or community name (compared after NFC, trimmed, case-insensitively). '已注销' stands where a deleted
+ * group or community name (compared after NFKC, trimmed, case-insensitively, spaces ignored). '已注销' stands where a deleted
  * account's name was.
  */
-export const RESERVED_NAMES = ['已注销', '注销用户', '系统', '系统消息', '管理员', '官方', '客服', 'deleted', 'admin', 'administrator', 'system', 'official'] as const
+export const RESERVED_NAMES = [
+  '已注销', '注销用户', '系统', '系统消息', '管理员', '官方', '客服',
+  // the same labels in traditional characters
+  '已註銷', '註銷用戶', '系統', '系統消息', '管理員', '客服',
+  'deleted', 'admin', 'administrator', 'system', 'official',
+] as const

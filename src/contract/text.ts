@@ -5,15 +5,19 @@
 import { RESERVED_NAMES } from './constants'
 
 /**
- * What free text may not carry: control characters (C0, DEL, C1; a description may keep line breaks), bidi
- * overrides and isolates (U+202A–E, U+2066–9: they make "txt.exe" read as "exe.txt"), zero-width characters
- * (a zero-width joiner only inside an emoji sequence) and lone surrogates (no character at all).
+ * What free text may not carry: control characters (C0, DEL, C1; a description may keep line breaks), line and
+ * paragraph separators, bidi overrides, isolates and marks (they make "txt.exe" read as "exe.txt"), every other
+ * invisible format character (soft hyphen, word joiner, tag characters, U+180E…; a zero-width joiner only inside an
+ * emoji sequence), blank fillers that draw as nothing (Hangul fillers, the Braille blank, the combining grapheme
+ * joiner) and lone surrogates (no character at all).
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/
 const NEWLINE = /\n/
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
-const ZERO_WIDTH = /[\u200B\u200C\u2060-\u2064\uFEFF]/
+/** Format characters (Unicode Cf) but the zero-width joiner, which emoji sequences need (checked on its own below). */
+const FORMAT = /(?!\u200D)\p{Cf}/u
+const BLANK_FILLER = /\u034F|\u17B4|\u17B5|[\u115F\u1160\u2800\u3164\uFFA0]/
 /** Emoji (roughly: the pictographic planes and blocks); a zero-width joiner may stand between two of them. */
 const EMOJI = /[\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF]|\uD83C[\uDC00-\uDFFF]|\uD83D[\uDC00-\uDFFF]|\uD83E[\uDC00-\uDFFF]/
 
@@ -46,12 +50,15 @@ export function freeTextProblem(text: string, lines = false): string | undefined
   if (hasLoneSurrogate(text)) return 'contains a broken character (a lone surrogate)'
   if (CONTROL.test(text) || (!lines && NEWLINE.test(text))) return 'contains a control character'
   if (BIDI.test(text)) return 'contains a text-direction override'
-  if (ZERO_WIDTH.test(text) || strayJoiner(text)) return 'contains an invisible (zero-width) character'
+  if (FORMAT.test(text) || BLANK_FILLER.test(text) || strayJoiner(text)) return 'contains an invisible character'
   return undefined
 }
 
+/** Compared as NFKC (full-width ａｄｍｉｎ is admin), trimmed, case-folded, spaces removed. */
+const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')
+
 export function isReservedName(text: string): boolean {
-  const folded = text.normalize('NFC').trim().toLowerCase()
-  return RESERVED_NAMES.some((r) => r.toLowerCase() === folded)
+  const folded = fold(text)
+  return RESERVED_NAMES.some((r) => fold(r) === folded)
 }
 
