@@ -112,3 +112,12 @@ it('reviews every drop of a code window that more residents scanned than a stati
   expect((await residents[0].ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: 0 })
   expect((await boss.ok('auditEconomy')).ok).toBe(true)
 })
+
+it('credits an organizer who runs the station as typed, even with its display code: they can show it at home', async () => {
+  const boss = await h.as('boss')
+  const code = await displayCode()
+  const { entry } = await boss.ok('checkIn', paper(7.9, { displayCode: code }))
+  expect(entry).toMatchObject({ evidence: 'self-reported', gramsCo2e: 17_300 })
+  // a resident with the same window's code gets the station's full credit
+  expect((await (await h.as('ann')).ok('checkIn', paper(7.9, { displayCode: code }))).entry).toMatchObject({ evidence: 'station-display', gramsCo2e: 27_334 })
+})
