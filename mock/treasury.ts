@@ -47,14 +47,18 @@ export async function allocate(services: Services, who: CallerContext, purse: st
 
 /**
  * Funds a challenge's or an event's budget from the organizer's purse: a community organizer's from their
- * community's allowance; a city organizer's from the city's purse, allocated from the treasury in the same step
- * (so it too traces to an allocation and an issuance). Refused when the purse (or the treasury) cannot pay.
+ * community's allowance; a city organizer's from the city's purse, what it lacks allocated from the treasury in the
+ * same step (so it too traces to an allocation and an issuance). Refused when the purse (or the treasury) cannot pay.
  */
 export async function fundBudget(services: Services, who: CallerContext, budget: { table: 'challenges' | 'events'; id: string }, points: number, what: string): Promise<void> {
   const { store } = services
   const purse = purseOf(scopeOf(who))
-  if (purse === CITY_PURSE) await allocate(services, who, CITY_PURSE, points, what)
-  else await store.ensureTreasuryRows(shanghaiMonth(services.now()), purse)
+  await store.ensureTreasuryRows(shanghaiMonth(services.now()), purse)
+  if (purse === CITY_PURSE) {
+    // The city's purse first (what was allocated to it ahead), the rest allocated from the treasury in the same step.
+    const short = points - purseLeft((await store.getPurse(CITY_PURSE)) ?? { grantedPoints: 0, spentPoints: 0 })
+    if (short > 0) await allocate(services, who, CITY_PURSE, short, what)
+  }
   await move(store, { table: 'allowances', key: { purse }, column: 'spent', delta: points, max: 'granted' }, async () => {
     const left = purseLeft((await store.getPurse(purse)) ?? { grantedPoints: 0, spentPoints: 0 })
     return new CloudError('INSUFFICIENT_POINTS', `Your community's allowance has ${left} points left and this budget needs ${points}: ask a city organizer to allocate more.`)

@@ -84,6 +84,19 @@ describe('the treasury', () => {
     expect(after.purses.find((p: any) => p.communityId === '')).toMatchObject({ grantedPoints: 400, spentPoints: 400 })
   })
 
+  it("draws a city organizer's budgets from the city's purse first, and only what it lacks from the treasury", async () => {
+    const { boss } = await city()
+    await boss.ok('issuePoints', { requestId: rid(), points: 150, reason: 'city events' })
+    await boss.ok('allocatePoints', { requestId: rid(), communityId: '', points: 100, reason: 'ahead, for the city' })
+    await boss.ok('createEvent', event({ slots: 1, rewardPoints: 80, communityId: '' }))
+    expect((await boss.ok('getTreasury')).purses.find((p: any) => p.communityId === '')).toMatchObject({ grantedPoints: 100, spentPoints: 80, leftPoints: 20 })
+    // 20 left in the purse and 50 unallocated: a 60-point budget takes the 20 and allocates 40 more.
+    await boss.ok('createEvent', event({ slots: 1, rewardPoints: 60, communityId: '' }))
+    expect(await boss.ok('getTreasury')).toMatchObject({ allocatedPoints: 140, unallocatedPoints: 10 })
+    expect((await boss.error('createEvent', event({ slots: 1, rewardPoints: 11, communityId: '' }))).code).toBe('INSUFFICIENT_POINTS')
+    expect((await boss.ok('auditEconomy')).ok).toBe(true)
+  })
+
   it('caps issuance per Asia/Shanghai month, once per requestId, and shows it on the public dashboard', async () => {
     const { boss } = await city({ cap: 5000 })
     const req = { requestId: rid(), points: 3000, reason: 'first' }
