@@ -1,7 +1,8 @@
 /** Challenge progress and bonuses, applied inside the transaction of the entry that moves them. */
 import { CloudError } from './errors'
 import type { Challenge, Group, LedgerEntry } from '../src/contract/types'
-import { challengeStatus, contribution, daysLeft, earnedGroupBonus, fromUnits, paysChallengeBonus } from '../src/core/challenge'
+import { challengeStatus, completionStands, confirmedValue, contribution, daysLeft, earnedGroupBonus, fromUnits, paysChallengeBonus } from '../src/core/challenge'
+import { spendablePoints } from '../src/core/review'
 import { claim, conflict, mustMove, transition, tryMove } from './transitions'
 import { slotOf } from '../src/core/counters'
 import { shanghaiDay } from '../src/core/time'
@@ -13,65 +14,90 @@ import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/
 /**
  * Records a completion once (a checked compare-and-set claims it first), then pays the bonus from the challenge's
  * budget if enough is left; without it the completion is a badge. No budget, no points: every bonus point in a
- * wallet was funded from the treasury (auditEconomy checks it). Whoever created or funded the challenge takes part
- * for the badge only: they are paid nothing by it. A completion a flagged check-in triggered (`heldBy`, its
- * review) is paid and held with it: its points stay unspendable until the review is decided, and a reversal takes
- * them back (takeBackHeldBonuses).
+ * wallet was funded from the treasury (auditEconomy checks it). Whoever created or funded the challenge (under
+ * this account or an earlier one of the same identity) takes part for the badge only: they are paid nothing by it.
  */
-async function complete(services: Services, c: ChallengeRecord, p: ParticipantRecord, heldBy?: string): Promise<void> {
+async function complete(services: Services, c: ChallengeRecord, p: ParticipantRecord): Promise<void> {
   if (p.completedMs !== undefined) return
   const { store } = services
   const key = { challenge_id: c.id, openid: p.openid }
   if (!(await claim(store, { table: 'challenge_participants', key, column: 'completed_ms', from: [null], to: services.now() }))) return
-  if (!paysChallengeBonus(c, p.openid, await store.fundersOf(c.id))) return
+  if (!paysChallengeBonus(c, p.openid, await store.fundersOf(c.id)) || (await store.isUnpaidBy(p.openid, c.id))) return
   if (!(await tryMove(store, { table: 'challenges', key: { id: c.id }, column: 'budget_spent', delta: c.bonusPoints, max: 'budget_points' }))) return
   const day = shanghaiDay(services.now())
   const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
   await transition(store, { table: 'challenge_participants', key, column: 'bonus_entry_id', from: [null], to: entry.id }, conflict('This bonus was paid a moment ago.'))
-  if (heldBy) {
-    await store.addHeldPoints(p.openid, entry.points)
-    await store.insertReviewHold({ reviewId: heldBy, entryId: entry.id, openid: p.openid, challengeId: c.id, points: entry.points })
-  }
 }
 
-/** Completes what a participant's value (or their group's) now reaches. */
-async function settle(services: Services, c: ChallengeRecord, openid: string, groupId: string | undefined, heldBy?: string): Promise<void> {
+/** Completes what a participant's confirmed progress (or their group's) now reaches. */
+async function settle(services: Services, c: ChallengeRecord, openid: string, groupId: string | undefined): Promise<void> {
   const { store } = services
   const me = await store.getParticipant(c.id, openid)
-  if (me && me.leftMs === undefined && c.targetMember !== undefined && me.value >= c.targetMember) await complete(services, c, me, heldBy)
+  if (me && me.leftMs === undefined && c.targetMember !== undefined && confirmedValue(me) >= c.targetMember) await complete(services, c, me)
   // Group targets count real groups only, and pay the members who contributed inside the window.
-  if (groupId && c.targetGroup !== undefined && (await store.groupValue(c.id, groupId)) >= c.targetGroup) {
+  if (groupId && c.targetGroup !== undefined && confirmedValue(await store.groupValue(c.id, groupId)) >= c.targetGroup) {
     for (const q of await store.unpaidParticipants(c.id, groupId)) {
-      if (earnedGroupBonus(q)) await complete(services, c, q, heldBy)
+      if (earnedGroupBonus(q)) await complete(services, c, q)
     }
   }
 }
 
 /**
- * Applies a new check-in (sign 1) or its reversal (sign -1) to every challenge the person is still in. `heldBy`:
- * the check-in is flagged and waits in this review, so the bonuses it triggers are held with it.
+ * What an entry does to the challenges its person is still in:
+ * - `credit`: a check-in adds its share, and completes what it reaches;
+ * - `credit-under-review`: a flagged check-in adds its share as pending, which completes nothing until confirmed;
+ * - `confirm`: its review confirmed it: the share stops pending, and completes what it now reaches;
+ * - `reverse`: its review reversed it: the share leaves (a completion never rested on it, being pending);
+ * - `flag`: an entry credited earlier turns out suspect (its display code travelled): its share becomes pending,
+ *   and a bonus already paid that no longer stands on confirmed progress is held in this review (`reviewId`) as far
+ *   as it is unspent, to be taken back if the review reverses it.
  */
-export async function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, sign: 1 | -1, heldBy?: string): Promise<void> {
+export type ChallengeEffect = 'credit' | 'credit-under-review' | 'confirm' | 'reverse' | 'flag'
+
+export async function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, effect: ChallengeEffect, reviewId?: string): Promise<void> {
   const { store } = services
   const occurredMs = entry.occurredAt ? Date.parse(entry.occurredAt) : services.now()
   for (const p of await store.participationsOf(openid)) {
     if (p.leftMs !== undefined) continue
     const c = await store.getChallenge(p.challengeId)
     if (!c) continue
-    const delta = sign * contribution(c, { ...entry, type: 'checkin' }, occurredMs, p.joinedMs)
-    if (delta === 0) continue
-    await store.addToParticipant(c.id, openid, delta, services.now())
-    if (p.groupId) await store.addGroupValue(c.id, p.groupId, delta)
-    // A reversal lowers progress; the bonuses it had triggered are taken back by takeBackHeldBonuses.
-    if (sign > 0) await settle(services, c, openid, p.groupId, heldBy)
+    const share = contribution(c, { ...entry, type: 'checkin' }, occurredMs, p.joinedMs)
+    if (share === 0) continue
+    // What is pending of this share now (a review opened before pending progress existed has none).
+    const pendingShare = Math.min(share, Math.max(0, p.pendingValue ?? 0))
+    const [delta, pending] =
+      effect === 'credit' ? [share, 0]
+      : effect === 'credit-under-review' ? [share, share]
+      : effect === 'confirm' ? [0, -pendingShare]
+      : effect === 'reverse' ? [-share, -pendingShare]
+      : [0, share]
+    await store.addToParticipant(c.id, openid, delta, services.now(), pending)
+    if (p.groupId) await store.addGroupValue(c.id, p.groupId, delta, pending)
+    if (effect === 'credit' || effect === 'confirm') await settle(services, c, openid, p.groupId)
+    if (effect === 'flag' && reviewId && p.completedMs !== undefined && p.bonusEntryId !== undefined) {
+      const now = { ...p, value: p.value + delta, pendingValue: (p.pendingValue ?? 0) + pending }
+      const group = p.groupId ? await store.groupValue(c.id, p.groupId) : undefined
+      if (!completionStands(c, now, group)) await holdBonus(services, reviewId, c, p.openid, p.bonusEntryId)
+    }
   }
 }
 
+/** Holds a bonus already paid, as far as it is unspent, in the review of the entry it rested on. */
+async function holdBonus(services: Services, reviewId: string, c: ChallengeRecord, openid: string, bonusEntryId: string): Promise<void> {
+  const { store } = services
+  const bonus = await store.getEntry(openid, bonusEntryId)
+  if (!bonus) throw new Error(`bonus ${bonusEntryId} is missing`)
+  const hold = Math.min(bonus.points, Math.max(0, spendablePoints(await store.getWallet(openid))))
+  if (hold <= 0) return
+  await store.addHeldPoints(openid, hold)
+  await store.insertReviewHold({ reviewId, entryId: bonusEntryId, openid, challengeId: c.id, points: hold })
+}
+
 /**
- * The bonuses a flagged check-in triggered, when its review is decided. Confirmed: their hold ends. Reversed: each
- * is taken back by an adjust entry (it was held, so it was never spent), its points return to the challenge's
- * budget, and the completion is undone; a participant whose progress still reaches the target without the
- * reversed check-in completes again at once.
+ * The bonuses held in a review (paid before its entry was found suspect), when it is decided. Confirmed: their
+ * hold ends. Reversed: what was held of each is taken back by an adjust entry and returns to the challenge's
+ * budget, and the completion is undone; a participant whose confirmed progress still reaches the target completes
+ * again at once.
  */
 export async function settleHeldBonuses(services: Services, reviewId: string, decision: 'confirm' | 'reverse'): Promise<void> {
   const { store } = services
@@ -118,7 +144,7 @@ export async function leaveGroupChallenges(services: Services, groupId: string, 
     if (p.groupId !== groupId || p.leftMs !== undefined) continue
     const c = await store.getChallenge(p.challengeId)
     if (!c) continue
-    if (p.value !== 0) await store.addGroupValue(c.id, groupId, -p.value)
+    if (p.value !== 0 || (p.pendingValue ?? 0) !== 0) await store.addGroupValue(c.id, groupId, -p.value, -(p.pendingValue ?? 0))
     if (c.groupId === groupId) {
       await store.markParticipantLeft(c.id, openid, services.now())
       await store.addChallengeParticipants(c.id, slotOf(openid), -1)
@@ -161,7 +187,7 @@ export async function publicChallenge(services: Services, c: ChallengeRecord, op
   if (c.targetGroup !== undefined) {
     out.targetGroup = fromUnits(c.metric, c.targetGroup)
     const groupId = me ? me.groupId : c.groupId
-    out.groupValue = fromUnits(c.metric, groupId ? await store.groupValue(c.id, groupId) : 0)
+    out.groupValue = fromUnits(c.metric, groupId ? (await store.groupValue(c.id, groupId)).value : 0)
   }
   if (group) {
     out.groupId = group.id

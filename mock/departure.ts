@@ -19,15 +19,18 @@ import {
   type CarriedLimits,
 } from '../src/core/departure'
 import { displayWindow } from '../src/core/stationCode'
-import { toShanghaiIso } from '../src/core/time'
+import { shanghaiDay, toShanghaiIso } from '../src/core/time'
+import { attendanceOpen, runsEvent } from '../src/core/events'
 import { leaveGroupChallenges } from './challenges'
 import { givePlaceBack } from './events'
-import type { Services } from './function'
+import type { CallerContext, Services } from './function'
 import { lockCaller } from './idempotency'
 import { closeWithRefund } from './rewards'
 import { conflict, transition } from './transitions'
 
 const SIGNUPS_LOOKED_AT = 500
+/** Events of an organizer's scope looked at for the ones on now (a city has few at once). */
+const EVENTS_IN_SCOPE = 500
 
 /** The keyed hash an identity's limits are kept under: never the handle or WeChat's openid itself. */
 export function identityHash(services: Pick<Services, 'identitySecret'>, handle: string): string {
@@ -35,7 +38,8 @@ export function identityHash(services: Pick<Services, 'identitySecret'>, handle:
 }
 
 /** What limits this person now, as src/core/departure carries it. Inside the deletion's transaction, after the voids. */
-async function limitsOf(services: Services, openid: string): Promise<CarriedLimits> {
+async function limitsOf(services: Services, who: CallerContext): Promise<CarriedLimits> {
+  const { openid } = who
   const { store } = services
   const nowMs = services.now()
   const backdate = services.rules.maxBackdateHours
@@ -56,7 +60,19 @@ async function limitsOf(services: Services, openid: string): Promise<CarriedLimi
   }
   const displayUses = (await store.displayUsesSince(openid, displayWindow(nowMs) - 2)).map((u) => ({ ...u, untilMs: nowMs + CARRIED_SHORT_MS }))
   const stationDrops = (await store.stationDropsOf(openid)).map((d) => ({ ...d, untilMs: nowMs + CARRIED_SHORT_MS }))
-  return liveCarried({ counters, trips, holdings, completions, attended, displayUses, stationDrops }, nowMs)
+  // What they ran is what they may not be paid by, whatever account they come back with.
+  const notPaidBy = (await store.refsRunBy(openid, shanghaiDay(nowMs), nowMs)).map((r) => ({
+    ref: r.ref,
+    untilMs: r.endsMs ?? completionUntilMs(r.endDay as string, backdate),
+  }))
+  // An organizer could show any attendance code of their scope: the events on now are theirs to be unpaid by too.
+  if (who.organizerScope) {
+    const scope = who.organizerScope.communityId ?? undefined
+    for (const e of await store.listEvents(scope, false, nowMs, EVENTS_IN_SCOPE)) {
+      if (runsEvent(e, who) && attendanceOpen(e, nowMs).ok) notPaidBy.push({ ref: e.id, untilMs: e.endsMs })
+    }
+  }
+  return liveCarried({ counters, trips, holdings, completions, attended, displayUses, stationDrops, notPaidBy }, nowMs)
 }
 
 /**
@@ -64,8 +80,9 @@ async function limitsOf(services: Services, openid: string): Promise<CarriedLimi
  * this one is refused once it commits), then vouchers, places and groups are settled, the limits carried, and the
  * person erased.
  */
-export async function depart(services: Services, openid: string): Promise<void> {
+export async function depart(services: Services, who: CallerContext): Promise<void> {
   const { store } = services
+  const { openid } = who
   await lockCaller(store, openid)
   const user = await store.findUser(openid)
   if (!user) return
@@ -95,7 +112,7 @@ export async function depart(services: Services, openid: string): Promise<void> 
   }
   const hash = identityHash(services, user.handle)
   const earlier = await store.departedLimits(hash)
-  const carried = mergeCarried(liveCarried(parseCarried(earlier?.carried), nowMs), await limitsOf(services, openid))
+  const carried = mergeCarried(liveCarried(parseCarried(earlier?.carried), nowMs), await limitsOf(services, who))
   await store.saveDepartedLimits(hash, JSON.stringify(carried), carriedUntilMs(carried), at)
   await transition(store, { table: 'wallets', key: { openid }, column: 'closed_at', from: [null], to: at }, conflict('This account is already being deleted.'))
   await store.anonymiseUser(openid, at)
@@ -121,5 +138,6 @@ export async function restoreDeparted(services: Services, openid: string, handle
   for (const e of c.attended) await store.insertSignup({ eventId: e.eventId, openid, status: 'attended', signedAt: e.attendedAt, attendedAt: e.attendedAt })
   for (const u of c.displayUses) await store.useDisplayCode(openid, u.stationCode, u.window)
   for (const d of c.stationDrops) await store.saveStationDrops(openid, d.stationCode, d.drops)
+  for (const n of c.notPaidBy) await store.insertUnpaidBy(openid, n.ref, n.untilMs)
   await store.forgetDeparted(hash)
 }

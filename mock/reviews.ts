@@ -3,6 +3,7 @@ import type { ReviewItem } from '../src/contract/types'
 import { spendablePoints, type ReviewReason } from '../src/core/review'
 import type { Services } from './function'
 import type { ReviewRecord } from './storage/port'
+import { applyToChallenges } from './challenges'
 
 /**
  * Puts an entry credited earlier in the review queue, when something found later makes it suspect (its display
@@ -17,8 +18,11 @@ export async function flagEarlierEntry(services: Services, openid: string, entry
   if (!entry) throw new Error(`entry ${entryId} to flag is missing`)
   const hold = Math.max(0, Math.min(entry.points, spendablePoints(await store.getWallet(openid))))
   const { communityId } = await store.communityOf(openid)
-  await store.insertReview({ id: services.newId('rv'), entryId, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId, heldPoints: hold })
+  const reviewId = services.newId('rv')
+  await store.insertReview({ id: reviewId, entryId, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId, heldPoints: hold })
   if (hold > 0) await store.addHeldPoints(openid, hold)
+  // Its share of challenge progress waits for the review now, and a bonus that rested on it is held with it.
+  await applyToChallenges(services, openid, entry, 'flag', reviewId)
 }
 
 export async function reviewItem(services: Services, r: ReviewRecord): Promise<ReviewItem> {

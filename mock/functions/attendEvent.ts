@@ -45,7 +45,8 @@ export const attendEvent = defineFunction({
       const onSite = locationCheck(event.location, req.location)
       if (!onSite.ok) throw new CloudError(onSite.missing ? 'INVALID_ARGUMENT' : 'PERMISSION_DENIED', onSite.message)
       let entry
-      if (event.rewardPoints > 0 && !runsEvent(event, who)) {
+      // Whoever runs it, now or under an earlier account of the same identity, takes part unpaid.
+      if (event.rewardPoints > 0 && !runsEvent(event, who) && !(await store.isUnpaidBy(who.openid, event.id))) {
         await move(
           store,
           { table: 'events', key: { id: event.id }, column: 'budget_spent', delta: event.rewardPoints, max: 'budget_points' },

@@ -163,9 +163,9 @@ export const checkIn = defineFunction({
         reasons.push('shared_code')
       }
       // A flagged check-in is credited all the same, its points held (in the balance, not spendable) until an
-      // organizer decides; so are the bonuses it triggers.
+      // organizer decides; its share of challenge progress waits too, completing nothing until confirmed.
       const reviewId = reasons.length > 0 ? services.newId('rv') : undefined
-      await applyToChallenges(services, openid, entry, 1, reviewId)
+      await applyToChallenges(services, openid, entry, reviewId ? 'credit-under-review' : 'credit')
       await remindAfterCheckIn(services, openid, plan.value.day)
       if (reviewId) {
         const { communityId } = await store.communityOf(openid)

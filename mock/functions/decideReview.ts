@@ -35,7 +35,7 @@ export const decideReview = defineFunction({
       await store.addHeldPoints(review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
       if (req.decision === 'reverse') {
         const take = reversalOf(original, wallet.pointsBalance)
-        await applyToChallenges(services, review.openid, original, -1)
+        await applyToChallenges(services, review.openid, original, 'reverse')
         adjustEntryId = (await appendEntry(services, review.openid, {
           type: 'adjust',
           gramsCo2e: take.gramsCo2e,
@@ -47,7 +47,9 @@ export const decideReview = defineFunction({
           ref: original.id,
         }, review.communityId)).entry.id
       }
-      // The bonuses it triggered: released with it, or taken back with it.
+      // A confirmed check-in's share of challenge progress stops waiting, and completes what it now reaches.
+      if (req.decision === 'confirm') await applyToChallenges(services, review.openid, original, 'confirm')
+      // Bonuses paid before the entry was found suspect: released with it, or taken back with it.
       await settleHeldBonuses(services, review.id, req.decision)
       // Checked: of two organizers deciding at once, one decides and the other's whole transaction rolls back
       // (its adjust entry and its release of the hold with it).

@@ -14,8 +14,8 @@ export const deleteAccount = defineFunction({
   name: 'deleteAccount',
   schema: deleteAccountSchema,
   auth: 'session',
-  async handle(_req, { openid }, services) {
-    await inTransaction(services, (services) => depart(services, openid))
+  async handle(_req, who, services) {
+    await inTransaction(services, (services) => depart(services, who))
     await services.storage.eraseFreedSpace()
     return { deleted: true as const }
   },

@@ -76,7 +76,7 @@ export const syncSteps = defineFunction({
           occurredAt: toShanghaiIso(occurredMs),
           steps,
         })
-        await applyToChallenges(services, openid, entry, 1)
+        await applyToChallenges(services, openid, entry, 'credit')
         await remindAfterCheckIn(services, openid, day)
         out.push({ day, steps, gramsCo2e, points: entry.points, entryId: entry.id })
       }

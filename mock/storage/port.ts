@@ -252,6 +252,8 @@ export interface ParticipantRecord {
   joinedMs: number
   value: number
   valueMs: number
+  /** the part of `value` from check-ins still under review: it completes nothing until confirmed */
+  pendingValue?: number
   bonusEntryId?: string
   /** when the person completed it: with a bonus entry when the budget paid, a badge alone when it could not */
   completedMs?: number
@@ -411,8 +413,8 @@ export interface StorageOps {
   markParticipantLeft(challengeId: string, openid: string, atMs: number): void
   getParticipant(challengeId: string, openid: string): ParticipantRecord | undefined
   participationsOf(openid: string): ParticipantRecord[]
-  /** adds delta to a participant's value; valueMs moves only when the value grows */
-  addToParticipant(challengeId: string, openid: string, delta: number, atMs: number): void
+  /** adds delta to a participant's value and pendingDelta to the part under review; valueMs moves only when the value grows */
+  addToParticipant(challengeId: string, openid: string, delta: number, atMs: number, pendingDelta?: number): void
   /** who funded a challenge's budget (a handful of organizers: its funding records) */
   fundersOf(challengeId: string): string[]
   /** the fundings of one budget (a handful) */
@@ -443,9 +445,9 @@ export interface StorageOps {
   addChallengeParticipants(challengeId: string, slot: number, delta: number): void
   /** participants still in: the sum of the challenge's slots */
   participantCount(challengeId: string): number
-  /** a group's value in a challenge: a counter row written by its members' entries */
-  addGroupValue(challengeId: string, groupId: string, delta: number): void
-  groupValue(challengeId: string, groupId: string): number
+  /** a group's value in a challenge (and the part of it under review): a counter row written by its members' entries */
+  addGroupValue(challengeId: string, groupId: string, delta: number, pendingDelta?: number): void
+  groupValue(challengeId: string, groupId: string): { value: number; pending: number }
   /** members of one group in a challenge who are still in and not yet paid (bounded by the group's size) */
   unpaidParticipants(challengeId: string, groupId: string): ParticipantRecord[]
   topParticipants(challengeId: string, limit: number): (ParticipantRecord & { nickname: string })[]
@@ -583,6 +585,11 @@ export interface StorageOps {
   stationDropsOf(openid: string): { stationCode: string; drops: StationDrop[] }[]
   /** display codes a person used from window `fromWindow` on */
   displayUsesSince(openid: string, fromWindow: number): { stationCode: string; window: number }[]
+  /** what a person is not paid by (an event they ran, a challenge they made or funded, under an earlier account) */
+  isUnpaidBy(openid: string, ref: string): boolean
+  insertUnpaidBy(openid: string, ref: string, untilMs: number): void
+  /** challenges a person created or funded that may still pay, and events they created that are not over */
+  refsRunBy(openid: string, today: string, nowMs: number): { ref: string; endDay?: string; endsMs?: number }[]
   /** a challenge completed under an earlier account of the same identity: no progress, no place on the board */
   insertCarriedParticipant(challengeId: string, openid: string, completedMs: number, atMs: number): void
   checkInDaysSince(openid: string, sinceDay: string): string[]

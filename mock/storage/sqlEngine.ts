@@ -329,7 +329,8 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       participant: exec.prepare<[string, string], ParticipantRow>('SELECT * FROM challenge_participants WHERE challenge_id = ? AND openid = ?'),
       participationsOf: exec.prepare<[string], ParticipantRow>('SELECT * FROM challenge_participants WHERE openid = ?'),
       addToParticipant: exec.prepare(
-        'UPDATE challenge_participants SET value = value + @delta, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END WHERE challenge_id = @challengeId AND openid = @openid',
+        `UPDATE challenge_participants SET value = value + @delta, pending_value = pending_value + @pending, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END
+         WHERE challenge_id = @challengeId AND openid = @openid`,
       ),
       fundersOf: exec.prepare<[string], { openid: string }>('SELECT DISTINCT openid FROM budget_fundings WHERE challenge_id = ?'),
       fundingsOf: exec.prepare<[string], { id: string; challenge_id: string; purse: string; openid: string; points: number; created_at: string }>(
@@ -411,7 +412,8 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
            AND e.created_at >= COALESCE((SELECT value FROM meta WHERE key = ?), '')
            AND (EXISTS (SELECT 1 FROM events v WHERE v.id = e.ref AND v.creator = e.openid)
              OR EXISTS (SELECT 1 FROM challenges c WHERE c.id = e.ref AND c.creator = e.openid)
-             OR EXISTS (SELECT 1 FROM budget_fundings f WHERE f.challenge_id = e.ref AND f.openid = e.openid))`,
+             OR EXISTS (SELECT 1 FROM budget_fundings f WHERE f.challenge_id = e.ref AND f.openid = e.openid)
+             OR EXISTS (SELECT 1 FROM unpaid_by u WHERE u.openid = e.openid AND u.ref = e.ref))`,
       ),
       auditReviews: exec.prepare<[], { points: number }>(
         `SELECT COALESCE((SELECT SUM(r.held_points) FROM reviews r WHERE r.status = 'open'), 0)
@@ -422,7 +424,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
         "SELECT COALESCE(SUM(points), 0) AS points FROM entries WHERE type = 'adjust' AND factor_id IS NULL",
       ),
       rejoinParticipant: exec.prepare(
-        'UPDATE challenge_participants SET left_ms = NULL, group_id = @groupId, joined_ms = @joinedMs, value = 0, value_ms = @joinedMs WHERE challenge_id = @challengeId AND openid = @openid AND left_ms IS NOT NULL',
+        'UPDATE challenge_participants SET left_ms = NULL, group_id = @groupId, joined_ms = @joinedMs, value = 0, pending_value = 0, value_ms = @joinedMs WHERE challenge_id = @challengeId AND openid = @openid AND left_ms IS NOT NULL',
       ),
       setParticipantGroup: exec.prepare('UPDATE challenge_participants SET group_id = ? WHERE challenge_id = ? AND openid = ?'),
       markLeft: exec.prepare('UPDATE challenge_participants SET left_ms = ? WHERE challenge_id = ? AND openid = ?'),
@@ -431,9 +433,17 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       participantCount: exec.prepare<[string], { n: number }>('SELECT COALESCE(SUM(participants), 0) AS n FROM challenge_slots WHERE challenge_id = ?'),
       addGroupValue: exec.prepare(
-        'INSERT INTO challenge_group_values (challenge_id, group_id, value) VALUES (?, ?, ?) ON CONFLICT (challenge_id, group_id) DO UPDATE SET value = value + excluded.value',
+        `INSERT INTO challenge_group_values (challenge_id, group_id, value, pending) VALUES (?, ?, ?, ?)
+         ON CONFLICT (challenge_id, group_id) DO UPDATE SET value = value + excluded.value, pending = pending + excluded.pending`,
       ),
-      groupValue: exec.prepare<[string, string], { v: number }>('SELECT value AS v FROM challenge_group_values WHERE challenge_id = ? AND group_id = ?'),
+      groupValue: exec.prepare<[string, string], { v: number; p: number }>('SELECT value AS v, pending AS p FROM challenge_group_values WHERE challenge_id = ? AND group_id = ?'),
+      isUnpaidBy: exec.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM unpaid_by WHERE openid = ? AND ref = ?'),
+      insertUnpaidBy: exec.prepare('INSERT OR IGNORE INTO unpaid_by (openid, ref, until_ms) VALUES (?, ?, ?)'),
+      challengesRunBy: exec.prepare<[string, string, string, string], { id: string; end_day: string }>(
+        `SELECT id, end_day FROM challenges WHERE creator = ? AND end_day >= ?
+         UNION SELECT c.id, c.end_day FROM budget_fundings f JOIN challenges c ON c.id = f.challenge_id WHERE f.openid = ? AND c.end_day >= ?`,
+      ),
+      eventsRunBy: exec.prepare<[string, number], { id: string; ends_ms: number }>('SELECT id, ends_ms FROM events WHERE creator = ? AND ends_ms > ?'),
       unpaid: exec.prepare<[string, string], ParticipantRow>(
         'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id = ? AND completed_ms IS NULL AND left_ms IS NULL',
       ),
@@ -570,6 +580,7 @@ function prepareAll(exec: SqlExecutor, dialect: SqlDialect) {
       ),
       forgetDeparted: exec.prepare('DELETE FROM departed_identities WHERE identity_hash = ?'),
       purgeDeparted: exec.prepare('DELETE FROM departed_identities WHERE until_ms IS NOT NULL AND until_ms <= ?'),
+      purgeUnpaidBy: exec.prepare('DELETE FROM unpaid_by WHERE until_ms <= ?'),
       dayCountersSince: exec.prepare<[string, string], { day: string; factor_id: string; grams: number }>(
         'SELECT day, factor_id, grams FROM day_factor_grams WHERE openid = ? AND day >= ? ORDER BY day, factor_id',
       ),
@@ -1015,8 +1026,8 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.participationsOf.all(openid)).map(participantFromRow)
   }
 
-  async addToParticipant(challengeId: string, openid: string, delta: number, atMs: number) {
-    await this.stmts.addToParticipant.defer({ challengeId, openid, delta, atMs })
+  async addToParticipant(challengeId: string, openid: string, delta: number, atMs: number, pendingDelta = 0) {
+    await this.stmts.addToParticipant.defer({ challengeId, openid, delta, atMs, pending: pendingDelta })
   }
 
   async fundersOf(challengeId: string) {
@@ -1145,12 +1156,27 @@ export class SqlEngine implements AsyncOps {
     return (await this.stmts.participantCount.get(challengeId))?.n ?? 0
   }
 
-  async addGroupValue(challengeId: string, groupId: string, delta: number) {
-    await this.stmts.addGroupValue.defer(challengeId, groupId, delta)
+  async addGroupValue(challengeId: string, groupId: string, delta: number, pendingDelta = 0) {
+    await this.stmts.addGroupValue.defer(challengeId, groupId, delta, pendingDelta)
   }
 
   async groupValue(challengeId: string, groupId: string) {
-    return (await this.stmts.groupValue.get(challengeId, groupId))?.v ?? 0
+    const row = await this.stmts.groupValue.get(challengeId, groupId)
+    return { value: Number(row?.v ?? 0), pending: Number(row?.p ?? 0) }
+  }
+
+  async isUnpaidBy(openid: string, ref: string) {
+    return Number((await this.stmts.isUnpaidBy.get(openid, ref))?.n ?? 0) > 0
+  }
+
+  async insertUnpaidBy(openid: string, ref: string, untilMs: number) {
+    await this.stmts.insertUnpaidBy.run(openid, ref, untilMs)
+  }
+
+  async refsRunBy(openid: string, today: string, nowMs: number) {
+    const challenges = (await this.stmts.challengesRunBy.all(openid, today, openid, today)).map((r) => ({ ref: r.id, endDay: r.end_day }))
+    const events = (await this.stmts.eventsRunBy.all(openid, nowMs)).map((r) => ({ ref: r.id, endsMs: Number(r.ends_ms) }))
+    return [...challenges, ...events]
   }
 
   async unpaidParticipants(challengeId: string, groupId: string) {
@@ -1400,6 +1426,7 @@ export class SqlEngine implements AsyncOps {
   }
 
   async purgeDeparted(nowMs: number) {
+    await this.stmts.purgeUnpaidBy.run(nowMs)
     return (await this.stmts.purgeDeparted.run(nowMs)).changes
   }
 
@@ -1875,10 +1902,11 @@ interface ParticipantRow {
   bonus_entry_id: string | null
   completed_ms: number | null
   left_ms: number | null
+  pending_value?: number | null
 }
 
 function participantFromRow(r: ParticipantRow): ParticipantRecord {
-  const p: ParticipantRecord = { challengeId: r.challenge_id, openid: r.openid, joinedMs: r.joined_ms, value: r.value, valueMs: r.value_ms }
+  const p: ParticipantRecord = { challengeId: r.challenge_id, openid: r.openid, joinedMs: r.joined_ms, value: r.value, valueMs: r.value_ms, pendingValue: Number(r.pending_value ?? 0) }
   if (r.group_id !== null) p.groupId = r.group_id
   if (r.bonus_entry_id !== null) p.bonusEntryId = r.bonus_entry_id
   if (r.left_ms !== null) p.leftMs = r.left_ms

@@ -575,6 +575,16 @@ ALTER TABLE events ADD COLUMN latitude_e6 INTEGER;
 ALTER TABLE events ADD COLUMN longitude_e6 INTEGER;
 ALTER TABLE events ADD COLUMN radius_m INTEGER;
 ALTER TABLE event_signups ADD COLUMN distance_m INTEGER;
+-- Progress that waits for review (a flagged check-in's share) completes nothing until it is confirmed; and what a
+-- person who ran an event or made or funded a challenge is not paid by, kept across a deletion of their account.
+ALTER TABLE challenge_participants ADD COLUMN pending_value INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE challenge_group_values ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS unpaid_by (
+  openid TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  until_ms INTEGER NOT NULL,
+  PRIMARY KEY (openid, ref)
+) WITHOUT ROWID;
 -- Organizers paid by their own events or challenges: the audit counts them from this release on (a database
 -- with history keeps what was paid before the rule).
 INSERT OR IGNORE INTO meta (key, value)

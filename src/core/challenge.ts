@@ -51,8 +51,26 @@ export function contribution(
  * when they joined and inside the window. Joining a group that already reached its target pays nothing until
  * the newcomer contributes.
  */
-export function earnedGroupBonus(participant: { value: number; leftMs?: number }): boolean {
-  return participant.leftMs === undefined && participant.value > 0
+export function earnedGroupBonus(participant: { value: number; pendingValue?: number; leftMs?: number }): boolean {
+  return participant.leftMs === undefined && confirmedValue(participant) > 0
+}
+
+/**
+ * Progress that counts toward a completion: what is not waiting for review. A flagged check-in's share completes
+ * nothing until an organizer confirms it (a bonus paid from it was kept after the check-in was reversed).
+ */
+export function confirmedValue(v: { value: number; pendingValue?: number; pending?: number }): number {
+  return v.value - (v.pendingValue ?? v.pending ?? 0)
+}
+
+/** Whether a completion still stands on confirmed progress: the member's own target, or their group's with a share of their own. */
+export function completionStands(
+  c: { targetMember?: number; targetGroup?: number },
+  p: { value: number; pendingValue?: number; groupId?: string },
+  group: { value: number; pending: number } | undefined,
+): boolean {
+  if (c.targetMember !== undefined && confirmedValue(p) >= c.targetMember) return true
+  return c.targetGroup !== undefined && p.groupId !== undefined && group !== undefined && confirmedValue(group) >= c.targetGroup && confirmedValue(p) > 0
 }
 
 export function challengeStatus(startDay: string, endDay: string, today: string): 'upcoming' | 'running' | 'finished' {

@@ -33,9 +33,11 @@ export interface CarriedLimits {
   /** display codes used, per station and window */
   displayUses: { stationCode: string; window: number; untilMs: number }[]
   stationDrops: { stationCode: string; drops: StationDrop[]; untilMs: number }[]
+  /** challenges they created or funded and events they ran: separation of duties outlives the account */
+  notPaidBy: { ref: string; untilMs: number }[]
 }
 
-export const NOTHING_CARRIED: CarriedLimits = { counters: [], trips: [], holdings: [], completions: [], attended: [], displayUses: [], stationDrops: [] }
+export const NOTHING_CARRIED: CarriedLimits = { counters: [], trips: [], holdings: [], completions: [], attended: [], displayUses: [], stationDrops: [], notPaidBy: [] }
 
 /**
  * The instant a day's counters stop mattering: when no credit can reach that day any more, by back-dating
@@ -69,6 +71,7 @@ export function liveCarried(c: CarriedLimits, nowMs: number): CarriedLimits {
     attended: live(c.attended),
     displayUses: live(c.displayUses),
     stationDrops: live(c.stationDrops),
+    notPaidBy: live(c.notPaidBy),
   }
 }
 
@@ -94,13 +97,14 @@ export function mergeCarried(a: CarriedLimits, b: CarriedLimits): CarriedLimits 
     attended: byKey([...a.attended, ...b.attended], (e) => e.eventId),
     displayUses: byKey([...a.displayUses, ...b.displayUses], (u) => `${u.stationCode} ${u.window}`),
     stationDrops: [...a.stationDrops, ...b.stationDrops],
+    notPaidBy: byKey([...a.notPaidBy, ...b.notPaidBy], (n) => n.ref),
   }
 }
 
 /** When a departed identity's row may be forgotten: its last limit's end, or never while it holds vouchers. */
 export function carriedUntilMs(c: CarriedLimits): number | null {
   if (c.holdings.length > 0) return null
-  const ends = [...c.counters, ...c.trips, ...c.completions, ...c.attended, ...c.displayUses, ...c.stationDrops].map((i) => i.untilMs)
+  const ends = [...c.counters, ...c.trips, ...c.completions, ...c.attended, ...c.displayUses, ...c.stationDrops, ...c.notPaidBy].map((i) => i.untilMs)
   return ends.length > 0 ? Math.max(...ends) : 0
 }
 
@@ -110,7 +114,16 @@ export function parseCarried(text: string | undefined): CarriedLimits {
   try {
     const v = JSON.parse(text) as Partial<CarriedLimits>
     const list = <K extends keyof CarriedLimits>(k: K) => (Array.isArray(v[k]) ? (v[k] as CarriedLimits[K]) : [])
-    return { counters: list('counters'), trips: list('trips'), holdings: list('holdings'), completions: list('completions'), attended: list('attended'), displayUses: list('displayUses'), stationDrops: list('stationDrops') }
+    return {
+      counters: list('counters'),
+      trips: list('trips'),
+      holdings: list('holdings'),
+      completions: list('completions'),
+      attended: list('attended'),
+      displayUses: list('displayUses'),
+      stationDrops: list('stationDrops'),
+      notPaidBy: list('notPaidBy'),
+    }
   } catch {
     return NOTHING_CARRIED
   }

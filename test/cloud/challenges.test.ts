@@ -293,61 +293,91 @@ describe('achievements', () => {
   })
 })
 
-describe('bonuses a flagged check-in triggers', () => {
-  it('are paid and held with it, released on confirm, and taken back with it on reversal (the budget gets them back)', async () => {
+describe('progress a flagged check-in makes', () => {
+  async function organizers() {
     const boss = await h.as('boss')
     const desk = await h.as('desk')
     await boss.ok('grantOrganizer', { openid: desk.openid, communityId: null, granted: true })
+    return { boss, desk }
+  }
+  const days = { startDay: '2026-11-29', endDay: '2026-12-05' }
+
+  it('completes nothing until it is confirmed: no bonus paid from it, and none kept when it is reversed', async () => {
+    const { boss, desk } = await organizers()
     const lead = await h.as('lead')
     const ann = await h.as('ann')
     const ben = await h.as('ben')
     const group = await groupOf(lead, ann, ben)
-    const mine = (await boss.ok('createChallenge', { title: 'Glass', metric: 'recyclingKg', targetPerMember: 8, bonusPoints: 40, budgetPoints: 400, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
-    const ours = (await boss.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'checkins', targetGroup: 2, bonusPoints: 25, budgetPoints: 400, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
+    const mine = (await boss.ok('createChallenge', { title: 'Two', metric: 'checkins', targetPerMember: 2, bonusPoints: 1000, budgetPoints: 3000, ...days })).challenge
+    const ours = (await boss.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'checkins', targetGroup: 3, bonusPoints: 25, budgetPoints: 400, ...days })).challenge
     for (const c of [ann, ben]) for (const ch of [mine, ours]) await c.ok('joinChallenge', { challengeId: ch.id })
     await ben.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 0.5, stationCode: 'ST-HQ01' })
-    // 9 kg of glass: flagged (≥ 80 % of the day's weight cap); it completes ann's target and the group's.
-    const flagged = await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 9, stationCode: 'ST-HQ01' })
-    const after = await ann.ok('getWallet')
-    // The check-in's own answer is the wallet getWallet shows right after, bonuses included.
-    expect(flagged.wallet).toEqual(after.wallet)
-    expect((await bonuses(ann)).map((e: any) => e.points).sort((a: number, b: number) => a - b)).toEqual([25, 40])
-    expect(after.wallet.pointsHeld).toBe(flagged.entry.points + 65)
-    expect(after.wallet.pointsBalance - after.wallet.pointsHeld).toBe(0)
-    // ben's group bonus came from ann's flagged drop: held too.
-    expect((await ben.ok('getWallet')).wallet.pointsHeld).toBe(25)
-    expect((await boss.ok('auditEconomy')).ok).toBe(true)
-
+    // A fake 9.5 kg typed paper drop: flagged. Then an honest bus trip reaches both targets by count — not by
+    // confirmed progress, so nothing is paid (an adversarial pass had 1,000 points for 78 g this way).
+    const flagged = await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 9.5, stationCode: 'ST-HQ01' })
+    await ann.ok('checkIn', trip('bus', 3))
+    expect((await ann.ok('getChallenge', { challengeId: mine.id })).challenge).toMatchObject({ myValue: 2, myCompleted: false, myBonusPaid: false })
+    expect((await ben.ok('getChallenge', { challengeId: ours.id })).challenge).toMatchObject({ groupValue: 3, myCompleted: false })
+    expect(await bonuses(ann)).toEqual([])
+    const held = (await ann.ok('getWallet')).wallet
+    expect(held.pointsHeld).toBe(flagged.entry.points)
     const [item] = (await boss.ok('listReviewQueue', {})).items
     await desk.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
-    const reversed = (await ann.ok('getWallet')).wallet
-    expect(reversed).toMatchObject({ pointsHeld: 0, pointsBalance: 0 })
-    expect((await ben.ok('getWallet')).wallet.pointsHeld).toBe(0)
-    const takenBack = (await ann.ok('listLedger', { limit: 50 })).entries.filter((e: any) => e.type === 'adjust' && !e.factorId)
-    expect(takenBack.map((e: any) => e.points).sort((a: number, b: number) => a - b)).toEqual([-40, -25])
-    expect((await ann.ok('getChallenge', { challengeId: mine.id })).challenge).toMatchObject({ myCompleted: false, myBonusPaid: false, budgetLeftPoints: 400 })
-    expect((await ben.ok('getChallenge', { challengeId: ours.id })).challenge).toMatchObject({ myCompleted: false, budgetLeftPoints: 400 })
+    expect((await ann.ok('getChallenge', { challengeId: mine.id })).challenge).toMatchObject({ myValue: 1, myCompleted: false, budgetLeftPoints: 3000 })
+    expect(await bonuses(ann)).toEqual([])
+    // An honest second check-in completes it on confirmed progress, and pays.
+    await ann.ok('checkIn', trip('metro', 5))
+    expect((await ann.ok('getChallenge', { challengeId: mine.id })).challenge).toMatchObject({ myCompleted: true, myBonusPaid: true })
     expect((await boss.ok('auditEconomy')).ok).toBe(true)
-    for (const c of [ann, ben]) expect((await c.ok('verifyLedger')).ok).toBe(true)
-
-    // An honest completion afterwards pays again, unheld.
-    await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 0.5, stationCode: 'ST-HQ01' })
-    expect((await ben.ok('getChallenge', { challengeId: ours.id })).challenge).toMatchObject({ myCompleted: true, myBonusPaid: true })
-    expect((await ben.ok('getWallet')).wallet.pointsHeld).toBe(0)
   })
 
-  it('are released with a confirmation', async () => {
-    const boss = await h.as('boss')
-    const desk = await h.as('desk')
-    await boss.ok('grantOrganizer', { openid: desk.openid, communityId: null, granted: true })
+  it('completes what it reaches once confirmed, its bonuses paid then', async () => {
+    const { boss, desk } = await organizers()
     const ann = await h.as('ann')
-    const c = (await boss.ok('createChallenge', { title: 'Glass', metric: 'recyclingKg', targetPerMember: 8, bonusPoints: 40, budgetPoints: 40, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
+    const c = (await boss.ok('createChallenge', { title: 'Glass', metric: 'recyclingKg', targetPerMember: 8, bonusPoints: 40, budgetPoints: 40, ...days })).challenge
     await ann.ok('joinChallenge', { challengeId: c.id })
     const flagged = await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 9, stationCode: 'ST-HQ01' })
-    expect(flagged.wallet.pointsHeld).toBe(flagged.entry.points + 40)
+    expect(flagged.wallet.pointsHeld).toBe(flagged.entry.points)
+    expect((await ann.ok('getChallenge', { challengeId: c.id })).challenge).toMatchObject({ myValue: 9, myCompleted: false })
     const [item] = (await boss.ok('listReviewQueue', {})).items
     await desk.ok('decideReview', { reviewId: item.id, decision: 'confirm' })
     expect((await ann.ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: flagged.entry.points + 40 })
+    expect((await ann.ok('getChallenge', { challengeId: c.id })).challenge).toMatchObject({ myCompleted: true, myBonusPaid: true })
+    expect((await boss.ok('auditEconomy')).ok).toBe(true)
+  })
+
+  it('holds a bonus already paid when its check-in is flagged later (a shared code), and takes it back on reversal', async () => {
+    const { boss, desk } = await organizers()
+    const c = (await boss.ok('createChallenge', { title: 'One drop', metric: 'checkins', targetPerMember: 1, bonusPoints: 500, budgetPoints: 5000, ...days })).challenge
+    const { code } = await boss.ok('stationDisplayCode', { stationCode: 'ST-HQ01' })
+    const residents: Caller[] = []
+    for (let i = 0; i < 5; i++) {
+      const r = await h.as(`shared${i}`)
+      await r.ok('joinChallenge', { challengeId: c.id })
+      residents.push(r)
+    }
+    for (const [i, r] of residents.slice(0, 4).entries()) {
+      await r.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 1, stationCode: 'ST-HQ01', displayCode: code })
+      expect((await bonuses(r)).map((e: any) => e.points)).toEqual([500])
+      if (i === 0) await r.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' }) // 50 of it spent before the flag
+    }
+    // The fifth scan of one window: all five drops go to review; the four bonuses already paid are held.
+    await residents[4].ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 1, stationCode: 'ST-HQ01', displayCode: code })
+    expect(await bonuses(residents[4])).toEqual([])
+    const firstHeld = (await residents[0].ok('getWallet')).wallet
+    expect(firstHeld.pointsHeld).toBe(firstHeld.pointsBalance)
+    expect((await residents[1].ok('getWallet')).wallet.pointsHeld).toBe(31 + 500)
+    for (const item of (await boss.ok('listReviewQueue', { limit: 50 })).items) await desk.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
+    for (const r of residents.slice(1, 4)) {
+      expect((await r.ok('getWallet')).wallet).toMatchObject({ pointsBalance: 0, pointsHeld: 0 })
+      expect((await r.ok('getChallenge', { challengeId: c.id })).challenge).toMatchObject({ myValue: 0, myCompleted: false, myBonusPaid: false })
+    }
+    // the first had spent 50 before the flag: what was held came back, the voucher stays theirs
+    expect((await residents[0].ok('getWallet')).wallet).toMatchObject({ pointsBalance: 0, pointsHeld: 0 })
+    const audit = await boss.ok('auditEconomy')
+    expect(audit.checks.filter((x: any) => !x.ok)).toEqual([])
+    // 450 of the first bonus was unspent and held (31 went to the drop's own review), 500 of each other: back in the budget
+    expect((await boss.ok('getChallenge', { challengeId: c.id })).challenge.budgetLeftPoints).toBe(5000 - 50)
   })
 })
 

@@ -169,6 +169,35 @@ describe('logging in again with the same identity', () => {
     expect(earned[0]).toBeLessThanOrEqual(Math.floor((cap.walk + cap.paperSelf) / 10))
   })
 
+  it('pays nobody by a challenge they made or an event they ran, whatever account they come back with', async () => {
+    const boss = await h.as('boss')
+    await stockTreasury(boss, 10_000)
+    const east = (await boss.ok('upsertCommunity', { name: '东湖社区' })).community
+    await stockTreasury(boss, 2000, east.id)
+    // A city organizer (by ORGANIZERS, so still one after coming back) makes a funded challenge, then leaves.
+    const maker = await h.as('desk')
+    const { challenge } = await maker.ok('createChallenge', { title: 'Mine', metric: 'checkins', targetPerMember: 1, bonusPoints: 1000, budgetPoints: 1000, startDay: '2026-11-29', endDay: '2026-12-05' })
+    await gone(maker)
+    const makerAgain = await h.as('desk')
+    await makerAgain.ok('joinChallenge', { challengeId: challenge.id })
+    await makerAgain.ok('checkIn', drop('paper', 1))
+    expect((await makerAgain.ok('getChallenge', { challengeId: challenge.id })).challenge).toMatchObject({ myCompleted: true, myBonusPaid: false })
+    // A community organizer announces an event, keeps its code, leaves, and comes back as a resident with it.
+    const lead = await h.as('lead')
+    await boss.ok('grantOrganizer', { openid: lead.openid, communityId: east.id, granted: true })
+    const { event } = await lead.ok('createEvent', { requestId: rid(), title: '植树', place: '公园', startsAt: at(NOW - HOUR), endsAt: at(NOW + 5 * HOUR), slots: 5, rewardPoints: 200, communityId: east.id })
+    const { code } = await lead.ok('eventDisplayCode', { eventId: event.id })
+    await gone(lead)
+    const leadAgain = await h.as('lead')
+    expect((await leadAgain.ok('login', { code: 'dev:lead' })).roles).toEqual(['resident'])
+    await leadAgain.ok('setMyCommunity', { communityId: east.id })
+    await leadAgain.ok('signUpEvent', { eventId: event.id })
+    const attended = await leadAgain.ok('attendEvent', { requestId: rid(), code })
+    expect(attended.event.myStatus).toBe('attended')
+    expect(attended.entry).toBeUndefined()
+    expect((await boss.ok('auditEconomy')).ok).toBe(true)
+  })
+
   it('forgets a departed identity once none of its limits matters any more (vouchers used keep it)', async () => {
     const a = await h.as('alice')
     await a.ok('checkIn', drop('paper', 1))

@@ -289,6 +289,10 @@ export const MYSQL_MIGRATIONS: Migration[] = [
       `UPDATE reviews r SET held_points = COALESCE((SELECT GREATEST(e.points, 0) FROM entries e WHERE e.id = r.entry_id), 0) WHERE r.status = 'open'`,
       `ALTER TABLE events ADD COLUMN latitude_e6 BIGINT, ADD COLUMN longitude_e6 BIGINT, ADD COLUMN radius_m BIGINT`,
       `ALTER TABLE event_signups ADD COLUMN distance_m BIGINT`,
+      `ALTER TABLE challenge_participants ADD COLUMN pending_value BIGINT NOT NULL DEFAULT 0`,
+      `ALTER TABLE challenge_group_values ADD COLUMN pending BIGINT NOT NULL DEFAULT 0`,
+      `CREATE TABLE unpaid_by (
+        openid VARCHAR(64) NOT NULL, ref VARCHAR(64) NOT NULL, until_ms BIGINT NOT NULL, PRIMARY KEY (openid, ref)) ${TABLE}`,
       // Organizers paid by their own events or challenges: counted by the audit from this release on.
       `INSERT IGNORE INTO meta (\`key\`, value)
         SELECT 'separation_of_duties_since', DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%dT%H:%i:%s.000+08:00') FROM DUAL WHERE EXISTS (SELECT 1 FROM entries)`,
