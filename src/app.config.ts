@@ -33,6 +33,7 @@ export default defineAppConfig({
         'pages/projects/index',
         'pages/communities/index',
         'pages/events/index',
+        'pages/treasury/index',
       ],
     },
     // For anyone, without logging in: the city dashboard and verifying a certificate.
@@ -42,6 +43,11 @@ export default defineAppConfig({
   preloadRule: { 'pages/challenges/index': { network: 'all', packages: ['packages/community'] } },
   // WeChat's privacy flow: privacy APIs wait until the person agrees (the app shows its own notice page).
   __usePrivacyCheck__: true,
+  // Events that check attendance on site ask for the phone's position once, when the person taps for it.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '你的位置仅用于核对公益活动签到时你是否在现场' },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: BRAND.colors.primary,

@@ -46,7 +46,7 @@ export const INVITE_LENGTH = 6
  * The privacy notice's version. Raise it whenever the notice's text changes in substance: everyone who agreed
  * to an older version is asked again before anything more is sent.
  */
-export const PRIVACY_NOTICE_VERSION = 2
+export const PRIVACY_NOTICE_VERSION = 3
 
 /** Public-welfare events (issue 13): the rules in src/core/events read these. */
 export const EVENT_LIMITS = {

@@ -89,6 +89,8 @@ describe('challenge page', () => {
     const { group } = await lead('createGroup', { name: 'G' })
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     const { challenge } = await lead('createChallenge', { groupId: group.id, title: '打卡周', metric: 'checkins', targetPerMember: 3, startDay: today, endDay: today, bonusPoints: 25 })
+    // a city organizer's budgets are drawn from the treasury: points issued into it first
+    await (await as('organizer'))('issuePoints', { requestId: 'issue-for-fund-1', points: 100, reason: '挑战奖励' })
     await useAppStore.getState().loginWithHandle('organizer')
     Current.router = { params: { id: challenge.id }, path: '/packages/community/pages/challenge/index' } as any
     await testUtils.mount(ChallengePage, {})

@@ -4,7 +4,10 @@
  */
 import { create } from 'zustand'
 import type { CommunityEvent } from '@/contract/types'
-import { callCloud } from '@/services/cloud'
+import { locationCheck, parseEventCode } from '@/core/events'
+import { distanceM } from '@/core/geo'
+import { CloudCallError, callCloud } from '@/services/cloud'
+import { currentPosition, type PhonePosition } from '@/services/location'
 import { newRequestId } from '@/services/requestId'
 import { useAppStore } from '@/store'
 import { withRetries } from '@/store/retries'
@@ -14,11 +17,27 @@ interface EventsState {
   load(): Promise<void>
   signUp(eventId: string): Promise<CommunityEvent>
   giveBack(eventId: string): Promise<CommunityEvent>
-  /** one requestId per scan, kept for every retry of that scan: a retried attendance is paid once */
+  /**
+   * One requestId per scan, kept for every retry of that scan: a retried attendance is paid once. For an event that
+   * checks location, the phone's position is asked first (a LocationError when refused or unavailable: nothing is
+   * sent), and a refusal for being too far is an OffSiteError with the distance.
+   */
   attend(code: string): Promise<{ event: CommunityEvent; points: number }>
 }
 
-export const useEventsStore = create<EventsState>()((set) => {
+/** The cloud refused an attendance because the phone reported a position outside the event's radius. */
+export class OffSiteError extends Error {
+  readonly distanceM: number
+  readonly radiusM: number
+  constructor(distanceM: number, radiusM: number, message: string) {
+    super(message)
+    this.distanceM = distanceM
+    this.radiusM = radiusM
+    this.name = 'OffSiteError'
+  }
+}
+
+export const useEventsStore = create<EventsState>()((set, get) => {
   const replace = (event: CommunityEvent) => set((s) => ({ events: s.events.map((e) => (e.id === event.id ? event : e)) }))
   return {
     events: [],
@@ -36,8 +55,23 @@ export const useEventsStore = create<EventsState>()((set) => {
       return event
     },
     async attend(code) {
+      // the code names its event: one this resident signed up for is in the list (looked for again if not yet)
+      const eventId = parseEventCode(code)?.eventId
+      const find = () => (eventId ? get().events.find((e) => e.id === eventId) : undefined)
+      if (eventId && !find()) await get().load().catch(() => undefined)
+      const place = find()?.location
+      const phone: PhonePosition | undefined = place ? await currentPosition() : undefined
       const requestId = newRequestId()
-      const { event, entry, wallet } = await withRetries(() => callCloud('attendEvent', { requestId, code }))
+      let answer
+      try {
+        answer = await withRetries(() => callCloud('attendEvent', { requestId, code, ...(phone ? { location: phone } : {}) }))
+      } catch (error) {
+        if (place && phone && error instanceof CloudCallError && error.code === 'PERMISSION_DENIED' && !locationCheck(place, phone).ok) {
+          throw new OffSiteError(distanceM(place, phone), place.radiusM, error.message)
+        }
+        throw error
+      }
+      const { event, entry, wallet } = answer
       replace(event)
       useAppStore.setState((s) => ({ walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView }))
       return { event, points: entry?.points ?? 0 }

@@ -36,6 +36,11 @@ const zh = {
   'ev.attended': '签到成功：{title}，获得 {points} 积分',
   'ev.attendedNoPoints': '签到成功：{title}',
   'ev.codeEmpty': '请输入签到码',
+  'ev.locationNeeded': '签到时需要定位',
+  'ev.locationWhy': '签到要求定位的活动时，会读取一次手机位置，只用来核对你在活动现场；只保存你与活动地点的距离。',
+  'ev.locationDenied': '这个活动签到时需要定位：你没有允许使用位置，签到未记录。请在设置中允许使用位置信息后再扫码。',
+  'ev.locationUnavailable': '这个活动签到时需要定位：暂时无法获取手机位置，签到未记录。请到开阔处稍后再试。',
+  'ev.tooFar': '签到未记录：手机位置离活动地点约 {distance} 米，需在 {radius} 米内签到。',
 }
 
 const en: Record<keyof typeof zh, string> = {
@@ -73,6 +78,11 @@ const en: Record<keyof typeof zh, string> = {
   'ev.attended': 'Checked in at {title}: {points} points',
   'ev.attendedNoPoints': 'Checked in at {title}',
   'ev.codeEmpty': 'Enter the attendance code',
+  'ev.locationNeeded': 'Attendance asks for your location',
+  'ev.locationWhy': "Checking in at an event that checks location reads your phone's position once, only to check you are on site; only your distance from the event's place is kept.",
+  'ev.locationDenied': 'This event checks location at attendance: you did not allow the app to use your location, so nothing was recorded. Allow it in the settings, then scan again.',
+  'ev.locationUnavailable': "This event checks location at attendance: your phone's position cannot be had right now, so nothing was recorded. Try again shortly, in the open.",
+  'ev.tooFar': "Not recorded: your phone reports about {distance} m from the event's place; attendance is recorded within {radius} m of it.",
 }
 
 export type PackageKey = keyof typeof zh

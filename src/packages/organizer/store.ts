@@ -5,8 +5,8 @@
  */
 import { create } from 'zustand'
 import type { CreateEventRequest, UpsertCommunityRequest, UpsertProjectRequest, UpsertRewardRequest, UpsertStationRequest } from '@/contract/schemas'
-import type { Community, CommunityEvent, ImpactStats, OrganizerScopeView, Project, ReviewItem, Reward, Station } from '@/contract/types'
-import { callCloud, callPublicCloud } from '@/services/cloud'
+import type { Community, CommunityEvent, ImpactStats, OrganizerScopeView, Project, ReviewItem, Reward, Station, TreasuryView } from '@/contract/types'
+import { callCloud, callPublicCloud, isTransient } from '@/services/cloud'
 import { newRequestId } from '@/services/requestId'
 import { useAppStore } from '@/store'
 import { withRetries } from '@/store/retries'
@@ -39,9 +39,51 @@ interface OrganizerState {
   eventCode(eventId: string): Promise<{ code: string; windowStartMs: number; windowMs: number }>
   exportEvent(eventId: string): Promise<{ filename: string; csv: string }>
   callOff(eventId: string): Promise<CommunityEvent>
+  /** the treasury as this organizer may see it (a community organizer: their own purse) */
+  treasury: TreasuryView | undefined
+  loadTreasury(): Promise<void>
+  /** city organizers: create points in the treasury, with why */
+  issuePoints(points: number, reason: string): Promise<TreasuryView>
+  /** city organizers: move unallocated points into a community's allowance, or ('') the city's own purse */
+  allocatePoints(communityId: string, points: number, reason: string): Promise<TreasuryView>
 }
 
-const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [], events: [] }
+const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [], events: [], treasury: undefined }
+
+/**
+ * The requestIds of budget moves (an issuance, an allocation, an announced event) sent but not answered, by what
+ * they ask: one made when a move is first
+ * tapped, kept through its retries and through another tap of the same move after the network failed, so a
+ * move whose answer was lost is replayed rather than made twice. Dropped once the cloud answers (done or
+ * refused), so the same move asked again later is a new one.
+ */
+const unanswered = new Map<string, string>()
+
+async function onceUntilAnswered<T>(what: string, send: (requestId: string) => Promise<T>): Promise<T> {
+  let requestId = unanswered.get(what)
+  if (!requestId) {
+    requestId = newRequestId()
+    unanswered.set(what, requestId)
+  }
+  try {
+    const answer = await withRetries(() => send(requestId))
+    unanswered.delete(what)
+    return answer
+  } catch (error) {
+    if (!isTransient(error)) unanswered.delete(what)
+    throw error
+  }
+}
+
+/**
+ * What this organizer's next budget can draw: a community organizer's allowance left; a city organizer's, the
+ * city's purse left and the treasury's unallocated points (allocated as budgets are funded).
+ */
+export function fundablePoints(treasury: TreasuryView | undefined, scope: OrganizerScopeView | undefined): number | undefined {
+  if (!treasury || !scope) return undefined
+  if (scope.communityId === null) return treasury.unallocatedPoints + (treasury.purses.find((p) => p.communityId === '')?.leftPoints ?? 0)
+  return treasury.purses.find((p) => p.communityId === scope.communityId)?.leftPoints ?? 0
+}
 
 export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
   ...EMPTY,
@@ -101,10 +143,11 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
     set({ events: (await callCloud('listEvents', { manage: true })).events })
   },
   async createEvent(req) {
-    // One requestId for this announcement, kept through its retries: an event is never announced twice.
-    const requestId = newRequestId()
-    const { event } = await withRetries(() => callCloud('createEvent', { ...req, requestId }))
+    // One requestId for this announcement, kept through its retries and until answered: an event is never announced twice.
+    const { event } = await onceUntilAnswered(`event:${JSON.stringify(req)}`, (requestId) => callCloud('createEvent', { ...req, requestId }))
     set((s) => ({ events: upsert(s.events, event, (x) => x.id) }))
+    // its budget was drawn from the organizer's purse
+    await get().loadTreasury().catch(() => undefined)
     return event
   },
   eventCode: (eventId) => callCloud('eventDisplayCode', { eventId }),
@@ -112,7 +155,25 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
   async callOff(eventId) {
     const { event } = await callCloud('cancelEvent', { eventId })
     set((s) => ({ events: upsert(s.events, event, (x) => x.id) }))
+    // its unspent budget went back to the purse it came from
+    await get().loadTreasury().catch(() => undefined)
     return event
+  },
+  treasury: undefined,
+  async loadTreasury() {
+    set({ treasury: await callCloud('getTreasury', {}) })
+  },
+  async issuePoints(points, reason) {
+    const treasury = await onceUntilAnswered(`issue:${points}:${reason}`, (requestId) => callCloud('issuePoints', { requestId, points, reason }))
+    set({ treasury })
+    return treasury
+  },
+  async allocatePoints(communityId, points, reason) {
+    const treasury = await onceUntilAnswered(`allocate:${communityId}:${points}:${reason}`, (requestId) =>
+      callCloud('allocatePoints', { requestId, communityId, points, reason }),
+    )
+    set({ treasury })
+    return treasury
   },
 }))
 
@@ -126,5 +187,6 @@ let openid = useAppStore.getState().session?.openid
 useAppStore.subscribe((s) => {
   if (s.session?.openid === openid) return
   openid = s.session?.openid
+  unanswered.clear()
   useOrganizerStore.setState(EMPTY)
 })

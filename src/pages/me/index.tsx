@@ -10,7 +10,8 @@ import { useTextScale } from '@/components/TextScale'
 import { usePageTitle } from '@/components/usePageTitle'
 import { LOGIN_URL, PRIVACY_URL, useRequireSession } from '@/components/useSession'
 import type { MyDataExport } from '@/contract/types'
-import { formatKg, type Lang } from '@/i18n'
+import { freeTextProblem, isReservedName } from '@/contract/text'
+import { formatKg, type Lang, type MessageKey } from '@/i18n'
 import { useAction } from '@/components/useAction'
 import { useT } from '@/components/useT'
 import { saveTextFile } from '@/services/saveFile'
@@ -32,6 +33,7 @@ const ORGANIZER_TOOLS = [
   ['projects', 'organizer.projects'],
   ['communities', 'organizer.communities'],
   ['events', 'organizer.events'],
+  ['treasury', 'organizer.treasury'],
 ] as const
 
 /** H5 saves the JSON file; WeChat copies a readable summary, since it cannot save files for the user. */
@@ -44,6 +46,15 @@ async function deliverExport(data: MyDataExport): Promise<{ how: 'downloaded' | 
     ...data.entries.map((e) => `${e.seq} ${e.day} ${e.type} ${e.factorId ?? e.ref ?? ''} ${e.gramsCo2e}g ${e.points}pt ${e.hash.slice(0, 12)}`),
   ].join('\n')
   return { how: await saveTextFile(filename, JSON.stringify(data, null, 2), 'application/json', summary), filename }
+}
+
+/** Why a nickname would be refused (the cloud's own rules, checked before sending), or undefined. */
+function nicknameProblem(nickname: string): MessageKey | undefined {
+  const trimmed = nickname.normalize('NFC').trim()
+  if (!trimmed) return 'me.nicknameEmpty'
+  if (freeTextProblem(trimmed)) return 'me.nicknameInvalid'
+  if (isReservedName(trimmed)) return 'me.nicknameReserved'
+  return undefined
 }
 
 export default function MePage() {
@@ -62,6 +73,7 @@ export default function MePage() {
     useAppStore.getState().loadMyCommunity().catch(() => undefined)
   })
   const [nickname, setNickname] = useState<string | undefined>()
+  const [nicknameError, setNicknameError] = useState<MessageKey | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const { run, noticeProps } = useAction(t)
   if (!session) return <View className='page' />
@@ -79,17 +91,31 @@ export default function MePage() {
         <Text className='muted' id='me-openid' userSelect>
           ID {session.openid}
         </Text>
-        <Field id='nickname' label={t('me.nickname')} value={nickname ?? session.nickname} onInput={setNickname} />
+        <Field
+          id='nickname'
+          label={t('me.nickname')}
+          value={nickname ?? session.nickname}
+          error={nicknameError && t(nicknameError, { name: (nickname ?? '').trim() })}
+          onInput={(value) => {
+            setNickname(value)
+            setNicknameError(undefined)
+          }}
+        />
         <ActionButton
           variant='secondary'
           label={t('me.saveNickname')}
           disabled={nickname === undefined || nickname.trim() === session.nickname}
-          onClick={() =>
-            run(async () => {
+          onClick={() => {
+            const problem = nicknameProblem(nickname ?? '')
+            if (problem) {
+              setNicknameError(problem)
+              return
+            }
+            void run(async () => {
               await updateNickname(nickname ?? '')
               setNickname(undefined)
             })
-          }
+          }}
         />
       </View>
       {noticeProps ? <Notice {...noticeProps} /> : null}

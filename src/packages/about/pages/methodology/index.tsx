@@ -46,6 +46,9 @@ export default function MethodologyPage() {
               share: Math.round(methodology.rules.nearCapShare * 100),
             }),
             t('method.ruleStation', { share: Math.round(methodology.rules.selfReportedCapShare * 100) }),
+            // round 3's rules: a cloud from before them does not send them
+            ...(methodology.rules.selfReportedDailyGrams ? [t('method.ruleSelfDaily', { grams: methodology.rules.selfReportedDailyGrams })] : []),
+            ...(methodology.rules.residentsPerCodeWindow ? [t('method.ruleSharedCode', { count: methodology.rules.residentsPerCodeWindow })] : []),
             t('method.ruleHeld'),
           ].map((line) => (
             <Text key={line} className='factor__text rules__line'>

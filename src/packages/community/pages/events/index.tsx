@@ -11,9 +11,10 @@ import { useRequireSession } from '@/components/useSession'
 import { usePackageT } from '@/components/useT'
 import type { CommunityEvent } from '@/contract/types'
 import { eventWhen } from '@/core/events'
+import { LocationError } from '@/services/location'
 import { useAppStore } from '@/store'
 import { MESSAGES, type PackageKey } from '../../messages'
-import { useEventsStore } from '../../eventsStore'
+import { OffSiteError, useEventsStore } from '../../eventsStore'
 import './index.scss'
 
 /** The public-welfare events of the resident's community: sign up, give the place back, check in on site. */
@@ -34,9 +35,16 @@ export default function EventsPage() {
 
   const attend = (text: string) =>
     run(async () => {
-      const { event, points } = await useEventsStore.getState().attend(text.trim())
-      setCode('')
-      return points > 0 ? t('ev.attended', { title: event.title, points }) : t('ev.attendedNoPoints', { title: event.title })
+      try {
+        const { event, points } = await useEventsStore.getState().attend(text.trim())
+        setCode('')
+        return points > 0 ? t('ev.attended', { title: event.title, points }) : t('ev.attendedNoPoints', { title: event.title })
+      } catch (error) {
+        // the location check's refusals, in the resident's words; any other as the cloud said it
+        if (error instanceof LocationError) say('error', t(error.code === 'DENIED' ? 'ev.locationDenied' : 'ev.locationUnavailable'))
+        else if (error instanceof OffSiteError) say('error', t('ev.tooFar', { distance: error.distanceM, radius: error.radiusM }))
+        else throw error
+      }
     })
 
   async function scan() {
@@ -49,6 +57,7 @@ export default function EventsPage() {
   }
 
   const signedUp = events.some((e) => e.myStatus === 'signed')
+  const locating = events.some((e) => e.myStatus === 'signed' && e.location)
   return (
     <View className='page events' style={textScale}>
       {noticeProps ? <Notice {...noticeProps} /> : null}
@@ -58,6 +67,11 @@ export default function EventsPage() {
             {t('ev.attend')}
           </View>
           <Text className='muted'>{t('ev.attendHint')}</Text>
+          {locating ? (
+            <Text className='muted' id='event-location-why'>
+              {t('ev.locationWhy')}
+            </Text>
+          ) : null}
           {process.env.TARO_ENV === 'weapp' ? <ActionButton label={t('ev.scan')} onClick={scan} /> : null}
           <Field id='event-code' label={t('ev.code')} hint={t('ev.codeHint')} value={code} onInput={setCode} />
           <ActionButton
@@ -95,6 +109,11 @@ function EventCard({ event: e, t, busy, run }: EventCardProps) {
         {e.rewardPoints > 0 ? ` · ${t('ev.reward', { points: e.rewardPoints })}` : ''}
       </Text>
       {e.cancelled ? <Text className='muted'>{t('ev.eventCancelled')}</Text> : null}
+      {e.location && !e.cancelled && e.myStatus !== 'attended' ? (
+        <Text className='muted' id={`event-location-${e.id}`}>
+          {t('ev.locationNeeded')}
+        </Text>
+      ) : null}
       {e.myStatus === 'signed' || e.myStatus === 'attended' ? <Text className='event-card__status'>{t(`ev.status.${e.myStatus}`)}</Text> : null}
       {e.cancelled || e.myStatus === 'attended' ? null : e.myStatus === 'signed' ? (
         <ActionButton

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
 import { parseWhole } from '@/components/numberInput'
-import { Choices } from '@/components/Choices'
+import { ChoiceItem, Choices } from '@/components/Choices'
 import { Field } from '@/components/Field'
 import { Notice } from '@/components/Notice'
 import { useTextScale } from '@/components/TextScale'
@@ -10,14 +10,16 @@ import { useAction } from '@/components/useAction'
 import { usePageTitle } from '@/components/usePageTitle'
 import { useRequireSession } from '@/components/useSession'
 import { errorText, usePackageT } from '@/components/useT'
-import { eventBudget, eventWhen, shanghaiInstant } from '@/core/events'
+import { EVENT_LIMITS, eventBudget, eventWhen, shanghaiInstant } from '@/core/events'
 import { addDays, shanghaiDay } from '@/core/time'
+import { CloudCallError } from '@/services/cloud'
+import { currentPosition, LocationError } from '@/services/location'
 import { saveTextFile } from '@/services/saveFile'
 import { MESSAGES } from '../../messages'
 import { ConfirmAction } from '../../parts/ConfirmAction'
 import { RotatingCode } from '../../parts/RotatingCode'
 import { ScopeLine } from '../../parts/ScopeLine'
-import { useOrganizerStore } from '../../store'
+import { fundablePoints, useOrganizerStore } from '../../store'
 
 interface Draft {
   title: string
@@ -28,24 +30,45 @@ interface Draft {
   slots: string
   rewardPoints: string
   communityId: string
+  /** attendance also checks the phone's position within radiusM of latitude, longitude */
+  checkLocation: boolean
+  latitude: string
+  longitude: string
+  radiusM: string
 }
+
+const DEFAULT_RADIUS_M = 300
+const DEGREES = /^-?\d{1,3}(\.\d+)?$/
+
+/** The event's place as typed (WGS-84 degrees, a whole radius in metres), or undefined when it will not do. */
+function readLocation(d: Draft): { latitude: number; longitude: number; radiusM: number } | undefined {
+  const latitude = DEGREES.test(d.latitude.trim()) ? Number(d.latitude.trim()) : NaN
+  const longitude = DEGREES.test(d.longitude.trim()) ? Number(d.longitude.trim()) : NaN
+  const radiusM = parseWhole(d.radiusM)
+  if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) return undefined
+  if (!(radiusM >= EVENT_LIMITS.minRadiusM && radiusM <= EVENT_LIMITS.maxRadiusM)) return undefined
+  return { latitude, longitude, radiusM }
+}
+
+/** Degrees to 6 decimals (about 0.1 m), as a person would type them. */
+const degreesText = (value: number) => String(Number(value.toFixed(6)))
 
 /** Public-welfare events an organizer runs: announce one (its budget funded at once), show its attendance code on site, export who came. */
 export default function EventsAdminPage() {
   const textScale = useTextScale()
   usePageTitle('organizer.events')
   const t = usePackageT(MESSAGES)
-  const { events, communities, scope } = useOrganizerStore()
+  const { events, communities, scope, treasury } = useOrganizerStore()
   const [draft, setDraft] = useState<Draft | undefined>()
   const [showing, setShowing] = useState<string | undefined>()
   const { run, busy, say, noticeProps } = useAction(t)
   const session = useRequireSession(() => {
     void run(async () => {
-      await Promise.all([useOrganizerStore.getState().load(), useOrganizerStore.getState().loadEvents()])
+      await Promise.all([useOrganizerStore.getState().load(), useOrganizerStore.getState().loadEvents(), useOrganizerStore.getState().loadTreasury()])
     })
   })
   if (!session) return <View className='page' />
-  const set = (field: keyof Draft) => (value: string) => setDraft((d) => (d ? { ...d, [field]: value } : d))
+  const set = (field: Exclude<keyof Draft, 'checkLocation'>) => (value: string) => setDraft((d) => (d ? { ...d, [field]: value } : d))
   const communityName = (id: string) => (id ? communities.find((c) => c.id === id)?.name ?? id : t('station.cityWide'))
 
   function announce() {
@@ -58,18 +81,47 @@ export default function EventsAdminPage() {
       say('error', t('event.formError'))
       return
     }
+    const location = draft.checkLocation ? readLocation(draft) : undefined
+    if (draft.checkLocation && !location) {
+      say('error', t('event.locationError', { min: EVENT_LIMITS.minRadiusM, max: EVENT_LIMITS.maxRadiusM }))
+      return
+    }
     void run(async () => {
-      const event = await useOrganizerStore.getState().createEvent({
-        title: draft.title.trim(),
-        place: draft.place.trim(),
-        startsAt,
-        endsAt,
-        slots,
-        rewardPoints,
-        ...(scope?.communityId === null ? { communityId: draft.communityId } : {}),
-      })
-      setDraft(undefined)
-      return t('event.created', { title: event.title })
+      try {
+        const event = await useOrganizerStore.getState().createEvent({
+          title: draft.title.trim(),
+          place: draft.place.trim(),
+          startsAt,
+          endsAt,
+          slots,
+          rewardPoints,
+          ...(scope?.communityId === null ? { communityId: draft.communityId } : {}),
+          ...(location ? { location } : {}),
+        })
+        setDraft(undefined)
+        return t('event.created', { title: event.title })
+      } catch (error) {
+        // the purse could not pay: say how much it holds, fetched again, beside the budget
+        if (!(error instanceof CloudCallError && error.code === 'INSUFFICIENT_POINTS')) throw error
+        await useOrganizerStore.getState().loadTreasury().catch(() => undefined)
+        const { treasury: fresh, scope: mine } = useOrganizerStore.getState()
+        const left = fundablePoints(fresh, mine)
+        if (left === undefined) throw error
+        say('error', t(mine?.communityId === null ? 'event.shortCity' : 'event.shortCommunity', { left, budget: eventBudget(slots, rewardPoints) }))
+      }
+    })
+  }
+
+  function fillMyLocation() {
+    void run(async () => {
+      try {
+        const here = await currentPosition()
+        setDraft((d) => (d ? { ...d, latitude: degreesText(here.latitude), longitude: degreesText(here.longitude) } : d))
+        return t('event.located')
+      } catch (error) {
+        if (!(error instanceof LocationError)) throw error
+        say('error', t(error.code === 'DENIED' ? 'event.locationDenied' : 'event.locationUnavailable'))
+      }
     })
   }
 
@@ -82,8 +134,13 @@ export default function EventsAdminPage() {
     slots: '20',
     rewardPoints: '20',
     communityId: scope?.communityId ?? '',
+    checkLocation: false,
+    latitude: '',
+    longitude: '',
+    radiusM: String(DEFAULT_RADIUS_M),
   })
   const budget = draft ? eventBudget(parseWhole(draft.slots) || 0, parseWhole(draft.rewardPoints) || 0) : 0
+  const fundable = fundablePoints(treasury, scope)
 
   return (
     <View className='page events-admin' style={textScale}>
@@ -106,7 +163,38 @@ export default function EventsAdminPage() {
               options={[{ value: '', text: t('station.cityWide') }, ...communities.map((c) => ({ value: c.id, text: c.name }))]}
             />
           ) : null}
-          <Text className='muted'>{t('event.budget', { points: budget })}</Text>
+          <View className='choices'>
+            <ChoiceItem
+              role='checkbox'
+              text={t('event.checkLocation')}
+              on={draft.checkLocation}
+              onPick={() => setDraft((d) => (d ? { ...d, checkLocation: !d.checkLocation } : d))}
+            />
+          </View>
+          {draft.checkLocation ? (
+            <View id='event-location'>
+              <Text className='muted'>{t('event.locationHint')}</Text>
+              <ActionButton variant='secondary' label={t('event.useMyLocation')} loading={busy} onClick={fillMyLocation} />
+              <Field id='event-latitude' label={t('event.latitude')} value={draft.latitude} onInput={set('latitude')} />
+              <Field id='event-longitude' label={t('event.longitude')} value={draft.longitude} onInput={set('longitude')} />
+              <Field
+                id='event-radius'
+                label={t('event.radius', { min: EVENT_LIMITS.minRadiusM, max: EVENT_LIMITS.maxRadiusM })}
+                type='number'
+                value={draft.radiusM}
+                onInput={set('radiusM')}
+              />
+            </View>
+          ) : null}
+          <Text className='muted' id='event-budget'>
+            {t('event.budget', { points: budget })}
+          </Text>
+          {fundable === undefined ? null : (
+            <Text className='muted' id='event-fundable'>
+              {t(scope?.communityId === null ? 'event.fundableCity' : 'event.fundableCommunity', { points: fundable })}
+              {budget > fundable ? ` · ${t('event.overFunds')}` : ''}
+            </Text>
+          )}
           <ActionButton label={t('event.new')} loading={busy} onClick={announce} />
           <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setDraft(undefined)} />
         </View>
@@ -123,6 +211,7 @@ export default function EventsAdminPage() {
             {communityName(e.communityId)} · {t('event.taken', { taken: e.taken, slots: e.slots, points: e.rewardPoints })}
             {e.cancelled ? ` · ${t('event.cancelledMark')}` : ''}
           </Text>
+          {e.location ? <Text className='muted'>{t('event.locationMark', { radius: e.location.radiusM })}</Text> : null}
           {e.cancelled ? null : showing === e.id ? (
             <View>
               <RotatingCode

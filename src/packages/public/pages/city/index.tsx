@@ -9,7 +9,7 @@ import { useAction } from '@/components/useAction'
 import { usePageTitle } from '@/components/usePageTitle'
 import { usePackageT } from '@/components/useT'
 import { BRAND } from '@/branding/brand'
-import { weekChangePercent } from '@/core/community'
+import { PUBLIC_MIN_RESIDENTS, weekChangePercent } from '@/core/community'
 import { formatKg } from '@/i18n'
 import { selectLang, useAppStore } from '@/store'
 import { MESSAGES } from '../../messages'
@@ -36,7 +36,11 @@ export default function CityDashboardPage() {
   useUnload(() => clearInterval(timer.current))
 
   const change = board ? weekChangePercent(board.thisWeek.gramsCo2e, board.lastWeek.gramsCo2e) : null
-  const maxCommunityGrams = Math.max(1, ...(board?.communities.map((c) => c.gramsCo2eTotal) ?? []))
+  const others = board?.otherCommunities
+  const maxCommunityGrams = Math.max(1, ...(board?.communities.map((c) => c.gramsCo2eTotal) ?? []), others?.gramsCo2eTotal ?? 0)
+  const othersLine = others ? t('city.communityLine', { residents: others.residents, kg: formatKg(others.gramsCo2eTotal), weekKg: formatKg(others.thisWeekGrams) }) : ''
+  const issuance = board?.issuance ?? []
+  const maxIssued = Math.max(1, ...issuance.map((m) => m.points))
   return (
     <View className='page city' style={textScale}>
       <Text className='page-title'>{BRAND.name[lang]}</Text>
@@ -64,7 +68,7 @@ export default function CityDashboardPage() {
           <View className='section-title' role='heading' aria-level={2}>
             {t('city.communities')}
           </View>
-          {board.communities.length === 0 ? <Text className='muted'>{t('city.noCommunities')}</Text> : null}
+          {board.communities.length === 0 && !others ? <Text className='muted'>{t('city.noCommunities')}</Text> : null}
           {board.communities.map((c) => {
             const line = t('city.communityLine', { residents: c.residents, kg: formatKg(c.gramsCo2eTotal), weekKg: formatKg(c.thisWeekGrams) })
             return (
@@ -75,6 +79,33 @@ export default function CityDashboardPage() {
               </View>
             )
           })}
+          {others ? (
+            <View className='card city__community' id='city-community-others'>
+              <Text className='card__title'>{t('city.others')}</Text>
+              <Text className='muted'>{t('city.othersCount', { count: others.communities, min: PUBLIC_MIN_RESIDENTS })}</Text>
+              <Text className='muted'>{othersLine}</Text>
+              <ProgressBar value={others.gramsCo2eTotal} max={maxCommunityGrams} label={`${t('city.others')} ${othersLine}`} />
+            </View>
+          ) : null}
+          {issuance.length > 0 ? (
+            <View>
+              <View className='section-title' role='heading' aria-level={2}>
+                {t('city.issuance')}
+              </View>
+              <View className='card' id='city-issuance'>
+                <Text className='muted'>{t('city.issuanceHint')}</Text>
+                {issuance.map((m) => {
+                  const line = t('city.issuanceLine', { month: m.month, points: m.points })
+                  return (
+                    <View key={m.month} className='city__month' id={`city-issuance-${m.month}`}>
+                      <Text className='city__month-label'>{line}</Text>
+                      <ProgressBar value={m.points} max={maxIssued} label={line} />
+                    </View>
+                  )
+                })}
+              </View>
+            </View>
+          ) : null}
           <View className='section-title' role='heading' aria-level={2}>
             {t('city.projects')}
           </View>
