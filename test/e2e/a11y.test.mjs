@@ -46,6 +46,7 @@ const ORGANIZER_PAGES = [
   ['projects', '/packages/organizer/pages/projects/index', '#project-pj-trees'],
   ['communities', '/packages/organizer/pages/communities/index', '.communities-admin'],
   ['organizer events', '/packages/organizer/pages/events/index', '.events-admin'],
+  ['treasury', '/packages/organizer/pages/treasury/index', '#treasury-month'],
 ]
 
 /** Opens a page by its route and waits until it has loaded what it shows. */

@@ -13,13 +13,16 @@ let lead
 let east
 let west
 let certificateCode
+/** 东湖岸边 (WGS-84), where the lake clean-up is held */
+const LAKE = { latitude: 30.5535, longitude: 114.3711 }
 
 before(async () => {
   app = await startApp()
   browser = await launchBrowser()
   city = await (await phoneContext(browser)).newPage()
-  lead = await (await phoneContext(browser)).newPage()
-  east = await (await phoneContext(browser)).newPage()
+  // The organizer stands at the lake when placing the event; the east resident is ~110 m from it when checking in.
+  lead = await (await phoneContext(browser, 'zh-CN', { geolocation: LAKE, permissions: ['geolocation'] })).newPage()
+  east = await (await phoneContext(browser, 'zh-CN', { geolocation: { latitude: LAKE.latitude + 0.001, longitude: LAKE.longitude }, permissions: ['geolocation'] })).newPage()
   west = await (await phoneContext(browser)).newPage()
 })
 
@@ -157,6 +160,31 @@ function shanghaiClock(minutes) {
   return { day, clock }
 }
 
+test('the city organizer issues points into the treasury and gives 东湖社区 an allowance; its organizer sees it', async () => {
+  await openFromMe(city, '城市积分库')
+  await city.locator('#issue-points input').fill('5000')
+  await city.locator('#issue-reason input').fill('十二月社区活动预算')
+  await city.getByRole('button', { name: '发行', exact: true }).click()
+  await city.getByText('已发行 5000 积分').waitFor()
+  await city.getByRole('radiogroup', { name: '拨给' }).getByRole('radio', { name: '东湖社区' }).click()
+  await city.locator('#allocate-points input').fill('500')
+  await city.locator('#allocate-reason input').fill('东湖社区活动')
+  await city.getByRole('button', { name: '分配', exact: true }).click()
+  await city.getByText('已向 东湖社区 分配 500 积分').waitFor()
+  await city.locator('#treasury-issuances').getByText('十二月社区活动预算').waitFor()
+  await city.locator('#treasury-month').scrollIntoViewIfNeeded()
+  await city.locator('#treasury-month').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await city.waitForTimeout(300)
+  await city.screenshot({ path: join(ROOT, 'docs/screenshots/treasury.png') })
+  await assertAccessible(city, 'the treasury page')
+  // The community organizer sees their allowance, and no form to fill their own purse.
+  await openFromMe(lead, '城市积分库')
+  await lead.getByText('东湖社区 的额度').waitFor()
+  await lead.getByText('已拨 500 · 已用 0 · 剩余 500 积分').waitFor()
+  assert.equal(await lead.locator('#issue-form').count(), 0)
+  assert.equal(await lead.locator('#allocate-form').count(), 0)
+})
+
 test('the community organizer runs an event: residents of that community see it, sign up and check in on site with the rotating code', async () => {
   await openFromMe(lead, '公益活动')
   await lead.getByRole('button', { name: '发布活动' }).click()
@@ -169,8 +197,14 @@ test('the community organizer runs an event: residents of that community see it,
   await lead.locator('#event-slots input').fill('2')
   await lead.locator('#event-reward input').fill('15')
   await lead.getByText('预算 30 积分：名额 × 奖励，发布时由你资助').waitFor()
+  await lead.getByText('可用于预算：社区额度剩余 500 积分').waitFor()
+  // Attendance is checked on site: the event's place is where the organizer's phone stands now.
+  await lead.getByRole('checkbox', { name: '签到需在现场定位' }).click()
+  await lead.getByRole('button', { name: '使用我当前的位置' }).click()
+  await lead.waitForFunction(() => document.querySelector('#event-latitude input')?.value?.startsWith('30.55'))
   await lead.locator('#event-form').getByRole('button', { name: '发布活动' }).click()
   await lead.getByText('已发布 湖边清洁').waitFor()
+  await lead.getByText('签到需定位（300 米内）').first().waitFor()
   await lead.getByText('东湖社区 · 已报名 0 / 2 · 每人 15 积分').waitFor()
 
   // Home tells the east resident; the west resident's community has nothing.
@@ -191,6 +225,7 @@ test('the community organizer runs an event: residents of that community see it,
   await lead.screenshot({ path: join(ROOT, 'docs/screenshots/event-code.png') })
   await east.locator('#event-code input').fill(code)
   await east.getByRole('button', { name: '签到', exact: true }).click()
+  // The phone's position goes with the code (the browser's geolocation): 111 m from the lake, inside 300 m.
   await east.getByText('签到成功：湖边清洁，获得 15 积分').waitFor()
   await east.getByText('已签到').waitFor()
   await east.screenshot({ path: join(ROOT, 'docs/screenshots/events.png') })
@@ -201,8 +236,12 @@ test('anyone, without logging in, sees the city dashboard and verifies the certi
   const visitor = await (await phoneContext(browser)).newPage()
   await visitor.goto(`${app.url}/#/packages/public/pages/city/index`)
   await visitor.locator('#city-week').waitFor()
-  await visitor.getByText('东湖社区').waitFor()
-  await visitor.getByText('西山社区').waitFor()
+  // Each community has one or two residents taking part: too few to show alone, so they show only together.
+  await visitor.getByText('其他社区').waitFor()
+  await visitor.getByText('参与居民不足 5 人的 2 个社区合计（不单独公开，以免认出个人）').waitFor()
+  assert.equal(await visitor.getByText('东湖社区').count(), 0)
+  // the treasury's issuance this month, for anyone to see
+  await visitor.getByText(/：发行 5000 积分/).waitFor()
   await visitor.locator('#city-project-pj-trees').waitFor()
   await visitor.getByText('湿地修复').waitFor()
   const residents = Number(await visitor.locator('#city-residents .city__value').innerText())
