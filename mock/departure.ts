@@ -76,9 +76,9 @@ async function limitsOf(services: Services, who: CallerContext): Promise<Carried
 }
 
 /**
- * Deletes the caller's account in the caller's transaction. The wallet is closed first (a call of theirs racing
- * this one is refused once it commits), then vouchers, places and groups are settled, the limits carried, and the
- * person erased.
+ * Deletes the caller's account in the caller's transaction. Its wallet row is locked first and closed with the
+ * erasure (a call of theirs racing this one waits on the lock and is refused once this commits); vouchers, places
+ * and groups are settled, the limits carried, and the person erased.
  */
 export async function depart(services: Services, who: CallerContext): Promise<void> {
   const { store } = services
