@@ -74,7 +74,7 @@ describe('an organizer announces an event that checks location', () => {
     const calls = recordCalls()
     await mount(EventsAdminPage)
     await tapLabel(testUtils, '发布活动')
-    expect(await testUtils.queries.waitForQueryByText('可用于预算：积分库未分配 1000 积分')).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText('可用于预算：城市预算剩余与积分库未分配共 1000 积分')).toBeTruthy()
     await typeInto(testUtils, '#event-title', '植树活动')
     await typeInto(testUtils, '#event-place', '滨河公园东门')
     await typeInto(testUtils, '#event-slots', '10')
