@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { Current } from '@tarojs/runtime'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import HomePage from '../../src/pages/home'
@@ -8,40 +7,20 @@ import EventsPage from '../../src/packages/community/pages/events'
 import StationsAdminPage from '../../src/packages/organizer/pages/stations'
 import EventsAdminPage from '../../src/packages/organizer/pages/events'
 import { addDays, shanghaiDay } from '../../src/core/time'
-import { resetAppStore, useAppStore } from '../../src/store'
-import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { useAppStore } from '../../src/store'
+import { closePage, devCaller, freshPage, remountPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 
 beforeEach(async () => {
-  Taro.clearStorageSync()
-  cloud = await inProcessCloud()
-  resetAppStore()
-  testUtils = new TestUtils()
-  Current.router = { params: {}, path: '/' } as any
+  ;({ cloud, testUtils } = await freshPage())
 })
 
-afterEach(async () => {
-  try {
-    testUtils.unmout()
-  } catch {
-    // nothing was mounted
-  }
-  document.body.innerHTML = ''
-  await cloud.close()
-})
+afterEach(() => closePage(testUtils, cloud))
 
 async function remount(page: any) {
-  try {
-    testUtils.unmout()
-  } catch {
-    // nothing was mounted
-  }
-  document.body.innerHTML = ''
-  testUtils = new TestUtils()
-  await testUtils.mount(page, {})
-  await showPage(testUtils.act)
+  testUtils = await remountPage(testUtils, page)
 }
 
 describe('communities and events, as a resident sees them', () => {

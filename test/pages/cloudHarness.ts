@@ -5,6 +5,8 @@ import { openSqlite } from '../../mock/storage/sqlitePort'
 import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import { setTransport, type CloudBody } from '../../src/services/cloud'
 import { PRIVACY_KEY } from '../../src/store/consent'
+import { resetAppStore } from '../../src/store'
+import TestUtils from '@tarojs/test-utils-react'
 
 /**
  * A cloud for the next resetAppStore(): by default this device agreed to the privacy notice earlier (the
@@ -71,4 +73,43 @@ export async function typeInto(utils: Utils, selector: string, value: string) {
     input.value = value
     utils.fireEvent.input(input, { target: { value }, detail: { value } })
   })
+}
+
+/**
+ * What every page test with a cloud starts from: cleared device storage, a fresh in-process cloud, a reset store, a
+ * new mount at `path`. `before` runs after the cloud exists and before the store is reset (a test's own transport).
+ */
+export async function freshPage(path = '/', before?: (cloud: Cloud) => void): Promise<{ cloud: Cloud; testUtils: TestUtils }> {
+  Taro.clearStorageSync()
+  const cloud = await inProcessCloud()
+  before?.(cloud)
+  resetAppStore()
+  const { Current } = await import('@tarojs/runtime')
+  Current.router = { params: {}, path } as any
+  return { cloud, testUtils: new TestUtils() }
+}
+
+/** Unmounts what the test mounted (if it did), clears the document and closes its cloud. */
+export async function closePage(testUtils: TestUtils, cloud: Cloud): Promise<void> {
+  try {
+    testUtils.unmout()
+  } catch {
+    // nothing was mounted
+  }
+  document.body.innerHTML = ''
+  await cloud.close()
+}
+
+/** `page` mounted anew and shown, whatever was mounted before unmounted first: answers the new mount. */
+export async function remountPage(testUtils: TestUtils, page: any): Promise<TestUtils> {
+  try {
+    testUtils.unmout()
+  } catch {
+    // nothing was mounted
+  }
+  document.body.innerHTML = ''
+  const fresh = new TestUtils()
+  await fresh.mount(page, {})
+  await showPage(fresh.act)
+  return fresh
 }

@@ -1,10 +1,8 @@
-import Taro from '@tarojs/taro'
-import { Current } from '@tarojs/runtime'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import CityDashboardPage from '../../src/packages/public/pages/city'
-import { resetAppStore, useAppStore } from '../../src/store'
-import { devCaller, inProcessCloud, showPage } from './cloudHarness'
+import { useAppStore } from '../../src/store'
+import { closePage, devCaller, freshPage, showPage } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
@@ -12,11 +10,7 @@ let testUtils: TestUtils
 const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7)
 
 beforeEach(async () => {
-  Taro.clearStorageSync()
-  cloud = await inProcessCloud()
-  resetAppStore()
-  testUtils = new TestUtils()
-  Current.router = { params: {}, path: '/packages/public/pages/city/index' } as any
+  ;({ cloud, testUtils } = await freshPage('/packages/public/pages/city/index'))
 })
 
 afterEach(async () => {
@@ -24,9 +18,7 @@ afterEach(async () => {
   const { getPageInstance, HOOKS_APP_ID } = await import('@tarojs/runtime')
   const inst = getPageInstance(HOOKS_APP_ID) as { componentDidHide?: (() => void) | (() => void)[] } | undefined
   ;([] as (() => void)[]).concat(inst?.componentDidHide ?? []).forEach((hide) => hide())
-  testUtils.unmout()
-  document.body.innerHTML = ''
-  await cloud.close()
+  await closePage(testUtils, cloud)
 })
 
 /** `count` residents of a community, each with one bus trip of `km` (26 g/km). */

@@ -1,13 +1,11 @@
-import Taro from '@tarojs/taro'
-import { Current } from '@tarojs/runtime'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import EventsPage from '../../src/packages/community/pages/events'
 import EventsAdminPage from '../../src/packages/organizer/pages/events'
 import { distanceM } from '../../src/core/geo'
 import { setTransport, type CloudBody } from '../../src/services/cloud'
-import { resetAppStore, useAppStore } from '../../src/store'
-import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { useAppStore } from '../../src/store'
+import { closePage, devCaller, freshPage, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
@@ -38,22 +36,12 @@ function recordCalls() {
 const inputValue = (selector: string) => (testUtils.queries.querySelector(`${selector} input`) as HTMLInputElement | null)?.value
 
 beforeEach(async () => {
-  Taro.clearStorageSync()
-  cloud = await inProcessCloud()
-  resetAppStore()
-  testUtils = new TestUtils()
-  Current.router = { params: {}, path: '/' } as any
+  ;({ cloud, testUtils } = await freshPage())
 })
 
 afterEach(async () => {
-  try {
-    testUtils.unmout()
-  } catch {
-    // nothing was mounted
-  }
-  document.body.innerHTML = ''
   Reflect.deleteProperty(navigator, 'geolocation')
-  await cloud.close()
+  await closePage(testUtils, cloud)
 })
 
 async function mount(page: any) {

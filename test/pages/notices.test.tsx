@@ -1,6 +1,4 @@
 /** What people are told in round 3: the nickname rules before sending, the privacy notice, the methodology's new rules, a review reason. */
-import Taro from '@tarojs/taro'
-import { Current } from '@tarojs/runtime'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import MePage from '../../src/pages/me'
@@ -8,35 +6,25 @@ import MethodologyPage from '../../src/packages/about/pages/methodology'
 import PrivacyPage from '../../src/packages/about/pages/privacy'
 import ReviewPage from '../../src/packages/organizer/pages/review'
 import { setTransport, type CloudBody } from '../../src/services/cloud'
-import { resetAppStore, useAppStore } from '../../src/store'
-import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { useAppStore } from '../../src/store'
+import { closePage, devCaller, freshPage, showPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
 let sent: { name: string; data: any }[]
 
 beforeEach(async () => {
-  Taro.clearStorageSync()
-  cloud = await inProcessCloud()
   sent = []
-  setTransport(async (name, data, token) => {
-    sent.push({ name, data })
-    return (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody
-  })
-  resetAppStore()
-  testUtils = new TestUtils()
-  Current.router = { params: {}, path: '/' } as any
+  // every call the page makes is recorded on its way to the in-process cloud
+  ;({ cloud, testUtils } = await freshPage('/', (cloud) =>
+    setTransport(async (name, data, token) => {
+      sent.push({ name, data })
+      return (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody
+    }),
+  ))
 })
 
-afterEach(async () => {
-  try {
-    testUtils.unmout()
-  } catch {
-    // nothing was mounted
-  }
-  document.body.innerHTML = ''
-  await cloud.close()
-})
+afterEach(() => closePage(testUtils, cloud))
 
 const fieldError = () => testUtils.queries.querySelector('#nickname-error')?.textContent
 

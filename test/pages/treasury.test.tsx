@@ -1,12 +1,10 @@
-import Taro from '@tarojs/taro'
-import { Current } from '@tarojs/runtime'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import TreasuryPage from '../../src/packages/organizer/pages/treasury'
 import EventsAdminPage from '../../src/packages/organizer/pages/events'
 import { CloudCallError, setTransport, type CloudBody } from '../../src/services/cloud'
-import { resetAppStore, useAppStore } from '../../src/store'
-import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { useAppStore } from '../../src/store'
+import { closePage, devCaller, freshPage, remountPage, tapLabel, typeInto } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
@@ -16,33 +14,13 @@ const text = (selector: string) => testUtils.queries.querySelector(selector)?.te
 const openidOf = async (handle: string) => ((await cloud.call('login', { code: `dev:${handle}` })).body as any).result.openid as string
 
 beforeEach(async () => {
-  Taro.clearStorageSync()
-  cloud = await inProcessCloud()
-  resetAppStore()
-  testUtils = new TestUtils()
-  Current.router = { params: {}, path: '/' } as any
+  ;({ cloud, testUtils } = await freshPage())
 })
 
-afterEach(async () => {
-  try {
-    testUtils.unmout()
-  } catch {
-    // nothing was mounted
-  }
-  document.body.innerHTML = ''
-  await cloud.close()
-})
+afterEach(() => closePage(testUtils, cloud))
 
 async function remount(page: any) {
-  try {
-    testUtils.unmout()
-  } catch {
-    // nothing was mounted
-  }
-  document.body.innerHTML = ''
-  testUtils = new TestUtils()
-  await testUtils.mount(page, {})
-  await showPage(testUtils.act)
+  testUtils = await remountPage(testUtils, page)
 }
 
 describe('the treasury page, for a city organizer', () => {

@@ -99,17 +99,12 @@ function CityTreasury({ treasury, communities, t, purseName }: ViewProps & { com
       <IssueForm t={t} />
       <AllocateForm t={t} communities={communities} purseName={purseName} />
       <Purses treasury={treasury} t={t} purseName={purseName} />
-      <View className='section-title' role='heading' aria-level={2}>
-        {t('treasury.issuances')}
-      </View>
-      <View className='card' id='treasury-issuances'>
-        {treasury.issuances.length === 0 ? <Text className='muted'>{t('treasury.none')}</Text> : null}
-        {treasury.issuances.map((i) => (
-          <Text key={i.id} className='entry'>
-            {t('treasury.issuanceLine', { time: when(i.createdAt), points: i.points, reason: i.reason })}
-          </Text>
-        ))}
-      </View>
+      <Moves
+        id='treasury-issuances'
+        title={t('treasury.issuances')}
+        none={t('treasury.none')}
+        lines={treasury.issuances.map((i) => ({ key: i.id, text: t('treasury.issuanceLine', { time: when(i.createdAt), points: i.points, reason: i.reason }) }))}
+      />
       <Allocations treasury={treasury} t={t} purseName={purseName} />
     </View>
   )
@@ -152,16 +147,25 @@ function Purses({ treasury, t, purseName }: ViewProps) {
 }
 
 function Allocations({ treasury, t, purseName }: ViewProps) {
+  const lines = treasury.allocations.map((a) => ({
+    key: a.id,
+    text: t('treasury.allocationLine', { time: when(a.createdAt), name: purseName(a.communityId), points: a.points, reason: a.reason }),
+  }))
+  return <Moves id='treasury-allocations' title={t('treasury.allocations')} none={t('treasury.none')} lines={lines} />
+}
+
+/** A heading and a card with one line per move (issuances, allocations), or a line saying there are none yet. */
+function Moves({ id, title, none, lines }: { id: string; title: string; none: string; lines: { key: string; text: string }[] }) {
   return (
     <View>
       <View className='section-title' role='heading' aria-level={2}>
-        {t('treasury.allocations')}
+        {title}
       </View>
-      <View className='card' id='treasury-allocations'>
-        {treasury.allocations.length === 0 ? <Text className='muted'>{t('treasury.none')}</Text> : null}
-        {treasury.allocations.map((a) => (
-          <Text key={a.id} className='entry'>
-            {t('treasury.allocationLine', { time: when(a.createdAt), name: purseName(a.communityId), points: a.points, reason: a.reason })}
+      <View className='card' id={id}>
+        {lines.length === 0 ? <Text className='muted'>{none}</Text> : null}
+        {lines.map((l) => (
+          <Text key={l.key} className='entry'>
+            {l.text}
           </Text>
         ))}
       </View>
