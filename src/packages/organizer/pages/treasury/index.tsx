@@ -7,7 +7,7 @@ import { Notice } from '@/components/Notice'
 import { ProgressBar } from '@/components/ProgressBar'
 import { parseWhole } from '@/components/numberInput'
 import { useTextScale } from '@/components/TextScale'
-import { useAction, type Action } from '@/components/useAction'
+import { useAction } from '@/components/useAction'
 import { usePageTitle } from '@/components/usePageTitle'
 import { useRequireSession } from '@/components/useSession'
 import { usePackageT } from '@/components/useT'
@@ -173,41 +173,48 @@ function Moves({ id, title, none, lines }: { id: string; title: string; none: st
   )
 }
 
-/**
- * Sends one treasury move from a form; a refusal the treasury's own figures explain (the cap, too few points) is
- * told with those figures, fetched again, in the organizer's language; any other as the cloud said it.
- */
-function submit(action: Action, work: () => Promise<string>, explain: (error: CloudCallError, treasury: TreasuryView) => string | undefined) {
-  return action.run(async () => {
-    try {
-      return await work()
-    } catch (error) {
-      if (!(error instanceof CloudCallError)) throw error
-      await useOrganizerStore.getState().loadTreasury().catch(() => undefined)
-      const fresh = useOrganizerStore.getState().treasury
-      const text = fresh ? explain(error, fresh) : undefined
-      if (!text) throw error
-      action.say('error', text)
-    }
-  })
-}
+type Explain = (error: CloudCallError, treasury: TreasuryView, move: { points: number; reason: string }) => string | undefined
 
-function IssueForm({ t }: { t: T }) {
+/**
+ * A treasury move's form: its points and reason as typed, checked before sending, cleared once the cloud took it.
+ * A refusal the treasury's own figures explain (the cap, too few points) is told with those figures, fetched
+ * again, in the organizer's language; any other as the cloud said it.
+ */
+function useMoveForm(t: T) {
   const [points, setPoints] = useState('')
   const [reason, setReason] = useState('')
   const action = useAction(t)
-  function issue() {
+  function send(work: (move: { points: number; reason: string }) => Promise<string>, explain: Explain) {
     const move = readMove(points, reason)
     if (!move) {
       action.say('error', t('treasury.formError', { max: TREASURY_LIMITS.maxReasonChars }))
       return
     }
-    void submit(
-      action,
-      async () => {
-        await useOrganizerStore.getState().issuePoints(move.points, move.reason)
+    void action.run(async () => {
+      try {
+        const done = await work(move)
         setPoints('')
         setReason('')
+        return done
+      } catch (error) {
+        if (!(error instanceof CloudCallError)) throw error
+        await useOrganizerStore.getState().loadTreasury().catch(() => undefined)
+        const fresh = useOrganizerStore.getState().treasury
+        const text = fresh ? explain(error, fresh, move) : undefined
+        if (!text) throw error
+        action.say('error', text)
+      }
+    })
+  }
+  return { points, setPoints, reason, setReason, action, send }
+}
+
+function IssueForm({ t }: { t: T }) {
+  const { points, setPoints, reason, setReason, action, send } = useMoveForm(t)
+  const issue = () =>
+    send(
+      async (move) => {
+        await useOrganizerStore.getState().issuePoints(move.points, move.reason)
         return t('treasury.issuedDone', { points: move.points })
       },
       (error, fresh) =>
@@ -215,7 +222,6 @@ function IssueForm({ t }: { t: T }) {
           ? t('treasury.capRefused', { cap: fresh.monthlyCapPoints, issued: fresh.monthIssuedPoints, left: issuanceLeft(fresh.monthlyCapPoints, fresh.monthIssuedPoints) })
           : undefined,
     )
-  }
   return (
     <View className='card' id='issue-form'>
       <View className='card__title' role='heading' aria-level={2}>
@@ -232,28 +238,17 @@ function IssueForm({ t }: { t: T }) {
 
 function AllocateForm({ t, communities, purseName }: { t: T; communities: Community[]; purseName(communityId: string): string }) {
   const [to, setTo] = useState<string | undefined>()
-  const [points, setPoints] = useState('')
-  const [reason, setReason] = useState('')
-  const action = useAction(t)
-  // a community by default, the first one: the city's own budgets are allocated as they are funded
+  const { points, setPoints, reason, setReason, action, send } = useMoveForm(t)
+  // a community by default, the first one (the city's own purse is one tap away)
   const purse = to ?? communities[0]?.id ?? CITY_PURSE
-  function allocate() {
-    const move = readMove(points, reason)
-    if (!move) {
-      action.say('error', t('treasury.formError', { max: TREASURY_LIMITS.maxReasonChars }))
-      return
-    }
-    void submit(
-      action,
-      async () => {
+  const allocate = () =>
+    send(
+      async (move) => {
         await useOrganizerStore.getState().allocatePoints(purse, move.points, move.reason)
-        setPoints('')
-        setReason('')
         return t('treasury.allocatedDone', { name: purseName(purse), points: move.points })
       },
-      (error, fresh) => (error.code === 'INSUFFICIENT_POINTS' ? t('treasury.shortRefused', { left: fresh.unallocatedPoints, points: move.points }) : undefined),
+      (error, fresh, move) => (error.code === 'INSUFFICIENT_POINTS' ? t('treasury.shortRefused', { left: fresh.unallocatedPoints, points: move.points }) : undefined),
     )
-  }
   return (
     <View className='card' id='allocate-form'>
       <View className='card__title' role='heading' aria-level={2}>
