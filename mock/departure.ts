@@ -21,6 +21,7 @@ import {
 import { displayWindow } from '../src/core/stationCode'
 import { shanghaiDay, toShanghaiIso } from '../src/core/time'
 import { attendanceOpen, runsEvent } from '../src/core/events'
+import { tripOverlapWindowMs } from '../src/core/farming'
 import { leaveGroupChallenges } from './challenges'
 import { givePlaceBack } from './events'
 import type { CallerContext, Services } from './function'
@@ -44,7 +45,7 @@ async function limitsOf(services: Services, who: CallerContext): Promise<Carried
   const nowMs = services.now()
   const backdate = services.rules.maxBackdateHours
   const counters = (await store.dayCountersSince(openid, oldestCarriedDay(nowMs, backdate))).map((r) => ({ ...r, untilMs: counterUntilMs(r.day, backdate) }))
-  const trips = (await store.recentTrips(openid)).map(({ entryId: _id, ...t }) => ({ ...t, untilMs: t.endMs + services.rules.maxBackdateHours * 3_600_000 + 24 * 3_600_000 }))
+  const trips = (await store.recentTrips(openid)).map(({ entryId: _id, ...t }) => ({ ...t, untilMs: t.endMs + tripOverlapWindowMs(backdate) }))
   const holdings = [...(await store.heldRedemptionCounts(openid))].map(([rewardId, held]) => ({ rewardId, held }))
   const completions: CarriedLimits['completions'] = []
   for (const p of await store.participationsOf(openid)) {

@@ -2,8 +2,7 @@ import { checkInSchema } from '../../src/contract/schemas'
 import { creditCheckIn, factorIdOf, planCheckIn } from '../../src/core/checkin'
 import { checkInKind } from '../../src/core/kinds'
 import { codeShared, recentDropsAtStation, rememberDrop, reviewReasons } from '../../src/core/review'
-import { LIMITS } from '../../src/contract/constants'
-import { overlappingTrip, rememberTrip, SELF_REPORTED_TOTAL_KEY, tripOverlapMessage, tripSpan, type Trip } from '../../src/core/farming'
+import { overlappingTrip, rememberTrip, SELF_REPORTED_TOTAL_KEY, tripOverlapMessage, tripOverlapWindowMs, tripSpan, type Trip } from '../../src/core/farming'
 import { capKeyOf, WALK_CLAIMED_KEY } from '../../src/core/steps'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
@@ -148,7 +147,7 @@ export const checkIn = defineFunction({
         await store.addCreditedGrams(openid, SELF_REPORTED_TOTAL_KEY, plan.value.day, entry.gramsCo2e)
       }
       if (trips) {
-        const oldestStartMs = services.now() - services.rules.maxBackdateHours * 3_600_000 - LIMITS.maxDurationMin * 60_000
+        const oldestStartMs = services.now() - tripOverlapWindowMs(services.rules.maxBackdateHours)
         await store.saveTrips(openid, rememberTrip(trips.previous, { entryId: entry.id, factorId: factor.id, ...trips.span }, oldestStartMs))
       }
       // Manual walks are one source of the day's walking (src/core/steps): remember what they claimed.

@@ -6,6 +6,7 @@
  */
 import { CARRIED_TRIP_ID } from './departure'
 import type { CreditRules } from '../contract/types'
+import { LIMITS } from '../contract/constants'
 import { parseStoredList } from './counters'
 import { FACTORS } from './methodology'
 import { DEFAULT_RESIDENTS_PER_CODE_WINDOW, REVIEW_RULES } from './review'
@@ -62,6 +63,14 @@ export function tripSpan(occurredAtMs: number, durationMin: number): { startMs: 
 /** The earlier trip this one overlaps (sharing more than an instant), if any: one person cannot ride two buses at once. */
 export function overlappingTrip(previous: readonly Trip[], span: { startMs: number; endMs: number }): Trip | undefined {
   return previous.find((t) => t.startMs < span.endMs && span.startMs < t.endMs)
+}
+
+/**
+ * How long after its end a trip can still be overlapped: a trip back-dated to the oldest credited instant may last
+ * the longest duration. The overlap row keeps trips this long, and a deleted account's trips are carried this long.
+ */
+export function tripOverlapWindowMs(maxBackdateHours: number): number {
+  return maxBackdateHours * 3_600_000 + LIMITS.maxDurationMin * 60_000
 }
 
 /** The row to keep after a trip: the newest TRIPS_KEPT by end time, none older than can still be overlapped. */
