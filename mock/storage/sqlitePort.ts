@@ -23,6 +23,11 @@ const isBusy = (error: unknown) => {
 /** At most this many transactions share one COMMIT; a full group commits even while others wait. */
 export const GROUP_COMMIT_LIMIT = 64
 
+/** A busy checkpoint is retried this far apart until this much time has passed (a reader can hold one for
+ * up to busy_timeout on its own). */
+const ERASE_PATIENCE_MS = 3_000
+const ERASE_RETRY_MS = 10
+
 /**
  * Group commit. Transactions take turns on the one connection; each runs inside a SAVEPOINT of a batch that
  * stays open while more work is waiting for its turn, and the batch commits when nobody is waiting (or it
@@ -150,11 +155,23 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     transaction,
     // The erased rows' old versions sit in WAL frames until a checkpoint copies the pages back and the log is
     // cut; secure_delete (set at open) zeroes the freed cells in the pages themselves.
-    eraseFreedSpace: () =>
-      inTurn(() => {
-        commitBatch()
-        sqlite.db.pragma('wal_checkpoint(TRUNCATE)')
-      }),
+    // The background checkpointer's own PASSIVE checkpoint makes a TRUNCATE one answer busy (and cut
+    // nothing) instead of waiting, so this tries again until SQLite reports the log copied and cut.
+    eraseFreedSpace: async () => {
+      const deadline = Date.now() + ERASE_PATIENCE_MS
+      for (let attempt = 1; ; attempt++) {
+        const done = await inTurn(() => {
+          commitBatch()
+          const [outcome] = sqlite.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[]
+          return outcome.busy === 0 && outcome.log <= 0
+        })
+        if (done) return
+        if (Date.now() >= deadline) {
+          throw new Error(`the write-ahead log stayed busy through ${attempt} checkpoints; erased rows may linger in it`)
+        }
+        await new Promise((resolve) => setTimeout(resolve, ERASE_RETRY_MS))
+      }
+    },
     close: () => inTurn(() => {
       commitBatch()
       sqlite.close()
