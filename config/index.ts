@@ -49,7 +49,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@city-icons': path.resolve(__dirname, '..', 'src/assets/tab', city),
     },
     // The H5 app's icon and web manifest (weapp has its own icon from WeChat's console).
-    copy: { patterns: platform === 'h5' ? [{ from: 'src/public/', to: `${outputRoot}/` }] : [], options: {} },
+    copy: {
+      patterns: platform === 'h5' ? [{ from: 'src/public/', to: `${outputRoot}/` }] : [{ from: 'src/weapp/sitemap.json', to: `${outputRoot}/sitemap.json` }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     // One build cache per city: the aliases above change what @city-brand and @city-icons are, which webpack's cache does not see.

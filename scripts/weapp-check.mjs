@@ -30,6 +30,18 @@ if (!existsSync(join(DIST, 'app.json'))) {
 }
 const appJson = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
 
+// Launch hygiene WeChat's code quality panel asks for: components injected as pages need them, and a
+// sitemap that keeps personal and organizer pages out of WeChat search.
+check(appJson.lazyCodeLoading === 'requiredComponents', 'app.json injects components lazily (lazyCodeLoading: requiredComponents)')
+const sitemapPath = join(DIST, appJson.sitemapLocation ?? 'sitemap.json')
+const sitemap = existsSync(sitemapPath) ? JSON.parse(readFileSync(sitemapPath, 'utf8')) : { rules: [] }
+const allowed = sitemap.rules.filter((r) => r.action === 'allow').map((r) => r.page)
+const lastRule = sitemap.rules.at(-1)
+check(
+  allowed.length > 0 && allowed.every((page) => page.startsWith('packages/public/')) && lastRule?.action === 'disallow' && lastRule?.page === '*',
+  `sitemap.json lets only the public pages be indexed (allowed: ${allowed.join(', ') || 'none'})`,
+)
+
 // --- a real mock cloud for wx.request, with WeChat login through a local code2Session stand-in ----------
 const { startWeChatStandIn, STAND_IN_APPID, STAND_IN_SECRET } = await tsImport('../test/support/wechatStandIn.ts', import.meta.url)
 const { PRIVACY_NOTICE_VERSION } = await tsImport('../src/contract/constants.ts', import.meta.url)

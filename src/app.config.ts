@@ -41,6 +41,10 @@ export default defineAppConfig({
   ],
   // A challenge card opens the community subpackage: fetch it while the Challenges tab is on screen.
   preloadRule: { 'pages/challenges/index': { network: 'all', packages: ['packages/community'] } },
+  // Only the components a page really renders are injected at launch, not every one the package declares.
+  lazyCodeLoading: 'requiredComponents',
+  // Personal and organizer pages stay out of WeChat search; src/weapp/sitemap.json allows only the public ones.
+  sitemapLocation: 'sitemap.json',
   // WeChat's privacy flow: privacy APIs wait until the person agrees (the app shows its own notice page).
   __usePrivacyCheck__: true,
   // Events that check attendance on site ask for the phone's position once, when the person taps for it.
