@@ -165,6 +165,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       'Nobody could log in: set WX_APPID and WX_SECRET (WeChat login), or WX_CLOUDRUN=1 with WX_APPID (behind WeChat Cloud Run), or DEV_LOGIN=1 for development (npm start and npm run dev set it).',
     )
   }
+  if (cloudRunOn && !databaseUrl && !flag(env, 'WX_CLOUDRUN_ALLOW_SQLITE')) {
+    throw new ConfigError(
+      'WX_CLOUDRUN=1 needs MySQL (Cloud Run\'s MySQL sets MYSQL_ADDRESS, MYSQL_USERNAME and MYSQL_PASSWORD; or set DATABASE_URL): Cloud Run replaces and scales containers at will, and an SQLite file inside one is lost with it. For a one-instance trial on a mounted volume, set WX_CLOUDRUN_ALLOW_SQLITE=1.',
+    )
+  }
   const workers = intFromEnv(env, 'CLOUD_WORKERS', 1, 1, 64)
   if (workers > 1 && !databaseUrl) {
     throw new ConfigError(

@@ -42,8 +42,14 @@ const env = {
   ...config.envParams,
   WX_APPID: APPID,
   PORT: '0',
+  // The check runs on a throw-away SQLite file; a real service gets Cloud Run's MySQL (MYSQL_ADDRESS), and
+  // without it (or this explicit trial flag) the server refuses to start, as the check below sees.
   DB_PATH: join(dir, 'cloud.sqlite'),
+  WX_CLOUDRUN_ALLOW_SQLITE: '1',
 }
+const { WX_CLOUDRUN_ALLOW_SQLITE: _trial, ...withoutTrial } = env
+const refused = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env: withoutTrial, encoding: 'utf8', timeout: 30_000 })
+check(refused.status !== 0 && /WX_CLOUDRUN=1 needs MySQL/.test(refused.stderr), 'without MySQL the container refuses to start on SQLite, saying why')
 console.log(`starting \`${[command, ...args].join(' ')}\` in dist/server with ${Object.keys(env).filter((k) => k !== 'PATH').join(', ')}`)
 const child = spawn(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env, stdio: ['ignore', 'pipe', 'pipe'] })
 let output = ''

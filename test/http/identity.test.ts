@@ -132,7 +132,7 @@ describe('a server whose WeChat settings are wrong', () => {
 describe('WeChat Cloud Run mode (WX_CLOUDRUN=1)', () => {
   let server: RunningServer
   beforeAll(async () => {
-    server = await startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_CLOUDRUN: '1', WX_APPID: STAND_IN_APPID })
+    server = await startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_CLOUDRUN: '1', WX_APPID: STAND_IN_APPID, WX_CLOUDRUN_ALLOW_SQLITE: '1' })
   })
   afterAll(() => server.stop())
   const call = (name: string, headers: Record<string, string>, data: unknown = {}) =>
@@ -173,6 +173,13 @@ describe('start-up refusals', () => {
     await expect(startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0' })).rejects.toThrow(/Nobody could log in/)
     await expect(startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_APPID: STAND_IN_APPID })).rejects.toThrow(/both WX_APPID and WX_SECRET/)
     await expect(startServer({ DB_PATH: tempDb(), WX_CLOUDRUN: '1' })).rejects.toThrow(/WX_CLOUDRUN=1 needs WX_APPID/)
+  })
+
+  it('refuses to run on an SQLite file inside a Cloud Run container unless told it is a one-instance trial', async () => {
+    const cloudRun = { DB_PATH: tempDb(), DEV_LOGIN: '0', WX_CLOUDRUN: '1', WX_APPID: STAND_IN_APPID }
+    await expect(startServer(cloudRun)).rejects.toThrow(/exited early \(2\)[\s\S]*WX_CLOUDRUN=1 needs MySQL[\s\S]*WX_CLOUDRUN_ALLOW_SQLITE=1/)
+    const trial = await startServer({ ...cloudRun, WX_CLOUDRUN_ALLOW_SQLITE: '1' })
+    await trial.stop()
   })
 
   it('moves its clock by DEV_CLOCK_OFFSET_MS only with dev login, by at most a day', async () => {
