@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp, shot } from './support.mjs'
 
 const BULK = 5000
 let app
@@ -54,7 +54,7 @@ test('the methodology page lists every factor with its source', async () => {
   await page.locator('#factor-metro').getByText('46 克 / km').waitFor()
   await page.locator('#factor-metro').getByText(/深圳市低碳公共出行碳普惠方法学/).waitFor()
   await page.waitForTimeout(400)
-  await page.screenshot({ path: join(ROOT, 'docs/screenshots/methodology.png') })
+  await page.screenshot({ path: shot('methodology.png') })
 })
 
 test('a resident exports their data as JSON and deletes the account', async () => {

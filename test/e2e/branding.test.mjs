@@ -1,9 +1,8 @@
 // A city's branding is chosen at build time: CITY=harbin builds Harbin's name, welcome and colours into its own
 // H5 build (dist/h5-harbin), which a resident then sees on Home and in the title; nothing of the default shows.
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertNoProblems, launchBrowser, login, phoneContext, startApp, shot } from './support.mjs'
 
 let app
 let browser
@@ -30,5 +29,5 @@ test("Harbin's build shows Harbin's name, welcome and colours on Home", async ()
   assert.equal(await page.getByText('绿色生活积分').count(), 0)
   await page.locator('#green-bud').waitFor()
   await page.waitForTimeout(400)
-  await page.screenshot({ path: join(ROOT, 'docs/screenshots/home-harbin.png') })
+  await page.screenshot({ path: shot('home-harbin.png') })
 })

@@ -1,9 +1,8 @@
 // A leader creates a group and a challenge; a second resident in another browser context joins with the
 // invite code and checks in; both see the leaderboard change.
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertAccessible, assertNoProblems, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertAccessible, assertNoProblems, launchBrowser, login, phoneContext, startApp, shot } from './support.mjs'
 
 let app
 let browser
@@ -70,6 +69,6 @@ test('a second resident joins with the code, checks in, and both boards change',
   await leader.getByText('1. e2e-member').waitFor()
   assert.equal((await leader.locator('#my-rank').innerText()).trim(), '我的排名：第 2 名')
   await leader.waitForTimeout(400)
-  await leader.screenshot({ path: join(ROOT, 'docs/screenshots/challenge.png') })
+  await leader.screenshot({ path: shot('challenge.png') })
   await assertAccessible(leader, 'the challenge and its board')
 })

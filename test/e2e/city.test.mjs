@@ -2,9 +2,8 @@
 // project, a community organizer), residents of two communities join theirs and see only their community's
 // reward, and the public pages work without logging in and show no one's data.
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { appNow, assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { appNow, assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, startApp, shot } from './support.mjs'
 
 let app
 let browser
@@ -79,7 +78,7 @@ test('the community organizer adds a station to their community and prints its Q
   await row.getByText('纸张、塑料').waitFor()
   // The city's seeded stations belong to the city: not in this organizer's list.
   assert.equal(await lead.locator('#station-ST-HQ01').count(), 0)
-  await lead.screenshot({ path: join(ROOT, 'docs/screenshots/stations.png') })
+  await lead.screenshot({ path: shot('stations.png') })
 
   await row.getByRole('button', { name: '打印 东湖回收亭 的二维码' }).click()
   const qr = lead.getByRole('img', { name: '东湖回收亭 的站点二维码' })
@@ -87,7 +86,7 @@ test('the community organizer adds a station to their community and prints its Q
   assert.equal(await qr.getAttribute('data-qr-text'), 'pages/recycling/index?station=ST-EH01')
   await lead.locator('.station-sign').getByText('东湖路 8 号').waitFor()
   await lead.waitForTimeout(400)
-  await lead.screenshot({ path: join(ROOT, 'docs/screenshots/station-sign.png') })
+  await lead.screenshot({ path: shot('station-sign.png') })
   await assertAccessible(lead, 'the station sign')
 
   // …and stocks a reward for their community only.
@@ -175,7 +174,7 @@ test('the city organizer issues points into the treasury and gives 东湖社区 
   await city.locator('#treasury-month').scrollIntoViewIfNeeded()
   await city.locator('#treasury-month').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await city.waitForTimeout(300)
-  await city.screenshot({ path: join(ROOT, 'docs/screenshots/treasury.png') })
+  await city.screenshot({ path: shot('treasury.png') })
   await assertAccessible(city, 'the treasury page')
   // The community organizer sees their allowance, and no form to fill their own purse.
   await openFromMe(lead, '城市积分库')
@@ -222,13 +221,13 @@ test('the community organizer runs an event: residents of that community see it,
   const code = (await lead.locator('#event-code-text').innerText()).trim()
   assert.match(code, /^GLE\./)
   await lead.waitForTimeout(300)
-  await lead.screenshot({ path: join(ROOT, 'docs/screenshots/event-code.png') })
+  await lead.screenshot({ path: shot('event-code.png') })
   await east.locator('#event-code input').fill(code)
   await east.getByRole('button', { name: '签到', exact: true }).click()
   // The phone's position goes with the code (the browser's geolocation): 111 m from the lake, inside 300 m.
   await east.getByText('签到成功：湖边清洁，获得 15 积分').waitFor()
   await east.getByText('已签到').waitFor()
-  await east.screenshot({ path: join(ROOT, 'docs/screenshots/events.png') })
+  await east.screenshot({ path: shot('events.png') })
   await assertAccessible(east, 'the events page')
 })
 
@@ -251,7 +250,7 @@ test('anyone, without logging in, sees the city dashboard and verifies the certi
   for (const who of ['e2e-east', 'e2e-west', 'e2e-lead']) assert.ok(!text.includes(who), `${who} appears on the public page`)
   assert.equal(await visitor.evaluate(() => localStorage.getItem('glp.session.v1')), null)
   await visitor.waitForTimeout(300)
-  await visitor.screenshot({ path: join(ROOT, 'docs/screenshots/city-dashboard.png') })
+  await visitor.screenshot({ path: shot('city-dashboard.png') })
   await assertAccessible(visitor, 'the city dashboard')
 
   await visitor.getByRole('button', { name: '查验一张捐赠证书' }).click()
@@ -262,7 +261,7 @@ test('anyone, without logging in, sees the city dashboard and verifies the certi
   await result.getByText('捐给：湿地修复').waitFor()
   await result.getByText('20 积分').waitFor()
   assert.ok(!(await result.innerText()).includes('e2e-east'))
-  await visitor.screenshot({ path: join(ROOT, 'docs/screenshots/verify-certificate.png') })
+  await visitor.screenshot({ path: shot('verify-certificate.png') })
   await assertAccessible(visitor, 'the certificate check')
 
   await visitor.locator('#verify-code input').fill('0000-0000-0000-0000')

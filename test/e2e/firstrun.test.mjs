@@ -2,9 +2,8 @@
 // nothing reaches the cloud until it is agreed; then login, Home, and the agreement recorded in the cloud.
 // The app is served under its Content-Security-Policy, so any violation shows up here.
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, launchBrowser, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertNoProblems, launchBrowser, phoneContext, startApp, shot } from './support.mjs'
 
 let app
 let browser
@@ -50,7 +49,7 @@ test('first launch: notice, agree, log in, home — nothing sent before agreeing
   assert.deepEqual(cloudCalls, [], 'nothing is sent before the notice is agreed')
   // Home opened the notice with navigateTo: let Taro's slide-in finish before the picture.
   await page.waitForTimeout(400)
-  await page.screenshot({ path: join(ROOT, 'docs/screenshots/privacy.png') })
+  await page.screenshot({ path: shot('privacy.png') })
 
   await page.getByRole('button', { name: '同意并继续' }).click()
   await page.locator('#handle input').fill('e2e-newcomer')
@@ -72,7 +71,7 @@ test('first launch: notice, agree, log in, home — nothing sent before agreeing
   await page.locator('#first-step').waitFor({ state: 'detached' })
   assert.match(await page.locator('#home-equivalents').innerText(), /少开 2\.1 公里汽油车/)
   await page.waitForTimeout(1000) // the growing animation ends
-  await page.screenshot({ path: join(ROOT, 'docs/screenshots/home-bud.png') })
+  await page.screenshot({ path: shot('home-bud.png') })
 
   // English, and back home: the bud and its words follow
   await page.goto(`${app.url}/#/pages/me/index`)
@@ -80,7 +79,7 @@ test('first launch: notice, agree, log in, home — nothing sent before agreeing
   await page.goto(`${app.url}/#/pages/home/index`)
   await page.getByText('Your green bud: sprout (stage 2 of 6)').waitFor()
   await page.getByText('132 g more to reach the next stage, first leaves', { exact: false }).waitFor()
-  await page.screenshot({ path: join(ROOT, 'docs/screenshots/home-bud-en.png') })
+  await page.screenshot({ path: shot('home-bud-en.png') })
 
   // A second device (another context) of the same person: the cloud already has the agreement.
   const other = await (await phoneContext(browser)).newPage()

@@ -1,18 +1,14 @@
 // A resident in a real browser against `npm start`: log in, check in a bike trip and a recycling drop,
 // see both in the wallet with the right grams, hit a daily cap, verify the ledger, switch language.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, shot, startApp } from './support.mjs'
 
-const SHOTS = join(ROOT, 'docs/screenshots')
 let app
 let browser
 let page
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true })
   app = await startApp()
   browser = await launchBrowser()
   page = await (await phoneContext(browser)).newPage()
@@ -77,7 +73,7 @@ test('home shows the balance and today; the wallet lists every entry and verifie
   await page.reload()
   await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() === '910')
   assert.match(await page.locator('#today-grams').innerText(), /9111 克/)
-  await page.screenshot({ path: join(SHOTS, 'home.png') })
+  await page.screenshot({ path: shot('home.png') })
   await page.goto(`${app.url}/#/pages/wallet/index`)
   await page.reload()
   await page.getByText('纸板').first().waitFor()
@@ -86,7 +82,7 @@ test('home shows the balance and today; the wallet lists every entry and verifie
   assert.equal(await page.getByText('+29').count(), 1)
   await page.getByRole('button', { name: '校验我的账本' }).click()
   await page.getByText('账本完整：3 条记录，哈希链校验通过').waitFor()
-  await page.screenshot({ path: join(SHOTS, 'wallet.png') })
+  await page.screenshot({ path: shot('wallet.png') })
 })
 
 test('steps from the labelled dev WeRun source are verified and credited once', async () => {

@@ -1,9 +1,8 @@
 // A resident and an organizer in separate browser contexts: the resident redeems and shows the voucher,
 // the organizer types its code and sees it fulfilled, the resident's voucher then shows it collected.
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
 import { after, afterEach, before, test } from 'node:test'
-import { assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, ROOT, startApp } from './support.mjs'
+import { assertAccessible, assertNoProblems, expectCloudRefusal, launchBrowser, login, phoneContext, startApp, shot } from './support.mjs'
 
 let app
 let browser
@@ -46,7 +45,7 @@ test('a resident earns points, redeems a reward and sees a QR voucher', async ()
   await qr.waitFor()
   assert.equal((await resident.locator('#voucher-status').innerText()).trim(), '待领取')
   await resident.waitForTimeout(400)
-  await resident.screenshot({ path: join(ROOT, 'docs/screenshots/voucher.png') })
+  await resident.screenshot({ path: shot('voucher.png') })
   await assertAccessible(resident, 'the voucher')
 })
 
@@ -58,7 +57,7 @@ test('the organizer types the code and sees it fulfilled; a second scan is refus
   await organizer.getByRole('button', { name: '核销', exact: true }).click()
   await organizer.getByText('核销成功：公交乘车券 Bus ride voucher').waitFor()
   await organizer.waitForTimeout(400) // the result slides in over the scanner: let it finish before the picture
-  await organizer.screenshot({ path: join(ROOT, 'docs/screenshots/verify.png') })
+  await organizer.screenshot({ path: shot('verify.png') })
   await organizer.getByRole('button', { name: '核销下一张' }).click()
   expectCloudRefusal('verifyRedemption', 409) // the second scan: CONFLICT, as the contract says
   await organizer.locator('#voucher-code-input input').fill(code)
@@ -82,7 +81,7 @@ test('the resident donates to the tree project and gets a certificate', async ()
   assert.match(await resident.locator('#certificate-body').innerText(), /e2e-carol 于 \d{4}-\d{2}-\d{2} 向「社区植树 Community tree planting」捐赠 100 积分/)
   assert.match(await resident.locator('#certificate-code').innerText(), /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/)
   await resident.waitForTimeout(400)
-  await resident.screenshot({ path: join(ROOT, 'docs/screenshots/certificate.png') })
+  await resident.screenshot({ path: shot('certificate.png') })
   await assertAccessible(resident, 'the donation certificate')
 })
 
@@ -99,7 +98,7 @@ test('the organizer sees the impact of the day and downloads the CSV', async () 
   assert.ok(csv.startsWith('\uFEFFsection,key,name,gramsCo2e'))
   assert.match(csv, /station,ST-HQ01,社区服务中心回收站 Community Centre,3460,1,,1000/)
   await organizer.getByText(/已导出 impact-/).waitFor()
-  await organizer.screenshot({ path: join(ROOT, 'docs/screenshots/stats.png') })
+  await organizer.screenshot({ path: shot('stats.png') })
 })
 
 test('the station display shows a code that changes; a resident\'s drop with it counts as scanned there', async () => {
@@ -110,7 +109,7 @@ test('the station display shows a code that changes; a resident\'s drop with it 
   const shown = (await organizer.locator('#display-code-text').innerText()).trim()
   assert.match(shown, /^GL1\.ST-HQ01\.\d+\.[0-9A-F]{16}$/)
   assert.equal(await organizer.getByRole('img', { name: /ST-HQ01 的站点屏幕码/ }).count(), 1)
-  await organizer.screenshot({ path: join(ROOT, 'docs/screenshots/station-display.png') })
+  await organizer.screenshot({ path: shot('station-display.png') })
   await assertAccessible(organizer, 'the station display showing a code')
 
   await resident.goto(`${app.url}/#/pages/home/index`)

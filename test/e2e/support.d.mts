@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 
 export const ROOT: string
 export const CHROMIUM: string
+export const SCREENSHOTS_DIR: string
+export function shot(name: string): string
 export function startApp(
   extraEnv?: Record<string, string>,
   prepare?: (dbPath: string) => Promise<void> | void,

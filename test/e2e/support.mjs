@@ -2,7 +2,7 @@
 // launch Debian's Chromium through playwright-core (never a downloaded browser).
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +13,13 @@ import shanghaiNoon from '../support/shanghaiNoon.js'
 const { noonOfShanghaiDay } = shanghaiNoon
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+/**
+ * Where screenshots go: test-results/screenshots, so a test run never rewrites tracked files; the README's
+ * pictures in docs/screenshots are refreshed on purpose with `npm run screenshots`.
+ */
+export const SCREENSHOTS_DIR = process.env.SCREENSHOTS_DIR ? join(ROOT, process.env.SCREENSHOTS_DIR) : join(ROOT, 'test-results/screenshots')
+mkdirSync(SCREENSHOTS_DIR, { recursive: true })
+export const shot = (name) => join(SCREENSHOTS_DIR, name)
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 /**
