@@ -3,7 +3,7 @@
 # built on the development machines).
 
 # 1. Bundle the cloud (mock/ + src/core + src/contract) into dist/server with esbuild.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 # No install scripts: the bundle step needs none (better-sqlite3 is built in the next stage).
@@ -15,14 +15,14 @@ COPY scripts/build-server.mjs ./scripts/build-server.mjs
 RUN node scripts/build-server.mjs
 
 # 2. The one native runtime dependency, at the lock file's version (compiled if no prebuilt binary is reachable).
-FROM node:20-bookworm-slim AS runtime-deps
+FROM node:22-bookworm-slim AS runtime-deps
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/dist/server/package.json ./
 RUN npm install --omit=dev --no-audit --no-fund --loglevel=error
 
 # 3. What runs: the bundle and its node_modules, as an unprivileged user; data under /data.
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=80 DB_PATH=/data/cloud.sqlite
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
