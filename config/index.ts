@@ -24,7 +24,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
   const city = cityOf(process.env.CITY)
   // weapp builds where WeChat DevTools opens it (project.config.json); another city's H5 beside the default's.
-  const outputRoot = platform === 'h5' && city !== 'default' ? `dist/h5-${city}` : `dist/${platform}`
+  // `npm run dev` builds into its own folder: dist/h5 is what `npm start` serves and must not be emptied.
+  const devServing = platform === 'h5' && process.env.NODE_ENV === 'development'
+  const outputRoot = devServing ? 'dist/h5-dev' : platform === 'h5' && city !== 'default' ? `dist/h5-${city}` : `dist/${platform}`
   const cloudPort = process.env.CLOUD_PORT || '3000'
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'green-life-points',
@@ -84,7 +86,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       router: { mode: 'hash' },
       devServer: {
-        port: 10086,
+        // Loopback only: the cloud behind /cloud has dev login on, so anyone who reached this port could log
+        // in as an organizer. DEV_PORT moves it.
+        host: '127.0.0.1',
+        port: Number(process.env.DEV_PORT || 10086),
         proxy: [{ context: ['/cloud'], target: `http://127.0.0.1:${cloudPort}`, changeOrigin: true }],
       },
       postcss: {

@@ -23,7 +23,7 @@ const stale = !existsSync(builtIndex) || sources.some((p) => newestMtime(p) > st
 // SKIP_BUILD=1 skips rebuilding a build that exists, never the first build.
 if (!existsSync(builtIndex) || (stale && process.env.SKIP_BUILD !== '1')) {
   console.log('Building the H5 app (about 30–60 s the first time)…')
-  const build = spawnSync(join(root, 'node_modules/.bin/taro'), ['build', '--type', 'h5'], {
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
