@@ -103,8 +103,8 @@ module.exports = async () => {
   const mysql = await findMysql()
   const only = process.env.TEST_MYSQL === 'only'
   if (!mysql.url) {
-    if (only) throw new Error(`test:mysql: no MySQL server answered at ${mysql.shown} (${mysql.why}); set TEST_DATABASE_URL`)
-    console.log(`cloud suites on SQLite only: no MySQL server answered at ${mysql.shown} (${mysql.why})`)
+    if (only) throw new Error(`test:mysql cannot use ${mysql.shown}: ${mysql.why} (TEST_DATABASE_URL names another server)`)
+    console.log(`cloud suites on SQLite only: cannot use MySQL at ${mysql.shown} (${mysql.why})`)
     return { projects: base, testTimeout: 30000 }
   }
   const withMysql = base.filter((p) => p.displayName !== 'pages').map((p) => onMysql(p, mysql.url))

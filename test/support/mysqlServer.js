@@ -15,11 +15,23 @@ async function findMysql() {
   const shown = url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1@')
   try {
     const c = await mysql.createConnection({ uri: serverUri(url), connectTimeout: 1500 })
-    await c.query('SELECT 1')
-    await c.end()
+    try {
+      // Every cloud under test gets its own throw-away database glp_t_…: a user who owns only one database
+      // would fail each test with "Access denied", so say once which grant is missing.
+      const probe = `glp_t_probe_${process.pid}`
+      try {
+        await c.query(`CREATE DATABASE IF NOT EXISTS \`${probe}\``)
+        await c.query(`DROP DATABASE IF EXISTS \`${probe}\``)
+      } catch (error) {
+        const user = new URL(url).username || 'the user'
+        return { shown, why: `${error.code}: ${user} may not create the throw-away databases the suites use; grant it with GRANT ALL ON \`glp\\_%\`.* TO '${user}'@'<host>'` }
+      }
+    } finally {
+      await c.end()
+    }
     return { url, shown }
   } catch (error) {
-    return { shown, why: error.code || error.message }
+    return { shown, why: `no server answered (${error.code || error.message})` }
   }
 }
 
