@@ -7,7 +7,7 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 # No install scripts: the bundle step needs none (better-sqlite3 is built in the next stage).
-RUN npm install --no-audit --no-fund --ignore-scripts --loglevel=error
+RUN npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 COPY mock ./mock
 COPY src/core ./src/core
 COPY src/contract ./src/contract
