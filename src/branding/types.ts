@@ -1,6 +1,6 @@
 /**
  * One city's branding: its name, welcome, colours and the stations shown first on the recycling page. Each city
- * has a file in ./cities; `CITY=<file name>` at build time chooses one (see README, "Branding per city").
+ * has a file in ./cities; `CITY=<file name>` at build time chooses one (see docs/app.md, "Branding per city").
  * Colours are hex strings; featured stations are station codes.
  */
 export interface Brand {
