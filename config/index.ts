@@ -85,6 +85,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       router: { mode: 'hash' },
+      webpackChain(chain) {
+        chain.module
+          .rule('tabbar-without-javascript-url')
+          .test(/[\\/]@tarojs[\\/]components[\\/]dist[\\/].*\.js$/)
+          .use('tabbar-without-javascript-url')
+          .loader(path.resolve(__dirname, 'loaders/tabbar-without-javascript-url.js'))
+      },
       devServer: {
         // Loopback only: the cloud behind /cloud has dev login on, so anyone who reached this port could log
         // in as an organizer. DEV_PORT moves it.
