@@ -33,7 +33,12 @@ after(async () => {
 afterEach(assertNoProblems)
 
 async function openFromMe(page, button) {
+  // A full load of the Me tab rather than a hash change from whatever page is on screen: under load, Taro's
+  // H5 router could leave the tab blank when the hash changed while a pushed page was still sliding in (a CI
+  // run on a busy machine). People reach Me by its tab; the test only needs to start from it.
+  await page.goto('about:blank')
   await page.goto(`${app.url}/#/pages/me/index`)
+  await page.locator('#me-nickname').waitFor()
   await page.getByRole('button', { name: button }).first().click()
 }
 
