@@ -4,6 +4,7 @@
 // takes only PNG/JPG files, so the PNGs are committed; run this again after changing a drawing, a colour or a city.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import UPNG from 'upng-js'
 import { launchBrowser, ROOT } from '../test/e2e/support.mjs'
 
 const ICONS = {
@@ -23,12 +24,24 @@ const cities = readdirSync(citiesDir)
     return { city: f.slice(0, -3), primary }
   })
 
+/**
+ * Chromium writes 8-bit RGBA; an icon is one colour at a few dozen levels of coverage, so an indexed PNG of
+ * PALETTE_COLOURS entries looks the same at a third of the bytes. The tab icons ship in the weapp main package
+ * every resident downloads first.
+ */
+const PALETTE_COLOURS = 48
+function paletteOf(png) {
+  const image = UPNG.decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength))
+  return UPNG.encode(UPNG.toRGBA8(image), image.width, image.height, PALETTE_COLOURS)
+}
+
 const browser = await launchBrowser()
 const page = await browser.newPage({ viewport: { width: 81, height: 81 } })
 async function render(body, colour, path) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 80 80">${body.replaceAll('"C"', `"${colour}"`)}</svg>`
   await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`)
-  writeFileSync(path, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } }))
+  const shot = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } })
+  writeFileSync(path, Buffer.from(paletteOf(shot)))
 }
 for (const [name, body] of Object.entries(ICONS)) {
   await render(body, NORMAL, join(ROOT, 'src/assets/tab', `${name}.png`))
