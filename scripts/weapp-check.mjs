@@ -6,16 +6,15 @@
 // stand-in (no dev handle: dev login is off), then loads every page listed in app.json, failing on any throw
 // or on a page that renders nothing. wx.request goes to that cloud, so pages render real data.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
+import { installMiniProgram, ok, textOf } from './weapp-stand-in.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist/weapp')
-const require = createRequire(import.meta.url)
 const failures = []
 let passed = 0
 const check = (ok, what) => {
@@ -74,25 +73,13 @@ const seededWallet = await cloudCall('getWallet', {}, seeded.result.token)
 
 // --- the mini-program globals --------------------------------------------------------------------------
 // A first launch: nothing stored on the phone.
-const storage = new Map()
-const wxCalls = []
 const requests = []
 let loginCodes = 0
 const pending = new Set()
-const ok = (opts, res) => {
-  opts?.success?.(res)
-  opts?.complete?.(res)
-  return Promise.resolve(res)
-}
-const wxImpl = {
-  getSystemInfoSync: () => ({ platform: 'devtools', model: 'iPhone 12', pixelRatio: 3, windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, language: 'zh_CN', version: '8.0.50', SDKVersion: '3.5.0', statusBarHeight: 47, safeArea: { top: 47, bottom: 810, left: 0, right: 390, width: 390, height: 763 } }),
-  getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
-  setStorageSync: (key, value) => void storage.set(key, value),
-  removeStorageSync: (key) => void storage.delete(key),
-  clearStorageSync: () => storage.clear(),
+const phone = installMiniProgram(DIST, {
   // wx.login: a fresh one-time code for the person the seed used, as WeChat gives the same phone's owner.
   login(opts) {
-    wxCalls.push('login')
+    phone.wxCalls.push('login')
     return ok(opts, { errMsg: 'login:ok', code: `ok-weappuser-${++loginCodes}` })
   },
   request(opts) {
@@ -109,62 +96,12 @@ const wxImpl = {
     pending.add(p)
     return { abort() {} }
   },
-}
-// Taro copies wx's own keys onto Taro.* at start-up, so the stand-in is a plain object of named APIs.
-// The ones not given above answer success asynchronously and are recorded; an API the app uses that is
-// missing here makes Taro throw "not supported", and this check fails until it is listed.
-const RECORDED_APIS = [
-  'navigateTo', 'redirectTo', 'switchTab', 'navigateBack', 'reLaunch', 'showToast', 'showModal', 'showLoading',
-  'hideLoading', 'hideToast', 'stopPullDownRefresh', 'startPullDownRefresh', 'onNetworkStatusChange',
-  'offNetworkStatusChange', 'getNetworkType', 'scanCode', 'setClipboardData', 'setNavigationBarTitle',
-  'pageScrollTo', 'vibrateShort', 'onAppShow', 'onAppHide', 'offAppShow', 'offAppHide', 'createSelectorQuery',
-  'getUpdateManager', 'nextTick', 'onNeedPrivacyAuthorization', 'setTabBarItem', 'getWeRunData',
-  'requestSubscribeMessage',
-]
-for (const name of RECORDED_APIS) {
-  if (!(name in wxImpl)) {
-    wxImpl[name] = (opts) => {
-      wxCalls.push(name)
-      return ok(typeof opts === 'object' ? opts : undefined, { errMsg: `${name}:ok` })
-    }
-  }
-}
-globalThis.wx = wxImpl
-let appConfig
-const pageConfigs = new Map()
-globalThis.App = (config) => {
-  appConfig = config
-}
-globalThis.Page = (config) => {
-  pageConfigs.set(currentRoute, config)
-}
-globalThis.Component = () => {}
-globalThis.Behavior = (b) => b
-globalThis.getApp = () => appConfig
-const livePages = []
-globalThis.getCurrentPages = () => livePages
-globalThis.requirePlugin = () => ({})
-let currentRoute = ''
-
-function textOf(value, out = []) {
-  if (typeof value === 'string') out.push(value)
-  else if (Array.isArray(value)) value.forEach((v) => textOf(v, out))
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => textOf(v, out))
-  return out
-}
-const settle = async () => {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 20))
-    if (pending.size) await Promise.all([...pending])
-  }
-}
+}, pending)
+const { storage, wxCalls, settle } = phone
 
 // --- launch ---------------------------------------------------------------------------------------------
 try {
-  require(join(DIST, 'app.js'))
-  check(typeof appConfig === 'object', 'app.js registers the App')
-  appConfig.onLaunch?.call(appConfig, { path: appJson.pages[0], query: {}, scene: 1001 })
-  appConfig.onShow?.call(appConfig, { path: appJson.pages[0], query: {}, scene: 1001 })
+  check(typeof phone.launch(appJson.pages[0]) === 'object', 'app.js registers the App')
   check(true, 'App onLaunch and onShow run')
 } catch (error) {
   check(false, `app launch threw: ${error.stack}`)
@@ -204,31 +141,12 @@ const EXPECTED_TEXT = {
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 
-/** Loads a page as the mini-program base library would and shows it; `act(inst)` runs while it is live. */
+/** Loads a page and answers the text it shows (its first render's setData traffic is kept for Home). */
+const firstRenders = {}
 async function openPage(route, act) {
-  currentRoute = route
-  require(join(DIST, `${route}.js`))
-  const config = pageConfigs.get(route)
-  if (!config) throw new Error('the page did not call Page()')
-  const inst = Object.create(config)
-  Object.assign(inst, { route, __route__: route, data: structuredClone(config.data ?? {}), options: {} })
-  inst.setData = (patch, cb) => {
-    for (const [path, value] of Object.entries(patch)) inst.data[path] = value
-    cb?.()
-  }
-  livePages.push(inst)
-  config.onLoad.call(inst, {})
-  config.onShow?.call(inst)
-  config.onReady?.call(inst)
-  await settle()
-  try {
-    await act?.(inst)
-  } finally {
-    config.onHide?.call(inst)
-    config.onUnload?.call(inst)
-    livePages.pop()
-  }
-  return textOf(inst.data).join(' ')
+  const { data, firstRender } = await phone.openPage(route, act)
+  firstRenders[route] = firstRender
+  return textOf(data).join(' ')
 }
 
 // --- first launch: the privacy notice before anything is sent, then WeChat login -------------------------
@@ -268,6 +186,12 @@ for (const route of [...appJson.pages, ...subPackagePages]) {
 }
 check([...appJson.pages, ...subPackagePages].every((p) => existsSync(join(DIST, `${p}.js`)) && existsSync(join(DIST, `${p}.wxml`))), 'every page in app.json has its .js and .wxml')
 check(appJson.tabBar.list.every((t) => existsSync(join(DIST, t.iconPath)) && existsSync(join(DIST, t.selectedIconPath))), 'every tab icon exists')
+
+// Home's first render, for the bench (bench/weapp-render.ts sets it beside the empty Taro app's): written to
+// test-results, never to a tracked file.
+mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+writeFileSync(join(ROOT, 'test-results/weapp-first-render.json'), `${JSON.stringify({ route: 'pages/home/index', ...firstRenders['pages/home/index'] }, null, 2)}\n`)
+console.log(`home's first render: ${firstRenders['pages/home/index']?.setDataCalls} setData calls, ${firstRenders['pages/home/index']?.setDataBytes} bytes`)
 
 server.kill('SIGTERM')
 await wechat.close()
