@@ -11,8 +11,35 @@ export function translator<K extends string = never>(lang: Lang, extra?: Message
   const fallback: Record<string, string> = { ...MESSAGES['zh-CN'], ...(extra ? extra['zh-CN'] : {}) }
   return (key, params) => {
     const text: string = table[key] ?? fallback[key] ?? key
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text
+    return params ? fill(lang, text, params) : text
   }
+}
+
+const PLURAL = /\{(\w+), (plural|selectordinal),((?: \w+ \{[^{}]*\})+)\}/g
+const FORM = / (\w+) \{([^{}]*)\}/g
+
+/** The plural or ordinal category of n in the language: Intl.PluralRules where the engine has it. */
+function categoryOf(lang: Lang, n: number, type: 'cardinal' | 'ordinal'): string {
+  if (typeof Intl !== 'undefined' && typeof Intl.PluralRules === 'function') return new Intl.PluralRules(lang, { type }).select(n)
+  // An engine without PluralRules: English's cardinal rule, and the ordinal written as a numeral's "other".
+  return type === 'cardinal' && n === 1 ? 'one' : 'other'
+}
+
+/**
+ * Fills {name} and the plural forms English needs, written as a small subset of ICU MessageFormat that
+ * translators know: `{n, plural, one {# donor} other {# donors}}` and `{n, selectordinal, one {#st} two {#nd}
+ * few {#rd} other {#th}}`, where # is the number as given. Chinese strings need neither.
+ */
+function fill(lang: Lang, text: string, params: Record<string, string | number>): string {
+  const chosen = text.replace(PLURAL, (whole, name: string, kind: string, forms: string) => {
+    if (!(name in params)) return whole
+    const shown = String(params[name])
+    const n = Number(shown.replace(/[,\s]/g, ''))
+    const byCategory = Object.fromEntries([...forms.matchAll(FORM)].map(([, category, form]) => [category, form]))
+    const category = Number.isFinite(n) ? categoryOf(lang, n, kind === 'plural' ? 'cardinal' : 'ordinal') : 'other'
+    return (byCategory[category] ?? byCategory.other ?? whole).replace(/#/g, shown)
+  })
+  return chosen.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
 }
 
 export function formatKg(grams: number): string {

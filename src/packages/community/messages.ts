@@ -44,7 +44,7 @@ const zh = {
 }
 
 const en: Record<keyof typeof zh, string> = {
-  'ch.budgetLeft': 'Bonuses are funded by the organizers: {points} points left to pay',
+  'ch.budgetLeft': 'Bonuses are funded by the organizers: {points, plural, one {# point} other {# points}} left to pay',
   'ch.noBudget': 'No points budget: completing it earns a badge, not points',
   'ch.budgetOut': 'The points budget is spent: completing it now earns a badge, not points',
   'ch.reward': 'Reward',
@@ -56,8 +56,8 @@ const en: Record<keyof typeof zh, string> = {
   'ch.groupProgress': 'Group total {value} / {target} {unit}',
   'ev.empty': 'No events in your community coming up.',
   'ev.noCommunity': "Join a community to see its public-welfare events here.",
-  'ev.places': '{taken} of {slots} places taken',
-  'ev.reward': '{points} points for attending',
+  'ev.places': '{taken} of {slots, plural, one {# place} other {# places}} taken',
+  'ev.reward': '{points, plural, one {# point} other {# points}} for attending',
   'ev.signUp': 'Sign up',
   'ev.signUpNamed': 'Sign up for {title}',
   'ev.signedUp': 'You are signed up for {title}. You can give the place back until 2 hours before the start.',
@@ -75,7 +75,7 @@ const en: Record<keyof typeof zh, string> = {
   'ev.code': 'Attendance code',
   'ev.codeHint': "If scanning fails, type the code under the organizer's QR",
   'ev.submit': 'Check in',
-  'ev.attended': 'Checked in at {title}: {points} points',
+  'ev.attended': 'Checked in at {title}: {points, plural, one {# point} other {# points}}',
   'ev.attendedNoPoints': 'Checked in at {title}',
   'ev.codeEmpty': 'Enter the attendance code',
   'ev.locationNeeded': 'Attendance asks for your location',

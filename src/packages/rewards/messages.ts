@@ -18,9 +18,9 @@ const en: Record<keyof typeof zh, string> = {
   'voucher.qr': 'QR code of voucher {code}',
   'voucher.expires': 'Valid until {time}',
   'voucher.cancel': 'Cancel and refund the points',
-  'voucher.cancelled': 'Cancelled: {points} points refunded',
+  'voucher.cancelled': 'Cancelled: {points, plural, one {# point} other {# points}} refunded',
   'cert.title': 'Donation certificate',
-  'cert.body': '{nickname} gave {points} points to “{project}” on {day}',
+  'cert.body': '{nickname} gave {points, plural, one {# point} other {# points}} to “{project}” on {day}',
   'cert.code': 'Verification code',
   'cert.chain': 'Ledger entry {seq} · check the hash chain with “Verify my ledger”',
 }
