@@ -32,4 +32,4 @@ USER node
 EXPOSE 80
 # Identity and secrets come from the service's environment (README, "Deploy"): WX_CLOUDRUN=1 and WX_APPID
 # behind WeChat Cloud Run, or WX_APPID + WX_SECRET for WeChat login behind any other gateway.
-CMD ["node", "server.js"]
+CMD ["node", "--enable-source-maps", "server.js"]

@@ -65,6 +65,10 @@ export interface CallContext {
   clientKey?: string
   /** under WeChat Cloud Run: the openid the platform's gateway injected (X-WX-OPENID), already checked */
   platformOpenid?: string
+  /** a transport that logs hears of a bug here, to log it with its request id; else it goes to stderr */
+  onInternalError?: (error: unknown) => void
+  /** a transport that logs hears who called once the platform knows (login: who logged in), to log it hashed */
+  onCaller?: (openid: string) => void
 }
 
 export interface Cloud {
@@ -172,6 +176,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
       if (!limiter.take(anonymous, now())) throw rateLimited()
       throw error
     }
+    if (caller) context.onCaller?.(caller.openid)
     if (!limiter.take(caller ? caller.openid : anonymous, now())) throw rateLimited()
     if (!fn) throw new CloudError('NOT_FOUND', `There is no cloud function named ${JSON.stringify(name).slice(0, 80)}.`)
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -180,12 +185,13 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     return (fn as (typeof FUNCTIONS)[FunctionName]).handle(data, caller, services)
   }
 
-  function failure(name: string, error: unknown): CloudResponse {
+  function failure(name: string, error: unknown, context: CallContext): CloudResponse {
     if (error instanceof CloudError) {
       return { status: error.status, body: { error: { code: error.code, message: error.message } } }
     }
     // A bug, never bad input: log it for the maintainer, tell the caller without leaking internals.
-    console.error(`[cloud] ${name} failed:`, error)
+    if (context.onInternalError) context.onInternalError(error)
+    else console.error(`[cloud] ${name} failed:`, error)
     return {
       status: ERROR_STATUS.INTERNAL,
       body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was changed.' } },
@@ -197,9 +203,12 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     store,
     async call(name, data, authorization, context = {}) {
       try {
-        return { status: 200, body: { result: await invoke(name, data, authorization, context) } }
+        const result = await invoke(name, data, authorization, context)
+        const loggedIn = name === 'login' ? (result as { openid?: unknown } | undefined)?.openid : undefined
+        if (typeof loggedIn === 'string') context.onCaller?.(loggedIn)
+        return { status: 200, body: { result } }
       } catch (error) {
-        return failure(name, error)
+        return failure(name, error, context)
       }
     },
     sweepExpired: () => expireDue(services),

@@ -120,6 +120,9 @@ export const DEFAULT_MYSQL_DATABASE = 'green_life'
  * the one container.config.json names). Undefined: SQLite at DB_PATH.
  */
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  // DATABASE_URLS (a cluster's nodes, spread over the workers by mock/server.ts): each worker is given one as its
+  // DATABASE_URL; the primary checks and names the first.
+  if (!env.DATABASE_URL && env.DATABASE_URLS) env = { ...env, DATABASE_URL: env.DATABASE_URLS.split(',')[0].trim() }
   if (env.DATABASE_URL) {
     let url: URL
     try {

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import sirv from 'sirv'
 import { LIMITS } from '../src/contract/schemas'
 import type { Cloud } from './cloud'
+import { traceOf, type Observer } from './platform/observe'
 
 export interface GatewayOptions {
   /** a built H5 app to serve beside the cloud (one origin, no CORS needed) */
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   trustProxy?: boolean
   /** behind WeChat Cloud Run's gateway: identity is X-WX-OPENID, accepted only with X-WX-APPID = appid */
   cloudRun?: { appid: string }
+  /** request ids, the access log, metrics, /readyz and /metrics (mock/platform/observe) */
+  observer?: Observer
 }
 
 /**
@@ -63,6 +66,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  traceOf(res)?.code(code)
   send(res, status, { error: { code, message } })
 }
 
@@ -98,7 +102,8 @@ function cors(req: IncomingMessage, res: ServerResponse, allowed: ReadonlySet<st
   res.setHeader('Vary', 'Origin')
   if (!origin || !allowed.has(origin)) return
   res.setHeader('Access-Control-Allow-Origin', origin)
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type')
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-Id')
+  res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id')
   res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS')
   res.setHeader('Access-Control-Max-Age', '600')
 }
@@ -141,7 +146,9 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    const trace = options.observer?.begin(req, res)
     securityHeaders(res)
+    if (options.observer && (await options.observer.serve(url.pathname, req, res, clientAddress(req, trustProxy)))) return
     if (url.pathname === '/healthz') {
       send(res, 200, { ok: true })
       return
@@ -159,6 +166,7 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         sendError(res, 404, 'NOT_FOUND', 'There is no cloud function at that path.')
         return
       }
+      trace?.call(name)
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST, OPTIONS')
         sendError(res, 405, 'INVALID_ARGUMENT', 'Cloud functions are called with POST.')
@@ -197,10 +205,13 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         return
       }
       const data = 'data' in parsed ? (parsed as { data: unknown }).data : {}
+      trace?.call(name, data)
       const out = await cloud.call(name, data, options.cloudRun ? undefined : req.headers.authorization, {
         clientKey: clientAddress(req, trustProxy),
         platformOpenid,
+        ...(trace ? { onInternalError: trace.fail, onCaller: trace.caller } : {}),
       })
+      if ('error' in out.body) trace?.code(out.body.error.code)
       send(res, out.status, out.body)
       return
     }
@@ -213,7 +224,9 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      console.error('[gateway] request failed:', error)
+      const trace = traceOf(res)
+      if (trace) trace.fail(error)
+      else console.error('[gateway] request failed:', error)
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong on our side. Nothing was changed.')
       else res.destroy()
     })

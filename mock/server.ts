@@ -1,7 +1,10 @@
 /**
- * `npm run cloud`: the mock cloud over HTTP. Prints one line with its URL when ready. With CLOUD_WORKERS=N
- * (MySQL only) a primary process runs N stateless workers on one port (node:cluster), replaces a worker that
- * dies, and stops them all on SIGTERM.
+ * `npm run cloud`: the mock cloud over HTTP. Prints one line with its URL when ready (a JSON log line whose
+ * message is that sentence, or the bare sentence when LOG_LEVEL=silent). With CLOUD_WORKERS=N (MySQL only) a
+ * primary process runs N stateless workers on one port (node:cluster), replaces a worker that dies, and stops
+ * them all on SIGTERM. SIGTERM drains: no new connections, the calls in flight answered (DRAIN_TIMEOUT_MS at
+ * most), then the database closed, then exit 0. DATABASE_URLS=url1,url2,… (one database, several nodes of a
+ * multi-primary cluster such as Galera) gives worker i the URL i mod n, a replacement its predecessor's.
  */
 import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
@@ -14,34 +17,55 @@ import type { StoragePort } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
 import { createSubscribeSender } from './reminderSender'
 import { createWeChatLogin } from './wechat'
+import { FUNCTIONS } from './functions'
+import { drainable } from './platform/drain'
+import { createLogger, openidHasher, type Logger } from './platform/logger'
+import { createMetrics, serveClusterMetrics } from './platform/metrics'
+import { createObserver } from './platform/observe'
+import { platformFromEnv, type PlatformSettings } from './platform/settings'
+import { retryEvents } from './storage/retry'
 
 const SWEEP_INTERVAL_MS = 60_000
+/** Reminders due but not handled are counted up to this for /metrics: beyond it the number only says "a lot". */
+const OUTBOX_COUNT_LIMIT = 1000
+/** The primary waits this much longer than a worker's drain before it stops waiting for them. */
+const PRIMARY_GRACE_MS = 5_000
 
-function readConfig(): ServerConfig {
+function readConfig(): { config: ServerConfig; platform: PlatformSettings } {
   try {
-    return configFromEnv()
+    return { config: configFromEnv(), platform: platformFromEnv() }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
+    // No logger yet: its own level may be the setting that is wrong.
     console.error(`The cloud did not start: ${error.message}`)
     process.exit(2)
   }
 }
 
+/** A start that fails: a log line when logs are on, else the bare sentence on stderr, so nobody is left guessing. */
+function fatal(log: Logger, message: string, error?: unknown): void {
+  if (log.isLevelEnabled('fatal')) log.fatal(error === undefined ? {} : { err: error }, message)
+  else console.error(error === undefined ? message : `${message}:`, error ?? '')
+}
+
 /** MySQL when a database URL is configured, else SQLite at DB_PATH. A database that cannot be opened ends the start. */
-async function openStorage(config: ServerConfig): Promise<StoragePort> {
+async function openStorage(config: ServerConfig, log: Logger): Promise<StoragePort> {
   if (!config.databaseUrl) return openSqlite({ path: config.dbPath, backgroundCheckpoints: true })
   try {
     return await openMysql({ url: config.databaseUrl })
   } catch (error) {
-    console.error(`The cloud did not start: ${(error as Error).message}`)
+    fatal(log, `The cloud did not start: ${(error as Error).message}`)
     process.exit(3)
   }
 }
 
-async function main() {
-  const config = readConfig()
+async function main(config: ServerConfig, platform: PlatformSettings, log: Logger) {
+  const storage = await openStorage(config, log)
+  const metrics = createMetrics()
+  retryEvents.onRetry = () => metrics.recordRetry()
+  metrics.watchPool((storage as { pool?: unknown }).pool)
   const cloud = await createCloud({
-    storage: await openStorage(config),
+    storage,
     sessionSecret: config.sessionSecret,
     organizers: config.organizers,
     rateLimit: config.rateLimit,
@@ -52,69 +76,101 @@ async function main() {
     wechatAppid: config.wechat?.appid ?? config.cloudRun?.appid,
     devLogin: config.devLogin,
     wechat: config.wechat && createWeChatLogin(config.wechat),
-    reminderSender: config.wechat && createSubscribeSender(config.wechat),
+    reminderSender: config.wechat && createSubscribeSender({ ...config.wechat, log: (line) => log.warn(line) }),
     reminderTemplates: config.reminderTemplates,
     cloudRun: Boolean(config.cloudRun),
     ...(config.devClockOffsetMs !== 0 ? { now: () => Date.now() + config.devClockOffsetMs } : {}),
   })
   if (config.demoData) await seedDemoData(cloud)
+  const observer = createObserver({
+    log,
+    metrics,
+    hashOpenid: openidHasher(cloud.services.identitySecret),
+    isKnownFunction: (name) => Object.prototype.hasOwnProperty.call(FUNCTIONS, name),
+    // One keyed read: it answers only when the database does, whatever the engine.
+    readiness: async () => void (await cloud.store.getMeta('identity_secret')),
+    metricsToken: platform.metricsToken,
+    draining: () => drainer.draining,
+  })
   const server = createGateway(cloud, {
     staticDir: config.staticDir,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     cloudRun: config.cloudRun,
+    observer,
   })
+  const drainer = drainable(server)
   // Vouchers also expire on access; the sweep refunds the ones nobody looks at, and closes ended budgets.
-  const sweep = setInterval(async () => {
-    try {
-      const n = await cloud.sweepExpired()
-      if (n > 0) console.log(`expired and refunded ${n} voucher(s)`)
-      const back = await cloud.sweepBudgets()
-      if (back > 0) console.log(`closed budgets gave ${back} unspent point(s) back to their purses`)
-      await cloud.sweepDeparted()
-    } catch (error) {
-      console.error('[sweep] failed:', error)
-    }
+  const sweep = setInterval(() => {
+    void drainer.background(async () => {
+      try {
+        const n = await cloud.sweepExpired()
+        if (n > 0) log.info({ vouchers: n }, `expired and refunded ${n} voucher(s)`)
+        const back = await cloud.sweepBudgets()
+        if (back > 0) log.info({ points: back }, `closed budgets gave ${back} unspent point(s) back to their purses`)
+        await cloud.sweepDeparted()
+      } catch (error) {
+        log.error({ err: error }, 'sweep failed')
+      }
+    })
   }, SWEEP_INTERVAL_MS)
   sweep.unref()
   // One process sends reminders (the first worker when there are several): one access token, one sender.
   let reminders: NodeJS.Timeout | undefined
   if (!cluster.isWorker || process.env.GLP_REMINDER_SENDER === '1') {
     const abandoned = await cloud.store.abandonSending()
-    if (abandoned > 0) console.error(`[reminders] ${abandoned} send(s) interrupted by a stop: outcome unknown, not sent again`)
+    if (abandoned > 0) log.warn({ sends: abandoned }, `${abandoned} reminder send(s) interrupted by a stop: outcome unknown, not sent again`)
+    metrics.watchOutbox(async () => (await cloud.store.dueReminders(cloud.services.now(), OUTBOX_COUNT_LIMIT)).length)
     let running = false
-    reminders = setInterval(async () => {
+    reminders = setInterval(() => {
       if (running) return
       running = true
-      try {
-        await cloud.sendReminders()
-      } catch (error) {
-        console.error('[reminders] failed:', error)
-      } finally {
-        running = false
-      }
+      void drainer.background(async () => {
+        try {
+          metrics.recordReminderPass(await cloud.sendReminders())
+        } catch (error) {
+          log.error({ err: error }, 'reminder pass failed')
+        } finally {
+          running = false
+        }
+      })
     }, config.reminderIntervalMs)
     reminders.unref()
   }
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo
-    const line = readyLine(config, port)
     // A worker tells the primary, which speaks once for all of them.
     if (cluster.isWorker) process.send?.({ ready: port })
-    else console.log(line)
+    else announce(log, readyLine(config, port), port)
   })
-  const stop = async () => {
+  let stopping = false
+  const stop = async (why: string) => {
+    // A second signal (Ctrl-C reaches a worker directly and through the primary) must not start a second drain.
+    if (stopping) return
+    stopping = true
     clearInterval(sweep)
     clearInterval(reminders)
-    server.close()
-    server.closeAllConnections()
-    await cloud.close()
+    log.info({ signal: why, inFlight: drainer.inFlight, drainTimeoutMs: platform.drainTimeoutMs }, 'draining: no new connections; answering the calls in flight')
+    const { cut } = await drainer.drain(platform.drainTimeoutMs)
+    if (cut > 0) log.warn({ cut }, `the drain deadline passed with ${cut} call(s) in flight; they were cut`)
+    try {
+      await cloud.close()
+    } catch (error) {
+      log.error({ err: error }, 'closing the database failed')
+    }
+    log.info('stopped')
     process.exit(0)
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
   // A worker whose primary is gone would hold its connections to the database and serve nobody.
-  if (cluster.isWorker) process.on('disconnect', () => void stop())
+  if (cluster.isWorker) process.on('disconnect', () => void stop('disconnect'))
+}
+
+/** The ready line scripts and tests wait for: its URL must stay matchable (`http://<ip>:<port>`). */
+function announce(log: Logger, line: string, port: number) {
+  if (log.isLevelEnabled('info')) log.info({ port }, line)
+  else console.log(line)
 }
 
 function readyLine(config: ServerConfig, port: number): string {
@@ -126,55 +182,73 @@ function readyLine(config: ServerConfig, port: number): string {
 }
 
 /** The primary of CLOUD_WORKERS: forks, waits for every worker, replaces the ones that die after start. */
-function supervise(config: ServerConfig) {
+function supervise(config: ServerConfig, platform: PlatformSettings, log: Logger) {
+  serveClusterMetrics()
   let ready = 0
   let stopping = false
   const started = new Set<number>()
   // The worker that sends reminders; its replacement takes the role over.
   let senderId: number | undefined
-  const fork = () => {
+  // Spreading the workers over the nodes spreads the load; each worker keeps to its node (see the header).
+  const nodeUrls = process.env.DATABASE_URLS?.split(',').map((u) => u.trim()).filter(Boolean) ?? []
+  const slotOf = new Map<number, number>()
+  const fork = (slot: number) => {
     const sends = senderId === undefined
-    const worker = cluster.fork(sends ? { GLP_REMINDER_SENDER: '1' } : {})
+    const worker = cluster.fork({ ...(sends ? { GLP_REMINDER_SENDER: '1' } : {}), ...(nodeUrls.length > 0 ? { DATABASE_URL: nodeUrls[slot % nodeUrls.length] } : {}) })
+    slotOf.set(worker.id, slot)
     if (sends) senderId = worker.id
     worker.on('message', (message: { ready?: number }) => {
       if (message?.ready === undefined || started.has(worker.id)) return
       started.add(worker.id)
-      if (++ready === config.workers) console.log(readyLine(config, message.ready))
+      if (++ready === config.workers) announce(log, readyLine(config, message.ready), message.ready)
     })
   }
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return
     if (!started.has(worker.id)) {
       // It never served: the same start would fail again (a bad setting, no database). Stop everything.
-      console.error(`A cloud worker could not start (exit ${code ?? signal}); stopping.`)
+      fatal(log, `A cloud worker could not start (exit ${code ?? signal}); stopping.`)
       stopping = true
       for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM')
       process.exit(code || 1)
     }
-    console.error(`cloud worker ${worker.process.pid} ended (${signal ?? code}); starting another`)
+    log.error({ workerPid: worker.process.pid, exit: signal ?? code }, `cloud worker ${worker.process.pid} ended (${signal ?? code}); starting another`)
     started.delete(worker.id)
     if (worker.id === senderId) senderId = undefined
     ready--
-    fork()
+    fork(slotOf.get(worker.id) ?? 0)
+    slotOf.delete(worker.id)
   })
-  for (let i = 0; i < config.workers; i++) fork()
-  const stop = () => {
+  for (let i = 0; i < config.workers; i++) fork(i)
+  const stop = (signal: string) => {
+    if (stopping) return
     stopping = true
-    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM')
-    setTimeout(() => process.exit(0), 2000).unref()
+    log.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'stopping: each worker drains its calls in flight')
+    // The signal itself, not worker.kill(): that first disconnects the worker, and cluster's disconnect closes
+    // its server the http way, dropping connections whose request is read but not parsed yet. Each worker drains.
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM')
+    setTimeout(() => {
+      log.error('workers still running after their drain deadline; stopping anyway')
+      process.exit(1)
+    }, platform.drainTimeoutMs + PRIMARY_GRACE_MS).unref()
     cluster.on('exit', () => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        log.info('stopped')
+        process.exit(0)
+      }
     })
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-if (cluster.isPrimary && process.env.CLOUD_WORKERS && Number(process.env.CLOUD_WORKERS) > 1) {
-  supervise(readConfig())
+const { config, platform } = readConfig()
+const log = createLogger(platform.logLevel)
+if (cluster.isPrimary && config.workers > 1) {
+  supervise(config, platform, log)
 } else {
-  main().catch((error) => {
-    console.error('The cloud did not start:', error)
+  main(config, platform, log).catch((error) => {
+    fatal(log, 'The cloud did not start', error)
     process.exit(1)
   })
 }

@@ -2,6 +2,8 @@
 // `npm run build:server`: the cloud as plain JavaScript for production (the container runs it with node, no
 // tsx): one bundle per entry under dist/server, with the native SQLite driver left as a runtime dependency.
 // dist/server/package.json names exactly the packages the bundle still needs, at this lock file's versions.
+// Stacks name the TypeScript files: server.js turns source maps on, then loads the bundle (server-bundle.js)
+// with its map, so `node server.js` needs no flag (Node maps only files loaded after maps are turned on).
 import { build } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +17,7 @@ const RUNTIME_PACKAGES = ['better-sqlite3']
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 const result = await build({
-  entryPoints: { server: join(root, 'mock/server.ts'), admin: join(root, 'mock/admin.ts') },
+  entryPoints: { 'server-bundle': join(root, 'mock/server.ts'), admin: join(root, 'mock/admin.ts') },
   outdir: out,
   bundle: true,
   platform: 'node',
@@ -23,10 +25,16 @@ const result = await build({
   format: 'cjs',
   external: RUNTIME_PACKAGES,
   sourcemap: true,
+  // A stack needs file, line and column only; the sources themselves would triple the map's size.
+  sourcesContent: false,
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
 })
+writeFileSync(
+  join(out, 'server.js'),
+  `'use strict'\n// Built by scripts/build-server.mjs: stacks in TypeScript terms, then the cloud.\nprocess.setSourceMapsEnabled(true)\nrequire('./server-bundle.js')\n`,
+)
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'))
 const dependencies = Object.fromEntries(RUNTIME_PACKAGES.map((name) => [name, lock.packages[`node_modules/${name}`].version]))
 writeFileSync(

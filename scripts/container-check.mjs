@@ -50,6 +50,9 @@ const env = {
 const { WX_CLOUDRUN_ALLOW_SQLITE: _trial, ...withoutTrial } = env
 const refused = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env: withoutTrial, encoding: 'utf8', timeout: 30_000 })
 check(refused.status !== 0 && /WX_CLOUDRUN=1 needs MySQL/.test(refused.stderr), 'without MySQL the container refuses to start on SQLite, saying why')
+// A start that fails on a database it cannot open: its stack must name the TypeScript file, not the bundle.
+const unopenable = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env: { ...env, DB_PATH: dir }, encoding: 'utf8', timeout: 30_000 })
+check(unopenable.status !== 0 && /mock\/storage\/[\w/]+\.ts:\d+:\d+/.test(`${unopenable.stdout}${unopenable.stderr}`), 'an error stack from the built server names mock/storage/….ts (source maps ship and are on)')
 console.log(`starting \`${[command, ...args].join(' ')}\` in dist/server with ${Object.keys(env).filter((k) => k !== 'PATH').join(', ')}`)
 const child = spawn(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env, stdio: ['ignore', 'pipe', 'pipe'] })
 let output = ''

@@ -13,6 +13,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 5 }
 
+/** Told of each transaction about to be run again (the server counts them for /metrics); nobody by default. */
+export const retryEvents: { onRetry?: () => void } = {}
+
 export async function withRetries<T>(attempt: () => Promise<T>, isConflict: (error: unknown) => boolean, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
   for (let n = 1; ; n++) {
     try {
@@ -22,6 +25,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, isConflict: (err
       if (n >= policy.attempts) {
         throw new CloudError('UNAVAILABLE', 'The database is busy and this did not go through; nothing was written. Please try again.')
       }
+      retryEvents.onRetry?.()
       const pauseMs = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + Math.random())
       await new Promise((resolve) => setTimeout(resolve, pauseMs))
     }
