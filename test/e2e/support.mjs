@@ -42,7 +42,8 @@ export async function startApp(extraEnv = {}, prepare = undefined) {
   if (prepare) await prepare(join(dir, 'cloud.sqlite'))
   const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '0', DEV_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS), ...extraEnv },
+    // warn: the output is kept in memory for the start-up line and failures, not a line per call.
+    env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '0', DEV_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS), LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
