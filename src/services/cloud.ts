@@ -5,20 +5,12 @@
  * transport that tests install with setTransport(). Nothing is sent before the privacy notice is agreed.
  */
 import Taro from '@tarojs/taro'
-import { isErrorCode, type ErrorCode } from '../contract/errors'
+import { isErrorCode } from '../contract/errors'
 import type { FunctionName, RequestOf, ResultOf } from '../contract/types'
+import { CloudCallError, type ClientErrorCode } from './errors'
 
-/** NETWORK: no answer; CONSENT_REQUIRED: not sent, because the privacy notice is not agreed yet */
-export type ClientErrorCode = ErrorCode | 'NETWORK' | 'CONSENT_REQUIRED'
-
-export class CloudCallError extends Error {
-  readonly code: ClientErrorCode
-  constructor(code: ClientErrorCode, message: string) {
-    super(message)
-    this.code = code
-    this.name = 'CloudCallError'
-  }
-}
+export { CloudCallError, type ClientErrorCode } from './errors'
+export { isRetryable, sendOnce, withRetries } from './callPolicy'
 
 /** What a transport hands back: the contract's body, or a thrown error when nothing was answered. */
 export type CloudBody = { result: unknown } | { error: { code: string; message: string } }
@@ -165,7 +157,11 @@ export async function callPublicCloud<N extends PublicFunctionName>(name: N, dat
 
 const TRANSIENT: ReadonlySet<ClientErrorCode> = new Set(['NETWORK', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL', 'CONSENT_REQUIRED'])
 
-/** Errors worth retrying later with the same requestId: the call may not have been processed (or was not sent). */
+/**
+ * Errors worth keeping a write for and sending it later with the same requestId: the call may not have been
+ * processed (or was not sent). Wider than the call policy's retryable codes (services/callPolicy.ts), which
+ * say what is worth sending again at once.
+ */
 export function isTransient(error: unknown): boolean {
   return error instanceof CloudCallError && TRANSIENT.has(error.code)
 }

@@ -1,6 +1,6 @@
 /** The community slice: groups, challenges and achievements. */
+import { sendOnce } from '../services/callPolicy'
 import { callCloud } from '../services/cloud'
-import { newRequestId } from '../services/requestId'
 import type { CommunitySlice, Slice } from './types'
 
 /** What this slice holds of one person: dropped when the person changes. */
@@ -43,7 +43,8 @@ export const createCommunitySlice: Slice<CommunitySlice> = (set, get) => ({
     await get().loadCommunity()
   },
   async fundChallenge(challengeId, points) {
-    await callCloud('fundChallenge', { requestId: newRequestId(), challengeId, points })
+    // a budget move: retried under the call policy with its one requestId, so a lost answer never pays twice
+    await sendOnce((requestId) => callCloud('fundChallenge', { requestId, challengeId, points }))
   },
   async loadChallenge(challengeId) {
     const [{ challenge }, board] = await Promise.all([

@@ -6,6 +6,7 @@ import { createConsentSlice } from './consent'
 import { createLedgerSlice, LEDGER_SIGNED_OUT } from './ledger'
 import { createProjectsSlice, PROJECTS_SIGNED_OUT } from './projects'
 import { createMyCommunitySlice, MY_COMMUNITY_SIGNED_OUT } from './myCommunity'
+import { createPageLoadsSlice, PAGE_LOADS_SIGNED_OUT } from './pageLoads'
 import { createQueueSlice } from './queue'
 import { createRemindersSlice, REMINDERS_SIGNED_OUT } from './reminders'
 import { createRewardsSlice, REWARDS_SIGNED_OUT } from './rewards'
@@ -34,6 +35,7 @@ const SLICES = [
   { create: createCommunitySlice, signedOut: COMMUNITY_SIGNED_OUT },
   { create: createConsentSlice },
   { create: createRemindersSlice, signedOut: REMINDERS_SIGNED_OUT },
+  { create: createPageLoadsSlice, signedOut: PAGE_LOADS_SIGNED_OUT },
 ] as const
 
 const SIGNED_OUT = Object.assign({}, ...SLICES.map((s) => ('signedOut' in s ? s.signedOut : {}))) as Partial<AppState>
@@ -56,6 +58,7 @@ export function resetAppStore() {
 export const selectSession = (s: AppState) => s.session
 export const selectLang = (s: AppState) => s.lang
 export { selectNeedsConsent } from './consent'
+export { selectPageLoadError, selectPageLoading } from './pageLoads'
 export const selectWalletView = (s: AppState) => s.walletView
 export const selectQueue = (s: AppState) => s.queue
 export const selectMethodology = (s: AppState) => s.methodology

@@ -1,7 +1,6 @@
 /** The projects slice: public-good projects and donations. */
+import { sendOnce } from '../services/callPolicy'
 import { callCloud } from '../services/cloud'
-import { newRequestId } from '../services/requestId'
-import { withRetries } from './retries'
 import type { ProjectsSlice, Slice } from './types'
 
 /** What this slice holds of one person: dropped when the person changes. */
@@ -13,8 +12,7 @@ export const createProjectsSlice: Slice<ProjectsSlice> = (set) => ({
     set({ projects: (await callCloud('listProjects', {})).projects })
   },
   async donatePoints(projectId, points) {
-    const requestId = newRequestId()
-    const { entry, project, wallet } = await withRetries(() => callCloud('donate', { requestId, projectId, points }))
+    const { entry, project, wallet } = await sendOnce((requestId) => callCloud('donate', { requestId, projectId, points }))
     set((s) => ({
       projects: s.projects.map((p) => (p.id === project.id ? project : p)),
       walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,

@@ -2,7 +2,7 @@
 import { callCloud, CloudCallError, isTransient } from '../services/cloud'
 import { newRequestId } from '../services/requestId'
 import { persisted } from './persist'
-import { SEND_ATTEMPTS } from './retries'
+import { withRetries } from './retries'
 import type { QueueSlice, QueuedCheckIn, Slice, SubmitOutcome } from './types'
 
 export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
@@ -15,17 +15,16 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
   /** One queued check-in, sent with its own requestId until the cloud answers one way or the other. */
   async function send(item: QueuedCheckIn): Promise<SubmitOutcome> {
     let lastError: unknown
-    for (let attempt = 0; attempt < SEND_ATTEMPTS; attempt++) {
-      try {
-        const result = await callCloud('checkIn', item.payload)
-        dequeue(item.requestId)
-        set({ walletView: undefined })
-        return { status: 'credited', result }
-      } catch (error) {
-        lastError = error
-        if (!isTransient(error)) break
-      }
+    try {
+      // the payload carries the item's requestId, so every attempt (and every later flush) replays one check-in
+      const result = await withRetries(() => callCloud('checkIn', item.payload))
+      dequeue(item.requestId)
+      set({ walletView: undefined })
+      return { status: 'credited', result }
+    } catch (error) {
+      lastError = error
     }
+    // Not answered (or not sent): kept on the device with its requestId for the next flush.
     if (isTransient(lastError)) {
       const code = (lastError as CloudCallError).code
       saveQueue(get().queue.map((q) => (q.requestId === item.requestId ? { ...q, lastError: code } : q)))
@@ -65,5 +64,3 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     },
   }
 }
-
-/** Retries a call whose answer was lost; the caller made its requestId once, so a retry replays it. */

@@ -1,7 +1,6 @@
 /** The rewards slice: the catalogue of rewards and the person's vouchers. */
+import { sendOnce } from '../services/callPolicy'
 import { callCloud } from '../services/cloud'
-import { newRequestId } from '../services/requestId'
-import { withRetries } from './retries'
 import type { RewardsSlice, Slice } from './types'
 
 /** What this slice holds of one person: dropped when the person changes. */
@@ -21,8 +20,7 @@ export const createRewardsSlice: Slice<RewardsSlice> = (set, get) => ({
     set({ redemptions, redemptionsLoaded: true })
   },
   async redeemReward(rewardId) {
-    const requestId = newRequestId()
-    const { redemption, wallet } = await withRetries(() => callCloud('redeem', { requestId, rewardId }))
+    const { redemption, wallet } = await sendOnce((requestId) => callCloud('redeem', { requestId, rewardId }))
     set((s) => ({
       redemptions: [redemption, ...s.redemptions.filter((r) => r.id !== redemption.id)],
       walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,

@@ -147,6 +147,21 @@ export interface CommunitySlice {
   loadAchievements(): Promise<void>
 }
 
+/** The pages whose load the store runs (pageLoads.ts). */
+export type PageLoadKey = 'home' | 'wallet' | 'rewards' | 'methodology'
+
+export interface PageLoadsSlice {
+  pageLoads: Partial<Record<PageLoadKey, { loading: boolean; error?: unknown }>>
+  /** Home: sends queued check-ins, then the wallet, the catalogue (once), the community and the communities (once) */
+  loadHome(): Promise<boolean>
+  /** the wallet tab: the wallet, the ledger's first page, the chart's series */
+  loadWalletPage(): Promise<boolean>
+  /** the rewards tab: rewards, vouchers, the wallet, projects */
+  loadRewardsPage(): Promise<boolean>
+  /** the methodology page: the catalogue, unless it is here already */
+  loadMethodology(): Promise<boolean>
+}
+
 export interface PersonData {
   /** drops every slice's data about the logged-in person (at login, logout and account deletion) */
   clearPersonData(): void
@@ -165,6 +180,7 @@ export type AppState = PersonData &
   MyCommunitySlice &
   AccountSlice &
   ConsentSlice &
-  RemindersSlice
+  RemindersSlice &
+  PageLoadsSlice
 
 export type Slice<T> = StateCreator<AppState, [], [], T>

@@ -13,16 +13,63 @@ import TestUtils from '@tarojs/test-utils-react'
  * consent tests start from a device that has not).
  */
 export async function inProcessCloud(now?: () => number, { consented = true } = {}): Promise<Cloud> {
+  if (lateCalls.length > 0) throw new Error(`calls reached a cloud after its test ended: ${lateCalls.splice(0).join('; ')}`)
   if (consented) Taro.setStorageSync(PRIVACY_KEY, PRIVACY_NOTICE_VERSION)
   const cloud = await createCloud({ storage: openSqlite({ path: ':memory:' }), rateLimit: { burst: 0, perSecond: 1 }, now, devLogin: true })
+  // Every call is counted, whichever transport a test installs over it, so closing waits for the last answer.
+  const inFlight = new Set<Promise<unknown>>()
+  let closed = false
+  const { call, close } = cloud
+  Object.assign(cloud, {
+    call: (...args: Parameters<Cloud['call']>) => {
+      if (closed) {
+        // Something of a finished test still runs (a timer, a load, a subscription): the next test fails on it.
+        lateCalls.push(`${String(args[0])} after "${expect.getState().currentTestName}"`)
+        return Promise.resolve({ status: 503, body: { error: { code: 'UNAVAILABLE', message: 'this test has ended' } } })
+      }
+      const answer = call(...args)
+      inFlight.add(answer)
+      answer.finally(() => inFlight.delete(answer)).catch(() => undefined)
+      return answer
+    },
+    close: async () => {
+      await settled(inFlight)
+      closed = true
+      await close()
+    },
+  })
   setTransport(async (name, data, token) => (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody)
   return cloud
+}
+
+/** Calls that reached a closed cloud, reported by the next test that makes one. */
+const lateCalls: string[] = []
+
+/**
+ * Waits until no call the app sent is unanswered, and none follows within a tick (a load's next call starts
+ * once the one before is answered). A test ends when its assertions pass, which can be while a page's load is
+ * still on its way: closing the database under it was the "database connection is not open" after the test.
+ */
+async function settled(inFlight: Set<Promise<unknown>>) {
+  do {
+    await Promise.allSettled([...inFlight])
+    await new Promise((r) => setTimeout(r, 0))
+  } while (inFlight.size > 0)
 }
 
 /** Logs `handle` in on the cloud directly (as another device would) and returns a caller giving each result. */
 export async function devCaller(cloud: Cloud, handle: string) {
   const token = ((await cloud.call('login', { code: `dev:${handle}` })).body as any).result.token as string
   return async (name: string, data: unknown = {}) => ((await cloud.call(name, data, `Bearer ${token}`)).body as any).result
+}
+
+/** Waits (in real time, as a resident would) until `done` holds, failing after `timeoutMs`. */
+export async function waitUntil(done: () => boolean, timeoutMs = 3000): Promise<void> {
+  const giveUp = performance.now() + timeoutMs
+  while (!done()) {
+    if (performance.now() > giveUp) throw new Error(`not done within ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
 }
 
 /** A transport that fails like a phone with no signal, and counts the calls it swallowed. */

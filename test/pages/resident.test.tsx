@@ -10,7 +10,7 @@ import WalletPage from '../../src/pages/wallet'
 import { setTransport } from '../../src/services/cloud'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { applyTextScaleToDocument } from '../../src/components/TextScale'
-import { inProcessCloud, offlineTransport, showPage, tapLabel, typeInto } from './cloudHarness'
+import { inProcessCloud, offlineTransport, showPage, tapLabel, typeInto, waitUntil } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
@@ -42,7 +42,8 @@ describe('login page', () => {
     expect((await testUtils.queries.waitForQuerySelector('[aria-label="登录"]'))!.getAttribute('aria-disabled')).toBe('true')
     await typeInto(testUtils, '#handle', 'gina')
     await tapLabel(testUtils, '登录')
-    await new Promise((r) => setTimeout(r, 20))
+    // the login's answer, then the switch to Home: a fixed 20 ms was too short on a busy machine
+    await waitUntil(() => switchTab.mock.calls.length > 0)
     expect(useAppStore.getState().session).toMatchObject({ nickname: 'gina', roles: ['resident'] })
     expect(Taro.getStorageSync('glp.session.v1').nickname).toBe('gina')
     expect(switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
@@ -147,6 +148,22 @@ describe('home page', () => {
     await tapLabel(testUtils, '同步示例步数（开发数据源）')
     expect(await testUtils.queries.waitForQueryByText('步数已同步：没有新的步行可记入（每天的步行只计一次）')).toBeTruthy()
     expect((await call('listLedger', {})).entries.map((e: any) => e.factorId)).toEqual(['steps.werun', 'steps.werun', 'steps.werun'])
+  })
+
+  it('says when Home cannot load, and loads again the next time it is shown', async () => {
+    await useAppStore.getState().loginWithHandle('olga')
+    await call('checkIn', { requestId: 'olga-ride-1', kind: 'travel', mode: 'bike', distanceKm: 6, durationMin: 24, occurredAt: new Date(Date.now() - 60_000).toISOString() })
+    offlineTransport()
+    await testUtils.mount(HomePage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('无法连接服务器，请检查网络')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#points-balance')!.textContent).toBe('—')
+    const online = cloud
+    setTransport(async (name, data, token) => (await online.call(name, data, token ? `Bearer ${token}` : undefined)).body as any)
+    await showPage(testUtils.act)
+    await testUtils.queries.waitForQuerySelector('#points-balance')
+    await waitUntil(() => testUtils.queries.querySelector('#points-balance')!.textContent === '19')
+    expect(testUtils.queries.queryByText('无法连接服务器，请检查网络')).toBeNull()
   })
 
   it('drops a queued check-in it cannot read on its own, keeping the rest of the queue', async () => {
@@ -271,8 +288,7 @@ describe('me page', () => {
     await tapLabel(testUtils, 'Delete my account')
     expect(await testUtils.queries.waitForQueryByText('This cannot be undone')).toBeTruthy()
     await tapLabel(testUtils, 'Yes, delete it')
-    await new Promise((r) => setTimeout(r, 20))
-    expect(useAppStore.getState().session).toBeUndefined()
+    await waitUntil(() => useAppStore.getState().session === undefined)
     expect(((await cloud.call('getWallet', {}, `Bearer ${token}`)).body as any).error.code).toBe('UNAUTHENTICATED')
   })
 })

@@ -1,17 +1,15 @@
-import { BUD_STAGES } from '@/core/bud'
 import { MESSAGES } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
-import { EQUIVALENTS } from '@/core/equivalents'
-import { EQUIVALENT_SOURCES } from '@/core/equivalentSources'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { Notice } from '@/components/Notice'
 import { useRequireSession } from '@/components/useSession'
 import { errorText, usePackageT } from '@/components/useT'
-import { selectLang, selectMethodology, useAppStore } from '@/store'
+import { selectLang, selectMethodology, selectPageLoadError, useAppStore } from '@/store'
 import './index.scss'
-import { factorLabelKey } from '@/i18n/factors'
 import { usePageTitle } from '@/components/usePageTitle'
+import { CreditRules, EquivalentsBasis, FactorCard, VersionHistory } from './parts/MethodologyParts'
+
+const selectLoadError = selectPageLoadError('methodology')
 
 /** What the city schemes never publish: every factor, its figure, cap, source and reason. */
 export default function MethodologyPage() {
@@ -20,89 +18,25 @@ export default function MethodologyPage() {
   const t = usePackageT(MESSAGES)
   const methodology = useAppStore(selectMethodology)
   const lang = useAppStore(selectLang)
-  const loadCatalogue = useAppStore((s) => s.loadCatalogue)
-  const [error, setError] = useState<string | undefined>()
+  const error = useAppStore(selectLoadError)
+  const loadMethodology = useAppStore((s) => s.loadMethodology)
   const session = useRequireSession(() => {
-    if (!useAppStore.getState().methodology) loadCatalogue().catch((e) => setError(errorText(t, e)))
+    loadMethodology()
   })
   if (!session) return <View className='page' />
-  if (error) return <View className='page'><Notice tone='error' lines={[error]} /></View>
+  if (error && !methodology) return <View className='page'><Notice tone='error' lines={[errorText(t, error)]} /></View>
   if (!methodology) return <View className='page muted'>{t('common.loading')}</View>
 
   return (
     <View className='page methodology' style={textScale}>
       <Text className='page-title'>{t('method.title', { version: methodology.version })}</Text>
       <Text className='muted'>{t('method.intro', { gramsPerPoint: methodology.gramsPerPoint })}</Text>
-      {methodology.rules ? (
-        <View className='card rules' id='credit-rules'>
-          <Text className='factor__name'>{t('method.rulesTitle')}</Text>
-          {[
-            t('method.ruleBackdate', { hours: methodology.rules.maxBackdateHours }),
-            t('method.ruleDuration'),
-            t('method.ruleDailyTotal', { grams: methodology.rules.dailyTotalGrams, basis: lang === 'zh-CN' ? methodology.rules.dailyTotalBasisZh : methodology.rules.dailyTotalBasis }),
-            t('method.ruleBurst', {
-              count: methodology.rules.stationBurstCount,
-              minutes: methodology.rules.stationBurstWindowMin,
-              share: Math.round(methodology.rules.nearCapShare * 100),
-            }),
-            t('method.ruleStation', { share: Math.round(methodology.rules.selfReportedCapShare * 100) }),
-            // round 3's rules: a cloud from before them does not send them
-            ...(methodology.rules.selfReportedDailyGrams ? [t('method.ruleSelfDaily', { grams: methodology.rules.selfReportedDailyGrams })] : []),
-            ...(methodology.rules.residentsPerCodeWindow ? [t('method.ruleSharedCode', { count: methodology.rules.residentsPerCodeWindow })] : []),
-            t('method.ruleHeld'),
-          ].map((line) => (
-            <Text key={line} className='factor__text rules__line'>
-              {line}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <CreditRules methodology={methodology} lang={lang} t={t} />
       {methodology.factors.map((f) => (
-        <View key={f.id} className='card factor' id={`factor-${f.key}`}>
-          <View className='factor__head'>
-            <Text className='factor__name'>{t(factorLabelKey(f.id))}</Text>
-            <Text className='factor__figure'>{t('method.per', { grams: f.gramsPerUnit, unit: f.unit })}</Text>
-          </View>
-          <Text className='factor__fact'>
-            {t('method.cap', { cap: f.dailyCapGrams })}
-            {f.maxKmh !== undefined ? ` · ${t('method.speed', { kmh: f.maxKmh })}` : ''}
-          </Text>
-          <Text className='factor__label'>{t('method.source')}</Text>
-          <Text className='factor__text'>
-            {f.source} ({f.sourceVersion})
-          </Text>
-          {f.rationale ? (
-            <View>
-              <Text className='factor__label'>{t('method.why')}</Text>
-              {/* A database seeded before the Chinese text existed has only the English one. */}
-              <Text className='factor__text'>{lang === 'zh-CN' && f.rationaleZh ? f.rationaleZh : f.rationale}</Text>
-            </View>
-          ) : null}
-        </View>
+        <FactorCard key={f.id} factor={f} lang={lang} t={t} />
       ))}
-      <View className='card' id='equivalents-basis'>
-        <Text className='factor__name'>{t('method.equivTitle')}</Text>
-        {EQUIVALENTS.map((e) => (
-          <Text key={e.id} className='factor__text rules__line'>
-            {t(`equiv.${e.id}`, { n: 1 })}: {lang === 'zh-CN' ? EQUIVALENT_SOURCES[e.id].sourceZh : EQUIVALENT_SOURCES[e.id].source}
-          </Text>
-        ))}
-        {BUD_STAGES.map((stage) => (
-          <Text key={stage.id} className='factor__text rules__line'>
-            {t('method.budStage', { stage: t(`bud.stage.${stage.id}`), grams: stage.fromGrams, meaning: lang === 'zh-CN' ? stage.meaningZh : stage.meaning })}
-          </Text>
-        ))}
-      </View>
-      {methodology.history ? (
-        <View className='card' id='methodology-versions'>
-          <Text className='factor__name'>{t('method.versions')}</Text>
-          {methodology.history.map((v) => (
-            <Text key={v.version} className='factor__text rules__line'>
-              {v.version}: {lang === 'zh-CN' ? v.changesZh : v.changes}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <EquivalentsBasis lang={lang} t={t} />
+      <VersionHistory methodology={methodology} lang={lang} t={t} />
     </View>
   )
 }

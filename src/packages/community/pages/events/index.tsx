@@ -47,6 +47,34 @@ export default function EventsPage() {
       }
     })
 
+  const signedUp = events.some((e) => e.myStatus === 'signed')
+  return (
+    <View className='page events' style={textScale}>
+      {noticeProps ? <Notice {...noticeProps} /> : null}
+      {signedUp ? (
+        <AttendCard locating={events.some((e) => e.myStatus === 'signed' && e.location)} code={code} setCode={setCode} busy={busy} attend={attend} onEmpty={() => say('error', t('ev.codeEmpty'))} t={t} />
+      ) : null}
+      {events.length === 0 && !busy ? <Text className='muted'>{community ? t('ev.empty') : t('ev.noCommunity')}</Text> : null}
+      {events.map((e) => (
+        <EventCard key={e.id} event={e} t={t} busy={busy} run={run} />
+      ))}
+    </View>
+  )
+}
+
+interface AttendCardProps {
+  /** a signed-up event checks the phone's position, so the resident is told why it is asked */
+  locating: boolean
+  code: string
+  setCode(code: string): void
+  busy: boolean
+  attend(code: string): Promise<boolean>
+  onEmpty(): void
+  t(key: PackageKey, params?: Record<string, string | number>): string
+}
+
+/** Checking in at an event: its rotating code scanned (weapp) or typed. */
+function AttendCard({ locating, code, setCode, busy, attend, onEmpty, t }: AttendCardProps) {
   async function scan() {
     try {
       const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
@@ -55,37 +83,25 @@ export default function EventsPage() {
       // cancelled by the resident
     }
   }
-
-  const signedUp = events.some((e) => e.myStatus === 'signed')
-  const locating = events.some((e) => e.myStatus === 'signed' && e.location)
   return (
-    <View className='page events' style={textScale}>
-      {noticeProps ? <Notice {...noticeProps} /> : null}
-      {signedUp ? (
-        <View className='card' id='event-attend'>
-          <View className='section-title' role='heading' aria-level={2}>
-            {t('ev.attend')}
-          </View>
-          <Text className='muted'>{t('ev.attendHint')}</Text>
-          {locating ? (
-            <Text className='muted' id='event-location-why'>
-              {t('ev.locationWhy')}
-            </Text>
-          ) : null}
-          {process.env.TARO_ENV === 'weapp' ? <ActionButton label={t('ev.scan')} onClick={scan} /> : null}
-          <Field id='event-code' label={t('ev.code')} hint={t('ev.codeHint')} value={code} onInput={setCode} />
-          <ActionButton
-            variant={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'}
-            label={t('ev.submit')}
-            loading={busy}
-            onClick={() => (code.trim() ? attend(code) : say('error', t('ev.codeEmpty')))}
-          />
-        </View>
+    <View className='card' id='event-attend'>
+      <View className='section-title' role='heading' aria-level={2}>
+        {t('ev.attend')}
+      </View>
+      <Text className='muted'>{t('ev.attendHint')}</Text>
+      {locating ? (
+        <Text className='muted' id='event-location-why'>
+          {t('ev.locationWhy')}
+        </Text>
       ) : null}
-      {events.length === 0 && !busy ? <Text className='muted'>{community ? t('ev.empty') : t('ev.noCommunity')}</Text> : null}
-      {events.map((e) => (
-        <EventCard key={e.id} event={e} t={t} busy={busy} run={run} />
-      ))}
+      {process.env.TARO_ENV === 'weapp' ? <ActionButton label={t('ev.scan')} onClick={scan} /> : null}
+      <Field id='event-code' label={t('ev.code')} hint={t('ev.codeHint')} value={code} onInput={setCode} />
+      <ActionButton
+        variant={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'}
+        label={t('ev.submit')}
+        loading={busy}
+        onClick={() => (code.trim() ? attend(code) : onEmpty())}
+      />
     </View>
   )
 }

@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
 import { Notice } from '@/components/Notice'
-import { pressable } from '@/components/pressable'
 import { useTextScale } from '@/components/TextScale'
 import { usePageTitle } from '@/components/usePageTitle'
 import { useRequireSession } from '@/components/useSession'
@@ -14,6 +13,7 @@ import { subscribableKinds } from '@/services/wechat'
 import { selectLang, useAppStore } from '@/store'
 import { MESSAGES } from '../../messages'
 import './index.scss'
+import { Inbox, ReminderToggle } from './parts/ReminderParts'
 
 /** Which reminders to get, and the messages that came: the in-app inbox (WeChat also delivers them on weapp). */
 export default function RemindersPage() {
@@ -58,27 +58,9 @@ export default function RemindersPage() {
       <View className='section-title' role='heading' aria-level={2}>
         {t('reminders.choose')}
       </View>
-      {REMINDER_KINDS.map((kind) => {
-        const on = kinds.has(kind)
-        const label = t(`reminders.kind.${kind}`)
-        return (
-          <View
-            key={kind}
-            id={`reminder-${kind}`}
-            className={`reminders__toggle${on ? ' reminders__toggle--on' : ''}`}
-            role='switch'
-            aria-checked={on}
-            ariaLabel={label}
-            onClick={() => toggle(kind)}
-            {...pressable(() => toggle(kind))}
-          >
-            <Text className='reminders__toggle-text'>{label}</Text>
-            <View className={`reminders__switch${on ? ' reminders__switch--on' : ''}`} {...{ 'aria-hidden': 'true' }}>
-              <View className='reminders__knob' />
-            </View>
-          </View>
-        )
-      })}
+      {REMINDER_KINDS.map((kind) => (
+        <ReminderToggle key={kind} kind={kind} label={t(`reminders.kind.${kind}`)} on={kinds.has(kind)} onToggle={() => toggle(kind)} />
+      ))}
       <ActionButton label={t('reminders.save')} disabled={busy || !settings} loading={busy} onClick={() => void save()} />
       {noticeProps ? <Notice {...noticeProps} /> : null}
 
@@ -86,21 +68,7 @@ export default function RemindersPage() {
         {t('reminders.inbox')}
       </View>
       {inbox && inbox.messages.length === 0 ? <Text className='muted'>{t('reminders.empty')}</Text> : null}
-      <View role='list'>
-        {inbox?.messages.map((m) => {
-          const text = reminderText(m.kind, m.params, lang)
-          return (
-            <View key={m.id} role='listitem' className={`reminders__message${m.read ? '' : ' reminders__message--unread'}`}>
-              <Text className='reminders__message-title'>{m.read ? text.title : `${text.title}（${t('reminders.unreadMark')}）`}</Text>
-              <Text className='reminders__message-detail'>{text.detail}</Text>
-              <Text className='reminders__message-meta'>
-                {m.dueAt.slice(0, 16).replace('T', ' ')}
-                {m.sentByWeChat ? ` · ${t('reminders.viaWeChat')}` : ''}
-              </Text>
-            </View>
-          )
-        })}
-      </View>
+      <Inbox t={t} />
       {unreadIds.length > 0 ? (
         <ActionButton
           variant='secondary'

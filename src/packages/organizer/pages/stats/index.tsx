@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES } from '../../messages'
 import { useOrganizerStore } from '../../store'
@@ -6,16 +6,14 @@ import { useTextScale } from '@/components/TextScale'
 import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
 import { Choices } from '@/components/Choices'
-import { DayBars } from '@/components/DayBars'
 import { Notice } from '@/components/Notice'
 import { useRequireSession } from '@/components/useSession'
 import { addDays, shanghaiDay } from '@/core/time'
 import { saveTextFile } from '@/services/saveFile'
-import { formatKg } from '@/i18n'
 import { useAction } from '@/components/useAction'
 import { usePackageT } from '@/components/useT'
 import './index.scss'
-import { factorLabelKey } from '@/i18n/factors'
+import { StatsReport } from './parts/StatsReport'
 
 type Span = '7' | '30'
 
@@ -60,46 +58,7 @@ export default function StatsPage() {
           { value: '30', text: t('organizer.last30') },
         ]}
       />
-      {stats ? (
-        <View>
-          <View className='totals'>
-            <View className='totals__cell'>
-              <Text className='totals__label'>{t('organizer.totalGrams')}</Text>
-              <Text className='totals__value' id='stats-total'>{t('common.kg', { kg: formatKg(stats.totals.gramsCo2e) })}</Text>
-            </View>
-            <View className='totals__cell'>
-              <Text className='totals__label'>{t('organizer.checkins')}</Text>
-              <Text className='totals__value'>{stats.totals.checkins}</Text>
-            </View>
-            <View className='totals__cell'>
-              <Text className='totals__label'>{t('organizer.participants')}</Text>
-              <Text className='totals__value'>{stats.totals.participants}</Text>
-            </View>
-          </View>
-          <View className='section-title'>{t('organizer.byDay')}</View>
-          <DayBars
-            days={range(span)}
-            values={new Map(stats.byDay.map((d) => [d.day, d.gramsCo2e]))}
-            label={t('organizer.byDay')}
-            format={(g) => t('common.g', { grams: g })}
-          />
-          <View className='section-title'>{t('organizer.byFactor')}</View>
-          <View className='entries'>
-            {stats.byFactor.map((f) => {
-              return (
-                <View key={f.factorId} className='entry'>
-                  <Text className='entry__title'>{t(factorLabelKey(f.factorId))}</Text>
-                  <Text className='entry__grams'>
-                    {t('common.kg', { kg: formatKg(f.gramsCo2e) })} · {f.checkins}
-                  </Text>
-                </View>
-              )
-            })}
-          </View>
-        </View>
-      ) : (
-        <View className='muted'>{t('common.loading')}</View>
-      )}
+      {stats ? <StatsReport stats={stats} days={range(span)} t={t} /> : <View className='muted'>{t('common.loading')}</View>}
       <ActionButton label={t('organizer.export')} onClick={exportNow} />
       {noticeProps ? <Notice {...noticeProps} /> : null}
     </View>

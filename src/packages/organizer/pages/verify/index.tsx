@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { usePageTitle } from '@/components/usePageTitle'
-import { MESSAGES } from '../../messages'
+import { MESSAGES, type PackageKey } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -13,6 +13,33 @@ import { errorText, usePackageT } from '@/components/useT'
 import { useAppStore } from '@/store'
 import './index.scss'
 
+type Answer = { ok: true; redemption: Redemption } | { ok: false; message: string }
+
+/** The answer, big and clear at a distance: a tick and the reward, or a cross and why. */
+function VerifyAnswer({ result, t, onNext }: { result: Answer; t: (key: PackageKey, params?: Record<string, string | number>) => string; onNext(): void }) {
+  return (
+    <View className={`page verify verify--${result.ok ? 'ok' : 'refused'}`}>
+      <View className='verify__mark' role='img' ariaLabel={result.ok ? t('organizer.ok', { title: '' }) : t('organizer.refused')}>
+        {result.ok ? '✓' : '✕'}
+      </View>
+      {result.ok ? (
+        <View className='verify__text'>
+          <Text className='verify__headline'>{t('organizer.ok', { title: result.redemption.rewardTitle })}</Text>
+          <Text className='muted'>
+            {t('organizer.okDetail', { code: result.redemption.code, points: result.redemption.pointsCost })}
+          </Text>
+        </View>
+      ) : (
+        <View className='verify__text'>
+          <Text className='verify__headline'>{t('organizer.refused')}</Text>
+          <Text className='muted'>{result.message}</Text>
+        </View>
+      )}
+      <ActionButton label={t('organizer.next')} onClick={onNext} />
+    </View>
+  )
+}
+
 /** Pickup desk: scan (weapp) or type (H5) a voucher code; a big clear yes or no. */
 export default function VerifyPage() {
   const textScale = useTextScale()
@@ -21,7 +48,7 @@ export default function VerifyPage() {
   const verifyVoucher = useAppStore((s) => s.verifyVoucher)
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ ok: true; redemption: Redemption } | { ok: false; message: string } | undefined>()
+  const [result, setResult] = useState<Answer | undefined>()
   const session = useRequireSession()
   if (!session) return <View className='page' />
 
@@ -49,31 +76,14 @@ export default function VerifyPage() {
 
   if (result) {
     return (
-      <View className={`page verify verify--${result.ok ? 'ok' : 'refused'}`}>
-        <View className='verify__mark' role='img' ariaLabel={result.ok ? t('organizer.ok', { title: '' }) : t('organizer.refused')}>
-          {result.ok ? '✓' : '✕'}
-        </View>
-        {result.ok ? (
-          <View className='verify__text'>
-            <Text className='verify__headline'>{t('organizer.ok', { title: result.redemption.rewardTitle })}</Text>
-            <Text className='muted'>
-              {t('organizer.okDetail', { code: result.redemption.code, points: result.redemption.pointsCost })}
-            </Text>
-          </View>
-        ) : (
-          <View className='verify__text'>
-            <Text className='verify__headline'>{t('organizer.refused')}</Text>
-            <Text className='muted'>{result.message}</Text>
-          </View>
-        )}
-        <ActionButton
-          label={t('organizer.next')}
-          onClick={() => {
-            setResult(undefined)
-            setCode('')
-          }}
-        />
-      </View>
+      <VerifyAnswer
+        result={result}
+        t={t}
+        onNext={() => {
+          setResult(undefined)
+          setCode('')
+        }}
+      />
     )
   }
 

@@ -1,0 +1,145 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ActionButton } from '@/components/ActionButton'
+import { Choices } from '@/components/Choices'
+import { Field } from '@/components/Field'
+import { Toggles } from '@/components/Toggles'
+import type { Action } from '@/components/useAction'
+import { MATERIALS } from '@/contract/constants'
+import type { Material } from '@/contract/schemas'
+import type { Community, OrganizerScopeView, Station } from '@/contract/types'
+import type { Translate } from '@/i18n'
+import type { MessageKey } from '@/i18n/messages'
+import type { PackageKey } from '../../../messages'
+import { ConfirmAction } from '../../../parts/ConfirmAction'
+import { useOrganizerStore } from '../../../store'
+
+type T = Translate<MessageKey | PackageKey>
+
+export interface Draft {
+  existing: boolean
+  code: string
+  name: string
+  address: string
+  hours: string
+  materials: Material[]
+  communityId: string
+}
+
+export const EMPTY: Draft = { existing: false, code: '', name: '', address: '', hours: '', materials: ['paper'], communityId: '' }
+const CODE = /^[A-Za-z0-9_-]{1,32}$/
+
+export const toDraft = (s: Station): Draft => ({
+  existing: true,
+  code: s.code,
+  name: s.name,
+  address: s.address ?? '',
+  hours: s.hours ?? '',
+  materials: [...s.materials],
+  communityId: s.communityId ?? '',
+})
+
+interface StationFormProps {
+  draft: Draft
+  setDraft(update: (d: Draft | undefined) => Draft | undefined): void
+  action: Action
+  t: T
+  scope: OrganizerScopeView | undefined
+  communities: Community[]
+}
+
+/** A new station, or an existing one's details (its code stays), checked before it is saved. */
+export function StationForm({ draft, setDraft, action: { run, busy, say }, t, scope, communities }: StationFormProps) {
+  const set = <K extends keyof Draft>(field: K) => (value: Draft[K]) => setDraft((d) => (d ? { ...d, [field]: value } : d))
+  function save() {
+    if (!CODE.test(draft.code.trim()) || !draft.name.trim() || draft.materials.length === 0) {
+      say('error', t('station.formError'))
+      return
+    }
+    void run(async () => {
+      await useOrganizerStore.getState().saveStation({
+        code: draft.code.trim(),
+        name: draft.name.trim(),
+        address: draft.address.trim(),
+        hours: draft.hours.trim(),
+        materials: draft.materials,
+        ...(scope?.communityId === null ? { communityId: draft.communityId } : {}),
+      })
+      setDraft(() => undefined)
+      return t('organizer.saved')
+    })
+  }
+
+  return (
+    <View className='card' id='station-form'>
+      {draft.existing ? (
+        <Text className='section-title'>{draft.code}</Text>
+      ) : (
+        <Field id='station-code' label={t('station.code')} hint={t('station.codeHint')} value={draft.code} onInput={set('code')} />
+      )}
+      <Field id='station-name' label={t('station.name')} value={draft.name} onInput={set('name')} />
+      <Field id='station-address' label={t('station.address')} value={draft.address} onInput={set('address')} />
+      <Field id='station-hours' label={t('station.hours')} value={draft.hours} onInput={set('hours')} />
+      <Toggles<Material>
+        label={t('station.materials')}
+        values={draft.materials}
+        onChange={set('materials')}
+        options={MATERIALS.map((m) => ({ value: m, text: t(`material.${m}` as MessageKey) }))}
+      />
+      {scope?.communityId === null ? (
+        <Choices
+          label={t('station.community')}
+          value={draft.communityId}
+          onChange={set('communityId')}
+          options={[{ value: '', text: t('station.cityWide') }, ...communities.map((c) => ({ value: c.id, text: c.name }))]}
+        />
+      ) : null}
+      <ActionButton label={t('organizer.save')} loading={busy} onClick={save} />
+      <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setDraft(() => undefined)} />
+    </View>
+  )
+}
+
+/** One station: where, when, what it takes; edit, print its QR, or retire it (asked once more). */
+export function StationRow({ station: s, communityName, onEdit, action: { run, busy }, t }: { station: Station; communityName: string; onEdit(): void; action: Action; t: T }) {
+  const retire = () =>
+    run(async () => {
+      const done = await useOrganizerStore.getState().retireStation(s.code)
+      return t('station.retiredDone', { name: done.name })
+    })
+  return (
+    <View className='card station-row' id={`station-${s.code}`}>
+      <Text className='card__title'>{s.name}</Text>
+      <Text className='muted'>
+        {s.code} · {communityName}
+        {s.retiredAt ? ` · ${t('station.retired', { day: s.retiredAt.slice(0, 10) })}` : ''}
+      </Text>
+      {s.address ? <Text>{s.address}</Text> : null}
+      {s.hours ? <Text>{s.hours}</Text> : null}
+      <Text className='muted'>{s.materials.map((m) => t(`material.${m}` as MessageKey)).join('、')}</Text>
+      {s.retiredAt ? null : (
+        <View>
+          <ActionButton variant='secondary' label={`${t('organizer.edit')} ${s.name}`} onClick={onEdit}>
+            {t('organizer.edit')}
+          </ActionButton>
+          <ActionButton
+            variant='secondary'
+            label={t('station.printNamed', { name: s.name })}
+            onClick={() => Taro.navigateTo({ url: `/packages/organizer/pages/station/index?code=${encodeURIComponent(s.code)}` })}
+          >
+            {t('station.print')}
+          </ActionButton>
+          <ConfirmAction
+            label={t('station.retireNamed', { name: s.name })}
+            text={t('station.retire')}
+            question={t('station.retireAsk', { name: s.name })}
+            confirmLabel={t('station.retireConfirm', { name: s.name })}
+            cancelLabel={t('me.cancel')}
+            busy={busy}
+            onConfirm={retire}
+          />
+        </View>
+      )}
+    </View>
+  )
+}
