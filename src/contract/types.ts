@@ -68,6 +68,10 @@ export interface Factor {
   rationale?: string
   /** Addition to the contract: the same reason in Simplified Chinese (the app's default language). */
   rationaleZh?: string
+  /** Addition to the contract: the source and its version as a Chinese reader cites them (display only: the
+   * ledger's hashes carry `sourceVersion`). */
+  sourceZh?: string
+  sourceVersionZh?: string
 }
 
 export interface Methodology {

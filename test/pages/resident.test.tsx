@@ -251,11 +251,15 @@ describe('methodology page', () => {
     // the reason for each figure, in the resident's language
     expect(testUtils.queries.queryByText('混合塑料按其中数值最低的 HDPE 计。每日上限 5 公斤。')).toBeTruthy()
     expect(testUtils.queries.queryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeNull()
+    // and its source, cited as a Chinese reader cites it
+    expect(testUtils.queries.queryByText('美国环保署废弃物减量模型（US EPA WARM v16）：高密度聚乙烯（HDPE）每千克 0.84 千克（PP 0.87，PET 1.15）（WARM v16，2023 年 12 月）')).toBeTruthy()
+    expect(testUtils.queries.queryByText('US EPA WARM v16: HDPE 0.84 kg/kg (PP 0.87, PET 1.15) (WARM v16, Dec 2023)')).toBeNull()
     // the rules against farming, as the cloud has them in force
     expect(testUtils.queries.queryByText('只记入 48 小时内发生的行为。')).toBeTruthy()
     expect(testUtils.queries.queryByText('每人每天所有行为合计最多记入 36380 克（最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里））。')).toBeTruthy()
     await testUtils.act(async () => useAppStore.getState().setLang('en'))
     expect(await testUtils.queries.waitForQueryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeTruthy()
+    expect(testUtils.queries.queryByText('US EPA WARM v16: HDPE 0.84 kg/kg (PP 0.87, PET 1.15) (WARM v16, Dec 2023)')).toBeTruthy()
   })
 })
 

@@ -53,7 +53,7 @@ export function FactorCard({ factor: f, lang, t }: { factor: Methodology['factor
       </Text>
       <Text className='factor__label'>{t('method.source')}</Text>
       <Text className='factor__text'>
-        {f.source} ({f.sourceVersion})
+        {lang === 'zh-CN' && f.sourceZh ? `${f.sourceZh}（${f.sourceVersionZh ?? f.sourceVersion}）` : `${f.source} (${f.sourceVersion})`}
       </Text>
       {f.rationale ? (
         <View>
