@@ -15,12 +15,15 @@ const TEMPLATES = {
 
 let h: Harness
 let wechat: WeChatStandIn
+/** What the sender told the operator: a test that provokes a refusal asserts the line instead of printing it. */
+let senderLog: string[]
 
 beforeEach(async () => {
   wechat = await startWeChatStandIn()
   const options = { appid: STAND_IN_APPID, secret: STAND_IN_SECRET, apiBase: wechat.url, timeoutMs: 400 }
   // the sender reads the test's clock, so a token's two hours pass when the test says so
-  const reminderSender = createSubscribeSender({ ...options, now: () => h.clock.ms })
+  senderLog = []
+  const reminderSender = createSubscribeSender({ ...options, now: () => h.clock.ms, log: (line) => senderLog.push(line) })
   h = await harness({ organizers: ['boss'], tokenTtlSeconds: 90 * 86400, wechat: createWeChatLogin(options), reminderSender, reminderTemplates: TEMPLATES })
 })
 
@@ -203,6 +206,7 @@ describe('sending through WeChat subscribe messages', () => {
     h.clock.ms += DAY
     wechat.sendPlan.push('refuse')
     expect(await send()).toMatchObject({ failed: 1 })
+    expect(senderLog).toEqual([expect.stringMatching(/^\[reminders\] WeChat refused a subscribe message \(errcode 43101/)])
 
     const x = await wechatPerson('xia')
     await x.ok('setReminders', { kinds: ['streak'], accepted: ['streak'] })
