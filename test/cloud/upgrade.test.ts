@@ -1,15 +1,28 @@
 /**
- * A database made by release 1 (test/fixtures/release-1.sqlite, written by that release's own code before
- * migrations were recorded) opens under today's code: the migrations are applied and recorded, every ledger
- * verifies and every balance is what release 1 left.
+ * Databases made by earlier code open under today's and upgrade in place. Release 1's (test/fixtures/release-1.sqlite,
+ * written before migrations were recorded): the migrations are applied and recorded, every ledger verifies and
+ * every balance is what release 1 left. a69e639's, the last made under two numberings (SQLite v12, MySQL v11;
+ * test/fixtures/*-a69e639.*): renumbered to the one list, only what is new applied, every row intact.
  */
+import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { MIGRATIONS } from '../../mock/storage/migrations'
+import { MYSQL_MIGRATIONS } from '../../mock/storage/mysql/migrations'
+import { openMysql } from '../../mock/storage/mysql/port'
 import { SQLITE_MIGRATIONS } from '../../mock/storage/sqlite'
 import { openSqlite } from '../../mock/storage/sqlitePort'
-import { sqliteOnly } from '../support/database'
+import { MYSQL_MIGRATIONS as A69E639_MYSQL } from '../fixtures/a69e639/mysql-migrations'
+import { FIXTURE_CHECKS } from '../fixtures/a69e639/rows'
+import { freshMysqlDatabase, sqliteOnly } from '../support/database'
+import { restoreDump, testMysqlServer } from '../support/mysqlFixture'
 import { harness } from './harness'
+
+const fixture = (name: string) => join(__dirname, '..', 'fixtures', name)
+const allVersions = MIGRATIONS.map((m) => m.version)
+/** The migrations a69e639 did not have: what its databases must apply, and nothing else. */
+const AFTER_A69E639 = allVersions.filter((v) => v > 11)
 
 // What release 1 reported for these residents when it made the fixture.
 const RELEASE_1_WALLETS = {
@@ -19,7 +32,7 @@ const RELEASE_1_WALLETS = {
 
 sqliteOnly('upgrades a release-1 database in place: migrations recorded, ledgers verify, balances unchanged', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'glp-upgrade-')), 'cloud.sqlite')
-  copyFileSync(join(__dirname, '..', 'fixtures', 'release-1.sqlite'), path)
+  copyFileSync(fixture('release-1.sqlite'), path)
   const storage = openSqlite({ path })
   expect(storage.sqlite.applied).toEqual(SQLITE_MIGRATIONS.map((m) => m.version))
   const h = await harness({ storage, organizers: ['boss'] })
@@ -50,4 +63,73 @@ sqliteOnly('upgrades a release-1 database in place: migrations recorded, ledgers
   const rows = again.sqlite.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()
   expect(rows).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })))
   await again.close()
+})
+
+function copied(name: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'glp-upgrade-')), 'cloud.sqlite')
+  copyFileSync(fixture(name), path)
+  return path
+}
+
+sqliteOnly("upgrades a69e639's SQLite database (old numbering, v12): renumbered once, only the new migrations run, rows intact", async () => {
+  const path = copied('sqlite-a69e639.sqlite')
+  const storage = openSqlite({ path })
+  expect(storage.sqlite.applied).toEqual(AFTER_A69E639)
+  const db = storage.sqlite.db
+  const recorded = db.prepare<[], { version: number; name: string; applied_at: string }>('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all()
+  expect(recorded.map((r) => [r.version, r.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]))
+  // Old 1 and 2 became 1, old 12 became 11, each keeping when it was applied; 12 ran now.
+  expect(recorded.slice(0, 11).map((r) => r.applied_at)).toEqual(Array(11).fill('2026-12-04T00:00:00.000Z'))
+  expect(recorded[11].applied_at).not.toBe('2026-12-04T00:00:00.000Z')
+  for (const { sql, want } of FIXTURE_CHECKS) expect(db.prepare(sql).get()).toEqual(want)
+  await storage.close()
+  const again = openSqlite({ path })
+  expect(again.sqlite.applied).toEqual([])
+  await again.close()
+})
+
+sqliteOnly('a SQLite database that recorded only the old first migration gets v1.1\'s tables from the new first one', async () => {
+  const path = copied('release-1.sqlite')
+  const old = new Database(path)
+  old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+  old.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run('release 1: ledger, rewards, reviews, projects, groups, challenges', '2025-01-01T00:00:00.000Z')
+  old.close()
+  const storage = openSqlite({ path })
+  expect(storage.sqlite.applied).toEqual(allVersions)
+  expect(storage.sqlite.db.prepare("SELECT name FROM sqlite_schema WHERE name = 'privacy_agreements'").get()).toEqual({ name: 'privacy_agreements' })
+  await storage.close()
+})
+
+it("today's MySQL text of migrations 1-11 is a69e639's, so its databases need none of them again", () => {
+  const words = (statements: string[]) => statements.map((s) => s.replace(/\s+/g, ' ').trim())
+  expect(MYSQL_MIGRATIONS.slice(0, A69E639_MYSQL.length).map((m) => [m.version, m.name, words(m.statements)])).toEqual(
+    A69E639_MYSQL.map((m) => [m.version, m.name, words(m.statements)]),
+  )
+})
+
+// In both projects: `node` finds the server itself, so `--selectProjects node` still checks MySQL's upgrade.
+it("upgrades a69e639's MySQL database (v11) in place: only the new migrations run, rows intact", async () => {
+  const server = await testMysqlServer()
+  if (!server) return console.warn('upgrade.test.ts: no MySQL server answered; the MySQL upgrade was not checked')
+  const fresh = await freshMysqlDatabase(undefined, server)
+  try {
+    await restoreDump(fresh.url, fixture('mysql-a69e639.sql'))
+    const store = await openMysql({ url: fresh.url })
+    try {
+      expect(store.applied).toEqual(AFTER_A69E639)
+      const [recorded] = (await store.pool.query('SELECT version, name FROM schema_migrations ORDER BY version')) as unknown as [{ version: number; name: string }[]]
+      expect(recorded.map((r) => [r.version, r.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]))
+      for (const { sql, want } of FIXTURE_CHECKS) {
+        const [rows] = (await store.pool.query(sql)) as unknown as [Record<string, unknown>[]]
+        expect({ ...rows[0] }).toEqual(want)
+      }
+    } finally {
+      await store.close()
+    }
+    const again = await openMysql({ url: fresh.url })
+    expect(again.applied).toEqual([])
+    await again.close()
+  } finally {
+    await fresh.drop()
+  }
 })
