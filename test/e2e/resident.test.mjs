@@ -72,7 +72,9 @@ test('home shows the balance and today; the wallet lists every entry and verifie
   await page.goto(`${app.url}/#/pages/home/index`)
   await page.reload()
   await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() === '910')
-  assert.match(await page.locator('#today-grams').innerText(), /9111 克/)
+  // one unit on the card: the total passed a kilogram, so today is in kilograms too
+  assert.match(await page.locator('#today-grams').innerText(), /9\.11 千克/)
+  assert.match(await page.locator('#total-kg').innerText(), /千克/)
   await page.screenshot({ path: shot('home.png') })
   await page.goto(`${app.url}/#/pages/wallet/index`)
   await page.reload()

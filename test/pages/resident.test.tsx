@@ -60,6 +60,9 @@ describe('home page', () => {
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('230 / 296 克')).toBeTruthy()
     expect(testUtils.queries.querySelector('#points-balance')!.textContent).toBe('23')
+    // one unit on the balance card: under a kilogram in all, today and the total are both in grams
+    expect(testUtils.queries.querySelector('#today-grams')!.textContent).toBe('230 克')
+    expect(testUtils.queries.querySelector('#total-kg')!.textContent).toBe('230 克')
     const bar = testUtils.queries.querySelector('[role="progressbar"]')!
     expect(bar.getAttribute('aria-valuenow')).toBe('230')
 
