@@ -1,6 +1,7 @@
 /**
- * checkIn throughput in-process and over HTTP, each beside its floor measured in the same run:
- * a bare better-sqlite3 insert-per-transaction loop, and a bare Node HTTP server doing one insert.
+ * checkIn throughput in-process and over HTTP, each beside its floors measured in the same run: a bare
+ * better-sqlite3 insert-per-transaction loop, a bare Node HTTP server doing one insert, and the same server
+ * doing one credit-shaped transaction (./bareCreditServer), the ceiling for a credit on SQLite.
  */
 import Database from 'better-sqlite3'
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -44,7 +45,7 @@ export interface HttpFigures {
   p99Ms: number
 }
 
-function tempDb(): { path: string; dispose(): void } {
+export function tempDb(): { path: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'glp-bench-'))
   return { path: join(dir, 'bench.sqlite'), dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
@@ -92,12 +93,18 @@ export function startChild(args: string[], env: Record<string, string>): Promise
   return new Promise((resolve, reject) => {
     // BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers the bench starts.
     const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean)
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    // LOG_LEVEL=warn: a JSON line per call would be measured too (and kept here); the figures are the calls'.
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { env: { LOG_LEVEL: 'warn', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
+    let started = false
     child.stdout!.on('data', (c: Buffer) => {
+      if (started) return
       out += c
       const m = /http:\/\/[\d.]+:\d+/.exec(out)
-      if (m) resolve({ url: m[0], child })
+      if (m) {
+        started = true
+        resolve({ url: m[0], child })
+      }
     })
     child.once('exit', (code) => reject(new Error(`child exited ${code}: ${out}`)))
   })
@@ -146,7 +153,15 @@ export async function drive(concurrency: number, total: number, send: (i: number
   return { perSec: total / secs, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) }
 }
 
-export async function httpFigures(concurrency: number, total: number): Promise<{ bare: HttpFigures; cloud: HttpFigures }> {
+export interface SqliteHttpFigures {
+  /** one insert per request */
+  bare: HttpFigures
+  /** one credit-shaped transaction per request */
+  credit: HttpFigures
+  cloud: HttpFigures
+}
+
+export async function httpFigures(concurrency: number, total: number): Promise<SqliteHttpFigures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
   const bareDb = tempDb()
   const bare = await startChild([join(__dirname, 'bareServer.ts')], { DB_PATH: bareDb.path })
@@ -159,10 +174,22 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
   bare.child.kill('SIGKILL')
   bareDb.dispose()
 
+  // 2,000 residents, as the cloud run below spreads its check-ins, so each wallet row is as hot as there.
+  const users = 2000
+  const creditDb = tempDb()
+  const creditServer = await startChild([join(__dirname, 'bareCreditServer.ts')], { DB_PATH: creditDb.path })
+  const creditUrl = new URL(creditServer.url)
+  await drive(concurrency, 500, async (i) => void (await postJson(agent, creditUrl, '/', { data: { user: i % users } })))
+  const creditFigures = await drive(concurrency, total, async (i) => {
+    const r = await postJson(agent, creditUrl, '/', { data: { user: i % users, requestId: `c-${i}`, kind: 'travel', mode: 'bike', distanceKm: 0.5 } })
+    if (r.status !== 200) throw new Error(`bare credit failed: ${JSON.stringify(r.body)}`)
+  })
+  creditServer.child.kill('SIGKILL')
+  creditDb.dispose()
+
   const cloudDb = tempDb()
   const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DB_PATH: cloudDb.path, PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1' })
   const cloudUrl = new URL(cloud.url)
-  const users = 2000
   const startedMs = Date.now()
   const tokens: string[] = []
   for (let u = 0; u < users; u++) tokens.push((await postJson(agent, cloudUrl, '/cloud/login', { data: { code: `dev:h${u}` } })).body.result.token)
@@ -175,7 +202,7 @@ export async function httpFigures(concurrency: number, total: number): Promise<{
   await new Promise((r) => setTimeout(r, process.env.BENCH_CHILD_NODE_ARGS ? 1500 : 0))
   cloudDb.dispose()
   agent.destroy()
-  return { bare: bareFigures, cloud: cloudFigures }
+  return { bare: bareFigures, credit: creditFigures, cloud: cloudFigures }
 }
 
 /** A throw-away MySQL database for one bench server (the tests' own helper), or undefined when no server answers. */

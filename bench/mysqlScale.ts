@@ -58,11 +58,16 @@ async function medianMs(runs: number, call: () => Promise<void>): Promise<{ p50M
   return { p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) }
 }
 
-/** One person's chain of `count` check-ins, hashed and linked by the rules core, and the wallet they fold to. */
-function chain(openid: string, count: number): { rows: unknown[][]; wallet: Wallet; head: { seq: number; hash: string } } {
+/** The entries table's columns in the order chainRows gives them (the same names on SQLite and MySQL). */
+export const CHAIN_COLUMNS = ['openid', 'seq', 'id', 'type', 'grams', 'points', 'factor_id', 'day', 'created_at', 'prev_hash', 'hash']
+
+/**
+ * One person's chain of `count` check-ins as rows, hashed and linked by the rules core, one at a time so a
+ * million never sit in memory at once; the wallet they fold to is returned at the end.
+ */
+export function* chainRows(openid: string, count: number): Generator<unknown[], { wallet: Wallet; head: { seq: number; hash: string } }> {
   let wallet: Wallet = { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 }
   let prevHash = GENESIS_HASH
-  const rows: unknown[][] = []
   const now = Date.now()
   const today = shanghaiDay(now)
   for (let seq = 1; seq <= count; seq++) {
@@ -80,9 +85,19 @@ function chain(openid: string, count: number): { rows: unknown[][]; wallet: Wall
     const entry: LedgerEntry = { ...unhashed, hash: entryHash(unhashed) }
     wallet = applyToWallet(wallet, entry)
     prevHash = entry.hash
-    rows.push([openid, seq, entry.id, 'checkin', entry.gramsCo2e, entry.points, entry.factorId, entry.day, entry.createdAt, entry.prevHash, entry.hash])
+    yield [openid, seq, entry.id, 'checkin', entry.gramsCo2e, entry.points, entry.factorId, entry.day, entry.createdAt, entry.prevHash, entry.hash]
   }
-  return { rows, wallet, head: { seq: count, hash: prevHash } }
+  return { wallet, head: { seq: count, hash: prevHash } }
+}
+
+/** chainRows gathered into one array, for the bulk INSERTs of mysqlLedgerScale. */
+function chain(openid: string, count: number): { rows: unknown[][]; wallet: Wallet; head: { seq: number; hash: string } } {
+  const rows: unknown[][] = []
+  const it = chainRows(openid, count)
+  for (let step = it.next(); ; step = it.next()) {
+    if (step.done) return { rows, ...step.value }
+    rows.push(step.value)
+  }
 }
 
 export interface MysqlLedgerScale {
@@ -100,7 +115,7 @@ export async function mysqlLedgerScale(entries: number): Promise<MysqlLedgerScal
   try {
     const me = await login(cloud, 'scale')
     const { rows, wallet, head } = chain(me.openid, entries)
-    await insertRows(port.pool, 'entries', ['openid', 'seq', 'id', 'type', 'grams', 'points', 'factor_id', 'day', 'created_at', 'prev_hash', 'hash'], rows)
+    await insertRows(port.pool, 'entries', CHAIN_COLUMNS, rows)
     await port.pool.query(
       'UPDATE wallets SET grams_total = ?, points_balance = ?, points_earned = ?, points_spent = ?, head_seq = ?, head_hash = ? WHERE openid = ?',
       [wallet.gramsCo2eTotal, wallet.pointsBalance, wallet.pointsEarned, wallet.pointsSpent, head.seq, head.hash, me.openid],

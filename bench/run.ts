@@ -9,8 +9,11 @@ import { bareInsertLoop, describeHttp, httpFigures, mysqlHttpFigures, inProcessC
 import { leaderboardLatency } from './leaderboard'
 import { mysqlHotSpot, mysqlLeaderboard, mysqlLedgerScale } from './mysqlScale'
 import { ledgerScale } from './scale'
+import { mysqlReadsUnderWriters, sqliteReadsUnderWriters, type ReadsUnderWriters } from './reads'
+import { ledgerMemory, type ProbeFigures } from './memory'
 import { pageLoad } from './pageload'
 import { cityDashboard } from './city'
+import { weappFirstRender } from './render'
 import { sizeReport } from './size'
 import { fmt, table } from './stats'
 
@@ -63,6 +66,13 @@ async function main() {
     rows.push(['Home LCP element', home.lcpElement, empty.lcpElement, ''])
   }
 
+  if (!only || only === 'render') {
+    const { floor } = buildAll()
+    const r = weappFirstRender(floor.weapp)
+    const note = "Home's first render on weapp (the launch check's resident, real cloud)"
+    rows.push([`${note}: setData calls`, `${r.home.setDataCalls}`, `${r.floor.setDataCalls} empty Taro page`, `${fmt(r.home.setDataCalls / r.floor.setDataCalls, 2)}× (goal ≤ 1.5×)`])
+    rows.push([`${note}: setData bytes`, `${fmt(r.home.setDataBytes)} B`, `${fmt(r.floor.setDataBytes)} B empty Taro page`, `${fmt(r.home.setDataBytes / r.floor.setDataBytes, 1)}×`])
+  }
   if (!only || only === 'city') {
     const { app, floor } = buildAll()
     const c = await cityDashboard(app.h5, floor.h5)
@@ -79,7 +89,13 @@ async function main() {
     const inProc = await inProcessCheckIns(n)
     rows.push(['checkIn in-process', `${fmt(inProc)}/s`, `${fmt(floor)}/s bare insert+txn`, `${fmt(inProc / floor, 2)}×`])
     const http = await httpFigures(50, Number(process.env.BENCH_HTTP_COUNT ?? 10000))
-    rows.push(['checkIn over HTTP, 50 concurrent', describeHttp(http.cloud), describeHttp(http.bare), `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`])
+    rows.push(['checkIn over HTTP, 50 concurrent', describeHttp(http.cloud), `${describeHttp(http.bare)} bare insert`, `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`])
+    rows.push([
+      'checkIn over HTTP vs credit-shaped SQLite floor, 50 concurrent',
+      describeHttp(http.cloud),
+      `${describeHttp(http.credit)} lock+read+insert+update+request id txn`,
+      `${fmt(http.cloud.perSec / http.credit.perSec, 2)}×, p99 ${fmt(http.cloud.p99Ms / http.credit.p99Ms, 2)}×`,
+    ])
     rows.push(['checkIn HTTP vs bare insert loop', `${fmt(http.cloud.perSec)}/s`, `${fmt(floor)}/s`, `${fmt(http.cloud.perSec / floor, 2)}×`])
     const onMysql = await mysqlHttpFigures(50, Number(process.env.BENCH_MYSQL_COUNT ?? 5000))
     if (!onMysql) rows.push(['checkIn over HTTP on MySQL', 'not measured: no MySQL server answered', '', ''])
@@ -110,6 +126,45 @@ async function main() {
       const board = await mysqlLeaderboard(participants)
       if (board) rows.push([`getLeaderboard on MySQL, ${fmt(participants)} participants`, `p50 ${fmt(board.p50Ms, 2)} ms, p99 ${fmt(board.p99Ms, 2)} ms`, 'goal < 100 ms', ''])
     }
+  }
+  if (!only || only === 'reads') {
+    const writers = 50
+    const readers = Number(process.env.BENCH_READERS ?? 5)
+    const writes = Number(process.env.BENCH_READS_WRITES ?? 10000)
+    const readRows = (engine: string, r: ReadsUnderWriters) => {
+      const label = `${engine}, ${readers} readers per function under ${writers} checkIn writers`
+      rows.push([`checkIn (the writers) over HTTP on ${label}`, describeHttp(r.writes), '', ''])
+      for (const fn of ['getWallet', 'listLedger'] as const) {
+        const read = r[fn]
+        rows.push([
+          `${fn} over HTTP on ${label} (${fmt(read.count)} reads)`,
+          `p50 ${fmt(read.p50Ms, 2)} ms, p99 ${fmt(read.p99Ms, 2)} ms`,
+          `write p99 ${fmt(r.writes.p99Ms, 2)} ms`,
+          `p50 ${fmt(read.p50Ms / r.writes.p99Ms, 2)}×, p99 ${fmt(read.p99Ms / r.writes.p99Ms, 2)}× of write p99 (goal p99 ≤ 1×)`,
+        ])
+      }
+    }
+    readRows('SQLite', await sqliteReadsUnderWriters(writers, writes, readers))
+    const onMysql = await mysqlReadsUnderWriters(writers, Number(process.env.BENCH_MYSQL_READS_WRITES ?? 5000), readers)
+    if (onMysql) readRows('MySQL, 1 worker', onMysql)
+    else rows.push(['reads under writers on MySQL', 'not measured: no MySQL server answered', '', ''])
+  }
+  if (!only || only === 'memory') {
+    const small = await ledgerMemory(1_000)
+    const large = await ledgerMemory(Number(process.env.BENCH_MEMORY_ENTRIES ?? 1_000_000))
+    const n = fmt(large.entries)
+    rows.push([`seeding ${n} entries in bulk (one person, SQLite)`, `${fmt(large.seedMs / 1000, 1)} s`, '', ''])
+    for (const fn of ['verifyLedger', 'exportMyData'] as const) {
+      const [s, l]: ProbeFigures[] = [small[fn], large[fn]]
+      const growth = (f: ProbeFigures) => `peak RSS +${fmt(f.peakRssGrowthMiB, 1)} MiB, heap at return +${fmt(f.heapAtReturnGrowthMiB, 1)} MiB, ${fmt(f.elapsedMs)} ms`
+      rows.push([
+        `${fn} memory, ${n} vs 1,000 entries (in-process cloud, own process)`,
+        growth(l),
+        growth(s),
+        `RSS ${fmt(l.peakRssGrowthMiB / s.peakRssGrowthMiB, 0)}×, heap ${fmt(l.heapAtReturnGrowthMiB / s.heapAtReturnGrowthMiB, 0)}× (goal flat, ≈1×)`,
+      ])
+    }
+    rows.push([`exportMyData answer as JSON, ${n} vs 1,000 entries`, `${fmt(large.exportMyData.wireMiB, 1)} MiB`, `${fmt(small.exportMyData.wireMiB, 2)} MiB`, ''])
   }
   if (!only || only === 'leaderboard') {
     const sizes = [1_000, 10_000, 100_000]

@@ -1,0 +1,70 @@
+/**
+ * One call of verifyLedger or exportMyData in a process of its own (run by ./memory), so the peak-RSS high-water
+ * mark it reports belongs to that call alone. Usage: node --expose-gc --import tsx bench/memoryProbe.ts <db> <fn>.
+ * Prints one JSON line. Goes through the in-process cloud's public call(), as the other benches do.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createCloud } from '../mock/cloud'
+import { openSqlite } from '../mock/storage/sqlitePort'
+
+const MIB = 1024 * 1024
+
+/**
+ * Linux lets a process reset its own peak-RSS mark (clear_refs 5), so the peak read after the call is the
+ * call's, not the migrations' or the login's. Elsewhere the lifetime peak stands, an overestimate for small ledgers.
+ */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5')
+    return true
+  } catch {
+    return false
+  }
+}
+
+function peakRssKiB(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))
+    if (m) return Number(m[1])
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS
+}
+
+async function main() {
+  const [dbPath, fn] = process.argv.slice(2)
+  const cloud = await createCloud({ storage: openSqlite({ path: dbPath }), rateLimit: { burst: 0, perSecond: 1 }, devLogin: true })
+  const token = ((await cloud.call('login', { code: 'dev:memory' })).body as any).result.token as string
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) throw new Error('run with --expose-gc: the baseline must not hold garbage')
+  gc()
+  const peakReset = resetPeakRss()
+  const before = process.memoryUsage()
+  const t0 = performance.now()
+  const out = await cloud.call(fn, {}, `Bearer ${token}`)
+  // The gateway sends the body as JSON text; that string is part of what one call costs.
+  const wire = JSON.stringify(out.body)
+  const elapsedMs = performance.now() - t0
+  // Read before anything is collected: the answer and its JSON are still held, garbage may be too.
+  const heldHeap = process.memoryUsage().heapUsed
+  const peakRssAfterKiB = peakRssKiB()
+  const result = (out.body as any).result
+  const ok = fn === 'verifyLedger' ? result?.ok : result?.verification?.ok
+  if (out.status !== 200 || ok !== true) throw new Error(`${fn} did not verify: ${wire.slice(0, 300)}`)
+  console.log(JSON.stringify({
+    fn,
+    elapsedMs,
+    wireMiB: Buffer.byteLength(wire) / MIB,
+    heapAtReturnGrowthMiB: (heldHeap - before.heapUsed) / MIB,
+    peakRssGrowthMiB: (peakRssAfterKiB * 1024 - before.rss) / MIB,
+    peakReset,
+    baselineRssMiB: before.rss / MIB,
+  }))
+  await cloud.close()
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
