@@ -5,6 +5,8 @@ import { BRAND } from '../branding/brand'
 
 export interface ActionButtonProps {
   label: string
+  /** what a screen reader says when the visible label alone is ambiguous (several "Got it" buttons); the label by default */
+  ariaLabel?: string
   onClick(): void
   variant?: 'primary' | 'secondary'
   disabled?: boolean
@@ -18,7 +20,7 @@ export interface ActionButtonProps {
  * Busy is shown by the label and aria-busy, not Taro's `loading`: on H5 that inserts a spinner into the
  * button's light DOM beside React's own text, and the next render fails with "insertBefore … not a child".
  */
-export function ActionButton({ label, onClick, variant = 'primary', disabled, loading, children }: ActionButtonProps) {
+export function ActionButton({ label, ariaLabel, onClick, variant = 'primary', disabled, loading, children }: ActionButtonProps) {
   const a11y = {
     role: 'button',
     'aria-disabled': disabled ? 'true' : 'false',
@@ -31,7 +33,7 @@ export function ActionButton({ label, onClick, variant = 'primary', disabled, lo
     <Button
       className={`${variant}-button${loading ? ' is-busy' : ''}`}
       style={variant === 'primary' ? { backgroundColor: BRAND.colors.primary } : { color: BRAND.colors.primary, borderColor: BRAND.colors.primary }}
-      ariaLabel={label}
+      ariaLabel={ariaLabel ?? label}
       disabled={disabled}
       onClick={(e) => {
         // A button inside a tappable card acts alone; the card must not navigate as well.

@@ -7,7 +7,7 @@ import { createLedgerSlice, LEDGER_SIGNED_OUT } from './ledger'
 import { createProjectsSlice, PROJECTS_SIGNED_OUT } from './projects'
 import { createMyCommunitySlice, MY_COMMUNITY_SIGNED_OUT } from './myCommunity'
 import { createPageLoadsSlice, PAGE_LOADS_SIGNED_OUT } from './pageLoads'
-import { createQueueSlice } from './queue'
+import { createQueueSlice, QUEUE_SIGNED_OUT } from './queue'
 import { createRemindersSlice, REMINDERS_SIGNED_OUT } from './reminders'
 import { createRewardsSlice, REWARDS_SIGNED_OUT } from './rewards'
 import { createSessionSlice } from './session'
@@ -27,7 +27,7 @@ const SLICES = [
   { create: createWalletSlice, signedOut: WALLET_SIGNED_OUT },
   { create: createLedgerSlice, signedOut: LEDGER_SIGNED_OUT },
   { create: createCatalogueSlice },
-  { create: createQueueSlice },
+  { create: createQueueSlice, signedOut: QUEUE_SIGNED_OUT },
   { create: createRewardsSlice, signedOut: REWARDS_SIGNED_OUT },
   { create: createProjectsSlice, signedOut: PROJECTS_SIGNED_OUT },
   { create: createMyCommunitySlice, signedOut: MY_COMMUNITY_SIGNED_OUT },

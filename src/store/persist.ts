@@ -2,9 +2,9 @@
 import type { Lang } from '../i18n'
 import { readStored, removeStored, writeStored } from '../services/storage'
 import type { WalletResult } from '../contract/types'
-import type { QueuedCheckIn, Session, TextSize } from './types'
+import type { QueuedCheckIn, RefusedCheckIn, Session, TextSize } from './types'
 
-export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1', textSize: 'glp.textSize.v1', wallet: 'glp.wallet.v1' } as const
+export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1', textSize: 'glp.textSize.v1', wallet: 'glp.wallet.v1', refused: 'glp.refused.v1' } as const
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0
@@ -31,6 +31,18 @@ function isQueued(v: unknown): v is QueuedCheckIn {
 }
 
 export const isQueue = (v: unknown): v is QueuedCheckIn[] => Array.isArray(v) && v.every(isQueued)
+
+/** At most this many refusals are kept: the newest, so an old one never hides a new one. */
+export const MAX_REFUSED_KEPT = 20
+
+function isRefusedList(v: unknown): v is { openid: string; items: RefusedCheckIn[] } {
+  return (
+    isObject(v) &&
+    isString(v.openid) &&
+    Array.isArray(v.items) &&
+    v.items.every((r) => isObject(r) && isString(r.code) && typeof r.message === 'string' && isString(r.refusedAt) && isQueued({ requestId: r.requestId, queuedAt: r.refusedAt, payload: r.payload }))
+  )
+}
 export const isTextSize = (v: unknown): v is TextSize => v === 'standard' || v === 'large' || v === 'larger'
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
 
@@ -67,6 +79,12 @@ export const persisted = {
     }
     return kept
   },
+  /** the refused check-ins kept for this person, only if they are this person's */
+  refused: (openid: string | undefined): RefusedCheckIn[] => {
+    const kept = openid ? readStored(KEYS.refused, isRefusedList) : undefined
+    return kept && kept.openid === openid ? kept.items : []
+  },
+  saveRefused: (openid: string, items: RefusedCheckIn[]) => (items.length > 0 ? writeStored(KEYS.refused, { openid, items }) : removeStored(KEYS.refused)),
   lang: () => readStored(KEYS.lang, isLang) ?? 'zh-CN',
   saveSession: (s: Session | undefined) => (s ? writeStored(KEYS.session, s) : removeStored(KEYS.session)),
   saveQueue: (q: QueuedCheckIn[]) => writeStored(KEYS.queue, q),

@@ -1,9 +1,12 @@
 /** The queue slice: check-ins kept on the device until the cloud answers them, each with its requestId. */
 import { callCloud, CloudCallError, isTransient } from '../services/cloud'
 import { newRequestId } from '../services/requestId'
-import { persisted } from './persist'
+import { MAX_REFUSED_KEPT, persisted } from './persist'
 import { withRetries } from './retries'
-import type { QueueSlice, QueuedCheckIn, Slice, SubmitOutcome } from './types'
+import type { QueueSlice, QueuedCheckIn, RefusedCheckIn, Slice, SubmitOutcome } from './types'
+
+/** Another person's refusals are never shown: the session slice loads the new person's own at login. */
+export const QUEUE_SIGNED_OUT = { refused: [] }
 
 export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
   const saveQueue = (queue: QueuedCheckIn[]) => {
@@ -11,6 +14,11 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     set({ queue })
   }
   const dequeue = (requestId: string) => saveQueue(get().queue.filter((q) => q.requestId !== requestId))
+  const saveRefused = (refused: RefusedCheckIn[]) => {
+    const openid = get().session?.openid
+    if (openid) persisted.saveRefused(openid, refused)
+    set({ refused })
+  }
 
   /** One queued check-in, sent with its own requestId until the cloud answers one way or the other. */
   async function send(item: QueuedCheckIn): Promise<SubmitOutcome> {
@@ -38,6 +46,8 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
 
   return {
     queue: persisted.queue(),
+    refused: persisted.refused(persisted.session()?.openid),
+    dismissRefused: (requestId) => saveRefused(get().refused.filter((r) => r.requestId !== requestId)),
     flushing: false,
     async submitCheckIn(input, options) {
       const requestId = newRequestId()
@@ -57,6 +67,11 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
         for (const item of [...get().queue]) {
           const outcome = await send(item)
           if (outcome.status === 'queued') break
+          // Sent later than it was made, so nobody is looking at the form that made it: Home says so instead.
+          if (outcome.status === 'rejected') {
+            const refused = { requestId: item.requestId, payload: item.payload, code: outcome.code, message: outcome.message, refusedAt: new Date().toISOString() }
+            saveRefused([...get().refused, refused].slice(-MAX_REFUSED_KEPT))
+          }
         }
       } finally {
         set({ flushing: false })

@@ -15,7 +15,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     // the previous person's data goes before the new person is shown, never after
     if (get().session?.openid !== next.openid) persisted.forgetWalletView()
     get().clearPersonData()
-    set({ session: next })
+    // what this person's queued check-ins were refused on this phone, kept for them across logins
+    set({ session: next, refused: persisted.refused(next.openid) })
     // Agreed on this device before logging in: now the cloud records it (a failure asks again next login).
     await recordAgreementInCloud(get().privacyAgreedVersion, r.privacyVersion).catch(() => undefined)
   }

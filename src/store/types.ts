@@ -86,8 +86,20 @@ export type SubmitOutcome =
   | { status: 'queued' }
   | { status: 'rejected'; code: ClientErrorCode; message: string }
 
+/** A queued check-in the cloud later refused for good: shown on Home (what, why, what to do) until dismissed. */
+export interface RefusedCheckIn {
+  requestId: string
+  payload: CheckInRequest
+  code: ClientErrorCode
+  message: string
+  refusedAt: string
+}
+
 export interface QueueSlice {
   queue: QueuedCheckIn[]
+  /** this person's check-ins refused after they left the phone's queue, newest last */
+  refused: RefusedCheckIn[]
+  dismissRefused(requestId: string): void
   flushing: boolean
   /**
    * Sends a new check-in; keeps it on the device when the network fails. `endedMinutesAgo` places a trip taken

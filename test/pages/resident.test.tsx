@@ -10,7 +10,7 @@ import WalletPage from '../../src/pages/wallet'
 import { setTransport } from '../../src/services/cloud'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { applyTextScaleToDocument } from '../../src/components/TextScale'
-import { inProcessCloud, offlineTransport, showPage, tapLabel, typeInto, waitUntil } from './cloudHarness'
+import { inProcessCloud, offlineTransport, remountPage, showPage, tapLabel, typeInto, waitUntil } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
@@ -52,6 +52,34 @@ describe('login page', () => {
 })
 
 describe('home page', () => {
+  it('names a queued check-in the cloud later refused, says why and what to do, until it is dismissed (across a relaunch)', async () => {
+    await useAppStore.getState().loginWithHandle('rory')
+    // a bus ride that just ended, credited at once
+    await call('checkIn', { requestId: 'rory-bus-0001', kind: 'travel', mode: 'bus', distanceKm: 6, durationMin: 30, occurredAt: new Date().toISOString() })
+    // then, offline, a bike ride at the same time: it waits on the phone and is refused when it is sent
+    offlineTransport()
+    expect((await useAppStore.getState().submitCheckIn({ kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 15 })).status).toBe('queued')
+    const online = cloud
+    setTransport(async (name, data, token) => (await online.call(name, data, token ? `Bearer ${token}` : undefined)).body as any)
+    await useAppStore.getState().flushQueue()
+    expect(useAppStore.getState().queue).toHaveLength(0)
+    testUtils = await remountPage(testUtils, HomePage)
+    const refused = await testUtils.queries.waitForQuerySelector('#refused-check-ins')
+    expect(refused!.textContent).toMatch(/骑行 3 km（\d\d-\d\d \d\d:\d\d）没有记入/)
+    expect(refused!.textContent).toContain('原因：与已记录的一次出行时间重叠。')
+    // worded for the resident: no English sentence from the cloud, no entry id
+    expect(refused!.textContent).not.toMatch(/overlaps|e_[A-Za-z0-9]/)
+    expect(refused!.textContent).toContain('同一时间只记一次出行')
+    // still there after the app is closed and opened again
+    resetAppStore()
+    testUtils = await remountPage(testUtils, HomePage)
+    expect(await testUtils.queries.waitForQuerySelector('#refused-check-ins')).toBeTruthy()
+    await tapLabel(testUtils, '知道了：骑行 3 km 没有记入')
+    await waitUntil(() => testUtils.queries.querySelector('#refused-check-ins') === null)
+    resetAppStore()
+    expect(useAppStore.getState().refused).toEqual([])
+  })
+
   it('shows the balance, today against each cap, and an honest offline queue', async () => {
     await useAppStore.getState().loginWithHandle('hana')
     // a 10 km walk that ended a few minutes ago (the bus below is the next trip)

@@ -11,7 +11,7 @@ import { GreenBud } from '@/components/GreenBud'
 import { Equivalents } from '@/components/Equivalents'
 import { WalletCard } from './parts/WalletCard'
 import { CommunityHint, EntryCards, FirstStep, MethodologyLink } from './parts/HomeLinks'
-import { PendingQueue, StepsSync, TodayCaps } from './parts/HomeCards'
+import { PendingQueue, RefusedCheckIns, StepsSync, TodayCaps } from './parts/HomeCards'
 
 const selectLoading = selectPageLoading('home')
 const selectError = selectPageLoadError('home')
@@ -23,6 +23,8 @@ export default function HomePage() {
   const view = useAppStore(selectWalletView)
   const fresh = useAppStore((s) => s.walletFresh)
   const queue = useAppStore(selectQueue)
+  const refused = useAppStore((s) => s.refused)
+  const dismissRefused = useAppStore((s) => s.dismissRefused)
   const methodology = useAppStore(selectMethodology)
   const lang = useAppStore(selectLang)
   const loading = useAppStore(selectLoading)
@@ -41,6 +43,7 @@ export default function HomePage() {
       {view ? <Equivalents gramsCo2e={view.wallet.gramsCo2eTotal} t={t} id='home-equivalents' /> : null}
       {view && view.wallet.gramsCo2eTotal === 0 && queue.length === 0 ? <FirstStep t={t} /> : null}
       {error ? <Notice tone='error' lines={[errorText(t, error)]} /> : null}
+      {refused.length > 0 ? <RefusedCheckIns refused={refused} t={t} onDismiss={dismissRefused} /> : null}
       {queue.length > 0 ? <PendingQueue queue={queue} t={t} sending={loading} onSend={() => (loading ? undefined : loadHome())} /> : null}
       <CommunityHint t={t} />
       <EntryCards t={t} />

@@ -8,13 +8,42 @@ import type { Translate } from '@/i18n'
 import { factorLabelKey } from '@/i18n/factors'
 import type { MessageKey } from '@/i18n/messages'
 import { weRunSource } from '@/services/wechat'
-import type { QueuedCheckIn } from '@/store/types'
+import type { QueuedCheckIn, RefusedCheckIn } from '@/store/types'
 import { useAppStore } from '@/store'
+import { shanghaiClock } from '@/core/time'
+import { CloudCallError } from '@/services/errors'
+import { errorText } from '@/components/useT'
 
-const pendingLine = (t: Translate, q: QueuedCheckIn) => {
-  const p = q.payload
-  const what = p.kind === 'travel' ? `${t(`mode.${p.mode}` as MessageKey)} ${p.distanceKm} km` : `${t(`material.${p.material}` as MessageKey)} ${p.weightKg} kg`
-  return t('home.pendingItem', { what })
+const whatOf = (t: Translate, p: QueuedCheckIn['payload']) =>
+  p.kind === 'travel' ? `${t(`mode.${p.mode}` as MessageKey)} ${p.distanceKm} km` : `${t(`material.${p.material}` as MessageKey)} ${p.weightKg} kg`
+
+const pendingLine = (t: Translate, q: QueuedCheckIn) => t('home.pendingItem', { what: whatOf(t, q.payload) })
+
+const ADVISED: readonly string[] = ['DAILY_CAP_REACHED', 'TRIP_OVERLAP', 'IMPLAUSIBLE', 'STATION_RETIRED']
+
+/**
+ * Check-ins that waited on this phone and were refused when they were finally sent: nobody was looking at the
+ * form by then, so Home names each (what, when), says why and what to do, until the resident dismisses it.
+ */
+export function RefusedCheckIns({ refused, t, onDismiss }: { refused: RefusedCheckIn[]; t: Translate; onDismiss(requestId: string): void }) {
+  return (
+    <View className='refused' id='refused-check-ins'>
+      {refused.map((r) => {
+        const what = whatOf(t, r.payload)
+        const when = shanghaiClock(r.payload.occurredAt ?? r.refusedAt)
+        const advised = ADVISED.includes(r.code)
+        const advice = t(`home.refusedAdvice.${advised ? r.code : 'other'}` as MessageKey)
+        // The cloud's own sentence names entries by id and is English: the known reasons are worded here.
+        const why = advised ? t(`home.refusedWhy.${r.code}` as MessageKey) : errorText(t, new CloudCallError(r.code, r.message))
+        return (
+          <View key={r.requestId} className='refused__item'>
+            <Notice tone='error' lines={[t('home.refusedItem', { what, when }), why, advice]} />
+            <ActionButton variant='secondary' label={t('home.refusedDismiss')} ariaLabel={t('home.refusedDismissLabel', { what })} onClick={() => onDismiss(r.requestId)} />
+          </View>
+        )
+      })}
+    </View>
+  )
 }
 
 /** Check-ins kept on this phone, named one by one, and a way to send them now (busy while Home loads). */
