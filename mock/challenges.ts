@@ -9,7 +9,13 @@ import { shanghaiDay } from '../src/core/time'
 import { isCityScope } from '../src/core/community'
 import type { CallerContext, Services } from './function'
 import { appendEntry } from './ledger'
-import type { ChallengeRecord, GroupRecord, ParticipantRecord } from './storage/port'
+import type { ChallengeRecord, ParticipantRecord } from './challenges/queries'
+import type { GroupRecord } from './challenges/groupQueries'
+import { fundersOf, getParticipant, groupValue, unpaidParticipants, participationsOf, getChallenge, addToParticipant, addGroupValue, addParticipant, rejoinParticipant, addChallengeParticipants, markParticipantLeft, setParticipantGroup, participantCount } from './challenges/queries'
+import { isUnpaidBy } from './identity/queries'
+import { getEntry, getWallet, addHeldPoints, lockPerson } from './wallet/queries'
+import { insertReviewHold, reviewHolds } from './reviews/queries'
+import { getGroup, groupMembers, isMember } from './challenges/groupQueries'
 
 /**
  * Records a completion once (a checked compare-and-set claims it first), then pays the bonus from the challenge's
@@ -22,7 +28,7 @@ async function complete(services: Services, c: ChallengeRecord, p: ParticipantRe
   const { store } = services
   const key = { challenge_id: c.id, openid: p.openid }
   if (!(await claim(store, { table: 'challenge_participants', key, column: 'completed_ms', from: [null], to: services.now() }))) return
-  if (!paysChallengeBonus(c, p.openid, await store.fundersOf(c.id)) || (await store.isUnpaidBy(p.openid, c.id))) return
+  if (!paysChallengeBonus(c, p.openid, await fundersOf(store, c.id)) || (await isUnpaidBy(store, p.openid, c.id))) return
   if (!(await tryMove(store, { table: 'challenges', key: { id: c.id }, column: 'budget_spent', delta: c.bonusPoints, max: 'budget_points' }))) return
   const day = shanghaiDay(services.now())
   const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
@@ -32,11 +38,11 @@ async function complete(services: Services, c: ChallengeRecord, p: ParticipantRe
 /** Completes what a participant's confirmed progress (or their group's) now reaches. */
 async function settle(services: Services, c: ChallengeRecord, openid: string, groupId: string | undefined): Promise<void> {
   const { store } = services
-  const me = await store.getParticipant(c.id, openid)
+  const me = await getParticipant(store, c.id, openid)
   if (me && me.leftMs === undefined && c.targetMember !== undefined && confirmedValue(me) >= c.targetMember) await complete(services, c, me)
   // Group targets count real groups only, and pay the members who contributed inside the window.
-  if (groupId && c.targetGroup !== undefined && confirmedValue(await store.groupValue(c.id, groupId)) >= c.targetGroup) {
-    for (const q of await store.unpaidParticipants(c.id, groupId)) {
+  if (groupId && c.targetGroup !== undefined && confirmedValue(await groupValue(store, c.id, groupId)) >= c.targetGroup) {
+    for (const q of await unpaidParticipants(store, c.id, groupId)) {
       if (earnedGroupBonus(q)) await complete(services, c, q)
     }
   }
@@ -57,9 +63,9 @@ export type ChallengeEffect = 'credit' | 'credit-under-review' | 'confirm' | 're
 export async function applyToChallenges(services: Services, openid: string, entry: LedgerEntry, effect: ChallengeEffect, reviewId?: string): Promise<void> {
   const { store } = services
   const occurredMs = entry.occurredAt ? Date.parse(entry.occurredAt) : services.now()
-  for (const p of await store.participationsOf(openid)) {
+  for (const p of await participationsOf(store, openid)) {
     if (p.leftMs !== undefined) continue
-    const c = await store.getChallenge(p.challengeId)
+    const c = await getChallenge(store, p.challengeId)
     if (!c) continue
     const share = contribution(c, { ...entry, type: 'checkin' }, occurredMs, p.joinedMs)
     if (share === 0) continue
@@ -71,12 +77,12 @@ export async function applyToChallenges(services: Services, openid: string, entr
       : effect === 'confirm' ? [0, -pendingShare]
       : effect === 'reverse' ? [-share, -pendingShare]
       : [0, share]
-    await store.addToParticipant(c.id, openid, delta, services.now(), pending)
-    if (p.groupId) await store.addGroupValue(c.id, p.groupId, delta, pending)
+    await addToParticipant(store, c.id, openid, delta, services.now(), pending)
+    if (p.groupId) await addGroupValue(store, c.id, p.groupId, delta, pending)
     if (effect === 'credit' || effect === 'confirm') await settle(services, c, openid, p.groupId)
     if (effect === 'flag' && reviewId && p.completedMs !== undefined && p.bonusEntryId !== undefined) {
       const now = { ...p, value: p.value + delta, pendingValue: (p.pendingValue ?? 0) + pending }
-      const group = p.groupId ? await store.groupValue(c.id, p.groupId) : undefined
+      const group = p.groupId ? await groupValue(store, c.id, p.groupId) : undefined
       if (!completionStands(c, now, group)) await holdBonus(services, reviewId, c, p.openid, p.bonusEntryId)
     }
   }
@@ -85,12 +91,12 @@ export async function applyToChallenges(services: Services, openid: string, entr
 /** Holds a bonus already paid, as far as it is unspent, in the review of the entry it rested on. */
 async function holdBonus(services: Services, reviewId: string, c: ChallengeRecord, openid: string, bonusEntryId: string): Promise<void> {
   const { store } = services
-  const bonus = await store.getEntry(openid, bonusEntryId)
+  const bonus = await getEntry(store, openid, bonusEntryId)
   if (!bonus) throw new Error(`bonus ${bonusEntryId} is missing`)
-  const hold = Math.min(bonus.points, Math.max(0, spendablePoints(await store.getWallet(openid))))
+  const hold = Math.min(bonus.points, Math.max(0, spendablePoints(await getWallet(store, openid))))
   if (hold <= 0) return
-  await store.addHeldPoints(openid, hold)
-  await store.insertReviewHold({ reviewId, entryId: bonusEntryId, openid, challengeId: c.id, points: hold })
+  await addHeldPoints(store, openid, hold)
+  await insertReviewHold(store, { reviewId, entryId: bonusEntryId, openid, challengeId: c.id, points: hold })
 }
 
 /**
@@ -101,22 +107,22 @@ async function holdBonus(services: Services, reviewId: string, c: ChallengeRecor
  */
 export async function settleHeldBonuses(services: Services, reviewId: string, decision: 'confirm' | 'reverse'): Promise<void> {
   const { store } = services
-  for (const h of await store.reviewHolds(reviewId)) {
-    await store.lockPerson(h.openid)
-    await store.addHeldPoints(h.openid, -h.points)
+  for (const h of await reviewHolds(store, reviewId)) {
+    await lockPerson(store, h.openid)
+    await addHeldPoints(store, h.openid, -h.points)
     if (decision === 'confirm') continue
-    const bonus = await store.getEntry(h.openid, h.entryId)
+    const bonus = await getEntry(store, h.openid, h.entryId)
     if (!bonus) throw new Error(`held bonus ${h.entryId} is missing`)
     await appendEntry(services, h.openid, { type: 'adjust', gramsCo2e: 0, points: -h.points, day: bonus.day, ref: bonus.id })
     await mustMove(store, { table: 'challenges', key: { id: h.challengeId }, column: 'budget_spent', delta: -h.points, min: 0 })
-    const p = await store.getParticipant(h.challengeId, h.openid)
+    const p = await getParticipant(store, h.challengeId, h.openid)
     if (p?.completedMs === undefined) throw new Error(`held bonus ${h.entryId} has no completion to undo`)
     await transition(
       store,
       { table: 'challenge_participants', key: { challenge_id: h.challengeId, openid: h.openid }, column: 'bonus_entry_id', from: [h.entryId], to: null, set: { completed_ms: null } },
       conflict('This bonus changed a moment ago.'),
     )
-    const c = await store.getChallenge(h.challengeId)
+    const c = await getChallenge(store, h.challengeId)
     if (c) await settle(services, c, h.openid, p.groupId)
   }
 }
@@ -126,9 +132,9 @@ export async function joinAsParticipant(services: Services, c: ChallengeRecord, 
   const { store } = services
   const now = services.now()
   const joined =
-    await store.addParticipant({ challengeId: c.id, openid, groupId, joinedMs: now, value: 0, valueMs: now }) ||
-    await store.rejoinParticipant(c.id, openid, groupId ?? null, now)
-  if (joined) await store.addChallengeParticipants(c.id, slotOf(openid), 1)
+    await addParticipant(store, { challengeId: c.id, openid, groupId, joinedMs: now, value: 0, valueMs: now }) ||
+    await rejoinParticipant(store, c.id, openid, groupId ?? null, now)
+  if (joined) await addChallengeParticipants(store, c.id, slotOf(openid), 1)
 }
 
 /**
@@ -139,17 +145,17 @@ export async function joinAsParticipant(services: Services, c: ChallengeRecord, 
 export async function leaveGroupChallenges(services: Services, groupId: string, openid: string): Promise<void> {
   const { store } = services
   // The member's own check-ins move these rows too: take their lock before reading their values.
-  await store.lockPerson(openid)
-  for (const p of await store.participationsOf(openid)) {
+  await lockPerson(store, openid)
+  for (const p of await participationsOf(store, openid)) {
     if (p.groupId !== groupId || p.leftMs !== undefined) continue
-    const c = await store.getChallenge(p.challengeId)
+    const c = await getChallenge(store, p.challengeId)
     if (!c) continue
-    if (p.value !== 0 || (p.pendingValue ?? 0) !== 0) await store.addGroupValue(c.id, groupId, -p.value, -(p.pendingValue ?? 0))
+    if (p.value !== 0 || (p.pendingValue ?? 0) !== 0) await addGroupValue(store, c.id, groupId, -p.value, -(p.pendingValue ?? 0))
     if (c.groupId === groupId) {
-      await store.markParticipantLeft(c.id, openid, services.now())
-      await store.addChallengeParticipants(c.id, slotOf(openid), -1)
+      await markParticipantLeft(store, c.id, openid, services.now())
+      await addChallengeParticipants(store, c.id, slotOf(openid), -1)
     } else {
-      await store.setParticipantGroup(c.id, openid, null)
+      await setParticipantGroup(store, c.id, openid, null)
     }
   }
 }
@@ -163,8 +169,8 @@ export function budgetOf(c: ChallengeRecord): { budgetPoints: number; budgetLeft
 export async function publicChallenge(services: Services, c: ChallengeRecord, openid: string): Promise<Challenge> {
   const { store } = services
   const today = shanghaiDay(services.now())
-  const me = await store.getParticipant(c.id, openid)
-  const group = c.groupId ? await store.getGroup(c.groupId) : undefined
+  const me = await getParticipant(store, c.id, openid)
+  const group = c.groupId ? await getGroup(store, c.groupId) : undefined
   const out: Challenge = {
     id: c.id,
     title: c.title,
@@ -173,7 +179,7 @@ export async function publicChallenge(services: Services, c: ChallengeRecord, op
     startDay: c.startDay,
     endDay: c.endDay,
     bonusPoints: c.bonusPoints,
-    participants: await store.participantCount(c.id),
+    participants: await participantCount(store, c.id),
     daysLeft: daysLeft(c.endDay, today),
     status: challengeStatus(c.startDay, c.endDay, today),
     joined: me !== undefined && me.leftMs === undefined,
@@ -187,7 +193,7 @@ export async function publicChallenge(services: Services, c: ChallengeRecord, op
   if (c.targetGroup !== undefined) {
     out.targetGroup = fromUnits(c.metric, c.targetGroup)
     const groupId = me ? me.groupId : c.groupId
-    out.groupValue = fromUnits(c.metric, groupId ? (await store.groupValue(c.id, groupId)).value : 0)
+    out.groupValue = fromUnits(c.metric, groupId ? (await groupValue(store, c.id, groupId)).value : 0)
   }
   if (group) {
     out.groupId = group.id
@@ -203,8 +209,7 @@ export async function publicGroup(services: Services, g: GroupRecord, openid: st
     name: g.name,
     isLeader,
     // the leader first, then members in the order they joined
-    members: (await services.store
-      .groupMembers(g.id))
+    members: (await groupMembers(services.store, g.id))
       .map((m) => ({ memberId: m.openid, nickname: m.nickname, isLeader: m.openid === g.leader }))
       .sort((a, b) => Number(b.isLeader) - Number(a.isLeader)),
   }
@@ -217,10 +222,10 @@ export async function publicGroup(services: Services, g: GroupRecord, openid: st
  * role is their community, not other people's private groups.
  */
 export async function visibleChallenge(services: Services, who: CallerContext, challengeId: string): Promise<ChallengeRecord> {
-  const c = await services.store.getChallenge(challengeId)
+  const c = await getChallenge(services.store, challengeId)
   if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
   const cityOrganizer = who.organizerScope !== undefined && isCityScope(who.organizerScope)
-  if (c.groupId && !cityOrganizer && !await services.store.isMember(c.groupId, who.openid)) {
+  if (c.groupId && !cityOrganizer && !await isMember(services.store, c.groupId, who.openid)) {
     throw new CloudError('PERMISSION_DENIED', 'Only members of the group can see this challenge.')
   }
   return c

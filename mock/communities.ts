@@ -5,12 +5,14 @@ import { EVENT_LIMITS } from '../src/core/events'
 import { shanghaiDay } from '../src/core/time'
 import { CloudError } from './errors'
 import { scopeOf, type CallerContext, type Services } from './function'
+import { communityOf, getCommunity } from './communities/queries'
+import { listEvents } from './events/queries'
 
 export async function myCommunity(services: Services, who: CallerContext): Promise<MyCommunity> {
-  const { communityId, setMs } = await services.store.communityOf(who.openid)
-  const community = communityId ? await services.store.getCommunity(communityId) : undefined
+  const { communityId, setMs } = await communityOf(services.store, who.openid)
+  const community = communityId ? await getCommunity(services.store, communityId) : undefined
   const nextMs = nextCommunityChangeMs(setMs)
-  const events = await services.store.listEvents(communityId, true, services.now(), EVENT_LIMITS.listLimit)
+  const events = await listEvents(services.store, communityId, true, services.now(), EVENT_LIMITS.listLimit)
   return {
     community: community ? { id: community.id, name: community.name } : null,
     nextChangeDay: nextMs > services.now() ? shanghaiDay(nextMs) : null,
@@ -31,5 +33,5 @@ export function communityToSave(who: CallerContext, asked: string | undefined, c
 
 /** Refuses a community id that names no community (the city's, '', always exists). */
 export async function requireCommunity(services: Services, communityId: string): Promise<void> {
-  if (communityId !== NO_COMMUNITY && !(await services.store.getCommunity(communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+  if (communityId !== NO_COMMUNITY && !(await getCommunity(services.store, communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
 }

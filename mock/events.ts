@@ -3,8 +3,9 @@ import type { CommunityEvent } from '../src/contract/types'
 import { toShanghaiIso } from '../src/core/time'
 import { CloudError } from './errors'
 import { requireScope, type CallerContext, type Services } from './function'
-import type { EventRecord, SignupStatus } from './storage/port'
 import { conflict, move, mustMove, transition } from './transitions'
+import type { EventRecord, SignupStatus } from './events/queries'
+import { getEvent, getSignup } from './events/queries'
 
 export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): CommunityEvent {
   return {
@@ -24,7 +25,7 @@ export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): Co
 }
 
 export async function eventOrNotFound(services: Services, eventId: string): Promise<EventRecord> {
-  const e = await services.store.getEvent(eventId)
+  const e = await getEvent(services.store, eventId)
   if (!e) throw new CloudError('NOT_FOUND', `No event with id ${eventId}.`)
   return e
 }
@@ -39,7 +40,7 @@ export async function organizerEvent(services: Services, who: CallerContext, eve
 /** The event as the caller sees it now, with their place in it. */
 export async function eventFor(services: Services, eventId: string, openid: string): Promise<CommunityEvent> {
   const e = await eventOrNotFound(services, eventId)
-  return publicEvent(e, (await services.store.getSignup(eventId, openid))?.status ?? 'none')
+  return publicEvent(e, (await getSignup(services.store, eventId, openid))?.status ?? 'none')
 }
 
 /** Takes one of the event's places while one is free (a bounded move on its row: never more than its slots, even racing). */

@@ -1,11 +1,12 @@
 import type { Project } from '../src/contract/types'
 import type { Services } from './function'
-import type { ProjectRecord } from './storage/port'
+import type { ProjectRecord } from './public/queries'
+import { projectTotals, donatedBy } from './public/queries'
 
 /** A project as a caller sees it: totals are the sum of its slots, mine the caller's own row. */
 export async function publicProjects(services: Services, openid: string, records: ProjectRecord[]): Promise<Project[]> {
-  const totals = await services.store.projectTotals()
-  const mine = await services.store.donatedBy(openid)
+  const totals = await projectTotals(services.store)
+  const mine = await donatedBy(services.store, openid)
   return records.map((p) => ({
     ...p,
     raisedPoints: totals.get(p.id)?.raisedPoints ?? 0,

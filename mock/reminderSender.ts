@@ -13,7 +13,9 @@ import { afterSend, type SendOutcome } from '../src/core/reminders'
 import { toShanghaiIso } from '../src/core/time'
 import { reminderText } from '../src/i18n/reminders'
 import { inTransaction, type Services } from './function'
-import type { ReminderRecord } from './storage/port'
+import type { ReminderRecord } from './reminders/queries'
+import { dueReminders, claimReminder, reminderKinds, takeReminderCredit, finishReminder, addReminderCredit } from './reminders/queries'
+import { findUser } from './identity/queries'
 
 export type { SendOutcome }
 
@@ -165,17 +167,17 @@ export async function sendDueReminders(
   templates: ReminderTemplates,
 ): Promise<Record<'sent' | 'inbox' | 'retry' | 'failed' | 'unknown', number>> {
   const counts = { sent: 0, inbox: 0, retry: 0, failed: 0, unknown: 0 }
-  const due = await services.storage.dueReminders(services.now(), SEND_BATCH)
+  const due = await dueReminders(services.storage, services.now(), SEND_BATCH)
   for (const r of due) {
     const claim = await inTransaction(services, async (s) => {
       const at = toShanghaiIso(s.now())
-      if (!(await s.store.claimReminder(r.id, s.now()))) return undefined
-      const user = await s.store.findUser(r.openid)
+      if (!(await claimReminder(s.store, r.id, s.now()))) return undefined
+      const user = await findUser(s.store, r.openid)
       const touser = user?.handle.startsWith('wx:') ? user.handle.slice(3) : undefined
       const template = templates[r.kind]
-      const wanted = (await s.store.reminderKinds(r.openid)).includes(r.kind)
-      if (!sender || !touser || !template || !wanted || !(await s.store.takeReminderCredit(r.openid, r.kind))) {
-        await s.store.finishReminder(r.id, 'inbox', at)
+      const wanted = (await reminderKinds(s.store, r.openid)).includes(r.kind)
+      if (!sender || !touser || !template || !wanted || !(await takeReminderCredit(s.store, r.openid, r.kind))) {
+        await finishReminder(s.store, r.id, 'inbox', at)
         return undefined
       }
       return { sender, touser, template }
@@ -187,8 +189,8 @@ export async function sendDueReminders(
     const outcome = await claim.sender.send(subscribeMessageFor(r, claim.touser, claim.template))
     const end = await inTransaction(services, async (s) => {
       const end = afterSend(outcome, r.attempts + 1, s.now())
-      if (end.giveBackSend) await s.store.addReminderCredit(r.openid, r.kind, 1)
-      await s.store.finishReminder(r.id, end.status, toShanghaiIso(s.now()), end.nextMs)
+      if (end.giveBackSend) await addReminderCredit(s.store, r.openid, r.kind, 1)
+      await finishReminder(s.store, r.id, end.status, toShanghaiIso(s.now()), end.nextMs)
       return end
     })
     counts[end.status === 'pending' ? 'retry' : end.status]++

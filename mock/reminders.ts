@@ -10,7 +10,8 @@ import {
 } from '../src/core/reminders'
 import { toShanghaiIso } from '../src/core/time'
 import type { Services } from './function'
-import type { ReminderRecord } from './storage/port'
+import type { ReminderRecord } from './reminders/queries'
+import { reminderKinds, scheduleReminder, cancelReminder, reminderCredits, addReminderCredit, inbox } from './reminders/queries'
 
 /**
  * The reminders' side of the events that cause them: each is called inside the event's own transaction,
@@ -18,17 +19,17 @@ import type { ReminderRecord } from './storage/port'
  * kind gets none of it (the kinds come with the wallet's lock: no read of their own).
  */
 async function optedIn(services: Services, openid: string, kind: ReminderKind): Promise<boolean> {
-  return (await services.store.reminderKinds(openid)).includes(kind)
+  return (await reminderKinds(services.store, openid)).includes(kind)
 }
 
 async function schedule(services: Services, openid: string, r: ScheduledReminder | undefined) {
-  if (r) await services.store.scheduleReminder({ id: r.id, openid, kind: r.kind, ref: r.ref, dueMs: r.dueMs, params: r.params })
+  if (r) await scheduleReminder(services.store, { id: r.id, openid, kind: r.kind, ref: r.ref, dueMs: r.dueMs, params: r.params })
 }
 
 /** A check-in on `day`: that day's "streak about to break" is moot, and the next day's is set. */
 export async function remindAfterCheckIn(services: Services, openid: string, day: string) {
   if (!(await optedIn(services, openid, 'streak'))) return
-  await services.store.cancelReminder({ id: streakReminderId(openid, day), openid, kind: 'streak', ref: day }, true)
+  await cancelReminder(services.store, { id: streakReminderId(openid, day), openid, kind: 'streak', ref: day }, true)
   const next = streakReminder(openid, day)
   if (next.dueMs > services.now()) await schedule(services, openid, next)
 }
@@ -47,20 +48,20 @@ export async function remindOnRedeem(
 
 /** The voucher was used or cancelled: its expiry reminder would only confuse. */
 export async function voucherSettled(services: Services, openid: string, redemptionId: string) {
-  await services.store.cancelReminder({ id: voucherReminderId(openid, redemptionId), openid, kind: 'voucherExpiring', ref: redemptionId }, false)
+  await cancelReminder(services.store, { id: voucherReminderId(openid, redemptionId), openid, kind: 'voucherExpiring', ref: redemptionId }, false)
 }
 
 export async function reminderSettings(services: Services, openid: string): Promise<ReminderSettings> {
-  const credits = await services.store.reminderCredits(openid)
+  const credits = await reminderCredits(services.store, openid)
   const sends = Object.fromEntries(REMINDER_KINDS.map((k) => [k, credits[k] ?? 0])) as Record<ReminderKind, number>
-  return { kinds: await services.store.reminderKinds(openid), sends }
+  return { kinds: await reminderKinds(services.store, openid), sends }
 }
 
 /** Adds the sends WeChat granted, never keeping more than MAX_REMINDER_SENDS of a kind. */
 export async function grantSends(services: Services, openid: string, accepted: readonly ReminderKind[]) {
-  const credits = await services.store.reminderCredits(openid)
+  const credits = await reminderCredits(services.store, openid)
   for (const kind of new Set(accepted)) {
-    if ((credits[kind] ?? 0) < MAX_REMINDER_SENDS) await services.store.addReminderCredit(openid, kind, 1)
+    if ((credits[kind] ?? 0) < MAX_REMINDER_SENDS) await addReminderCredit(services.store, openid, kind, 1)
   }
 }
 
@@ -71,6 +72,6 @@ function message(r: ReminderRecord): InboxMessage {
 }
 
 export async function inboxOf(services: Services, openid: string): Promise<Inbox> {
-  const messages = (await services.store.inbox(openid, services.now(), INBOX_SIZE)).map(message)
+  const messages = (await inbox(services.store, openid, services.now(), INBOX_SIZE)).map(message)
   return { messages, unread: messages.filter((m) => !m.read).length }
 }

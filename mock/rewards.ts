@@ -4,10 +4,12 @@ import { holdingDelta } from '../src/core/counters'
 import { toShanghaiIso } from '../src/core/time'
 import { inTransaction, type Services } from './function'
 import { appendEntry } from './ledger'
-import type { RedemptionRecord, RewardRecord } from './storage/port'
 import { voucherSettled } from './reminders'
 import type { CloudError } from './errors'
 import { claim, mustMove, transition } from './transitions'
+import type { RedemptionRecord, RewardRecord } from './rewards/queries'
+import { lockPerson } from './wallet/queries'
+import { addRewardHolding, duePendingRedemptions, getRedemption } from './rewards/queries'
 
 export function publicReward(r: RewardRecord, myCount: number): Reward {
   const out: Reward = {
@@ -51,11 +53,11 @@ export async function closeWithRefund(
   const { store } = services
   const at = toShanghaiIso(services.now())
   // The owner's wallet first, as every write that touches it takes it: one lock order, no deadlock with a cancel.
-  await store.lockPerson(r.openid)
+  await lockPerson(store, r.openid)
   const settle = settleVoucher(r.id, status, at)
   if (refusal) await transition(store, settle, refusal)
   else if (!(await claim(store, settle))) return { closed: false }
-  await store.addRewardHolding(r.openid, r.rewardId, holdingDelta('pending', status))
+  await addRewardHolding(store, r.openid, r.rewardId, holdingDelta('pending', status))
   await mustMove(store, { table: 'rewards', key: { id: r.rewardId }, column: 'stock', delta: +1 })
   await voucherSettled(services, r.openid, r.id)
   const { wallet } = await appendEntry(services, r.openid, {
@@ -72,7 +74,7 @@ export async function closeWithRefund(
 export async function expireDue(services: Services, batch = 200): Promise<number> {
   let expired = 0
   for (;;) {
-    const due = await services.store.duePendingRedemptions(services.now(), batch)
+    const due = await duePendingRedemptions(services.store, services.now(), batch)
     for (const r of due) {
       if (await inTransaction(services, async (services) => (await closeWithRefund(services, r, 'expired')).closed)) expired++
     }
@@ -84,7 +86,7 @@ export async function expireDue(services: Services, batch = 200): Promise<number
 export async function freshRedemption(services: Services, r: RedemptionRecord): Promise<RedemptionRecord> {
   if (r.status === 'pending' && r.expiresAtMs <= services.now()) {
     await closeWithRefund(services, r, 'expired')
-    return await services.store.getRedemption(r.id) ?? r
+    return await getRedemption(services.store, r.id) ?? r
   }
   return r
 }

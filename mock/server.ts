@@ -10,10 +10,11 @@ import { ConfigError, configFromEnv, type ServerConfig } from './config'
 import { seedDemoData } from './demo'
 import { createGateway } from './gateway'
 import { openMysql, describeUrl } from './storage/mysql/port'
-import type { StoragePort } from './storage/port'
+import type { Db } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
 import { createSubscribeSender } from './reminderSender'
 import { createWeChatLogin } from './wechat'
+import { abandonSending } from './reminders/queries'
 
 const SWEEP_INTERVAL_MS = 60_000
 
@@ -28,7 +29,7 @@ function readConfig(): ServerConfig {
 }
 
 /** MySQL when a database URL is configured, else SQLite at DB_PATH. A database that cannot be opened ends the start. */
-async function openStorage(config: ServerConfig): Promise<StoragePort> {
+async function openStorage(config: ServerConfig): Promise<Db> {
   if (!config.databaseUrl) return openSqlite({ path: config.dbPath, backgroundCheckpoints: true })
   try {
     return await openMysql({ url: config.databaseUrl })
@@ -80,7 +81,7 @@ async function main() {
   // One process sends reminders (the first worker when there are several): one access token, one sender.
   let reminders: NodeJS.Timeout | undefined
   if (!cluster.isWorker || process.env.GLP_REMINDER_SENDER === '1') {
-    const abandoned = await cloud.store.abandonSending()
+    const abandoned = await abandonSending(cloud.store)
     if (abandoned > 0) console.error(`[reminders] ${abandoned} send(s) interrupted by a stop: outcome unknown, not sent again`)
     let running = false
     reminders = setInterval(async () => {

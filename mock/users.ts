@@ -1,8 +1,9 @@
 /** People as the platform knows them: found by their login handle, created on first sight. */
 import { toShanghaiIso } from '../src/core/time'
 import type { Services } from './function'
-import type { UserRecord } from './storage/port'
 import { restoreDeparted } from './departure'
+import type { UserRecord } from './identity/queries'
+import { findUserByHandle, insertUser } from './identity/queries'
 
 /** WeChat identities are kept as the handle `wx:<openid>`; a dev handle can never contain a colon. */
 export const wechatHandle = (wechatOpenid: string) => `wx:${wechatOpenid}`
@@ -17,7 +18,7 @@ export const WECHAT_DEFAULT_NICKNAME = '微信用户'
  * Must run inside a transaction.
  */
 export async function findOrCreateUser(services: Services, handle: string, nickname: string): Promise<UserRecord> {
-  const existing = await services.store.findUserByHandle(handle)
+  const existing = await findUserByHandle(services.store, handle)
   if (existing) return existing
   const created: UserRecord = {
     openid: services.newId('o'),
@@ -26,7 +27,7 @@ export async function findOrCreateUser(services: Services, handle: string, nickn
     roles: ['resident'],
     createdAt: toShanghaiIso(services.now()),
   }
-  await services.store.insertUser(created)
+  await insertUser(services.store, created)
   // The same identity deleted an account before: the new one starts with the limits that one left.
   await restoreDeparted(services, created.openid, handle)
   return created

@@ -3,6 +3,7 @@ import { agreePrivacySchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
+import { getPrivacyVersion, recordPrivacyAgreement, getPrivacyAgreement } from '../identity/queries'
 
 /** Records that the caller agreed to a version of the privacy notice; agreeing again to the same one is harmless. */
 export const agreePrivacy = defineFunction({
@@ -16,8 +17,8 @@ export const agreePrivacy = defineFunction({
     const agreement = await inTransaction(services, async (services) => {
       const { store } = services
       // An older version agreed on a stale device never replaces a newer agreement.
-      if (await store.getPrivacyVersion(openid) < version) await store.recordPrivacyAgreement(openid, version, toShanghaiIso(services.now()))
-      return store.getPrivacyAgreement(openid)
+      if (await getPrivacyVersion(store, openid) < version) await recordPrivacyAgreement(store, openid, version, toShanghaiIso(services.now()))
+      return getPrivacyAgreement(store, openid)
     })
     if (!agreement) throw new Error('a privacy agreement was recorded but cannot be read back')
     return { privacyVersion: agreement.version, agreedAt: agreement.agreedAt }

@@ -4,6 +4,7 @@ import { requireCommunity } from '../communities'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { allocate, treasuryView } from '../treasury'
+import { saveRequest } from '../wallet/queries'
 
 /**
  * A city organizer moves treasury points into a community's allowance (what its organizers' events and
@@ -21,7 +22,7 @@ export const allocatePoints = defineFunction({
       if (previous) return
       if (req.communityId !== CITY_PURSE) await requireCommunity(services, req.communityId)
       const id = await allocate(services, who, req.communityId, req.points, req.reason)
-      await services.store.saveRequest(who.openid, req.requestId, { fn: 'allocatePoints', payloadHash: hash, resultRef: id, capped: false })
+      await saveRequest(services.store, who.openid, req.requestId, { fn: 'allocatePoints', payloadHash: hash, resultRef: id, capped: false })
     })
     return treasuryView(services, who)
   },

@@ -8,6 +8,9 @@ import { lockAndReplay, payloadHash } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { macMatches } from '../stationCodes'
 import { conflict, move, transition } from '../transitions'
+import { getEntry, saveRequest } from '../wallet/queries'
+import { getSignup } from '../events/queries'
+import { isUnpaidBy } from '../identity/queries'
 
 /**
  * On site, a resident with a place scans the organizer's rotating code: attendance is recorded once, only while
@@ -27,7 +30,7 @@ export const attendEvent = defineFunction({
       const { store } = services
       const previous = await lockAndReplay(store, who.openid, req.requestId, 'attendEvent', hash)
       if (previous) {
-        const entry = previous.resultRef.startsWith('e_') ? await store.getEntry(who.openid, previous.resultRef) : undefined
+        const entry = previous.resultRef.startsWith('e_') ? await getEntry(store, who.openid, previous.resultRef) : undefined
         return { event: await eventFor(services, parsed.eventId, who.openid), ...(entry ? { entry } : {}), wallet: await publicWallet(services, who.openid) }
       }
       const event = await eventOrNotFound(services, parsed.eventId)
@@ -37,7 +40,7 @@ export const attendEvent = defineFunction({
       }
       const open = attendanceOpen(event, nowMs)
       if (!open.ok) throw new CloudError('CONFLICT', open.message)
-      const signup = await store.getSignup(event.id, who.openid)
+      const signup = await getSignup(store, event.id, who.openid)
       if (signup?.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance at this event is already recorded.')
       if (signup?.status !== 'signed') throw new CloudError('PERMISSION_DENIED', 'Only residents with a place can record attendance: sign up first.')
       // An event may also ask for the phone's location: a second factor beside the code (a screenshot travels; a
@@ -46,7 +49,7 @@ export const attendEvent = defineFunction({
       if (!onSite.ok) throw new CloudError(onSite.missing ? 'INVALID_ARGUMENT' : 'PERMISSION_DENIED', onSite.message)
       let entry
       // Whoever runs it, now or under an earlier account of the same identity, takes part unpaid.
-      if (event.rewardPoints > 0 && !runsEvent(event, who) && !(await store.isUnpaidBy(who.openid, event.id))) {
+      if (event.rewardPoints > 0 && !runsEvent(event, who) && !(await isUnpaidBy(store, who.openid, event.id))) {
         await move(
           store,
           { table: 'events', key: { id: event.id }, column: 'budget_spent', delta: event.rewardPoints, max: 'budget_points' },
@@ -66,7 +69,7 @@ export const attendEvent = defineFunction({
         },
         conflict('Your place at this event changed a moment ago: refresh and try again.'),
       )
-      await store.saveRequest(who.openid, req.requestId, { fn: 'attendEvent', payloadHash: hash, resultRef: entry?.id ?? `attended:${event.id}`, capped: false })
+      await saveRequest(store, who.openid, req.requestId, { fn: 'attendEvent', payloadHash: hash, resultRef: entry?.id ?? `attended:${event.id}`, capped: false })
       return { event: await eventFor(services, event.id, who.openid), ...(entry ? { entry } : {}), wallet: await publicWallet(services, who.openid) }
     })
   },

@@ -1,6 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { auditEconomy as audit } from '../../src/core/economy'
 import { defineFunction, requireCityScope } from '../function'
+import { economyTotals } from '../treasury/queries'
 
 /**
  * The economy invariant over the whole database: every point in a wallet is backed by credited carbon or by a
@@ -13,6 +14,6 @@ export const auditEconomy = defineFunction({
   auth: 'organizer',
   async handle(_req, who, services) {
     requireCityScope(who, 'audit the whole economy')
-    return audit(await services.storage.economyTotals())
+    return audit(await economyTotals(services.storage))
   },
 })

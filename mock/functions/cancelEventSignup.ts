@@ -4,6 +4,7 @@ import { CloudError } from '../errors'
 import { eventFor, eventOrNotFound, givePlaceBack } from '../events'
 import { defineFunction, inTransaction } from '../function'
 import { lockCaller } from '../idempotency'
+import { getSignup } from '../events/queries'
 
 /** Gives a place back (until 2 hours before the start), so someone else can take it. */
 export const cancelEventSignup = defineFunction({
@@ -15,7 +16,7 @@ export const cancelEventSignup = defineFunction({
       const { store } = services
       await lockCaller(store, who.openid)
       const event = await eventOrNotFound(services, req.eventId)
-      const signup = await store.getSignup(event.id, who.openid)
+      const signup = await getSignup(store, event.id, who.openid)
       if (signup?.status === 'cancelled') return { event: await eventFor(services, event.id, who.openid) }
       if (!signup) throw new CloudError('NOT_FOUND', 'You have no place at this event.')
       if (signup.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance is already recorded.')

@@ -16,6 +16,9 @@ import { applyToChallenges } from '../challenges'
 import { appendEntry, publicWallet } from '../ledger'
 import { remindAfterCheckIn } from '../reminders'
 import { flagEarlierEntry } from '../reviews'
+import { stationSecret, useDisplayCode, noteDisplayUse, addDisplayWindowUse, displayWindowEntries, getStation, communityOf } from '../communities/queries'
+import { prefetchDayCounters, getEntry, dayCounters, recentTrips, addCreditedGrams, saveTrips, addHeldPoints, saveRequest } from '../wallet/queries'
+import { stationDrops, saveStationDrops, insertReview } from '../reviews/queries'
 
 /**
  * How this drop proves the station: a rotating display code, checked here (its station, its window ±1 of now and
@@ -46,11 +49,11 @@ async function stationEvidence(
   if (!windowAccepted(parsed.window, occurredAtMs)) {
     throw new CloudError('INVALID_ARGUMENT', 'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.')
   }
-  const secret = await services.store.stationSecret(stationCode)
+  const secret = await stationSecret(services.store, stationCode)
   if (!secret || !macMatches(secret, stationCode, parsed.window, parsed.mac)) {
     throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`)
   }
-  if (!(await services.store.useDisplayCode(openid, stationCode, parsed.window))) {
+  if (!(await useDisplayCode(services.store, openid, stationCode, parsed.window))) {
     throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.')
   }
   return { evidence: 'station-display', window: parsed.window }
@@ -62,12 +65,12 @@ async function stationEvidence(
  */
 async function codeWindowShared(services: Services, openid: string, stationCode: string, window: number, entryId: string): Promise<boolean> {
   const { store } = services
-  await store.noteDisplayUse(openid, stationCode, window, entryId)
-  const residents = await store.addDisplayWindowUse(stationCode, window)
+  await noteDisplayUse(store, openid, stationCode, window, entryId)
+  const residents = await addDisplayWindowUse(store, stationCode, window)
   const limit = services.rules.residentsPerCodeWindow
   if (!codeShared(residents, limit)) return false
   if (residents === limit + 1) {
-    for (const earlier of await store.displayWindowEntries(stationCode, window, limit + 1)) {
+    for (const earlier of await displayWindowEntries(store, stationCode, window, limit + 1)) {
       if (earlier.openid !== openid) await flagEarlierEntry(services, earlier.openid, earlier.entryId, ['shared_code'])
     }
   }
@@ -88,12 +91,12 @@ export const checkIn = defineFunction({
       if (Number.isFinite(claimedMs)) {
         const factorId = factorIdOf(req)
         const selfKey = req.kind === 'recycling' && req.displayCode === undefined ? selfReportedKey(factorId) : undefined
-        await store.prefetchDayCounters(openid, shanghaiDay(claimedMs), capKeyOf(factorId), selfKey)
+        await prefetchDayCounters(store, openid, shanghaiDay(claimedMs), capKeyOf(factorId), selfKey)
       }
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
       const previous = await lockAndReplay(store, openid, req.requestId, 'checkIn', hash)
       if (previous) {
-        const entry = await store.getEntry(openid, previous.resultRef)
+        const entry = await getEntry(store, openid, previous.resultRef)
         if (!entry) throw new Error(`request ${req.requestId} points at a missing entry`)
         return { entry, wallet: await publicWallet(services, openid), capped: previous.capped }
       }
@@ -101,20 +104,20 @@ export const checkIn = defineFunction({
       const version = methodology.version
       const factorId = factorIdOf(req)
       const factor = methodology.factors.find((f) => f.id === factorId)
-      const station = req.kind === 'recycling' ? await store.getStation(req.stationCode) : undefined
+      const station = req.kind === 'recycling' ? await getStation(store, req.stationCode) : undefined
       const plan = planCheckIn(req, factor, station, services.now(), services.rules)
       if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
       if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
       const proof = req.kind === 'recycling' ? await stationEvidence(services, who, station, req.stationCode, req.displayCode, plan.value.occurredAtMs) : undefined
       const evidence = proof?.evidence
       const selfKey = evidence === 'self-reported' ? selfReportedKey(factor.id) : undefined
-      const already = await store.dayCounters(openid, plan.value.day, capKeyOf(factor.id), selfKey)
+      const already = await dayCounters(store, openid, plan.value.day, capKeyOf(factor.id), selfKey)
       const credit = creditCheckIn(plan.value, factor, already, methodology.gramsPerPoint, evidence)
       if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
       let trips: { previous: Trip[]; span: { startMs: number; endMs: number } } | undefined
       if (req.kind === 'travel') {
         const span = tripSpan(plan.value.occurredAtMs, req.durationMin ?? 0)
-        const previous = await store.recentTrips(openid)
+        const previous = await recentTrips(store, openid)
         const clash = overlappingTrip(previous, span)
         if (clash) throw new CloudError('TRIP_OVERLAP', tripOverlapMessage(span, clash))
         trips = { previous, span }
@@ -123,9 +126,9 @@ export const checkIn = defineFunction({
       let recentDrops: number | undefined
       if (req.kind === 'recycling') {
         const drop = { claimedMs: plan.value.occurredAtMs, receivedMs: services.now() }
-        const previous = await store.stationDrops(openid, req.stationCode)
+        const previous = await stationDrops(store, openid, req.stationCode)
         recentDrops = recentDropsAtStation(previous, drop)
-        await store.saveStationDrops(openid, req.stationCode, rememberDrop(previous, drop))
+        await saveStationDrops(store, openid, req.stationCode, rememberDrop(previous, drop))
       }
       const { entry } = await appendEntry(services, openid, {
         type: 'checkin',
@@ -143,15 +146,15 @@ export const checkIn = defineFunction({
         evidence,
       })
       if (selfKey) {
-        await store.addCreditedGrams(openid, selfKey, plan.value.day, entry.gramsCo2e)
-        await store.addCreditedGrams(openid, SELF_REPORTED_TOTAL_KEY, plan.value.day, entry.gramsCo2e)
+        await addCreditedGrams(store, openid, selfKey, plan.value.day, entry.gramsCo2e)
+        await addCreditedGrams(store, openid, SELF_REPORTED_TOTAL_KEY, plan.value.day, entry.gramsCo2e)
       }
       if (trips) {
         const oldestStartMs = services.now() - tripOverlapWindowMs(services.rules.maxBackdateHours)
-        await store.saveTrips(openid, rememberTrip(trips.previous, { entryId: entry.id, factorId: factor.id, ...trips.span }, oldestStartMs))
+        await saveTrips(store, openid, rememberTrip(trips.previous, { entryId: entry.id, factorId: factor.id, ...trips.span }, oldestStartMs))
       }
       // Manual walks are one source of the day's walking (src/core/steps): remember what they claimed.
-      if (factor.id === 'travel.walk') await store.addCreditedGrams(openid, WALK_CLAIMED_KEY, plan.value.day, credit.value.rawGramsCo2e)
+      if (factor.id === 'travel.walk') await addCreditedGrams(store, openid, WALK_CLAIMED_KEY, plan.value.day, credit.value.rawGramsCo2e)
       const reasons = reviewReasons({
         factor,
         quantity: plan.value.quantity,
@@ -167,11 +170,11 @@ export const checkIn = defineFunction({
       await applyToChallenges(services, openid, entry, reviewId ? 'credit-under-review' : 'credit')
       await remindAfterCheckIn(services, openid, plan.value.day)
       if (reviewId) {
-        const { communityId } = await store.communityOf(openid)
-        await store.insertReview({ id: reviewId, entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId, heldPoints: entry.points })
-        await store.addHeldPoints(openid, entry.points)
+        const { communityId } = await communityOf(store, openid)
+        await insertReview(store, { id: reviewId, entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId, heldPoints: entry.points })
+        await addHeldPoints(store, openid, entry.points)
       }
-      await store.saveRequest(openid, req.requestId, {
+      await saveRequest(store, openid, req.requestId, {
         fn: 'checkIn',
         payloadHash: hash,
         resultRef: entry.id,

@@ -6,6 +6,7 @@ import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
 import { fundBudget } from '../treasury'
+import { insertChallenge } from '../challenges/queries'
 
 const MAX_DAYS = 366
 
@@ -48,7 +49,7 @@ export const createChallenge = defineFunction({
         budgetPoints: 0,
         budgetSpent: 0,
       }
-      await services.store.insertChallenge(challenge)
+      await insertChallenge(services.store, challenge)
       if (req.budgetPoints !== undefined) {
         // Drawn from the organizer's purse: a community organizer's allowance, or the city's from the treasury.
         await fundBudget(services, who, { table: 'challenges', id: challenge.id }, req.budgetPoints, `challenge ${challenge.id}: ${req.title}`)

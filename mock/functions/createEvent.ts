@@ -8,6 +8,8 @@ import { defineFunction, inTransaction } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { newStationSecret } from '../stationCodes'
 import { fundBudget } from '../treasury'
+import { insertEvent } from '../events/queries'
+import { saveRequest } from '../wallet/queries'
 
 /**
  * An organizer announces an event for their community (a city organizer: for any, or the whole city). Its budget,
@@ -49,10 +51,10 @@ export const createEvent = defineFunction({
         createdAt,
         ...(req.location ? { location: req.location } : {}),
       }
-      await store.insertEvent(event)
+      await insertEvent(store, event)
       const budget = eventBudget(req.slots, req.rewardPoints)
       if (budget > 0) await fundBudget(services, who, { table: 'events', id: event.id }, budget, `event ${event.id}: ${req.title}`)
-      await store.saveRequest(who.openid, req.requestId, { fn: 'createEvent', payloadHash: hash, resultRef: event.id, capped: false })
+      await saveRequest(store, who.openid, req.requestId, { fn: 'createEvent', payloadHash: hash, resultRef: event.id, capped: false })
       return { event: await eventFor(services, event.id, who.openid) }
     })
   },

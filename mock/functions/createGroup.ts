@@ -4,6 +4,7 @@ import { publicGroup } from '../challenges'
 import { defineFunction, inTransaction } from '../function'
 import { lockCaller } from '../idempotency'
 import { freshInviteCode } from '../groups'
+import { insertGroup, addMember } from '../challenges/groupQueries'
 
 /** The creator becomes the leader and first member. */
 export const createGroup = defineFunction({
@@ -15,8 +16,8 @@ export const createGroup = defineFunction({
       await lockCaller(services.store, openid)
       const at = toShanghaiIso(services.now())
       const group = { id: services.newId('gp'), name, inviteCode: await freshInviteCode(services), leader: openid, createdAt: at }
-      await services.store.insertGroup(group)
-      await services.store.addMember(group.id, openid, at)
+      await insertGroup(services.store, group)
+      await addMember(services.store, group.id, openid, at)
       return { group: await publicGroup(services, group, openid) }
     })
   },

@@ -7,6 +7,8 @@ import { applyToChallenges, settleHeldBonuses } from '../challenges'
 import { appendEntry } from '../ledger'
 import { reviewItem } from '../reviews'
 import { conflict, transition } from '../transitions'
+import { getReview } from '../reviews/queries'
+import { getEntry, lockPerson, addHeldPoints } from '../wallet/queries'
 
 /**
  * Confirm keeps the credit and releases its held points; reverse writes an `adjust` entry that takes back the
@@ -20,7 +22,7 @@ export const decideReview = defineFunction({
   async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      const review = await store.getReview(req.reviewId)
+      const review = await getReview(store, req.reviewId)
       if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
       requireScope(who, review.communityId, 'check-in')
       // Separation of duties: a flagged check-in is decided by someone other than the person who made it.
@@ -28,11 +30,11 @@ export const decideReview = defineFunction({
       if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
       const at = toShanghaiIso(services.now())
       let adjustEntryId: string | undefined
-      const original = await store.getEntry(review.openid, review.entryId)
+      const original = await getEntry(store, review.openid, review.entryId)
       if (!original) throw new Error(`review ${review.id} points at a missing entry`)
       // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet.
-      const { wallet } = await store.lockPerson(review.openid)
-      await store.addHeldPoints(review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
+      const { wallet } = await lockPerson(store, review.openid)
+      await addHeldPoints(store, review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
       if (req.decision === 'reverse') {
         const take = reversalOf(original, wallet.pointsBalance)
         await applyToChallenges(services, review.openid, original, 'reverse')
@@ -65,7 +67,7 @@ export const decideReview = defineFunction({
         },
         conflict('Another organizer decided this check-in a moment ago: refresh the queue.'),
       )
-      const after = await store.getReview(review.id)
+      const after = await getReview(store, review.id)
       if (!after) throw new Error('review vanished inside the transaction')
       return { item: await reviewItem(services, after) }
     })

@@ -3,6 +3,7 @@ import { shanghaiDay, shanghaiDayStartMs, addDays } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { encryptOpenData, newSessionKey } from '../werun'
+import { getWeChatSessionKey, saveWeChatSessionKey } from '../identity/queries'
 
 /**
  * DEVELOPMENT ONLY (DEV_LOGIN=1): a stand-in for the phone's wx.getWeRunData(), so H5 and the browser tests
@@ -20,10 +21,10 @@ export const devWeRunData = defineFunction({
     const appid = services.wechatAppid
     return inTransaction(services, async (services) => {
       const { store } = services
-      let sessionKey = await store.getWeChatSessionKey(openid)
+      let sessionKey = await getWeChatSessionKey(store, openid)
       if (!sessionKey) {
         sessionKey = newSessionKey()
-        await store.saveWeChatSessionKey(openid, sessionKey, new Date(services.now()).toISOString())
+        await saveWeChatSessionKey(store, openid, sessionKey, new Date(services.now()).toISOString())
       }
       const today = shanghaiDay(services.now())
       const stepInfoList = req.days.map(({ daysAgo, steps }) => ({ timestamp: shanghaiDayStartMs(addDays(today, -daysAgo)) / 1000, step: steps }))

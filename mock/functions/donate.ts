@@ -7,6 +7,8 @@ import { lockAndReplay, payloadHash } from '../idempotency'
 import { appendEntry, heldNote, publicWallet } from '../ledger'
 import { spendablePoints } from '../../src/core/review'
 import { publicProjects } from '../projects'
+import { getProject, addDonation } from '../public/queries'
+import { getEntry, getWallet, saveRequest } from '../wallet/queries'
 
 /** Points to a public-good project: one donate entry, exactly once per requestId. */
 export const donate = defineFunction({
@@ -19,21 +21,21 @@ export const donate = defineFunction({
       const { store } = services
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
       const previous = await lockAndReplay(store, openid, req.requestId, 'donate', hash)
-      const project = await store.getProject(req.projectId)
+      const project = await getProject(store, req.projectId)
       if (previous) {
-        const entry = await store.getEntry(openid, previous.resultRef)
+        const entry = await getEntry(store, openid, previous.resultRef)
         if (!entry || !project) throw new Error(`request ${req.requestId} points at a missing donation`)
         return { entry, project: (await publicProjects(services, openid, [project]))[0], wallet: await publicWallet(services, openid) }
       }
       if (!project || !project.active) throw new CloudError('NOT_FOUND', `No project with id ${req.projectId} is open for donations.`)
-      const spendable = spendablePoints(await store.getWallet(openid))
+      const spendable = spendablePoints(await getWallet(store, openid))
       if (spendable < req.points) {
         throw new CloudError('INSUFFICIENT_POINTS', `You can spend ${spendable} points${await heldNote(services, openid)}; you tried to give ${req.points}.`)
       }
       const at = toShanghaiIso(services.now())
       const { entry, wallet } = await appendEntry(services, openid, { type: 'donate', gramsCo2e: 0, points: -req.points, day: at.slice(0, 10), ref: project.id })
-      await store.addDonation(project.id, openid, slotOf(openid), req.points)
-      await store.saveRequest(openid, req.requestId, { fn: 'donate', payloadHash: hash, resultRef: entry.id, capped: false })
+      await addDonation(store, project.id, openid, slotOf(openid), req.points)
+      await saveRequest(store, openid, req.requestId, { fn: 'donate', payloadHash: hash, resultRef: entry.id, capped: false })
       return { entry, project: (await publicProjects(services, openid, [project]))[0], wallet }
     })
   },

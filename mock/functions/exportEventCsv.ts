@@ -3,6 +3,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { csvFile, type CsvCell } from '../csv'
 import { organizerEvent } from '../events'
 import { defineFunction } from '../function'
+import { eventSignups } from '../events/queries'
 
 const EXPORT_LIMIT = 50_000
 
@@ -14,7 +15,7 @@ export const exportEventCsv = defineFunction({
   async handle(req, who, services) {
     const event = await organizerEvent(services, who, req.eventId)
     // Everyone who ever took a place (given back or not): a report read outside any transaction.
-    const signups = await services.store.eventSignups(event.id, EXPORT_LIMIT)
+    const signups = await eventSignups(services.store, event.id, EXPORT_LIMIT)
     const rows: CsvCell[][] = [['event', 'title', 'startsAt', 'nickname', 'status', 'signedAt', 'attendedAt', 'points', 'distanceM']]
     for (const s of signups) {
       const paid = s.status === 'attended' && s.bonusEntryId !== undefined ? event.rewardPoints : 0

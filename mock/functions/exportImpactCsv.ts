@@ -3,6 +3,8 @@ import { scopedCommunity } from '../../src/core/community'
 import { defineFunction, scopeOf } from '../function'
 import { checkRange } from '../stats'
 import { csvFile, type CsvCell } from '../csv'
+import { impactStats } from '../public/queries'
+import { listStations } from '../communities/queries'
 
 /**
  * The impact report as CSV (RFC 4180 quoting by csv-stringify, so commas, quotes and Chinese text
@@ -15,8 +17,8 @@ export const exportImpactCsv = defineFunction({
   async handle(req, who, services) {
     checkRange(req)
     const communityId = scopedCommunity(scopeOf(who), req.communityId)
-    const stats = await services.store.impactStats(req.fromDay, req.toDay, communityId)
-    const stations = new Map((await services.store.listStations()).map((s) => [s.code, s.name]))
+    const stats = await impactStats(services.store, req.fromDay, req.toDay, communityId)
+    const stations = new Map((await listStations(services.store)).map((s) => [s.code, s.name]))
     const rows: CsvCell[][] = [['section', 'key', 'name', 'gramsCo2e', 'checkins', 'participants', 'weightG', 'pending', 'fulfilled', 'cancelled', 'expired']]
     for (const d of stats.byDay) rows.push(['day', d.day, '', d.gramsCo2e, d.checkins, d.participants, '', '', '', '', ''])
     for (const f of stats.byFactor) rows.push(['factor', f.factorId, '', f.gramsCo2e, f.checkins, '', '', '', '', '', ''])

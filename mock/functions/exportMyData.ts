@@ -5,6 +5,10 @@ import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
 import { publicRedemption } from '../rewards'
 import { myCommunity } from '../communities'
+import { findUser } from '../identity/queries'
+import { allEntries } from '../wallet/queries'
+import { listRedemptions } from '../rewards/queries'
+import { signupsOf } from '../events/queries'
 
 const EXPORT_SIGNUPS_LIMIT = 10_000
 
@@ -17,18 +21,18 @@ export const exportMyData = defineFunction({
     const { openid } = who
     return inTransaction(services, async (services) => {
       const { store } = services
-      const user = await store.findUser(openid)
+      const user = await findUser(store, openid)
       if (!user) throw new Error('caller vanished inside the transaction')
-      const entries = await store.allEntries(openid)
+      const entries = await allEntries(store, openid)
       return {
         exportedAt: toShanghaiIso(services.now()),
         profile: { openid, nickname: user.nickname, roles: user.roles, createdAt: user.createdAt },
         wallet: await publicWallet(services, openid),
         verification: verifyChain(entries),
         entries,
-        redemptions: (await store.listRedemptions(openid)).map(publicRedemption),
+        redemptions: (await listRedemptions(store, openid)).map(publicRedemption),
         community: (await myCommunity(services, who)).community,
-        eventSignups: (await store.signupsOf(openid, EXPORT_SIGNUPS_LIMIT)).map(({ eventId, title, status, signedAt, attendedAt }) => ({
+        eventSignups: (await signupsOf(store, openid, EXPORT_SIGNUPS_LIMIT)).map(({ eventId, title, status, signedAt, attendedAt }) => ({
           eventId,
           title,
           status,

@@ -5,6 +5,8 @@ import { shanghaiDay } from '../../src/core/time'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { fundBudget } from '../treasury'
+import { getChallenge } from '../challenges/queries'
+import { saveRequest } from '../wallet/queries'
 
 /**
  * A city organizer funds a challenge's bonuses from the city's purse (allocated from the treasury in the same
@@ -22,15 +24,15 @@ export const fundChallenge = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       const previous = await lockAndReplay(store, who.openid, req.requestId, 'fundChallenge', hash)
-      const c = await store.getChallenge(req.challengeId)
+      const c = await getChallenge(store, req.challengeId)
       if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${req.challengeId}.`)
       if (!previous) {
         // A finished challenge pays nobody any more: its budget goes back to the purse, never in.
         if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished: its budget can no longer be funded.')
         await fundBudget(services, who, { table: 'challenges', id: c.id }, req.points, `challenge ${c.id}: ${c.title}`)
-        await store.saveRequest(who.openid, req.requestId, { fn: 'fundChallenge', payloadHash: hash, resultRef: c.id, capped: false })
+        await saveRequest(store, who.openid, req.requestId, { fn: 'fundChallenge', payloadHash: hash, resultRef: c.id, capped: false })
       }
-      const after = await store.getChallenge(c.id)
+      const after = await getChallenge(store, c.id)
       if (!after) throw new Error('challenge vanished inside the transaction')
       return { challenge: await publicChallenge(services, after, who.openid) }
     })

@@ -4,6 +4,8 @@ import { streakDays } from '../../src/core/streak'
 import { addDays, shanghaiDay } from '../../src/core/time'
 import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
+import { checkInDaysSince, daySeries } from '../wallet/queries'
+import { firstCompletionMs } from '../challenges/queries'
 
 const LOOKBACK_DAYS = 400
 
@@ -17,11 +19,11 @@ export const getAchievements = defineFunction({
       const { store } = services
       const today = shanghaiDay(services.now())
       const windowStartDay = addDays(today, -LOOKBACK_DAYS)
-      const days = await store.checkInDaysSince(openid, windowStartDay)
-      const completedMs = await store.firstCompletionMs(openid)
+      const days = await checkInDaysSince(store, openid, windowStartDay)
+      const completedMs = await firstCompletionMs(store, openid)
       const badges = badgeStates({
         checkInDays: days,
-        dayGrams: await store.daySeries(openid, windowStartDay, today),
+        dayGrams: await daySeries(store, openid, windowStartDay, today),
         totalGrams: (await publicWallet(services, openid)).gramsCo2eTotal,
         firstCompletionDay: completedMs === null ? null : shanghaiDay(completedMs),
         windowStartDay,

@@ -4,6 +4,9 @@ import { NO_COMMUNITY, shownAlone, weekRanges } from '../../src/core/community'
 import { monthsEnding, shanghaiMonth } from '../../src/core/treasury'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { defineFunction, type Services } from '../function'
+import { communityTotals, communityDayGrams, listCommunities } from '../communities/queries'
+import { listProjects, projectTotals } from '../public/queries'
+import { issuanceByMonth } from '../treasury/queries'
 
 /** A public page is read far more often than the city changes: one answer serves every reader for this long. */
 export const DASHBOARD_CACHE_MS = 10_000
@@ -34,12 +37,12 @@ async function dashboard(services: Services, nowMs: number): Promise<CityDashboa
   const { thisWeek, lastWeek } = weekRanges(today)
   const months = monthsEnding(shanghaiMonth(nowMs), 12)
   const [totals, days, communities, projects, raised, issued] = await Promise.all([
-    store.communityTotals(),
-    store.communityDayGrams(lastWeek.fromDay, today),
-    store.listCommunities(),
-    store.listProjects(false),
-    store.projectTotals(),
-    store.issuanceByMonth(months[0]),
+    communityTotals(store),
+    communityDayGrams(store, lastWeek.fromDay, today),
+    listCommunities(store),
+    listProjects(store, false),
+    projectTotals(store),
+    issuanceByMonth(store, months[0]),
   ])
   const inRange = (day: string, range: { fromDay: string; toDay: string }) => day >= range.fromDay && day <= range.toDay
   const weekGrams = (range: { fromDay: string; toDay: string }, communityId?: string) =>

@@ -1,6 +1,8 @@
 import { certificateSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { defineFunction } from '../function'
+import { getEntry } from '../wallet/queries'
+import { getProject } from '../public/queries'
 
 /**
  * The donor's certificate: who, how much, to what, when, and the entry's place in the donor's hash
@@ -11,9 +13,9 @@ export const getDonationCertificate = defineFunction({
   schema: certificateSchema,
   auth: 'session',
   async handle({ entryId }, { openid, nickname }, services) {
-    const entry = await services.store.getEntry(openid, entryId)
+    const entry = await getEntry(services.store, openid, entryId)
     if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`)
-    const project = await services.store.getProject(entry.ref)
+    const project = await getProject(services.store, entry.ref)
     return {
       certificate: {
         nickname,

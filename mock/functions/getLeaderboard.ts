@@ -3,6 +3,7 @@ import type { LeaderboardRow } from '../../src/contract/types'
 import { fromUnits } from '../../src/core/challenge'
 import { defineFunction, inTransaction } from '../function'
 import { visibleChallenge } from '../challenges'
+import { topParticipants, getParticipant, rankOf, participantCount, groupTotals } from '../challenges/queries'
 
 /**
  * Top N by value, ties to whoever got there first, plus my own row wherever I stand, plus group totals.
@@ -17,17 +18,17 @@ export const getLeaderboard = defineFunction({
       const { store } = services
       const c = await visibleChallenge(services, who, challengeId)
       const reached = (value: number) => c.targetMember !== undefined && value >= c.targetMember
-      const rows: LeaderboardRow[] = (await store.topParticipants(challengeId, limit)).map((p, i) => ({
+      const rows: LeaderboardRow[] = (await topParticipants(store, challengeId, limit)).map((p, i) => ({
         rank: i + 1,
         nickname: p.nickname,
         value: fromUnits(c.metric, p.value),
         isMe: p.openid === who.openid,
         reached: reached(p.value),
       }))
-      const mine = await store.getParticipant(challengeId, who.openid)
+      const mine = await getParticipant(store, challengeId, who.openid)
       const me: LeaderboardRow | null = mine
         ? rows.find((r) => r.isMe) ?? {
-            rank: await store.rankOf(challengeId, mine.value, mine.valueMs),
+            rank: await rankOf(store, challengeId, mine.value, mine.valueMs),
             nickname: who.nickname,
             value: fromUnits(c.metric, mine.value),
             isMe: true,
@@ -36,10 +37,10 @@ export const getLeaderboard = defineFunction({
         : null
       return {
         challengeId,
-        participants: await store.participantCount(challengeId),
+        participants: await participantCount(store, challengeId),
         rows,
         me,
-        groups: (await store.groupTotals(challengeId)).map((g) => ({ ...g, value: fromUnits(c.metric, g.value) })),
+        groups: (await groupTotals(store, challengeId)).map((g) => ({ ...g, value: fromUnits(c.metric, g.value) })),
       }
     })
   },

@@ -3,6 +3,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { requireCommunity } from '../communities'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
+import { findUser, setOrganizerGrant } from '../identity/queries'
 
 /**
  * A city organizer makes someone an organizer of one community (or of the city), or takes it back; the
@@ -16,11 +17,11 @@ export const grantOrganizer = defineFunction({
     requireCityScope(who, 'appoint organizers')
     return inTransaction(services, async (services) => {
       const { store } = services
-      const person = await store.findUser(req.openid)
+      const person = await findUser(store, req.openid)
       if (!person) throw new CloudError('NOT_FOUND', `No account ${req.openid}: the person must have logged in once (Me shows their id).`)
       if (req.communityId !== null) await requireCommunity(services, req.communityId)
-      await store.setOrganizerGrant(person.openid, req.granted, toShanghaiIso(services.now()), req.communityId)
-      const after = await store.findUser(person.openid)
+      await setOrganizerGrant(store, person.openid, req.granted, toShanghaiIso(services.now()), req.communityId)
+      const after = await findUser(store, person.openid)
       const scope = after ? await services.organizerScopeOf(after) : undefined
       return { openid: person.openid, organizerScope: scope ? { communityId: scope.communityId } : null }
     })

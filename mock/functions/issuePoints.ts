@@ -2,6 +2,7 @@ import { issuePointsSchema } from '../../src/contract/schemas'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { lockAndReplay, payloadHash } from '../idempotency'
 import { issue, treasuryView } from '../treasury'
+import { saveRequest } from '../wallet/queries'
 
 /**
  * The only way points that are not carbon come to exist: a city organizer issues them into the treasury, with
@@ -18,7 +19,7 @@ export const issuePoints = defineFunction({
       const previous = await lockAndReplay(services.store, who.openid, req.requestId, 'issuePoints', hash)
       if (previous) return
       const id = await issue(services, who, req.points, req.reason)
-      await services.store.saveRequest(who.openid, req.requestId, { fn: 'issuePoints', payloadHash: hash, resultRef: id, capped: false })
+      await saveRequest(services.store, who.openid, req.requestId, { fn: 'issuePoints', payloadHash: hash, resultRef: id, capped: false })
     })
     return treasuryView(services, who)
   },

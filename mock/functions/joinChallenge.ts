@@ -5,6 +5,8 @@ import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { lockCaller } from '../idempotency'
 import { remindOnJoin } from '../reminders'
+import { getChallenge } from '../challenges/queries'
+import { isMember, groupsOf } from '../challenges/groupQueries'
 
 /**
  * Joins a running or upcoming challenge. Only activity that happens after joining counts (a check-in
@@ -18,14 +20,14 @@ export const joinChallenge = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       await lockCaller(store, openid)
-      const c = await store.getChallenge(challengeId)
+      const c = await getChallenge(store, challengeId)
       if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
-      if (c.groupId && !await store.isMember(c.groupId, openid)) {
+      if (c.groupId && !await isMember(store, c.groupId, openid)) {
         throw new CloudError('PERMISSION_DENIED', 'This challenge is for members of its group.')
       }
       if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished.')
       // In an open challenge a person's group total counts for their first group, if any.
-      const groupId = c.groupId ?? (await store.groupsOf(openid))[0]?.id
+      const groupId = c.groupId ?? (await groupsOf(store, openid))[0]?.id
       await joinAsParticipant(services, c, openid, groupId)
       await remindOnJoin(services, openid, c)
       return { challenge: await publicChallenge(services, c, openid) }

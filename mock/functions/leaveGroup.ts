@@ -3,6 +3,7 @@ import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { requireGroup } from '../groups'
 import { leaveGroupChallenges } from '../challenges'
+import { removeMember } from '../challenges/groupQueries'
 
 /** A member leaves; the leader cannot leave the group without a leader. In the group's challenges they leave the board; in open ones they go on alone. */
 export const leaveGroup = defineFunction({
@@ -13,7 +14,7 @@ export const leaveGroup = defineFunction({
     return inTransaction(services, async (services) => {
       const group = await requireGroup(services, groupId)
       if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.')
-      if (!await services.store.removeMember(groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
+      if (!await removeMember(services.store, groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
       await leaveGroupChallenges(services, groupId, openid)
       return { left: true as const }
     })

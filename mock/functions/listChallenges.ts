@@ -1,6 +1,8 @@
 import { listChallengesSchema } from '../../src/contract/schemas'
 import { publicChallenge } from '../challenges'
 import { defineFunction, inTransaction } from '../function'
+import { groupsOf } from '../challenges/groupQueries'
+import { visibleChallenges, participationsOf, getChallenge } from '../challenges/queries'
 
 const LIMIT = 200
 
@@ -12,13 +14,13 @@ export const listChallenges = defineFunction({
   async handle({ scope }, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      const groupIds = (await store.groupsOf(openid)).map((g) => g.id)
-      const visible = await store.visibleChallenges(groupIds, LIMIT)
+      const groupIds = (await groupsOf(store, openid)).map((g) => g.id)
+      const visible = await visibleChallenges(store, groupIds, LIMIT)
       // The caller's own challenges always: the newest visible ones may be 200 others (a joined one vanished so).
       const listed = new Set(visible.map((c) => c.id))
-      for (const p of await store.participationsOf(openid)) {
+      for (const p of await participationsOf(store, openid)) {
         if (p.leftMs !== undefined || listed.has(p.challengeId)) continue
-        const c = await store.getChallenge(p.challengeId)
+        const c = await getChallenge(store, p.challengeId)
         if (c) visible.push(c)
       }
       const all = await Promise.all(visible.map((c) => publicChallenge(services, c, openid)))

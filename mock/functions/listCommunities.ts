@@ -1,5 +1,6 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { defineFunction } from '../function'
+import { listCommunities as listCommunitiesQuery } from '../communities/queries'
 
 /** Every community, for the chooser and the public city page (no login: names only). */
 export const listCommunities = defineFunction({
@@ -7,6 +8,6 @@ export const listCommunities = defineFunction({
   schema: emptySchema,
   auth: 'none',
   async handle(_req, _caller, services) {
-    return { communities: (await services.store.listCommunities()).map(({ id, name }) => ({ id, name })) }
+    return { communities: (await listCommunitiesQuery(services.store)).map(({ id, name }) => ({ id, name })) }
   },
 })

@@ -2,6 +2,8 @@ import { listEventsSchema } from '../../src/contract/schemas'
 import { EVENT_LIMITS } from '../../src/core/events'
 import { publicEvent } from '../events'
 import { defineFunction, sequentially } from '../function'
+import { listEvents as listEventsQuery, getSignup } from '../events/queries'
+import { communityOf } from '../communities/queries'
 
 const MANAGE_LOOKBACK_MS = 30 * 24 * 3_600_000
 const MANAGE_LIMIT = 100
@@ -19,11 +21,11 @@ export const listEvents = defineFunction({
     const nowMs = services.now()
     if (req.manage && who.organizerScope) {
       const scope = who.organizerScope.communityId ?? undefined
-      const events = await store.listEvents(scope, false, nowMs - MANAGE_LOOKBACK_MS, MANAGE_LIMIT)
+      const events = await listEventsQuery(store, scope, false, nowMs - MANAGE_LOOKBACK_MS, MANAGE_LIMIT)
       return { events: events.map((e) => publicEvent(e, 'none')) }
     }
-    const { communityId } = await store.communityOf(who.openid)
-    const events = await store.listEvents(communityId, true, nowMs, EVENT_LIMITS.listLimit)
-    return { events: await sequentially(events, async (e) => publicEvent(e, (await store.getSignup(e.id, who.openid))?.status ?? 'none')) }
+    const { communityId } = await communityOf(store, who.openid)
+    const events = await listEventsQuery(store, communityId, true, nowMs, EVENT_LIMITS.listLimit)
+    return { events: await sequentially(events, async (e) => publicEvent(e, (await getSignup(store, e.id, who.openid))?.status ?? 'none')) }
   },
 })

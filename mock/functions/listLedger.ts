@@ -1,6 +1,7 @@
 import { LIMITS, listLedgerSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { defineFunction } from '../function'
+import { listEntries } from '../wallet/queries'
 
 const CURSOR_PREFIX = 'v1.'
 
@@ -26,7 +27,7 @@ export const listLedger = defineFunction({
     const limit = req.limit ?? LIMITS.ledgerPageDefault
     const beforeSeq = req.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(req.cursor)
     // One more than asked tells whether another page exists without a count query.
-    const rows = await services.store.listEntries(openid, beforeSeq, limit + 1)
+    const rows = await listEntries(services.store, openid, beforeSeq, limit + 1)
     const entries = rows.slice(0, limit)
     const last = entries[entries.length - 1]
     return { entries, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null }

@@ -1,6 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
 import { defineFunction, inTransaction } from '../function'
+import { groupsOf } from '../challenges/groupQueries'
 
 export const listMyGroups = defineFunction({
   name: 'listMyGroups',
@@ -8,7 +9,7 @@ export const listMyGroups = defineFunction({
   auth: 'session',
   async handle(_req, { openid }, services) {
     return inTransaction(services, async (services) => ({
-      groups: await Promise.all((await services.store.groupsOf(openid)).map((g) => publicGroup(services, g, openid))),
+      groups: await Promise.all((await groupsOf(services.store, openid)).map((g) => publicGroup(services, g, openid))),
     }))
   },
 })

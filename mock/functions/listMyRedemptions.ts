@@ -1,6 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { defineFunction, inTransaction, sequentially } from '../function'
 import { freshRedemption, publicRedemption } from '../rewards'
+import { listRedemptions } from '../rewards/queries'
 
 export const listMyRedemptions = defineFunction({
   name: 'listMyRedemptions',
@@ -9,7 +10,7 @@ export const listMyRedemptions = defineFunction({
   async handle(_req, { openid }, services) {
     return inTransaction(services, async (services) => ({
       // One at a time: expiring a voucher writes a refund, and writes in one transaction must not interleave.
-      redemptions: await sequentially(await services.store.listRedemptions(openid), async (r) => publicRedemption(await freshRedemption(services, r))),
+      redemptions: await sequentially(await listRedemptions(services.store, openid), async (r) => publicRedemption(await freshRedemption(services, r))),
     }))
   },
 })

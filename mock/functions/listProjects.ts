@@ -1,6 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { defineFunction, inTransaction } from '../function'
 import { publicProjects } from '../projects'
+import { listProjects as listProjectsQuery } from '../public/queries'
 
 export const listProjects = defineFunction({
   name: 'listProjects',
@@ -8,7 +9,7 @@ export const listProjects = defineFunction({
   auth: 'session',
   async handle(_req, { openid, roles }, services) {
     return inTransaction(services, async (services) => ({
-      projects: await publicProjects(services, openid, await services.store.listProjects(roles.includes('organizer'))),
+      projects: await publicProjects(services, openid, await listProjectsQuery(services.store, roles.includes('organizer'))),
     }))
   },
 })

@@ -2,6 +2,8 @@ import { emptySchema } from '../../src/contract/schemas'
 import { canActOn, offeredTo } from '../../src/core/community'
 import { defineFunction } from '../function'
 import { publicReward } from '../rewards'
+import { heldRedemptionCounts, listRewards as listRewardsQuery } from '../rewards/queries'
+import { communityOf } from '../communities/queries'
 
 /**
  * Residents see the active rewards offered to them (city-wide and their community's); organizers also see the
@@ -12,9 +14,9 @@ export const listRewards = defineFunction({
   schema: emptySchema,
   auth: 'session',
   async handle(_req, { openid, organizerScope }, services) {
-    const held = await services.store.heldRedemptionCounts(openid)
-    const { communityId } = await services.store.communityOf(openid)
-    const rewards = (await services.store.listRewards(organizerScope !== undefined)).filter(
+    const held = await heldRedemptionCounts(services.store, openid)
+    const { communityId } = await communityOf(services.store, openid)
+    const rewards = (await listRewardsQuery(services.store, organizerScope !== undefined)).filter(
       (r) => (organizerScope && canActOn(organizerScope, r.communityId)) || (r.active && offeredTo(r.communityId, communityId)),
     )
     return { rewards: rewards.map((r) => publicReward(r, held.get(r.id) ?? 0)) }

@@ -1,8 +1,9 @@
 import { loginSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
-import type { UserRecord } from '../storage/port'
 import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from '../users'
+import type { UserRecord } from '../identity/queries'
+import { getPrivacyVersion, saveWeChatSessionKey } from '../identity/queries'
 
 /**
  * WeChat login: the code from `wx.login` is exchanged at code2Session for WeChat's openid and the session_key,
@@ -17,7 +18,7 @@ export const login = defineFunction({
   async handle({ code }, caller, services) {
     const { store } = services
     if (caller) {
-      return { openid: caller.openid, token: '', roles: caller.roles, nickname: caller.nickname, privacyVersion: await store.getPrivacyVersion(caller.openid) }
+      return { openid: caller.openid, token: '', roles: caller.roles, nickname: caller.nickname, privacyVersion: await getPrivacyVersion(store, caller.openid) }
     }
     let user: UserRecord
     if (code.startsWith('dev:')) {
@@ -33,7 +34,7 @@ export const login = defineFunction({
       const at = new Date(services.now()).toISOString()
       user = await inTransaction(services, async (services) => {
         const found = await findOrCreateUser(services, wechatHandle(session.openid), WECHAT_DEFAULT_NICKNAME)
-        await services.store.saveWeChatSessionKey(found.openid, session.sessionKey, at)
+        await saveWeChatSessionKey(services.store, found.openid, session.sessionKey, at)
         return found
       })
     }
@@ -42,7 +43,7 @@ export const login = defineFunction({
       token: services.tokens.issue(user.openid),
       roles: await services.rolesOf(user),
       nickname: user.nickname,
-      privacyVersion: await store.getPrivacyVersion(user.openid),
+      privacyVersion: await getPrivacyVersion(store, user.openid),
     }
   },
 })

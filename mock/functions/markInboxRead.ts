@@ -2,6 +2,7 @@ import { markInboxReadSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { defineFunction, inTransaction } from '../function'
 import { inboxOf } from '../reminders'
+import { markRead } from '../reminders/queries'
 
 /** Marks the resident's own messages read (another person's ids change nothing). */
 export const markInboxRead = defineFunction({
@@ -10,7 +11,7 @@ export const markInboxRead = defineFunction({
   auth: 'session',
   async handle({ ids }, { openid }, services) {
     return inTransaction(services, async (services) => {
-      await services.store.markRead(openid, [...new Set(ids)], toShanghaiIso(services.now()))
+      await markRead(services.store, openid, [...new Set(ids)], toShanghaiIso(services.now()))
       return inboxOf(services, openid)
     })
   },

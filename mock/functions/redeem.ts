@@ -12,6 +12,9 @@ import { spendablePoints } from '../../src/core/review'
 import { freshRedemption, publicRedemption } from '../rewards'
 import { remindOnRedeem } from '../reminders'
 import { move } from '../transitions'
+import { getRedemption, getReward, heldRedemptionCounts, getRedemptionByCode, insertRedemption, addRewardHolding } from '../rewards/queries'
+import { communityOf } from '../communities/queries'
+import { getWallet, saveRequest } from '../wallet/queries'
 
 const DAY_MS = 24 * 3600 * 1000
 /** nanoid draws from crypto.randomFillSync: 31^10 ≈ 8×10^14 codes, unguessable and unambiguous. */
@@ -29,20 +32,20 @@ export const redeem = defineFunction({
       // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
       const previous = await lockAndReplay(store, openid, req.requestId, 'redeem', hash)
       if (previous) {
-        const earlier = await store.getRedemption(previous.resultRef)
+        const earlier = await getRedemption(store, previous.resultRef)
         if (!earlier) throw new Error(`request ${req.requestId} points at a missing redemption`)
         return { redemption: publicRedemption(await freshRedemption(services, earlier)), wallet: await publicWallet(services, openid) }
       }
-      const reward = await store.getReward(req.rewardId)
-      if (!reward || !reward.active || !offeredTo(reward.communityId, (await store.communityOf(openid)).communityId)) {
+      const reward = await getReward(store, req.rewardId)
+      if (!reward || !reward.active || !offeredTo(reward.communityId, (await communityOf(store, openid)).communityId)) {
         throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer to you.`)
       }
       if (reward.stock <= 0) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`)
-      const held = (await store.heldRedemptionCounts(openid)).get(reward.id) ?? 0
+      const held = (await heldRedemptionCounts(store, openid)).get(reward.id) ?? 0
       if (held >= reward.perUserLimit) {
         throw new CloudError('REDEEM_LIMIT_REACHED', `You can hold at most ${reward.perUserLimit} of ${reward.title}.`)
       }
-      const spendable = spendablePoints(await store.getWallet(openid))
+      const spendable = spendablePoints(await getWallet(store, openid))
       if (spendable < reward.pointsCost) {
         throw new CloudError('INSUFFICIENT_POINTS', `${reward.title} costs ${reward.pointsCost} points; you can spend ${spendable}${await heldNote(services, openid)}.`)
       }
@@ -51,7 +54,7 @@ export const redeem = defineFunction({
       const expiresAtMs = nowMs + reward.validDays * DAY_MS
       const id = services.newId('rd')
       let code = voucherCode()
-      while (await store.getRedemptionByCode(code)) code = voucherCode()
+      while (await getRedemptionByCode(store, code)) code = voucherCode()
       // Conditional on stock left: two redeems of the last unit cannot both take it, whatever the engine.
       await move(store, { table: 'rewards', key: { id: reward.id }, column: 'stock', delta: -1, min: 0 }, () => new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`))
       const record = {
@@ -66,9 +69,9 @@ export const redeem = defineFunction({
         expiresAt: toShanghaiIso(expiresAtMs),
         expiresAtMs,
       }
-      await store.insertRedemption(record)
+      await insertRedemption(store, record)
       // A new voucher is held: it counts toward the per-person limit until cancelled or expired.
-      await store.addRewardHolding(openid, reward.id, Number(holdsReward('pending')))
+      await addRewardHolding(store, openid, reward.id, Number(holdsReward('pending')))
       const { wallet } = await appendEntry(services, openid, {
         type: 'redeem',
         gramsCo2e: 0,
@@ -77,7 +80,7 @@ export const redeem = defineFunction({
         ref: id,
       })
       await remindOnRedeem(services, openid, record)
-      await store.saveRequest(openid, req.requestId, { fn: 'redeem', payloadHash: hash, resultRef: id, capped: false })
+      await saveRequest(store, openid, req.requestId, { fn: 'redeem', payloadHash: hash, resultRef: id, capped: false })
       return { redemption: publicRedemption(record), wallet }
     })
   },

@@ -3,6 +3,7 @@ import { leaveGroupChallenges, publicGroup } from '../challenges'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { requireGroup, requireLeader } from '../groups'
+import { removeMember as removeMemberQuery } from '../challenges/groupQueries'
 
 export const removeMember = defineFunction({
   name: 'removeMember',
@@ -13,7 +14,7 @@ export const removeMember = defineFunction({
       const group = await requireGroup(services, groupId)
       requireLeader(group, who)
       if (memberId === who.openid) throw new CloudError('CONFLICT', 'The leader cannot remove themselves.')
-      if (!await services.store.removeMember(groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
+      if (!await removeMemberQuery(services.store, groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
       await leaveGroupChallenges(services, groupId, memberId)
       return { group: await publicGroup(services, group, who.openid) }
     })

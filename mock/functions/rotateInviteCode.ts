@@ -2,6 +2,7 @@ import { groupIdSchema } from '../../src/contract/schemas'
 import { publicGroup } from '../challenges'
 import { defineFunction, inTransaction } from '../function'
 import { freshInviteCode, requireGroup, requireLeader } from '../groups'
+import { setInviteCode } from '../challenges/groupQueries'
 
 /** A leaked code stops working at once; members stay. */
 export const rotateInviteCode = defineFunction({
@@ -13,7 +14,7 @@ export const rotateInviteCode = defineFunction({
       const group = await requireGroup(services, groupId)
       requireLeader(group, who)
       const code = await freshInviteCode(services)
-      await services.store.setInviteCode(groupId, code)
+      await setInviteCode(services.store, groupId, code)
       return { group: await publicGroup(services, { ...group, inviteCode: code }, who.openid) }
     })
   },

@@ -6,6 +6,7 @@ import { myCommunity } from '../communities'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction } from '../function'
 import { lockCaller } from '../idempotency'
+import { getCommunity, communityOf, setCommunity, addCommunityCounters } from '../communities/queries'
 
 /**
  * Joins the caller to a community: the first choice at any time, a change once in COMMUNITY_CHANGE_DAYS.
@@ -19,20 +20,20 @@ export const setMyCommunity = defineFunction({
   async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      const community = await store.getCommunity(req.communityId)
+      const community = await getCommunity(store, req.communityId)
       if (!community) throw new CloudError('NOT_FOUND', `No community with id ${req.communityId}.`)
       const { wallet } = await lockCaller(store, who.openid)
-      const current = await store.communityOf(who.openid)
+      const current = await communityOf(store, who.openid)
       if (current.communityId === community.id) return myCommunity(services, who)
       const nextMs = nextCommunityChangeMs(current.setMs)
       if (nextMs > services.now()) {
         throw new CloudError('CONFLICT', `A community can be changed once in ${COMMUNITY_CHANGE_DAYS} days: the next change is possible from ${shanghaiDay(nextMs)}.`)
       }
-      await store.setCommunity(who.openid, community.id, services.now())
+      await setCommunity(store, who.openid, community.id, services.now())
       if (wallet.headSeq > 0) {
         const slot = slotOf(who.openid)
-        await store.addCommunityCounters(current.communityId, slot, -1, 0)
-        await store.addCommunityCounters(community.id, slot, 1, 0)
+        await addCommunityCounters(store, current.communityId, slot, -1, 0)
+        await addCommunityCounters(store, community.id, slot, 1, 0)
       }
       return myCommunity(services, who)
     })

@@ -2,6 +2,7 @@ import { setRemindersSchema } from '../../src/contract/schemas'
 import { defineFunction, inTransaction } from '../function'
 import { lockCaller } from '../idempotency'
 import { grantSends, reminderSettings } from '../reminders'
+import { setReminderKinds } from '../reminders/queries'
 
 /**
  * Chooses the reminder kinds; `accepted` are the kinds WeChat's subscribe dialog accepted (one send each).
@@ -15,7 +16,7 @@ export const setReminders = defineFunction({
   async handle({ kinds, accepted = [] }, { openid }, services) {
     return inTransaction(services, async (services) => {
       await lockCaller(services.store, openid)
-      await services.store.setReminderKinds(openid, [...new Set([...kinds, ...accepted])])
+      await setReminderKinds(services.store, openid, [...new Set([...kinds, ...accepted])])
       await grantSends(services, openid, accepted)
       return reminderSettings(services, openid)
     })

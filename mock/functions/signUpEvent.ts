@@ -7,6 +7,8 @@ import { eventFor, eventOrNotFound, takePlace } from '../events'
 import { defineFunction, inTransaction } from '../function'
 import { lockCaller } from '../idempotency'
 import { conflict, transition } from '../transitions'
+import { communityOf } from '../communities/queries'
+import { getSignup, insertSignup } from '../events/queries'
 
 /** Takes a place at an event of the resident's community (or the city's) while one is free. Again: no change. */
 export const signUpEvent = defineFunction({
@@ -19,10 +21,10 @@ export const signUpEvent = defineFunction({
       // One sign-up of this person at a time: a double tap cannot take two places.
       await lockCaller(store, who.openid)
       const event = await eventOrNotFound(services, req.eventId)
-      if (!offeredTo(event.communityId, (await store.communityOf(who.openid)).communityId)) {
+      if (!offeredTo(event.communityId, (await communityOf(store, who.openid)).communityId)) {
         throw new CloudError('PERMISSION_DENIED', 'This event is for the residents of another community.')
       }
-      const existing = await store.getSignup(event.id, who.openid)
+      const existing = await getSignup(store, event.id, who.openid)
       if (existing?.status === 'signed' || existing?.status === 'attended') return { event: await eventFor(services, event.id, who.openid) }
       const allowed = canSignUp(event, services.now())
       if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
@@ -35,7 +37,7 @@ export const signUpEvent = defineFunction({
           conflict('Your place at this event changed a moment ago: refresh and try again.'),
         )
       } else {
-        await store.insertSignup({ eventId: event.id, openid: who.openid, status: 'signed', signedAt })
+        await insertSignup(store, { eventId: event.id, openid: who.openid, status: 'signed', signedAt })
       }
       return { event: await eventFor(services, event.id, who.openid) }
     })

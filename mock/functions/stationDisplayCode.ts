@@ -4,6 +4,7 @@ import { CloudError } from '../errors'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { defineFunction, requireScope } from '../function'
 import { displayMac } from '../stationCodes'
+import { getStation, stationSecret } from '../communities/queries'
 
 /**
  * The code a station's display shows now (organizers run the display): it changes every 30 seconds and is
@@ -14,8 +15,8 @@ export const stationDisplayCode = defineFunction({
   schema: stationCodeSchema,
   auth: 'organizer',
   async handle({ stationCode }, who, services) {
-    const station = await services.storage.getStation(stationCode)
-    const secret = station && (await services.storage.stationSecret(stationCode))
+    const station = await getStation(services.storage, stationCode)
+    const secret = station && (await stationSecret(services.storage, stationCode))
     if (!station || !secret) throw new CloudError('NOT_FOUND', `No recycling station with code ${stationCode}.`)
     requireScope(who, station.communityId ?? NO_COMMUNITY, 'station')
     if (station.retiredAt) throw new CloudError('STATION_RETIRED', `Station ${station.code} was retired on ${station.retiredAt.slice(0, 10)}: its display shows no code.`)

@@ -11,6 +11,8 @@ import { lockCaller } from '../idempotency'
 import { appendEntry, publicWallet } from '../ledger'
 import { decryptOpenData, OpenDataError } from '../werun'
 import { remindAfterCheckIn } from '../reminders'
+import { getWeChatSessionKey } from '../identity/queries'
+import { dayCounters, addCreditedGrams } from '../wallet/queries'
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -30,7 +32,7 @@ export const syncSteps = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       await lockCaller(store, openid)
-      const sessionKey = await store.getWeChatSessionKey(openid)
+      const sessionKey = await getWeChatSessionKey(store, openid)
       if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.')
       // Bad padding, not JSON, not WeRun's shape, another appid: one answer, so none of them is an oracle.
       let plain: unknown
@@ -48,10 +50,10 @@ export const syncSteps = defineFunction({
       if (!factor) throw new Error('the methodology in force has no steps factor')
       const out: { day: string; steps: number; gramsCo2e: number; points: number; entryId?: string }[] = []
       for (const { day, steps } of days.value) {
-        const counters = await store.dayCounters(openid, day, capKeyOf(factor.id))
+        const counters = await dayCounters(store, openid, day, capKeyOf(factor.id))
         const verifiedGrams = gramsFor(factor.gramsPerUnit, steps / 10_000)
         if (verifiedGrams > counters.stepsVerifiedGrams) {
-          await store.addCreditedGrams(openid, STEPS_VERIFIED_KEY, day, verifiedGrams - counters.stepsVerifiedGrams)
+          await addCreditedGrams(store, openid, STEPS_VERIFIED_KEY, day, verifiedGrams - counters.stepsVerifiedGrams)
         }
         const ceiling = stepsCeiling({
           capGrams: factor.dailyCapGrams,

@@ -1,6 +1,7 @@
 import { updateProfileSchema } from '../../src/contract/schemas'
 import { defineFunction, inTransaction } from '../function'
 import { lockCaller } from '../idempotency'
+import { setNickname } from '../identity/queries'
 
 export const updateProfile = defineFunction({
   name: 'updateProfile',
@@ -10,7 +11,7 @@ export const updateProfile = defineFunction({
     // Locked and checked: a rename racing the account's deletion must not write a name back onto it.
     await inTransaction(services, async (services) => {
       await lockCaller(services.store, openid)
-      await services.store.setNickname(openid, nickname)
+      await setNickname(services.store, openid, nickname)
     })
     return { nickname }
   },

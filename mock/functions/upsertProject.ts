@@ -2,6 +2,7 @@ import { upsertProjectSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { defineFunction, inTransaction, requireCityScope } from '../function'
 import { publicProjects } from '../projects'
+import { getProject, saveProject } from '../public/queries'
 
 /** Opens (no id) or edits a public-good project with a goal in points (organizers only). */
 export const upsertProject = defineFunction({
@@ -12,7 +13,7 @@ export const upsertProject = defineFunction({
     requireCityScope(who, 'open or edit a public-good project')
     return inTransaction(services, async (services) => {
       const { store } = services
-      const existing = req.id === undefined ? undefined : await store.getProject(req.id)
+      const existing = req.id === undefined ? undefined : await getProject(store, req.id)
       if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No project with id ${req.id}.`)
       const project = {
         id: existing?.id ?? services.newId('pj'),
@@ -21,7 +22,7 @@ export const upsertProject = defineFunction({
         goalPoints: req.goalPoints,
         active: req.active ?? existing?.active ?? true,
       }
-      await store.saveProject(project)
+      await saveProject(store, project)
       return { project: (await publicProjects(services, who.openid, [project]))[0] }
     })
   },

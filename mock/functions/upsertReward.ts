@@ -4,6 +4,7 @@ import { CloudError } from '../errors'
 import { communityToSave, requireCommunity } from '../communities'
 import { defineFunction, inTransaction, requireScope } from '../function'
 import { publicReward } from '../rewards'
+import { getReward, saveReward, heldRedemptionCounts } from '../rewards/queries'
 
 /** Creates a reward (no id) or replaces the editable fields of an existing one (organizers only). */
 export const upsertReward = defineFunction({
@@ -13,7 +14,7 @@ export const upsertReward = defineFunction({
   async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      const existing = req.id === undefined ? undefined : await store.getReward(req.id)
+      const existing = req.id === undefined ? undefined : await getReward(store, req.id)
       if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`)
       if (existing) requireScope(who, existing.communityId, 'reward')
       const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer stocks rewards for their own community only.')
@@ -30,8 +31,8 @@ export const upsertReward = defineFunction({
         active: req.active ?? existing?.active ?? true,
         communityId,
       }
-      await store.saveReward(reward)
-      return { reward: publicReward(reward, (await store.heldRedemptionCounts(who.openid)).get(reward.id) ?? 0) }
+      await saveReward(store, reward)
+      return { reward: publicReward(reward, (await heldRedemptionCounts(store, who.openid)).get(reward.id) ?? 0) }
     })
   },
 })

@@ -4,6 +4,7 @@ import { NO_COMMUNITY } from '../../src/core/community'
 import { newStationSecret } from '../stationCodes'
 import { communityToSave, requireCommunity } from '../communities'
 import { defineFunction, inTransaction, requireScope } from '../function'
+import { getStation, saveStation, setStationSecretIfAbsent } from '../communities/queries'
 
 /**
  * Adds a station or edits one (its code is its key and is printed on its QR, so it never changes). A community
@@ -16,7 +17,7 @@ export const upsertStation = defineFunction({
   async handle(req, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      const existing = await store.getStation(req.code)
+      const existing = await getStation(store, req.code)
       if (existing) requireScope(who, existing.communityId ?? NO_COMMUNITY, 'station')
       const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer adds stations to their own community only.')
       await requireCommunity(services, communityId)
@@ -29,9 +30,9 @@ export const upsertStation = defineFunction({
         communityId,
       }
       if (existing?.retiredAt) station.retiredAt = existing.retiredAt
-      await store.saveStation(station)
+      await saveStation(store, station)
       // Its display's rotating code needs a secret of its own from the start.
-      await store.setStationSecretIfAbsent(station.code, newStationSecret())
+      await setStationSecretIfAbsent(store, station.code, newStationSecret())
       return { station }
     })
   },

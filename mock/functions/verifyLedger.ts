@@ -2,6 +2,7 @@ import { emptySchema } from '../../src/contract/schemas'
 import { verifyChain, walletFromEntries } from '../../src/core/ledger'
 import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from '../ledger'
+import { allEntries } from '../wallet/queries'
 
 /** Recomputes the caller's whole chain, and checks the wallet still equals the sum of its entries. */
 export const verifyLedger = defineFunction({
@@ -12,7 +13,7 @@ export const verifyLedger = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       // Two streaming passes instead of one array: a million-entry ledger never sits in memory.
-      const entries = await store.allEntries(openid)
+      const entries = await allEntries(store, openid)
       const chain = verifyChain(entries)
       if (!chain.ok) return chain
       const sums = walletFromEntries(entries)

@@ -6,6 +6,7 @@ import { defineFunction, inTransaction, requireScope } from '../function'
 import { freshRedemption, publicRedemption, settleVoucher } from '../rewards'
 import { conflict, transition } from '../transitions'
 import { voucherSettled } from '../reminders'
+import { getRedemptionByCode, getReward, getRedemption } from '../rewards/queries'
 
 const REFUSALS = {
   fulfilled: 'This voucher was already used',
@@ -23,9 +24,9 @@ export const verifyRedemption = defineFunction({
   async handle({ code }, who, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      const found = await store.getRedemptionByCode(code)
+      const found = await getRedemptionByCode(store, code)
       if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`)
-      const reward = await store.getReward(found.rewardId)
+      const reward = await getReward(store, found.rewardId)
       requireScope(who, reward?.communityId ?? NO_COMMUNITY, 'voucher')
       const current = await freshRedemption(services, found)
       if (current.status !== 'pending') {
@@ -35,7 +36,7 @@ export const verifyRedemption = defineFunction({
       // Checked: a cancel, an expiry or another desk that settled it since it was read wins, and this desk says no.
       await transition(store, settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid), conflict(LOST_RACE))
       await voucherSettled(services, current.openid, current.id)
-      const after = await store.getRedemption(current.id)
+      const after = await getRedemption(store, current.id)
       if (!after) throw new Error('redemption vanished inside the transaction')
       return { redemption: publicRedemption(after) }
     })
