@@ -2,7 +2,7 @@
 import type { Station } from '../src/contract/types'
 import { methodologyVersions } from '../src/core/methodology'
 import type { Db } from './storage/port'
-import { newStationSecret } from './stationCodes'
+import { newStationSecret } from './communities/stationCodes'
 import type { RewardSeed } from './rewards/queries'
 import { saveMethodology, saveProject } from './public/queries'
 import { upsertStation, listStations, setStationSecretIfAbsent } from './communities/queries'

@@ -12,7 +12,7 @@ import { createGateway } from './gateway'
 import { openMysql, describeUrl } from './storage/mysql/port'
 import type { Db } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
-import { createSubscribeSender } from './reminderSender'
+import { createSubscribeSender } from './reminders/reminderSender'
 import { createWeChatLogin } from './wechat'
 import { abandonSending } from './reminders/queries'
 

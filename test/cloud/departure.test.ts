@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEV_WECHAT_APPID, encryptOpenData, newSessionKey } from '../../mock/werun'
+import { DEV_WECHAT_APPID, encryptOpenData, newSessionKey } from '../../mock/wallet/werun'
 import { openSqlite } from '../../mock/storage/sqlitePort'
 import { sqliteOnly } from '../support/database'
 import { harness, NOW, rid, stockTreasury, type Caller, type Harness } from './harness'

@@ -1,4 +1,4 @@
-import { createSubscribeSender } from '../../mock/reminderSender'
+import { createSubscribeSender } from '../../mock/reminders/reminderSender'
 import { createWeChatLogin } from '../../mock/wechat'
 import { MAX_SEND_ATTEMPTS } from '../../src/core/reminders'
 import { shanghaiDayStartMs } from '../../src/core/time'

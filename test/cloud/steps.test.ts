@@ -1,6 +1,6 @@
 /** Verified steps (WeChat WeRun): the known-answer vector, then syncSteps end to end on either engine. */
 import { STEPS_FACTOR } from '../../src/core/methodology'
-import { decryptOpenData, DEV_WECHAT_APPID, encryptOpenData, newSessionKey, OpenDataError } from '../../mock/werun'
+import { decryptOpenData, DEV_WECHAT_APPID, encryptOpenData, newSessionKey, OpenDataError } from '../../mock/wallet/werun'
 import { harness, NOW, rid, trip, type Caller, type Harness } from './harness'
 import { saveWeChatSessionKey, getWeChatSessionKey } from '../../mock/identity/queries'
 

@@ -6,7 +6,7 @@
 import { openSqlite } from '../../mock/storage/sqlitePort'
 import { createCloud } from '../../mock/cloud'
 import { inTransaction } from '../../mock/function'
-import { appendEntry } from '../../mock/ledger'
+import { appendEntry } from '../../mock/wallet/ledger'
 import { addDays, shanghaiDay } from '../../src/core/time'
 import { findUserByHandle } from '../../mock/identity/queries'
 

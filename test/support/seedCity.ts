@@ -6,7 +6,7 @@
  */
 import { createCloud } from '../../mock/cloud'
 import { inTransaction } from '../../mock/function'
-import { appendEntry } from '../../mock/ledger'
+import { appendEntry } from '../../mock/wallet/ledger'
 import { openSqlite } from '../../mock/storage/sqlitePort'
 import { addDays, shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { saveCommunity, setCommunity } from '../../mock/communities/queries'
