@@ -22,9 +22,9 @@ export interface CallerContext {
 }
 
 export interface Services {
-  /** the storage port: its own operations run one at a time, outside any transaction */
+  /** the storage executor outside any transaction (its statements take turns); its `transaction` opens one */
   storage: Db
-  /** what this code reads and writes through: the port, or inside inTransaction that transaction's tx */
+  /** what this code reads and writes through (a wing's queries take it first): `storage`, or inside inTransaction that transaction's executor */
   store: Db
   tokens: TokenService
   now: () => number
