@@ -11,7 +11,7 @@
  * here does not override it.
  */
 import { toShanghaiIso } from '../src/core/time'
-import { databaseUrlFromEnv, dbPathFromEnv } from './config'
+import { databaseUrlFromEnv, dbPathFromEnv } from './platform/config'
 import { openMysql } from './storage/mysql/port'
 import type { Db } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'

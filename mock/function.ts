@@ -9,8 +9,8 @@ import type { CreditRules, FunctionName, Methodology, ResultOf, Role } from '../
 import { canActOn, isCityScope, type OrganizerScope } from '../src/core/community'
 import { CloudError, invalidArgument } from './errors'
 import type { Db } from './storage/port'
-import type { TokenService } from './tokens'
-import type { WeChatLogin } from './wechat'
+import type { TokenService } from './platform/tokens'
+import type { WeChatLogin } from './platform/wechat'
 import type { UserRecord } from './identity/queries'
 
 export interface CallerContext {

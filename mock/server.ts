@@ -6,14 +6,14 @@
 import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { createCloud } from './cloud'
-import { ConfigError, configFromEnv, type ServerConfig } from './config'
+import { ConfigError, configFromEnv, type ServerConfig } from './platform/config'
 import { seedDemoData } from './demo'
-import { createGateway } from './gateway'
+import { createGateway } from './platform/gateway'
 import { openMysql, describeUrl } from './storage/mysql/port'
 import type { Db } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
 import { createSubscribeSender } from './reminders/reminderSender'
-import { createWeChatLogin } from './wechat'
+import { createWeChatLogin } from './platform/wechat'
 import { abandonSending } from './reminders/queries'
 
 const SWEEP_INTERVAL_MS = 60_000

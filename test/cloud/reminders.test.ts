@@ -1,5 +1,5 @@
 import { createSubscribeSender } from '../../mock/reminders/reminderSender'
-import { createWeChatLogin } from '../../mock/wechat'
+import { createWeChatLogin } from '../../mock/platform/wechat'
 import { MAX_SEND_ATTEMPTS } from '../../src/core/reminders'
 import { shanghaiDayStartMs } from '../../src/core/time'
 import { startWeChatStandIn, STAND_IN_APPID, STAND_IN_SECRET, standInOpenid, type WeChatStandIn } from '../support/wechatStandIn'

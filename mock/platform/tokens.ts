@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto'
 import jwt from 'jsonwebtoken'
-import { CloudError } from './errors'
+import { CloudError } from '../errors'
 
 export interface TokenService {
   issue(openid: string): string

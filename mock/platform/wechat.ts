@@ -6,7 +6,7 @@
  * Never logged or returned: the secret (it is in the request URL, so the URL is never logged either) and
  * the session_key.
  */
-import { CloudError } from './errors'
+import { CloudError } from '../errors'
 
 export interface WeChatSession {
   /** WeChat's openid of this person for this mini-program */

@@ -8,10 +8,10 @@ import { isIP } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import type { RateLimitOptions } from './rateLimit'
 import { WECHAT_API_BASE, WECHAT_TIMEOUT_MS } from './wechat'
-import { DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE } from '../src/core/farming'
-import { DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, TREASURY_LIMITS } from '../src/core/treasury'
-import { DEFAULT_RESIDENTS_PER_CODE_WINDOW } from '../src/core/review'
-import { parseReminderTemplates, type ReminderTemplates } from './reminders/reminderSender'
+import { DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE } from '../../src/core/farming'
+import { DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, TREASURY_LIMITS } from '../../src/core/treasury'
+import { DEFAULT_RESIDENTS_PER_CODE_WINDOW } from '../../src/core/review'
+import { parseReminderTemplates, type ReminderTemplates } from '../reminders/reminderSender'
 
 export interface WeChatConfig {
   appid: string

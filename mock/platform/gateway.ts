@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
-import { LIMITS } from '../src/contract/schemas'
-import type { Cloud } from './cloud'
+import { LIMITS } from '../../src/contract/schemas'
+import type { Cloud } from '../cloud'
 
 export interface GatewayOptions {
   /** a built H5 app to serve beside the cloud (one origin, no CORS needed) */
