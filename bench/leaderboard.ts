@@ -7,6 +7,7 @@ import { createCloud } from '../mock/cloud'
 import { slotOf } from '../src/core/counters'
 import { addDays, shanghaiDay } from '../src/core/time'
 import { percentile } from './stats'
+import { addParticipant, addToParticipant, addChallengeParticipants } from '../mock/challenges/queries'
 
 export async function leaderboardLatency(participants: number): Promise<{ p50Ms: number; p99Ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'glp-board-'))
@@ -19,13 +20,13 @@ export async function leaderboardLatency(participants: number): Promise<{ p50Ms:
   await cloud.store.transaction(async (tx) => {
     for (let i = 0; i < participants - 1; i++) {
       const openid = `o_bench_${i}`
-      await tx.addParticipant({ challengeId: c.id, openid, joinedMs: now, value: 0, valueMs: now })
-      await tx.addToParticipant(c.id, openid, (i * 7919) % 100_000, now + i)
-      await tx.addChallengeParticipants(c.id, slotOf(openid), 1)
+      await addParticipant(tx, { challengeId: c.id, openid, joinedMs: now, value: 0, valueMs: now })
+      await addToParticipant(tx, c.id, openid, (i * 7919) % 100_000, now + i)
+      await addChallengeParticipants(tx, c.id, slotOf(openid), 1)
     }
-    await tx.addParticipant({ challengeId: c.id, openid: me.openid, joinedMs: now, value: 0, valueMs: now })
-    await tx.addToParticipant(c.id, me.openid, 12_345, now)
-    await tx.addChallengeParticipants(c.id, slotOf(me.openid), 1)
+    await addParticipant(tx, { challengeId: c.id, openid: me.openid, joinedMs: now, value: 0, valueMs: now })
+    await addToParticipant(tx, c.id, me.openid, 12_345, now)
+    await addChallengeParticipants(tx, c.id, slotOf(me.openid), 1)
   })
   const times: number[] = []
   for (let i = 0; i < 30; i++) {

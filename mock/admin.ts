@@ -11,21 +11,23 @@
  * here does not override it.
  */
 import { toShanghaiIso } from '../src/core/time'
-import { databaseUrlFromEnv, dbPathFromEnv } from './config'
+import { databaseUrlFromEnv, dbPathFromEnv } from './platform/config'
 import { openMysql } from './storage/mysql/port'
-import type { StoragePort } from './storage/port'
+import type { Db } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
+import { listOrganizerGrants, findUserByHandle, findUser, setOrganizerGrant } from './identity/queries'
+import { getCommunity } from './communities/queries'
 
 const USAGE = 'usage: npm run admin -- grant-organizer <openid> [communityId] | revoke-organizer <openid> | list-organizers'
 
-export async function runAdmin(args: string[], store: StoragePort, print: (line: string) => void, now = Date.now()): Promise<number> {
+export async function runAdmin(args: string[], store: Db, print: (line: string) => void, now = Date.now()): Promise<number> {
   const [command, who, communityId] = args
   if (command !== 'grant-organizer' && command !== 'revoke-organizer' && command !== 'list-organizers') {
     print(USAGE)
     return 2
   }
   if (command === 'list-organizers') {
-    const grants = await store.listOrganizerGrants()
+    const grants = await listOrganizerGrants(store)
     if (grants.length === 0) print('no organizer grants')
     // A community grant says which at the end; a city grant's line is as it always was.
     for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}${g.communityId ? `\tcommunity ${g.communityId}` : ''}`)
@@ -35,18 +37,18 @@ export async function runAdmin(args: string[], store: StoragePort, print: (line:
     print(USAGE)
     return 2
   }
-  const user = who.startsWith('wx:') ? await store.findUserByHandle(who) : await store.findUser(who)
+  const user = who.startsWith('wx:') ? await findUserByHandle(store, who) : await findUser(store, who)
   if (!user) {
     print(`No account ${who}: the person must have logged in once (Me shows their openid).`)
     return 1
   }
   const granted = command === 'grant-organizer'
-  if (granted && communityId !== undefined && !(await store.getCommunity(communityId))) {
+  if (granted && communityId !== undefined && !(await getCommunity(store, communityId))) {
     print(`No community ${communityId}: a city organizer opens it first (the organizer's Communities page).`)
     return 1
   }
   const at = toShanghaiIso(now)
-  const changed = await store.transaction((tx) => tx.setOrganizerGrant(user.openid, granted, at, granted ? (communityId ?? null) : null))
+  const changed = await store.transaction((tx) => setOrganizerGrant(tx, user.openid, granted, at, granted ? (communityId ?? null) : null))
   if (!changed) print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
   else print(`${granted ? 'Granted' : 'Revoked'} the organizer role ${granted ? 'to' : 'from'} ${user.openid} (${user.nickname}) at ${at}.`)
   return 0

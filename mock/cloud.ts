@@ -11,23 +11,27 @@ import { METHODOLOGY_VERSION } from '../src/core/methodology'
 import { CITY_SCOPE, type OrganizerScope } from '../src/core/community'
 import { CloudError } from './errors'
 import { inTransaction, type CallerContext, type Services } from './function'
-import { FUNCTIONS } from './functions'
-import { RateLimiter, type RateLimitOptions } from './rateLimit'
-import { expireDue } from './rewards'
-import { closeEndedBudgets } from './treasury'
+import { FUNCTIONS } from './registry'
+import { RateLimiter, type RateLimitOptions } from './platform/rateLimit'
+import { expireDue } from './rewards/rewards'
+import { closeEndedBudgets } from './treasury/treasury'
 import { seedCatalogue } from './seed'
-import type { StoragePort, UserRecord } from './storage/port'
-import { createTokenService } from './tokens'
-import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './users'
-import type { WeChatLogin } from './wechat'
+import type { Db } from './storage/port'
+import { createTokenService } from './platform/tokens'
+import { findOrCreateUser, WECHAT_DEFAULT_NICKNAME, wechatHandle } from './identity/users'
+import type { WeChatLogin } from './platform/wechat'
 import { creditRules, DEFAULT_MAX_BACKDATE_HOURS } from '../src/core/farming'
-import { DEV_WECHAT_APPID } from './werun'
+import { DEV_WECHAT_APPID } from './wallet/werun'
 import { DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS } from '../src/core/treasury'
-import { sendDueReminders, type ReminderTemplates, type SubscribeSender } from './reminderSender'
+import { sendDueReminders, type ReminderTemplates, type SubscribeSender } from './reminders/reminderSender'
+import type { UserRecord } from './identity/queries'
+import { setMetaIfAbsent, getMeta } from './storage/meta'
+import { getMethodology } from './public/queries'
+import { hasOrganizerGrant, findUser, findUserByHandle, purgeDeparted } from './identity/queries'
 
 export interface CloudOptions {
   /** where everything is kept: openSqlite(...) here; the server opens it from its configuration */
-  storage: StoragePort
+  storage: Db
   sessionSecret?: string
   /** dev handles, `wx:<WeChat openid>` handles or app openids with the organizer role (besides database grants) */
   organizers?: string[]
@@ -82,7 +86,7 @@ export interface Cloud {
   /** one pass of the reminder outbox: due reminders sent through WeChat or left for the app's inbox */
   sendReminders(): ReturnType<typeof sendDueReminders>
   readonly services: Services
-  readonly store: StoragePort
+  readonly store: Db
   close(): Promise<void>
 }
 
@@ -94,9 +98,9 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 60, perSecond: 10 }
  * The session secret every worker of one database shares, made once by whichever starts first: a token one
  * worker issued verifies on every other.
  */
-async function sharedSecret(store: StoragePort, key: 'session_secret' | 'identity_secret'): Promise<string> {
-  await store.setMetaIfAbsent(key, randomBytes(32).toString('hex'))
-  const secret = await store.getMeta(key)
+async function sharedSecret(store: Db, key: 'session_secret' | 'identity_secret'): Promise<string> {
+  await setMetaIfAbsent(store, key, randomBytes(32).toString('hex'))
+  const secret = await getMeta(store, key)
   if (!secret) throw new Error(`the ${key} was written but cannot be read back`)
   return secret
 }
@@ -105,13 +109,13 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   const store = options.storage
   await seedCatalogue(store)
   const now = options.now ?? Date.now
-  const methodology = await store.getMethodology(METHODOLOGY_VERSION)
+  const methodology = await getMethodology(store, METHODOLOGY_VERSION)
   if (!methodology) throw new Error(`methodology ${METHODOLOGY_VERSION} is not seeded`)
   const organizers: ReadonlySet<string> = new Set(options.organizers ?? ['organizer'])
   // ORGANIZERS act for the whole city; a grant made with `npm run admin` or grantOrganizer carries its scope.
   const organizerScopeOf = async (user: UserRecord): Promise<OrganizerScope | undefined> => {
     if (organizers.has(user.handle) || organizers.has(user.openid)) return CITY_SCOPE
-    if (!(user.organizerGrant ?? (await store.hasOrganizerGrant(user.openid)))) return undefined
+    if (!(user.organizerGrant ?? (await hasOrganizerGrant(store, user.openid)))) return undefined
     return { communityId: user.organizerCommunityId ?? null }
   }
   const rolesOf = async (user: UserRecord): Promise<Role[]> => ((await organizerScopeOf(user)) ? ['resident', 'organizer'] : ['resident'])
@@ -146,7 +150,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')
     if (!match) throw new CloudError('UNAUTHENTICATED', 'This call needs a session: log in first.')
     const openid = services.tokens.verify(match[1])
-    const user = await store.findUser(openid)
+    const user = await findUser(store, openid)
     if (!user) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
     return callerFor(user)
   }
@@ -155,7 +159,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   async function platformCaller(wechatOpenid: string): Promise<CallerContext> {
     const handle = wechatHandle(wechatOpenid)
     // A read for everyone already known; a write transaction only at a person's first call.
-    const user = (await store.findUserByHandle(handle)) ?? (await inTransaction(services, (services) => findOrCreateUser(services, handle, WECHAT_DEFAULT_NICKNAME)))
+    const user = (await findUserByHandle(store, handle)) ?? (await inTransaction(services, (services) => findOrCreateUser(services, handle, WECHAT_DEFAULT_NICKNAME)))
     return callerFor(user)
   }
 
@@ -213,7 +217,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     },
     sweepExpired: () => expireDue(services),
     sweepBudgets: () => closeEndedBudgets(services),
-    sweepDeparted: () => store.purgeDeparted(now()),
+    sweepDeparted: () => purgeDeparted(store, now()),
     sendReminders: () => sendDueReminders(services, options.reminderSender, options.reminderTemplates ?? {}),
     close: () => store.close(),
   }

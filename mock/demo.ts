@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createCloud, type Cloud } from './cloud'
+import { findUserByHandle } from './identity/queries'
 
 export const DEMO_HANDLE = 'demo'
 /** A second resident, in the other demo community, so the city dashboard has two communities to compare. */
@@ -12,7 +13,7 @@ export const DEMO_NEIGHBOUR = 'neighbour'
 export const DEMO_COMMUNITY_ORGANIZER = 'riverside'
 
 export async function seedDemoData(cloud: Cloud): Promise<void> {
-  if (await cloud.store.findUserByHandle(DEMO_HANDLE)) return
+  if (await findUserByHandle(cloud.store, DEMO_HANDLE)) return
   const now = cloud.services.now()
   const hour = 3600 * 1000
   // The week is replayed as it happened: each check-in is made at its own moment by a cloud whose clock stands

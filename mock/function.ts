@@ -8,9 +8,10 @@ import type { z } from 'zod'
 import type { CreditRules, FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
 import { canActOn, isCityScope, type OrganizerScope } from '../src/core/community'
 import { CloudError, invalidArgument } from './errors'
-import type { AsyncOps, StoragePort, UserRecord } from './storage/port'
-import type { TokenService } from './tokens'
-import type { WeChatLogin } from './wechat'
+import type { Db } from './storage/port'
+import type { TokenService } from './platform/tokens'
+import type { WeChatLogin } from './platform/wechat'
+import type { UserRecord } from './identity/queries'
 
 export interface CallerContext {
   openid: string
@@ -21,10 +22,10 @@ export interface CallerContext {
 }
 
 export interface Services {
-  /** the storage port: its own operations run one at a time, outside any transaction */
-  storage: StoragePort
-  /** what this code reads and writes through: the port, or inside inTransaction that transaction's tx */
-  store: AsyncOps
+  /** the storage executor outside any transaction (its statements take turns); its `transaction` opens one */
+  storage: Db
+  /** what this code reads and writes through (a wing's queries take it first): `storage`, or inside inTransaction that transaction's executor */
+  store: Db
   tokens: TokenService
   now: () => number
   newId: (prefix: string) => string

@@ -4,7 +4,9 @@
  */
 import { canonicalJson, sha256Hex } from '../src/core/ledger'
 import { CloudError } from './errors'
-import type { AsyncOps, RequestRecord, WalletRecord } from './storage/port'
+import type { Db } from './storage/port'
+import type { RequestRecord, WalletRecord } from './wallet/queries'
+import { lockPerson } from './wallet/queries'
 
 export function payloadHash(fn: string, payload: object): string {
   return sha256Hex(canonicalJson({ fn, payload }))
@@ -15,8 +17,8 @@ export function payloadHash(fn: string, payload: object): string {
  * meanwhile: a call that passed the session check just before its owner deleted the account must not credit,
  * spend or sign up after the deletion committed (and slip past the limits the deletion carried away).
  */
-export async function lockCaller(store: AsyncOps, openid: string, requestId?: string): Promise<{ wallet: WalletRecord; request?: RequestRecord }> {
-  const locked = await store.lockPerson(openid, requestId)
+export async function lockCaller(store: Db, openid: string, requestId?: string): Promise<{ wallet: WalletRecord; request?: RequestRecord }> {
+  const locked = await lockPerson(store, openid, requestId)
   if (locked.wallet.closedAt) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
   return locked
 }
@@ -26,7 +28,7 @@ export async function lockCaller(store: AsyncOps, openid: string, requestId?: st
  * undefined when it is new. Must run inside the transaction.
  */
 export async function lockAndReplay(
-  store: AsyncOps,
+  store: Db,
   openid: string,
   requestId: string,
   fn: string,

@@ -1,8 +1,13 @@
 /** Catalogue data a new install needs. Every insert is keyed, so restarting never duplicates anything. */
 import type { Station } from '../src/contract/types'
 import { methodologyVersions } from '../src/core/methodology'
-import type { RewardSeed, StoragePort } from './storage/port'
-import { newStationSecret } from './stationCodes'
+import type { Db } from './storage/port'
+import { newStationSecret } from './communities/stationCodes'
+import type { RewardSeed } from './rewards/queries'
+import { saveMethodology, saveProject } from './public/queries'
+import { upsertStation, listStations, setStationSecretIfAbsent } from './communities/queries'
+import { getMeta, setMeta } from './storage/meta'
+import { seedReward } from './rewards/queries'
 
 export const SEED_STATIONS: Station[] = [
   { code: 'ST-HQ01', name: '社区服务中心回收站 Community Centre', materials: ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] },
@@ -25,17 +30,17 @@ export const SEED_PROJECT = {
   active: true,
 }
 
-export async function seedCatalogue(storage: StoragePort): Promise<void> {
+export async function seedCatalogue(storage: Db): Promise<void> {
   await storage.transaction(async (tx) => {
     // Every version stays: entries cite the one they were credited under.
-    for (const m of methodologyVersions()) await tx.saveMethodology(m)
-    for (const station of SEED_STATIONS) await tx.upsertStation(station)
+    for (const m of methodologyVersions()) await saveMethodology(tx, m)
+    for (const station of SEED_STATIONS) await upsertStation(tx, station)
     // Every station gets a secret for its rotating display code (kept if it has one: codes on screens stay valid).
-    for (const station of await tx.listStations()) await tx.setStationSecretIfAbsent(station.code, newStationSecret())
-    if ((await tx.getMeta('rewards_seeded')) === undefined) {
-      for (const reward of SEED_REWARDS) await tx.seedReward(reward)
-      await tx.saveProject(SEED_PROJECT)
-      await tx.setMeta('rewards_seeded', new Date().toISOString())
+    for (const station of await listStations(tx)) await setStationSecretIfAbsent(tx, station.code, newStationSecret())
+    if ((await getMeta(tx, 'rewards_seeded')) === undefined) {
+      for (const reward of SEED_REWARDS) await seedReward(tx, reward)
+      await saveProject(tx, SEED_PROJECT)
+      await setMeta(tx, 'rewards_seeded', new Date().toISOString())
     }
   })
 }

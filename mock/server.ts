@@ -9,15 +9,17 @@
 import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { createCloud } from './cloud'
-import { ConfigError, configFromEnv, type ServerConfig } from './config'
+import { ConfigError, configFromEnv, type ServerConfig } from './platform/config'
 import { seedDemoData } from './demo'
-import { createGateway } from './gateway'
+import { createGateway } from './platform/gateway'
 import { openMysql, describeUrl } from './storage/mysql/port'
-import type { StoragePort } from './storage/port'
+import type { Db } from './storage/port'
 import { openSqlite } from './storage/sqlitePort'
-import { createSubscribeSender } from './reminderSender'
-import { createWeChatLogin } from './wechat'
-import { FUNCTIONS } from './functions'
+import { createSubscribeSender } from './reminders/reminderSender'
+import { createWeChatLogin } from './platform/wechat'
+import { abandonSending, dueReminders } from './reminders/queries'
+import { getMeta } from './storage/meta'
+import { FUNCTIONS } from './registry'
 import { drainable } from './platform/drain'
 import { createLogger, openidHasher, type Logger } from './platform/logger'
 import { createMetrics, serveClusterMetrics } from './platform/metrics'
@@ -49,7 +51,7 @@ function fatal(log: Logger, message: string, error?: unknown): void {
 }
 
 /** MySQL when a database URL is configured, else SQLite at DB_PATH. A database that cannot be opened ends the start. */
-async function openStorage(config: ServerConfig, log: Logger): Promise<StoragePort> {
+async function openStorage(config: ServerConfig, log: Logger): Promise<Db> {
   if (!config.databaseUrl) return openSqlite({ path: config.dbPath, backgroundCheckpoints: true })
   try {
     return await openMysql({ url: config.databaseUrl })
@@ -88,7 +90,7 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
     hashOpenid: openidHasher(cloud.services.identitySecret),
     isKnownFunction: (name) => Object.prototype.hasOwnProperty.call(FUNCTIONS, name),
     // One keyed read: it answers only when the database does, whatever the engine.
-    readiness: async () => void (await cloud.store.getMeta('identity_secret')),
+    readiness: async () => void (await getMeta(cloud.store, 'identity_secret')),
     metricsToken: platform.metricsToken,
     draining: () => drainer.draining,
   })
@@ -118,9 +120,9 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
   // One process sends reminders (the first worker when there are several): one access token, one sender.
   let reminders: NodeJS.Timeout | undefined
   if (!cluster.isWorker || process.env.GLP_REMINDER_SENDER === '1') {
-    const abandoned = await cloud.store.abandonSending()
+    const abandoned = await abandonSending(cloud.store)
     if (abandoned > 0) log.warn({ sends: abandoned }, `${abandoned} reminder send(s) interrupted by a stop: outcome unknown, not sent again`)
-    metrics.watchOutbox(async () => (await cloud.store.dueReminders(cloud.services.now(), OUTBOX_COUNT_LIMIT)).length)
+    metrics.watchOutbox(async () => (await dueReminders(cloud.store, cloud.services.now(), OUTBOX_COUNT_LIMIT)).length)
     let running = false
     reminders = setInterval(() => {
       if (running) return

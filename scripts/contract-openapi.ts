@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { ERROR_STATUS } from '../src/contract/errors'
 import { REQUEST_SCHEMAS } from '../src/contract/requests'
-import { FUNCTIONS } from '../mock/functions'
+import { FUNCTIONS } from '../mock/registry'
 
 export const OPENAPI_PATH = join(__dirname, '..', 'docs', 'contract.openapi.json')
 

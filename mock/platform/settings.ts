@@ -2,7 +2,7 @@
  * The operator's settings for logs, metrics and shutdown. Read beside configFromEnv, and like it: a value that
  * cannot be right stops the start with a sentence saying what to change.
  */
-import { ConfigError } from '../config'
+import { ConfigError } from './config'
 import { LOG_LEVELS, type LogLevel } from './logger'
 
 export interface PlatformSettings {

@@ -1,6 +1,7 @@
 /**
- * SQLite, the embedded default: one better-sqlite3 connection in WAL mode, the schema, WAL checkpoints off
- * the request path, and an executor that prepares each statement once. The SQL itself is in ./sqlEngine.
+ * SQLite, the embedded default: one better-sqlite3 connection in WAL mode, the schema (./migrations), WAL
+ * checkpoints off the request path, and an executor that prepares each statement once. The SQL itself is in the
+ * wings' queries (mock/<wing>/queries.ts), written once for both engines.
  */
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'

@@ -5,12 +5,12 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { setImmediate } from 'node:timers'
-import type { AsyncOps, StoragePort } from './port'
+import type { Db } from './port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry'
 import { SqliteDatabase, type SqliteOptions } from './sqlite'
-import { SqlEngine, wrapOperations } from './sqlEngine'
+import { executorOver, notInsideTransaction } from './sqlEngine'
 
-export interface SqlitePort extends StoragePort {
+export interface SqlitePort extends Db {
   /** the connection itself, for tests that look at the file */
   readonly sqlite: SqliteDatabase
 }
@@ -45,7 +45,6 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', 'SAVEPOINT tx', 'RELEASE tx', 'ROLLBACK TO tx'].map((sql) => [sql, db.prepare(sql)]),
   )
   const run = (sql: keyof typeof control) => void control[sql].run()
-  const engine = new SqlEngine(sqlite.executor)
   const insideTransaction = new AsyncLocalStorage<true>()
   let tail: Promise<unknown> = Promise.resolve()
   /** jobs waiting for their turn */
@@ -104,12 +103,15 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     })
   }
 
-  const tx = wrapOperations<AsyncOps>(engine, (name, call) => (...args) => {
-    if (!insideTransaction.getStore()) return Promise.reject(new Error(`tx.${name} used after its transaction ended`))
-    return call(...args)
-  })
+  /** A new executor per transaction: what the transaction remembers (mock/wallet held) ends with it. */
+  function executorForTransaction(): { tx: Db; end(): void } {
+    let open = true
+    const guard = <T>(work: () => Promise<T>) =>
+      open && insideTransaction.getStore() ? work() : Promise.reject(new Error("a transaction's executor used after its transaction ended"))
+    return { tx: executorOver(sqlite.executor, 'sqlite', true, guard, notInsideTransaction), end: () => void (open = false) }
+  }
 
-  function transaction<T>(fn: (tx: AsyncOps) => Promise<T>): Promise<T> {
+  function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     return withRetries(
       async () => {
         const { result, committed } = await inTurn(() =>
@@ -123,6 +125,7 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
             } else {
               run('SAVEPOINT tx')
             }
+            const { tx, end } = executorForTransaction()
             try {
               const result = await fn(tx)
               if (!first) run('RELEASE tx')
@@ -138,7 +141,7 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
               }
               throw error
             } finally {
-              engine.endTransaction()
+              end()
             }
           }),
         )
@@ -150,7 +153,7 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     )
   }
 
-  return wrapOperations<SqlitePort>(engine, (_, call) => (...args) => inTurn(() => call(...args)), {
+  return executorOver(sqlite.executor, 'sqlite', false, (work) => inTurn(work), {
     sqlite,
     transaction,
     // The erased rows' old versions sit in WAL frames until a checkpoint copies the pages back and the log is

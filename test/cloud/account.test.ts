@@ -1,5 +1,6 @@
 import { verifyChain } from '../../src/core/ledger'
 import { harness, rid, type Harness } from './harness'
+import { findUserByHandle, findUser } from '../../mock/identity/queries'
 
 let h: Harness
 beforeEach(async () => {
@@ -58,8 +59,8 @@ describe('my data', () => {
     expect(again.openid).not.toBe(a.openid)
     expect((await again.ok('getWallet')).wallet.pointsBalance).toBe(0)
     expect((await boss.ok('getImpactStats', { fromDay: '2026-11-29', toDay: '2026-11-29' })).totals).toMatchObject({ gramsCo2e: 3460, participants: 1 })
-    expect(await h.cloud.store.findUserByHandle(`deleted:${a.openid}`)).toMatchObject({ openid: a.openid, nickname: '已注销' })
-    expect(await h.cloud.store.findUser(a.openid)).toBeUndefined()
+    expect(await findUserByHandle(h.cloud.store, `deleted:${a.openid}`)).toMatchObject({ openid: a.openid, nickname: '已注销' })
+    expect(await findUser(h.cloud.store, a.openid)).toBeUndefined()
   })
 })
 

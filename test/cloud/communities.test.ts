@@ -1,4 +1,4 @@
-import { DASHBOARD_CACHE_MS } from '../../mock/functions/getCityDashboard'
+import { DASHBOARD_CACHE_MS } from '../../mock/public/getCityDashboard'
 import { ENGINE, sqliteOnly } from '../support/database'
 import type { SqlitePort } from '../../mock/storage/sqlitePort'
 import { harness, rid, type Caller, type Harness } from './harness'

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import * as schemas from '../../src/contract/schemas'
 import { REQUEST_SCHEMAS } from '../../src/contract/requests'
-import { FUNCTIONS } from '../../mock/functions'
+import { FUNCTIONS } from '../../mock/registry'
 import { OPENAPI_PATH, renderOpenApi } from '../../scripts/contract-openapi'
 
 const MOCK = join(__dirname, '..', '..', 'mock')

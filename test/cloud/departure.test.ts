@@ -6,10 +6,11 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEV_WECHAT_APPID, encryptOpenData, newSessionKey } from '../../mock/werun'
+import { DEV_WECHAT_APPID, encryptOpenData, newSessionKey } from '../../mock/wallet/werun'
 import { openSqlite } from '../../mock/storage/sqlitePort'
 import { sqliteOnly } from '../support/database'
 import { harness, NOW, rid, stockTreasury, type Caller, type Harness } from './harness'
+import { saveWeChatSessionKey } from '../../mock/identity/queries'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -111,7 +112,7 @@ describe('logging in again with the same identity', () => {
     const a = await h.as('alice')
     // WeRun: today's 10,000 verified steps (164 g)
     const key = newSessionKey()
-    await h.cloud.store.transaction((tx) => tx.saveWeChatSessionKey(a.openid, key, at(NOW)))
+    await h.cloud.store.transaction((tx) => saveWeChatSessionKey(tx, a.openid, key, at(NOW)))
     const steps = () => encryptOpenData({ stepInfoList: [{ timestamp: Date.parse('2026-11-29T00:00:00+08:00') / 1000, step: 10_000 }], watermark: { appid: DEV_WECHAT_APPID, timestamp: Math.floor(h.clock.ms / 1000) - 60 } }, key)
     expect((await a.ok('syncSteps', steps())).days[0].gramsCo2e).toBe(164)
     // A challenge completed and paid, an event attended and paid.
@@ -128,7 +129,7 @@ describe('logging in again with the same identity', () => {
     await gone(a)
 
     const again = await h.as('alice')
-    await h.cloud.store.transaction((tx) => tx.saveWeChatSessionKey(again.openid, key, at(NOW)))
+    await h.cloud.store.transaction((tx) => saveWeChatSessionKey(tx, again.openid, key, at(NOW)))
     expect((await again.ok('syncSteps', steps())).days[0].gramsCo2e).toBe(0)
     await again.ok('checkIn', drop('paper', 2)) // points enough for the bus vouchers left (the day's typed allowance carried: 6,920 of 17,300 used)
     expect((await again.ok('listRewards')).rewards.find((r: any) => r.id === 'rw-bus').myCount).toBe(2)

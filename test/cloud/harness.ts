@@ -1,6 +1,7 @@
 import { createCloud, type Cloud, type CloudOptions } from '../../mock/cloud'
 import { auditEconomy } from '../../src/core/economy'
 import { testStorage, testStorages } from '../support/database'
+import { economyTotals } from '../../mock/treasury/queries'
 
 export const NOW = Date.parse('2026-11-29T10:00:00+08:00')
 
@@ -94,7 +95,7 @@ export async function harness(options: Partial<CloudOptions> & { workers?: numbe
     tampered: () => void (tampered = true),
     // Every scenario ends with the books audited: points issued = carbon points + funded budgets spent, and the rest.
     async close() {
-      const audit = auditEconomy(await cloud.store.economyTotals())
+      const audit = auditEconomy(await economyTotals(cloud.store))
       await cloud.close()
       const failed = audit.checks.filter((c) => !c.ok)
       if (failed.length > 0 && !tampered) throw new Error(`the economy audit failed after this scenario: ${JSON.stringify(failed)}`)

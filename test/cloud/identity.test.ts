@@ -6,9 +6,10 @@ import { openSqlite } from '../../mock/storage/sqlitePort'
 import { createCloud } from '../../mock/cloud'
 import { CloudError } from '../../mock/errors'
 import type { SqlitePort } from '../../mock/storage/sqlitePort'
-import type { WeChatLogin } from '../../mock/wechat'
+import type { WeChatLogin } from '../../mock/platform/wechat'
 import { PRIVACY_NOTICE_VERSION } from '../../src/contract/constants'
 import { harness, NOW } from './harness'
+import { findUserByHandle, getWeChatSessionKey } from '../../mock/identity/queries'
 
 const SECRET = 'k'.repeat(40)
 const fileDb = () => join(mkdtempSync(join(tmpdir(), 'glp-roles-')), 'cloud.sqlite')
@@ -81,7 +82,7 @@ describe('login codes', () => {
   it('refuses dev codes unless the cloud runs with dev login, and writes nothing', async () => {
     const cloud = await createCloud({ storage: openSqlite({ path: ':memory:' }) })
     expect((await cloud.call('login', { code: 'dev:organizer' })).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/Dev login is turned off/) } })
-    expect(await cloud.store.findUserByHandle('organizer')).toBeUndefined()
+    expect(await findUserByHandle(cloud.store, 'organizer')).toBeUndefined()
     await cloud.close()
   })
 
@@ -107,11 +108,11 @@ describe('login codes', () => {
     const bob = (await h.cloud.call('login', { code: 'good-b-1' })).body as any
     expect(second.result.openid).toBe(first.result.openid)
     expect(bob.result.openid).not.toBe(first.result.openid)
-    expect(await h.cloud.store.getWeChatSessionKey(first.result.openid)).toBe(wechat.keys[1])
+    expect(await getWeChatSessionKey(h.cloud.store, first.result.openid)).toBe(wechat.keys[1])
     expect(JSON.stringify([first, second, bob])).not.toContain('key-')
 
     expect((await h.cloud.call('deleteAccount', { confirm: 'DELETE' }, `Bearer ${first.result.token}`)).status).toBe(200)
-    expect(await h.cloud.store.getWeChatSessionKey(first.result.openid)).toBeUndefined()
+    expect(await getWeChatSessionKey(h.cloud.store, first.result.openid)).toBeUndefined()
     const back = (await h.cloud.call('login', { code: 'good-a-3' })).body as any
     expect(back.result.openid).not.toBe(first.result.openid)
     expect((await h.cloud.call('getWallet', {}, `Bearer ${back.result.token}`)).body).toMatchObject({ result: { wallet: { pointsBalance: 0 } } })

@@ -9,6 +9,10 @@ import { verifyChain, walletFromEntries } from '../../src/core/ledger'
 import { auditEconomy } from '../../src/core/economy'
 import { ENGINE } from '../support/database'
 import { harness, NOW, rid, stockTreasury, type Caller, type Harness } from './harness'
+import { economyTotals } from '../../mock/treasury/queries'
+import { allEntries, getWallet } from '../../mock/wallet/queries'
+import { listRedemptions } from '../../mock/rewards/queries'
+import { getSignup } from '../../mock/events/queries'
 
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? (ENGINE === 'mysql' ? 12 : 6))
 const HOUR = 3_600_000
@@ -37,12 +41,12 @@ function together<T>(...calls: ((worker: number) => Promise<T>)[]): Promise<T[]>
 
 /** The books after a round: the audit, and each person's chain and wallet, read from the store itself. */
 async function booksHold(): Promise<void> {
-  const audit = auditEconomy(await h.cloud.store.economyTotals())
+  const audit = auditEconomy(await economyTotals(h.cloud.store))
   expect(audit.checks.filter((c) => !c.ok)).toEqual([])
   for (const openid of people) {
-    const entries = await h.cloud.store.allEntries(openid)
+    const entries = await allEntries(h.cloud.store, openid)
     expect(verifyChain(entries).ok).toBe(true)
-    const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent, pointsHeld } = await h.cloud.store.getWallet(openid)
+    const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent, pointsHeld } = await getWallet(h.cloud.store, openid)
     expect({ gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent }).toEqual(walletFromEntries(entries))
     expect(pointsHeld).toBeGreaterThanOrEqual(0)
     expect(pointsHeld).toBeLessThanOrEqual(pointsBalance)
@@ -297,9 +301,9 @@ describe('the race matrix: deleting an account', () => {
         expect(deleted.status).toBe(200)
         if (acted.status !== 200) expect(acted.body.error.code).toBe('UNAUTHENTICATED')
         // Nothing of the deleted account is left held: no pending voucher, no place at a coming event.
-        const vouchers = (await h.cloud.store.listRedemptions(r.openid)).filter((v) => v.status === 'pending')
+        const vouchers = (await listRedemptions(h.cloud.store, r.openid)).filter((v) => v.status === 'pending')
         expect(vouchers).toEqual([])
-        const mine = await h.cloud.store.getSignup(event.id, r.openid)
+        const mine = await getSignup(h.cloud.store, event.id, r.openid)
         expect(mine?.status).not.toBe('signed')
         expect((await boss.ok('listEvents', { manage: true })).events.find((e: any) => e.id === event.id).taken).toBe(mine?.status === 'attended' ? 1 : 0)
         await booksHold()

@@ -1,9 +1,10 @@
-import { createSubscribeSender } from '../../mock/reminderSender'
-import { createWeChatLogin } from '../../mock/wechat'
+import { createSubscribeSender } from '../../mock/reminders/reminderSender'
+import { createWeChatLogin } from '../../mock/platform/wechat'
 import { MAX_SEND_ATTEMPTS } from '../../src/core/reminders'
 import { shanghaiDayStartMs } from '../../src/core/time'
 import { startWeChatStandIn, STAND_IN_APPID, STAND_IN_SECRET, standInOpenid, type WeChatStandIn } from '../support/wechatStandIn'
 import { bike, harness, NOW, rid, type Caller, type Harness } from './harness'
+import { abandonSending } from '../../mock/reminders/queries'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -237,6 +238,6 @@ describe('sending through WeChat subscribe messages', () => {
     expect((await a.ok('listInbox')).messages).toHaveLength(1)
     expect((await w.ok('listInbox')).messages).toHaveLength(1)
     // a sender stopped mid-send leaves no claim behind to send twice
-    expect(await h.cloud.store.abandonSending()).toBe(0)
+    expect(await abandonSending(h.cloud.store)).toBe(0)
   })
 })

@@ -1,7 +1,8 @@
 /** Verified steps (WeChat WeRun): the known-answer vector, then syncSteps end to end on either engine. */
 import { STEPS_FACTOR } from '../../src/core/methodology'
-import { decryptOpenData, DEV_WECHAT_APPID, encryptOpenData, newSessionKey, OpenDataError } from '../../mock/werun'
+import { decryptOpenData, DEV_WECHAT_APPID, encryptOpenData, newSessionKey, OpenDataError } from '../../mock/wallet/werun'
 import { harness, NOW, rid, trip, type Caller, type Harness } from './harness'
+import { saveWeChatSessionKey, getWeChatSessionKey } from '../../mock/identity/queries'
 
 const DAY_S = 24 * 3600
 /** 00:00 Asia/Shanghai of the day `daysAgo` before NOW's (2026-11-29), in seconds, as WeRun stamps it */
@@ -39,7 +40,7 @@ describe('syncSteps', () => {
   async function wechatPerson(handle: string): Promise<{ caller: Caller; key: string }> {
     const caller = await h.as(handle)
     const key = newSessionKey()
-    await h.cloud.store.transaction((tx) => tx.saveWeChatSessionKey(caller.openid, key, new Date(NOW).toISOString()))
+    await h.cloud.store.transaction((tx) => saveWeChatSessionKey(tx, caller.openid, key, new Date(NOW).toISOString()))
     return { caller, key }
   }
   const werun = (key: string, days: [number, number][], watermark: { appid?: string; timestamp?: number } = {}) =>
@@ -101,7 +102,7 @@ describe('syncSteps', () => {
     const { caller: a } = await wechatPerson('cy')
     const { key: otherKey } = await wechatPerson('dee')
     const noKey = await h.as('eve')
-    const key = (await h.cloud.store.getWeChatSessionKey(a.openid)) as string
+    const key = (await getWeChatSessionKey(h.cloud.store, a.openid)) as string
     const cases: [Caller, object, RegExp][] = [
       // every payload that does not open, parse or belong to this app: one answer, word for word
       [a, werun(otherKey, [[0, 9000]]), /^These WeRun data cannot be verified with your WeChat session/],

@@ -4,6 +4,7 @@ import { CloudError } from '../../mock/errors'
 import { openSqlite } from '../../mock/storage/sqlitePort'
 import { sqliteOnly } from '../support/database'
 import { harness, rid } from './harness'
+import { setMeta, getMeta } from '../../mock/storage/meta'
 
 const DAY = 24 * 3600 * 1000
 /** What both engines treat as a lost race: SQLite's busy database, MySQL's deadlock. */
@@ -14,20 +15,20 @@ it('runs a transaction that keeps losing races again as a whole, then answers UN
   let attempts = 0
   const attempt = h.cloud.store.transaction(async (tx) => {
     attempts++
-    await tx.setMeta('half-written', String(attempts))
+    await setMeta(tx, 'half-written', String(attempts))
     throw conflict()
   })
   await expect(attempt).rejects.toBeInstanceOf(CloudError)
   await expect(attempt).rejects.toMatchObject({ code: 'UNAVAILABLE' })
   expect(attempts).toBeGreaterThan(2)
-  expect(await h.cloud.store.getMeta('half-written')).toBeUndefined()
+  expect(await getMeta(h.cloud.store, 'half-written')).toBeUndefined()
   // One lost race and then a clean run: the caller sees only the success.
   let tries = 0
   await h.cloud.store.transaction(async (tx) => {
     if (++tries === 1) throw conflict()
-    await tx.setMeta('second-time', 'ok')
+    await setMeta(tx, 'second-time', 'ok')
   })
-  expect(await h.cloud.store.getMeta('second-time')).toBe('ok')
+  expect(await getMeta(h.cloud.store, 'second-time')).toBe('ok')
   await h.close()
 }, 30_000)
 
@@ -48,8 +49,8 @@ it('refunds an expired voucher once when two workers sweep at the same moment', 
 
 sqliteOnly('refuses the outer port inside a transaction instead of waiting for itself forever', async () => {
   const storage = openSqlite({ path: ':memory:' })
-  await expect(storage.transaction(() => storage.getMeta('x'))).rejects.toThrow(/use the tx the transaction gave/)
-  await expect(storage.getMeta('x')).resolves.toBeUndefined()
+  await expect(storage.transaction(() => getMeta(storage, 'x'))).rejects.toThrow(/use the tx the transaction gave/)
+  await expect(getMeta(storage, 'x')).resolves.toBeUndefined()
   await storage.close()
 })
 
@@ -60,7 +61,7 @@ sqliteOnly('groups concurrent transactions into one commit, answers each only on
   const runs = Array.from({ length: 20 }, (_, i) =>
     storage
       .transaction(async (tx) => {
-        await tx.setMeta(`k${i}`, String(i))
+        await setMeta(tx, `k${i}`, String(i))
         if (i === 7) throw new Error('this one fails')
         return i
       })
@@ -73,6 +74,6 @@ sqliteOnly('groups concurrent transactions into one commit, answers each only on
   expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1)
   expect(committedWhenAnswered).toHaveLength(19)
   expect(committedWhenAnswered.every(Boolean)).toBe(true)
-  for (let i = 0; i < 20; i++) expect(await storage.getMeta(`k${i}`)).toBe(i === 7 ? undefined : String(i))
+  for (let i = 0; i < 20; i++) expect(await getMeta(storage, `k${i}`)).toBe(i === 7 ? undefined : String(i))
   await storage.close()
 })

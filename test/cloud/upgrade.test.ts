@@ -18,6 +18,7 @@ import { FIXTURE_CHECKS } from '../fixtures/a69e639/rows'
 import { freshMysqlDatabase, sqliteOnly } from '../support/database'
 import { restoreDump, testMysqlServer } from '../support/mysqlFixture'
 import { harness } from './harness'
+import { dayCounters } from '../../mock/wallet/queries'
 
 const fixture = (name: string) => join(__dirname, '..', 'fixtures', name)
 const allVersions = MIGRATIONS.map((m) => m.version)
@@ -45,12 +46,12 @@ sqliteOnly('upgrades a release-1 database in place: migrations recorded, ledgers
   // The daily-cap counters were filled from release 1's ledger: each equals its check-ins' grams.
   const { entries } = await ann.ok('listLedger', { limit: 50 })
   for (const e of entries.filter((x: any) => x.type === 'checkin')) {
-    expect((await storage.dayCounters(ann.openid, e.day, e.factorId)).factorGrams).toBe(e.gramsCo2e)
+    expect((await dayCounters(storage, ann.openid, e.day, e.factorId)).factorGrams).toBe(e.gramsCo2e)
   }
   // …and the day totals across factors, their sums.
   const byDay = new Map<string, number>()
   for (const e of entries.filter((x: any) => x.type === 'checkin')) byDay.set(e.day, (byDay.get(e.day) ?? 0) + e.gramsCo2e)
-  for (const [day, grams] of byDay) expect((await storage.dayCounters(ann.openid, day, 'none')).dayGrams).toBe(grams)
+  for (const [day, grams] of byDay) expect((await dayCounters(storage, ann.openid, day, 'none')).dayGrams).toBe(grams)
   expect((await ann.ok('listMyRedemptions')).redemptions).toHaveLength(1)
   expect((await ann.ok('listProjects')).projects[0]).toMatchObject({ raisedPoints: 100, myPoints: 100 })
   // What v1.1 added works on the upgraded file.

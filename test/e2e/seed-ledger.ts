@@ -6,15 +6,16 @@
 import { openSqlite } from '../../mock/storage/sqlitePort'
 import { createCloud } from '../../mock/cloud'
 import { inTransaction } from '../../mock/function'
-import { appendEntry } from '../../mock/ledger'
+import { appendEntry } from '../../mock/wallet/ledger'
 import { addDays, shanghaiDay } from '../../src/core/time'
+import { findUserByHandle } from '../../mock/identity/queries'
 
 async function main() {
   const [dbPath, handle, countText] = process.argv.slice(2)
   const count = Number(countText)
   const cloud = await createCloud({ storage: openSqlite({ path: dbPath }), devLogin: true })
   await cloud.call('login', { code: `dev:${handle}` })
-  const user = await cloud.store.findUserByHandle(handle)
+  const user = await findUserByHandle(cloud.store, handle)
   if (!user) throw new Error('login failed')
   const today = shanghaiDay(Date.now())
   const FACTORS = ['travel.walk', 'travel.bike', 'travel.bus', 'travel.metro', 'recycling.paper']

@@ -11,6 +11,7 @@ import { CloudCallError, callCloud, setTransport, type CloudBody } from '../../s
 import { resetAppStore, useAppStore } from '../../src/store'
 import { PRIVACY_KEY } from '../../src/store/consent'
 import { inProcessCloud, showPage, tapLabel } from './cloudHarness'
+import { getPrivacyVersion } from '../../mock/identity/queries'
 
 let cloud: Cloud
 let testUtils: TestUtils
@@ -95,7 +96,7 @@ describe('privacy consent at first launch', () => {
     // The first login then records the agreement in the cloud.
     await useAppStore.getState().loginWithHandle('nia')
     expect(sent).toEqual(['login', 'agreePrivacy'])
-    expect(await cloud.store.getPrivacyVersion(useAppStore.getState().session!.openid)).toBe(PRIVACY_NOTICE_VERSION)
+    expect(await getPrivacyVersion(cloud.store, useAppStore.getState().session!.openid)).toBe(PRIVACY_NOTICE_VERSION)
     await useAppStore.getState().loginWithHandle('nia')
     expect(sent).toEqual(['login', 'agreePrivacy', 'login'])
   })

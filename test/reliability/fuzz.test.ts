@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ERROR_STATUS } from '../../src/contract/errors'
-import { FUNCTIONS as REGISTRY } from '../../mock/functions'
+import { FUNCTIONS as REGISTRY } from '../../mock/registry'
 import { post, startServer, tableRows, type RunningServer } from '../support/server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)

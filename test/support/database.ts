@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import mysql from 'mysql2/promise'
 import { openMysql } from '../../mock/storage/mysql/port'
-import type { StoragePort } from '../../mock/storage/port'
+import type { Db } from '../../mock/storage/port'
 import { openSqlite } from '../../mock/storage/sqlitePort'
 
 export const MYSQL_URL = process.env.TEST_DATABASE_URL || undefined
@@ -44,7 +44,7 @@ export async function freshMysqlDatabase(name?: string, serverUrl = MYSQL_URL as
 }
 
 /** The storage for an in-process cloud test; closing it also drops a MySQL database. */
-export async function testStorage(): Promise<StoragePort> {
+export async function testStorage(): Promise<Db> {
   return (await testStorages(1))[0]
 }
 
@@ -53,7 +53,7 @@ export async function testStorage(): Promise<StoragePort> {
  * throw-away database (closing the first drops it, after the others); SQLite runs one writer, so its workers
  * share the one port (as the server refuses more than one worker over SQLite).
  */
-export async function testStorages(workers: number): Promise<StoragePort[]> {
+export async function testStorages(workers: number): Promise<Db[]> {
   if (!MYSQL_URL) {
     const port = openSqlite({ path: ':memory:' })
     return Array.from({ length: workers }, () => port)
@@ -79,7 +79,7 @@ export async function testStorages(workers: number): Promise<StoragePort[]> {
  * A statement run behind the functions' back, on whichever engine the store is (tests that tamper with rows on
  * purpose to show the audit or the chain catching it). SQL in the common subset; `?` parameters.
  */
-export async function rawSql(store: StoragePort, sql: string, params: unknown[] = []): Promise<void> {
+export async function rawSql(store: Db, sql: string, params: unknown[] = []): Promise<void> {
   const engine = store as unknown as { sqlite?: { db: { prepare(sql: string): { run(...p: unknown[]): unknown } } }; pool?: { query(sql: string, p: unknown[]): Promise<unknown> } }
   if (engine.sqlite) engine.sqlite.db.prepare(sql).run(...params)
   else if (engine.pool) await engine.pool.query(sql, params)

@@ -6,9 +6,12 @@
  */
 import { createCloud } from '../../mock/cloud'
 import { inTransaction } from '../../mock/function'
-import { appendEntry } from '../../mock/ledger'
+import { appendEntry } from '../../mock/wallet/ledger'
 import { openSqlite } from '../../mock/storage/sqlitePort'
 import { addDays, shanghaiDay, toShanghaiIso } from '../../src/core/time'
+import { saveCommunity, setCommunity } from '../../mock/communities/queries'
+import { insertUser } from '../../mock/identity/queries'
+import { lockPerson } from '../../mock/wallet/queries'
 
 export interface SeededCity {
   communities: { id: string; name: string; residents: number; gramsCo2e: number }[]
@@ -24,16 +27,16 @@ export async function seedCity(dbPath: string, residents: number, entriesEach: n
   const today = shanghaiDay(Date.now())
   const communities = Array.from({ length: communityCount }, (_, i) => ({ id: `cm_seed${i}`, name: `第${i + 1}社区 Community ${i + 1}`, residents: 0, gramsCo2e: 0 }))
   await inTransaction(services, async (s) => {
-    for (const c of communities) await s.store.saveCommunity({ id: c.id, name: c.name, createdAt: toShanghaiIso(Date.now()) })
+    for (const c of communities) await saveCommunity(s.store, { id: c.id, name: c.name, createdAt: toShanghaiIso(Date.now()) })
   })
   let gramsCo2e = 0
   for (let r = 0; r < residents; r++) {
     const openid = `o_seed${String(r).padStart(7, '0')}`
     const community = communities[r % communityCount]
     await inTransaction(services, async (s) => {
-      await s.store.insertUser({ openid, handle: `seed-${r}`, nickname: `居民${r}`, roles: ['resident'], createdAt: toShanghaiIso(Date.now()) })
-      await s.store.lockPerson(openid)
-      await s.store.setCommunity(openid, community.id, Date.now())
+      await insertUser(s.store, { openid, handle: `seed-${r}`, nickname: `居民${r}`, roles: ['resident'], createdAt: toShanghaiIso(Date.now()) })
+      await lockPerson(s.store, openid)
+      await setCommunity(s.store, openid, community.id, Date.now())
       for (let i = 0; i < entriesEach; i++) {
         const grams = 20 + ((r + i) % 50)
         await appendEntry(s, openid, {

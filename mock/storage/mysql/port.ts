@@ -8,14 +8,14 @@
 import { format } from 'mysql2'
 import mysql, { type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise'
 import { CloudError } from '../../errors'
-import type { AsyncOps, StoragePort } from '../port'
+import type { Db } from '../port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../retry'
-import { SqlEngine, wrapOperations, type SqlExecutor, type SqlStatement } from '../sqlEngine'
+import { executorOver, notInsideTransaction, type SqlExecutor, type SqlStatement } from '../sqlEngine'
 import { toMysql } from './dialect'
 import { takeMigrationLock } from './migrationLock'
 import { MYSQL_MIGRATIONS, type Migration } from './migrations'
 
-export interface MysqlPort extends StoragePort {
+export interface MysqlPort extends Db {
   readonly pool: Pool
   /** migrations applied by this open, in order */
   readonly applied: number[]
@@ -60,7 +60,19 @@ interface Queryable {
   query(sql: string, callback: (error: Error | null, result: unknown) => void): unknown
 }
 
-/** Named parameters (@name in the engine's SQL, :name after the dialect) become positional, once per statement. */
+/** Each statement text as MySQL is sent it, rewritten once (the texts are the wings' constants: a bounded set). */
+const rewritten = new Map<string, { sql: string; names?: string[] }>()
+
+function forMysql(text: string): { sql: string; names?: string[] } {
+  let made = rewritten.get(text)
+  if (!made) {
+    made = positional(toMysql(text))
+    rewritten.set(text, made)
+  }
+  return made
+}
+
+/** Named parameters (@name in the wings' SQL, :name after the dialect) become positional, once per statement. */
 function positional(text: string): { sql: string; names?: string[] } {
   const names: string[] = []
   const sql = text.replace(/:(\w+)/g, (_, name: string) => {
@@ -90,7 +102,7 @@ class MysqlExecutor implements SqlExecutor {
   ) {}
 
   prepare<P extends unknown[] | object, R>(text: string): SqlStatement<P, R> {
-    const { sql, names } = positional(toMysql(text))
+    const { sql, names } = forMysql(text)
     const render = (params: unknown[]) => {
       const values = names ? names.map((n) => (params[0] as Record<string, unknown>)[n] ?? null) : params
       return format(sql, values as Parameters<typeof format>[1])
@@ -160,16 +172,15 @@ class MysqlExecutor implements SqlExecutor {
   }
 }
 
-/** One engine per pooled connection, made once: a transaction reuses its connection's statements. */
-const enginesByConnection = new WeakMap<object, { engine: SqlEngine; executor: MysqlExecutor }>()
+/** One statement sender per pooled connection, made once: a transaction reuses its connection's. */
+const executorsByConnection = new WeakMap<object, MysqlExecutor>()
 
-function engineFor(connection: PoolConnection, batching: boolean): { engine: SqlEngine; executor: MysqlExecutor } {
+function executorFor(connection: PoolConnection, batching: boolean): MysqlExecutor {
   const core = connection.connection as unknown as Queryable & object
-  let made = enginesByConnection.get(core)
+  let made = executorsByConnection.get(core)
   if (!made) {
-    const executor = new MysqlExecutor(core, batching)
-    made = { engine: new SqlEngine(executor, 'mysql'), executor }
-    enginesByConnection.set(core, made)
+    made = new MysqlExecutor(core, batching)
+    executorsByConnection.set(core, made)
   }
   return made
 }
@@ -236,7 +247,7 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
   // is pinned down, each statement travels alone there (more round trips, on Galera only).
   const [wsrep] = (await pool.query("SHOW VARIABLES LIKE 'wsrep_on'")) as unknown as [{ Value: string }[]]
   const batching = wsrep[0]?.Value !== 'ON'
-  const outer = new SqlEngine(new MysqlExecutor(pool.pool as unknown as Queryable, false), 'mysql')
+  const outer = new MysqlExecutor(pool.pool as unknown as Queryable, false)
   const retry = options.retry ?? DEFAULT_RETRY
 
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -248,22 +259,26 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
     }
   }
 
-  async function transaction<T>(fn: (tx: AsyncOps) => Promise<T>): Promise<T> {
+  async function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     return withRetries(
       () =>
         guarded(async () => {
           const connection = await pool.getConnection()
-          const { engine, executor } = engineFor(connection, batching)
+          const executor = executorFor(connection, batching)
+          let open = true
+          // A new executor per transaction: what the transaction remembers (mock/wallet held) ends with it.
+          const guard = <R>(work: () => Promise<R>) => (open ? work() : Promise.reject(new Error("a transaction's executor used after its transaction ended")))
+          const tx = executorOver(executor, 'mysql', true, guard, notInsideTransaction)
           try {
             executor.begin()
-            const result = await fn(engine)
+            const result = await fn(tx)
             await executor.commit()
             return result
           } catch (error) {
             await executor.rollback().catch(() => undefined)
             throw error
           } finally {
-            engine.endTransaction()
+            open = false
             connection.release()
           }
         }),
@@ -274,5 +289,5 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
 
   // InnoDB purges old row versions itself; its redo log and any binary log keep to the server's own retention.
   const eraseFreedSpace = async () => undefined
-  return wrapOperations<MysqlPort>(outer, (_, call) => (...args) => guarded(() => call(...args)), { pool, applied, transaction, eraseFreedSpace, close: () => pool.end() })
+  return executorOver(outer, 'mysql', false, guarded, { pool, applied, transaction, eraseFreedSpace, close: () => pool.end() })
 }

@@ -1,0 +1,37 @@
+/** What several functions share about communities: a person's view of theirs. */
+import type { MyCommunity } from '../../src/contract/types'
+import { NO_COMMUNITY, nextCommunityChangeMs, savedCommunity } from '../../src/core/community'
+import { EVENT_LIMITS } from '../../src/core/events'
+import { shanghaiDay } from '../../src/core/time'
+import { CloudError } from '../errors'
+import { scopeOf, type CallerContext, type Services } from '../function'
+import { communityOf, getCommunity } from './queries'
+import { listEvents } from '../events/queries'
+
+export async function myCommunity(services: Services, who: CallerContext): Promise<MyCommunity> {
+  const { communityId, setMs } = await communityOf(services.store, who.openid)
+  const community = communityId ? await getCommunity(services.store, communityId) : undefined
+  const nextMs = nextCommunityChangeMs(setMs)
+  const events = await listEvents(services.store, communityId, true, services.now(), EVENT_LIMITS.listLimit)
+  return {
+    community: community ? { id: community.id, name: community.name } : null,
+    nextChangeDay: nextMs > services.now() ? shanghaiDay(nextMs) : null,
+    ...(who.organizerScope ? { organizerScope: { communityId: who.organizerScope.communityId } } : {}),
+    upcomingEvents: events.filter((e) => !e.cancelledAt).length,
+  }
+}
+
+/**
+ * The community what an organizer saves will belong to (src/core/community: savedCommunity); `refusal` says why a
+ * community organizer may not put it in another community.
+ */
+export function communityToSave(who: CallerContext, asked: string | undefined, current: string | undefined, refusal: string): string {
+  const communityId = savedCommunity(scopeOf(who), asked, current)
+  if (communityId === null) throw new CloudError('PERMISSION_DENIED', refusal)
+  return communityId
+}
+
+/** Refuses a community id that names no community (the city's, '', always exists). */
+export async function requireCommunity(services: Services, communityId: string): Promise<void> {
+  if (communityId !== NO_COMMUNITY && !(await getCommunity(services.store, communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+}

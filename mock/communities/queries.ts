@@ -1,0 +1,168 @@
+/**
+ * Communities and their counters, the person's community (on their wallet row), and recycling stations with their rotating display codes.
+ * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
+ */
+import type { Station } from '../../src/contract/types'
+import { NO_COMMUNITY } from '../../src/core/community'
+import { sql, type Db } from '../storage/port'
+import { communityFromRow, heldIn, type PersonCommunity, type WalletRow } from '../wallet/queries'
+
+export interface CommunityRecord {
+  id: string
+  name: string
+  createdAt: string
+}
+
+export interface StationRow {
+  code: string
+  name: string
+  materials: string
+  address: string
+  hours: string
+  community_id: string
+  retired_at: string | null
+}
+
+export function stationFromRow(row: StationRow): Station {
+  const station: Station = { code: row.code, name: row.name, materials: JSON.parse(row.materials), address: row.address, hours: row.hours, communityId: row.community_id }
+  if (row.retired_at !== null) station.retiredAt = row.retired_at
+  return station
+}
+
+const q = {
+  upsertStation: sql(
+    'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
+  ),
+  saveStation: sql(
+    `INSERT INTO stations (code, name, materials, address, hours, community_id, retired_at) VALUES (@code, @name, @materials, @address, @hours, @communityId, @retiredAt)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
+       community_id = excluded.community_id, retired_at = excluded.retired_at`,
+  ),
+  stations: sql<[], StationRow>('SELECT * FROM stations ORDER BY code'),
+  station: sql<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
+  stationSecret: sql<[string], { secret: string | null }>('SELECT secret FROM stations WHERE code = ?'),
+  setStationSecret: sql('UPDATE stations SET secret = ? WHERE code = ? AND secret IS NULL'),
+  useDisplayCode: sql('INSERT OR IGNORE INTO display_code_uses (openid, station_code, window_no) VALUES (?, ?, ?)'),
+  noteDisplayUse: sql('UPDATE display_code_uses SET entry_id = ? WHERE openid = ? AND station_code = ? AND window_no = ?'),
+  addDisplayWindowUse: sql(
+    'INSERT INTO display_code_windows (station_code, window_no, uses) VALUES (?, ?, 1) ON CONFLICT (station_code, window_no) DO UPDATE SET uses = uses + 1',
+  ),
+  displayWindowUses: sql<[string, number], { uses: number }>('SELECT uses FROM display_code_windows WHERE station_code = ? AND window_no = ?'),
+  displayWindowEntries: sql<[string, number, number], { openid: string; entry_id: string | null }>(
+    'SELECT openid, entry_id FROM display_code_uses WHERE station_code = ? AND window_no = ? AND entry_id IS NOT NULL ORDER BY openid LIMIT ?',
+  ),
+  saveCommunity: sql(
+    'INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+  ),
+  community: sql<[string], { id: string; name: string; created_at: string }>('SELECT * FROM communities WHERE id = ?'),
+  communities: sql<[], { id: string; name: string; created_at: string }>('SELECT * FROM communities ORDER BY created_at, id'),
+  wallet: sql<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
+  setCommunity: sql('UPDATE wallets SET community_id = ?, community_set_ms = ? WHERE openid = ?'),
+  addCommunityCounters: sql(
+    `INSERT INTO community_counters (community_id, slot, residents, grams) VALUES (?, ?, ?, ?)
+     ON CONFLICT (community_id, slot) DO UPDATE SET residents = residents + excluded.residents, grams = grams + excluded.grams`,
+  ),
+  addCommunityDayGrams: sql(
+    `INSERT INTO community_day_grams (community_id, day, slot, grams) VALUES (?, ?, ?, ?)
+     ON CONFLICT (community_id, day, slot) DO UPDATE SET grams = grams + excluded.grams`,
+  ),
+  // Communities × slots rows: bounded by the number of communities, never by the ledger.
+  communityTotals: sql<[], { community_id: string; residents: number; grams: number }>(
+    'SELECT community_id, SUM(residents) AS residents, SUM(grams) AS grams FROM community_counters GROUP BY community_id ORDER BY community_id',
+  ),
+  communityDayGrams: sql<[string, string], { community_id: string; day: string; grams: number }>(
+    'SELECT community_id, day, SUM(grams) AS grams FROM community_day_grams WHERE day BETWEEN ? AND ? GROUP BY community_id, day ORDER BY community_id, day',
+  ),
+}
+
+export async function upsertStation(db: Db, s: Station) {
+  await db.execute(q.upsertStation, s.code, s.name, JSON.stringify(s.materials))
+}
+
+export async function saveStation(db: Db, s: Station) {
+  await db.execute(q.saveStation, {
+    code: s.code,
+    name: s.name,
+    materials: JSON.stringify(s.materials),
+    address: s.address ?? '',
+    hours: s.hours ?? '',
+    communityId: s.communityId ?? '',
+    retiredAt: s.retiredAt ?? null,
+  })
+}
+
+export async function listStations(db: Db) {
+  return (await db.query(q.stations)).map(stationFromRow)
+}
+
+export async function getStation(db: Db, code: string) {
+  const row = await db.get(q.station, code)
+  return row && stationFromRow(row)
+}
+
+export async function stationSecret(db: Db, code: string) {
+  return (await db.get(q.stationSecret, code))?.secret ?? undefined
+}
+
+export async function setStationSecretIfAbsent(db: Db, code: string, secret: string) {
+  await db.execute(q.setStationSecret, secret, code)
+}
+
+export async function useDisplayCode(db: Db, openid: string, stationCode: string, window: number) {
+  return (await db.execute(q.useDisplayCode, openid, stationCode, window)) === 1
+}
+
+export async function noteDisplayUse(db: Db, openid: string, stationCode: string, window: number, entryId: string) {
+  await db.defer(q.noteDisplayUse, entryId, openid, stationCode, window)
+}
+
+export async function addDisplayWindowUse(db: Db, stationCode: string, window: number) {
+  await db.execute(q.addDisplayWindowUse, stationCode, window)
+  return Number((await db.get(q.displayWindowUses, stationCode, window))?.uses ?? 0)
+}
+
+export async function displayWindowEntries(db: Db, stationCode: string, window: number, limit: number) {
+  return (await db.query(q.displayWindowEntries, stationCode, window, limit)).map((r) => ({ openid: r.openid, entryId: r.entry_id as string }))
+}
+
+export async function saveCommunity(db: Db, c: CommunityRecord) {
+  await db.execute(q.saveCommunity, c.id, c.name, c.createdAt)
+}
+
+export async function getCommunity(db: Db, id: string) {
+  const row = await db.get(q.community, id)
+  return row && { id: row.id, name: row.name, createdAt: row.created_at }
+}
+
+export async function listCommunities(db: Db) {
+  return (await db.query(q.communities)).map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }))
+}
+
+export async function communityOf(db: Db, openid: string): Promise<PersonCommunity> {
+  const held = heldIn(db).communities.get(openid)
+  if (held) return { ...held }
+  const row = await db.get(q.wallet, openid)
+  return row ? communityFromRow(row) : { communityId: NO_COMMUNITY, setMs: null }
+}
+
+export async function setCommunity(db: Db, openid: string, communityId: string, atMs: number) {
+  if (!heldIn(db).communities.has(openid)) throw new Error(`setCommunity(${openid}) before lockPerson`)
+  await db.defer(q.setCommunity, communityId, atMs, openid)
+  heldIn(db).communities.set(openid, { communityId, setMs: atMs })
+}
+
+export async function addCommunityCounters(db: Db, communityId: string, slot: number, residents: number, grams: number) {
+  await db.defer(q.addCommunityCounters, communityId, slot, residents, grams)
+}
+
+export async function addCommunityDayGrams(db: Db, communityId: string, day: string, slot: number, grams: number) {
+  await db.defer(q.addCommunityDayGrams, communityId, day, slot, grams)
+}
+
+export async function communityTotals(db: Db) {
+  return (await db.query(q.communityTotals)).map((r) => ({ communityId: r.community_id, residents: Number(r.residents), gramsCo2e: Number(r.grams) }))
+}
+
+export async function communityDayGrams(db: Db, fromDay: string, toDay: string) {
+  return (await db.query(q.communityDayGrams, fromDay, toDay)).map((r) => ({ communityId: r.community_id, day: r.day, gramsCo2e: Number(r.grams) }))
+}

@@ -1,0 +1,31 @@
+import { stationCodeSchema } from '../../src/contract/schemas'
+import { DISPLAY_WINDOW_MS, displayCodeText, displayWindow } from '../../src/core/stationCode'
+import { CloudError } from '../errors'
+import { NO_COMMUNITY } from '../../src/core/community'
+import { defineFunction, requireScope } from '../function'
+import { displayMac } from './stationCodes'
+import { getStation, stationSecret } from './queries'
+
+/**
+ * The code a station's display shows now (organizers run the display): it changes every 30 seconds and is
+ * accepted for its window and the one on either side. Scanning it is evidence the resident stood there.
+ */
+export const stationDisplayCode = defineFunction({
+  name: 'stationDisplayCode',
+  schema: stationCodeSchema,
+  auth: 'organizer',
+  async handle({ stationCode }, who, services) {
+    const station = await getStation(services.storage, stationCode)
+    const secret = station && (await stationSecret(services.storage, stationCode))
+    if (!station || !secret) throw new CloudError('NOT_FOUND', `No recycling station with code ${stationCode}.`)
+    requireScope(who, station.communityId ?? NO_COMMUNITY, 'station')
+    if (station.retiredAt) throw new CloudError('STATION_RETIRED', `Station ${station.code} was retired on ${station.retiredAt.slice(0, 10)}: its display shows no code.`)
+    const window = displayWindow(services.now())
+    return {
+      stationCode,
+      code: displayCodeText(stationCode, window, displayMac(secret, stationCode, window)),
+      windowStartMs: window * DISPLAY_WINDOW_MS,
+      windowMs: DISPLAY_WINDOW_MS,
+    }
+  },
+})

@@ -1,0 +1,15 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { defineFunction, inTransaction } from '../function'
+import { publicProjects } from './projects'
+import { listProjects as listProjectsQuery } from './queries'
+
+export const listProjects = defineFunction({
+  name: 'listProjects',
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid, roles }, services) {
+    return inTransaction(services, async (services) => ({
+      projects: await publicProjects(services, openid, await listProjectsQuery(services.store, roles.includes('organizer'))),
+    }))
+  },
+})

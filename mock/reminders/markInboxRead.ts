@@ -1,0 +1,18 @@
+import { markInboxReadSchema } from '../../src/contract/schemas'
+import { toShanghaiIso } from '../../src/core/time'
+import { defineFunction, inTransaction } from '../function'
+import { inboxOf } from './reminders'
+import { markRead } from './queries'
+
+/** Marks the resident's own messages read (another person's ids change nothing). */
+export const markInboxRead = defineFunction({
+  name: 'markInboxRead',
+  schema: markInboxReadSchema,
+  auth: 'session',
+  async handle({ ids }, { openid }, services) {
+    return inTransaction(services, async (services) => {
+      await markRead(services.store, openid, [...new Set(ids)], toShanghaiIso(services.now()))
+      return inboxOf(services, openid)
+    })
+  },
+})

@@ -1,0 +1,16 @@
+import { emptySchema } from '../../src/contract/schemas'
+import { defineFunction, inTransaction, sequentially } from '../function'
+import { freshRedemption, publicRedemption } from './rewards'
+import { listRedemptions } from './queries'
+
+export const listMyRedemptions = defineFunction({
+  name: 'listMyRedemptions',
+  schema: emptySchema,
+  auth: 'session',
+  async handle(_req, { openid }, services) {
+    return inTransaction(services, async (services) => ({
+      // One at a time: expiring a voucher writes a refund, and writes in one transaction must not interleave.
+      redemptions: await sequentially(await listRedemptions(services.store, openid), async (r) => publicRedemption(await freshRedemption(services, r))),
+    }))
+  },
+})

@@ -1,0 +1,211 @@
+/**
+ * Rewards and the vouchers redeemed for them, with each person's holding counters.
+ * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
+ */
+import type { RedemptionStatus } from '../../src/contract/types'
+import { sql, type Db } from '../storage/port'
+
+export interface RewardSeed {
+  id: string
+  title: string
+  description: string
+  pointsCost: number
+  stock: number
+  perUserLimit: number
+  validDays: number
+}
+
+export interface RewardRecord {
+  id: string
+  title: string
+  description: string
+  imageUrl?: string
+  pointsCost: number
+  stock: number
+  perUserLimit: number
+  validDays: number
+  active: boolean
+  /** the community that stocks it; '' a city-wide reward */
+  communityId: string
+}
+
+export interface RedemptionRecord {
+  id: string
+  openid: string
+  rewardId: string
+  rewardTitle: string
+  code: string
+  status: RedemptionStatus
+  pointsCost: number
+  createdAt: string
+  expiresAt: string
+  expiresAtMs: number
+  fulfilledAt?: string
+  verifiedBy?: string
+  cancelledAt?: string
+  expiredAt?: string
+}
+
+export interface RewardRow {
+  id: string
+  title: string
+  description: string
+  image_url: string | null
+  points_cost: number
+  stock: number
+  per_user_limit: number
+  valid_days: number
+  active: number
+  community_id: string
+}
+
+export function rewardFromRow(row: RewardRow): RewardRecord {
+  const r: RewardRecord = {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    pointsCost: row.points_cost,
+    stock: row.stock,
+    perUserLimit: row.per_user_limit,
+    validDays: row.valid_days,
+    active: row.active === 1,
+    communityId: row.community_id,
+  }
+  if (row.image_url !== null) r.imageUrl = row.image_url
+  return r
+}
+
+export interface RedemptionRow {
+  id: string
+  openid: string
+  reward_id: string
+  reward_title: string
+  code: string
+  status: RedemptionRecord['status']
+  points_cost: number
+  created_at: string
+  expires_at: string
+  expires_at_ms: number
+  closed_at: string | null
+  verified_by: string | null
+}
+
+export function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
+  const r: RedemptionRecord = {
+    id: row.id,
+    openid: row.openid,
+    rewardId: row.reward_id,
+    rewardTitle: row.reward_title,
+    code: row.code,
+    status: row.status,
+    pointsCost: row.points_cost,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    expiresAtMs: row.expires_at_ms,
+  }
+  if (row.closed_at !== null) {
+    if (row.status === 'fulfilled') r.fulfilledAt = row.closed_at
+    if (row.status === 'cancelled') r.cancelledAt = row.closed_at
+    if (row.status === 'expired') r.expiredAt = row.closed_at
+  }
+  if (row.verified_by !== null) r.verifiedBy = row.verified_by
+  return r
+}
+
+const q = {
+  seedReward: sql(
+    `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  reward: sql<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
+  rewards: sql<[number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY points_cost, id'),
+  saveReward: sql(
+    `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id)
+     VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId)
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, image_url = excluded.image_url,
+       points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
+       valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id`,
+  ),
+  insertRedemption: sql(
+    `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms)
+     VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
+  ),
+  redemption: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
+  redemptionByCode: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
+  redemptionsOf: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id'),
+  heldCounts: sql<[string], { reward_id: string; n: number }>('SELECT reward_id, held AS n FROM reward_holdings WHERE openid = ? AND held > 0'),
+  dueRedemptions: sql<[number, number], RedemptionRow>(
+    "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
+  ),
+  addHolding: sql(
+    'INSERT INTO reward_holdings (openid, reward_id, held) VALUES (?, ?, ?) ON CONFLICT (openid, reward_id) DO UPDATE SET held = held + excluded.held',
+  ),
+  // A release lowers a row its voucher made; an upsert would first check its would-be row (held < 0).
+  releaseHolding: sql('UPDATE reward_holdings SET held = held + ? WHERE openid = ? AND reward_id = ?'),
+}
+
+export async function seedReward(db: Db, r: RewardSeed) {
+  await db.execute(q.seedReward, r.id, r.title, r.description, r.pointsCost, r.stock, r.perUserLimit, r.validDays, new Date().toISOString())
+}
+
+export async function getReward(db: Db, id: string) {
+  const row = await db.get(q.reward, id)
+  return row && rewardFromRow(row)
+}
+
+export async function listRewards(db: Db, includeInactive: boolean) {
+  return (await db.query(q.rewards, includeInactive ? 1 : 0)).map(rewardFromRow)
+}
+
+export async function saveReward(db: Db, r: RewardRecord) {
+  await db.execute(q.saveReward, {
+    ...r,
+    imageUrl: r.imageUrl ?? null,
+    active: r.active ? 1 : 0,
+    createdAt: new Date().toISOString(),
+  })
+}
+
+export async function insertRedemption(db: Db, r: RedemptionRecord) {
+  await db.execute(q.insertRedemption, {
+    id: r.id,
+    openid: r.openid,
+    rewardId: r.rewardId,
+    rewardTitle: r.rewardTitle,
+    code: r.code,
+    status: r.status,
+    pointsCost: r.pointsCost,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    expiresAtMs: r.expiresAtMs,
+  })
+}
+
+export async function getRedemption(db: Db, id: string) {
+  const row = await db.get(q.redemption, id)
+  return row && redemptionFromRow(row)
+}
+
+export async function getRedemptionByCode(db: Db, code: string) {
+  const row = await db.get(q.redemptionByCode, code)
+  return row && redemptionFromRow(row)
+}
+
+export async function listRedemptions(db: Db, openid: string) {
+  return (await db.query(q.redemptionsOf, openid)).map(redemptionFromRow)
+}
+
+export async function heldRedemptionCounts(db: Db, openid: string) {
+  return new Map((await db.query(q.heldCounts, openid)).map((r) => [r.reward_id, r.n]))
+}
+
+export async function duePendingRedemptions(db: Db, nowMs: number, limit: number) {
+  return (await db.query(q.dueRedemptions, nowMs, limit)).map(redemptionFromRow)
+}
+
+export async function addRewardHolding(db: Db, openid: string, rewardId: string, delta: number) {
+  if (delta > 0) await db.defer(q.addHolding, openid, rewardId, delta)
+  else if (delta < 0 && (await db.execute(q.releaseHolding, delta, openid, rewardId)) !== 1) {
+    throw new Error(`no holding of ${rewardId} by ${openid} to release`)
+  }
+}

@@ -1,0 +1,92 @@
+/** Shared by the reward and voucher functions: public shapes, refunds and the expiry sweep. */
+import type { Redemption, Reward, Wallet } from '../../src/contract/types'
+import { holdingDelta } from '../../src/core/counters'
+import { toShanghaiIso } from '../../src/core/time'
+import { inTransaction, type Services } from '../function'
+import { appendEntry } from '../wallet/ledger'
+import { voucherSettled } from '../reminders/reminders'
+import type { CloudError } from '../errors'
+import { claim, mustMove, transition } from '../transitions'
+import type { RedemptionRecord, RewardRecord } from './queries'
+import { lockPerson } from '../wallet/queries'
+import { addRewardHolding, duePendingRedemptions, getRedemption } from './queries'
+
+export function publicReward(r: RewardRecord, myCount: number): Reward {
+  const out: Reward = {
+    id: r.id,
+    title: r.title,
+    pointsCost: r.pointsCost,
+    stock: r.stock,
+    perUserLimit: r.perUserLimit,
+    active: r.active,
+    description: r.description,
+    validDays: r.validDays,
+    myCount,
+    communityId: r.communityId,
+  }
+  if (r.imageUrl) out.imageUrl = r.imageUrl
+  return out
+}
+
+export function publicRedemption(r: RedemptionRecord): Redemption {
+  const { openid: _owner, expiresAtMs: _ms, verifiedBy: _by, ...rest } = r
+  return rest
+}
+
+/** The compare-and-set that settles a pending voucher, with when (and, at the desk, who). */
+export function settleVoucher(id: string, status: 'fulfilled' | 'cancelled' | 'expired', at: string, by: string | null = null) {
+  return { table: 'redemptions', key: { id }, column: 'status', from: ['pending'], to: status, set: { closed_at: at, verified_by: by } }
+}
+
+/**
+ * Closes a pending redemption as cancelled or expired and gives back its points and stock unit, once: the
+ * status change is a checked compare-and-set on `pending`. With `refusal` (the owner cancelling) losing the race
+ * is that refusal and the transaction rolls back; without it (the expiry sweep, a lazy expiry on read) it is
+ * `closed: false` and nothing was written. Must run inside a transaction.
+ */
+export async function closeWithRefund(
+  services: Services,
+  r: RedemptionRecord,
+  status: 'cancelled' | 'expired',
+  refusal?: () => CloudError,
+): Promise<{ closed: boolean; wallet?: Wallet }> {
+  const { store } = services
+  const at = toShanghaiIso(services.now())
+  // The owner's wallet first, as every write that touches it takes it: one lock order, no deadlock with a cancel.
+  await lockPerson(store, r.openid)
+  const settle = settleVoucher(r.id, status, at)
+  if (refusal) await transition(store, settle, refusal)
+  else if (!(await claim(store, settle))) return { closed: false }
+  await addRewardHolding(store, r.openid, r.rewardId, holdingDelta('pending', status))
+  await mustMove(store, { table: 'rewards', key: { id: r.rewardId }, column: 'stock', delta: +1 })
+  await voucherSettled(services, r.openid, r.id)
+  const { wallet } = await appendEntry(services, r.openid, {
+    type: 'refund',
+    gramsCo2e: 0,
+    points: r.pointsCost,
+    day: at.slice(0, 10),
+    ref: r.id,
+  })
+  return { closed: true, wallet }
+}
+
+/** Expires every pending voucher past its expiresAt, each in its own transaction; returns how many. */
+export async function expireDue(services: Services, batch = 200): Promise<number> {
+  let expired = 0
+  for (;;) {
+    const due = await duePendingRedemptions(services.store, services.now(), batch)
+    for (const r of due) {
+      if (await inTransaction(services, async (services) => (await closeWithRefund(services, r, 'expired')).closed)) expired++
+    }
+    if (due.length < batch) return expired
+  }
+}
+
+/** Lazily expires one redemption on access; returns its current record. Must run inside a transaction. */
+export async function freshRedemption(services: Services, r: RedemptionRecord): Promise<RedemptionRecord> {
+  if (r.status === 'pending' && r.expiresAtMs <= services.now()) {
+    await closeWithRefund(services, r, 'expired')
+    return await getRedemption(services.store, r.id) ?? r
+  }
+  return r
+}
