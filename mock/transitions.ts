@@ -3,7 +3,7 @@
  * rows are checked. Two callers racing for one row (two desks scanning one voucher, a cancel and a verify in the
  * same instant, two organizers deciding one review) both read the row as it was; only one update can match,
  * and the other is refused here and its whole transaction rolls back, so nothing else it wrote stays. SQLite's
- * single writer hides such races; MySQL's row locks do not (README, "What the economy promises"). The statement
+ * single writer hides such races; MySQL's row locks do not (docs/economy.md). The statement
  * is built here from a list of writable columns and nowhere else: no other file writes such a change.
  */
 import { assertMoves, type StateMachine } from '../src/core/states'

@@ -1,5 +1,5 @@
 /**
- * Reads the cloud's settings from the environment (documented in README). A setting that cannot be right
+ * Reads the cloud's settings from the environment (documented in docs/cloud.md). A setting that cannot be right
  * throws here, before anything listens, with a sentence that says what to change.
  */
 import { randomBytes } from 'node:crypto'
