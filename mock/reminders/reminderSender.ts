@@ -60,13 +60,17 @@ export function createSubscribeSender(options: SubscribeSenderOptions): Subscrib
   let token: { value: string; expiresAtMs: number } | undefined
   let pending: Promise<string | undefined> | undefined
 
+  // The stable token (getStableAccessToken), in normal mode: every instance of the cloud asking within its
+  // validity gets the same token, where /cgi-bin/token gave each caller a new one and invalidated the others'.
+  // Never force_refresh: that would invalidate the token the other instances are using.
   async function fetchToken(): Promise<string | undefined> {
-    const url = new URL(`${base}/cgi-bin/token`)
-    url.searchParams.set('grant_type', 'client_credential')
-    url.searchParams.set('appid', options.appid)
-    url.searchParams.set('secret', options.secret)
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs) })
+      const res = await fetch(`${base}/cgi-bin/stable_token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credential', appid: options.appid, secret: options.secret, force_refresh: false }),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      })
       const body = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string }
       if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
         log(`[reminders] WeChat gave no access token (errcode ${body.errcode ?? res.status}: ${body.errmsg ?? ''})`)

@@ -20,7 +20,8 @@ let wechat: WeChatStandIn
 let senderLog: string[]
 
 beforeEach(async () => {
-  wechat = await startWeChatStandIn()
+  // WeChat's token expiry runs on the test's clock, as the sender's does
+  wechat = await startWeChatStandIn(undefined, undefined, () => h.clock.ms)
   const options = { appid: STAND_IN_APPID, secret: STAND_IN_SECRET, apiBase: wechat.url, timeoutMs: 400 }
   // the sender reads the test's clock, so a token's two hours pass when the test says so
   senderLog = []
@@ -164,6 +165,18 @@ describe('sending through WeChat subscribe messages', () => {
     expect(wechat.delivered.map((d) => d.touser).sort()).toEqual([standInOpenid('vic'), standInOpenid('wen'), standInOpenid('wen')].sort())
     expect((await w.ok('getReminders')).sends.streak).toBe(0)
     expect((await v.ok('listInbox')).messages.map((m: any) => m.sentByWeChat)).toEqual([false, true])
+  })
+
+  it('two cloud instances share one stable access token instead of invalidating each other', async () => {
+    const options = { appid: STAND_IN_APPID, secret: STAND_IN_SECRET, apiBase: wechat.url, timeoutMs: 400, now: () => h.clock.ms, log: (line: string) => senderLog.push(line) }
+    const [first, second] = [createSubscribeSender(options), createSubscribeSender(options)]
+    const message = (touser: string) => ({ touser, templateId: 'tpl-streak', page: 'pages/home/index', data: {} })
+    expect(await first.send(message('oA'))).toBe('sent')
+    expect(await second.send(message('oB'))).toBe('sent')
+    expect(await first.send(message('oC'))).toBe('sent')
+    expect(wechat.tokens).toHaveLength(1)
+    expect(wechat.delivered.map((d) => d.touser)).toEqual(['oA', 'oB', 'oC'])
+    expect(senderLog).toEqual([])
   })
 
   it('a send WeChat did not take is tried again later, and delivered once', async () => {

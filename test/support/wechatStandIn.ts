@@ -8,9 +8,12 @@
  *   hang-…                 never answers                 html-…   HTTP 502 with an HTML page
  * A wrong appid answers 40013 and a wrong secret 40125, as WeChat does.
  *
- * Also subscribe messages: GET /cgi-bin/token hands out an access token (7,200 s), and
+ * Also subscribe messages: POST /cgi-bin/stable_token hands out the stable access token (7,200 s): in normal
+ * mode the same token to every caller until it expires, so several cloud instances share one instead of
+ * invalidating each other's (force_refresh makes a new one); and
  * POST /cgi-bin/message/subscribe/send delivers with a current token. `sendPlan` scripts the next answers:
- * 'busy' (-1 system busy), 'stale' (40001: the token is no longer valid), 'refuse' (43101: no subscription),
+ * 'busy' (-1 system busy), 'stale' (40001: the token is no longer valid, as when another client forced a
+ * refresh: the next stable_token call gets a new one), 'refuse' (43101: no subscription),
  * 'hang' (never answers). Only delivered messages are kept in `delivered`.
  */
 import { createHash, randomBytes } from 'node:crypto'
@@ -40,7 +43,9 @@ export const STAND_IN_SECRET = 'stand-in-secret-0123456789abcdef'
 /** The openid the stand-in gives a person named in `ok-<name>-…` codes. */
 export const standInOpenid = (name: string) => `oWX${createHash('sha256').update(name).digest('base64url').slice(0, 25)}`
 
-export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SECRET): Promise<WeChatStandIn> {
+/** `now`: the stand-in's clock for token expiry (a test passes its own, as the sender reads it). */
+export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SECRET, now: () => number = Date.now): Promise<WeChatStandIn> {
+  let current: { token: string; expiresAtMs: number } | undefined
   const used = new Set<string>()
   const exchanges: string[] = []
   const sessionKeys: string[] = []
@@ -54,13 +59,26 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
   }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in')
-    if (url.pathname === '/cgi-bin/token') {
-      const q = url.searchParams
-      if (q.get('appid') !== appid) return json(res, { errcode: 40013, errmsg: 'invalid appid' })
-      if (q.get('secret') !== secret) return json(res, { errcode: 40125, errmsg: 'invalid appsecret' })
-      const token = `tok-${tokens.length + 1}-${randomBytes(6).toString('hex')}`
-      tokens.push(token)
-      return json(res, { access_token: token, expires_in: 7200 })
+    if (url.pathname === '/cgi-bin/stable_token' && req.method === 'POST') {
+      let text = ''
+      req.on('data', (c) => (text += c))
+      req.on('end', () => {
+        let body: { grant_type?: unknown; appid?: unknown; secret?: unknown; force_refresh?: unknown }
+        try {
+          body = JSON.parse(text)
+        } catch {
+          return json(res, { errcode: 47001, errmsg: 'data format error' })
+        }
+        if (body.grant_type !== 'client_credential') return json(res, { errcode: 40002, errmsg: 'invalid grant_type' })
+        if (body.appid !== appid) return json(res, { errcode: 40013, errmsg: 'invalid appid' })
+        if (body.secret !== secret) return json(res, { errcode: 40125, errmsg: 'invalid appsecret' })
+        if (body.force_refresh === true || !current || now() >= current.expiresAtMs) {
+          current = { token: `tok-${tokens.length + 1}-${randomBytes(6).toString('hex')}`, expiresAtMs: now() + 7_200_000 }
+          tokens.push(current.token)
+        }
+        json(res, { access_token: current.token, expires_in: Math.ceil((current.expiresAtMs - now()) / 1000) })
+      })
+      return
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
       let text = ''
@@ -71,8 +89,8 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
         if (step === 'hang') return void hanging.add(res)
         if (step === 'busy') return json(res, { errcode: -1, errmsg: 'system error' })
         if (step === 'refuse') return json(res, { errcode: 43101, errmsg: 'user refuse to accept the msg' })
-        const current = tokens[tokens.length - 1]
-        if (step === 'stale' || url.searchParams.get('access_token') !== current) return json(res, { errcode: 40001, errmsg: 'invalid credential' })
+        if (step === 'stale') current = undefined
+        if (!current || url.searchParams.get('access_token') !== current.token) return json(res, { errcode: 40001, errmsg: 'invalid credential' })
         delivered.push(JSON.parse(text))
         json(res, { errcode: 0, errmsg: 'ok' })
       })
