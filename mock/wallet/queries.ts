@@ -205,6 +205,7 @@ const q = {
   // A certificate's code is its hash's first 16 hex digits: a range on the hash index.
   entriesByHashPrefix: sql<[string, string, number], EntryRow>('SELECT * FROM entries WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT ?'),
   allEntries: sql<[string], EntryRow>('SELECT * FROM entries WHERE openid = ? ORDER BY seq ASC'),
+  entriesAfter: sql<[string, number, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq > ? ORDER BY seq ASC LIMIT ?'),
 }
 
 export async function lockPerson(db: Db, openid: string, requestId?: string) {
@@ -363,4 +364,9 @@ export async function entriesByHashPrefix(db: Db, prefix: string, limit: number)
 
 export async function allEntries(db: Db, openid: string): Promise<LedgerEntry[]> {
   return (await db.query(q.allEntries, openid)).map(entryFromRow)
+}
+
+/** A person's entries after `afterSeq`, oldest first, at most `limit`: a bounded range on the primary key. */
+export async function entriesAfter(db: Db, openid: string, afterSeq: number, limit: number): Promise<LedgerEntry[]> {
+  return (await db.query(q.entriesAfter, openid, afterSeq, limit)).map(entryFromRow)
 }

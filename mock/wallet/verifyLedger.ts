@@ -1,8 +1,12 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { verifyChain, walletFromEntries } from '../../src/core/ledger'
+import { applyToWallet, chainWalkResult, startChainWalk, stepChainWalk } from '../../src/core/ledger'
+import type { Wallet } from '../../src/contract/types'
 import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from './ledger'
-import { allEntries } from './queries'
+import { entriesAfter } from './queries'
+
+/** Entries read at a time: the chain and the sums are carried from page to page, never the whole ledger. */
+export const VERIFY_PAGE_ENTRIES = 1_000
 
 /** Recomputes the caller's whole chain, and checks the wallet still equals the sum of its entries. */
 export const verifyLedger = defineFunction({
@@ -12,11 +16,19 @@ export const verifyLedger = defineFunction({
   async handle(_req, { openid }, services) {
     return inTransaction(services, async (services) => {
       const { store } = services
-      // Two streaming passes instead of one array: a million-entry ledger never sits in memory.
-      const entries = await allEntries(store, openid)
-      const chain = verifyChain(entries)
+      let walk = startChainWalk()
+      let sums: Wallet = { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 }
+      for (let afterSeq = 0; ; ) {
+        const page = await entriesAfter(store, openid, afterSeq, VERIFY_PAGE_ENTRIES)
+        for (const entry of page) {
+          walk = stepChainWalk(walk, entry)
+          sums = applyToWallet(sums, entry)
+        }
+        if (walk.broken || page.length < VERIFY_PAGE_ENTRIES) break
+        afterSeq = page[page.length - 1].seq
+      }
+      const chain = chainWalkResult(walk)
       if (!chain.ok) return chain
-      const sums = walletFromEntries(entries)
       const wallet = await publicWallet(services, openid)
       const walletMatches =
         sums.gramsCo2eTotal === wallet.gramsCo2eTotal &&

@@ -42,21 +42,40 @@ export interface ChainCheck {
   firstBadSeq?: number
 }
 
+/**
+ * A chain walked so far: what the next entry must be, or the check's answer once an entry broke it. A caller
+ * that reads a ledger page by page keeps one of these instead of the whole ledger.
+ */
+export interface ChainWalk {
+  expectedSeq: number
+  prevHash: string
+  count: number
+  broken?: ChainCheck
+}
+
+export const startChainWalk = (): ChainWalk => ({ expectedSeq: 1, prevHash: GENESIS_HASH, count: 0 })
+
+/** One more entry in seq order: seq without gaps from 1, prevHash the previous hash, its hash recomputed. */
+export function stepChainWalk(walk: ChainWalk, entry: LedgerEntry): ChainWalk {
+  if (walk.broken) return walk
+  const count = walk.count + 1
+  const { hash, ...rest } = entry
+  if (entry.seq !== walk.expectedSeq || entry.prevHash !== walk.prevHash || entryHash(rest) !== hash) {
+    return { ...walk, count, broken: { ok: false, entries: count, headHash: walk.prevHash, firstBadSeq: walk.expectedSeq } }
+  }
+  return { expectedSeq: walk.expectedSeq + 1, prevHash: hash, count }
+}
+
+export const chainWalkResult = (walk: ChainWalk): ChainCheck => walk.broken ?? { ok: true, entries: walk.count, headHash: walk.prevHash }
+
 /** Walks entries in seq order: seq without gaps from 1, each prevHash the previous hash, each hash recomputed. */
 export function verifyChain(entries: Iterable<LedgerEntry>): ChainCheck {
-  let expectedSeq = 1
-  let prevHash = GENESIS_HASH
-  let count = 0
+  let walk = startChainWalk()
   for (const entry of entries) {
-    count++
-    const { hash, ...rest } = entry
-    if (entry.seq !== expectedSeq || entry.prevHash !== prevHash || entryHash(rest) !== hash) {
-      return { ok: false, entries: count, headHash: prevHash, firstBadSeq: expectedSeq }
-    }
-    prevHash = hash
-    expectedSeq++
+    walk = stepChainWalk(walk, entry)
+    if (walk.broken) break
   }
-  return { ok: true, entries: count, headHash: prevHash }
+  return chainWalkResult(walk)
 }
 
 /**

@@ -1,4 +1,7 @@
 import { sqliteOnly } from '../support/database'
+import { inTransaction } from '../../mock/function'
+import { appendEntry } from '../../mock/wallet/ledger'
+import { VERIFY_PAGE_ENTRIES } from '../../mock/wallet/verifyLedger'
 import { bike, harness, type Harness } from './harness'
 
 let h: Harness
@@ -76,6 +79,27 @@ describe('verifyLedger', () => {
     expect(audit.checks.filter((c: any) => !c.ok).map((c: any) => c.name)).toEqual(
       expect.arrayContaining(['check-in points backed by their grams (check-ins worth more)', 'balances = Σ of all entries']),
     )
+  })
+
+  sqliteOnly('reads a ledger longer than one page, carrying the chain and the sums across pages', async () => {
+    const a = await h.as('alice')
+    const length = 2 * VERIFY_PAGE_ENTRIES + 345
+    await inTransaction(h.cloud.services, async (services) => {
+      for (let i = 0; i < length; i++) {
+        const grams = 20 + (i % 50)
+        await appendEntry(services, a.openid, { type: 'checkin', gramsCo2e: grams, points: Math.floor(grams / services.methodology.gramsPerPoint), factorId: 'travel.walk', methodologyVersion: services.methodologyVersion, day: '2026-11-30' })
+      }
+    })
+    const good = await a.ok('verifyLedger')
+    expect(good).toMatchObject({ ok: true, entries: length })
+    expect(good.headHash).toBe((await a.ok('listLedger', { limit: 1 })).entries[0].hash)
+    // a break on the second page, right after a page boundary, is found there
+    const db = (h.cloud.store as any).sqlite.db
+    db.exec('DROP TRIGGER entries_append_only_update')
+    const brokenSeq = VERIFY_PAGE_ENTRIES + 1
+    db.prepare('UPDATE entries SET grams = grams + 1 WHERE seq = ? AND openid = ?').run(brokenSeq, a.openid)
+    expect(await a.ok('verifyLedger')).toMatchObject({ ok: false, firstBadSeq: brokenSeq, entries: brokenSeq })
+    h.tampered()
   })
 
   sqliteOnly('notices a wallet that no longer equals its entries', async () => {
