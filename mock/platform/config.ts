@@ -106,8 +106,10 @@ function identitySecret(env: NodeJS.ProcessEnv): string | undefined {
   return value
 }
 
+/** A HOST setting or a client's socket address on this machine only (a dual-stack socket reports IPv4 as ::ffff:…). */
 export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true
+  if (host.toLowerCase().startsWith('::ffff:')) return isLoopback(host.slice('::ffff:'.length))
   if (isIP(host) === 4) return host.startsWith('127.')
   return host === '::1' || host === '[::1]'
 }

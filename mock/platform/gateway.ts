@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import sirv from 'sirv'
 import { LIMITS } from '../../src/contract/schemas'
 import type { Cloud } from '../cloud'
+import { sendJson } from './http'
 import { traceOf, type Observer } from './observe'
 
 export interface GatewayOptions {
@@ -55,19 +56,9 @@ function securityHeaders(res: ServerResponse) {
 
 const WX_OPENID = /^[A-Za-z0-9_-]{1,128}$/
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  })
-  res.end(text)
-}
-
 function sendError(res: ServerResponse, status: number, code: string, message: string) {
   traceOf(res)?.code(code)
-  send(res, status, { error: { code, message } })
+  sendJson(res, status, { error: { code, message } })
 }
 
 function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | 'too-large'> {
@@ -150,7 +141,7 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
     securityHeaders(res)
     if (options.observer && (await options.observer.serve(url.pathname, req, res, clientAddress(req, trustProxy)))) return
     if (url.pathname === '/healthz') {
-      send(res, 200, { ok: true })
+      sendJson(res, 200, { ok: true })
       return
     }
     if (url.pathname.startsWith('/cloud/')) {
@@ -212,7 +203,7 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         ...(trace ? { onInternalError: trace.fail, onCaller: trace.caller } : {}),
       })
       if ('error' in out.body) trace?.code(out.body.error.code)
-      send(res, out.status, out.body)
+      sendJson(res, out.status, out.body)
       return
     }
     if (assets) {

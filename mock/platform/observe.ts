@@ -5,6 +5,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isLoopback } from './config'
+import { sendJson } from './http'
 import type { Logger } from './logger'
 import { payloadRequestId, requestIdFrom } from './logger'
 import type { Metrics } from './metrics'
@@ -55,21 +57,11 @@ export function traceOf(res: ServerResponse): Trace | undefined {
   return traces.get(res)
 }
 
-export function isLoopbackAddress(address: string): boolean {
-  return address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.')
-}
-
 function sameSecret(presented: string, expected: string): boolean {
   // Compared as digests: equal lengths for timingSafeEqual, and no early exit on the first differing byte.
   const a = createHash('sha256').update(presented).digest()
   const b = createHash('sha256').update(expected).digest()
   return timingSafeEqual(a, b)
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
-  res.end(text)
 }
 
 function withTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
@@ -154,7 +146,7 @@ export function createObserver(options: ObserverOptions): Observer {
     if (path === '/metrics') {
       if (!metrics) return false
       const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
-      const allowed = isLoopbackAddress(clientAddress) || (options.metricsToken !== undefined && bearer !== undefined && sameSecret(bearer, options.metricsToken))
+      const allowed = isLoopback(clientAddress) || (options.metricsToken !== undefined && bearer !== undefined && sameSecret(bearer, options.metricsToken))
       if (!allowed) {
         sendJson(res, 403, { error: { code: 'PERMISSION_DENIED', message: 'Metrics are served on loopback, or with the METRICS_TOKEN as a Bearer token.' } })
         return true
