@@ -1,5 +1,5 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { applyToWallet, chainWalkResult, startChainWalk, stepChainWalk } from '../../src/core/ledger'
+import { applyToWallet, chainWalkResult, EMPTY_WALLET, startChainWalk, stepChainWalk } from '../../src/core/ledger'
 import type { Wallet } from '../../src/contract/types'
 import { defineFunction, inTransaction } from '../function'
 import { publicWallet } from './ledger'
@@ -17,7 +17,7 @@ export const verifyLedger = defineFunction({
     return inTransaction(services, async (services) => {
       const { store } = services
       let walk = startChainWalk()
-      let sums: Wallet = { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 }
+      let sums: Wallet = { ...EMPTY_WALLET }
       for (let afterSeq = 0; ; ) {
         const page = await entriesAfter(store, openid, afterSeq, VERIFY_PAGE_ENTRIES)
         for (const entry of page) {

@@ -103,9 +103,12 @@ export function applyToWallet(wallet: Wallet, entry: WalletDelta): Wallet {
   return next
 }
 
+/** The wallet before its first entry, which summing entries starts from (applyToWallet returns new wallets). */
+export const EMPTY_WALLET: Readonly<Wallet> = Object.freeze({ gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 })
+
 /** The wallet that a list of entries adds up to: the ledger is the truth, the wallet row a cache of it. */
 export function walletFromEntries(entries: Iterable<WalletDelta>): Wallet {
-  let wallet: Wallet = { gramsCo2eTotal: 0, pointsBalance: 0, pointsEarned: 0, pointsSpent: 0 }
+  let wallet: Wallet = { ...EMPTY_WALLET }
   for (const e of entries) wallet = applyToWallet(wallet, e)
   return wallet
 }

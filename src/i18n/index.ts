@@ -18,9 +18,17 @@ export function translator<K extends string = never>(lang: Lang, extra?: Message
 const PLURAL = /\{(\w+), (plural|selectordinal),((?: \w+ \{[^{}]*\})+)\}/g
 const FORM = / (\w+) \{([^{}]*)\}/g
 
+/** One rule set per language and kind, made when first needed: a page translates on every render. */
+const pluralRules = new Map<string, Intl.PluralRules>()
+
 /** The plural or ordinal category of n in the language: Intl.PluralRules where the engine has it. */
 function categoryOf(lang: Lang, n: number, type: 'cardinal' | 'ordinal'): string {
-  if (typeof Intl !== 'undefined' && typeof Intl.PluralRules === 'function') return new Intl.PluralRules(lang, { type }).select(n)
+  if (typeof Intl !== 'undefined' && typeof Intl.PluralRules === 'function') {
+    const key = `${lang}:${type}`
+    let rules = pluralRules.get(key)
+    if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(lang, { type })))
+    return rules.select(n)
+  }
   // An engine without PluralRules: English's cardinal rule, and the ordinal written as a numeral's "other".
   return type === 'cardinal' && n === 1 ? 'one' : 'other'
 }

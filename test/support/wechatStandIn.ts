@@ -17,7 +17,7 @@
  * 'hang' (never answers). Only delivered messages are kept in `delivered`.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { createServer, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface WeChatStandIn {
@@ -57,12 +57,16 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
   const json = (res: ServerResponse, body: unknown) => {
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
   }
+  /** The POST APIs answer once the whole body is in. */
+  const onBody = (req: IncomingMessage, then: (text: string) => void) => {
+    let text = ''
+    req.on('data', (c) => (text += c))
+    req.on('end', () => then(text))
+  }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in')
     if (url.pathname === '/cgi-bin/stable_token' && req.method === 'POST') {
-      let text = ''
-      req.on('data', (c) => (text += c))
-      req.on('end', () => {
+      onBody(req, (text) => {
         let body: { grant_type?: unknown; appid?: unknown; secret?: unknown; force_refresh?: unknown }
         try {
           body = JSON.parse(text)
@@ -81,9 +85,7 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
       return
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
-      let text = ''
-      req.on('data', (c) => (text += c))
-      req.on('end', () => {
+      onBody(req, (text) => {
         state.sendAttempts++
         const step = sendPlan.shift()
         if (step === 'hang') return void hanging.add(res)
