@@ -12,6 +12,8 @@ import type { Db } from './storage/port'
 import type { TokenService } from './platform/tokens'
 import type { WeChatLogin } from './platform/wechat'
 import type { UserRecord } from './identity/queries'
+import { lockAndReplay, payloadHash } from './idempotency'
+import { saveRequest, type RequestRecord } from './wallet/queries'
 
 export interface CallerContext {
   openid: string
@@ -54,6 +56,10 @@ export interface CloudFunction<N extends FunctionName> {
   name: N
   /** false only for login */
   requiresSession: boolean
+  /** what the boundary opens around the handler */
+  transaction: TransactionMode
+  /** true when the boundary keeps it exactly once per requestId */
+  idempotent: boolean
   /** login also gets a caller under WeChat Cloud Run, where the platform's header is the identity */
   handle(data: unknown, caller: CallerContext | undefined, services: Services): Promise<ResultOf<N>>
 }
@@ -61,18 +67,82 @@ export interface CloudFunction<N extends FunctionName> {
 /** none: anyone (login); session: a logged-in person; organizer: a person with the organizer role now. */
 export type Auth = 'none' | 'session' | 'organizer'
 
-export interface FunctionDefinition<N extends FunctionName, S extends z.ZodType, A extends Auth> {
+/**
+ * What the boundary opens around the handler: write, one transaction (all or nothing, retried whole on a
+ * conflict); read, a snapshot of committed data beside the write lane (./storage/port); none, nothing, for the
+ * few functions that open their own (login, account deletion: work after the commit).
+ */
+export type TransactionMode = 'write' | 'read' | 'none'
+
+type Caller<A extends Auth> = A extends 'none' ? CallerContext | undefined : CallerContext
+
+interface Definition<N extends FunctionName, S extends z.ZodType, A extends Auth> {
   name: N
   schema: S
   auth: A
-  /** gets the validated request and, unless auth is none, the caller */
-  handle(req: z.infer<S>, caller: A extends 'none' ? CallerContext | undefined : CallerContext, services: Services): Promise<ResultOf<N>>
+  transaction: TransactionMode
+}
+
+export interface FunctionDefinition<N extends FunctionName, S extends z.ZodType, A extends Auth> extends Definition<N, S, A> {
+  /** gets the validated request, the caller unless auth is none, and services whose store is the transaction */
+  handle(req: z.infer<S>, caller: Caller<A>, services: Services): Promise<ResultOf<N>>
+}
+
+/** An idempotent handler's answer and what the boundary records for its requestId. */
+export interface Recorded<R> {
+  answer: R
+  /** what replay finds the first answer by (an entry's, a voucher's, an event's id) */
+  ref: string
+  /** checkIn's: the credit met a cap (replay says so again) */
+  capped?: boolean
+}
+
+/**
+ * Exactly once per requestId, kept by the boundary: inside the one write transaction it locks the caller's
+ * wallet row, answers an earlier request with the same payload again through `replay` (another payload is a
+ * CONFLICT), and otherwise runs the handler and records its ref, all or nothing with the handler's writes.
+ */
+export interface IdempotentDefinition<N extends FunctionName, S extends z.ZodType<{ requestId: string }>, A extends 'session' | 'organizer'> extends Definition<N, S, A> {
+  transaction: 'write'
+  idempotent: {
+    /**
+     * Runs before the lock and before any replay: checks a replay must pass too (the caller's scope now), and
+     * reads asked for ahead (a networked engine sends them in the lock's own packet).
+     */
+    before?(req: z.infer<S>, caller: CallerContext, services: Services): Promise<void> | void
+    /** the answer again, from what the first call recorded */
+    replay(recorded: RequestRecord, req: z.infer<S>, caller: CallerContext, services: Services): Promise<ResultOf<N>>
+  }
+  handle(req: z.infer<S>, caller: CallerContext, services: Services): Promise<Recorded<ResultOf<N>>>
 }
 
 export function defineFunction<N extends FunctionName, S extends z.ZodType, A extends Auth>(def: FunctionDefinition<N, S, A>): CloudFunction<N> {
+  return boundary(def, false, (req, caller, services) => {
+    const run = (s: Services) => def.handle(req, caller as Caller<A>, s)
+    if (def.transaction === 'write') return inTransaction(services, run)
+    if (def.transaction === 'read') return services.storage.snapshot((view) => run({ ...services, store: view }))
+    return run(services)
+  })
+}
+
+/** A function whose every call carries a requestId and moves something money-like: see IdempotentDefinition. */
+export function defineIdempotentFunction<N extends FunctionName, S extends z.ZodType<{ requestId: string }>, A extends 'session' | 'organizer'>(
+  def: IdempotentDefinition<N, S, A>,
+): CloudFunction<N> {
+  return boundary(def, true, (req, caller, services) => exactlyOnce(def, req, requireCaller(caller), services))
+}
+
+/** What every function needs first: the input validated, the caller required, the role checked (read fresh). */
+function boundary<N extends FunctionName, S extends z.ZodType, A extends Auth>(
+  def: Definition<N, S, A>,
+  idempotent: boolean,
+  run: (req: z.infer<S>, caller: CallerContext | undefined, services: Services) => Promise<ResultOf<N>>,
+): CloudFunction<N> {
   return {
     name: def.name,
     requiresSession: def.auth !== 'none',
+    transaction: def.transaction,
+    idempotent,
     async handle(data, caller, services) {
       const req = parse(def.schema, data)
       if (def.auth !== 'none') {
@@ -81,9 +151,27 @@ export function defineFunction<N extends FunctionName, S extends z.ZodType, A ex
           throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.')
         }
       }
-      return def.handle(req, caller as A extends 'none' ? CallerContext | undefined : CallerContext, services)
+      return run(req, caller, services)
     },
   }
+}
+
+function exactlyOnce<N extends FunctionName, S extends z.ZodType<{ requestId: string }>>(
+  def: IdempotentDefinition<N, S, 'session' | 'organizer'>,
+  req: z.infer<S>,
+  who: CallerContext,
+  services: Services,
+): Promise<ResultOf<N>> {
+  const hash = payloadHash(def.name, req)
+  return inTransaction(services, async (services) => {
+    await def.idempotent.before?.(req, who, services)
+    // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
+    const previous = await lockAndReplay(services.store, who.openid, req.requestId, def.name, hash)
+    if (previous) return def.idempotent.replay(previous, req, who, services)
+    const { answer, ref, capped } = await def.handle(req, who, services)
+    await saveRequest(services.store, who.openid, req.requestId, { fn: def.name, payloadHash: hash, resultRef: ref, capped: capped ?? false })
+    return answer
+  })
 }
 
 /** The caller's organizer scope (the function's auth is organizer, so there is one). */

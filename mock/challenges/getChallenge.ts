@@ -1,6 +1,6 @@
 import { challengeIdSchema } from '../../src/contract/schemas'
 import { publicChallenge, visibleChallenge } from './challenges'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 
 /** Group challenges are for their members' eyes; organizers see all. */
 
@@ -8,7 +8,8 @@ export const getChallenge = defineFunction({
   name: 'getChallenge',
   schema: challengeIdSchema,
   auth: 'session',
+  transaction: 'read',
   async handle({ challengeId }, who, services) {
-    return inTransaction(services, async (services) => ({ challenge: await publicChallenge(services, await visibleChallenge(services, who, challengeId), who.openid) }))
+    return { challenge: await publicChallenge(services, await visibleChallenge(services, who, challengeId), who.openid) }
   },
 })

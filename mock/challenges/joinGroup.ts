@@ -2,7 +2,7 @@ import { joinGroupSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { publicGroup } from './challenges'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { lockCaller } from '../idempotency'
 import { getGroupByInvite, addMember } from './groupQueries'
 
@@ -11,14 +11,13 @@ export const joinGroup = defineFunction({
   name: 'joinGroup',
   schema: joinGroupSchema,
   auth: 'session',
+  transaction: 'write',
   async handle({ inviteCode }, { openid }, services) {
-    return inTransaction(services, async (services) => {
-      await lockCaller(services.store, openid)
-      const group = await getGroupByInvite(services.store, inviteCode)
-      // A closed group (its last member left) admits nobody, whatever code it had.
-      if (!group || group.closedAt) throw new CloudError('NOT_FOUND', 'No group has that invite code; ask the leader for the current one.')
-      await addMember(services.store, group.id, openid, toShanghaiIso(services.now()))
-      return { group: await publicGroup(services, group, openid) }
-    })
+    await lockCaller(services.store, openid)
+    const group = await getGroupByInvite(services.store, inviteCode)
+    // A closed group (its last member left) admits nobody, whatever code it had.
+    if (!group || group.closedAt) throw new CloudError('NOT_FOUND', 'No group has that invite code; ask the leader for the current one.')
+    await addMember(services.store, group.id, openid, toShanghaiIso(services.now()))
+    return { group: await publicGroup(services, group, openid) }
   },
 })

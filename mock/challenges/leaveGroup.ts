@@ -1,6 +1,6 @@
 import { groupIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { requireGroup } from './groups'
 import { leaveGroupChallenges } from './challenges'
 import { removeMember } from './groupQueries'
@@ -10,13 +10,12 @@ export const leaveGroup = defineFunction({
   name: 'leaveGroup',
   schema: groupIdSchema,
   auth: 'session',
+  transaction: 'write',
   async handle({ groupId }, { openid }, services) {
-    return inTransaction(services, async (services) => {
-      const group = await requireGroup(services, groupId)
-      if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.')
-      if (!await removeMember(services.store, groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
-      await leaveGroupChallenges(services, groupId, openid)
-      return { left: true as const }
-    })
+    const group = await requireGroup(services, groupId)
+    if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.')
+    if (!await removeMember(services.store, groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.')
+    await leaveGroupChallenges(services, groupId, openid)
+    return { left: true as const }
   },
 })

@@ -1,7 +1,7 @@
 import { removeMemberSchema } from '../../src/contract/schemas'
 import { leaveGroupChallenges, publicGroup } from './challenges'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { requireGroup, requireLeader } from './groups'
 import { removeMember as removeMemberQuery } from './groupQueries'
 
@@ -9,14 +9,13 @@ export const removeMember = defineFunction({
   name: 'removeMember',
   schema: removeMemberSchema,
   auth: 'session',
+  transaction: 'write',
   async handle({ groupId, memberId }, who, services) {
-    return inTransaction(services, async (services) => {
-      const group = await requireGroup(services, groupId)
-      requireLeader(group, who)
-      if (memberId === who.openid) throw new CloudError('CONFLICT', 'The leader cannot remove themselves.')
-      if (!await removeMemberQuery(services.store, groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
-      await leaveGroupChallenges(services, groupId, memberId)
-      return { group: await publicGroup(services, group, who.openid) }
-    })
+    const group = await requireGroup(services, groupId)
+    requireLeader(group, who)
+    if (memberId === who.openid) throw new CloudError('CONFLICT', 'The leader cannot remove themselves.')
+    if (!await removeMemberQuery(services.store, groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.')
+    await leaveGroupChallenges(services, groupId, memberId)
+    return { group: await publicGroup(services, group, who.openid) }
   },
 })

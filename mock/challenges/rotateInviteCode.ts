@@ -1,6 +1,6 @@
 import { groupIdSchema } from '../../src/contract/schemas'
 import { publicGroup } from './challenges'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { freshInviteCode, requireGroup, requireLeader } from './groups'
 import { setInviteCode } from './groupQueries'
 
@@ -9,13 +9,12 @@ export const rotateInviteCode = defineFunction({
   name: 'rotateInviteCode',
   schema: groupIdSchema,
   auth: 'session',
+  transaction: 'write',
   async handle({ groupId }, who, services) {
-    return inTransaction(services, async (services) => {
-      const group = await requireGroup(services, groupId)
-      requireLeader(group, who)
-      const code = await freshInviteCode(services)
-      await setInviteCode(services.store, groupId, code)
-      return { group: await publicGroup(services, { ...group, inviteCode: code }, who.openid) }
-    })
+    const group = await requireGroup(services, groupId)
+    requireLeader(group, who)
+    const code = await freshInviteCode(services)
+    await setInviteCode(services.store, groupId, code)
+    return { group: await publicGroup(services, { ...group, inviteCode: code }, who.openid) }
   },
 })

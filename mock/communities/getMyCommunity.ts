@@ -7,6 +7,7 @@ export const getMyCommunity = defineFunction({
   name: 'getMyCommunity',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, who, services) {
     return myCommunity(services, who)
   },

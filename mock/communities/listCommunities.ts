@@ -7,6 +7,7 @@ export const listCommunities = defineFunction({
   name: 'listCommunities',
   schema: emptySchema,
   auth: 'none',
+  transaction: 'read',
   async handle(_req, _caller, services) {
     return { communities: (await listCommunitiesQuery(services.store)).map(({ id, name }) => ({ id, name })) }
   },

@@ -8,6 +8,7 @@ export const listStations = defineFunction({
   name: 'listStations',
   schema: listStationsSchema,
   auth: 'session',
+  transaction: 'read',
   async handle(req, who, services) {
     const stations = await listStationsQuery(services.store)
     const scope = who.organizerScope

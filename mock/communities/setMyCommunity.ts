@@ -4,7 +4,7 @@ import { slotOf } from '../../src/core/counters'
 import { shanghaiDay } from '../../src/core/time'
 import { myCommunity } from './communities'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { lockCaller } from '../idempotency'
 import { getCommunity, communityOf, setCommunity, addCommunityCounters } from './queries'
 
@@ -17,25 +17,24 @@ export const setMyCommunity = defineFunction({
   name: 'setMyCommunity',
   schema: setMyCommunitySchema,
   auth: 'session',
+  transaction: 'write',
   async handle(req, who, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const community = await getCommunity(store, req.communityId)
-      if (!community) throw new CloudError('NOT_FOUND', `No community with id ${req.communityId}.`)
-      const { wallet } = await lockCaller(store, who.openid)
-      const current = await communityOf(store, who.openid)
-      if (current.communityId === community.id) return myCommunity(services, who)
-      const nextMs = nextCommunityChangeMs(current.setMs)
-      if (nextMs > services.now()) {
-        throw new CloudError('CONFLICT', `A community can be changed once in ${COMMUNITY_CHANGE_DAYS} days: the next change is possible from ${shanghaiDay(nextMs)}.`)
-      }
-      await setCommunity(store, who.openid, community.id, services.now())
-      if (wallet.headSeq > 0) {
-        const slot = slotOf(who.openid)
-        await addCommunityCounters(store, current.communityId, slot, -1, 0)
-        await addCommunityCounters(store, community.id, slot, 1, 0)
-      }
-      return myCommunity(services, who)
-    })
+    const { store } = services
+    const community = await getCommunity(store, req.communityId)
+    if (!community) throw new CloudError('NOT_FOUND', `No community with id ${req.communityId}.`)
+    const { wallet } = await lockCaller(store, who.openid)
+    const current = await communityOf(store, who.openid)
+    if (current.communityId === community.id) return myCommunity(services, who)
+    const nextMs = nextCommunityChangeMs(current.setMs)
+    if (nextMs > services.now()) {
+      throw new CloudError('CONFLICT', `A community can be changed once in ${COMMUNITY_CHANGE_DAYS} days: the next change is possible from ${shanghaiDay(nextMs)}.`)
+    }
+    await setCommunity(store, who.openid, community.id, services.now())
+    if (wallet.headSeq > 0) {
+      const slot = slotOf(who.openid)
+      await addCommunityCounters(store, current.communityId, slot, -1, 0)
+      await addCommunityCounters(store, community.id, slot, 1, 0)
+    }
+    return myCommunity(services, who)
   },
 })

@@ -14,9 +14,10 @@ export const stationDisplayCode = defineFunction({
   name: 'stationDisplayCode',
   schema: stationCodeSchema,
   auth: 'organizer',
+  transaction: 'read',
   async handle({ stationCode }, who, services) {
-    const station = await getStation(services.storage, stationCode)
-    const secret = station && (await stationSecret(services.storage, stationCode))
+    const station = await getStation(services.store, stationCode)
+    const secret = station && (await stationSecret(services.store, stationCode))
     if (!station || !secret) throw new CloudError('NOT_FOUND', `No recycling station with code ${stationCode}.`)
     requireScope(who, station.communityId ?? NO_COMMUNITY, 'station')
     if (station.retiredAt) throw new CloudError('STATION_RETIRED', `Station ${station.code} was retired on ${station.retiredAt.slice(0, 10)}: its display shows no code.`)

@@ -1,7 +1,7 @@
 import { upsertCommunitySchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction, requireCityScope } from '../function'
+import { defineFunction, requireCityScope } from '../function'
 import { getCommunity, listCommunities, saveCommunity } from './queries'
 
 /** Opens (no id) or renames a community (city organizers only). Names are unique across the city. */
@@ -9,17 +9,16 @@ export const upsertCommunity = defineFunction({
   name: 'upsertCommunity',
   schema: upsertCommunitySchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle(req, who, services) {
     requireCityScope(who, 'open or rename a community')
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const existing = req.id === undefined ? undefined : await getCommunity(store, req.id)
-      if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No community with id ${req.id}.`)
-      const clash = (await listCommunities(store)).find((c) => c.name === req.name && c.id !== existing?.id)
-      if (clash) throw new CloudError('CONFLICT', `There is already a community named ${req.name}.`)
-      const community = { id: existing?.id ?? services.newId('cm'), name: req.name, createdAt: existing?.createdAt ?? toShanghaiIso(services.now()) }
-      await saveCommunity(store, community)
-      return { community: { id: community.id, name: community.name } }
-    })
+    const { store } = services
+    const existing = req.id === undefined ? undefined : await getCommunity(store, req.id)
+    if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No community with id ${req.id}.`)
+    const clash = (await listCommunities(store)).find((c) => c.name === req.name && c.id !== existing?.id)
+    if (clash) throw new CloudError('CONFLICT', `There is already a community named ${req.name}.`)
+    const community = { id: existing?.id ?? services.newId('cm'), name: req.name, createdAt: existing?.createdAt ?? toShanghaiIso(services.now()) }
+    await saveCommunity(store, community)
+    return { community: { id: community.id, name: community.name } }
   },
 })

@@ -3,7 +3,7 @@ import type { Station } from '../../src/contract/types'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { newStationSecret } from './stationCodes'
 import { communityToSave, requireCommunity } from './communities'
-import { defineFunction, inTransaction, requireScope } from '../function'
+import { defineFunction, requireScope } from '../function'
 import { getStation, saveStation, setStationSecretIfAbsent } from './queries'
 
 /**
@@ -14,26 +14,25 @@ export const upsertStation = defineFunction({
   name: 'upsertStation',
   schema: upsertStationSchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle(req, who, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const existing = await getStation(store, req.code)
-      if (existing) requireScope(who, existing.communityId ?? NO_COMMUNITY, 'station')
-      const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer adds stations to their own community only.')
-      await requireCommunity(services, communityId)
-      const station: Station = {
-        code: req.code,
-        name: req.name,
-        materials: req.materials,
-        address: req.address ?? existing?.address ?? '',
-        hours: req.hours ?? existing?.hours ?? '',
-        communityId,
-      }
-      if (existing?.retiredAt) station.retiredAt = existing.retiredAt
-      await saveStation(store, station)
-      // Its display's rotating code needs a secret of its own from the start.
-      await setStationSecretIfAbsent(store, station.code, newStationSecret())
-      return { station }
-    })
+    const { store } = services
+    const existing = await getStation(store, req.code)
+    if (existing) requireScope(who, existing.communityId ?? NO_COMMUNITY, 'station')
+    const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer adds stations to their own community only.')
+    await requireCommunity(services, communityId)
+    const station: Station = {
+      code: req.code,
+      name: req.name,
+      materials: req.materials,
+      address: req.address ?? existing?.address ?? '',
+      hours: req.hours ?? existing?.hours ?? '',
+      communityId,
+    }
+    if (existing?.retiredAt) station.retiredAt = existing.retiredAt
+    await saveStation(store, station)
+    // Its display's rotating code needs a secret of its own from the start.
+    await setStationSecretIfAbsent(store, station.code, newStationSecret())
+    return { station }
   },
 })

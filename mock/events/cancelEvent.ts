@@ -3,7 +3,7 @@ import { canCallOff } from '../../src/core/events'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor, organizerEvent } from './events'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { conflict, transition } from '../transitions'
 import { closeBudget } from '../treasury/treasury'
 
@@ -16,15 +16,14 @@ export const cancelEvent = defineFunction({
   name: 'cancelEvent',
   schema: eventIdSchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle(req, who, services) {
-    return inTransaction(services, async (services) => {
-      const event = await organizerEvent(services, who, req.eventId)
-      const allowed = canCallOff(event, services.now())
-      if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
-      await transition(services.store, { table: 'events', key: { id: event.id }, column: 'cancelled_at', from: [null], to: toShanghaiIso(services.now()) }, conflict('This event was already cancelled.'))
-      // What nobody was paid goes back to the purse it was drawn from, at once.
-      await closeBudget(services, { table: 'events', id: event.id, budgetPoints: event.budgetPoints, budgetSpent: event.budgetSpent })
-      return { event: await eventFor(services, event.id, who.openid) }
-    })
+    const event = await organizerEvent(services, who, req.eventId)
+    const allowed = canCallOff(event, services.now())
+    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+    await transition(services.store, { table: 'events', key: { id: event.id }, column: 'cancelled_at', from: [null], to: toShanghaiIso(services.now()) }, conflict('This event was already cancelled.'))
+    // What nobody was paid goes back to the purse it was drawn from, at once.
+    await closeBudget(services, { table: 'events', id: event.id, budgetPoints: event.budgetPoints, budgetSpent: event.budgetSpent })
+    return { event: await eventFor(services, event.id, who.openid) }
   },
 })

@@ -4,12 +4,15 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor } from './events'
 import { communityToSave, requireCommunity } from '../communities/communities'
-import { defineFunction, inTransaction } from '../function'
-import { lockAndReplay, payloadHash } from '../idempotency'
+import { defineIdempotentFunction, type CallerContext } from '../function'
 import { newStationSecret } from '../communities/stationCodes'
 import { fundBudget } from '../treasury/treasury'
 import { insertEvent } from './queries'
-import { saveRequest } from '../wallet/queries'
+
+/** Where the event is held: a community organizer's own community only (checked again before any replay). */
+function eventCommunity(req: { communityId?: string }, who: CallerContext): string {
+  return communityToSave(who, req.communityId, undefined, 'A community organizer runs events for their own community only.')
+}
 
 /**
  * An organizer announces an event for their community (a city organizer: for any, or the whole city). Its budget,
@@ -17,45 +20,44 @@ import { saveRequest } from '../wallet/queries'
  * city's from the treasury) and recorded with who and when, so every point an attendee is paid traces to an
  * issuance (auditEconomy checks it); an organizer creates no points. Exactly once per requestId.
  */
-export const createEvent = defineFunction({
+export const createEvent = defineIdempotentFunction({
   name: 'createEvent',
   schema: createEventSchema,
   auth: 'organizer',
+  transaction: 'write',
+  idempotent: {
+    before: (req, who) => void eventCommunity(req, who),
+    replay: async (recorded, _req, who, services) => ({ event: await eventFor(services, recorded.resultRef, who.openid) }),
+  },
   async handle(req, who, services) {
-    const communityId = communityToSave(who, req.communityId, undefined, 'A community organizer runs events for their own community only.')
+    const communityId = eventCommunity(req, who)
     const startsMs = Date.parse(req.startsAt)
     const endsMs = Date.parse(req.endsAt)
-    const hash = payloadHash('createEvent', req)
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const previous = await lockAndReplay(store, who.openid, req.requestId, 'createEvent', hash)
-      if (previous) return { event: await eventFor(services, previous.resultRef, who.openid) }
-      const plan = planEvent(startsMs, endsMs, services.now())
-      if (!plan.ok) throw new CloudError('INVALID_ARGUMENT', plan.message)
-      await requireCommunity(services, communityId)
-      const createdAt = toShanghaiIso(services.now())
-      const event = {
-        id: services.newId('ev'),
-        communityId,
-        title: req.title,
-        place: req.place,
-        startsMs,
-        endsMs,
-        slots: req.slots,
-        taken: 0,
-        rewardPoints: req.rewardPoints,
-        budgetPoints: 0,
-        budgetSpent: 0,
-        secret: newStationSecret(),
-        creator: who.openid,
-        createdAt,
-        ...(req.location ? { location: req.location } : {}),
-      }
-      await insertEvent(store, event)
-      const budget = eventBudget(req.slots, req.rewardPoints)
-      if (budget > 0) await fundBudget(services, who, { table: 'events', id: event.id }, budget, `event ${event.id}: ${req.title}`)
-      await saveRequest(store, who.openid, req.requestId, { fn: 'createEvent', payloadHash: hash, resultRef: event.id, capped: false })
-      return { event: await eventFor(services, event.id, who.openid) }
-    })
+    const { store } = services
+    const plan = planEvent(startsMs, endsMs, services.now())
+    if (!plan.ok) throw new CloudError('INVALID_ARGUMENT', plan.message)
+    await requireCommunity(services, communityId)
+    const createdAt = toShanghaiIso(services.now())
+    const event = {
+      id: services.newId('ev'),
+      communityId,
+      title: req.title,
+      place: req.place,
+      startsMs,
+      endsMs,
+      slots: req.slots,
+      taken: 0,
+      rewardPoints: req.rewardPoints,
+      budgetPoints: 0,
+      budgetSpent: 0,
+      secret: newStationSecret(),
+      creator: who.openid,
+      createdAt,
+      ...(req.location ? { location: req.location } : {}),
+    }
+    await insertEvent(store, event)
+    const budget = eventBudget(req.slots, req.rewardPoints)
+    if (budget > 0) await fundBudget(services, who, { table: 'events', id: event.id }, budget, `event ${event.id}: ${req.title}`)
+    return { answer: { event: await eventFor(services, event.id, who.openid) }, ref: event.id }
   },
 })

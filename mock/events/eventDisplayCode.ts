@@ -13,6 +13,7 @@ export const eventDisplayCode = defineFunction({
   name: 'eventDisplayCode',
   schema: eventIdSchema,
   auth: 'organizer',
+  transaction: 'read',
   async handle(req, who, services) {
     const event = await organizerEvent(services, who, req.eventId)
     const now = services.now()

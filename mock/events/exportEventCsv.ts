@@ -12,6 +12,7 @@ export const exportEventCsv = defineFunction({
   name: 'exportEventCsv',
   schema: eventIdSchema,
   auth: 'organizer',
+  transaction: 'read',
   async handle(req, who, services) {
     const event = await organizerEvent(services, who, req.eventId)
     // Everyone who ever took a place (given back or not): a report read outside any transaction.

@@ -16,6 +16,7 @@ export const listEvents = defineFunction({
   name: 'listEvents',
   schema: listEventsSchema,
   auth: 'session',
+  transaction: 'read',
   async handle(req, who, services) {
     const { store } = services
     const nowMs = services.now()

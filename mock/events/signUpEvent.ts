@@ -4,7 +4,7 @@ import { canSignUp } from '../../src/core/events'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { eventFor, eventOrNotFound, takePlace } from './events'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { lockCaller } from '../idempotency'
 import { conflict, transition } from '../transitions'
 import { communityOf } from '../communities/queries'
@@ -15,31 +15,30 @@ export const signUpEvent = defineFunction({
   name: 'signUpEvent',
   schema: eventIdSchema,
   auth: 'session',
+  transaction: 'write',
   async handle(req, who, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      // One sign-up of this person at a time: a double tap cannot take two places.
-      await lockCaller(store, who.openid)
-      const event = await eventOrNotFound(services, req.eventId)
-      if (!offeredTo(event.communityId, (await communityOf(store, who.openid)).communityId)) {
-        throw new CloudError('PERMISSION_DENIED', 'This event is for the residents of another community.')
-      }
-      const existing = await getSignup(store, event.id, who.openid)
-      if (existing?.status === 'signed' || existing?.status === 'attended') return { event: await eventFor(services, event.id, who.openid) }
-      const allowed = canSignUp(event, services.now())
-      if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
-      await takePlace(services, event)
-      const signedAt = toShanghaiIso(services.now())
-      if (existing) {
-        await transition(
-          store,
-          { table: 'event_signups', key: { event_id: event.id, openid: who.openid }, column: 'status', from: ['cancelled'], to: 'signed', set: { signed_at: signedAt } },
-          conflict('Your place at this event changed a moment ago: refresh and try again.'),
-        )
-      } else {
-        await insertSignup(store, { eventId: event.id, openid: who.openid, status: 'signed', signedAt })
-      }
-      return { event: await eventFor(services, event.id, who.openid) }
-    })
+    const { store } = services
+    // One sign-up of this person at a time: a double tap cannot take two places.
+    await lockCaller(store, who.openid)
+    const event = await eventOrNotFound(services, req.eventId)
+    if (!offeredTo(event.communityId, (await communityOf(store, who.openid)).communityId)) {
+      throw new CloudError('PERMISSION_DENIED', 'This event is for the residents of another community.')
+    }
+    const existing = await getSignup(store, event.id, who.openid)
+    if (existing?.status === 'signed' || existing?.status === 'attended') return { event: await eventFor(services, event.id, who.openid) }
+    const allowed = canSignUp(event, services.now())
+    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+    await takePlace(services, event)
+    const signedAt = toShanghaiIso(services.now())
+    if (existing) {
+      await transition(
+        store,
+        { table: 'event_signups', key: { event_id: event.id, openid: who.openid }, column: 'status', from: ['cancelled'], to: 'signed', set: { signed_at: signedAt } },
+        conflict('Your place at this event changed a moment ago: refresh and try again.'),
+      )
+    } else {
+      await insertSignup(store, { eventId: event.id, openid: who.openid, status: 'signed', signedAt })
+    }
+    return { event: await eventFor(services, event.id, who.openid) }
   },
 })

@@ -14,6 +14,7 @@ export const deleteAccount = defineFunction({
   name: 'deleteAccount',
   schema: deleteAccountSchema,
   auth: 'session',
+  transaction: 'none',
   async handle(_req, who, services) {
     await inTransaction(services, (services) => depart(services, who))
     // The account is gone either way; a log that stayed busy is the operator's to hear about, not a failure

@@ -17,6 +17,7 @@ export const exportMyData = defineFunction({
   name: 'exportMyData',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'none',
   async handle(_req, who, services) {
     const { openid } = who
     return inTransaction(services, async (services) => {

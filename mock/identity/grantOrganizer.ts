@@ -2,7 +2,7 @@ import { grantOrganizerSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { requireCommunity } from '../communities/communities'
-import { defineFunction, inTransaction, requireCityScope } from '../function'
+import { defineFunction, requireCityScope } from '../function'
 import { findUser, setOrganizerGrant } from './queries'
 
 /**
@@ -13,17 +13,16 @@ export const grantOrganizer = defineFunction({
   name: 'grantOrganizer',
   schema: grantOrganizerSchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle(req, who, services) {
     requireCityScope(who, 'appoint organizers')
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const person = await findUser(store, req.openid)
-      if (!person) throw new CloudError('NOT_FOUND', `No account ${req.openid}: the person must have logged in once (Me shows their id).`)
-      if (req.communityId !== null) await requireCommunity(services, req.communityId)
-      await setOrganizerGrant(store, person.openid, req.granted, toShanghaiIso(services.now()), req.communityId)
-      const after = await findUser(store, person.openid)
-      const scope = after ? await services.organizerScopeOf(after) : undefined
-      return { openid: person.openid, organizerScope: scope ? { communityId: scope.communityId } : null }
-    })
+    const { store } = services
+    const person = await findUser(store, req.openid)
+    if (!person) throw new CloudError('NOT_FOUND', `No account ${req.openid}: the person must have logged in once (Me shows their id).`)
+    if (req.communityId !== null) await requireCommunity(services, req.communityId)
+    await setOrganizerGrant(store, person.openid, req.granted, toShanghaiIso(services.now()), req.communityId)
+    const after = await findUser(store, person.openid)
+    const scope = after ? await services.organizerScopeOf(after) : undefined
+    return { openid: person.openid, organizerScope: scope ? { communityId: scope.communityId } : null }
   },
 })

@@ -15,6 +15,7 @@ export const login = defineFunction({
   name: 'login',
   schema: loginSchema,
   auth: 'none',
+  transaction: 'none',
   async handle({ code }, caller, services) {
     const { store } = services
     if (caller) {

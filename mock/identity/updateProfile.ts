@@ -1,5 +1,5 @@
 import { updateProfileSchema } from '../../src/contract/schemas'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { lockCaller } from '../idempotency'
 import { setNickname } from './queries'
 
@@ -7,12 +7,11 @@ export const updateProfile = defineFunction({
   name: 'updateProfile',
   schema: updateProfileSchema,
   auth: 'session',
+  transaction: 'write',
   async handle({ nickname }, { openid }, services) {
     // Locked and checked: a rename racing the account's deletion must not write a name back onto it.
-    await inTransaction(services, async (services) => {
-      await lockCaller(services.store, openid)
-      await setNickname(services.store, openid, nickname)
-    })
+    await lockCaller(services.store, openid)
+    await setNickname(services.store, openid, nickname)
     return { nickname }
   },
 })

@@ -14,6 +14,7 @@ export const exportImpactCsv = defineFunction({
   name: 'exportImpactCsv',
   schema: dayRangeSchema,
   auth: 'organizer',
+  transaction: 'read',
   async handle(req, who, services) {
     checkRange(req)
     const communityId = scopedCommunity(scopeOf(who), req.communityId)

@@ -21,6 +21,7 @@ export const getCityDashboard = defineFunction({
   name: 'getCityDashboard',
   schema: emptySchema,
   auth: 'none',
+  transaction: 'read',
   async handle(_req, _caller, services) {
     const nowMs = services.now()
     const cached = cache.get(services.storage)

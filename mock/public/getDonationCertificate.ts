@@ -12,6 +12,7 @@ export const getDonationCertificate = defineFunction({
   name: 'getDonationCertificate',
   schema: certificateSchema,
   auth: 'session',
+  transaction: 'read',
   async handle({ entryId }, { openid, nickname }, services) {
     const entry = await getEntry(services.store, openid, entryId)
     if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`)

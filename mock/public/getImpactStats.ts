@@ -9,6 +9,7 @@ export const getImpactStats = defineFunction({
   name: 'getImpactStats',
   schema: dayRangeSchema,
   auth: 'organizer',
+  transaction: 'read',
   async handle(req, who, services) {
     checkRange(req)
     const communityId = scopedCommunity(scopeOf(who), req.communityId)

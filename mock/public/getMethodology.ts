@@ -6,6 +6,7 @@ export const getMethodology = defineFunction({
   name: 'getMethodology',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, _caller, services) {
     return { ...services.methodology, rules: services.rules, history: METHODOLOGY_HISTORY.map((h) => ({ ...h })) }
   },

@@ -1,5 +1,5 @@
 import { emptySchema } from '../../src/contract/schemas'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { publicProjects } from './projects'
 import { listProjects as listProjectsQuery } from './queries'
 
@@ -7,9 +7,10 @@ export const listProjects = defineFunction({
   name: 'listProjects',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, { openid, roles }, services) {
-    return inTransaction(services, async (services) => ({
+    return {
       projects: await publicProjects(services, openid, await listProjectsQuery(services.store, roles.includes('organizer'))),
-    }))
+    }
   },
 })

@@ -1,6 +1,6 @@
 import { upsertProjectSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction, requireCityScope } from '../function'
+import { defineFunction, requireCityScope } from '../function'
 import { publicProjects } from './projects'
 import { getProject, saveProject } from './queries'
 
@@ -9,21 +9,20 @@ export const upsertProject = defineFunction({
   name: 'upsertProject',
   schema: upsertProjectSchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle(req, who, services) {
     requireCityScope(who, 'open or edit a public-good project')
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const existing = req.id === undefined ? undefined : await getProject(store, req.id)
-      if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No project with id ${req.id}.`)
-      const project = {
-        id: existing?.id ?? services.newId('pj'),
-        title: req.title,
-        description: req.description ?? existing?.description ?? '',
-        goalPoints: req.goalPoints,
-        active: req.active ?? existing?.active ?? true,
-      }
-      await saveProject(store, project)
-      return { project: (await publicProjects(services, who.openid, [project]))[0] }
-    })
+    const { store } = services
+    const existing = req.id === undefined ? undefined : await getProject(store, req.id)
+    if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No project with id ${req.id}.`)
+    const project = {
+      id: existing?.id ?? services.newId('pj'),
+      title: req.title,
+      description: req.description ?? existing?.description ?? '',
+      goalPoints: req.goalPoints,
+      active: req.active ?? existing?.active ?? true,
+    }
+    await saveProject(store, project)
+    return { project: (await publicProjects(services, who.openid, [project]))[0] }
   },
 })

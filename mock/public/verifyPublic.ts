@@ -14,6 +14,7 @@ export const verifyPublic = defineFunction({
   name: 'verifyPublic',
   schema: verifyPublicSchema,
   auth: 'none',
+  transaction: 'read',
   async handle(req, _caller, services): Promise<PublicVerification> {
     const code = req.code
     const matches = (await entriesByHashPrefix(services.store, code, 2)).filter((e) => e.hash.startsWith(code))

@@ -7,6 +7,7 @@ export const getReminders = defineFunction({
   name: 'getReminders',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, { openid }, services) {
     return reminderSettings(services, openid)
   },

@@ -7,6 +7,7 @@ export const listInbox = defineFunction({
   name: 'listInbox',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, { openid }, services) {
     return inboxOf(services, openid)
   },

@@ -1,6 +1,6 @@
 import { markInboxReadSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { inboxOf } from './reminders'
 import { markRead } from './queries'
 
@@ -9,10 +9,9 @@ export const markInboxRead = defineFunction({
   name: 'markInboxRead',
   schema: markInboxReadSchema,
   auth: 'session',
+  transaction: 'write',
   async handle({ ids }, { openid }, services) {
-    return inTransaction(services, async (services) => {
-      await markRead(services.store, openid, [...new Set(ids)], toShanghaiIso(services.now()))
-      return inboxOf(services, openid)
-    })
+    await markRead(services.store, openid, [...new Set(ids)], toShanghaiIso(services.now()))
+    return inboxOf(services, openid)
   },
 })

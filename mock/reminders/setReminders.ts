@@ -1,5 +1,5 @@
 import { setRemindersSchema } from '../../src/contract/schemas'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { lockCaller } from '../idempotency'
 import { grantSends, reminderSettings } from './reminders'
 import { setReminderKinds } from './queries'
@@ -13,12 +13,11 @@ export const setReminders = defineFunction({
   name: 'setReminders',
   schema: setRemindersSchema,
   auth: 'session',
+  transaction: 'write',
   async handle({ kinds, accepted = [] }, { openid }, services) {
-    return inTransaction(services, async (services) => {
-      await lockCaller(services.store, openid)
-      await setReminderKinds(services.store, openid, [...new Set([...kinds, ...accepted])])
-      await grantSends(services, openid, accepted)
-      return reminderSettings(services, openid)
-    })
+    await lockCaller(services.store, openid)
+    await setReminderKinds(services.store, openid, [...new Set([...kinds, ...accepted])])
+    await grantSends(services, openid, accepted)
+    return reminderSettings(services, openid)
   },
 })

@@ -2,7 +2,7 @@ import { decideReviewSchema } from '../../src/contract/schemas'
 import { releasedOnDecision, reversalOf } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction, requireScope } from '../function'
+import { defineFunction, requireScope } from '../function'
 import { applyToChallenges, settleHeldBonuses } from '../challenges/challenges'
 import { appendEntry } from '../wallet/ledger'
 import { reviewItem } from './reviews'
@@ -19,57 +19,56 @@ export const decideReview = defineFunction({
   name: 'decideReview',
   schema: decideReviewSchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle(req, who, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const review = await getReview(store, req.reviewId)
-      if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
-      requireScope(who, review.communityId, 'check-in')
-      // Separation of duties: a flagged check-in is decided by someone other than the person who made it.
-      if (review.openid === who.openid) throw new CloudError('PERMISSION_DENIED', 'This is your own check-in: another organizer decides it.')
-      if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
-      const at = toShanghaiIso(services.now())
-      let adjustEntryId: string | undefined
-      const original = await getEntry(store, review.openid, review.entryId)
-      if (!original) throw new Error(`review ${review.id} points at a missing entry`)
-      // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet.
-      const { wallet } = await lockPerson(store, review.openid)
-      await addHeldPoints(store, review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
-      if (req.decision === 'reverse') {
-        const take = reversalOf(original, wallet.pointsBalance)
-        await applyToChallenges(services, review.openid, original, 'reverse')
-        adjustEntryId = (await appendEntry(services, review.openid, {
-          type: 'adjust',
-          gramsCo2e: take.gramsCo2e,
-          points: take.points,
-          factorId: original.factorId,
-          sourceVersion: original.sourceVersion,
-          methodologyVersion: original.methodologyVersion,
-          day: original.day,
-          ref: original.id,
-        }, review.communityId)).entry.id
-      }
-      // A confirmed check-in's share of challenge progress stops waiting, and completes what it now reaches.
-      if (req.decision === 'confirm') await applyToChallenges(services, review.openid, original, 'confirm')
-      // Bonuses paid before the entry was found suspect: released with it, or taken back with it.
-      await settleHeldBonuses(services, review.id, req.decision)
-      // Checked: of two organizers deciding at once, one decides and the other's whole transaction rolls back
-      // (its adjust entry and its release of the hold with it).
-      await transition(
-        store,
-        {
-          table: 'reviews',
-          key: { id: review.id },
-          column: 'status',
-          from: ['open'],
-          to: req.decision === 'reverse' ? 'reversed' : 'confirmed',
-          set: { decided_by: who.openid, decided_at: at, adjust_entry_id: adjustEntryId ?? null },
-        },
-        conflict('Another organizer decided this check-in a moment ago: refresh the queue.'),
-      )
-      const after = await getReview(store, review.id)
-      if (!after) throw new Error('review vanished inside the transaction')
-      return { item: await reviewItem(services, after) }
-    })
+    const { store } = services
+    const review = await getReview(store, req.reviewId)
+    if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
+    requireScope(who, review.communityId, 'check-in')
+    // Separation of duties: a flagged check-in is decided by someone other than the person who made it.
+    if (review.openid === who.openid) throw new CloudError('PERMISSION_DENIED', 'This is your own check-in: another organizer decides it.')
+    if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
+    const at = toShanghaiIso(services.now())
+    let adjustEntryId: string | undefined
+    const original = await getEntry(store, review.openid, review.entryId)
+    if (!original) throw new Error(`review ${review.id} points at a missing entry`)
+    // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet.
+    const { wallet } = await lockPerson(store, review.openid)
+    await addHeldPoints(store, review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
+    if (req.decision === 'reverse') {
+      const take = reversalOf(original, wallet.pointsBalance)
+      await applyToChallenges(services, review.openid, original, 'reverse')
+      adjustEntryId = (await appendEntry(services, review.openid, {
+        type: 'adjust',
+        gramsCo2e: take.gramsCo2e,
+        points: take.points,
+        factorId: original.factorId,
+        sourceVersion: original.sourceVersion,
+        methodologyVersion: original.methodologyVersion,
+        day: original.day,
+        ref: original.id,
+      }, review.communityId)).entry.id
+    }
+    // A confirmed check-in's share of challenge progress stops waiting, and completes what it now reaches.
+    if (req.decision === 'confirm') await applyToChallenges(services, review.openid, original, 'confirm')
+    // Bonuses paid before the entry was found suspect: released with it, or taken back with it.
+    await settleHeldBonuses(services, review.id, req.decision)
+    // Checked: of two organizers deciding at once, one decides and the other's whole transaction rolls back
+    // (its adjust entry and its release of the hold with it).
+    await transition(
+      store,
+      {
+        table: 'reviews',
+        key: { id: review.id },
+        column: 'status',
+        from: ['open'],
+        to: req.decision === 'reverse' ? 'reversed' : 'confirmed',
+        set: { decided_by: who.openid, decided_at: at, adjust_entry_id: adjustEntryId ?? null },
+      },
+      conflict('Another organizer decided this check-in a moment ago: refresh the queue.'),
+    )
+    const after = await getReview(store, review.id)
+    if (!after) throw new Error('review vanished inside the transaction')
+    return { item: await reviewItem(services, after) }
   },
 })

@@ -1,7 +1,7 @@
 import { listReviewQueueSchema } from '../../src/contract/schemas'
 import { reviewItem } from './reviews'
 import { scopedCommunity } from '../../src/core/community'
-import { defineFunction, inTransaction, scopeOf } from '../function'
+import { defineFunction, scopeOf } from '../function'
 import { listReviews } from './queries'
 
 /** The check-ins the rules flagged, newest first (organizers only). */
@@ -9,11 +9,12 @@ export const listReviewQueue = defineFunction({
   name: 'listReviewQueue',
   schema: listReviewQueueSchema,
   auth: 'organizer',
+  transaction: 'read',
   async handle(req, who, services) {
     // A community organizer sees their community's queue; a city organizer every one, or the one asked for.
     const communityId = scopedCommunity(scopeOf(who), req.communityId)
-    return inTransaction(services, async (services) => ({
+    return {
       items: await Promise.all((await listReviews(services.store, req.status ?? 'open', req.limit ?? 50, communityId)).map((r) => reviewItem(services, r))),
-    }))
+    }
   },
 })

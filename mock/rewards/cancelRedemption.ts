@@ -1,6 +1,6 @@
 import { redemptionIdSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { lockCaller } from '../idempotency'
 import { publicWallet } from '../wallet/ledger'
 import { closeWithRefund, freshRedemption, publicRedemption } from './rewards'
@@ -12,21 +12,20 @@ export const cancelRedemption = defineFunction({
   name: 'cancelRedemption',
   schema: redemptionIdSchema,
   auth: 'session',
+  transaction: 'write',
   async handle(req, { openid }, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
-      await lockCaller(store, openid)
-      const found = await getRedemption(store, req.redemptionId)
-      if (!found) throw new CloudError('NOT_FOUND', `No redemption with id ${req.redemptionId}.`)
-      if (found.openid !== openid) throw new CloudError('PERMISSION_DENIED', 'This voucher belongs to someone else.')
-      const current = await freshRedemption(services, found)
-      if (current.status !== 'pending') {
-        throw new CloudError('CONFLICT', `This voucher is already ${current.status} and can no longer be cancelled.`)
-      }
-      await closeWithRefund(services, current, 'cancelled', conflict('This voucher was settled a moment ago (used at the desk or expired) and can no longer be cancelled.'))
-      const after = await getRedemption(store, current.id) ?? current
-      return { redemption: publicRedemption(after), wallet: await publicWallet(services, openid) }
-    })
+    const { store } = services
+    // First, before any read: this person's caps, limits and requestIds are read and written by one call at a time.
+    await lockCaller(store, openid)
+    const found = await getRedemption(store, req.redemptionId)
+    if (!found) throw new CloudError('NOT_FOUND', `No redemption with id ${req.redemptionId}.`)
+    if (found.openid !== openid) throw new CloudError('PERMISSION_DENIED', 'This voucher belongs to someone else.')
+    const current = await freshRedemption(services, found)
+    if (current.status !== 'pending') {
+      throw new CloudError('CONFLICT', `This voucher is already ${current.status} and can no longer be cancelled.`)
+    }
+    await closeWithRefund(services, current, 'cancelled', conflict('This voucher was settled a moment ago (used at the desk or expired) and can no longer be cancelled.'))
+    const after = await getRedemption(store, current.id) ?? current
+    return { redemption: publicRedemption(after), wallet: await publicWallet(services, openid) }
   },
 })

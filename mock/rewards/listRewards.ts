@@ -13,6 +13,7 @@ export const listRewards = defineFunction({
   name: 'listRewards',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, { openid, organizerScope }, services) {
     const held = await heldRedemptionCounts(services.store, openid)
     const { communityId } = await communityOf(services.store, openid)

@@ -2,7 +2,7 @@ import { REWARD_LIMITS } from '../../src/contract/constants'
 import { upsertRewardSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { communityToSave, requireCommunity } from '../communities/communities'
-import { defineFunction, inTransaction, requireScope } from '../function'
+import { defineFunction, requireScope } from '../function'
 import { publicReward } from './rewards'
 import { getReward, saveReward, heldRedemptionCounts } from './queries'
 
@@ -11,28 +11,27 @@ export const upsertReward = defineFunction({
   name: 'upsertReward',
   schema: upsertRewardSchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle(req, who, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const existing = req.id === undefined ? undefined : await getReward(store, req.id)
-      if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`)
-      if (existing) requireScope(who, existing.communityId, 'reward')
-      const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer stocks rewards for their own community only.')
-      await requireCommunity(services, communityId)
-      const reward = {
-        id: existing?.id ?? services.newId('rw'),
-        title: req.title,
-        description: req.description ?? existing?.description ?? '',
-        imageUrl: req.imageUrl ?? existing?.imageUrl,
-        pointsCost: req.pointsCost,
-        stock: req.stock,
-        perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,
-        validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
-        active: req.active ?? existing?.active ?? true,
-        communityId,
-      }
-      await saveReward(store, reward)
-      return { reward: publicReward(reward, (await heldRedemptionCounts(store, who.openid)).get(reward.id) ?? 0) }
-    })
+    const { store } = services
+    const existing = req.id === undefined ? undefined : await getReward(store, req.id)
+    if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`)
+    if (existing) requireScope(who, existing.communityId, 'reward')
+    const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer stocks rewards for their own community only.')
+    await requireCommunity(services, communityId)
+    const reward = {
+      id: existing?.id ?? services.newId('rw'),
+      title: req.title,
+      description: req.description ?? existing?.description ?? '',
+      imageUrl: req.imageUrl ?? existing?.imageUrl,
+      pointsCost: req.pointsCost,
+      stock: req.stock,
+      perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,
+      validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
+      active: req.active ?? existing?.active ?? true,
+      communityId,
+    }
+    await saveReward(store, reward)
+    return { reward: publicReward(reward, (await heldRedemptionCounts(store, who.openid)).get(reward.id) ?? 0) }
   },
 })

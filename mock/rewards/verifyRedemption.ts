@@ -2,7 +2,7 @@ import { verifyRedemptionSchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { NO_COMMUNITY } from '../../src/core/community'
-import { defineFunction, inTransaction, requireScope } from '../function'
+import { defineFunction, requireScope } from '../function'
 import { freshRedemption, publicRedemption, settleVoucher } from './rewards'
 import { conflict, transition } from '../transitions'
 import { voucherSettled } from '../reminders/reminders'
@@ -21,24 +21,23 @@ export const verifyRedemption = defineFunction({
   name: 'verifyRedemption',
   schema: verifyRedemptionSchema,
   auth: 'organizer',
+  transaction: 'write',
   async handle({ code }, who, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const found = await getRedemptionByCode(store, code)
-      if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`)
-      const reward = await getReward(store, found.rewardId)
-      requireScope(who, reward?.communityId ?? NO_COMMUNITY, 'voucher')
-      const current = await freshRedemption(services, found)
-      if (current.status !== 'pending') {
-        const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt
-        throw new CloudError('CONFLICT', `${REFUSALS[current.status]} (${when}). Do not hand out the reward.`)
-      }
-      // Checked: a cancel, an expiry or another desk that settled it since it was read wins, and this desk says no.
-      await transition(store, settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid), conflict(LOST_RACE))
-      await voucherSettled(services, current.openid, current.id)
-      const after = await getRedemption(store, current.id)
-      if (!after) throw new Error('redemption vanished inside the transaction')
-      return { redemption: publicRedemption(after) }
-    })
+    const { store } = services
+    const found = await getRedemptionByCode(store, code)
+    if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`)
+    const reward = await getReward(store, found.rewardId)
+    requireScope(who, reward?.communityId ?? NO_COMMUNITY, 'voucher')
+    const current = await freshRedemption(services, found)
+    if (current.status !== 'pending') {
+      const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt
+      throw new CloudError('CONFLICT', `${REFUSALS[current.status]} (${when}). Do not hand out the reward.`)
+    }
+    // Checked: a cancel, an expiry or another desk that settled it since it was read wins, and this desk says no.
+    await transition(store, settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid), conflict(LOST_RACE))
+    await voucherSettled(services, current.openid, current.id)
+    const after = await getRedemption(store, current.id)
+    if (!after) throw new Error('redemption vanished inside the transaction')
+    return { redemption: publicRedemption(after) }
   },
 })

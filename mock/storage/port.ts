@@ -52,6 +52,13 @@ export interface Db {
    */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>
   /**
+   * Runs read-only work against one consistent view of committed data, beside the write lane: it neither waits
+   * for writes nor makes them wait. SQLite reads on a connection of its own (WAL lets it read beside the
+   * writer; an in-memory database has one connection, so there it takes its turn); MySQL in a READ ONLY
+   * transaction with a consistent snapshot, which takes no locks. Its executor refuses writes.
+   */
+  snapshot<T>(work: (view: Db) => Promise<T>): Promise<T>
+  /**
    * After an erasure has committed: pushes what it overwrote out of the engine's own log where the engine allows
    * (SQLite: a TRUNCATE checkpoint of the WAL; MySQL keeps its redo log and binary log to its own retention).
    */

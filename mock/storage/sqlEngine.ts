@@ -38,7 +38,7 @@ export function executorOver<X extends object = object>(
   dialect: SqlDialect,
   inTransaction: boolean,
   guard: Guard,
-  own: Pick<Db, 'transaction' | 'eraseFreedSpace' | 'close'> & X,
+  own: Pick<Db, 'transaction' | 'snapshot' | 'eraseFreedSpace' | 'close'> & X,
 ): Db & X {
   const statement = (text: string) => exec.prepare<unknown[], unknown>(text)
   const db: Db = {
@@ -50,6 +50,7 @@ export function executorOver<X extends object = object>(
     defer: <P extends unknown[] | object>(s: Sql<P, unknown>, ...params: Params<P>) => guard(() => statement(s).defer(...(params as unknown[]))),
     prefetch: <P extends unknown[] | object>(s: Sql<P, unknown>, ...params: Params<P>) => statement(s).prefetch(...(params as unknown[])),
     transaction: own.transaction,
+    snapshot: own.snapshot,
     eraseFreedSpace: own.eraseFreedSpace,
     close: own.close,
   }
@@ -59,6 +60,18 @@ export function executorOver<X extends object = object>(
 /** What an executor handed to a transaction answers to the port's own members. */
 export const notInsideTransaction = {
   transaction: () => Promise.reject(new Error('a transaction inside a transaction: use the executor it gave')),
+  snapshot: () => Promise.reject(new Error('a snapshot inside a transaction or snapshot: use the executor it gave')),
   eraseFreedSpace: () => Promise.reject(new Error('eraseFreedSpace inside a transaction: call it after the erasure committed')),
   close: () => Promise.reject(new Error('close inside a transaction')),
+}
+
+/** A statement source whose writes are refused: what a snapshot reads through. */
+export function readOnly(exec: SqlExecutor): SqlExecutor {
+  const refuse = () => Promise.reject(new Error('a write inside a snapshot: snapshots only read (use a write transaction)'))
+  return {
+    prepare<P extends unknown[] | object, R>(text: string): SqlStatement<P, R> {
+      const s = exec.prepare<P, R>(text)
+      return { get: s.get, all: s.all, prefetch: s.prefetch, run: refuse, defer: refuse }
+    },
+  }
 }

@@ -68,6 +68,9 @@ export class SqliteDatabase {
   /** migrations this open applied, in order */
   readonly applied: number[]
   private readonly checkpointer: Checkpointer | undefined
+  /** a read-only connection for snapshots; absent for ':memory:', which no second connection can see */
+  readonly reader?: Database.Database
+  readonly readerExecutor?: SqlExecutor
 
   constructor(options: SqliteOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true })
@@ -88,33 +91,45 @@ export class SqliteDatabase {
       })
     }
     this.applied = migrate(this.db)
-    const cache = new Map<string, Database.Statement>()
-    const statement = (sql: string) => {
-      let s = cache.get(sql)
-      if (!s) {
-        s = this.db.prepare(sql)
-        cache.set(sql, s)
-      }
-      return s
-    }
-    this.executor = {
-      prepare<P extends unknown[] | object, R>(sql: string): SqlStatement<P, R> {
-        const s = statement(sql)
-        return {
-          get: async (...params: unknown[]) => s.get(...params) as R | undefined,
-          all: async (...params: unknown[]) => s.all(...params) as R[],
-          run: async (...params: unknown[]) => ({ changes: s.run(...params).changes }),
-          // nothing to gain from holding a write on an embedded engine
-          defer: async (...params: unknown[]) => void s.run(...params),
-          prefetch: () => undefined,
-        } as SqlStatement<P, R>
-      },
+    this.executor = cachedExecutor(this.db)
+    // A reader beside the writer (WAL keeps its view while the writer goes on); ':memory:' is one connection's own.
+    if (options.path !== ':memory:') {
+      this.reader = new Database(options.path, { readonly: true })
+      this.reader.pragma('busy_timeout = 5000')
+      this.readerExecutor = cachedExecutor(this.reader)
     }
   }
 
   close() {
     // The worker closes its own connection; SQLite needs no ordering between the two.
     void this.checkpointer?.stop()
+    if (this.reader?.open) this.reader.close()
     if (this.db.open) this.db.close()
+  }
+}
+
+/** Prepares each statement once per connection: parsing is most of a small query's cost. */
+function cachedExecutor(db: Database.Database): SqlExecutor {
+  const cache = new Map<string, Database.Statement>()
+  const statement = (sql: string) => {
+    let s = cache.get(sql)
+    if (!s) {
+      s = db.prepare(sql)
+      cache.set(sql, s)
+    }
+    return s
+  }
+  return {
+    prepare<P extends unknown[] | object, R>(sql: string): SqlStatement<P, R> {
+      const s = statement(sql)
+      return {
+        get: async (...params: unknown[]) => s.get(...params) as R | undefined,
+        all: async (...params: unknown[]) => s.all(...params) as R[],
+        run: async (...params: unknown[]) => ({ changes: s.run(...params).changes }),
+        // nothing to gain from holding a write on an embedded engine
+        defer: async (...params: unknown[]) => void s.run(...params),
+        prefetch: () => undefined,
+      } as SqlStatement<P, R>
+    },
   }
 }

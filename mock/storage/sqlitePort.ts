@@ -8,7 +8,7 @@ import { setImmediate } from 'node:timers'
 import type { Db } from './port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry'
 import { SqliteDatabase, type SqliteOptions } from './sqlite'
-import { executorOver, notInsideTransaction } from './sqlEngine'
+import { executorOver, notInsideTransaction, readOnly } from './sqlEngine'
 
 export interface SqlitePort extends Db {
   /** the connection itself, for tests that look at the file */
@@ -104,11 +104,11 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
   }
 
   /** A new executor per transaction: what the transaction remembers (mock/wallet held) ends with it. */
-  function executorForTransaction(): { tx: Db; end(): void } {
+  function executorForTransaction(statements = sqlite.executor): { tx: Db; end(): void } {
     let open = true
     const guard = <T>(work: () => Promise<T>) =>
       open && insideTransaction.getStore() ? work() : Promise.reject(new Error("a transaction's executor used after its transaction ended"))
-    return { tx: executorOver(sqlite.executor, 'sqlite', true, guard, notInsideTransaction), end: () => void (open = false) }
+    return { tx: executorOver(statements, 'sqlite', true, guard, notInsideTransaction), end: () => void (open = false) }
   }
 
   function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
@@ -153,9 +153,49 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     )
   }
 
+  const reader = sqlite.reader
+  const readerExecutor = sqlite.readerExecutor && readOnly(sqlite.readerExecutor)
+  let readerTail: Promise<unknown> = Promise.resolve()
+  const readerBegin = reader?.prepare('BEGIN')
+  const readerCommit = reader?.prepare('COMMIT')
+
+  /**
+   * Snapshots take turns among themselves on the reader connection, never behind the write lane: each is one
+   * read transaction there, so every statement sees the same committed state (the batch not yet committed is
+   * invisible to it). In memory there is no second connection: the snapshot takes the write lane's turn whole.
+   */
+  function snapshot<T>(fn: (view: Db) => Promise<T>): Promise<T> {
+    if (!reader || !readerExecutor || !readerBegin || !readerCommit) {
+      return inTurn(() =>
+        insideTransaction.run(true, async () => {
+          const { tx, end } = executorForTransaction(readOnly(sqlite.executor))
+          try {
+            return await fn(tx)
+          } finally {
+            end()
+          }
+        }),
+      )
+    }
+    const job = readerTail.then(async () => {
+      let open = true
+      const view = executorOver(readerExecutor, 'sqlite', true, (work) => (open ? work() : Promise.reject(new Error("a snapshot's executor used after it ended"))), notInsideTransaction)
+      readerBegin.run()
+      try {
+        return await fn(view)
+      } finally {
+        open = false
+        if (reader.inTransaction) readerCommit.run()
+      }
+    })
+    readerTail = job.catch(() => undefined)
+    return job
+  }
+
   return executorOver(sqlite.executor, 'sqlite', false, (work) => inTurn(work), {
     sqlite,
     transaction,
+    snapshot,
     // The erased rows' old versions sit in WAL frames until a checkpoint copies the pages back and the log is
     // cut; secure_delete (set at open) zeroes the freed cells in the pages themselves.
     // The background checkpointer's own PASSIVE checkpoint makes a TRUNCATE one answer busy (and cut

@@ -7,6 +7,7 @@ export const getTreasury = defineFunction({
   name: 'getTreasury',
   schema: emptySchema,
   auth: 'organizer',
+  transaction: 'read',
   async handle(_req, who, services) {
     return treasuryView(services, who)
   },

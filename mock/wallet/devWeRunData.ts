@@ -1,7 +1,7 @@
 import { devWeRunDataSchema } from '../../src/contract/schemas'
 import { shanghaiDay, shanghaiDayStartMs, addDays } from '../../src/core/time'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { encryptOpenData, newSessionKey } from './werun'
 import { getWeChatSessionKey, saveWeChatSessionKey } from '../identity/queries'
 
@@ -14,21 +14,20 @@ export const devWeRunData = defineFunction({
   name: 'devWeRunData',
   schema: devWeRunDataSchema,
   auth: 'session',
+  transaction: 'write',
   async handle(req, { openid }, services) {
     if (!services.devLogin || !services.wechatAppid) {
       throw new CloudError('PERMISSION_DENIED', 'The dev WeRun source exists only on a development server (DEV_LOGIN=1).')
     }
     const appid = services.wechatAppid
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      let sessionKey = await getWeChatSessionKey(store, openid)
-      if (!sessionKey) {
-        sessionKey = newSessionKey()
-        await saveWeChatSessionKey(store, openid, sessionKey, new Date(services.now()).toISOString())
-      }
-      const today = shanghaiDay(services.now())
-      const stepInfoList = req.days.map(({ daysAgo, steps }) => ({ timestamp: shanghaiDayStartMs(addDays(today, -daysAgo)) / 1000, step: steps }))
-      return encryptOpenData({ stepInfoList, watermark: { appid, timestamp: Math.floor(services.now() / 1000) } }, sessionKey)
-    })
+    const { store } = services
+    let sessionKey = await getWeChatSessionKey(store, openid)
+    if (!sessionKey) {
+      sessionKey = newSessionKey()
+      await saveWeChatSessionKey(store, openid, sessionKey, new Date(services.now()).toISOString())
+    }
+    const today = shanghaiDay(services.now())
+    const stepInfoList = req.days.map(({ daysAgo, steps }) => ({ timestamp: shanghaiDayStartMs(addDays(today, -daysAgo)) / 1000, step: steps }))
+    return encryptOpenData({ stepInfoList, watermark: { appid, timestamp: Math.floor(services.now() / 1000) } }, sessionKey)
   },
 })

@@ -8,6 +8,7 @@ export const getDailySeries = defineFunction({
   name: 'getDailySeries',
   schema: dailySeriesSchema,
   auth: 'session',
+  transaction: 'read',
   async handle({ days }, { openid }, services) {
     const today = shanghaiDay(services.now())
     const rows = new Map((await daySeries(services.store, openid, addDays(today, -(days - 1)), today)).map((r) => [r.day, r]))

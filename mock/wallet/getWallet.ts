@@ -1,7 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { streakDays } from '../../src/core/streak'
 import { addDays, shanghaiDay } from '../../src/core/time'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { publicWallet } from './ledger'
 import { dayTotals, checkInDaysSince, dayByFactor } from './queries'
 
@@ -12,18 +12,17 @@ export const getWallet = defineFunction({
   name: 'getWallet',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, { openid }, services) {
     const today = shanghaiDay(services.now())
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      const totals = await dayTotals(store, openid, today)
-      const days = new Set(await checkInDaysSince(store, openid, addDays(today, -STREAK_LOOKBACK_DAYS)))
-      return {
-        wallet: await publicWallet(services, openid),
-        today: { day: today, gramsCo2e: totals.gramsCo2e, points: totals.points },
-        streakDays: streakDays(days, today),
-        todayByFactor: await dayByFactor(store, openid, today),
-      }
-    })
+    const { store } = services
+    const totals = await dayTotals(store, openid, today)
+    const days = new Set(await checkInDaysSince(store, openid, addDays(today, -STREAK_LOOKBACK_DAYS)))
+    return {
+      wallet: await publicWallet(services, openid),
+      today: { day: today, gramsCo2e: totals.gramsCo2e, points: totals.points },
+      streakDays: streakDays(days, today),
+      todayByFactor: await dayByFactor(store, openid, today),
+    }
   },
 })

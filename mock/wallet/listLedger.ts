@@ -23,6 +23,7 @@ export const listLedger = defineFunction({
   name: 'listLedger',
   schema: listLedgerSchema,
   auth: 'session',
+  transaction: 'read',
   async handle(req, { openid }, services) {
     const limit = req.limit ?? LIMITS.ledgerPageDefault
     const beforeSeq = req.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(req.cursor)

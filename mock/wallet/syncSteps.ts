@@ -6,7 +6,7 @@ import { capKeyOf, STEPS_VERIFIED_KEY, stepsCeiling, stepsDays, UNVERIFIABLE_WER
 import { shanghaiDayStartMs, toShanghaiIso } from '../../src/core/time'
 import { applyToChallenges } from '../challenges/challenges'
 import { CloudError } from '../errors'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { lockCaller } from '../idempotency'
 import { appendEntry, publicWallet } from './ledger'
 import { decryptOpenData, OpenDataError } from './werun'
@@ -26,63 +26,62 @@ export const syncSteps = defineFunction({
   name: 'syncSteps',
   schema: syncStepsSchema,
   auth: 'session',
+  transaction: 'write',
   async handle(req, { openid }, services) {
     const appid = services.wechatAppid
     if (!appid) throw new CloudError('UNAVAILABLE', 'WeRun steps cannot be verified on this server (no WX_APPID).')
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      await lockCaller(store, openid)
-      const sessionKey = await getWeChatSessionKey(store, openid)
-      if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.')
-      // Bad padding, not JSON, not WeRun's shape, another appid: one answer, so none of them is an oracle.
-      let plain: unknown
-      try {
-        plain = decryptOpenData(req.encryptedData, req.iv, sessionKey)
-      } catch (error) {
-        if (error instanceof OpenDataError) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
-        throw error
+    const { store } = services
+    await lockCaller(store, openid)
+    const sessionKey = await getWeChatSessionKey(store, openid)
+    if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.')
+    // Bad padding, not JSON, not WeRun's shape, another appid: one answer, so none of them is an oracle.
+    let plain: unknown
+    try {
+      plain = decryptOpenData(req.encryptedData, req.iv, sessionKey)
+    } catch (error) {
+      if (error instanceof OpenDataError) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
+      throw error
+    }
+    const parsed = weRunPlainSchema.safeParse(plain)
+    if (!parsed.success) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
+    const days = stepsDays(parsed.data, appid, services.now())
+    if (!days.ok) throw new CloudError(days.violation.code, days.violation.message)
+    const factor = services.methodology.factors.find((f) => f.id === STEPS_FACTOR.id)
+    if (!factor) throw new Error('the methodology in force has no steps factor')
+    const out: { day: string; steps: number; gramsCo2e: number; points: number; entryId?: string }[] = []
+    for (const { day, steps } of days.value) {
+      const counters = await dayCounters(store, openid, day, capKeyOf(factor.id))
+      const verifiedGrams = gramsFor(factor.gramsPerUnit, steps / 10_000)
+      if (verifiedGrams > counters.stepsVerifiedGrams) {
+        await addCreditedGrams(store, openid, STEPS_VERIFIED_KEY, day, verifiedGrams - counters.stepsVerifiedGrams)
       }
-      const parsed = weRunPlainSchema.safeParse(plain)
-      if (!parsed.success) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
-      const days = stepsDays(parsed.data, appid, services.now())
-      if (!days.ok) throw new CloudError(days.violation.code, days.violation.message)
-      const factor = services.methodology.factors.find((f) => f.id === STEPS_FACTOR.id)
-      if (!factor) throw new Error('the methodology in force has no steps factor')
-      const out: { day: string; steps: number; gramsCo2e: number; points: number; entryId?: string }[] = []
-      for (const { day, steps } of days.value) {
-        const counters = await dayCounters(store, openid, day, capKeyOf(factor.id))
-        const verifiedGrams = gramsFor(factor.gramsPerUnit, steps / 10_000)
-        if (verifiedGrams > counters.stepsVerifiedGrams) {
-          await addCreditedGrams(store, openid, STEPS_VERIFIED_KEY, day, verifiedGrams - counters.stepsVerifiedGrams)
-        }
-        const ceiling = stepsCeiling({
-          capGrams: factor.dailyCapGrams,
-          verifiedGrams: Math.max(verifiedGrams, counters.stepsVerifiedGrams),
-          creditedGrams: counters.factorGrams,
-        })
-        const gramsCo2e = Math.min(ceiling, Math.max(0, DAILY_TOTAL_GRAMS - counters.dayGrams))
-        if (gramsCo2e === 0) {
-          out.push({ day, steps, gramsCo2e: 0, points: 0 })
-          continue
-        }
-        // The steps of a past day happened on that day: the entry says so, up to now for today.
-        const occurredMs = Math.min(services.now(), shanghaiDayStartMs(day) + DAY_MS - 1000)
-        const { entry } = await appendEntry(services, openid, {
-          type: 'checkin',
-          gramsCo2e,
-          points: pointsFor(gramsCo2e, services.methodology.gramsPerPoint),
-          factorId: factor.id,
-          sourceVersion: factor.sourceVersion,
-          methodologyVersion: services.methodology.version,
-          day,
-          occurredAt: toShanghaiIso(occurredMs),
-          steps,
-        })
-        await applyToChallenges(services, openid, entry, 'credit')
-        await remindAfterCheckIn(services, openid, day)
-        out.push({ day, steps, gramsCo2e, points: entry.points, entryId: entry.id })
+      const ceiling = stepsCeiling({
+        capGrams: factor.dailyCapGrams,
+        verifiedGrams: Math.max(verifiedGrams, counters.stepsVerifiedGrams),
+        creditedGrams: counters.factorGrams,
+      })
+      const gramsCo2e = Math.min(ceiling, Math.max(0, DAILY_TOTAL_GRAMS - counters.dayGrams))
+      if (gramsCo2e === 0) {
+        out.push({ day, steps, gramsCo2e: 0, points: 0 })
+        continue
       }
-      return { days: out, wallet: await publicWallet(services, openid) }
-    })
+      // The steps of a past day happened on that day: the entry says so, up to now for today.
+      const occurredMs = Math.min(services.now(), shanghaiDayStartMs(day) + DAY_MS - 1000)
+      const { entry } = await appendEntry(services, openid, {
+        type: 'checkin',
+        gramsCo2e,
+        points: pointsFor(gramsCo2e, services.methodology.gramsPerPoint),
+        factorId: factor.id,
+        sourceVersion: factor.sourceVersion,
+        methodologyVersion: services.methodology.version,
+        day,
+        occurredAt: toShanghaiIso(occurredMs),
+        steps,
+      })
+      await applyToChallenges(services, openid, entry, 'credit')
+      await remindAfterCheckIn(services, openid, day)
+      out.push({ day, steps, gramsCo2e, points: entry.points, entryId: entry.id })
+    }
+    return { days: out, wallet: await publicWallet(services, openid) }
   },
 })

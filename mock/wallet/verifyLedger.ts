@@ -1,7 +1,7 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { applyToWallet, chainWalkResult, EMPTY_WALLET, startChainWalk, stepChainWalk } from '../../src/core/ledger'
 import type { Wallet } from '../../src/contract/types'
-import { defineFunction, inTransaction } from '../function'
+import { defineFunction } from '../function'
 import { publicWallet } from './ledger'
 import { entriesAfter } from './queries'
 
@@ -13,29 +13,28 @@ export const verifyLedger = defineFunction({
   name: 'verifyLedger',
   schema: emptySchema,
   auth: 'session',
+  transaction: 'read',
   async handle(_req, { openid }, services) {
-    return inTransaction(services, async (services) => {
-      const { store } = services
-      let walk = startChainWalk()
-      let sums: Wallet = { ...EMPTY_WALLET }
-      for (let afterSeq = 0; ; ) {
-        const page = await entriesAfter(store, openid, afterSeq, VERIFY_PAGE_ENTRIES)
-        for (const entry of page) {
-          walk = stepChainWalk(walk, entry)
-          sums = applyToWallet(sums, entry)
-        }
-        if (walk.broken || page.length < VERIFY_PAGE_ENTRIES) break
-        afterSeq = page[page.length - 1].seq
+    const { store } = services
+    let walk = startChainWalk()
+    let sums: Wallet = { ...EMPTY_WALLET }
+    for (let afterSeq = 0; ; ) {
+      const page = await entriesAfter(store, openid, afterSeq, VERIFY_PAGE_ENTRIES)
+      for (const entry of page) {
+        walk = stepChainWalk(walk, entry)
+        sums = applyToWallet(sums, entry)
       }
-      const chain = chainWalkResult(walk)
-      if (!chain.ok) return chain
-      const wallet = await publicWallet(services, openid)
-      const walletMatches =
-        sums.gramsCo2eTotal === wallet.gramsCo2eTotal &&
-        sums.pointsBalance === wallet.pointsBalance &&
-        sums.pointsEarned === wallet.pointsEarned &&
-        sums.pointsSpent === wallet.pointsSpent
-      return walletMatches ? chain : { ...chain, ok: false, firstBadSeq: chain.entries }
-    })
+      if (walk.broken || page.length < VERIFY_PAGE_ENTRIES) break
+      afterSeq = page[page.length - 1].seq
+    }
+    const chain = chainWalkResult(walk)
+    if (!chain.ok) return chain
+    const wallet = await publicWallet(services, openid)
+    const walletMatches =
+      sums.gramsCo2eTotal === wallet.gramsCo2eTotal &&
+      sums.pointsBalance === wallet.pointsBalance &&
+      sums.pointsEarned === wallet.pointsEarned &&
+      sums.pointsSpent === wallet.pointsSpent
+    return walletMatches ? chain : { ...chain, ok: false, firstBadSeq: chain.entries }
   },
 })

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { toJSONSchema } from 'zod'
 import * as schemas from '../../src/contract/schemas'
 import { REQUEST_SCHEMAS } from '../../src/contract/requests'
 import { FUNCTIONS } from '../../mock/registry'
@@ -23,7 +24,7 @@ function definedSchemas(): Record<string, string> {
   const found: Record<string, string> = {}
   for (const file of sources(MOCK)) {
     const text = readFileSync(file, 'utf8')
-    for (const [, body] of text.matchAll(/defineFunction\(\{([\s\S]*?)\n\}\)/g)) {
+    for (const [, body] of text.matchAll(/define(?:Idempotent)?Function\(\{([\s\S]*?)\n\}\)/g)) {
       const name = /name: '([A-Za-z]+)'/.exec(body)?.[1]
       const schema = /schema: ([A-Za-z]+)/.exec(body)?.[1]
       if (name && schema) found[name] = schema
@@ -54,4 +55,17 @@ it('documents session and refusals per function: login needs no session, checkIn
   // a field the cloud refuses is one the file refuses too
   const checkIn = doc.paths['/cloud/checkIn'].post.requestBody.content['application/json'].schema.properties.data
   expect(checkIn.oneOf.every((variant: { additionalProperties: unknown }) => variant.additionalProperties === false)).toBe(true)
+})
+
+it('keeps exactly-once in the boundary for every function whose request carries a requestId, and for no other', () => {
+  // Required somewhere in the request's JSON Schema (checkIn's is a union of kinds: in every branch).
+  const carriesRequestId = (name: string) =>
+    JSON.stringify(toJSONSchema(REQUEST_SCHEMAS[name as keyof typeof REQUEST_SCHEMAS], { io: 'input', unrepresentable: 'any' })).match(/"required":\[[^\]]*"requestId"/) !== null
+  const idempotent = Object.values(FUNCTIONS).filter((f) => f.idempotent).map((f) => f.name).sort()
+  const withRequestId = Object.keys(FUNCTIONS).filter(carriesRequestId).sort()
+  expect(idempotent).toEqual(withRequestId)
+  expect(idempotent).toEqual(['allocatePoints', 'attendEvent', 'checkIn', 'createEvent', 'donate', 'fundChallenge', 'issuePoints', 'redeem'])
+  // Every idempotent function writes in one transaction; only login and account deletion open their own.
+  expect(Object.values(FUNCTIONS).filter((f) => f.idempotent && f.transaction !== 'write')).toEqual([])
+  expect(Object.values(FUNCTIONS).filter((f) => f.transaction === 'none').map((f) => f.name).sort()).toEqual(['deleteAccount', 'exportMyData', 'login'])
 })

@@ -2,7 +2,10 @@
 import { createCloud } from '../../mock/cloud'
 import { CloudError } from '../../mock/errors'
 import { openSqlite } from '../../mock/storage/sqlitePort'
-import { sqliteOnly } from '../support/database'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MYSQL_URL, sqliteOnly, testStorage } from '../support/database'
 import { harness, rid } from './harness'
 import { setMeta, getMeta } from '../../mock/storage/meta'
 
@@ -77,3 +80,35 @@ sqliteOnly('groups concurrent transactions into one commit, answers each only on
   for (let i = 0; i < 20; i++) expect(await getMeta(storage, `k${i}`)).toBe(i === 7 ? undefined : String(i))
   await storage.close()
 })
+
+/** A file on SQLite (':memory:' has no second connection to read beside the writer), the suite's engine otherwise. */
+async function storageWithReader() {
+  if (MYSQL_URL) return testStorage()
+  const dir = mkdtempSync(join(tmpdir(), 'glp-snapshot-'))
+  return openSqlite({ path: join(dir, 'glp.sqlite') })
+}
+
+it('reads a snapshot beside an open write transaction: it neither waits for the write nor sees it before it commits, and refuses writes', async () => {
+  const storage = await storageWithReader()
+  await storage.transaction((tx) => setMeta(tx, 'snapshot-probe', 'before'))
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let wrote!: () => void
+  const written = new Promise<void>((resolve) => (wrote = resolve))
+  const writing = storage.transaction(async (tx) => {
+    await setMeta(tx, 'snapshot-probe', 'after')
+    // Read back, so a networked engine has sent the write (and holds its row lock) before the snapshot starts.
+    expect(await getMeta(tx, 'snapshot-probe')).toBe('after')
+    wrote()
+    await held
+  })
+  await written
+  // Were the snapshot in the write lane, or blocked by the row lock, this would wait for `held` forever.
+  expect(await storage.snapshot((view) => getMeta(view, 'snapshot-probe'))).toBe('before')
+  release()
+  await writing
+  expect(await storage.snapshot((view) => getMeta(view, 'snapshot-probe'))).toBe('after')
+  await expect(storage.snapshot((view) => setMeta(view, 'snapshot-probe', 'sneaked'))).rejects.toThrow(/write inside a snapshot/)
+  expect(await getMeta(storage, 'snapshot-probe')).toBe('after')
+  await storage.close()
+}, 20_000)

@@ -10,7 +10,7 @@ import mysql, { type Pool, type PoolConnection, type ResultSetHeader } from 'mys
 import { CloudError } from '../../errors'
 import type { Db } from '../port'
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../retry'
-import { executorOver, notInsideTransaction, type SqlExecutor, type SqlStatement } from '../sqlEngine'
+import { executorOver, notInsideTransaction, readOnly, type SqlExecutor, type SqlStatement } from '../sqlEngine'
 import { toMysql } from './dialect'
 import { takeMigrationLock } from './migrationLock'
 import { MYSQL_MIGRATIONS, type Migration } from './migrations'
@@ -152,8 +152,8 @@ class MysqlExecutor implements SqlExecutor {
     })
   }
 
-  begin() {
-    this.pending = ['START TRANSACTION']
+  begin(opening: string[] = ['START TRANSACTION']) {
+    this.pending = [...opening]
     this.following = []
     this.prefetched.clear()
   }
@@ -287,7 +287,33 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
     )
   }
 
+  /**
+   * REPEATABLE READ for this one transaction (the session's is READ COMMITTED), so every statement reads the
+   * snapshot its first one took; READ ONLY, and InnoDB's plain reads take no locks: writers never wait for it.
+   */
+  async function snapshot<T>(fn: (view: Db) => Promise<T>): Promise<T> {
+    return guarded(async () => {
+      const connection = await pool.getConnection()
+      const executor = executorFor(connection, batching)
+      let open = true
+      const guard = <R>(work: () => Promise<R>) => (open ? work() : Promise.reject(new Error("a snapshot's executor used after it ended")))
+      const view = executorOver(readOnly(executor), 'mysql', true, guard, notInsideTransaction)
+      try {
+        executor.begin(['SET TRANSACTION ISOLATION LEVEL REPEATABLE READ', 'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY'])
+        const result = await fn(view)
+        await executor.commit()
+        return result
+      } catch (error) {
+        await executor.rollback().catch(() => undefined)
+        throw error
+      } finally {
+        open = false
+        connection.release()
+      }
+    })
+  }
+
   // InnoDB purges old row versions itself; its redo log and any binary log keep to the server's own retention.
   const eraseFreedSpace = async () => undefined
-  return executorOver(outer, 'mysql', false, guarded, { pool, applied, transaction, eraseFreedSpace, close: () => pool.end() })
+  return executorOver(outer, 'mysql', false, guarded, { pool, applied, transaction, snapshot, eraseFreedSpace, close: () => pool.end() })
 }
