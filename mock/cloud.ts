@@ -3,6 +3,7 @@
  * turns the token into the caller's context, applies the rate limit, and turns every outcome into the
  * contract's `{ result }` or `{ error }` with its status. Transports (HTTP, in-process) sit on top.
  */
+import type { OpenDataExchange } from './platform/openData'
 import { randomBytes } from 'node:crypto'
 import { customAlphabet } from 'nanoid'
 import { ERROR_STATUS } from '../src/contract/errors'
@@ -50,6 +51,8 @@ export interface CloudOptions {
   maxBackdateHours?: number
   /** WX_APPID: the appid WeRun data must be stamped with */
   wechatAppid?: string
+  /** under WeChat Cloud Run: trades a WeRun cloudID for its data (mock/platform/openData.ts) */
+  openData?: OpenDataExchange
   /** TREASURY_MONTHLY_CAP_POINTS: points a city organizer may issue per month (src/core/treasury's default otherwise) */
   treasuryMonthlyCapPoints?: number
   /** IDENTITY_SECRET: else one made once in the database, shared by every worker */
@@ -133,6 +136,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     methodology,
     rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS, options.residentsPerCodeWindow),
     wechatAppid: options.wechatAppid ?? (options.devLogin ? DEV_WECHAT_APPID : undefined),
+    openData: options.openData,
     treasuryMonthlyCapPoints: options.treasuryMonthlyCapPoints ?? DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS,
     identitySecret: options.identitySecret ?? (await sharedSecret(store, 'identity_secret')),
   }

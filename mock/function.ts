@@ -11,6 +11,7 @@ import { CloudError, invalidArgument } from './errors'
 import type { Db } from './storage/port'
 import type { TokenService } from './platform/tokens'
 import type { WeChatLogin } from './platform/wechat'
+import type { OpenDataExchange } from './platform/openData'
 import type { UserRecord } from './identity/queries'
 import { lockAndReplay, payloadHash } from './idempotency'
 import { saveRequest, type RequestRecord } from './wallet/queries'
@@ -46,6 +47,8 @@ export interface Services {
   rules: CreditRules
   /** the appid WeRun watermarks must carry: WX_APPID, or a dev appid when only dev login is on */
   wechatAppid?: string
+  /** WeChat's open-data exchange by cloudID (under WeChat Cloud Run, where no session_key exists) */
+  openData?: OpenDataExchange
   /** points the city may issue into its treasury per Asia/Shanghai month (TREASURY_MONTHLY_CAP_POINTS) */
   treasuryMonthlyCapPoints: number
   /** keys the hash a deleted identity's limits are kept under (IDENTITY_SECRET, or one made once in the database) */

@@ -6,6 +6,7 @@
  * most), then the database closed, then exit 0. DATABASE_URLS=url1,url2,… (one database, several nodes of a
  * multi-primary cluster such as Galera) gives worker i the URL i mod n, a replacement its predecessor's.
  */
+import { createOpenDataExchange } from './platform/openData'
 import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import { createCloud } from './cloud'
@@ -81,6 +82,7 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
     reminderSender: config.wechat && createSubscribeSender({ ...config.wechat, log: (line) => log.warn(line) }),
     reminderTemplates: config.reminderTemplates,
     cloudRun: Boolean(config.cloudRun),
+    openData: config.cloudRun && createOpenDataExchange({ apiBase: config.cloudRun.openApiBase, timeoutMs: config.cloudRun.timeoutMs, log: (line) => log.warn(line) }),
     ...(config.devClockOffsetMs !== 0 ? { now: () => Date.now() + config.devClockOffsetMs } : {}),
   })
   if (config.demoData) await seedDemoData(cloud)

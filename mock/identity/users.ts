@@ -7,6 +7,9 @@ import { findUserByHandle, insertUser } from './queries'
 
 /** WeChat identities are kept as the handle `wx:<openid>`; a dev handle can never contain a colon. */
 export const wechatHandle = (wechatOpenid: string) => `wx:${wechatOpenid}`
+const WECHAT_PREFIX = 'wx:'
+/** The WeChat openid behind a handle, or undefined for a dev handle. */
+export const openidOfWeChat = (handle: string | undefined) => (handle?.startsWith(WECHAT_PREFIX) ? handle.slice(WECHAT_PREFIX.length) : undefined)
 
 /** The nickname a WeChat user starts with (WeChat no longer hands out real names); they can change it in Me. */
 export const WECHAT_DEFAULT_NICKNAME = '微信用户'

@@ -8,6 +8,7 @@ import { isIP } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import type { RateLimitOptions } from './rateLimit'
 import { WECHAT_API_BASE, WECHAT_TIMEOUT_MS } from './wechat'
+import { CLOUDRUN_OPEN_API_BASE } from './openData'
 import { DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE } from '../../src/core/farming'
 import { DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS, TREASURY_LIMITS } from '../../src/core/treasury'
 import { DEFAULT_RESIDENTS_PER_CODE_WINDOW } from '../../src/core/review'
@@ -41,7 +42,7 @@ export interface ServerConfig {
   /** REMINDER_INTERVAL_MS: how often the outbox is looked at (30 s) */
   reminderIntervalMs: number
   /** WX_CLOUDRUN=1: behind WeChat Cloud Run's gateway, identity from X-WX-OPENID for this appid */
-  cloudRun?: { appid: string }
+  cloudRun?: { appid: string; openApiBase: string; timeoutMs: number }
   /** CORS_ORIGINS: origins allowed to call /cloud from another origin (none by default) */
   corsOrigins: string[]
   /** TRUST_PROXY=1: the client address is the last hop of X-Forwarded-For */
@@ -209,7 +210,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
             timeoutMs: intFromEnv(env, 'WX_TIMEOUT_MS', WECHAT_TIMEOUT_MS, 100, WECHAT_TIMEOUT_MS),
           }
         : undefined,
-    cloudRun: cloudRunOn && appid ? { appid } : undefined,
+    // WX_API_BASE moves both WeChat APIs (tests point them at a local stand-in).
+    cloudRun: cloudRunOn && appid ? { appid, openApiBase: env.WX_API_BASE || CLOUDRUN_OPEN_API_BASE, timeoutMs: intFromEnv(env, 'WX_TIMEOUT_MS', WECHAT_TIMEOUT_MS, 100, WECHAT_TIMEOUT_MS) } : undefined,
     reminderTemplates: templatesFromEnv(env),
     reminderIntervalMs: intFromEnv(env, 'REMINDER_INTERVAL_MS', 30_000, 1_000, 3_600_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean),

@@ -267,8 +267,19 @@ export type LeaderboardRequest = z.infer<typeof leaderboardSchema>
 
 const base64 = (name: string, max: number) =>
   z.string().max(max, `${name} must be at most ${max} characters`).regex(/^[A-Za-z0-9+/]+={0,2}$/, `${name} must be base64`)
-/** wx.getWeRunData's answer, passed on as WeChat gave it */
-export const syncStepsSchema = z.strictObject({ encryptedData: base64('encryptedData', 16_384), iv: base64('iv', 32) })
+/**
+ * wx.getWeRunData's answer, passed on as WeChat gave it: { encryptedData, iv } for a cloud that holds the
+ * person's session_key (WeChat login), or { cloudID } under WeChat Cloud Run, which trades it for the data.
+ */
+export const syncStepsSchema = z.union(
+  [
+    z.strictObject({ encryptedData: base64('encryptedData', 16_384), iv: base64('iv', 32) }),
+    z.strictObject({
+      cloudID: z.string().min(1, 'cloudID must not be empty').max(512, 'cloudID must be at most 512 characters').regex(/^[A-Za-z0-9_-]+$/, 'cloudID must be as wx.getWeRunData gave it'),
+    }),
+  ],
+  { error: 'syncSteps takes { encryptedData, iv } or { cloudID }, as wx.getWeRunData gives them' },
+)
 /** development only: steps per day to encrypt with the caller's dev session key, as WeChat would */
 export const devWeRunDataSchema = z.strictObject({
   days: z

@@ -1,7 +1,8 @@
 /** WeChat's own client APIs the app uses, behind plain functions (weapp only). */
 import Taro from '@tarojs/taro'
 import { REMINDER_KINDS, type ReminderKind } from '../contract/constants'
-import { callCloud, CloudCallError } from './cloud'
+import { callCloud, CloudCallError, usesCloudRun } from './cloud'
+import type { SyncStepsRequest } from '../contract/schemas'
 
 // The build writes REMINDER_TEMPLATE_IDS as an object literal: named here, because as an arrow function's
 // body (`(k) => {}[k]`) the literal parses as a block once a build keeps arrow functions. (Parenthesizing it in
@@ -55,13 +56,18 @@ const DEV_SAMPLE_DAYS = [
 ]
 
 /**
- * WeRun data for syncSteps, still encrypted: from wx.getWeRunData on a phone, or from the dev server's clearly
- * labelled sample source (encrypted with the dev session's key, so the cloud runs the same decryption).
+ * WeRun data for syncSteps, still encrypted: from wx.getWeRunData on a phone (under WeChat Cloud Run its cloudID,
+ * which the cloud trades for the data: there no session_key exists to decrypt with), or from the dev server's
+ * clearly labelled sample source (encrypted with the dev session's key, so the cloud runs the same decryption).
  */
-export async function weRunData(): Promise<{ encryptedData: string; iv: string }> {
+export async function weRunData(): Promise<SyncStepsRequest> {
   if (weRunSource() === 'wechat') {
     try {
-      const { encryptedData, iv } = await Taro.getWeRunData()
+      const { encryptedData, iv, cloudID } = await Taro.getWeRunData()
+      if (usesCloudRun()) {
+        if (!cloudID) throw new Error('WeChat gave no cloudID for WeRun data (base library 2.7.0 or later is needed)')
+        return { cloudID }
+      }
       return { encryptedData, iv }
     } catch (error) {
       throw new CloudCallError('NETWORK', String((error as { errMsg?: string })?.errMsg ?? error))

@@ -3,6 +3,8 @@ import { STEPS_FACTOR } from '../../src/core/methodology'
 import { decryptOpenData, DEV_WECHAT_APPID, encryptOpenData, newSessionKey, OpenDataError } from '../../mock/wallet/werun'
 import { harness, NOW, rid, trip, type Caller, type Harness } from './harness'
 import { saveWeChatSessionKey, getWeChatSessionKey } from '../../mock/identity/queries'
+import { createOpenDataExchange } from '../../mock/platform/openData'
+import { startWeChatStandIn, STAND_IN_APPID } from '../support/wechatStandIn'
 
 const DAY_S = 24 * 3600
 /** 00:00 Asia/Shanghai of the day `daysAgo` before NOW's (2026-11-29), in seconds, as WeRun stamps it */
@@ -166,5 +168,55 @@ describe('syncSteps', () => {
     await prod.close()
     expect((await a.error('devWeRunData', { days: [] })).code).toBe('INVALID_ARGUMENT')
     expect(rid()).toMatch(/^req-/)
+  })
+})
+
+describe('syncSteps under WeChat Cloud Run (cloudID)', () => {
+  const weRunPlain = (days: [number, number][], appid = STAND_IN_APPID) => ({
+    stepInfoList: days.map(([daysAgo, step]) => ({ timestamp: dayStamp(daysAgo), step })),
+    watermark: { appid, timestamp: Math.floor(NOW / 1000) - 60 },
+  })
+
+  it("trades the phone's cloudID for its WeRun data under the caller's own WeChat openid, credits once, and refuses another's cloudID", async () => {
+    const wechat = await startWeChatStandIn()
+    const h = await harness({
+      cloudRun: true,
+      wechatAppid: STAND_IN_APPID,
+      openData: createOpenDataExchange({ apiBase: wechat.url, timeoutMs: 2_000, log: () => undefined }),
+    })
+    const platform = (wechatOpenid: string) => ({ platformOpenid: wechatOpenid })
+    const call = (name: string, data: unknown, wechatOpenid: string) => h.cloud.call(name, data, undefined, platform(wechatOpenid))
+    try {
+      await call('login', { code: 'wx-code-0123456789' }, 'oCR-ann-0001')
+      await call('login', { code: 'wx-code-0123456789' }, 'oCR-bob-0001')
+      const cloudID = wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 8000]]))
+      // Bob sends Ann's cloudID: WeChat will not redeem it under his openid, and nothing is credited.
+      expect((await call('syncSteps', { cloudID }, 'oCR-bob-0001')).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+      const first = (await call('syncSteps', { cloudID }, 'oCR-ann-0001')).body as any
+      expect(first.result.days).toEqual([expect.objectContaining({ day: '2026-11-29', steps: 8000, gramsCo2e: 131 })])
+      // The same data again (a fresh cloudID for the same steps) credits nothing more.
+      const again = (await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 8000]])) }, 'oCR-ann-0001')).body as any
+      expect(again.result.days.map((d: any) => d.gramsCo2e)).toEqual([0])
+      // Another mini-program's data, garbage shapes and a busy WeChat: refused, nothing credited.
+      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 9000]], 'wxanotherapp0000')) }, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', { nope: true }) }, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+      wechat.openDataPlan.push('busy')
+      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 9000]])) }, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'UNAVAILABLE' } })
+      for (const bad of [{ cloudID: '' }, { cloudID: 'has space' }, { cloudID: 'x', iv: 'AAAA' }, {}]) {
+        expect((await call('syncSteps', bad, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+      }
+      const wallet = ((await call('getWallet', {}, 'oCR-ann-0001')).body as any).result.wallet
+      expect(wallet.gramsCo2eTotal).toBe(131)
+    } finally {
+      await h.close()
+      await wechat.close()
+    }
+  })
+
+  it('refuses a cloudID on a server that verifies steps by session key', async () => {
+    const h = await harness()
+    const a = await h.as('ann')
+    expect(await a.error('syncSteps', { cloudID: '27_abcdefgh' })).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/Cloud Run/) })
+    await h.close()
   })
 })

@@ -15,6 +15,11 @@
  * 'busy' (-1 system busy), 'stale' (40001: the token is no longer valid, as when another client forced a
  * refresh: the next stable_token call gets a new one), 'refuse' (43101: no subscription),
  * 'hang' (never answers). Only delivered messages are kept in `delivered`.
+ *
+ * And Cloud Run's open-data exchange: POST /wxa/getopendata?openid=… with `{ cloudid_list }`, reached through the
+ * open-API service (so no access_token may come with it), answers `data_list` with each cloudID's `json` (a
+ * string) for cloudIDs `issueCloudID` made for that openid; another person's or an unknown cloudID gets an
+ * errcode. `openDataPlan` scripts 'busy' (-1) or 'hang'.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -34,6 +39,10 @@ export interface WeChatStandIn {
   delivered: { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }[]
   /** subscribe send requests received, delivered or not */
   sendAttempts: number
+  /** what wx.getWeRunData's cloudID stands for on this person's phone: the stand-in keeps `data` under a new cloudID */
+  issueCloudID(wechatOpenid: string, data: unknown): string
+  /** what the next getopendata calls answer, first first; empty: as issued */
+  openDataPlan: ('busy' | 'hang')[]
   close(): Promise<void>
 }
 
@@ -54,6 +63,8 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
   const sendPlan: WeChatStandIn['sendPlan'] = []
   const delivered: WeChatStandIn['delivered'] = []
   const state = { sendAttempts: 0 }
+  const cloudIDs = new Map<string, { wechatOpenid: string; data: unknown }>()
+  const openDataPlan: WeChatStandIn['openDataPlan'] = []
   const json = (res: ServerResponse, body: unknown) => {
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
   }
@@ -81,6 +92,27 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
           tokens.push(current.token)
         }
         json(res, { access_token: current.token, expires_in: Math.ceil((current.expiresAtMs - now()) / 1000) })
+      })
+      return
+    }
+    if (url.pathname === '/wxa/getopendata' && req.method === 'POST') {
+      onBody(req, (text) => {
+        const step = openDataPlan.shift()
+        if (step === 'hang') return void hanging.add(res)
+        if (step === 'busy') return json(res, { errcode: -1, errmsg: 'system error' })
+        // The open-API service adds the credential itself; a token in the URL means the call went around it.
+        if (url.searchParams.has('access_token')) return json(res, { errcode: 40001, errmsg: 'invalid credential' })
+        let list: unknown
+        try {
+          list = (JSON.parse(text) as { cloudid_list?: unknown }).cloudid_list
+        } catch {
+          return json(res, { errcode: 47001, errmsg: 'data format error' })
+        }
+        if (!Array.isArray(list) || list.length === 0) return json(res, { errcode: 47001, errmsg: 'data format error' })
+        const openid = url.searchParams.get('openid')
+        const found = list.map((id) => ({ id, issued: typeof id === 'string' ? cloudIDs.get(id) : undefined }))
+        if (found.some((f) => !f.issued || f.issued.wechatOpenid !== openid)) return json(res, { errcode: 40097, errmsg: 'invalid args' })
+        json(res, { errcode: 0, errmsg: 'ok', data_list: found.map((f) => ({ cloud_id: f.id, json: JSON.stringify({ cloudID: f.id, data: f.issued?.data }) })) })
       })
       return
     }
@@ -134,6 +166,12 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
         get sendAttempts() {
           return state.sendAttempts
         },
+        issueCloudID(wechatOpenid, data) {
+          const id = `27_${randomBytes(24).toString('base64url')}`
+          cloudIDs.set(id, { wechatOpenid, data })
+          return id
+        },
+        openDataPlan,
         close: () =>
           new Promise((done) => {
             for (const res of hanging) res.destroy()
