@@ -16,6 +16,7 @@ import { cityDashboard } from './city'
 import { weappFirstRender } from './render'
 import { sizeReport } from './size'
 import { fmt, table } from './stats'
+import { BENCHMARKS_DOC, writeSuiteTable } from './report'
 
 interface Builds {
   app: Dists
@@ -44,17 +45,30 @@ function buildAll(): Builds {
 }
 
 async function main() {
-  const only = process.argv[2]
+  const args = process.argv.slice(2)
+  // --write puts each suite's table, dated, into docs/benchmarks.md in place of that suite's last one.
+  const write = args.includes('--write')
+  const only = args.find((a) => !a.startsWith('--'))
   console.log(`green-life-points bench · ${new Date().toISOString()} · Node ${process.version} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`)
-  const rows: string[][] = [['figure', 'value', 'floor (same run)', 'ratio']]
+  const heading = ['figure', 'value', 'floor (same run)', 'ratio']
+  const rows: string[][] = [heading]
+  const stamp = `${new Date().toISOString()} · Node ${process.version} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`
+  /** each suite's rows, for --write */
+  const blocks: { suite: string; rows: string[][] }[] = []
+  async function suite(name: string, run: () => Promise<void> | void) {
+    if (only && only !== name) return
+    const start = rows.length
+    await run()
+    blocks.push({ suite: name, rows: [heading, ...rows.slice(start)] })
+  }
 
-  if (!only || only === 'size') {
+  await suite('size', async () => {
     const { app, floor } = buildAll()
     const report = sizeReport(app, floor)
     rows.push(...report.rows)
     if (report.overBudget.length > 0) rows.push(['over budget', report.overBudget.join('; '), '', ''])
-  }
-  if (!only || only === 'pageload') {
+  })
+  await suite('pageload', async () => {
     const { app, floor } = buildAll()
     const runs = Number(process.env.BENCH_PAGELOAD_RUNS ?? 9)
     const { home, floor: empty, pairedLcpRatio } = await pageLoad(app.h5, floor.h5, runs)
@@ -64,16 +78,16 @@ async function main() {
     rows.push([`Home FCP (${note})`, `${fmt(home.fcpMs)} ms`, `${fmt(empty.fcpMs)} ms empty Taro page`, `${fmt(home.fcpMs / empty.fcpMs, 2)}×`])
     rows.push([`Home total blocking time (${note})`, `${fmt(home.tbtMs)} ms`, `${fmt(empty.tbtMs)} ms empty Taro page`, `+${fmt(home.tbtMs - empty.tbtMs)} ms`])
     rows.push(['Home LCP element', home.lcpElement, empty.lcpElement, ''])
-  }
+  })
 
-  if (!only || only === 'render') {
+  await suite('render', async () => {
     const { floor } = buildAll()
     const r = weappFirstRender(floor.weapp)
     const note = "Home's first render on weapp (the launch check's resident, real cloud)"
     rows.push([`${note}: setData calls`, `${r.home.setDataCalls}`, `${r.floor.setDataCalls} empty Taro page`, `${fmt(r.home.setDataCalls / r.floor.setDataCalls, 2)}× (goal ≤ 1.5×)`])
     rows.push([`${note}: setData bytes`, `${fmt(r.home.setDataBytes)} B`, `${fmt(r.floor.setDataBytes)} B empty Taro page`, `${fmt(r.home.setDataBytes / r.floor.setDataBytes, 1)}×`])
-  }
-  if (!only || only === 'city') {
+  })
+  await suite('city', async () => {
     const { app, floor } = buildAll()
     const c = await cityDashboard(app.h5, floor.h5)
     const n = fmt(c.entries)
@@ -82,8 +96,8 @@ async function main() {
       const goal = rate === 1 ? ' (goal < 1 s)' : ''
       rows.push([`city dashboard shown in Chromium over ${n} entries (median of 5, ${rate}× CPU)`, `${fmt(c.pageShownMs[rate])} ms${goal}`, `${fmt(c.emptyPageShownMs[rate])} ms empty Taro page`, `${fmt(c.pageShownMs[rate] / c.emptyPageShownMs[rate], 2)}×`])
     }
-  }
-  if (!only || only === 'cloud') {
+  })
+  await suite('cloud', async () => {
     const n = Number(process.env.BENCH_COUNT ?? 20000)
     const floor = bareInsertLoop(n)
     const inProc = await inProcessCheckIns(n)
@@ -126,8 +140,8 @@ async function main() {
       const board = await mysqlLeaderboard(participants)
       if (board) rows.push([`getLeaderboard on MySQL, ${fmt(participants)} participants`, `p50 ${fmt(board.p50Ms, 2)} ms, p99 ${fmt(board.p99Ms, 2)} ms`, 'goal < 100 ms', ''])
     }
-  }
-  if (!only || only === 'reads') {
+  })
+  await suite('reads', async () => {
     const writers = 50
     const readers = Number(process.env.BENCH_READERS ?? 5)
     const writes = Number(process.env.BENCH_READS_WRITES ?? 10000)
@@ -148,8 +162,8 @@ async function main() {
     const onMysql = await mysqlReadsUnderWriters(writers, Number(process.env.BENCH_MYSQL_READS_WRITES ?? 5000), readers)
     if (onMysql) readRows('MySQL, 1 worker', onMysql)
     else rows.push(['reads under writers on MySQL', 'not measured: no MySQL server answered', '', ''])
-  }
-  if (!only || only === 'memory') {
+  })
+  await suite('memory', async () => {
     const small = await ledgerMemory(1_000)
     const large = await ledgerMemory(Number(process.env.BENCH_MEMORY_ENTRIES ?? 1_000_000))
     const n = fmt(large.entries)
@@ -165,24 +179,28 @@ async function main() {
       ])
     }
     rows.push([`exportMyData answer as JSON, ${n} vs 1,000 entries`, `${fmt(large.exportMyData.wireMiB, 1)} MiB`, `${fmt(small.exportMyData.wireMiB, 2)} MiB`, ''])
-  }
-  if (!only || only === 'leaderboard') {
+  })
+  await suite('leaderboard', async () => {
     const sizes = [1_000, 10_000, 100_000]
     const results: { n: number; p50Ms: number; p99Ms: number }[] = []
     for (const n of sizes) results.push({ n, ...(await leaderboardLatency(n)) })
     for (const r of results) {
       rows.push([`getLeaderboard, ${fmt(r.n)} participants`, `p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms`, 'goal < 100 ms at 100k', `${fmt(r.p50Ms / results[0].p50Ms, 2)}× of 1k`])
     }
-  }
-  if (!only || only === 'scale') {
+  })
+  await suite('scale', async () => {
     const small = await ledgerScale(1_000)
     const large = await ledgerScale(Number(process.env.BENCH_SCALE_ENTRIES ?? 1_000_000))
     const n = fmt(large.entries)
     rows.push([`listLedger first page, ${n} vs 1,000 entries`, `p50 ${fmt(large.firstPageMs, 3)} ms`, `p50 ${fmt(small.firstPageMs, 3)} ms`, `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`])
     rows.push([`listLedger deep page (seq ${fmt(large.entries / 2)}), ${n} vs 1,000`, `p50 ${fmt(large.deepPageMs, 3)} ms`, `p50 ${fmt(small.deepPageMs, 3)} ms (seq 500)`, `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`])
     rows.push(['database size per million entries', `${fmt((large.dbBytes / large.entries) * 1e6 / 1048576, 0)} MiB`, '', ''])
-  }
+  })
   console.log(table(rows))
+  if (write) {
+    for (const b of blocks) writeSuiteTable(BENCHMARKS_DOC, b.suite, `\`npm run bench ${b.suite}\` · ${stamp}`, table(b.rows))
+    console.log(`wrote ${blocks.map((b) => b.suite).join(', ')} into ${BENCHMARKS_DOC}`)
+  }
 }
 
 main().catch((error) => {
