@@ -3,6 +3,7 @@
  * turns the token into the caller's context, applies the rate limit, and turns every outcome into the
  * contract's `{ result }` or `{ error }` with its status. Transports (HTTP, in-process) sit on top.
  */
+import { handlePartnerCall, type PartnerHttpAnswer, type PartnerHttpRequest } from './partners/api'
 import type { OpenDataExchange } from './platform/openData'
 import { randomBytes } from 'node:crypto'
 import { customAlphabet } from 'nanoid'
@@ -47,6 +48,8 @@ export interface CloudOptions {
   cloudRun?: boolean
   tokenTtlSeconds?: number
   rateLimit?: RateLimitOptions
+  /** per partner, for the partner API (DEFAULT_PARTNER_RATE_LIMIT otherwise) */
+  partnerRateLimit?: RateLimitOptions
   /** activity older than this is not credited (MAX_BACKDATE_HOURS; src/core/farming's default otherwise) */
   maxBackdateHours?: number
   /** WX_APPID: the appid WeRun data must be stamped with */
@@ -88,6 +91,8 @@ export interface Cloud {
   sweepDeparted(): Promise<number>
   /** one pass of the reminder outbox: due reminders sent through WeChat or left for the app's inbox */
   sendReminders(): ReturnType<typeof sendDueReminders>
+  /** one signed request of the partner API (`POST /partner/v1/<op>`, mock/partners/api.ts) */
+  partnerCall(op: string, request: PartnerHttpRequest): Promise<PartnerHttpAnswer>
   readonly services: Services
   readonly store: Db
   close(): Promise<void>
@@ -96,6 +101,8 @@ export interface Cloud {
 const newIdSuffix = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 20)
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 60, perSecond: 10 }
+/** Per partner: each request may carry 500 rows, so a few a second is a city's whole feed. */
+export const DEFAULT_PARTNER_RATE_LIMIT: RateLimitOptions = { burst: 20, perSecond: 5 }
 
 /**
  * The session secret every worker of one database shares, made once by whichever starts first: a token one
@@ -141,6 +148,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     identitySecret: options.identitySecret ?? (await sharedSecret(store, 'identity_secret')),
   }
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
+  const partnerLimiter = new RateLimiter(options.partnerRateLimit ?? DEFAULT_PARTNER_RATE_LIMIT)
 
   const rateLimited = () => new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.')
 
@@ -223,6 +231,14 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     sweepBudgets: () => closeEndedBudgets(services),
     sweepDeparted: () => purgeDeparted(store, now()),
     sendReminders: () => sendDueReminders(services, options.reminderSender, options.reminderTemplates ?? {}),
+    async partnerCall(op, request) {
+      try {
+        return await handlePartnerCall({ ...services, store: services.storage }, partnerLimiter, op, request)
+      } catch (error) {
+        const answer = failure(`partner/${op}`, error, {})
+        return answer as PartnerHttpAnswer
+      }
+    },
     close: () => store.close(),
   }
 }

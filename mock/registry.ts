@@ -68,10 +68,24 @@ import { upsertProject } from './public/upsertProject'
 import { upsertReward } from './rewards/upsertReward'
 import { verifyLedger } from './wallet/verifyLedger'
 import { verifyRedemption } from './rewards/verifyRedemption'
+import { registerPartner } from './partners/registerPartner'
+import { rotatePartnerSecret } from './partners/rotatePartnerSecret'
+import { revokePartner } from './partners/revokePartner'
+import { listPartners } from './partners/listPartners'
+import { listMyPartnerLinks } from './partners/listMyPartnerLinks'
+import { createLinkCode } from './partners/createLinkCode'
+import { unlinkPartner } from './partners/unlinkPartner'
 
 type Registry = { [N in FunctionName]: CloudFunction<N> }
 
 export const FUNCTIONS: Registry = {
+  registerPartner,
+  rotatePartnerSecret,
+  revokePartner,
+  listPartners,
+  listMyPartnerLinks,
+  createLinkCode,
+  unlinkPartner,
   login,
   agreePrivacy,
   getMethodology,

@@ -6,6 +6,7 @@
  * most), then the database closed, then exit 0. DATABASE_URLS=url1,url2,… (one database, several nodes of a
  * multi-primary cluster such as Galera) gives worker i the URL i mod n, a replacement its predecessor's.
  */
+import { PARTNER_OPS } from '../src/core/partners'
 import { createOpenDataExchange } from './platform/openData'
 import cluster from 'node:cluster'
 import type { AddressInfo } from 'node:net'
@@ -90,7 +91,7 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
     log,
     metrics,
     hashOpenid: openidHasher(cloud.services.identitySecret),
-    isKnownFunction: (name) => Object.prototype.hasOwnProperty.call(FUNCTIONS, name),
+    isKnownFunction: (name) => Object.prototype.hasOwnProperty.call(FUNCTIONS, name) || (PARTNER_OPS as readonly string[]).some((op) => name === `partner/${op}`),
     // One keyed read: it answers only when the database does, whatever the engine.
     readiness: async () => void (await getMeta(cloud.store, 'identity_secret')),
     metricsToken: platform.metricsToken,

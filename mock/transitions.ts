@@ -54,6 +54,8 @@ const WRITABLE: Record<string, { key: readonly string[]; columns: readonly strin
   treasury: { key: ['id'], columns: ['issued', 'allocated'] },
   treasury_months: { key: ['month'], columns: ['issued'] },
   allowances: { key: ['purse'], columns: ['granted', 'spent'] },
+  partners: { key: ['id'], columns: ['secret_version', 'sealed_secret', 'revoked_at'] },
+  partner_link_codes: { key: ['code'], columns: ['used_at'] },
 }
 
 function writable(table: string, key: Record<string, string>, columns: string[]): string[] {

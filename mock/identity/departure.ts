@@ -5,6 +5,7 @@
  * deletion their held vouchers are voided (stock back), their event places given back, and the groups they led
  * passed on (or closed when nobody is left).
  */
+import { forgetPartnerLinksOf } from '../partners/queries'
 import { createHmac } from 'node:crypto'
 import {
   CARRIED_SHORT_MS,
@@ -124,6 +125,8 @@ export async function depart(services: Services, who: CallerContext): Promise<vo
   const carried = mergeCarried(liveCarried(parseCarried(earlier?.carried), nowMs), await limitsOf(services, who))
   await saveDepartedLimits(store, hash, JSON.stringify(carried), carriedUntilMs(carried), at)
   await transition(store, { table: 'wallets', key: { openid }, column: 'closed_at', from: [null], to: at }, conflict('This account is already being deleted.'))
+  // Partners' user ids leave with the person: a partner's later rows about them are refused as unlinked.
+  await forgetPartnerLinksOf(store, openid)
   await anonymiseUser(store, openid, at)
 }
 

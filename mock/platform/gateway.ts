@@ -9,6 +9,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path'
 import sirv from 'sirv'
 import { LIMITS } from '../../src/contract/schemas'
+import { PARTNER_LIMITS } from '../../src/core/partners'
+
+/** Where the partner API answers: `POST /partner/v1/<op>` (docs/partner-api.md). */
+export const PARTNER_PREFIX = '/partner/v1/'
 import type { Cloud } from '../cloud'
 import { sendJson } from './http'
 import { traceOf, type Observer } from './observe'
@@ -142,6 +146,20 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
     if (options.observer && (await options.observer.serve(url.pathname, req, res, clientAddress(req, trustProxy)))) return
     if (url.pathname === '/healthz') {
       sendJson(res, 200, { ok: true })
+      return
+    }
+    if (url.pathname.startsWith(PARTNER_PREFIX)) {
+      // Partners call server to server: no CORS, no session; the signature is the identity (mock/partners/api.ts).
+      const op = url.pathname.slice(PARTNER_PREFIX.length)
+      trace?.call(`partner/${op}`)
+      const body = await readBody(req, PARTNER_LIMITS.maxBodyBytes)
+      if (body === 'too-large') {
+        sendError(res, 413, 'INVALID_ARGUMENT', `The request body is larger than ${PARTNER_LIMITS.maxBodyBytes / 1_048_576} MB.`)
+        return
+      }
+      const out = await cloud.partnerCall(op, { method: req.method ?? '', path: url.pathname, authorization: header(req, 'authorization'), body: body.toString('utf8') })
+      if ('error' in out.body) trace?.code(out.body.error.code)
+      sendJson(res, out.status, out.body)
       return
     }
     if (url.pathname.startsWith('/cloud/')) {

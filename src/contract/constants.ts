@@ -46,7 +46,9 @@ export const INVITE_LENGTH = 6
  * The privacy notice's version. Raise it whenever the notice's text changes in substance: everyone who agreed
  * to an older version is asked again before anything more is sent.
  */
-export const PRIVACY_NOTICE_VERSION = 3
+export const PRIVACY_NOTICE_VERSION = 4
+/** The first notice that names the city's partners and what they send: linking one asks for it. */
+export const PARTNERS_PRIVACY_VERSION = 4
 
 /** Public-welfare events (issue 13): the rules in src/core/events read these. */
 export const EVENT_LIMITS = {

@@ -6,9 +6,17 @@
  */
 import type { z } from 'zod'
 import * as s from './schemas'
+import * as partner from './partner'
 import type { FunctionName } from './types'
 
 export const REQUEST_SCHEMAS = {
+  registerPartner: partner.registerPartnerSchema,
+  rotatePartnerSecret: partner.partnerIdSchema,
+  revokePartner: partner.partnerIdSchema,
+  listPartners: s.emptySchema,
+  listMyPartnerLinks: s.emptySchema,
+  createLinkCode: partner.partnerIdSchema,
+  unlinkPartner: partner.partnerIdSchema,
   login: s.loginSchema,
   agreePrivacy: s.agreePrivacySchema,
   getMethodology: s.emptySchema,

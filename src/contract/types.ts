@@ -1,5 +1,6 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
 import type { ChallengeMetric, ReminderKind, TravelMode as Mode } from './constants'
+import type { PartnerFunctions } from './partner'
 import type {
   ChallengeIdRequest,
   IssuePointsRequest,
@@ -520,7 +521,7 @@ export interface TreasuryView {
 }
 
 /** Every cloud function: its request `data` and its `result`. */
-export interface CloudFunctions {
+export interface CloudFunctions extends PartnerFunctions {
   login: { req: LoginRequest; res: LoginResult }
   agreePrivacy: { req: AgreePrivacyRequest; res: PrivacyAgreement }
   getMethodology: { req: EmptyRequest; res: Methodology }

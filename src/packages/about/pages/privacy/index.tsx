@@ -13,7 +13,7 @@ import { answerPrivacyRequest } from '@/services/wechat'
 import { BRAND } from '@/branding/brand'
 import { selectNeedsConsent, selectSession, useAppStore } from '@/store'
 
-const SECTIONS = ['collect', 'why', 'keep', 'afterDelete', 'location', 'share', 'rights'] as const
+const SECTIONS = ['collect', 'why', 'keep', 'afterDelete', 'location', 'share', 'partners', 'rights'] as const
 /** The id WeChat checks was tapped when the app answers its privacy request. */
 const AGREE_BUTTON_ID = 'agree-privacy'
 

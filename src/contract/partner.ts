@@ -1,0 +1,100 @@
+/**
+ * The city's partners in the contract: the organizer's and the resident's cloud functions about them, and the
+ * rows of the signed partner API (`POST /partner/v1/<op>`, docs/partner-api.md), each with its zod schema and the
+ * type inferred from it. The app imports only the types.
+ */
+import { z } from 'zod'
+import { PARTNER_FEEDS, PARTNER_KINDS, PARTNER_LIMITS, type PartnerFeed, type PartnerKind } from '../core/partners'
+import type { ErrorCode } from './errors'
+import { freeText } from './schemas'
+
+const partnerId = z.string().regex(/^pt_[A-Za-z0-9_-]{6,40}$/, 'partnerId must be a partner id (pt_…)')
+
+export const registerPartnerSchema = z.strictObject({
+  name: freeText('name', 40, { name: true }),
+  kind: z.enum(PARTNER_KINDS, { error: `kind must be one of ${PARTNER_KINDS.join(', ')}` }),
+  feeds: z
+    .array(z.enum(PARTNER_FEEDS as unknown as [PartnerFeed, ...PartnerFeed[]], { error: `feeds may name ${PARTNER_FEEDS.join(', ') || 'nothing yet'}` }))
+    .max(PARTNER_FEEDS.length, 'feeds names each feed once')
+    .refine((f) => new Set(f).size === f.length, 'feeds names each feed once'),
+})
+export const partnerIdSchema = z.strictObject({ partnerId })
+
+export type RegisterPartnerRequest = z.infer<typeof registerPartnerSchema>
+export type PartnerIdRequest = z.infer<typeof partnerIdSchema>
+
+/** A partner as organizers see it; its secret is shown once, in SecretIssued, and never again. */
+export interface PartnerView {
+  id: string
+  name: string
+  kind: PartnerKind
+  feeds: PartnerFeed[]
+  /** counts up at every rotation: which secret signs now */
+  secretVersion: number
+  createdAt: string
+  revokedAt?: string
+}
+
+export interface SecretIssued {
+  partner: PartnerView
+  /** shown once: the partner signs every request with it (HMAC-SHA256) */
+  secret: string
+}
+
+/** A partner a resident may link an account at, and whether they have. */
+export interface LinkablePartner {
+  id: string
+  name: string
+  kind: PartnerKind
+  linkedAt?: string
+}
+
+export interface LinkCodeIssued {
+  /** the resident shows it (as a QR) to the partner's app, which submits it with its own user id */
+  code: string
+  expiresAt: string
+  partner: LinkablePartner
+}
+
+export interface PartnerFunctions {
+  registerPartner: { req: RegisterPartnerRequest; res: SecretIssued }
+  rotatePartnerSecret: { req: PartnerIdRequest; res: SecretIssued }
+  revokePartner: { req: PartnerIdRequest; res: { partner: PartnerView } }
+  listPartners: { req: Record<string, never>; res: { partners: PartnerView[] } }
+  listMyPartnerLinks: { req: Record<string, never>; res: { partners: LinkablePartner[] } }
+  createLinkCode: { req: PartnerIdRequest; res: LinkCodeIssued }
+  unlinkPartner: { req: PartnerIdRequest; res: { partners: LinkablePartner[] } }
+}
+
+// The partner API's rows.
+
+/** The partner's own id for a row: the key that makes a re-sent row a duplicate, forever. */
+const rowId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'rowId must be 1–64 characters of A–Z, a–z, 0–9, _ . : or -')
+
+export const partnerBatchSchema = z.strictObject(
+  {
+    rows: z
+      .array(z.unknown(), { error: 'rows must be a list' })
+      .min(1, 'rows must not be empty')
+      .max(PARTNER_LIMITS.maxRows, `a batch holds at most ${PARTNER_LIMITS.maxRows} rows`),
+  },
+  { error: 'The body must be { "rows": [ … ] }.' },
+)
+
+export const linkRowSchema = z.strictObject({
+  rowId,
+  linkCode: z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, 'linkCode must be the 8-character code the resident showed'),
+  partnerUserId: z.string().min(1, 'partnerUserId must not be empty').max(128, 'partnerUserId must be at most 128 characters'),
+})
+export type LinkRow = z.infer<typeof linkRowSchema>
+
+/** One line of a batch's answer, in the order the rows came. */
+export interface PartnerRowAnswer {
+  rowId: string
+  /** duplicate: this partner sent this rowId before, and what it did then stands */
+  status: 'accepted' | 'duplicate' | 'refused'
+  /** what the row made (an entry id, or `linked`) */
+  ref?: string
+  code?: ErrorCode
+  message?: string
+}

@@ -1,0 +1,41 @@
+/** The partner API over real HTTP: the route, the body bound, the signature over the bytes sent, and a replay. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PARTNERS_PRIVACY_VERSION } from '../../src/contract/constants'
+import { PARTNER_LIMITS } from '../../src/core/partners'
+import { partnerAuthorization } from '../../mock/partners/signing'
+import { post, startServer, type RunningServer } from '../support/server'
+
+let server: RunningServer
+beforeAll(async () => {
+  server = await startServer({ DB_PATH: join(mkdtempSync(join(tmpdir(), 'glp-partner-')), 'cloud.sqlite') })
+})
+afterAll(() => server.stop())
+
+const PATH = '/partner/v1/link'
+
+async function signedPost(partner: { partnerId: string; secret: string }, body: string, nonce?: string) {
+  const authorization = partnerAuthorization({ ...partner, method: 'POST', path: PATH, body, timestampS: Math.floor(Date.now() / 1000), ...(nonce ? { nonce } : {}) })
+  const res = await fetch(`${server.url}${PATH}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Authorization: authorization } })
+  return { status: res.status, body: await res.json() }
+}
+
+it('links a resident through a signed POST /partner/v1/link, and refuses an unsigned, an over-size and a replayed request', async () => {
+  const boss = (await post(server.url, 'login', { code: 'dev:organizer' })).body.result.token
+  const registered = (await post(server.url, 'registerPartner', { name: 'Hello Bike', kind: 'bikeshare', feeds: [] }, boss)).body.result
+  const partner = { partnerId: registered.partner.id, secret: registered.secret }
+  const ann = (await post(server.url, 'login', { code: 'dev:ann' })).body.result.token
+  await post(server.url, 'agreePrivacy', { version: PARTNERS_PRIVACY_VERSION }, ann)
+  const { code } = (await post(server.url, 'createLinkCode', { partnerId: partner.partnerId }, ann)).body.result
+  const body = JSON.stringify({ rows: [{ rowId: 'link-1', linkCode: code, partnerUserId: 'hb-42' }] })
+  const unsigned = await fetch(`${server.url}${PATH}`, { method: 'POST', body })
+  expect(unsigned.status).toBe(401)
+  expect((await unsigned.json()).error.code).toBe('UNAUTHENTICATED')
+  const big = await fetch(`${server.url}${PATH}`, { method: 'POST', body: 'x'.repeat(PARTNER_LIMITS.maxBodyBytes + 1) })
+  expect(big.status).toBe(413)
+  expect(await signedPost(partner, body, 'nonce-http-000000001')).toEqual({ status: 200, body: { result: { rows: [{ rowId: 'link-1', status: 'accepted', ref: 'linked' }] } } })
+  expect((await signedPost(partner, body, 'nonce-http-000000001')).body.error.code).toBe('UNAUTHENTICATED')
+  const links = (await post(server.url, 'listMyPartnerLinks', {}, ann)).body.result.partners
+  expect(links).toEqual([expect.objectContaining({ id: partner.partnerId, name: 'Hello Bike', linkedAt: expect.any(String) })])
+})
