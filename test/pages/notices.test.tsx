@@ -66,7 +66,7 @@ describe("Me's nickname", () => {
   })
 })
 
-describe('the privacy notice (version 3)', () => {
+describe('the privacy notice (version 4)', () => {
   it('says what a deleted account keeps, for how long and why, and what location an event receives', async () => {
     await testUtils.mount(PrivacyPage, {})
     for (const title of ['保存多久', '注销后仍保留的计数', '活动签到时的位置']) {
@@ -84,13 +84,15 @@ describe('the privacy notice (version 3)', () => {
       '每种奖品的兑换次数永久保留，因为每人限兑次数是终身的',
       '不让“注销后重新登录”重置对每个人的限制',
       '服务器只保存你与活动地点的距离（米），不保存位置本身',
+      '只有你在“我的”页面为某个合作方',
+      '我们只保存它给你的用户编号的加密摘要',
     ]) {
       expect(page).toContain(fact)
     }
     await testUtils.act(async () => useAppStore.getState().setLang('en'))
     expect(await testUtils.queries.waitForQueryByText('What is kept after you delete your account')).toBeTruthy()
     const en = document.body.textContent!
-    for (const fact of ['never your WeChat openid or handle themselves', 'the daily cap counters for 7 days', 'for about 3 days', 'for good, because per-person reward limits are for a lifetime', 'never the position itself']) {
+    for (const fact of ['never your WeChat openid or handle themselves', 'the daily cap counters for 7 days', 'for about 3 days', 'for good, because per-person reward limits are for a lifetime', 'never the position itself', 'only when you make a link code for it in Me', 'a keyed hash of the user id it gave you']) {
       expect(en).toContain(fact)
     }
   })
