@@ -1,4 +1,5 @@
 /** The partner API over real HTTP: the route, the body bound, the signature over the bytes sent, and a replay. */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,3 +40,19 @@ it('links a resident through a signed POST /partner/v1/link, and refuses an unsi
   const links = (await post(server.url, 'listMyPartnerLinks', {}, ann)).body.result.partners
   expect(links).toEqual([expect.objectContaining({ id: partner.partnerId, name: 'Hello Bike', linkedAt: expect.any(String) })])
 })
+
+it('npm run partner links the resident who shows a code, signing as its own registered partner', async () => {
+  const ann = (await post(server.url, 'login', { code: 'dev:sim-ann' })).body.result.token
+  await post(server.url, 'agreePrivacy', { version: PARTNERS_PRIVACY_VERSION }, ann)
+  const state = mkdtempSync(join(tmpdir(), 'glp-sim-'))
+  const env = { ...process.env, CLOUD_URL: server.url, PARTNER_SIMULATOR_STATE: join(state, 'partner.json') }
+  const whoami = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/partner.ts', 'whoami'], { env, encoding: 'utf8' })
+  expect(whoami.status).toBe(0)
+  const partnerId = /(pt_[A-Za-z0-9_-]+) \(/.exec(whoami.stdout)?.[1]
+  expect(partnerId).toBeDefined()
+  const { code } = (await post(server.url, 'createLinkCode', { partnerId }, ann)).body.result
+  const linked = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/partner.ts', 'link', code, 'sim-user-1'], { env, encoding: 'utf8' })
+  expect(linked.status).toBe(0)
+  expect(linked.stdout).toContain('"status": "accepted"')
+  expect((await post(server.url, 'listMyPartnerLinks', {}, ann)).body.result.partners).toEqual(expect.arrayContaining([expect.objectContaining({ id: partnerId, linkedAt: expect.any(String) })]))
+}, 60_000)
