@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PARTNER_FEEDS, PARTNER_KINDS, PARTNER_LIMITS, type PartnerFeed, type PartnerKind } from '../core/partners'
-import type { ErrorCode } from './errors'
+import { ERROR_STATUS, type ErrorCode } from './errors'
 import { freeText } from './schemas'
 
 const partnerId = z.string().regex(/^pt_[A-Za-z0-9_-]{6,40}$/, 'partnerId must be a partner id (pt_…)')
@@ -89,12 +89,22 @@ export const linkRowSchema = z.strictObject({
 export type LinkRow = z.infer<typeof linkRowSchema>
 
 /** One line of a batch's answer, in the order the rows came. */
-export interface PartnerRowAnswer {
-  rowId: string
+export const partnerRowAnswerSchema = z.strictObject({
+  rowId: z.string(),
   /** duplicate: this partner sent this rowId before, and what it did then stands */
-  status: 'accepted' | 'duplicate' | 'refused'
+  status: z.enum(['accepted', 'duplicate', 'refused']),
   /** what the row made (an entry id, or `linked`) */
-  ref?: string
-  code?: ErrorCode
-  message?: string
-}
+  ref: z.string().optional(),
+  code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]).optional(),
+  message: z.string().optional(),
+})
+export type PartnerRowAnswer = z.infer<typeof partnerRowAnswerSchema>
+
+/** What a batch answers (200) and what a refused request answers: the schemas docs/partner-api.openapi.json is made from. */
+export const partnerBatchAnswerSchema = z.strictObject({ result: z.strictObject({ rows: z.array(partnerRowAnswerSchema) }) })
+export const partnerErrorSchema = z.strictObject({
+  error: z.strictObject({ code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]), message: z.string() }),
+})
+
+/** Each operation's rows, for the published description (the cloud validates a row at a time: PARTNER_ROW_HANDLERS). */
+export const PARTNER_ROW_SCHEMAS = { link: linkRowSchema } as const

@@ -1,10 +1,12 @@
 /** The partner API over real HTTP: the route, the body bound, the signature over the bytes sent, and a replay. */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PARTNERS_PRIVACY_VERSION } from '../../src/contract/constants'
 import { PARTNER_LIMITS } from '../../src/core/partners'
+import { partnerBatchAnswerSchema, partnerErrorSchema } from '../../src/contract/partner'
+import { PARTNER_OPENAPI_PATH, renderPartnerOpenApi } from '../../scripts/partner-openapi'
 import { partnerAuthorization } from '../../mock/partners/signing'
 import { post, startServer, type RunningServer } from '../support/server'
 
@@ -56,3 +58,26 @@ it('npm run partner links the resident who shows a code, signing as its own regi
   expect(linked.stdout).toContain('"status": "accepted"')
   expect((await post(server.url, 'listMyPartnerLinks', {}, ann)).body.result.partners).toEqual(expect.arrayContaining([expect.objectContaining({ id: partnerId, linkedAt: expect.any(String) })]))
 }, 60_000)
+
+it('publishes docs/partner-api.openapi.json from the schemas, and the running server answers in those shapes', async () => {
+  expect(readFileSync(PARTNER_OPENAPI_PATH, 'utf8')).toBe(renderPartnerOpenApi())
+  const boss = (await post(server.url, 'login', { code: 'dev:organizer' })).body.result.token
+  const registered = (await post(server.url, 'registerPartner', { name: '回收箱', kind: 'bin', feeds: [] }, boss)).body.result
+  const partner = { partnerId: registered.partner.id, secret: registered.secret }
+  const rows = JSON.stringify({ rows: [{ rowId: 'a1', linkCode: 'ABCDEFGH', partnerUserId: 'u' }, { rowId: 'bad id', linkCode: 'x', partnerUserId: '' }] })
+  const answered = await signedPost(partner, rows)
+  expect(answered.status).toBe(200)
+  expect(partnerBatchAnswerSchema.safeParse(answered.body).success).toBe(true)
+  expect(answered.body.result.rows.map((r: { status: string; code?: string }) => [r.status, r.code])).toEqual([['refused', 'NOT_FOUND'], ['refused', 'INVALID_ARGUMENT']])
+  for (const [path, init] of [
+    [PATH, { method: 'POST', body: rows }],
+    ['/partner/v1/unknown', { method: 'POST', body: rows }],
+  ] as const) {
+    const res = await fetch(`${server.url}${path}`, init)
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    expect(partnerErrorSchema.safeParse(await res.json()).success).toBe(true)
+  }
+  // The document names every status the server used above.
+  const doc = JSON.parse(readFileSync(PARTNER_OPENAPI_PATH, 'utf8'))
+  expect(Object.keys(doc.paths['/partner/v1/link'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '413', '429']))
+})
