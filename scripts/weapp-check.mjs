@@ -129,6 +129,7 @@ const EXPECTED_TEXT = {
   'packages/about/pages/intro/index': '哪些行为算数',
   'packages/me/pages/reminders/index': '我想收到这些提醒',
   'packages/me/pages/community/index': '城市里还没有社区',
+  'packages/me/pages/partners/index': '城市还没有可以关联的合作方',
   'packages/community/pages/events/index': '加入社区后',
   'packages/organizer/pages/events/index': '发布活动',
   // public pages: they answer without a session
@@ -138,6 +139,7 @@ const EXPECTED_TEXT = {
   'packages/organizer/pages/stations/index': '新建站点',
   'packages/organizer/pages/projects/index': '由全市组织者管理',
   'packages/organizer/pages/communities/index': '只有全市组织者',
+  'packages/organizer/pages/partners/index': '只有全市组织者可以登记和管理城市合作方',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 

@@ -31,6 +31,7 @@ const RESIDENT_PAGES = [
   ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
   ['reminders', '/packages/me/pages/reminders/index', '#reminder-streak'],
   ['my community', '/packages/me/pages/community/index', '#my-community'],
+  ['partner links', '/packages/me/pages/partners/index', '#partners-explain'],
   ['events', '/packages/community/pages/events/index', '.events'],
   ['city dashboard', '/packages/public/pages/city/index', '#city-week'],
   ['verify a certificate', '/packages/public/pages/verify/index', '#verify-code'],
@@ -47,6 +48,7 @@ const ORGANIZER_PAGES = [
   ['communities', '/packages/organizer/pages/communities/index', '.communities-admin'],
   ['organizer events', '/packages/organizer/pages/events/index', '.events-admin'],
   ['treasury', '/packages/organizer/pages/treasury/index', '#treasury-month'],
+  ['partners', '/packages/organizer/pages/partners/index', '#partner-form'],
 ]
 
 /** Opens a page by its route and waits until it has loaded what it shows. */

@@ -1,12 +1,14 @@
 /**
  * What the organizer tools hold: the review queue, impact stats, rewards, stations (retired ones too), projects,
- * communities and the organizer's own scope. Kept in this subpackage so the main package every resident
- * downloads does not carry it; it is dropped whenever the signed-in person changes.
+ * communities, the city's partners and the organizer's own scope. Kept in this subpackage so the main package
+ * every resident downloads does not carry it; it is dropped whenever the signed-in person changes.
  */
 import { create } from 'zustand'
+import type { PartnerView, SecretIssued } from '@/contract/partner'
 import type { CreateEventRequest, UpsertCommunityRequest, UpsertProjectRequest, UpsertRewardRequest, UpsertStationRequest } from '@/contract/schemas'
 import type { Community, CommunityEvent, ImpactStats, OrganizerScopeView, Project, ReviewItem, Reward, Station, TreasuryView } from '@/contract/types'
-import { callCloud, callPublicCloud, isTransient } from '@/services/cloud'
+import type { PartnerKind } from '@/core/partners'
+import { CloudCallError, callCloud, callPublicCloud, isTransient } from '@/services/cloud'
 import { newRequestId } from '@/services/requestId'
 import { useAppStore } from '@/store'
 import { withRetries } from '@/store/retries'
@@ -46,9 +48,19 @@ interface OrganizerState {
   issuePoints(points: number, reason: string): Promise<TreasuryView>
   /** city organizers: move unallocated points into a community's allowance, or ('') the city's own purse */
   allocatePoints(communityId: string, points: number, reason: string): Promise<TreasuryView>
+  /** city organizers: the partners the city registered, revoked ones too */
+  partners: PartnerView[]
+  loadPartners(): Promise<void>
+  /**
+   * The partner's signing secret is in the answer only: it is handed to the page that shows it once, never kept
+   * here, so it is gone when the page closes.
+   */
+  registerPartner(name: string, kind: PartnerKind): Promise<SecretIssued>
+  rotatePartnerSecret(partnerId: string): Promise<SecretIssued>
+  revokePartner(partnerId: string): Promise<PartnerView>
 }
 
-const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [], events: [], treasury: undefined }
+const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [], events: [], treasury: undefined, partners: [] }
 
 /**
  * The requestIds of budget moves (an issuance, an allocation, an announced event) sent but not answered, by what
@@ -175,7 +187,37 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
     set({ treasury })
     return treasury
   },
+  partners: [],
+  async loadPartners() {
+    set({ partners: (await callCloud('listPartners', {})).partners })
+  },
+  // Not retried: a registration has no requestId, and a lost answer sent again would register the partner twice.
+  async registerPartner(name, kind) {
+    const issued = await callCloud('registerPartner', { name, kind, feeds: [] })
+    set((s) => ({ partners: [issued.partner, ...s.partners.filter((p) => p.id !== issued.partner.id)] }))
+    return issued
+  },
+  async rotatePartnerSecret(partnerId) {
+    const issued = await freshOnConflict(() => callCloud('rotatePartnerSecret', { partnerId }), get().loadPartners)
+    set((s) => ({ partners: upsert(s.partners, issued.partner, (x) => x.id) }))
+    return issued
+  },
+  async revokePartner(partnerId) {
+    const { partner } = await freshOnConflict(() => callCloud('revokePartner', { partnerId }), get().loadPartners)
+    set((s) => ({ partners: upsert(s.partners, partner, (x) => x.id) }))
+    return partner
+  },
 }))
+
+/** Another organizer rotated or revoked it a moment ago: the list is fetched again, so what is shown is the state the refusal is about. */
+async function freshOnConflict<T>(send: () => Promise<T>, reload: () => Promise<void>): Promise<T> {
+  try {
+    return await send()
+  } catch (error) {
+    if (error instanceof CloudCallError && error.code === 'CONFLICT') await reload().catch(() => undefined)
+    throw error
+  }
+}
 
 function upsert<T>(list: T[], item: T, key: (x: T) => string): T[] {
   const at = list.findIndex((x) => key(x) === key(item))

@@ -15,6 +15,7 @@ import type { TextSize } from '@/store/types'
 
 const REMINDERS_URL = '/packages/me/pages/reminders/index'
 const COMMUNITY_URL = '/packages/me/pages/community/index'
+const PARTNERS_URL = '/packages/me/pages/partners/index'
 const CITY_URL = '/packages/public/pages/city/index'
 const METHODOLOGY_URL = '/packages/about/pages/methodology/index'
 const ORGANIZER_TOOLS = [
@@ -28,6 +29,7 @@ const ORGANIZER_TOOLS = [
   ['communities', 'organizer.communities'],
   ['events', 'organizer.events'],
   ['treasury', 'organizer.treasury'],
+  ['partners', 'organizer.partners'],
 ] as const
 
 const go = (url: string) => () => Taro.navigateTo({ url })
@@ -86,7 +88,7 @@ export function OrganizerTools({ t }: { t: Translate }) {
   )
 }
 
-/** The resident's community, the city, reminders, their data, how points are computed, privacy, logging out. */
+/** The resident's community, the city, reminders, partner links, their data, how points are computed, privacy, logging out. */
 export function MeLinks({ action: { run }, t }: { action: Action; t: Translate }) {
   const unread = useAppStore(selectUnread)
   const myCommunity = useAppStore((s) => s.myCommunity)
@@ -104,6 +106,7 @@ export function MeLinks({ action: { run }, t }: { action: Action; t: Translate }
       <ActionButton variant='secondary' label={myCommunity?.community ? `${t('me.community')}：${myCommunity.community.name}` : t('me.community')} onClick={go(COMMUNITY_URL)} />
       <ActionButton variant='secondary' label={t('city.title')} onClick={go(CITY_URL)} />
       <ActionButton variant='secondary' label={unread > 0 ? `${t('reminder.open')}（${t('reminder.unread', { count: unread })}）` : t('reminder.open')} onClick={go(REMINDERS_URL)} />
+      <ActionButton variant='secondary' label={t('me.partners')} onClick={go(PARTNERS_URL)} />
       <ActionButton variant='secondary' label={t('me.export')} onClick={exportData} />
       <ActionButton variant='secondary' label={t('home.methodology')} onClick={go(METHODOLOGY_URL)} />
       <ActionButton variant='secondary' label={t('privacy.title')} onClick={go(PRIVACY_URL)} />

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ActionButton } from '@/components/ActionButton'
+import { ConfirmAction } from '@/components/ConfirmAction'
 import { Choices } from '@/components/Choices'
 import { Field } from '@/components/Field'
 import { Toggles } from '@/components/Toggles'
@@ -11,7 +12,6 @@ import type { Community, OrganizerScopeView, Station } from '@/contract/types'
 import type { Translate } from '@/i18n'
 import type { MessageKey } from '@/i18n/messages'
 import type { PackageKey } from '../../../messages'
-import { ConfirmAction } from '../../../parts/ConfirmAction'
 import { useOrganizerStore } from '../../../store'
 
 type T = Translate<MessageKey | PackageKey>

@@ -15,7 +15,10 @@ export interface ConfirmActionProps {
   onConfirm(): Promise<boolean>
 }
 
-/** An action that cannot be undone (retiring a station, calling an event off): it asks once more, in place. */
+/**
+ * An action that cannot be undone (retiring a station, calling an event off, revoking a partner, removing a link):
+ * it asks once more, in place. Used by subpackage pages only, so it stays out of the main package.
+ */
 export function ConfirmAction({ label, text, question, confirmLabel, cancelLabel, busy, onConfirm }: ConfirmActionProps) {
   const [asking, setAsking] = useState(false)
   if (!asking) {

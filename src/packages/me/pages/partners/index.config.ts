@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '合作方关联' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '城市合作方' })
