@@ -33,6 +33,7 @@ import type {
   CheckInRequest,
   EmptyRequest,
   ListLedgerRequest,
+  ExportMyDataRequest,
   LoginRequest,
   AgreePrivacyRequest,
   UpsertCommunityRequest,
@@ -214,6 +215,10 @@ export interface MyDataExport {
   community: { id: string; name: string } | null
   eventSignups: { eventId: string; title: string; status: 'signed' | 'cancelled' | 'attended'; signedAt: string; attendedAt?: string }[]
 }
+
+/** exportMyData's answers (entries oldest first): the first also carries the rest of MyDataExport, the last (nextCursor null) its verification. */
+export type MyDataExportPage = { entries: LedgerEntry[]; nextCursor: string | null; verification?: VerifyLedgerResult }
+export type MyDataExportFirstPage = MyDataExportPage & Omit<MyDataExport, 'entries' | 'verification'>
 
 export interface LedgerPage {
   entries: LedgerEntry[]
@@ -544,7 +549,7 @@ export interface CloudFunctions {
   donate: { req: DonateRequest; res: { entry: LedgerEntry; project: Project; wallet: Wallet } }
   getDonationCertificate: { req: CertificateRequest; res: { certificate: DonationCertificate } }
   getDailySeries: { req: DailySeriesRequest; res: { days: { day: string; gramsCo2e: number; points: number }[] } }
-  exportMyData: { req: EmptyRequest; res: MyDataExport }
+  exportMyData: { req: ExportMyDataRequest; res: MyDataExportFirstPage | MyDataExportPage }
   deleteAccount: { req: DeleteAccountRequest; res: { deleted: true } }
   updateProfile: { req: UpdateProfileRequest; res: { nickname: string } }
   createGroup: { req: CreateGroupRequest; res: { group: Group } }
