@@ -1,8 +1,9 @@
 /**
- * Memory of verifyLedger and exportMyData for one person at a small and a large ledger (1,000 vs 1,000,000
- * entries by default). Each call runs in a fresh process (./memoryProbe) so its peak RSS is its own. Until they
- * page through the ledger the growth is expected to scale with it; the bench only measures, the ratio says
- * how far from flat they are.
+ * Memory of verifyLedger and of a whole paged exportMyData for one person at a small and a large ledger (1,000 vs
+ * 1,000,000 entries by default). Each runs in a fresh process (./memoryProbe) so its peak RSS is its own. Both
+ * page through the ledger, so the goal is flat: the ratio says how far from it they are. Peak RSS also counts the
+ * garbage a thousand answers leave for V8 to collect when it sees fit; the heap retained after a full collection
+ * says what the work keeps.
  *
  * Seeding a million entries through checkIn would take most of an hour, so the entries are written in bulk
  * into a throw-away SQLite file the cloud itself opened and migrated. They are real entries, hashed and chained
@@ -25,8 +26,13 @@ const PROBE_HEAP_MIB = 8192
 export interface ProbeFigures {
   fn: string
   elapsedMs: number
+  /** calls made: 1 for verifyLedger, one per page for exportMyData */
+  calls: number
+  /** the largest answer as JSON */
   wireMiB: number
   heapAtReturnGrowthMiB: number
+  /** heap still held after a full collection at return: what the work keeps, not the garbage it made on the way */
+  heapRetainedGrowthMiB: number
   peakRssGrowthMiB: number
   baselineRssMiB: number
   peakReset: boolean

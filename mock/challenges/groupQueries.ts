@@ -5,6 +5,14 @@
 import { DELETED_NICKNAME } from '../../src/core/account'
 import { sql, type Db } from '../storage/port'
 
+/**
+ * Members listed for one group. Groups are families, classes and offices: tens of people, a large workplace a few
+ * hundred. Oldest first, so the leader (the longest-standing member) is always among them.
+ */
+export const GROUP_MEMBERS_LIMIT = 1_000
+/** Groups one person is in, oldest first: a person keeps a handful, and each listed group lists its members too. */
+export const GROUPS_PER_PERSON_LIMIT = 200
+
 export interface GroupRecord {
   id: string
   name: string
@@ -38,10 +46,10 @@ const q = {
   addMember: sql('INSERT OR IGNORE INTO group_members (group_id, openid, joined_at) VALUES (?, ?, ?)'),
   removeMember: sql('DELETE FROM group_members WHERE group_id = ? AND openid = ?'),
   isMember: sql<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM group_members WHERE group_id = ? AND openid = ?'),
-  members: sql<[string], { openid: string; nickname: string | null }>(
-    'SELECT m.openid, u.nickname FROM group_members m LEFT JOIN users u ON u.openid = m.openid AND u.deleted_at IS NULL WHERE m.group_id = ? ORDER BY m.joined_at, m.openid',
+  members: sql<[string, number], { openid: string; nickname: string | null }>(
+    'SELECT m.openid, u.nickname FROM group_members m LEFT JOIN users u ON u.openid = m.openid AND u.deleted_at IS NULL WHERE m.group_id = ? ORDER BY m.joined_at, m.openid LIMIT ?',
   ),
-  groupsOf: sql<[string], GroupRow>('SELECT g.* FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.openid = ? ORDER BY g.created_at, g.id'),
+  groupsOf: sql<[string, number], GroupRow>('SELECT g.* FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.openid = ? ORDER BY g.created_at, g.id LIMIT ?'),
 }
 
 export async function insertGroup(db: Db, g: GroupRecord) {
@@ -74,10 +82,12 @@ export async function isMember(db: Db, groupId: string, openid: string) {
   return ((await db.get(q.isMember, groupId, openid))?.n ?? 0) > 0
 }
 
-export async function groupMembers(db: Db, groupId: string) {
-  return (await db.query(q.members, groupId)).map((m) => ({ openid: m.openid, nickname: m.nickname ?? DELETED_NICKNAME }))
+/** The group's members in the order they joined, at most `limit`. */
+export async function groupMembers(db: Db, groupId: string, limit = GROUP_MEMBERS_LIMIT) {
+  return (await db.query(q.members, groupId, limit)).map((m) => ({ openid: m.openid, nickname: m.nickname ?? DELETED_NICKNAME }))
 }
 
-export async function groupsOf(db: Db, openid: string) {
-  return (await db.query(q.groupsOf, openid)).map(groupFromRow)
+/** The person's groups, oldest first, at most `limit`. */
+export async function groupsOf(db: Db, openid: string, limit = GROUPS_PER_PERSON_LIMIT) {
+  return (await db.query(q.groupsOf, openid, limit)).map(groupFromRow)
 }

@@ -3,7 +3,24 @@
  * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
  */
 import { DELETED_NICKNAME } from '../../src/core/account'
+import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
+
+/**
+ * A person's challenges read at once. A keen resident joins a few a month, so 1,000 is decades of them; newest
+ * joined first, so past it the long-finished ones drop off, which no new entry can move any more.
+ */
+export const PARTICIPATIONS_LIMIT = 1_000
+/**
+ * Group members paid at one settle when their group reaches its target. Groups are families, classes and
+ * offices, far under this; a larger one is paid the rest at the next settle (the paid leave the unpaid set),
+ * biggest contributors first.
+ */
+export const SETTLE_BATCH = 500
+/** Who funded one challenge: organizers only, so tens at most; every one of them must be seen (none is paid). */
+export const FUNDERS_BOUND = 1_000
+/** The group board's rows: a challenge open to every group is still shown as its leading groups. */
+export const GROUP_BOARD_LIMIT = 100
 
 export interface ChallengeRecord {
   id: string
@@ -112,12 +129,12 @@ const q = {
     'INSERT OR IGNORE INTO challenge_participants (challenge_id, openid, group_id, joined_ms, value, value_ms) VALUES (@challengeId, @openid, @groupId, @joinedMs, 0, @joinedMs)',
   ),
   participant: sql<[string, string], ParticipantRow>('SELECT * FROM challenge_participants WHERE challenge_id = ? AND openid = ?'),
-  participationsOf: sql<[string], ParticipantRow>('SELECT * FROM challenge_participants WHERE openid = ?'),
+  participationsOf: sql<[string, number], ParticipantRow>('SELECT * FROM challenge_participants WHERE openid = ? ORDER BY joined_ms DESC, challenge_id LIMIT ?'),
   addToParticipant: sql(
     `UPDATE challenge_participants SET value = value + @delta, pending_value = pending_value + @pending, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END
      WHERE challenge_id = @challengeId AND openid = @openid`,
   ),
-  fundersOf: sql<[string], { openid: string }>('SELECT DISTINCT openid FROM budget_fundings WHERE challenge_id = ?'),
+  fundersOf: sql<[string, number], { openid: string }>('SELECT DISTINCT openid FROM budget_fundings WHERE challenge_id = ? ORDER BY openid LIMIT ?'),
   rejoinParticipant: sql(
     'UPDATE challenge_participants SET left_ms = NULL, group_id = @groupId, joined_ms = @joinedMs, value = 0, pending_value = 0, value_ms = @joinedMs WHERE challenge_id = @challengeId AND openid = @openid AND left_ms IS NOT NULL',
   ),
@@ -132,8 +149,9 @@ const q = {
      ON CONFLICT (challenge_id, group_id) DO UPDATE SET value = value + excluded.value, pending = pending + excluded.pending`,
   ),
   groupValue: sql<[string, string], { v: number; p: number }>('SELECT value AS v, pending AS p FROM challenge_group_values WHERE challenge_id = ? AND group_id = ?'),
-  unpaid: sql<[string, string], ParticipantRow>(
-    'SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id = ? AND completed_ms IS NULL AND left_ms IS NULL',
+  unpaid: sql<[string, string, number], ParticipantRow>(
+    `SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id = ? AND completed_ms IS NULL AND left_ms IS NULL
+     ORDER BY value - pending_value DESC, value_ms, openid LIMIT ?`,
   ),
   top: sql<[string, number], ParticipantRow & { nickname: string | null }>(
     `SELECT p.*, u.nickname FROM challenge_participants p LEFT JOIN users u ON u.openid = p.openid AND u.deleted_at IS NULL
@@ -142,9 +160,9 @@ const q = {
   rank: sql<[string, number, number, number], { n: number }>(
     'SELECT COUNT(*) AS n FROM challenge_participants WHERE challenge_id = ? AND left_ms IS NULL AND (value > ? OR (value = ? AND value_ms < ?))',
   ),
-  groupTotals: sql<[string], { group_id: string; name: string; value: number }>(
+  groupTotals: sql<[string, number], { group_id: string; name: string; value: number }>(
     `SELECT v.group_id, g.name, v.value FROM challenge_group_values v JOIN groups g ON g.id = v.group_id
-     WHERE v.challenge_id = ? ORDER BY v.value DESC, v.group_id LIMIT 100`,
+     WHERE v.challenge_id = ? ORDER BY v.value DESC, v.group_id LIMIT ?`,
   ),
   firstCompletion: sql<[string], { ms: number | null }>('SELECT MIN(completed_ms) AS ms FROM challenge_participants WHERE openid = ? AND completed_ms IS NOT NULL'),
   insertCarriedParticipant: sql(
@@ -183,8 +201,9 @@ export async function getParticipant(db: Db, challengeId: string, openid: string
   return row && participantFromRow(row)
 }
 
-export async function participationsOf(db: Db, openid: string) {
-  return (await db.query(q.participationsOf, openid)).map(participantFromRow)
+/** The person's challenges, newest joined first, at most `limit`. */
+export async function participationsOf(db: Db, openid: string, limit = PARTICIPATIONS_LIMIT) {
+  return (await db.query(q.participationsOf, openid, limit)).map(participantFromRow)
 }
 
 export async function addToParticipant(db: Db, challengeId: string, openid: string, delta: number, atMs: number, pendingDelta = 0) {
@@ -192,7 +211,7 @@ export async function addToParticipant(db: Db, challengeId: string, openid: stri
 }
 
 export async function fundersOf(db: Db, challengeId: string) {
-  return (await db.query(q.fundersOf, challengeId)).map((r) => r.openid)
+  return everyRow(await db.query(q.fundersOf, challengeId, pastBound(FUNDERS_BOUND)), FUNDERS_BOUND, `funders of ${challengeId}`).map((r) => r.openid)
 }
 
 export async function rejoinParticipant(db: Db, challengeId: string, openid: string, groupId: string | null, joinedMs: number) {
@@ -224,8 +243,9 @@ export async function groupValue(db: Db, challengeId: string, groupId: string) {
   return { value: Number(row?.v ?? 0), pending: Number(row?.p ?? 0) }
 }
 
-export async function unpaidParticipants(db: Db, challengeId: string, groupId: string) {
-  return (await db.query(q.unpaid, challengeId, groupId)).map(participantFromRow)
+/** Members of the group not yet completed, most confirmed progress first, at most `limit` (see SETTLE_BATCH). */
+export async function unpaidParticipants(db: Db, challengeId: string, groupId: string, limit = SETTLE_BATCH) {
+  return (await db.query(q.unpaid, challengeId, groupId, limit)).map(participantFromRow)
 }
 
 export async function topParticipants(db: Db, challengeId: string, limit: number) {
@@ -236,8 +256,8 @@ export async function rankOf(db: Db, challengeId: string, value: number, valueMs
   return ((await db.get(q.rank, challengeId, value, value, valueMs))?.n ?? 0) + 1
 }
 
-export async function groupTotals(db: Db, challengeId: string) {
-  return (await db.query(q.groupTotals, challengeId)).map((g) => ({ groupId: g.group_id, name: g.name, value: g.value }))
+export async function groupTotals(db: Db, challengeId: string, limit = GROUP_BOARD_LIMIT) {
+  return (await db.query(q.groupTotals, challengeId, limit)).map((g) => ({ groupId: g.group_id, name: g.name, value: g.value }))
 }
 
 export async function firstCompletionMs(db: Db, openid: string) {

@@ -4,6 +4,8 @@
  */
 import type { Station } from '../../src/contract/types'
 import { NO_COMMUNITY } from '../../src/core/community'
+import { daysBetween } from '../../src/core/time'
+import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
 import { communityFromRow, heldIn, type PersonCommunity, type WalletRow } from '../wallet/queries'
 
@@ -29,6 +31,20 @@ export function stationFromRow(row: StationRow): Station {
   return station
 }
 
+/**
+ * Stations listed at once. A city's programme runs hundreds to a few thousand drop-off points: this is several
+ * times the largest. Active first, so past it the retired ones, kept only for their history, drop off.
+ */
+export const STATIONS_LIMIT = 20_000
+/**
+ * Communities the city may hold: even the largest Chinese cities count their residential and village committees
+ * in the thousands, about ten thousand at most. Every reader needs all of them (the chooser, the dashboard's
+ * totals, name clashes): past this the read is refused, never half-answered.
+ */
+export const COMMUNITIES_BOUND = 20_000
+/** Community counter rows: every community's, and '' for residents without one. */
+const COMMUNITY_ROWS_BOUND = COMMUNITIES_BOUND + 1
+
 const q = {
   upsertStation: sql(
     'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
@@ -38,7 +54,7 @@ const q = {
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
        community_id = excluded.community_id, retired_at = excluded.retired_at`,
   ),
-  stations: sql<[], StationRow>('SELECT * FROM stations ORDER BY code'),
+  stations: sql<[number], StationRow>('SELECT * FROM stations ORDER BY CASE WHEN retired_at IS NULL THEN 0 ELSE 1 END, code LIMIT ?'),
   station: sql<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
   stationSecret: sql<[string], { secret: string | null }>('SELECT secret FROM stations WHERE code = ?'),
   setStationSecret: sql('UPDATE stations SET secret = ? WHERE code = ? AND secret IS NULL'),
@@ -55,7 +71,7 @@ const q = {
     'INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
   ),
   community: sql<[string], { id: string; name: string; created_at: string }>('SELECT * FROM communities WHERE id = ?'),
-  communities: sql<[], { id: string; name: string; created_at: string }>('SELECT * FROM communities ORDER BY created_at, id'),
+  communities: sql<[number], { id: string; name: string; created_at: string }>('SELECT * FROM communities ORDER BY created_at, id LIMIT ?'),
   wallet: sql<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
   setCommunity: sql('UPDATE wallets SET community_id = ?, community_set_ms = ? WHERE openid = ?'),
   addCommunityCounters: sql(
@@ -67,11 +83,11 @@ const q = {
      ON CONFLICT (community_id, day, slot) DO UPDATE SET grams = grams + excluded.grams`,
   ),
   // Communities × slots rows: bounded by the number of communities, never by the ledger.
-  communityTotals: sql<[], { community_id: string; residents: number; grams: number }>(
-    'SELECT community_id, SUM(residents) AS residents, SUM(grams) AS grams FROM community_counters GROUP BY community_id ORDER BY community_id',
+  communityTotals: sql<[number], { community_id: string; residents: number; grams: number }>(
+    'SELECT community_id, SUM(residents) AS residents, SUM(grams) AS grams FROM community_counters GROUP BY community_id ORDER BY community_id LIMIT ?',
   ),
-  communityDayGrams: sql<[string, string], { community_id: string; day: string; grams: number }>(
-    'SELECT community_id, day, SUM(grams) AS grams FROM community_day_grams WHERE day BETWEEN ? AND ? GROUP BY community_id, day ORDER BY community_id, day',
+  communityDayGrams: sql<[string, string, number], { community_id: string; day: string; grams: number }>(
+    'SELECT community_id, day, SUM(grams) AS grams FROM community_day_grams WHERE day BETWEEN ? AND ? GROUP BY community_id, day ORDER BY community_id, day LIMIT ?',
   ),
 }
 
@@ -91,8 +107,9 @@ export async function saveStation(db: Db, s: Station) {
   })
 }
 
-export async function listStations(db: Db) {
-  return (await db.query(q.stations)).map(stationFromRow)
+/** Every station, active ones first (by code), at most `limit` (see STATIONS_LIMIT). */
+export async function listStations(db: Db, limit = STATIONS_LIMIT) {
+  return (await db.query(q.stations, limit)).map(stationFromRow)
 }
 
 export async function getStation(db: Db, code: string) {
@@ -135,7 +152,8 @@ export async function getCommunity(db: Db, id: string) {
 }
 
 export async function listCommunities(db: Db) {
-  return (await db.query(q.communities)).map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }))
+  const rows = everyRow(await db.query(q.communities, pastBound(COMMUNITIES_BOUND)), COMMUNITIES_BOUND, 'communities')
+  return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }))
 }
 
 export async function communityOf(db: Db, openid: string): Promise<PersonCommunity> {
@@ -160,9 +178,13 @@ export async function addCommunityDayGrams(db: Db, communityId: string, day: str
 }
 
 export async function communityTotals(db: Db) {
-  return (await db.query(q.communityTotals)).map((r) => ({ communityId: r.community_id, residents: Number(r.residents), gramsCo2e: Number(r.grams) }))
+  const rows = everyRow(await db.query(q.communityTotals, pastBound(COMMUNITY_ROWS_BOUND)), COMMUNITY_ROWS_BOUND, 'community totals')
+  return rows.map((r) => ({ communityId: r.community_id, residents: Number(r.residents), gramsCo2e: Number(r.grams) }))
 }
 
+/** Grams per community and day over a range of days (the dashboard's two weeks): every row goes into a sum. */
 export async function communityDayGrams(db: Db, fromDay: string, toDay: string) {
-  return (await db.query(q.communityDayGrams, fromDay, toDay)).map((r) => ({ communityId: r.community_id, day: r.day, gramsCo2e: Number(r.grams) }))
+  const bound = COMMUNITY_ROWS_BOUND * Math.max(1, daysBetween(fromDay, toDay) + 1)
+  const rows = everyRow(await db.query(q.communityDayGrams, fromDay, toDay, pastBound(bound)), bound, `community grams ${fromDay}..${toDay}`)
+  return rows.map((r) => ({ communityId: r.community_id, day: r.day, gramsCo2e: Number(r.grams) }))
 }

@@ -6,7 +6,21 @@ import type { Role } from '../../src/contract/types'
 import { DELETED_NICKNAME, deletedHandle } from '../../src/core/account'
 import { parseStationDrops } from '../../src/core/review'
 import { GENESIS_HASH } from '../../src/core/ledger'
+import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
+
+/** Organizer grants ever made: one row per person appointed, tens to hundreds in a city. The admin lists all. */
+export const ORGANIZER_GRANTS_BOUND = 10_000
+/**
+ * Challenges and events one person runs that are not over: a group leader runs a few, an organizer tens. Each is
+ * one a returning identity must not be paid by, so a deletion reads all of them or none.
+ */
+export const RUNNING_REFS_BOUND = 10_000
+/**
+ * Stations whose recent drops a deletion carries: one row per station the person ever used, a handful. Only drops
+ * of the last minutes matter, so one past this forgets little.
+ */
+export const STATION_DROP_ROWS_LIMIT = 1_000
 
 export interface UserRecord {
   openid: string
@@ -76,18 +90,19 @@ const q = {
   saveGrant: sql(
     'INSERT INTO organizer_grants (openid, granted_at, revoked_at, community_id) VALUES (?, ?, NULL, ?) ON CONFLICT (openid) DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL, community_id = excluded.community_id',
   ),
-  grants: sql<[], { openid: string; granted_at: string; revoked_at: string | null; community_id: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid'),
+  grants: sql<[number], { openid: string; granted_at: string; revoked_at: string | null; community_id: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid LIMIT ?'),
   privacy: sql<[string], { version: number; agreed_at: string }>('SELECT version, agreed_at FROM privacy_agreements WHERE openid = ?'),
   savePrivacy: sql(
     'INSERT INTO privacy_agreements (openid, version, agreed_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET version = excluded.version, agreed_at = excluded.agreed_at',
   ),
   isUnpaidBy: sql<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM unpaid_by WHERE openid = ? AND ref = ?'),
   insertUnpaidBy: sql('INSERT OR IGNORE INTO unpaid_by (openid, ref, until_ms) VALUES (?, ?, ?)'),
-  challengesRunBy: sql<[string, string, string, string], { id: string; end_day: string }>(
+  challengesRunBy: sql<[string, string, string, string, number], { id: string; end_day: string }>(
     `SELECT id, end_day FROM challenges WHERE creator = ? AND end_day >= ?
-     UNION SELECT c.id, c.end_day FROM budget_fundings f JOIN challenges c ON c.id = f.challenge_id WHERE f.openid = ? AND c.end_day >= ?`,
+     UNION SELECT c.id, c.end_day FROM budget_fundings f JOIN challenges c ON c.id = f.challenge_id WHERE f.openid = ? AND c.end_day >= ?
+     LIMIT ?`,
   ),
-  eventsRunBy: sql<[string, number], { id: string; ends_ms: number }>('SELECT id, ends_ms FROM events WHERE creator = ? AND ends_ms > ?'),
+  eventsRunBy: sql<[string, number, number], { id: string; ends_ms: number }>('SELECT id, ends_ms FROM events WHERE creator = ? AND ends_ms > ? LIMIT ?'),
   setNickname: sql('UPDATE users SET nickname = ? WHERE openid = ?'),
   anonymise: sql("UPDATE users SET handle = ?, nickname = ?, roles = '', deleted_at = ? WHERE openid = ?"),
   forgetSessionKey: sql('DELETE FROM wechat_sessions WHERE openid = ?'),
@@ -102,7 +117,7 @@ const q = {
   dayCountersSince: sql<[string, string], { day: string; factor_id: string; grams: number }>(
     'SELECT day, factor_id, grams FROM day_factor_grams WHERE openid = ? AND day >= ? ORDER BY day, factor_id',
   ),
-  stationDropsOf: sql<[string], { station_code: string; recent: string }>('SELECT station_code, recent FROM station_drops WHERE openid = ?'),
+  stationDropsOf: sql<[string, number], { station_code: string; recent: string }>('SELECT station_code, recent FROM station_drops WHERE openid = ? ORDER BY station_code LIMIT ?'),
   displayUsesSince: sql<[string, number], { station_code: string; window_no: number }>(
     'SELECT station_code, window_no FROM display_code_uses WHERE openid = ? AND window_no >= ?',
   ),
@@ -149,7 +164,7 @@ export async function hasOrganizerGrant(db: Db, openid: string) {
 }
 
 export async function listOrganizerGrants(db: Db) {
-  return (await db.query(q.grants)).map((r) => ({
+  return everyRow(await db.query(q.grants, pastBound(ORGANIZER_GRANTS_BOUND)), ORGANIZER_GRANTS_BOUND, 'organizer grants').map((r) => ({
     openid: r.openid,
     grantedAt: r.granted_at,
     ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
@@ -179,8 +194,10 @@ export async function insertUnpaidBy(db: Db, openid: string, ref: string, untilM
 }
 
 export async function refsRunBy(db: Db, openid: string, today: string, nowMs: number): Promise<{ ref: string; endDay?: string; endsMs?: number }[]> {
-  const challenges = (await db.query(q.challengesRunBy, openid, today, openid, today)).map((r) => ({ ref: r.id, endDay: r.end_day }))
-  const events = (await db.query(q.eventsRunBy, openid, nowMs)).map((r) => ({ ref: r.id, endsMs: Number(r.ends_ms) }))
+  const limit = pastBound(RUNNING_REFS_BOUND)
+  const challenges = everyRow(await db.query(q.challengesRunBy, openid, today, openid, today, limit), RUNNING_REFS_BOUND, `challenges run by ${openid}`)
+    .map((r) => ({ ref: r.id, endDay: r.end_day }))
+  const events = everyRow(await db.query(q.eventsRunBy, openid, nowMs, limit), RUNNING_REFS_BOUND, `events run by ${openid}`).map((r) => ({ ref: r.id, endsMs: Number(r.ends_ms) }))
   return [...challenges, ...events]
 }
 
@@ -215,8 +232,8 @@ export async function dayCountersSince(db: Db, openid: string, fromDay: string) 
   return (await db.query(q.dayCountersSince, openid, fromDay)).map((r) => ({ day: r.day, key: r.factor_id, grams: Number(r.grams) }))
 }
 
-export async function stationDropsOf(db: Db, openid: string) {
-  return (await db.query(q.stationDropsOf, openid)).map((r) => ({ stationCode: r.station_code, drops: parseStationDrops(r.recent) }))
+export async function stationDropsOf(db: Db, openid: string, limit = STATION_DROP_ROWS_LIMIT) {
+  return (await db.query(q.stationDropsOf, openid, limit)).map((r) => ({ stationCode: r.station_code, drops: parseStationDrops(r.recent) }))
 }
 
 export async function displayUsesSince(db: Db, openid: string, fromWindow: number) {

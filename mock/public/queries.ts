@@ -3,7 +3,16 @@
  * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
  */
 import type { Factor, Methodology } from '../../src/contract/types'
+import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
+import { STATIONS_LIMIT } from '../communities/queries'
+import { REWARDS_LIMIT } from '../rewards/queries'
+
+/**
+ * Public-good projects the city may hold: it opens tens a year, so this is centuries. Listed newest first; the
+ * totals and a donor's own rows are looked up by project, so those reads see every row or refuse.
+ */
+export const PROJECTS_BOUND = 10_000
 
 export interface ProjectRecord {
   id: string
@@ -43,16 +52,18 @@ function statsStatements(scoped: boolean) {
       `SELECT factor_id, SUM(grams) AS grams, SUM(type = 'checkin') AS checkins FROM entries
        WHERE ${where}day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') AND factor_id IS NOT NULL GROUP BY factor_id ORDER BY grams DESC, factor_id`,
     ),
+    // Largest first: were a city ever past STATIONS_LIMIT, the report would leave out its smallest stations.
     byStation: sql<unknown[], { station_code: string; grams: number; checkins: number; weight: number }>(
       `SELECT station_code, SUM(grams) AS grams, COUNT(*) AS checkins, SUM(weight_g) AS weight FROM entries
-       WHERE ${where}day BETWEEN ? AND ? AND type = 'checkin' AND station_code IS NOT NULL GROUP BY station_code ORDER BY grams DESC, station_code`,
+       WHERE ${where}day BETWEEN ? AND ? AND type = 'checkin' AND station_code IS NOT NULL GROUP BY station_code ORDER BY grams DESC, station_code LIMIT ?`,
     ),
-    // A community's vouchers are those of the rewards it stocks.
+    // A community's vouchers are those of the rewards it stocks; the most redeemed first, so past REWARDS_LIMIT
+    // the report would leave out the least redeemed.
     redemptions: sql<unknown[], { reward_id: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }>(
       `SELECT d.reward_id, d.reward_title AS title, SUM(d.status = 'pending') AS pending, SUM(d.status = 'fulfilled') AS fulfilled,
          SUM(d.status = 'cancelled') AS cancelled, SUM(d.status = 'expired') AS expired
        FROM redemptions d${scoped ? ' JOIN rewards rw ON rw.id = d.reward_id WHERE rw.community_id = ? AND' : ' WHERE'} substr(d.created_at, 1, 10) BETWEEN ? AND ?
-       GROUP BY d.reward_id, d.reward_title ORDER BY d.reward_id`,
+       GROUP BY d.reward_id, d.reward_title ORDER BY COUNT(*) DESC, d.reward_id LIMIT ?`,
     ),
   }
 }
@@ -71,17 +82,17 @@ const q = {
      ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, goal_points = excluded.goal_points, active = excluded.active`,
   ),
   project: sql<[string], ProjectRow>('SELECT * FROM projects WHERE id = ?'),
-  projects: sql<[number], ProjectRow>('SELECT * FROM projects WHERE active = 1 OR ? = 1 ORDER BY created_at DESC, id'),
+  projects: sql<[number, number], ProjectRow>('SELECT * FROM projects WHERE active = 1 OR ? = 1 ORDER BY created_at DESC, id LIMIT ?'),
   addDonated: sql('UPDATE project_donations SET points = points + ? WHERE project_id = ? AND openid = ?'),
   addToSlot: sql(
     'INSERT INTO project_slots (project_id, slot, raised, donors) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, slot) DO UPDATE SET raised = raised + excluded.raised, donors = donors + excluded.donors',
   ),
   newDonor: sql('INSERT OR IGNORE INTO project_donations (project_id, openid, points) VALUES (?, ?, 0)'),
   // At most COUNTER_SLOTS rows a project: a bounded read, never the ledger.
-  projectTotals: sql<[], { ref: string; raised: number; donors: number }>(
-    'SELECT project_id AS ref, SUM(raised) AS raised, SUM(donors) AS donors FROM project_slots GROUP BY project_id',
+  projectTotals: sql<[number], { ref: string; raised: number; donors: number }>(
+    'SELECT project_id AS ref, SUM(raised) AS raised, SUM(donors) AS donors FROM project_slots GROUP BY project_id ORDER BY project_id LIMIT ?',
   ),
-  donatedBy: sql<[string], { ref: string; points: number }>('SELECT project_id AS ref, points FROM project_donations WHERE openid = ?'),
+  donatedBy: sql<[string, number], { ref: string; points: number }>('SELECT project_id AS ref, points FROM project_donations WHERE openid = ? ORDER BY project_id LIMIT ?'),
 }
 
 export async function saveMethodology(db: Db, m: Methodology) {
@@ -109,13 +120,13 @@ export async function impactStats(db: Db, fromDay: string, toDay: string, commun
     },
     byDay: byDay.map((d) => ({ day: d.day, gramsCo2e: Number(d.grams), checkins: Number(d.checkins), participants: Number(d.participants) })),
     byFactor: (await db.query(stats.byFactor, ...range)).map((f) => ({ factorId: f.factor_id, gramsCo2e: Number(f.grams), checkins: Number(f.checkins) })),
-    byStation: (await db.query(stats.byStation, ...range)).map((s) => ({
+    byStation: (await db.query(stats.byStation, ...range, STATIONS_LIMIT)).map((s) => ({
       stationCode: s.station_code,
       gramsCo2e: Number(s.grams),
       checkins: Number(s.checkins),
       weightG: Number(s.weight),
     })),
-    redemptionsByReward: (await db.query(stats.redemptions, ...range)).map((r) => ({
+    redemptionsByReward: (await db.query(stats.redemptions, ...range, REWARDS_LIMIT)).map((r) => ({
       rewardId: r.reward_id,
       title: r.title,
       pending: Number(r.pending),
@@ -135,8 +146,9 @@ export async function getProject(db: Db, id: string) {
   return row && projectFromRow(row)
 }
 
-export async function listProjects(db: Db, includeInactive: boolean) {
-  return (await db.query(q.projects, includeInactive ? 1 : 0)).map(projectFromRow)
+/** Projects, newest first, at most `limit`. */
+export async function listProjects(db: Db, includeInactive: boolean, limit = PROJECTS_BOUND) {
+  return (await db.query(q.projects, includeInactive ? 1 : 0, limit)).map(projectFromRow)
 }
 
 export async function addDonation(db: Db, projectId: string, openid: string, slot: number, points: number) {
@@ -146,9 +158,9 @@ export async function addDonation(db: Db, projectId: string, openid: string, slo
 }
 
 export async function projectTotals(db: Db) {
-  return new Map((await db.query(q.projectTotals)).map((r) => [r.ref, { raisedPoints: r.raised, donors: r.donors }]))
+  return new Map(everyRow(await db.query(q.projectTotals, pastBound(PROJECTS_BOUND)), PROJECTS_BOUND, 'project totals').map((r) => [r.ref, { raisedPoints: r.raised, donors: r.donors }]))
 }
 
 export async function donatedBy(db: Db, openid: string) {
-  return new Map((await db.query(q.donatedBy, openid)).map((r) => [r.ref, r.points]))
+  return new Map(everyRow(await db.query(q.donatedBy, openid, pastBound(PROJECTS_BOUND)), PROJECTS_BOUND, `donations of ${openid}`).map((r) => [r.ref, r.points]))
 }

@@ -4,7 +4,15 @@
  */
 import type { ReviewItem, ReviewStatus } from '../../src/contract/types'
 import { parseStationDrops, type StationDrop } from '../../src/core/review'
+import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
+import { PARTICIPATIONS_LIMIT } from '../challenges/queries'
+
+/**
+ * Bonuses one review holds: at most one per challenge of the flagged entry's person, as many as the crediting
+ * read of their challenges sees. Each is released or taken back when the review is decided, so all are read.
+ */
+const REVIEW_HOLDS_BOUND = PARTICIPATIONS_LIMIT
 
 export interface ReviewRecord {
   id: string
@@ -71,8 +79,8 @@ const q = {
     'INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id, held_points) VALUES (@id, @entryId, @openid, @reasons, @status, @createdAt, @communityId, @heldPoints)',
   ),
   insertReviewHold: sql('INSERT INTO review_holds (review_id, entry_id, openid, challenge_id, points) VALUES (?, ?, ?, ?, ?)'),
-  reviewHolds: sql<[string], { review_id: string; entry_id: string; openid: string; challenge_id: string; points: number }>(
-    'SELECT * FROM review_holds WHERE review_id = ? ORDER BY entry_id',
+  reviewHolds: sql<[string, number], { review_id: string; entry_id: string; openid: string; challenge_id: string; points: number }>(
+    'SELECT * FROM review_holds WHERE review_id = ? ORDER BY entry_id LIMIT ?',
   ),
   review: sql<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?'),
   communityReviews: sql<[string, string, number], ReviewRow>(
@@ -99,7 +107,7 @@ export async function insertReviewHold(db: Db, x: ReviewHoldRecord) {
 }
 
 export async function reviewHolds(db: Db, reviewId: string) {
-  return (await db.query(q.reviewHolds, reviewId)).map((r) => ({ reviewId: r.review_id, entryId: r.entry_id, openid: r.openid, challengeId: r.challenge_id, points: Number(r.points) }))
+  return everyRow(await db.query(q.reviewHolds, reviewId, pastBound(REVIEW_HOLDS_BOUND)), REVIEW_HOLDS_BOUND, `holds of review ${reviewId}`).map((r) => ({ reviewId: r.review_id, entryId: r.entry_id, openid: r.openid, challengeId: r.challenge_id, points: Number(r.points) }))
 }
 
 export async function getReview(db: Db, id: string) {

@@ -3,7 +3,21 @@
  * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
  */
 import type { RedemptionStatus } from '../../src/contract/types'
+import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
+
+/**
+ * Rewards listed at once. Each community stocks a handful and the city a few more, so a city's catalogue is
+ * hundreds; retired rewards stay as inactive rows, which come after the active ones, so past this it is old
+ * inactive rewards an organizer no longer sees. A person's holdings (one row per reward held) share the bound,
+ * but every one of those rows is read or the read refuses: the per-person limit counts them.
+ */
+export const REWARDS_LIMIT = 10_000
+/**
+ * A person's vouchers read at once, newest first. The keenest redeem a few a week: this is decades. A voucher
+ * stays pending at most a year (validDays ≤ 365), so every pending one, which a deletion must void, is among them.
+ */
+export const REDEMPTIONS_LIMIT = 10_000
 
 export interface RewardSeed {
   id: string
@@ -118,7 +132,7 @@ const q = {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   reward: sql<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
-  rewards: sql<[number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY points_cost, id'),
+  rewards: sql<[number, number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY active DESC, points_cost, id LIMIT ?'),
   saveReward: sql(
     `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id)
      VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId)
@@ -132,8 +146,8 @@ const q = {
   ),
   redemption: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
   redemptionByCode: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
-  redemptionsOf: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id'),
-  heldCounts: sql<[string], { reward_id: string; n: number }>('SELECT reward_id, held AS n FROM reward_holdings WHERE openid = ? AND held > 0'),
+  redemptionsOf: sql<[string, number], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id LIMIT ?'),
+  heldCounts: sql<[string, number], { reward_id: string; n: number }>('SELECT reward_id, held AS n FROM reward_holdings WHERE openid = ? AND held > 0 ORDER BY reward_id LIMIT ?'),
   dueRedemptions: sql<[number, number], RedemptionRow>(
     "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
   ),
@@ -153,8 +167,9 @@ export async function getReward(db: Db, id: string) {
   return row && rewardFromRow(row)
 }
 
-export async function listRewards(db: Db, includeInactive: boolean) {
-  return (await db.query(q.rewards, includeInactive ? 1 : 0)).map(rewardFromRow)
+/** Rewards, active ones first (cheapest first), at most `limit`. */
+export async function listRewards(db: Db, includeInactive: boolean, limit = REWARDS_LIMIT) {
+  return (await db.query(q.rewards, includeInactive ? 1 : 0, limit)).map(rewardFromRow)
 }
 
 export async function saveReward(db: Db, r: RewardRecord) {
@@ -191,12 +206,13 @@ export async function getRedemptionByCode(db: Db, code: string) {
   return row && redemptionFromRow(row)
 }
 
-export async function listRedemptions(db: Db, openid: string) {
-  return (await db.query(q.redemptionsOf, openid)).map(redemptionFromRow)
+/** The person's vouchers, newest first, at most `limit` (see REDEMPTIONS_LIMIT). */
+export async function listRedemptions(db: Db, openid: string, limit = REDEMPTIONS_LIMIT) {
+  return (await db.query(q.redemptionsOf, openid, limit)).map(redemptionFromRow)
 }
 
 export async function heldRedemptionCounts(db: Db, openid: string) {
-  return new Map((await db.query(q.heldCounts, openid)).map((r) => [r.reward_id, r.n]))
+  return new Map(everyRow(await db.query(q.heldCounts, openid, pastBound(REWARDS_LIMIT)), REWARDS_LIMIT, `vouchers held by ${openid}`).map((r) => [r.reward_id, r.n]))
 }
 
 export async function duePendingRedemptions(db: Db, nowMs: number, limit: number) {

@@ -2,7 +2,17 @@
  * The treasury: issuances, purses and their allocations, budget fundings and returns, and the economy audit.
  * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
  */
+import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
+import { COMMUNITIES_BOUND } from '../communities/queries'
+
+/**
+ * Fundings of one budget: its creation's, and each fundChallenge by an organizer, so a handful. Closing the budget
+ * gives back to every one of them, so the read sees all or refuses.
+ */
+export const FUNDINGS_PER_BUDGET_BOUND = 10_000
+/** Purses: the city's own and one per community that was ever allocated points. */
+export const PURSES_LIMIT = COMMUNITIES_BOUND + 1
 
 /** An issuance into the city's treasury: who, when, why, and the month whose cap it counts against. */
 export interface IssuanceRecord {
@@ -61,8 +71,8 @@ export interface AllocationRow {
 }
 
 const q = {
-  fundingsOf: sql<[string], { id: string; challenge_id: string; purse: string; openid: string; points: number; created_at: string }>(
-    'SELECT * FROM budget_fundings WHERE challenge_id = ? ORDER BY created_at, id',
+  fundingsOf: sql<[string, number], { id: string; challenge_id: string; purse: string; openid: string; points: number; created_at: string }>(
+    'SELECT * FROM budget_fundings WHERE challenge_id = ? ORDER BY created_at, id LIMIT ?',
   ),
   insertFunding: sql('INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at, purse) VALUES (?, ?, ?, ?, ?, ?)'),
   insertBudgetReturn: sql('INSERT INTO budget_returns (id, budget_id, purse, openid, points, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -75,7 +85,7 @@ const q = {
   insertIssuance: sql('INSERT INTO treasury_issuances (id, openid, points, reason, month, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
   insertAllocation: sql('INSERT INTO allowance_grants (id, purse, openid, points, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
   purse: sql<[string], { purse: string; granted: number; spent: number }>('SELECT * FROM allowances WHERE purse = ?'),
-  purses: sql<[], { purse: string; granted: number; spent: number }>('SELECT * FROM allowances ORDER BY purse LIMIT 10000'),
+  purses: sql<[number], { purse: string; granted: number; spent: number }>('SELECT * FROM allowances ORDER BY purse LIMIT ?'),
   recentIssuances: sql<[number], { id: string; openid: string; points: number; reason: string; month: string; created_at: string }>(
     'SELECT * FROM treasury_issuances ORDER BY created_at DESC, id LIMIT ?',
   ),
@@ -154,7 +164,7 @@ const q = {
 }
 
 export async function fundingsOf(db: Db, budgetId: string) {
-  return (await db.query(q.fundingsOf, budgetId)).map((r) => ({ id: r.id, budgetId: r.challenge_id, purse: r.purse, openid: r.openid, points: Number(r.points), createdAt: r.created_at }))
+  return everyRow(await db.query(q.fundingsOf, budgetId, pastBound(FUNDINGS_PER_BUDGET_BOUND)), FUNDINGS_PER_BUDGET_BOUND, `fundings of ${budgetId}`).map((r) => ({ id: r.id, budgetId: r.challenge_id, purse: r.purse, openid: r.openid, points: Number(r.points), createdAt: r.created_at }))
 }
 
 export async function insertFunding(db: Db, f: FundingRecord) {
@@ -197,8 +207,8 @@ export async function getPurse(db: Db, purse: string) {
   return row && { purse: row.purse, grantedPoints: Number(row.granted), spentPoints: Number(row.spent) }
 }
 
-export async function listPurses(db: Db) {
-  return (await db.query(q.purses)).map((row) => ({ purse: row.purse, grantedPoints: Number(row.granted), spentPoints: Number(row.spent) }))
+export async function listPurses(db: Db, limit = PURSES_LIMIT) {
+  return (await db.query(q.purses, limit)).map((row) => ({ purse: row.purse, grantedPoints: Number(row.granted), spentPoints: Number(row.spent) }))
 }
 
 export async function recentIssuances(db: Db, limit: number) {

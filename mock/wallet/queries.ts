@@ -204,7 +204,6 @@ const q = {
   entryAt: sql<[string, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq = ?'),
   // A certificate's code is its hash's first 16 hex digits: a range on the hash index.
   entriesByHashPrefix: sql<[string, string, number], EntryRow>('SELECT * FROM entries WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT ?'),
-  allEntries: sql<[string], EntryRow>('SELECT * FROM entries WHERE openid = ? ORDER BY seq ASC'),
   entriesAfter: sql<[string, number, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq > ? ORDER BY seq ASC LIMIT ?'),
 }
 
@@ -360,10 +359,6 @@ export async function getEntryAt(db: Db, openid: string, seq: number) {
 export async function entriesByHashPrefix(db: Db, prefix: string, limit: number) {
   // Hex digits sort before 'g': every hash that starts with the prefix lies in [prefix, prefix + 'g').
   return (await db.query(q.entriesByHashPrefix, prefix, `${prefix}g`, limit)).map((row) => ({ ...entryFromRow(row), openid: row.openid }))
-}
-
-export async function allEntries(db: Db, openid: string): Promise<LedgerEntry[]> {
-  return (await db.query(q.allEntries, openid)).map(entryFromRow)
 }
 
 /** A person's entries after `afterSeq`, oldest first, at most `limit`: a bounded range on the primary key. */

@@ -17,6 +17,11 @@ export const LIMITS = {
   maxBodyBytes: 64 * 1024,
   ledgerPageDefault: 20,
   ledgerPageMax: 50,
+  /** exportMyData's ledger pages: large, since the whole ledger is fetched, yet one page stays well under a megabyte */
+  exportPageDefault: 500,
+  exportPageMax: 1_000,
+  /** an export cursor carries the chain walked so far (two hashes at most) */
+  exportCursorMaxChars: 512,
 } as const
 
 export type TravelMode = (typeof TRAVEL_MODES)[number]

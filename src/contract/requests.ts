@@ -40,7 +40,7 @@ export const REQUEST_SCHEMAS = {
   donate: s.donateSchema,
   getDonationCertificate: s.certificateSchema,
   getDailySeries: s.dailySeriesSchema,
-  exportMyData: s.emptySchema,
+  exportMyData: s.exportMyDataSchema,
   deleteAccount: s.deleteAccountSchema,
   updateProfile: s.updateProfileSchema,
   createGroup: s.createGroupSchema,

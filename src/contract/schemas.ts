@@ -91,6 +91,17 @@ export const listLedgerSchema = z.strictObject({
     .optional(),
 })
 
+/** A data export a page at a time: without a cursor the first page, and everything besides the ledger. */
+export const exportMyDataSchema = z.strictObject({
+  cursor: z.string().max(LIMITS.exportCursorMaxChars, 'cursor is too long').optional(),
+  limit: z
+    .number({ error: 'limit must be an integer' })
+    .int('limit must be an integer')
+    .min(1, 'limit must be at least 1')
+    .max(LIMITS.exportPageMax, `limit must be at most ${LIMITS.exportPageMax}`)
+    .optional(),
+})
+
 export type { Material, TravelMode } from './constants'
 export type LoginRequest = z.infer<typeof loginSchema>
 export type AgreePrivacyRequest = z.infer<typeof agreePrivacySchema>
@@ -98,6 +109,7 @@ export type TravelCheckInRequest = z.infer<typeof travelCheckInSchema>
 export type RecyclingCheckInRequest = z.infer<typeof recyclingCheckInSchema>
 export type CheckInRequest = z.infer<typeof checkInSchema>
 export type ListLedgerRequest = z.infer<typeof listLedgerSchema>
+export type ExportMyDataRequest = z.infer<typeof exportMyDataSchema>
 export type EmptyRequest = z.infer<typeof emptySchema>
 export type SetRemindersRequest = z.infer<typeof setRemindersSchema>
 export type MarkInboxReadRequest = z.infer<typeof markInboxReadSchema>

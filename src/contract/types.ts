@@ -1,6 +1,9 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
 import type { ChallengeMetric, ReminderKind, TravelMode as Mode } from './constants'
 import type { PartnerFunctions } from './partner'
+import type { CityDashboard, TreasuryView } from './city'
+
+export type { CityDashboard, TreasuryView } from './city'
 import type {
   ChallengeIdRequest,
   IssuePointsRequest,
@@ -34,6 +37,7 @@ import type {
   CheckInRequest,
   EmptyRequest,
   ListLedgerRequest,
+  ExportMyDataRequest,
   LoginRequest,
   AgreePrivacyRequest,
   UpsertCommunityRequest,
@@ -215,6 +219,10 @@ export interface MyDataExport {
   community: { id: string; name: string } | null
   eventSignups: { eventId: string; title: string; status: 'signed' | 'cancelled' | 'attended'; signedAt: string; attendedAt?: string }[]
 }
+
+/** exportMyData's answers (entries oldest first): the first also carries the rest of MyDataExport, the last (nextCursor null) its verification. */
+export type MyDataExportPage = { entries: LedgerEntry[]; nextCursor: string | null; verification?: VerifyLedgerResult }
+export type MyDataExportFirstPage = MyDataExportPage & Omit<MyDataExport, 'entries' | 'verification'>
 
 export interface LedgerPage {
   entries: LedgerEntry[]
@@ -469,22 +477,6 @@ export interface PublicVerification {
   message: string
 }
 
-export interface CityDashboard {
-  asOf: string
-  /** residents with at least one entry */
-  residents: number
-  gramsCo2eTotal: number
-  thisWeek: { fromDay: string; toDay: string; gramsCo2e: number }
-  lastWeek: { fromDay: string; toDay: string; gramsCo2e: number }
-  /** communities with at least PUBLIC_MIN_RESIDENTS (5) residents taking part; smaller ones only inside `otherCommunities` */
-  communities: { id: string; name: string; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }[]
-  /** the smaller communities together (absent when there are none): never one community's own figures */
-  otherCommunities?: { communities: number; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }
-  projects: { id: string; title: string; goalPoints: number; raisedPoints: number; donors: number; active: boolean }[]
-  /** points city organizers issued into the treasury, per Asia/Shanghai month, the last 12 months (oldest first) */
-  issuance: { month: string; points: number }[]
-}
-
 /** A public-welfare event as a resident or its organizer sees it. */
 export interface CommunityEvent {
   id: string
@@ -501,23 +493,6 @@ export interface CommunityEvent {
   myStatus: 'none' | 'signed' | 'cancelled' | 'attended'
   /** issue 21: attendance also needs the phone within radiusM of here (a second factor beside the code, not proof) */
   location?: { latitude: number; longitude: number; radiusM: number }
-}
-
-/** Issue 21: the city's treasury as an organizer sees it (a community organizer: their own purse only). */
-export interface TreasuryView {
-  /** the Asia/Shanghai month ('YYYY-MM') the cap counts in */
-  month: string
-  monthlyCapPoints: number
-  monthIssuedPoints: number
-  issuedPoints: number
-  allocatedPoints: number
-  unallocatedPoints: number
-  /** communityId '' is the city's own purse (its organizers' challenges and events) */
-  purses: { communityId: string; name: string; grantedPoints: number; spentPoints: number; leftPoints: number }[]
-  /** the latest issuances (city organizers only): who issued is an openid */
-  issuances: { id: string; points: number; reason: string; month: string; createdAt: string; by: string }[]
-  /** the latest allocations to the purses shown */
-  allocations: { id: string; communityId: string; points: number; reason: string; createdAt: string }[]
 }
 
 /** Every cloud function: its request `data` and its `result`. */
@@ -545,7 +520,7 @@ export interface CloudFunctions extends PartnerFunctions {
   donate: { req: DonateRequest; res: { entry: LedgerEntry; project: Project; wallet: Wallet } }
   getDonationCertificate: { req: CertificateRequest; res: { certificate: DonationCertificate } }
   getDailySeries: { req: DailySeriesRequest; res: { days: { day: string; gramsCo2e: number; points: number }[] } }
-  exportMyData: { req: EmptyRequest; res: MyDataExport }
+  exportMyData: { req: ExportMyDataRequest; res: MyDataExportFirstPage | MyDataExportPage }
   deleteAccount: { req: DeleteAccountRequest; res: { deleted: true } }
   updateProfile: { req: UpdateProfileRequest; res: { nickname: string } }
   createGroup: { req: CreateGroupRequest; res: { group: Group } }

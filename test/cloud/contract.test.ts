@@ -69,5 +69,5 @@ it('keeps exactly-once in the boundary for every function whose request carries 
   // Every idempotent function writes in one transaction; only functions with work outside it open their own
   // (login and syncSteps ask WeChat first, deleteAccount erases after the commit).
   expect(Object.values(FUNCTIONS).filter((f) => f.idempotent && f.transaction !== 'write')).toEqual([])
-  expect(Object.values(FUNCTIONS).filter((f) => f.transaction === 'none').map((f) => f.name).sort()).toEqual(['deleteAccount', 'exportMyData', 'login', 'syncSteps'])
+  expect(Object.values(FUNCTIONS).filter((f) => f.transaction === 'none').map((f) => f.name).sort()).toEqual(['deleteAccount', 'login', 'syncSteps'])
 })

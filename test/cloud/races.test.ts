@@ -6,11 +6,12 @@
  * its entries (read behind the functions' back, so deleted accounts are checked too).
  */
 import { verifyChain, walletFromEntries } from '../../src/core/ledger'
+import type { LedgerEntry } from '../../src/contract/types'
 import { auditEconomy } from '../../src/core/economy'
 import { ENGINE } from '../support/database'
 import { harness, NOW, rid, stockTreasury, type Caller, type Harness } from './harness'
 import { economyTotals } from '../../mock/treasury/queries'
-import { allEntries, getWallet } from '../../mock/wallet/queries'
+import { entriesAfter, getWallet } from '../../mock/wallet/queries'
 import { listRedemptions } from '../../mock/rewards/queries'
 import { getSignup } from '../../mock/events/queries'
 
@@ -39,12 +40,21 @@ function together<T>(...calls: ((worker: number) => Promise<T>)[]): Promise<T[]>
   return Promise.all(calls.map((call, i) => call(i % h.clouds.length)))
 }
 
+/** A person's whole ledger, oldest first, read from the store a page at a time as verifyLedger reads it. */
+async function ledgerOf(openid: string): Promise<LedgerEntry[]> {
+  const entries: LedgerEntry[] = []
+  for (let page = await entriesAfter(h.cloud.store, openid, 0, 500); page.length > 0; page = await entriesAfter(h.cloud.store, openid, page[page.length - 1].seq, 500)) {
+    entries.push(...page)
+  }
+  return entries
+}
+
 /** The books after a round: the audit, and each person's chain and wallet, read from the store itself. */
 async function booksHold(): Promise<void> {
   const audit = auditEconomy(await economyTotals(h.cloud.store))
   expect(audit.checks.filter((c) => !c.ok)).toEqual([])
   for (const openid of people) {
-    const entries = await allEntries(h.cloud.store, openid)
+    const entries = await ledgerOf(openid)
     expect(verifyChain(entries).ok).toBe(true)
     const { gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent, pointsHeld } = await getWallet(h.cloud.store, openid)
     expect({ gramsCo2eTotal, pointsBalance, pointsEarned, pointsSpent }).toEqual(walletFromEntries(entries))

@@ -8,6 +8,10 @@ import MethodologyPage from '../../src/packages/about/pages/methodology'
 import RecyclingPage from '../../src/pages/recycling'
 import WalletPage from '../../src/pages/wallet'
 import { setTransport } from '../../src/services/cloud'
+import * as saveFile from '../../src/services/saveFile'
+import { LIMITS } from '../../src/contract/constants'
+import { inTransaction } from '../../mock/function'
+import { appendEntry } from '../../mock/wallet/ledger'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { applyTextScaleToDocument } from '../../src/components/TextScale'
 import { inProcessCloud, offlineTransport, remountPage, showPage, tapLabel, typeInto, waitUntil } from './cloudHarness'
@@ -295,6 +299,32 @@ describe('methodology page', () => {
 })
 
 describe('me page', () => {
+  it('exports the whole ledger, fetched a page at a time, as one verified file', async () => {
+    await useAppStore.getState().loginWithHandle('lee')
+    const { openid } = useAppStore.getState().session!
+    const length = LIMITS.exportPageMax + 6
+    await inTransaction(cloud.services, async (services) => {
+      for (let i = 0; i < length; i++) {
+        await appendEntry(services, openid, { type: 'checkin', gramsCo2e: 30, points: 3, factorId: 'travel.walk', methodologyVersion: services.methodologyVersion, day: '2026-11-29' })
+      }
+    })
+    const calls = jest.spyOn(cloud, 'call')
+    const saved = jest.spyOn(saveFile, 'saveTextFile').mockResolvedValue('downloaded')
+    await testUtils.mount(MePage, {})
+    await tapLabel(testUtils, '导出我的数据')
+    await waitUntil(() => saved.mock.calls.length > 0)
+    const [filename, text] = saved.mock.calls[0]
+    expect(filename).toBe(`green-life-${openid}-${JSON.parse(text).exportedAt.slice(0, 10)}.json`)
+    const file = JSON.parse(text)
+    expect(Object.keys(file)).toEqual(['exportedAt', 'profile', 'wallet', 'verification', 'entries', 'redemptions', 'community', 'eventSignups'])
+    expect(file.entries.map((e: any) => e.seq)).toEqual(Array.from({ length }, (_, i) => i + 1))
+    expect(file.verification).toMatchObject({ ok: true, entries: length, headHash: file.entries[length - 1].hash })
+    expect(file.profile).toMatchObject({ openid, nickname: 'lee' })
+    expect(calls.mock.calls.filter(([name]) => name === 'exportMyData')).toHaveLength(2)
+    expect(await testUtils.queries.waitForQueryByText(`已导出 ${filename}`)).toBeTruthy()
+    saved.mockRestore()
+  })
+
   it('switches language, renames, and deletes the account after confirming', async () => {
     await useAppStore.getState().loginWithHandle('lee')
     await testUtils.mount(MePage, {})
