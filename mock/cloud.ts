@@ -7,7 +7,7 @@ import { handlePartnerCall, type PartnerHttpAnswer, type PartnerHttpRequest } fr
 import type { OpenDataExchange } from './platform/openData'
 import { randomBytes } from 'node:crypto'
 import { customAlphabet } from 'nanoid'
-import { ERROR_STATUS } from '../src/contract/errors'
+import { ERROR_STATUS, type ReasonParams } from '../src/contract/errors'
 import type { FunctionName, Role } from '../src/contract/types'
 import { METHODOLOGY_VERSION } from '../src/core/methodology'
 import { CITY_SCOPE, type OrganizerScope } from '../src/core/community'
@@ -67,7 +67,7 @@ export interface CloudOptions {
 
 export interface CloudResponse {
   status: number
-  body: { result: unknown } | { error: { code: string; message: string } }
+  body: { result: unknown } | { error: { code: string; message: string; reason?: string; params?: ReasonParams } }
 }
 
 export interface CallContext {
@@ -150,7 +150,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT)
   const partnerLimiter = new RateLimiter(options.partnerRateLimit ?? DEFAULT_PARTNER_RATE_LIMIT)
 
-  const rateLimited = () => new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.')
+  const rateLimited = () => new CloudError('RATE_LIMITED', 'Too many calls in a short time. Wait a few seconds and try again.', { reason: 'call.tooMany' })
 
   async function callerFor(user: UserRecord): Promise<CallerContext> {
     const organizerScope = await organizerScopeOf(user)
@@ -160,10 +160,10 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   /** The caller behind a bearer token; roles are read now, so a demotion applies to tokens already issued. */
   async function tokenCaller(authorization: string | undefined): Promise<CallerContext> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')
-    if (!match) throw new CloudError('UNAUTHENTICATED', 'This call needs a session: log in first.')
+    if (!match) throw new CloudError('UNAUTHENTICATED', 'This call needs a session: log in first.', { reason: 'session.needed' })
     const openid = services.tokens.verify(match[1])
     const user = await findUser(store, openid)
-    if (!user) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
+    if (!user) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.', { reason: 'session.accountGone' })
     return callerFor(user)
   }
 
@@ -182,7 +182,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     let caller: CallerContext | undefined
     try {
       if (options.cloudRun) {
-        if (!context.platformOpenid) throw new CloudError('UNAUTHENTICATED', 'No WeChat identity came with this call.')
+        if (!context.platformOpenid) throw new CloudError('UNAUTHENTICATED', 'No WeChat identity came with this call.', { reason: 'session.noWeChatIdentity' })
         caller = await platformCaller(context.platformOpenid)
       } else if (fn?.requiresSession) {
         caller = await tokenCaller(authorization)
@@ -194,16 +194,17 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     }
     if (caller) context.onCaller?.(caller.openid)
     if (!limiter.take(caller ? caller.openid : anonymous, now())) throw rateLimited()
-    if (!fn) throw new CloudError('NOT_FOUND', `There is no cloud function named ${JSON.stringify(name).slice(0, 80)}.`)
+    if (!fn) throw new CloudError('NOT_FOUND', `There is no cloud function named ${JSON.stringify(name).slice(0, 80)}.`, { reason: 'call.noSuchFunction' })
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      throw new CloudError('INVALID_ARGUMENT', 'data must be a JSON object.')
+      throw new CloudError('INVALID_ARGUMENT', 'data must be a JSON object.', { reason: 'call.dataNotObject' })
     }
     return (fn as (typeof FUNCTIONS)[FunctionName]).handle(data, caller, services)
   }
 
   function failure(name: string, error: unknown, context: CallContext): CloudResponse {
     if (error instanceof CloudError) {
-      return { status: error.status, body: { error: { code: error.code, message: error.message } } }
+      const { code, message, reason, params } = error
+      return { status: error.status, body: { error: { code, message, ...(reason ? { reason } : {}), ...(params ? { params } : {}) } } }
     }
     // A bug, never bad input: log it for the maintainer, tell the caller without leaking internals.
     if (context.onInternalError) context.onInternalError(error)

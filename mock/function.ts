@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type { CreditRules, FunctionName, Methodology, ResultOf, Role } from '../src/contract/types'
 import { canActOn, isCityScope, type OrganizerScope } from '../src/core/community'
+import type { ErrorReason } from '../src/contract/errors'
 import { CloudError, invalidArgument } from './errors'
 import type { Db } from './storage/port'
 import type { TokenService } from './platform/tokens'
@@ -151,7 +152,7 @@ function boundary<N extends FunctionName, S extends z.ZodType, A extends Auth>(
       if (def.auth !== 'none') {
         const who = requireCaller(caller)
         if (def.auth === 'organizer' && !who.roles.includes('organizer')) {
-          throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.')
+          throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.', { reason: 'organizer.only' })
         }
       }
       return run(req, caller, services)
@@ -179,20 +180,29 @@ function exactlyOnce<N extends FunctionName, S extends z.ZodType<{ requestId: st
 
 /** The caller's organizer scope (the function's auth is organizer, so there is one). */
 export function scopeOf(who: CallerContext): OrganizerScope {
-  if (!who.organizerScope) throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.')
+  if (!who.organizerScope) throw new CloudError('PERMISSION_DENIED', 'Only an organizer can do this.', { reason: 'organizer.only' })
   return who.organizerScope
 }
 
+/** One reason per kind of thing, since the app names the thing in the resident's language. */
+const OTHER_COMMUNITY = {
+  'check-in': { reason: 'otherCommunity.checkIn' },
+  voucher: { reason: 'otherCommunity.voucher' },
+  reward: { reason: 'otherCommunity.reward' },
+  event: { reason: 'otherCommunity.event' },
+  station: { reason: 'otherCommunity.station' },
+} as const
+
 /** Refuses an organizer acting on another community's station, reward, review or event. */
-export function requireScope(who: CallerContext, communityId: string, what: string): void {
+export function requireScope(who: CallerContext, communityId: string, what: keyof typeof OTHER_COMMUNITY): void {
   if (!canActOn(scopeOf(who), communityId)) {
-    throw new CloudError('PERMISSION_DENIED', `This ${what} belongs to another community: only its own or a city organizer can act on it.`)
+    throw new CloudError('PERMISSION_DENIED', `This ${what} belongs to another community: only its own or a city organizer can act on it.`, OTHER_COMMUNITY[what])
   }
 }
 
 /** Refuses a community organizer what only a city organizer may do (communities, projects, city-wide rewards). */
-export function requireCityScope(who: CallerContext, what: string): void {
-  if (!isCityScope(scopeOf(who))) throw new CloudError('PERMISSION_DENIED', `Only a city organizer can ${what}.`)
+export function requireCityScope(who: CallerContext, what: string, refusal: ErrorReason): void {
+  if (!isCityScope(scopeOf(who))) throw new CloudError('PERMISSION_DENIED', `Only a city organizer can ${what}.`, refusal)
 }
 
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {

@@ -19,7 +19,7 @@ export function payloadHash(fn: string, payload: object): string {
  */
 export async function lockCaller(store: Db, openid: string, requestId?: string): Promise<{ wallet: WalletRecord; request?: RequestRecord }> {
   const locked = await lockPerson(store, openid, requestId)
-  if (locked.wallet.closedAt) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.')
+  if (locked.wallet.closedAt) throw new CloudError('UNAUTHENTICATED', 'This account no longer exists. Please log in again.', { reason: 'session.accountGone' })
   return locked
 }
 
@@ -40,6 +40,7 @@ export async function lockAndReplay(
     throw new CloudError(
       'CONFLICT',
       `requestId ${requestId} was already used for a different request; make a new requestId for a new action.`,
+      { reason: 'request.idReused' },
     )
   }
   return previous

@@ -6,6 +6,7 @@
  * single writer hides such races; MySQL's row locks do not (docs/economy.md). The statement
  * is built here from a list of writable columns and nowhere else: no other file writes such a change.
  */
+import type { ErrorReason } from '../src/contract/errors'
 import { assertMoves, type StateMachine } from '../src/core/states'
 import { CloudError } from './errors'
 import type { Db } from './storage/port'
@@ -152,5 +153,6 @@ export async function mustMove(store: Db, m: MoveSpec): Promise<void> {
   if ((await applyMove(store, m)) !== 1) throw new Error(`${m.table}.${m.column} ${m.delta > 0 ? '+' : ''}${m.delta} refused for ${JSON.stringify(m.key)}: the books are already off`)
 }
 
-export const conflict = (message: string) => () => new CloudError('CONFLICT', message)
+/** The CONFLICT a lost race answers: the English sentence, and the reason the app words it from. */
+export const conflict = (message: string, refusal: ErrorReason) => () => new CloudError('CONFLICT', message, refusal)
 

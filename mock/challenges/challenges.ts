@@ -32,7 +32,7 @@ async function complete(services: Services, c: ChallengeRecord, p: ParticipantRe
   if (!(await tryMove(store, { table: 'challenges', key: { id: c.id }, column: 'budget_spent', delta: c.bonusPoints, max: 'budget_points' }))) return
   const day = shanghaiDay(services.now())
   const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
-  await transition(store, { table: 'challenge_participants', key, column: 'bonus_entry_id', from: [null], to: entry.id }, conflict('This bonus was paid a moment ago.'))
+  await transition(store, { table: 'challenge_participants', key, column: 'bonus_entry_id', from: [null], to: entry.id }, conflict('This bonus was paid a moment ago.', { reason: 'challenge.bonusChangedMeanwhile' }))
 }
 
 /** Completes what a participant's confirmed progress (or their group's) now reaches. */
@@ -120,7 +120,7 @@ export async function settleHeldBonuses(services: Services, reviewId: string, de
     await transition(
       store,
       { table: 'challenge_participants', key: { challenge_id: h.challengeId, openid: h.openid }, column: 'bonus_entry_id', from: [h.entryId], to: null, set: { completed_ms: null } },
-      conflict('This bonus changed a moment ago.'),
+      conflict('This bonus changed a moment ago.', { reason: 'challenge.bonusChangedMeanwhile' }),
     )
     const c = await getChallenge(store, h.challengeId)
     if (c) await settle(services, c, h.openid, p.groupId)
@@ -223,10 +223,10 @@ export async function publicGroup(services: Services, g: GroupRecord, openid: st
  */
 export async function visibleChallenge(services: Services, who: CallerContext, challengeId: string): Promise<ChallengeRecord> {
   const c = await getChallenge(services.store, challengeId)
-  if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
+  if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`, { reason: 'challenge.notFound' })
   const cityOrganizer = who.organizerScope !== undefined && isCityScope(who.organizerScope)
   if (c.groupId && !cityOrganizer && !await isMember(services.store, c.groupId, who.openid)) {
-    throw new CloudError('PERMISSION_DENIED', 'Only members of the group can see this challenge.')
+    throw new CloudError('PERMISSION_DENIED', 'Only members of the group can see this challenge.', { reason: 'challenge.groupMembersOnly' })
   }
   return c
 }

@@ -18,19 +18,23 @@ export const createChallenge = defineFunction({
   transaction: 'write',
   async handle(req, who, services) {
     const isOrganizer = who.roles.includes('organizer')
-    if (!isDay(req.startDay) || !isDay(req.endDay)) throw new CloudError('INVALID_ARGUMENT', 'startDay and endDay must be real calendar days.')
+    if (!isDay(req.startDay) || !isDay(req.endDay)) throw new CloudError('INVALID_ARGUMENT', 'startDay and endDay must be real calendar days.', { reason: 'challenge.notADay' })
     const span = daysBetween(req.startDay, req.endDay)
-    if (span < 0) throw new CloudError('INVALID_ARGUMENT', 'endDay must not be before startDay.')
-    if (span >= MAX_DAYS) throw new CloudError('INVALID_ARGUMENT', `A challenge lasts at most ${MAX_DAYS} days.`)
-    if (req.endDay < shanghaiDay(services.now())) throw new CloudError('INVALID_ARGUMENT', 'endDay is already past.')
+    if (span < 0) throw new CloudError('INVALID_ARGUMENT', 'endDay must not be before startDay.', { reason: 'challenge.endsBeforeStart' })
+    if (span >= MAX_DAYS) throw new CloudError('INVALID_ARGUMENT', `A challenge lasts at most ${MAX_DAYS} days.`, { reason: 'challenge.tooLong', params: { maxDays: MAX_DAYS } })
+    if (req.endDay < shanghaiDay(services.now())) throw new CloudError('INVALID_ARGUMENT', 'endDay is already past.', { reason: 'challenge.endPast' })
     if (req.groupId !== undefined) {
       const group = await requireGroup(services, req.groupId)
       if (!isOrganizer) requireLeader(group, who)
     } else if (!isOrganizer) {
-      throw new CloudError('PERMISSION_DENIED', 'Only an organizer can open a challenge to everyone; a leader creates one for their group.')
+      throw new CloudError('PERMISSION_DENIED', 'Only an organizer can open a challenge to everyone; a leader creates one for their group.', {
+        reason: 'challenge.openNeedsOrganizer',
+      })
     }
     if (req.budgetPoints !== undefined && !isOrganizer) {
-      throw new CloudError('PERMISSION_DENIED', 'Only an organizer can fund bonus points; without a budget a completed challenge earns a badge.')
+      throw new CloudError('PERMISSION_DENIED', 'Only an organizer can fund bonus points; without a budget a completed challenge earns a badge.', {
+        reason: 'challenge.bonusNeedsOrganizer',
+      })
     }
     const challenge = {
       id: services.newId('ch'),

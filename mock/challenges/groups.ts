@@ -16,10 +16,10 @@ export async function freshInviteCode(services: Services): Promise<string> {
 
 export async function requireGroup(services: Services, groupId: string): Promise<GroupRecord> {
   const g = await getGroup(services.store, groupId)
-  if (!g) throw new CloudError('NOT_FOUND', `No group with id ${groupId}.`)
+  if (!g) throw new CloudError('NOT_FOUND', `No group with id ${groupId}.`, { reason: 'group.notFound' })
   return g
 }
 
 export function requireLeader(g: GroupRecord, caller: CallerContext): void {
-  if (g.leader !== caller.openid) throw new CloudError('PERMISSION_DENIED', 'Only the group leader can do this.')
+  if (g.leader !== caller.openid) throw new CloudError('PERMISSION_DENIED', 'Only the group leader can do this.', { reason: 'group.leaderOnly' })
 }

@@ -21,11 +21,11 @@ export const joinChallenge = defineFunction({
     const { store } = services
     await lockCaller(store, openid)
     const c = await getChallenge(store, challengeId)
-    if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`)
+    if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`, { reason: 'challenge.notFound' })
     if (c.groupId && !await isMember(store, c.groupId, openid)) {
-      throw new CloudError('PERMISSION_DENIED', 'This challenge is for members of its group.')
+      throw new CloudError('PERMISSION_DENIED', 'This challenge is for members of its group.', { reason: 'challenge.groupMembersOnly' })
     }
-    if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished.')
+    if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished.', { reason: 'challenge.finished' })
     // In an open challenge a person's group total counts for their first group, if any.
     const groupId = c.groupId ?? (await groupsOf(store, openid))[0]?.id
     await joinAsParticipant(services, c, openid, groupId)

@@ -3,6 +3,7 @@ import type { MyCommunity } from '../../src/contract/types'
 import { NO_COMMUNITY, nextCommunityChangeMs, savedCommunity } from '../../src/core/community'
 import { EVENT_LIMITS } from '../../src/core/events'
 import { shanghaiDay } from '../../src/core/time'
+import type { ErrorReason } from '../../src/contract/errors'
 import { CloudError } from '../errors'
 import { scopeOf, type CallerContext, type Services } from '../function'
 import { communityOf, getCommunity } from './queries'
@@ -22,16 +23,16 @@ export async function myCommunity(services: Services, who: CallerContext): Promi
 }
 
 /**
- * The community what an organizer saves will belong to (src/core/community: savedCommunity); `refusal` says why a
- * community organizer may not put it in another community.
+ * The community what an organizer saves will belong to (src/core/community: savedCommunity); `message` and
+ * `refusal` say why a community organizer may not put it in another community.
  */
-export function communityToSave(who: CallerContext, asked: string | undefined, current: string | undefined, refusal: string): string {
+export function communityToSave(who: CallerContext, asked: string | undefined, current: string | undefined, message: string, refusal: ErrorReason): string {
   const communityId = savedCommunity(scopeOf(who), asked, current)
-  if (communityId === null) throw new CloudError('PERMISSION_DENIED', refusal)
+  if (communityId === null) throw new CloudError('PERMISSION_DENIED', message, refusal)
   return communityId
 }
 
 /** Refuses a community id that names no community (the city's, '', always exists). */
 export async function requireCommunity(services: Services, communityId: string): Promise<void> {
-  if (communityId !== NO_COMMUNITY && !(await getCommunity(services.store, communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`)
+  if (communityId !== NO_COMMUNITY && !(await getCommunity(services.store, communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`, { reason: 'community.notFound' })
 }

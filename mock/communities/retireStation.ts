@@ -14,9 +14,12 @@ export const retireStation = defineFunction({
   async handle(req, who, services) {
     const { store } = services
     const station = await getStation(store, req.code)
-    if (!station) throw new CloudError('NOT_FOUND', `No station with code ${req.code}.`)
+    if (!station) throw new CloudError('NOT_FOUND', `No station with code ${req.code}.`, { reason: 'station.notFound', params: { code: req.code } })
     requireScope(who, station.communityId ?? NO_COMMUNITY, 'station')
-    if (station.retiredAt) throw new CloudError('CONFLICT', `Station ${station.code} was already retired on ${station.retiredAt.slice(0, 10)}.`)
+    if (station.retiredAt) {
+      const day = station.retiredAt.slice(0, 10)
+      throw new CloudError('CONFLICT', `Station ${station.code} was already retired on ${day}.`, { reason: 'station.alreadyRetired', params: { code: station.code, day } })
+    }
     const retired = { ...station, retiredAt: toShanghaiIso(services.now()) }
     await saveStation(store, retired)
     return { station: retired }

@@ -21,13 +21,17 @@ export const setMyCommunity = defineFunction({
   async handle(req, who, services) {
     const { store } = services
     const community = await getCommunity(store, req.communityId)
-    if (!community) throw new CloudError('NOT_FOUND', `No community with id ${req.communityId}.`)
+    if (!community) throw new CloudError('NOT_FOUND', `No community with id ${req.communityId}.`, { reason: 'community.notFound' })
     const { wallet } = await lockCaller(store, who.openid)
     const current = await communityOf(store, who.openid)
     if (current.communityId === community.id) return myCommunity(services, who)
     const nextMs = nextCommunityChangeMs(current.setMs)
     if (nextMs > services.now()) {
-      throw new CloudError('CONFLICT', `A community can be changed once in ${COMMUNITY_CHANGE_DAYS} days: the next change is possible from ${shanghaiDay(nextMs)}.`)
+      const nextDay = shanghaiDay(nextMs)
+      throw new CloudError('CONFLICT', `A community can be changed once in ${COMMUNITY_CHANGE_DAYS} days: the next change is possible from ${nextDay}.`, {
+        reason: 'community.changeTooSoon',
+        params: { days: COMMUNITY_CHANGE_DAYS, nextDay },
+      })
     }
     await setCommunity(store, who.openid, community.id, services.now())
     if (wallet.headSeq > 0) {

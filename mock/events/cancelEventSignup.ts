@@ -18,10 +18,10 @@ export const cancelEventSignup = defineFunction({
     const event = await eventOrNotFound(services, req.eventId)
     const signup = await getSignup(store, event.id, who.openid)
     if (signup?.status === 'cancelled') return { event: await eventFor(services, event.id, who.openid) }
-    if (!signup) throw new CloudError('NOT_FOUND', 'You have no place at this event.')
-    if (signup.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance is already recorded.')
+    if (!signup) throw new CloudError('NOT_FOUND', 'You have no place at this event.', { reason: 'event.noPlace' })
+    if (signup.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance is already recorded.', { reason: 'event.alreadyAttended' })
     const allowed = canCancelSignup(event, services.now())
-    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message, allowed.refusal)
     await givePlaceBack(services, event.id, who.openid)
     return { event: await eventFor(services, event.id, who.openid) }
   },

@@ -11,7 +11,7 @@ import { insertEvent } from './queries'
 
 /** Where the event is held: a community organizer's own community only (checked again before any replay). */
 function eventCommunity(req: { communityId?: string }, who: CallerContext): string {
-  return communityToSave(who, req.communityId, undefined, 'A community organizer runs events for their own community only.')
+  return communityToSave(who, req.communityId, undefined, 'A community organizer runs events for their own community only.', { reason: 'ownCommunityOnly.events' })
 }
 
 /**
@@ -35,7 +35,7 @@ export const createEvent = defineIdempotentFunction({
     const endsMs = Date.parse(req.endsAt)
     const { store } = services
     const plan = planEvent(startsMs, endsMs, services.now())
-    if (!plan.ok) throw new CloudError('INVALID_ARGUMENT', plan.message)
+    if (!plan.ok) throw new CloudError('INVALID_ARGUMENT', plan.message, plan.refusal)
     await requireCommunity(services, communityId)
     const createdAt = toShanghaiIso(services.now())
     const event = {

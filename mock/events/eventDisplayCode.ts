@@ -18,7 +18,7 @@ export const eventDisplayCode = defineFunction({
     const event = await organizerEvent(services, who, req.eventId)
     const now = services.now()
     const allowed = codeShown(event, now)
-    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message, allowed.refusal)
     const window = eventCodeWindow(now)
     return { eventId: event.id, code: eventCodeText(event.id, window, displayMac(event.secret, event.id, window)), windowStartMs: window * EVENT_CODE_WINDOW_MS, windowMs: EVENT_CODE_WINDOW_MS }
   },

@@ -26,7 +26,7 @@ export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): Co
 
 export async function eventOrNotFound(services: Services, eventId: string): Promise<EventRecord> {
   const e = await getEvent(services.store, eventId)
-  if (!e) throw new CloudError('NOT_FOUND', `No event with id ${eventId}.`)
+  if (!e) throw new CloudError('NOT_FOUND', `No event with id ${eventId}.`, { reason: 'event.notFound' })
   return e
 }
 
@@ -45,7 +45,10 @@ export async function eventFor(services: Services, eventId: string, openid: stri
 
 /** Takes one of the event's places while one is free (a bounded move on its row: never more than its slots, even racing). */
 export async function takePlace(services: Services, event: EventRecord): Promise<void> {
-  await move(services.store, { table: 'events', key: { id: event.id }, column: 'taken', delta: +1, max: 'slots' }, () => new CloudError('CONFLICT', `All ${event.slots} places are taken.`))
+  await move(services.store, { table: 'events', key: { id: event.id }, column: 'taken', delta: +1, max: 'slots' }, () => new CloudError('CONFLICT', `All ${event.slots} places are taken.`, {
+    reason: 'event.full',
+    params: { slots: event.slots },
+  }))
 }
 
 /** A signed-up place given back (by its resident, or when their account is deleted): the sign-up and the place move together. */
@@ -54,7 +57,7 @@ export async function givePlaceBack(services: Services, eventId: string, openid:
   await transition(
     store,
     { table: 'event_signups', key: { event_id: eventId, openid }, column: 'status', from: ['signed'], to: 'cancelled' },
-    conflict('Your place at this event changed a moment ago: refresh and try again.'),
+    conflict('Your place at this event changed a moment ago: refresh and try again.', { reason: 'event.placeChanged' }),
   )
   await mustMove(store, { table: 'events', key: { id: eventId }, column: 'taken', delta: -1, min: 0 })
 }

@@ -22,19 +22,19 @@ export const signUpEvent = defineFunction({
     await lockCaller(store, who.openid)
     const event = await eventOrNotFound(services, req.eventId)
     if (!offeredTo(event.communityId, (await communityOf(store, who.openid)).communityId)) {
-      throw new CloudError('PERMISSION_DENIED', 'This event is for the residents of another community.')
+      throw new CloudError('PERMISSION_DENIED', 'This event is for the residents of another community.', { reason: 'event.otherCommunity' })
     }
     const existing = await getSignup(store, event.id, who.openid)
     if (existing?.status === 'signed' || existing?.status === 'attended') return { event: await eventFor(services, event.id, who.openid) }
     const allowed = canSignUp(event, services.now())
-    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message)
+    if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message, allowed.refusal)
     await takePlace(services, event)
     const signedAt = toShanghaiIso(services.now())
     if (existing) {
       await transition(
         store,
         { table: 'event_signups', key: { event_id: event.id, openid: who.openid }, column: 'status', from: ['cancelled'], to: 'signed', set: { signed_at: signedAt } },
-        conflict('Your place at this event changed a moment ago: refresh and try again.'),
+        conflict('Your place at this event changed a moment ago: refresh and try again.', { reason: 'event.placeChanged' }),
       )
     } else {
       await insertSignup(store, { eventId: event.id, openid: who.openid, status: 'signed', signedAt })

@@ -13,7 +13,10 @@ export const agreePrivacy = defineFunction({
   transaction: 'write',
   async handle({ version }, { openid }, services) {
     if (version > PRIVACY_NOTICE_VERSION) {
-      throw new CloudError('INVALID_ARGUMENT', `There is no privacy notice version ${version}; the current one is ${PRIVACY_NOTICE_VERSION}.`)
+      throw new CloudError('INVALID_ARGUMENT', `There is no privacy notice version ${version}; the current one is ${PRIVACY_NOTICE_VERSION}.`, {
+        reason: 'privacy.unknownVersion',
+        params: { version, currentVersion: PRIVACY_NOTICE_VERSION },
+      })
     }
     const { store } = services
     // An older version agreed on a stale device never replaces a newer agreement.

@@ -100,7 +100,7 @@ export async function depart(services: Services, who: CallerContext): Promise<vo
   const nowMs = services.now()
   // Held vouchers are voided: the points come back into the (closing) wallet, the unit back into stock.
   for (const r of await listRedemptions(store, openid)) {
-    if (r.status === 'pending') await closeWithRefund(services, r, 'cancelled', conflict('A voucher of this account changed a moment ago; try deleting again.'))
+    if (r.status === 'pending') await closeWithRefund(services, r, 'cancelled', conflict('A voucher of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }))
   }
   // Places at events still to come are given back for someone else.
   for (const s of await signupsOf(store, openid, SIGNUPS_LOOKED_AT)) {
@@ -115,16 +115,16 @@ export async function depart(services: Services, who: CallerContext): Promise<vo
     if (g.leader !== openid) continue
     const successor = (await groupMembers(store, g.id)).find((m) => m.openid !== openid)
     if (successor) {
-      await transition(store, { table: 'groups', key: { id: g.id }, column: 'leader', from: [openid], to: successor.openid }, conflict('A group of this account changed a moment ago; try deleting again.'))
+      await transition(store, { table: 'groups', key: { id: g.id }, column: 'leader', from: [openid], to: successor.openid }, conflict('A group of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }))
     } else {
-      await transition(store, { table: 'groups', key: { id: g.id }, column: 'closed_at', from: [null], to: at }, conflict('A group of this account changed a moment ago; try deleting again.'))
+      await transition(store, { table: 'groups', key: { id: g.id }, column: 'closed_at', from: [null], to: at }, conflict('A group of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }))
     }
   }
   const hash = identityHash(services, user.handle)
   const earlier = await departedLimits(store, hash)
   const carried = mergeCarried(liveCarried(parseCarried(earlier?.carried), nowMs), await limitsOf(services, who))
   await saveDepartedLimits(store, hash, JSON.stringify(carried), carriedUntilMs(carried), at)
-  await transition(store, { table: 'wallets', key: { openid }, column: 'closed_at', from: [null], to: at }, conflict('This account is already being deleted.'))
+  await transition(store, { table: 'wallets', key: { openid }, column: 'closed_at', from: [null], to: at }, conflict('This account is already being deleted.', { reason: 'account.beingDeleted' }))
   // Partners' user ids leave with the person: a partner's later rows about them are refused as unlinked.
   await forgetPartnerLinksOf(store, openid)
   await anonymiseUser(store, openid, at)

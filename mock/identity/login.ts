@@ -24,13 +24,13 @@ export const login = defineFunction({
     let user: UserRecord
     if (code.startsWith('dev:')) {
       if (!services.devLogin) {
-        throw new CloudError('INVALID_ARGUMENT', 'Dev login is turned off on this server: log in with WeChat.')
+        throw new CloudError('INVALID_ARGUMENT', 'Dev login is turned off on this server: log in with WeChat.', { reason: 'login.devOff' })
       }
       const handle = code.slice('dev:'.length)
       user = await inTransaction(services, (services) => findOrCreateUser(services, handle, handle))
     } else {
       const { wechat } = services
-      if (!wechat) throw new CloudError('UNAVAILABLE', 'WeChat login is not set up on this server (WX_APPID and WX_SECRET).')
+      if (!wechat) throw new CloudError('UNAVAILABLE', 'WeChat login is not set up on this server (WX_APPID and WX_SECRET).', { reason: 'login.wechatOff' })
       const session = await wechat.code2Session(code)
       const at = new Date(services.now()).toISOString()
       user = await inTransaction(services, async (services) => {

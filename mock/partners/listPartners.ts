@@ -10,7 +10,7 @@ export const listPartners = defineFunction({
   auth: 'organizer',
   transaction: 'read',
   async handle(_req, who, services) {
-    requireCityScope(who, "see the city's partners")
+    requireCityScope(who, "see the city's partners", { reason: 'cityOnly.partners' })
     return { partners: (await listPartnerRows(services.store)).map(publicPartner) }
   },
 })

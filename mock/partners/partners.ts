@@ -29,7 +29,7 @@ export function issued(partner: PartnerRecord, secret: string): SecretIssued {
 
 export async function partnerOrNotFound(services: Services, partnerId: string): Promise<PartnerRecord> {
   const partner = await getPartner(services.store, partnerId)
-  if (!partner) throw new CloudError('NOT_FOUND', `No partner with id ${partnerId}.`)
+  if (!partner) throw new CloudError('NOT_FOUND', `No partner with id ${partnerId}.`, { reason: 'partner.notFound' })
   return partner
 }
 

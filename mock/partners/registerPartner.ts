@@ -15,7 +15,7 @@ export const registerPartner = defineFunction({
   auth: 'organizer',
   transaction: 'write',
   async handle(req, who, services) {
-    requireCityScope(who, 'register a partner')
+    requireCityScope(who, 'register a partner', { reason: 'cityOnly.partners' })
     const { secret, sealed } = issueSecret(services)
     const id = services.newId('pt')
     await insertPartner(services.store, {

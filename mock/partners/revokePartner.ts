@@ -12,12 +12,12 @@ export const revokePartner = defineFunction({
   auth: 'organizer',
   transaction: 'write',
   async handle({ partnerId }, who, services) {
-    requireCityScope(who, 'revoke a partner')
+    requireCityScope(who, 'revoke a partner', { reason: 'cityOnly.partners' })
     const partner = await partnerOrNotFound(services, partnerId)
     await transition(
       services.store,
       { table: 'partners', key: { id: partner.id }, column: 'revoked_at', from: [null], to: toShanghaiIso(services.now()) },
-      conflict('This partner is already revoked.'),
+      conflict('This partner is already revoked.', { reason: 'partner.alreadyRevoked' }),
     )
     const after = await getPartner(services.store, partner.id)
     if (!after) throw new Error('a partner vanished inside the transaction that revoked it')

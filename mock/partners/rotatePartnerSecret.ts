@@ -15,14 +15,14 @@ export const rotatePartnerSecret = defineFunction({
   auth: 'organizer',
   transaction: 'write',
   async handle({ partnerId }, who, services) {
-    requireCityScope(who, "rotate a partner's secret")
+    requireCityScope(who, "rotate a partner's secret", { reason: 'cityOnly.partners' })
     const partner = await partnerOrNotFound(services, partnerId)
-    if (partner.revokedAt) throw new CloudError('CONFLICT', 'This partner is revoked: register it again to give it a secret.')
+    if (partner.revokedAt) throw new CloudError('CONFLICT', 'This partner is revoked: register it again to give it a secret.', { reason: 'partner.revoked' })
     const { secret, sealed } = issueSecret(services)
     await transition(
       services.store,
       { table: 'partners', key: { id: partner.id }, column: 'secret_version', from: [partner.secretVersion], to: partner.secretVersion + 1, set: { sealed_secret: sealed } },
-      conflict("This partner's secret was rotated a moment ago: rotate again if you still need a new one."),
+      conflict("This partner's secret was rotated a moment ago: rotate again if you still need a new one.", { reason: 'partner.rotatedMeanwhile' }),
     )
     const after = await getPartner(services.store, partner.id)
     if (!after) throw new Error('a partner vanished inside the transaction that rotated it')

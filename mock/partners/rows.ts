@@ -37,7 +37,7 @@ const link: RowHandler<typeof linkRowSchema> = {
       throw new CloudError('CONFLICT', 'This resident is linked with another account of yours: they must unlink it on their Me page first.')
     }
     const at = toShanghaiIso(nowMs)
-    await transition(store, { table: 'partner_link_codes', key: { code: code.code }, column: 'used_at', from: [null], to: at }, conflict('That link code was used a moment ago.'))
+    await transition(store, { table: 'partner_link_codes', key: { code: code.code }, column: 'used_at', from: [null], to: at }, conflict('That link code was used a moment ago.', { reason: 'partnerRow.linkCodeUsedMeanwhile' }))
     if (holder === undefined) await insertLink(store, partner.id, hash, code.openid, at)
     return 'linked'
   },

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
+import type { ErrorReason } from '../../src/contract/errors'
 import { LIMITS } from '../../src/contract/schemas'
 import { PARTNER_LIMITS } from '../../src/core/partners'
 
@@ -60,9 +61,9 @@ function securityHeaders(res: ServerResponse) {
 
 const WX_OPENID = /^[A-Za-z0-9_-]{1,128}$/
 
-function sendError(res: ServerResponse, status: number, code: string, message: string) {
+function sendError(res: ServerResponse, status: number, code: string, message: string, refusal?: ErrorReason) {
   traceOf(res)?.code(code)
-  sendJson(res, status, { error: { code, message } })
+  sendJson(res, status, { error: { code, message, ...refusal } })
 }
 
 function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | 'too-large'> {
@@ -172,18 +173,18 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
       try {
         name = decodeURIComponent(url.pathname.slice('/cloud/'.length))
       } catch {
-        sendError(res, 404, 'NOT_FOUND', 'There is no cloud function at that path.')
+        sendError(res, 404, 'NOT_FOUND', 'There is no cloud function at that path.', { reason: 'call.noSuchFunction' })
         return
       }
       trace?.call(name)
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST, OPTIONS')
-        sendError(res, 405, 'INVALID_ARGUMENT', 'Cloud functions are called with POST.')
+        sendError(res, 405, 'INVALID_ARGUMENT', 'Cloud functions are called with POST.', { reason: 'call.postOnly' })
         return
       }
       if (!isJson(req)) {
         req.resume()
-        sendError(res, 415, 'INVALID_ARGUMENT', 'Cloud functions take Content-Type: application/json.')
+        sendError(res, 415, 'INVALID_ARGUMENT', 'Cloud functions take Content-Type: application/json.', { reason: 'call.jsonOnly' })
         return
       }
       let platformOpenid: string | undefined
@@ -192,25 +193,30 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         const openid = header(req, 'x-wx-openid')
         if (!openid || !WX_OPENID.test(openid) || header(req, 'x-wx-appid') !== options.cloudRun.appid) {
           req.resume()
-          sendError(res, 401, 'UNAUTHENTICATED', "This service answers calls from this mini-program through WeChat Cloud Run only; no WeChat identity for it came with the call.")
+          sendError(res, 401, 'UNAUTHENTICATED', "This service answers calls from this mini-program through WeChat Cloud Run only; no WeChat identity for it came with the call.", {
+            reason: 'session.noWeChatIdentity',
+          })
           return
         }
         platformOpenid = openid
       }
       const body = await readBody(req, LIMITS.maxBodyBytes)
       if (body === 'too-large') {
-        sendError(res, 413, 'INVALID_ARGUMENT', `The request body is larger than ${LIMITS.maxBodyBytes / 1024} KB.`)
+        sendError(res, 413, 'INVALID_ARGUMENT', `The request body is larger than ${LIMITS.maxBodyBytes / 1024} KB.`, {
+          reason: 'call.tooLarge',
+          params: { maxKb: LIMITS.maxBodyBytes / 1024 },
+        })
         return
       }
       let parsed: unknown
       try {
         parsed = JSON.parse(body.toString('utf8'))
       } catch {
-        sendError(res, 400, 'INVALID_ARGUMENT', 'The request body is not valid JSON.')
+        sendError(res, 400, 'INVALID_ARGUMENT', 'The request body is not valid JSON.', { reason: 'call.notJson' })
         return
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        sendError(res, 400, 'INVALID_ARGUMENT', 'The request body must be a JSON object: { "data": { ... } }.')
+        sendError(res, 400, 'INVALID_ARGUMENT', 'The request body must be a JSON object: { "data": { ... } }.', { reason: 'call.dataNotObject' })
         return
       }
       const data = 'data' in parsed ? (parsed as { data: unknown }).data : {}

@@ -24,7 +24,7 @@ export interface OpenDataOptions {
 /** Inside a Cloud Run container: the open-API service's address (HTTP, no token; it adds the credential). */
 export const CLOUDRUN_OPEN_API_BASE = 'http://api.weixin.qq.com'
 
-const retryLater = () => new CloudError('UNAVAILABLE', "WeChat's open-data service is busy or did not answer. Please try again in a moment.")
+const retryLater = () => new CloudError('UNAVAILABLE', "WeChat's open-data service is busy or did not answer. Please try again in a moment.", { reason: 'wechat.openDataBusy' })
 
 export function createOpenDataExchange(options: OpenDataOptions): OpenDataExchange {
   const log = options.log ?? ((line: string) => console.error(line))

@@ -18,7 +18,7 @@ export function createTokenService(secret: string, ttlSeconds: number, now: () =
   const key = createSecretKey(Buffer.from(secret, 'utf8'))
   // A token string that verified once verifies again until its own exp: signature and issuer cannot change.
   const verified = new Map<string, { openid: string; expSeconds: number }>()
-  const expired = () => new CloudError('UNAUTHENTICATED', 'Your session has expired. Please log in again.')
+  const expired = () => new CloudError('UNAUTHENTICATED', 'Your session has expired. Please log in again.', { reason: 'session.expired' })
   return {
     issue(openid) {
       const iat = Math.floor(now() / 1000)
@@ -38,7 +38,7 @@ export function createTokenService(secret: string, ttlSeconds: number, now: () =
           clockTimestamp: Math.floor(now() / 1000),
         })
         if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
-          throw new CloudError('UNAUTHENTICATED', 'The session token is malformed. Please log in again.')
+          throw new CloudError('UNAUTHENTICATED', 'The session token is malformed. Please log in again.', { reason: 'session.invalid' })
         }
         if (verified.size >= VERIFIED_CACHE_MAX) verified.delete(verified.keys().next().value as string)
         verified.set(token, { openid: payload.sub, expSeconds: payload.exp })
@@ -46,7 +46,7 @@ export function createTokenService(secret: string, ttlSeconds: number, now: () =
       } catch (error) {
         if (error instanceof CloudError) throw error
         if (error instanceof jwt.TokenExpiredError) throw expired()
-        throw new CloudError('UNAUTHENTICATED', 'The session token is not valid. Please log in again.')
+        throw new CloudError('UNAUTHENTICATED', 'The session token is not valid. Please log in again.', { reason: 'session.invalid' })
       }
     },
   }

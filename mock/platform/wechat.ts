@@ -42,7 +42,7 @@ const CONFIG_ERRCODES: Record<number, string> = {
   40164: "this server's IP is not on the mini-program's IP allow-list",
 }
 
-const retryLater = () => new CloudError('UNAVAILABLE', "WeChat's login service is busy or did not answer. Please try again in a moment.")
+const retryLater = () => new CloudError('UNAVAILABLE', "WeChat's login service is busy or did not answer. Please try again in a moment.", { reason: 'wechat.loginBusy' })
 
 export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
   const log = options.log ?? ((line: string) => console.error(line))
@@ -77,13 +77,13 @@ export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
       switch (errcode) {
         case 40029:
         case 40163:
-          throw new CloudError('UNAUTHENTICATED', 'This WeChat login code is invalid or was already used. Please log in again.')
+          throw new CloudError('UNAUTHENTICATED', 'This WeChat login code is invalid or was already used. Please log in again.', { reason: 'wechat.codeInvalid' })
         case -1:
           throw retryLater()
         case 45011:
-          throw new CloudError('RATE_LIMITED', 'Too many WeChat logins in a short time. Wait a minute and try again.')
+          throw new CloudError('RATE_LIMITED', 'Too many WeChat logins in a short time. Wait a minute and try again.', { reason: 'wechat.tooManyLogins' })
         case 40226:
-          throw new CloudError('PERMISSION_DENIED', 'WeChat blocked this login for this account.')
+          throw new CloudError('PERMISSION_DENIED', 'WeChat blocked this login for this account.', { reason: 'wechat.blocked' })
       }
       const meaning = CONFIG_ERRCODES[errcode]
       if (meaning) {

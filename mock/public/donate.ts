@@ -26,10 +26,19 @@ export const donate = defineIdempotentFunction({
   async handle(req, { openid }, services) {
     const { store } = services
     const project = await getProject(store, req.projectId)
-    if (!project || !project.active) throw new CloudError('NOT_FOUND', `No project with id ${req.projectId} is open for donations.`)
-    const spendable = spendablePoints(await getWallet(store, openid))
+    if (!project || !project.active) throw new CloudError('NOT_FOUND', `No project with id ${req.projectId} is open for donations.`, { reason: 'donate.noProject' })
+    const before = await getWallet(store, openid)
+    const spendable = spendablePoints(before)
     if (spendable < req.points) {
-      throw new CloudError('INSUFFICIENT_POINTS', `You can spend ${spendable} points${await heldNote(services, openid)}; you tried to give ${req.points}.`)
+      const { title } = project
+      const { points } = req
+      throw new CloudError(
+        'INSUFFICIENT_POINTS',
+        `You can spend ${spendable} points${await heldNote(services, openid)}; you tried to give ${points}.`,
+        before.pointsHeld > 0
+          ? { reason: 'donate.insufficientPointsHeld', params: { title, points, spendablePoints: spendable, heldPoints: before.pointsHeld } }
+          : { reason: 'donate.insufficientPoints', params: { title, points, spendablePoints: spendable } },
+      )
     }
     const at = toShanghaiIso(services.now())
     const { entry, wallet } = await appendEntry(services, openid, { type: 'donate', gramsCo2e: 0, points: -req.points, day: at.slice(0, 10), ref: project.id })

@@ -15,7 +15,7 @@ export const getDonationCertificate = defineFunction({
   transaction: 'read',
   async handle({ entryId }, { openid, nickname }, services) {
     const entry = await getEntry(services.store, openid, entryId)
-    if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`)
+    if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`, { reason: 'certificate.notFound' })
     const project = await getProject(services.store, entry.ref)
     return {
       certificate: {

@@ -11,10 +11,10 @@ export const upsertProject = defineFunction({
   auth: 'organizer',
   transaction: 'write',
   async handle(req, who, services) {
-    requireCityScope(who, 'open or edit a public-good project')
+    requireCityScope(who, 'open or edit a public-good project', { reason: 'cityOnly.projects' })
     const { store } = services
     const existing = req.id === undefined ? undefined : await getProject(store, req.id)
-    if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No project with id ${req.id}.`)
+    if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No project with id ${req.id}.`, { reason: 'project.notFound' })
     const project = {
       id: existing?.id ?? services.newId('pj'),
       title: req.title,

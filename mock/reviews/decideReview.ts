@@ -10,6 +10,9 @@ import { conflict, transition } from '../transitions'
 import { getReview } from './queries'
 import { getEntry, lockPerson, addHeldPoints } from '../wallet/queries'
 
+/** What an organizer is told of a check-in another organizer decided first. */
+const DECIDED = { confirmed: { reason: 'review.alreadyConfirmed' }, reversed: { reason: 'review.alreadyReversed' } } as const
+
 /**
  * Confirm keeps the credit and releases its held points; reverse writes an `adjust` entry that takes back the
  * grams (freeing that day's cap) and all the points, which were held and so never spent. The original entry
@@ -23,11 +26,11 @@ export const decideReview = defineFunction({
   async handle(req, who, services) {
     const { store } = services
     const review = await getReview(store, req.reviewId)
-    if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`)
+    if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`, { reason: 'review.notFound' })
     requireScope(who, review.communityId, 'check-in')
     // Separation of duties: a flagged check-in is decided by someone other than the person who made it.
-    if (review.openid === who.openid) throw new CloudError('PERMISSION_DENIED', 'This is your own check-in: another organizer decides it.')
-    if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`)
+    if (review.openid === who.openid) throw new CloudError('PERMISSION_DENIED', 'This is your own check-in: another organizer decides it.', { reason: 'review.ownCheckIn' })
+    if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`, DECIDED[review.status])
     const at = toShanghaiIso(services.now())
     let adjustEntryId: string | undefined
     const original = await getEntry(store, review.openid, review.entryId)
@@ -65,7 +68,7 @@ export const decideReview = defineFunction({
         to: req.decision === 'reverse' ? 'reversed' : 'confirmed',
         set: { decided_by: who.openid, decided_at: at, adjust_entry_id: adjustEntryId ?? null },
       },
-      conflict('Another organizer decided this check-in a moment ago: refresh the queue.'),
+      conflict('Another organizer decided this check-in a moment ago: refresh the queue.', { reason: 'review.decidedMeanwhile' }),
     )
     const after = await getReview(store, review.id)
     if (!after) throw new Error('review vanished inside the transaction')

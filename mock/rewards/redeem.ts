@@ -36,16 +36,27 @@ export const redeem = defineIdempotentFunction({
     const { store } = services
     const reward = await getReward(store, req.rewardId)
     if (!reward || !reward.active || !offeredTo(reward.communityId, (await communityOf(store, openid)).communityId)) {
-      throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer to you.`)
+      throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer to you.`, { reason: 'redeem.notOffered' })
     }
-    if (reward.stock <= 0) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`)
+    if (reward.stock <= 0) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`, { reason: 'redeem.outOfStock', params: { title: reward.title } })
     const held = (await heldRedemptionCounts(store, openid)).get(reward.id) ?? 0
     if (held >= reward.perUserLimit) {
-      throw new CloudError('REDEEM_LIMIT_REACHED', `You can hold at most ${reward.perUserLimit} of ${reward.title}.`)
+      throw new CloudError('REDEEM_LIMIT_REACHED', `You can hold at most ${reward.perUserLimit} of ${reward.title}.`, {
+        reason: 'redeem.limitReached',
+        params: { title: reward.title, limit: reward.perUserLimit },
+      })
     }
-    const spendable = spendablePoints(await getWallet(store, openid))
+    const before = await getWallet(store, openid)
+    const spendable = spendablePoints(before)
     if (spendable < reward.pointsCost) {
-      throw new CloudError('INSUFFICIENT_POINTS', `${reward.title} costs ${reward.pointsCost} points; you can spend ${spendable}${await heldNote(services, openid)}.`)
+      const { title, pointsCost: costPoints } = reward
+      throw new CloudError(
+        'INSUFFICIENT_POINTS',
+        `${title} costs ${costPoints} points; you can spend ${spendable}${await heldNote(services, openid)}.`,
+        before.pointsHeld > 0
+          ? { reason: 'redeem.insufficientPointsHeld', params: { title, costPoints, spendablePoints: spendable, heldPoints: before.pointsHeld } }
+          : { reason: 'redeem.insufficientPoints', params: { title, costPoints, spendablePoints: spendable } },
+      )
     }
     const nowMs = services.now()
     const createdAt = toShanghaiIso(nowMs)
@@ -54,7 +65,7 @@ export const redeem = defineIdempotentFunction({
     let code = voucherCode()
     while (await getRedemptionByCode(store, code)) code = voucherCode()
     // Conditional on stock left: two redeems of the last unit cannot both take it, whatever the engine.
-    await move(store, { table: 'rewards', key: { id: reward.id }, column: 'stock', delta: -1, min: 0 }, () => new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`))
+    await move(store, { table: 'rewards', key: { id: reward.id }, column: 'stock', delta: -1, min: 0 }, () => new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`, { reason: 'redeem.outOfStock', params: { title: reward.title } }))
     const record = {
       id,
       openid,

@@ -9,9 +9,9 @@ import { voucherSettled } from '../reminders/reminders'
 import { getRedemptionByCode, getReward, getRedemption } from './queries'
 
 const REFUSALS = {
-  fulfilled: 'This voucher was already used',
-  cancelled: 'This voucher was cancelled by its owner',
-  expired: 'This voucher has expired',
+  fulfilled: (at: string) => ({ message: 'This voucher was already used', refusal: { reason: 'voucherDesk.alreadyUsed', params: { at } } }),
+  cancelled: (at: string) => ({ message: 'This voucher was cancelled by its owner', refusal: { reason: 'voucherDesk.cancelled', params: { at } } }),
+  expired: (at: string) => ({ message: 'This voucher has expired', refusal: { reason: 'voucherDesk.expired', params: { at } } }),
 } as const
 
 const LOST_RACE = 'This voucher was settled a moment ago (used at another desk, cancelled or expired). Do not hand out the reward; scan it again to see why.'
@@ -25,16 +25,17 @@ export const verifyRedemption = defineFunction({
   async handle({ code }, who, services) {
     const { store } = services
     const found = await getRedemptionByCode(store, code)
-    if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`)
+    if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`, { reason: 'voucherDesk.unknownCode', params: { code } })
     const reward = await getReward(store, found.rewardId)
     requireScope(who, reward?.communityId ?? NO_COMMUNITY, 'voucher')
     const current = await freshRedemption(services, found)
     if (current.status !== 'pending') {
       const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt
-      throw new CloudError('CONFLICT', `${REFUSALS[current.status]} (${when}). Do not hand out the reward.`)
+      const { message, refusal } = REFUSALS[current.status](when)
+      throw new CloudError('CONFLICT', `${message} (${when}). Do not hand out the reward.`, refusal)
     }
     // Checked: a cancel, an expiry or another desk that settled it since it was read wins, and this desk says no.
-    await transition(store, settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid), conflict(LOST_RACE))
+    await transition(store, settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid), conflict(LOST_RACE, { reason: 'voucherDesk.settledMeanwhile' }))
     await voucherSettled(services, current.openid, current.id)
     const after = await getRedemption(store, current.id)
     if (!after) throw new Error('redemption vanished inside the transaction')

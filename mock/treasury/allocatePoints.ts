@@ -14,7 +14,7 @@ export const allocatePoints = defineIdempotentFunction({
   auth: 'organizer',
   transaction: 'write',
   idempotent: {
-    before: (_req, who) => requireCityScope(who, "allocate the treasury's points"),
+    before: (_req, who) => requireCityScope(who, "allocate the treasury's points", { reason: 'cityOnly.allocate' }),
     replay: (_recorded, _req, who, services) => treasuryView(services, who),
   },
   async handle(req, who, services) {

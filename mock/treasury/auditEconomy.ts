@@ -14,7 +14,7 @@ export const auditEconomy = defineFunction({
   auth: 'organizer',
   transaction: 'read',
   async handle(_req, who, services) {
-    requireCityScope(who, 'audit the whole economy')
+    requireCityScope(who, 'audit the whole economy', { reason: 'cityOnly.audit' })
     return audit(await economyTotals(services.store))
   },
 })

@@ -12,7 +12,7 @@ export const issuePoints = defineIdempotentFunction({
   auth: 'organizer',
   transaction: 'write',
   idempotent: {
-    before: (_req, who) => requireCityScope(who, 'issue points into the treasury'),
+    before: (_req, who) => requireCityScope(who, 'issue points into the treasury', { reason: 'cityOnly.issue' }),
     replay: (_recorded, _req, who, services) => treasuryView(services, who),
   },
   async handle(req, who, services) {

@@ -27,7 +27,11 @@ export async function issue(services: Services, who: CallerContext, points: numb
   const cap = services.treasuryMonthlyCapPoints
   await move(store, { table: 'treasury_months', key: { month }, column: 'issued', delta: points, max: cap }, async () => {
     const issued = await monthIssued(store, month)
-    return new CloudError('CONFLICT', `This month's issuance cap is ${cap} points and ${issued} are already issued: at most ${Math.max(0, cap - issued)} more until next month.`)
+    const left = Math.max(0, cap - issued)
+    return new CloudError('CONFLICT', `This month's issuance cap is ${cap} points and ${issued} are already issued: at most ${left} more until next month.`, {
+      reason: 'treasury.monthlyCap',
+      params: { cap, issued, left },
+    })
   })
   await mustMove(store, { ...TREASURY, column: 'issued', delta: points })
   const id = services.newId('ti')
@@ -41,7 +45,11 @@ export async function allocate(services: Services, who: CallerContext, purse: st
   await ensureTreasuryRows(store, shanghaiMonth(services.now()), purse)
   await move(store, { ...TREASURY, column: 'allocated', delta: points, max: 'issued' }, async () => {
     const t = await treasuryTotals(store)
-    return new CloudError('INSUFFICIENT_POINTS', `The treasury holds ${t.issuedPoints - t.allocatedPoints} points not yet allocated; issue more before allocating ${points}.`)
+    const unallocated = t.issuedPoints - t.allocatedPoints
+    return new CloudError('INSUFFICIENT_POINTS', `The treasury holds ${unallocated} points not yet allocated; issue more before allocating ${points}.`, {
+      reason: 'treasury.notEnoughUnallocated',
+      params: { unallocated, points },
+    })
   })
   await mustMove(store, { table: 'allowances', key: { purse }, column: 'granted', delta: points })
   const id = services.newId('ag')
@@ -65,7 +73,10 @@ export async function fundBudget(services: Services, who: CallerContext, budget:
   }
   await move(store, { table: 'allowances', key: { purse }, column: 'spent', delta: points, max: 'granted' }, async () => {
     const left = purseLeft((await getPurse(store, purse)) ?? { grantedPoints: 0, spentPoints: 0 })
-    return new CloudError('INSUFFICIENT_POINTS', `Your community's allowance has ${left} points left and this budget needs ${points}: ask a city organizer to allocate more.`)
+    return new CloudError('INSUFFICIENT_POINTS', `Your community's allowance has ${left} points left and this budget needs ${points}: ask a city organizer to allocate more.`, {
+      reason: 'treasury.allowanceShort',
+      params: { left, points },
+    })
   })
   await insertFunding(store, { id: services.newId('bf'), budgetId: budget.id, purse, openid: who.openid, points, createdAt: toShanghaiIso(services.now()) })
   await mustMove(store, { table: budget.table, key: { id: budget.id }, column: 'budget_points', delta: points })
@@ -79,7 +90,7 @@ export async function fundBudget(services: Services, who: CallerContext, budget:
 export async function closeBudget(services: Services, budget: OpenBudget): Promise<number> {
   const { store } = services
   const at = toShanghaiIso(services.now())
-  await transition(store, { table: budget.table, key: { id: budget.id }, column: 'budget_closed_at', from: [null], to: at }, conflict('This budget was closed a moment ago.'))
+  await transition(store, { table: budget.table, key: { id: budget.id }, column: 'budget_closed_at', from: [null], to: at }, conflict('This budget was closed a moment ago.', { reason: 'budget.closedMeanwhile' }))
   const now = budget.table === 'events' ? await getEvent(store, budget.id) : await getChallenge(store, budget.id)
   if (!now) throw new Error(`budget ${budget.id} vanished inside its transaction`)
   let left = unspentBudget(now)

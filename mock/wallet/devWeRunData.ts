@@ -17,7 +17,7 @@ export const devWeRunData = defineFunction({
   transaction: 'write',
   async handle(req, { openid }, services) {
     if (!services.devLogin || !services.wechatAppid) {
-      throw new CloudError('PERMISSION_DENIED', 'The dev WeRun source exists only on a development server (DEV_LOGIN=1).')
+      throw new CloudError('PERMISSION_DENIED', 'The dev WeRun source exists only on a development server (DEV_LOGIN=1).', { reason: 'werun.devOnly' })
     }
     const appid = services.wechatAppid
     const { store } = services

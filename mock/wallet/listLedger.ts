@@ -14,7 +14,7 @@ function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8')
   const seq = Number(text.slice(CURSOR_PREFIX.length))
   if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(seq) || seq < 1) {
-    throw new CloudError('INVALID_ARGUMENT', 'cursor: not a cursor this server gave out')
+    throw new CloudError('INVALID_ARGUMENT', 'cursor: not a cursor this server gave out', { reason: 'ledger.badCursor' })
   }
   return seq
 }

@@ -12,7 +12,7 @@ export interface ActionNotice {
 export interface Action {
   /**
    * Runs one thing the resident asked for: clears the last notice, marks busy, and turns a failure into a
-   * readable error notice (the contract's message in the resident's language). A string the work returns is
+   * readable error notice (errorText: the refusal worded in the resident's language). A string the work returns is
    * shown as a success. Answers whether it succeeded.
    */
   run(work: () => Promise<string | void>): Promise<boolean>

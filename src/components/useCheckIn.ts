@@ -32,7 +32,7 @@ export function useCheckIn() {
       } else if (outcome.status === 'queued') {
         setNotice({ tone: 'info', lines: [t('checkin.queued')] })
       } else {
-        setNotice({ tone: 'error', lines: [errorText(t, new CloudCallError(outcome.code, outcome.message))] })
+        setNotice({ tone: 'error', lines: [errorText(t, new CloudCallError(outcome.code, outcome.message, outcome.refusal))] })
       }
     } catch (error) {
       setNotice({ tone: 'error', lines: [errorText(t, error)] })

@@ -6,7 +6,7 @@ import { selectLang, useAppStore } from '../store'
 import type { Lang } from '../i18n'
 
 /** The tab bar's pages in app.config.ts order, and the message naming each. */
-const TABS: MessageKey[] = ['tab.home', 'tab.wallet', 'tab.challenges', 'tab.rewards', 'tab.me']
+const TABS: (keyof typeof zh & MessageKey)[] = ['tab.home', 'tab.wallet', 'tab.challenges', 'tab.rewards', 'tab.me']
 
 /**
  * On a cold load (H5) the page can be shown before the tab bar listens: Taro's H5 setTabBarItem then neither

@@ -24,8 +24,35 @@ export type ErrorCode = keyof typeof ERROR_STATUS
 
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[]
 
+/** What a refusal's sentence says in figures: amounts, limits, names, days ('YYYY-MM-DD') and instants (ISO). */
+export type ReasonParams = Record<string, string | number>
+
+/**
+ * Why a call was refused, as a stable key (`redeem.insufficientPoints`) and the figures its sentence needs, so a
+ * client words it in the resident's own language; `message` stays the English sentence for other consumers.
+ * Params never carry an internal id.
+ */
+export interface ErrorReason {
+  reason: string
+  params?: ReasonParams
+}
+
 export interface CloudErrorBody {
-  error: { code: ErrorCode; message: string }
+  error: { code: ErrorCode; message: string } & Partial<ErrorReason>
+}
+
+/** A reason and its params as they came over the wire, or undefined for anything malformed (an older server). */
+export function reasonOf(error: { reason?: unknown; params?: unknown } | undefined): ErrorReason | undefined {
+  if (!error || typeof error.reason !== 'string' || error.reason === '') return undefined
+  const raw = error.params
+  if (raw === undefined) return { reason: error.reason }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined
+  const params: ReasonParams = {}
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined
+    params[key] = value
+  }
+  return { reason: error.reason, params }
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

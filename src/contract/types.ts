@@ -472,6 +472,8 @@ export interface PublicEntry {
 export interface PublicVerification {
   /** the code names exactly one entry whose hash recomputes from what it records, linked into its chain */
   genuine: boolean
+  /** what the check found, a stable key the app words in the reader's language (`message` is English) */
+  verdict: 'genuine' | 'unknownCode' | 'ambiguousCode' | 'altered' | 'unlinked'
   entry?: PublicEntry
   /** why it is not genuine, or what was checked */
   message: string

@@ -4,6 +4,7 @@
  * signs the code is the cloud's; the format and the windows are rules, here.
  */
 import { EVENT_LIMITS } from '../contract/constants'
+import type { ErrorReason } from '../contract/errors'
 import { DISPLAY_WINDOW_MS, displayWindow, rotatingCodeFormat, windowAccepted } from './stationCode'
 import { isDay } from './time'
 import { canActOn, type OrganizerScope } from './community'
@@ -24,42 +25,54 @@ export function eventBudget(slots: number, rewardPoints: number): number {
   return slots * rewardPoints
 }
 
-export type EventRefusal = { ok: true } | { ok: false; message: string }
+/** A refusal carries the English sentence and the reason the app words it from in the resident's language. */
+export type EventRefusal = { ok: true } | { ok: false; message: string; refusal: ErrorReason }
 
 const ok: EventRefusal = { ok: true }
-const no = (message: string): EventRefusal => ({ ok: false, message })
+const no = (message: string, refusal: ErrorReason): EventRefusal => ({ ok: false, message, refusal })
+const HOUR_MS = 3_600_000
+const MINUTE_MS = 60_000
 
 export function planEvent(startsMs: number, endsMs: number, nowMs: number): EventRefusal {
-  if (!(endsMs > startsMs)) return no('endsAt must be after startsAt.')
-  if (endsMs - startsMs > EVENT_LIMITS.maxDurationMs) return no('An event lasts at most 24 hours.')
-  if (endsMs <= nowMs) return no('This event would already be over.')
-  if (startsMs - nowMs > EVENT_LIMITS.maxLeadMs) return no('An event can be announced at most a year ahead.')
+  if (!(endsMs > startsMs)) return no('endsAt must be after startsAt.', { reason: 'event.endsBeforeStart' })
+  if (endsMs - startsMs > EVENT_LIMITS.maxDurationMs) {
+    return no('An event lasts at most 24 hours.', { reason: 'event.tooLong', params: { maxHours: EVENT_LIMITS.maxDurationMs / HOUR_MS } })
+  }
+  if (endsMs <= nowMs) return no('This event would already be over.', { reason: 'event.alreadyOver' })
+  if (startsMs - nowMs > EVENT_LIMITS.maxLeadMs) return no('An event can be announced at most a year ahead.', { reason: 'event.tooFarAhead' })
   return ok
 }
 
 export function canSignUp(e: EventTimes, nowMs: number): EventRefusal {
-  if (e.cancelledAt) return no('This event was cancelled.')
-  if (nowMs >= e.endsMs) return no('This event is over.')
+  if (e.cancelledAt) return no('This event was cancelled.', { reason: 'event.cancelled' })
+  if (nowMs >= e.endsMs) return no('This event is over.', { reason: 'event.over' })
   return ok
 }
 
 export function canCancelSignup(e: EventTimes, nowMs: number): EventRefusal {
-  if (nowMs > e.startsMs - EVENT_LIMITS.cancelBeforeMs) return no('A place can be given back until 2 hours before the start; after that, just do not come.')
+  if (nowMs > e.startsMs - EVENT_LIMITS.cancelBeforeMs) {
+    return no('A place can be given back until 2 hours before the start; after that, just do not come.', {
+      reason: 'event.cancelTooLate',
+      params: { hours: EVENT_LIMITS.cancelBeforeMs / HOUR_MS },
+    })
+  }
   return ok
 }
 
 /** Attendance is recorded on site only: from a little before the start until the end. */
 export function attendanceOpen(e: EventTimes, nowMs: number): EventRefusal {
-  if (e.cancelledAt) return no('This event was cancelled.')
-  if (nowMs < e.startsMs - EVENT_LIMITS.earlyArrivalMs) return no('Attendance opens 30 minutes before the event starts.')
-  if (nowMs > e.endsMs) return no('This event is over: attendance can no longer be recorded.')
+  if (e.cancelledAt) return no('This event was cancelled.', { reason: 'event.cancelled' })
+  if (nowMs < e.startsMs - EVENT_LIMITS.earlyArrivalMs) {
+    return no('Attendance opens 30 minutes before the event starts.', { reason: 'event.attendanceNotOpen', params: { minutes: EVENT_LIMITS.earlyArrivalMs / MINUTE_MS } })
+  }
+  if (nowMs > e.endsMs) return no('This event is over: attendance can no longer be recorded.', { reason: 'event.attendanceClosed' })
   return ok
 }
 
 /** The organizer's phone shows the attendance code until the event ends, unless it was called off. */
 export function codeShown(e: EventTimes, nowMs: number): EventRefusal {
-  if (e.cancelledAt) return no('This event was cancelled.')
-  if (nowMs > e.endsMs) return no('This event is over.')
+  if (e.cancelledAt) return no('This event was cancelled.', { reason: 'event.cancelled' })
+  if (nowMs > e.endsMs) return no('This event is over.', { reason: 'event.over' })
   return ok
 }
 
@@ -79,13 +92,17 @@ export const LOCATION_ACCURACY_ALLOWANCE_M = 100
 export function locationCheck(
   at: EventLocation | undefined,
   phone: (Position & { accuracyM?: number }) | undefined,
-): { ok: true; distanceM?: number } | { ok: false; message: string; missing: boolean } {
+): { ok: true; distanceM?: number } | { ok: false; message: string; refusal: ErrorReason; missing: boolean } {
   if (!at) return { ok: true }
-  if (!phone) return { ok: false, missing: true, message: "This event checks that attendees are on site: allow the app to use your phone's location, then scan again." }
+  if (!phone) {
+    const message = "This event checks that attendees are on site: allow the app to use your phone's location, then scan again."
+    return { ok: false, missing: true, message, refusal: { reason: 'event.locationNeeded' } }
+  }
   const d = distanceM(at, phone)
   const slack = Math.min(Math.max(0, phone.accuracyM ?? 0), LOCATION_ACCURACY_ALLOWANCE_M)
   if (d > at.radiusM + slack) {
-    return { ok: false, missing: false, message: `Your phone reports ${d} m from the event's place; attendance is recorded within ${at.radiusM} m of it.` }
+    const message = `Your phone reports ${d} m from the event's place; attendance is recorded within ${at.radiusM} m of it.`
+    return { ok: false, missing: false, message, refusal: { reason: 'event.tooFar', params: { distanceM: d, radiusM: at.radiusM } } }
   }
   return { ok: true, distanceM: d }
 }
@@ -100,7 +117,7 @@ export function runsEvent(e: { creator: string; communityId: string }, person: {
 
 /** An event can be called off until it ends (once: the store refuses a second time). */
 export function canCallOff(e: EventTimes, nowMs: number): EventRefusal {
-  if (nowMs > e.endsMs) return no('This event is over: there is nothing left to call off.')
+  if (nowMs > e.endsMs) return no('This event is over: there is nothing left to call off.', { reason: 'event.overNothingToCallOff' })
   return ok
 }
 

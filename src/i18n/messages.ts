@@ -1,4 +1,9 @@
-/** Every string a resident sees, in Simplified Chinese (default) and English. Keys never reach the screen. */
+/**
+ * Every string a resident sees, in Simplified Chinese (default) and English. Keys never reach the screen. The
+ * cloud's refusals by reason are their own module (./refusals), merged in here.
+ */
+import { enRefusals, zhRefusals, type RefusalKey } from './refusals'
+
 export const zh = {
   'tab.home': '打卡',
   'tab.wallet': '钱包',
@@ -107,17 +112,17 @@ export const zh = {
   'login.wechatBusy': '正在通过微信登录…',
   'privacy.title': '隐私说明',
   'error.NETWORK': '无法连接服务器，请检查网络',
-  'error.INVALID_ARGUMENT': '输入有误：{message}',
+  'error.INVALID_ARGUMENT': '输入有误，请检查后再试。',
   'error.UNAUTHENTICATED': '登录已失效，请重新登录',
   'error.PERMISSION_DENIED': '没有权限进行此操作',
-  'error.NOT_FOUND': '未找到：{message}',
-  'error.CONFLICT': '请求冲突：{message}',
+  'error.NOT_FOUND': '没有找到要操作的内容，它可能已被删除或更改。',
+  'error.CONFLICT': '没有完成：相关内容刚刚有变化，请刷新后再试。',
   'error.DAILY_CAP_REACHED': '今日该项已达上限，明天再来吧',
-  'error.IMPLAUSIBLE': '速度或数量不合常理，未记入：{message}',
+  'error.IMPLAUSIBLE': '速度或数量不合常理，未记入。请核对距离、用时或重量。',
   'error.INSUFFICIENT_POINTS': '积分不足',
   'error.OUT_OF_STOCK': '库存不足',
   'error.REDEEM_LIMIT_REACHED': '已达到兑换次数上限',
-  'error.TRIP_OVERLAP': '与已记录的一次出行时间重叠，未记入：{message}',
+  'error.TRIP_OVERLAP': '与已记录的一次出行时间重叠，未记入。同一时间只记一次出行。',
   'error.STATION_RETIRED': '这个回收站点已停用，请到其他站点投放。',
   'error.RATE_LIMITED': '操作太频繁，请稍后再试',
   'error.INTERNAL': '服务器出错了，未做任何更改，请稍后再试',
@@ -278,9 +283,10 @@ export const zh = {
   'reminder.unread': '{count} 条未读',
 }
 
-export type MessageKey = keyof typeof zh
+type BaseKey = keyof typeof zh
+export type MessageKey = BaseKey | RefusalKey
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<BaseKey, string> = {
   'tab.home': 'Check in',
   'tab.wallet': 'Wallet',
   'tab.me': 'Me',
@@ -559,5 +565,5 @@ export const en: Record<MessageKey, string> = {
   'reminder.unread': '{count} unread',
 }
 
-export const MESSAGES = { 'zh-CN': zh, en }
+export const MESSAGES: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': { ...zh, ...zhRefusals }, en: { ...en, ...enRefusals } }
 export type Lang = keyof typeof MESSAGES

@@ -5,7 +5,7 @@
  * transport that tests install with setTransport(). Nothing is sent before the privacy notice is agreed.
  */
 import Taro from '@tarojs/taro'
-import { isErrorCode } from '../contract/errors'
+import { isErrorCode, reasonOf, type ReasonParams } from '../contract/errors'
 import type { FunctionName, RequestOf, ResultOf } from '../contract/types'
 import { CloudCallError, type ClientErrorCode } from './errors'
 
@@ -13,7 +13,7 @@ export { CloudCallError, type ClientErrorCode } from './errors'
 export { isRetryable, sendOnce, withRetries } from './callPolicy'
 
 /** What a transport hands back: the contract's body, or a thrown error when nothing was answered. */
-export type CloudBody = { result: unknown } | { error: { code: string; message: string } }
+export type CloudBody = { result: unknown } | { error: { code: string; message: string; reason?: string; params?: ReasonParams } }
 export type Transport = (name: string, data: unknown, token: string | undefined) => Promise<CloudBody>
 
 const HTTP_TIMEOUT_MS = 15_000
@@ -137,9 +137,16 @@ export async function callCloud<N extends FunctionName>(name: N, data: RequestOf
   transport ??= defaultTransport()
   const body = await transport(name, data, currentToken())
   if ('result' in body) return body.result as ResultOf<N>
-  const code = isErrorCode(body.error?.code) ? body.error.code : 'INTERNAL'
-  if (code === 'UNAUTHENTICATED') onUnauthenticated?.()
-  throw new CloudCallError(code, body.error?.message ?? 'unknown error')
+  const error = refusalError(body.error)
+  if (error.code === 'UNAUTHENTICATED') onUnauthenticated?.()
+  throw error
+}
+
+/** The cloud's error body as a CloudCallError, its reason and params kept when they are well formed. */
+function refusalError(error: { code?: unknown; message?: unknown; reason?: unknown; params?: unknown } | undefined): CloudCallError {
+  const code = isErrorCode(error?.code) ? error.code : 'INTERNAL'
+  const message = typeof error?.message === 'string' ? error.message : 'unknown error'
+  return new CloudCallError(code, message, reasonOf(error))
 }
 
 /**
@@ -152,7 +159,7 @@ export async function callPublicCloud<N extends PublicFunctionName>(name: N, dat
   transport ??= defaultTransport()
   const body = await transport(name, data, undefined)
   if ('result' in body) return body.result as ResultOf<N>
-  throw new CloudCallError(isErrorCode(body.error?.code) ? body.error.code : 'INTERNAL', body.error?.message ?? 'unknown error')
+  throw refusalError(body.error)
 }
 
 const TRANSIENT: ReadonlySet<ClientErrorCode> = new Set(['NETWORK', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL', 'CONSENT_REQUIRED'])

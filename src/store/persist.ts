@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n'
 import { readStored, removeStored, writeStored } from '../services/storage'
 import type { WalletResult } from '../contract/types'
+import { reasonOf } from '../contract/errors'
 import type { QueuedCheckIn, RefusedCheckIn, Session, TextSize } from './types'
 
 export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1', textSize: 'glp.textSize.v1', wallet: 'glp.wallet.v1', refused: 'glp.refused.v1' } as const
@@ -40,7 +41,15 @@ function isRefusedList(v: unknown): v is { openid: string; items: RefusedCheckIn
     isObject(v) &&
     isString(v.openid) &&
     Array.isArray(v.items) &&
-    v.items.every((r) => isObject(r) && isString(r.code) && typeof r.message === 'string' && isString(r.refusedAt) && isQueued({ requestId: r.requestId, queuedAt: r.refusedAt, payload: r.payload }))
+    v.items.every(
+      (r) =>
+        isObject(r) &&
+        isString(r.code) &&
+        typeof r.message === 'string' &&
+        (r.refusal === undefined || (isObject(r.refusal) && reasonOf(r.refusal) !== undefined)) &&
+        isString(r.refusedAt) &&
+        isQueued({ requestId: r.requestId, queuedAt: r.refusedAt, payload: r.payload }),
+    )
   )
 }
 export const isTextSize = (v: unknown): v is TextSize => v === 'standard' || v === 'large' || v === 'larger'

@@ -5,6 +5,7 @@ import type { Community, MyCommunity, SyncStepsResult, Achievements, Challenge, 
 import type { CreateChallengeRequest } from '../contract/schemas'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
+import type { ErrorReason } from '../contract/errors'
 
 export interface Session {
   openid: string
@@ -84,7 +85,7 @@ export interface QueuedCheckIn {
 export type SubmitOutcome =
   | { status: 'credited'; result: CheckInResult }
   | { status: 'queued' }
-  | { status: 'rejected'; code: ClientErrorCode; message: string }
+  | { status: 'rejected'; code: ClientErrorCode; message: string; refusal?: ErrorReason }
 
 /** A queued check-in the cloud later refused for good: shown on Home (what, why, what to do) until dismissed. */
 export interface RefusedCheckIn {
@@ -92,6 +93,8 @@ export interface RefusedCheckIn {
   payload: CheckInRequest
   code: ClientErrorCode
   message: string
+  /** the cloud's reason, when it gave one: Home words the refusal from it */
+  refusal?: ErrorReason
   refusedAt: string
 }
 

@@ -52,7 +52,7 @@ describe('login and sessions', () => {
 
   it('answers an unknown function with NOT_FOUND', async () => {
     const out = await h.cloud.call('dropTables', {})
-    expect(out).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: expect.stringContaining('dropTables') } } })
+    expect(out).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: expect.stringContaining('dropTables'), reason: 'call.noSuchFunction' } } })
     expect((await h.cloud.call('__proto__', {})).status).toBe(404)
     expect((await h.cloud.call('toString', {})).status).toBe(404)
   })

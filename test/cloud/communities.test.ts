@@ -201,6 +201,7 @@ describe('public verification', () => {
     expect(byCode.status).toBe(200)
     expect(byCode.body.result).toMatchObject({
       genuine: true,
+      verdict: 'genuine',
       entry: { type: 'donate', points: 100, day: '2026-11-29', projectId: 'pj-trees', projectTitle: certificate.projectTitle, hash: gift.entry.hash, seq: 2 },
     })
     const text = JSON.stringify(byCode.body)
@@ -229,7 +230,7 @@ describe('public verification', () => {
     db.exec('DROP TRIGGER entries_append_only_update')
     db.prepare('UPDATE entries SET grams = grams * 10 WHERE id = ?').run(drop.entry.id)
     const res = await anonymous('verifyPublic', { code: drop.entry.hash })
-    expect(res.body.result).toMatchObject({ genuine: false, entry: { gramsCo2e: drop.entry.gramsCo2e * 10 } })
+    expect(res.body.result).toMatchObject({ genuine: false, verdict: 'altered', entry: { gramsCo2e: drop.entry.gramsCo2e * 10 } })
     expect(res.body.result.message).toContain('altered')
   })
 })

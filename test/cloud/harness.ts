@@ -27,7 +27,8 @@ export interface Caller {
   via(worker: number): Caller
   call(name: string, data?: unknown): Promise<{ status: number; body: any }>
   ok(name: string, data?: unknown): Promise<any>
-  error(name: string, data?: unknown): Promise<{ status: number; code: string; message: string }>
+  /** a refusal as the body says it: code and message, and the reason and params the app words it from */
+  error(name: string, data?: unknown): Promise<{ status: number; code: string; message: string; reason?: string; params?: Record<string, string | number> }>
 }
 
 /**

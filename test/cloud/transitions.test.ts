@@ -11,6 +11,8 @@ import { assertMoves, isAllowedMove, isTerminal } from '../../src/core/states'
 import { harness, rid } from './harness'
 import { getReward } from '../../mock/rewards/queries'
 
+const RACE = { reason: 'voucherDesk.settledMeanwhile' }
+
 describe('the state machines (src/core/states)', () => {
   it('allow only the designed moves', () => {
     expect(isAllowedMove('voucher', 'pending', 'fulfilled')).toBe(true)
@@ -35,9 +37,9 @@ describe('transition, claim and move', () => {
     const store = h.cloud.store
     const spec = { table: 'redemptions', key: { id: redemption.id }, column: 'status', from: ['pending'], to: 'fulfilled', set: { closed_at: '2026-11-29T10:00:00+08:00', verified_by: 'x' } }
     // An edge the voucher machine does not have is a programming error, thrown before anything is written.
-    await expect(transition(store, { ...spec, from: ['fulfilled'], to: 'pending' }, conflict('no'))).rejects.toThrow(/cannot move from fulfilled to pending/)
-    await store.transaction((tx) => transition(tx, spec, conflict('second')))
-    await expect(store.transaction((tx) => transition(tx, spec, conflict('second desk')))).rejects.toMatchObject({ code: 'CONFLICT', message: 'second desk' })
+    await expect(transition(store, { ...spec, from: ['fulfilled'], to: 'pending' }, conflict('no', RACE))).rejects.toThrow(/cannot move from fulfilled to pending/)
+    await store.transaction((tx) => transition(tx, spec, conflict('second', RACE)))
+    await expect(store.transaction((tx) => transition(tx, spec, conflict('second desk', RACE)))).rejects.toMatchObject({ code: 'CONFLICT', message: 'second desk', reason: RACE.reason })
     expect(await store.transaction((tx) => claim(tx, spec))).toBe(false)
     // Only listed tables and columns: a name from anywhere else never reaches the statement text.
     await expect(store.transaction((tx) => claim(tx, { ...spec, column: 'points_cost', from: [1], to: 2 }))).rejects.toThrow(/not written by a conditional update/)

@@ -27,10 +27,10 @@ describe('event rules', () => {
 
   it('the code is shown and the event can be called off until it ends; a called-off event shows no code', () => {
     expect(codeShown(event, event.endsMs).ok).toBe(true)
-    expect(codeShown(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over.' })
-    expect(codeShown({ ...event, cancelledAt: 'x' }, 0)).toEqual({ ok: false, message: 'This event was cancelled.' })
+    expect(codeShown(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over.', refusal: { reason: 'event.over' } })
+    expect(codeShown({ ...event, cancelledAt: 'x' }, 0)).toEqual({ ok: false, message: 'This event was cancelled.', refusal: { reason: 'event.cancelled' } })
     expect(canCallOff(event, event.endsMs).ok).toBe(true)
-    expect(canCallOff(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over: there is nothing left to call off.' })
+    expect(canCallOff(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over: there is nothing left to call off.', refusal: { reason: 'event.overNothingToCallOff' } })
   })
 
   it('a budget pays every place its reward', () => {

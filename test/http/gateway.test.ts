@@ -24,19 +24,19 @@ describe('HTTP transport', () => {
   it('answers non-JSON, non-object and over-size bodies with the contract error body', async () => {
     expect(await raw('/cloud/getWallet', { method: 'POST', body: '{"data":' })).toEqual({
       status: 400,
-      body: { error: { code: 'INVALID_ARGUMENT', message: expect.any(String) } },
+      body: { error: { code: 'INVALID_ARGUMENT', message: expect.any(String), reason: 'call.notJson' } },
     })
     expect((await raw('/cloud/getWallet', { method: 'POST', body: '[1]' })).status).toBe(400)
     const big = JSON.stringify({ data: { pad: 'x'.repeat(70 * 1024) } })
     const res = await raw('/cloud/login', { method: 'POST', body: big, headers: { 'Content-Type': 'application/json' } })
     expect(res.status).toBe(413)
-    expect(res.body.error.code).toBe('INVALID_ARGUMENT')
+    expect(res.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', reason: 'call.tooLarge', params: { maxKb: 64 } })
   })
 
   it('takes only application/json, so a form or a text/plain POST from another site cannot call a function', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const res = await raw('/cloud/getWallet', { method: 'POST', body: '{"data":{}}', headers: { 'Content-Type': type, Authorization: `Bearer ${token}` } })
-      expect(res).toEqual({ status: 415, body: { error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('application/json') } } })
+      expect(res).toEqual({ status: 415, body: { error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('application/json'), reason: 'call.jsonOnly' } } })
     }
     const charset = await raw('/cloud/getWallet', { method: 'POST', body: '{"data":{}}', headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Bearer ${token}` } })
     expect(charset.status).toBe(200)

@@ -5,6 +5,8 @@ import type { Cloud } from '../../mock/cloud'
 import VerifyPage from '../../src/packages/organizer/pages/verify'
 import RewardsPage from '../../src/pages/rewards'
 import VoucherPage from '../../src/packages/rewards/pages/voucher'
+import CertificatePage from '../../src/packages/rewards/pages/certificate'
+import VerifyPublicPage from '../../src/packages/public/pages/verify'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
 
@@ -65,6 +67,14 @@ describe('rewards page', () => {
     expect(testUtils.queries.querySelector('[role="img"]')).toBeNull()
     expect((await (await asHandle('alice'))('getWallet')).wallet.pointsBalance).toBe(300)
   })
+
+  it('says in Chinese that a certificate is not found, without the id or the English sentence', async () => {
+    Current.router = { params: { entryId: 'e_no_such_gift' }, path: '/packages/rewards/pages/certificate/index' } as any
+    await testUtils.mount(CertificatePage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('没有找到这笔捐赠的证书：它不是你的捐赠记录，或已不存在。')).toBeTruthy()
+    expect(document.body.textContent).not.toMatch(/e_no_such_gift|No donation/)
+  })
 })
 
 describe('organizer verify page', () => {
@@ -79,7 +89,9 @@ describe('organizer verify page', () => {
     await typeInto(testUtils, '#voucher-code-input', redemption.code)
     await tapLabel(testUtils, '核销')
     expect(await testUtils.queries.waitForQueryByText('不能发放奖品')).toBeTruthy()
-    expect(testUtils.queries.queryByText('already used')).toBeTruthy()
+    // the refusal's reason, worded in Chinese with when it was used; never the cloud's English sentence
+    expect(document.body.textContent).toMatch(/这张兑换券已于 \d{2}-\d{2} \d{2}:\d{2} 使用过，请不要发放奖品。/)
+    expect(document.body.textContent).not.toMatch(/already used|Do not hand out/)
     expect((await (await asHandle('alice'))('listMyRedemptions')).redemptions[0].status).toBe('fulfilled')
   })
 
@@ -88,7 +100,19 @@ describe('organizer verify page', () => {
     await testUtils.mount(VerifyPage, {})
     await typeInto(testUtils, '#voucher-code-input', redemption.code)
     await tapLabel(testUtils, '核销')
-    expect(await testUtils.queries.waitForQueryByText('没有权限进行此操作')).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText('只有组织者可以这样做。')).toBeTruthy()
     expect((await (await asHandle('alice'))('listMyRedemptions')).redemptions[0].status).toBe('pending')
+  })
+})
+
+describe('public certificate check', () => {
+  it('words the answer for an unknown code in Chinese, never the English sentence that came with it', async () => {
+    Current.router = { params: {}, path: '/packages/public/pages/verify/index' } as any
+    await testUtils.mount(VerifyPublicPage, {})
+    await typeInto(testUtils, '#verify-code', '0000-0000-0000-0000')
+    await tapLabel(testUtils, '查验')
+    expect(await testUtils.queries.waitForQueryByText('账本中没有记录带有这个查验码，请核对是否按证书上的内容输入。')).toBeTruthy()
+    expect(document.body.textContent).toContain('无法证实')
+    expect(document.body.textContent).not.toMatch(/No entry|typed as printed/)
   })
 })

@@ -43,7 +43,7 @@ export function isUnreachable(error: unknown): boolean {
   return UNREACHABLE_CODES.has(e?.code ?? '') || UNREACHABLE_ERRNOS.has(e?.errno ?? 0) || (e?.fatal === true && !isConflict(error))
 }
 
-const unavailable = () => new CloudError('UNAVAILABLE', 'The database cannot be reached right now; nothing was written. Please try again in a moment.')
+const unavailable = () => new CloudError('UNAVAILABLE', 'The database cannot be reached right now; nothing was written. Please try again in a moment.', { reason: 'storage.unreachable' })
 
 /** The URL without its password, for messages and logs. */
 export function describeUrl(url: string): string {

@@ -37,6 +37,11 @@ const zh = {
   'verify.seq': '该账本的第 {seq} 条记录',
   'verify.privacy': '查验只显示记录本身，不显示是谁的记录。',
   'verify.formError': '请输入证书上的查验码',
+  'verify.verdict.genuine': '这条记录的哈希可以重新算出，并与账本中前后的记录相连。',
+  'verify.verdict.unknownCode': '账本中没有记录带有这个查验码，请核对是否按证书上的内容输入。',
+  'verify.verdict.ambiguousCode': '有不止一条记录以这个码开头，请输入完整的 64 位哈希。',
+  'verify.verdict.altered': '这条记录与它的哈希不再相符：写入后被改动过。',
+  'verify.verdict.unlinked': '这条记录没有按原样连在它的账本中。',
 }
 
 const en: Record<keyof typeof zh, string> = {
@@ -75,6 +80,11 @@ const en: Record<keyof typeof zh, string> = {
   'verify.seq': 'Entry {seq} of its ledger',
   'verify.privacy': 'Verification shows the entry itself, never whose it is.',
   'verify.formError': 'Enter the code printed on the certificate',
+  'verify.verdict.genuine': "Its hash recomputes from what it records, and it links to the entries around it in its owner's chain.",
+  'verify.verdict.unknownCode': 'No entry in this ledger carries this code: check it was typed as printed.',
+  'verify.verdict.ambiguousCode': 'More than one entry starts with this code: enter the full 64-character hash.',
+  'verify.verdict.altered': 'This entry no longer matches its hash: it was altered after it was written.',
+  'verify.verdict.unlinked': 'This entry is not linked into its chain as written.',
 }
 
 export type PackageKey = keyof typeof zh

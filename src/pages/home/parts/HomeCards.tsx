@@ -33,8 +33,8 @@ export function RefusedCheckIns({ refused, t, onDismiss }: { refused: RefusedChe
         const when = shanghaiClock(r.payload.occurredAt ?? r.refusedAt)
         const advised = ADVISED.includes(r.code)
         const advice = t(`home.refusedAdvice.${advised ? r.code : 'other'}` as MessageKey)
-        // The cloud's own sentence names entries by id and is English: the known reasons are worded here.
-        const why = advised ? t(`home.refusedWhy.${r.code}` as MessageKey) : errorText(t, new CloudCallError(r.code, r.message))
+        // The cloud's own sentence names entries by id and is English: a refusal without a reason is worded by its code.
+        const why = advised && !r.refusal ? t(`home.refusedWhy.${r.code}` as MessageKey) : errorText(t, new CloudCallError(r.code, r.message, r.refusal))
         return (
           <View key={r.requestId} className='refused__item'>
             <Notice tone='error' lines={[t('home.refusedItem', { what, when }), why, advice]} />

@@ -49,7 +49,8 @@ export default function VerifyPublicPage() {
               <Text className='verify-result__line muted'>{t('verify.seq', { seq: entry.seq })}</Text>
             </View>
           ) : null}
-          <Text className='muted verify-result__line'>{result.message}</Text>
+          {/* the cloud's message is English: the verdict is worded here (an older cloud sends none, and the title says it) */}
+          {result.verdict ? <Text className='muted verify-result__line'>{t(`verify.verdict.${result.verdict}` as PackageKey)}</Text> : null}
         </View>
       ) : null}
       <Text className='muted'>{t('verify.privacy')}</Text>
