@@ -141,7 +141,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     wechat: options.wechat,
     methodologyVersion: METHODOLOGY_VERSION,
     methodology,
-    rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS, options.residentsPerCodeWindow),
+    rules: creditRules(options.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS, options.residentsPerCodeWindow, methodology.factors),
     wechatAppid: options.wechatAppid ?? (options.devLogin ? DEV_WECHAT_APPID : undefined),
     openData: options.openData,
     treasuryMonthlyCapPoints: options.treasuryMonthlyCapPoints ?? DEFAULT_MONTHLY_ISSUANCE_CAP_POINTS,

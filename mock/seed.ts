@@ -1,6 +1,7 @@
 /** Catalogue data a new install needs. Every insert is keyed, so restarting never duplicates anything. */
 import type { Station } from '../src/contract/types'
-import { methodologyVersions } from '../src/core/methodology'
+import { METHODOLOGY_VERSION, methodologyVersions } from '../src/core/methodology'
+import { withKindFactors } from '../src/core/kinds'
 import type { Db } from './storage/port'
 import { newStationSecret } from './communities/stationCodes'
 import type { RewardSeed } from './rewards/queries'
@@ -32,8 +33,9 @@ export const SEED_PROJECT = {
 
 export async function seedCatalogue(storage: Db): Promise<void> {
   await storage.transaction(async (tx) => {
-    // Every version stays: entries cite the one they were credited under.
-    for (const m of methodologyVersions()) await saveMethodology(tx, m)
+    // Every version stays: entries cite the one they were credited under. A kind's own factors (src/core/kinds)
+    // join the version in force; rows are only ever added, so no entry's factor changes.
+    for (const m of methodologyVersions()) await saveMethodology(tx, m.version === METHODOLOGY_VERSION ? withKindFactors(m) : m)
     for (const station of SEED_STATIONS) await upsertStation(tx, station)
     // Every station gets a secret for its rotating display code (kept if it has one: codes on screens stay valid).
     for (const station of await listStations(tx)) await setStationSecretIfAbsent(tx, station.code, newStationSecret())

@@ -2,6 +2,7 @@
  * Challenges: participants, their progress and the counters (slots, group values) a board reads.
  * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
  */
+import type { ChallengeMetric } from '../../src/contract/constants'
 import { DELETED_NICKNAME } from '../../src/core/account'
 import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
@@ -28,9 +29,9 @@ export interface ChallengeRecord {
   creator: string
   title: string
   description: string
-  metric: 'gramsCo2e' | 'checkins' | 'recyclingKg' | 'travelKm'
+  metric: ChallengeMetric
   mode?: string
-  /** integer units: grams, check-ins, weight grams or metres */
+  /** integer units: grams, check-ins, or a kind's metric in its stored units (src/core/kinds: weight grams, metres) */
   targetMember?: number
   targetGroup?: number
   startDay: string

@@ -1,9 +1,9 @@
 /**
- * Reviews of flagged check-ins, the bonuses they hold, and the recent drops a station's burst rule reads.
+ * Reviews of flagged check-ins, the bonuses they hold, and the kinds' memory per key (a station's recent drops).
  * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
  */
 import type { ReviewItem, ReviewStatus } from '../../src/contract/types'
-import { parseStationDrops, type StationDrop } from '../../src/core/review'
+import type { StationDrop } from '../../src/core/review'
 import { everyRow, pastBound } from '../storage/bounds'
 import { sql, type Db } from '../storage/port'
 import { PARTICIPATIONS_LIMIT } from '../challenges/queries'
@@ -90,12 +90,20 @@ const q = {
   reviewOfEntry: sql<[string], ReviewRow>('SELECT * FROM reviews WHERE entry_id = ?'),
 }
 
-export async function stationDrops(db: Db, openid: string, stationCode: string) {
-  return parseStationDrops((await db.get(q.stationDrops, openid, stationCode))?.recent)
+/**
+ * A kind's memory kept per person and key (src/core/kinds KindMemory): a station's recent drops under the station's
+ * code, a later kind's under `<kind>:…`. The rows are the station_drops table's, which departure carries whole.
+ */
+export async function keyedMemory(db: Db, openid: string, key: string): Promise<string | undefined> {
+  return (await db.get(q.stationDrops, openid, key))?.recent
+}
+
+export async function saveKeyedMemory(db: Db, openid: string, key: string, text: string) {
+  await db.defer(q.saveStationDrops, openid, key, text)
 }
 
 export async function saveStationDrops(db: Db, openid: string, stationCode: string, drops: StationDrop[]) {
-  await db.defer(q.saveStationDrops, openid, stationCode, JSON.stringify(drops))
+  await saveKeyedMemory(db, openid, stationCode, JSON.stringify(drops))
 }
 
 export async function insertReview(db: Db, r: ReviewRecord) {

@@ -2,7 +2,7 @@
 import type { LedgerEntry, Wallet } from '../../src/contract/types'
 import { countsTowardDailyCap } from '../../src/core/credit'
 import { DAY_TOTAL_KEY } from '../../src/core/farming'
-import { capKeyOf } from '../../src/core/steps'
+import { capKeyOf } from '../../src/core/kinds'
 import { slotOf } from '../../src/core/counters'
 import { applyToWallet, entryHash, type UnhashedEntry } from '../../src/core/ledger'
 import { toShanghaiIso } from '../../src/core/time'

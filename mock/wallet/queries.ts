@@ -3,8 +3,9 @@
  * Statements in the common SQL subset, run through the executor (MySQL's differences are rewritten by the engine).
  */
 import type { LedgerEntry, Wallet } from '../../src/contract/types'
-import { DAY_TOTAL_KEY, parseTrips, SELF_REPORTED_TOTAL_KEY, type Trip } from '../../src/core/farming'
-import { isBookkeepingKey, STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY } from '../../src/core/steps'
+import { DAY_TOTAL_KEY, parseTrips, type Trip } from '../../src/core/farming'
+import type { Counters } from '../../src/core/kinds'
+import { isBookkeepingKey } from '../../src/core/steps'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { sql, type Db } from '../storage/port'
@@ -53,6 +54,9 @@ export interface EntryRow {
   hash: string
   steps: number | null
   evidence: LedgerEntry['evidence'] | null
+  /** absent in a row read from a database before migration 13 */
+  quantity?: number | null
+  unit?: string | null
 }
 
 export function entryFromRow(row: EntryRow): LedgerEntry {
@@ -78,6 +82,9 @@ export function entryFromRow(row: EntryRow): LedgerEntry {
   if (row.station_code !== null) entry.stationCode = row.station_code
   if (row.steps !== null && row.steps !== undefined) entry.steps = row.steps
   if (row.evidence !== null && row.evidence !== undefined) entry.evidence = row.evidence
+  // Only entries that measured one carry it, so every other entry hashes as it did before these columns.
+  if (row.quantity !== null && row.quantity !== undefined) entry.quantity = Number(row.quantity)
+  if (row.unit !== null && row.unit !== undefined) entry.unit = row.unit
   return entry
 }
 
@@ -118,7 +125,7 @@ export function communityFromRow(row: WalletRow): PersonCommunity {
 interface Held {
   /** wallets this transaction has locked, as they stand after its own appends */
   heads: Map<string, WalletRecord>
-  /** the recent trips on those wallet rows (src/core/farming), read with the lock */
+  /** the memory kept on those wallet rows (src/core/kinds: travel's recent trips), read with the lock */
   trips: Map<string, string | null>
   kinds: Map<string, string | null>
   /** the community on those wallet rows, read with the lock */
@@ -164,9 +171,9 @@ const q = {
   wallet: sql<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
   insertEntry: sql(
     `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
-       created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, steps, evidence, prev_hash, hash, community_id)
+       created_at, occurred_at, ref, distance_m, duration_s, weight_g, station_code, steps, evidence, quantity, unit, prev_hash, hash, community_id)
      VALUES (@openid, @seq, @id, @type, @grams, @points, @factorId, @sourceVersion, @methodologyVersion, @day,
-       @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @steps, @evidence, @prevHash, @hash, @communityId)`,
+       @createdAt, @occurredAt, @ref, @distanceM, @durationS, @weightG, @stationCode, @steps, @evidence, @quantity, @unit, @prevHash, @hash, @communityId)`,
   ),
   // lockPerson made sure the row exists
   updateWallet: sql(
@@ -265,6 +272,8 @@ export async function appendEntry(db: Db, openid: string, e: LedgerEntry, wallet
     stationCode: e.stationCode ?? null,
     steps: e.steps ?? null,
     evidence: e.evidence ?? null,
+    quantity: e.quantity ?? null,
+    unit: e.unit ?? null,
     prevHash: e.prevHash,
     hash: e.hash,
     communityId,
@@ -295,33 +304,54 @@ export async function getEntry(db: Db, openid: string, id: string) {
   return row && entryFromRow(row)
 }
 
-export async function prefetchDayCounters(db: Db, openid: string, day: string, capKey: string, selfKey = '~none') {
-  db.prefetch(q.dayCounters, openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey, SELF_REPORTED_TOTAL_KEY)
+/** Counter rows read for one credit: one statement shape for every kind, so a networked engine prepares it once. */
+const COUNTER_KEYS_READ = 6
+const NO_COUNTER = '~none'
+
+type SixKeys = [string, string, string, string, string, string]
+
+function counterKeys(keys: readonly string[]): SixKeys {
+  if (keys.length > COUNTER_KEYS_READ) throw new Error(`a credit reads at most ${COUNTER_KEYS_READ} counter rows, not ${keys.length}`)
+  return [...keys, ...Array<string>(COUNTER_KEYS_READ - keys.length).fill(NO_COUNTER)] as SixKeys
 }
 
-export async function dayCounters(db: Db, openid: string, day: string, capKey: string, selfKey = '~none') {
-  const rows = await db.query(q.dayCounters, openid, day, capKey, DAY_TOTAL_KEY, WALK_CLAIMED_KEY, STEPS_VERIFIED_KEY, selfKey, SELF_REPORTED_TOTAL_KEY)
-  const of = (key: string) => rows.find((r) => r.factor_id === key)?.grams ?? 0
-  return {
-    factorGrams: of(capKey),
-    dayGrams: of(DAY_TOTAL_KEY),
-    walkClaimedGrams: of(WALK_CLAIMED_KEY),
-    stepsVerifiedGrams: of(STEPS_VERIFIED_KEY),
-    selfReportedGrams: of(selfKey),
-    selfReportedTotalGrams: of(SELF_REPORTED_TOTAL_KEY),
+/** Asks ahead for the day's counter rows `keys` (src/core/checkin counterKeysOf), for dayCounterRows to find. */
+export async function prefetchDayCounters(db: Db, openid: string, day: string, keys: readonly string[]) {
+  db.prefetch(q.dayCounters, openid, day, ...counterKeys(keys))
+}
+
+/** The day's counter rows `keys`, as grams by key; asking for a key that was not read is a bug, not a zero. */
+export async function dayCounterRows(db: Db, openid: string, day: string, keys: readonly string[]): Promise<Counters> {
+  const rows = await db.query(q.dayCounters, openid, day, ...counterKeys(keys))
+  return (key) => {
+    if (!keys.includes(key)) throw new Error(`counter ${key} was not read`)
+    return Number(rows.find((r) => r.factor_id === key)?.grams ?? 0)
   }
 }
 
-export async function recentTrips(db: Db, openid: string) {
-  // read with the wallet's lock when this transaction took it: no round trip of its own
+/** A factor's cap row and the day's total across factors, as every credit reads them. */
+export async function dayCounters(db: Db, openid: string, day: string, capKey: string) {
+  const counters = await dayCounterRows(db, openid, day, [capKey, DAY_TOTAL_KEY])
+  return { factorGrams: counters(capKey), dayGrams: counters(DAY_TOTAL_KEY) }
+}
+
+/** The memory a kind keeps on the person's wallet row (src/core/kinds KindMemory), read with their lock when held. */
+export async function personMemory(db: Db, openid: string): Promise<string | undefined> {
   const held = heldIn(db).trips.get(openid)
-  return parseTrips(held !== undefined ? (held ?? undefined) : ((await db.get(q.trips, openid))?.recent_trips ?? undefined))
+  return held !== undefined ? (held ?? undefined) : ((await db.get(q.trips, openid))?.recent_trips ?? undefined)
+}
+
+export async function savePersonMemory(db: Db, openid: string, text: string) {
+  await db.defer(q.saveTrips, text, openid)
+  heldIn(db).trips.set(openid, text)
+}
+
+export async function recentTrips(db: Db, openid: string) {
+  return parseTrips(await personMemory(db, openid))
 }
 
 export async function saveTrips(db: Db, openid: string, trips: Trip[]) {
-  const text = JSON.stringify(trips)
-  await db.defer(q.saveTrips, text, openid)
-  heldIn(db).trips.set(openid, text)
+  await savePersonMemory(db, openid, JSON.stringify(trips))
 }
 
 export async function addCreditedGrams(db: Db, openid: string, factorId: string, day: string, grams: number) {

@@ -1,8 +1,9 @@
 import { syncStepsSchema, weRunPlainSchema } from '../../src/contract/schemas'
-import { DAILY_TOTAL_GRAMS } from '../../src/core/farming'
+import { DAY_TOTAL_KEY } from '../../src/core/farming'
+import { capKeyOf } from '../../src/core/kinds'
 import { gramsFor, pointsFor } from '../../src/core/credit'
 import { STEPS_FACTOR } from '../../src/core/methodology'
-import { capKeyOf, STEPS_VERIFIED_KEY, stepsCeiling, stepsDays, UNVERIFIABLE_WERUN } from '../../src/core/steps'
+import { STEPS_VERIFIED_KEY, stepsCeiling, stepsDays, UNVERIFIABLE_WERUN } from '../../src/core/steps'
 import { shanghaiDayStartMs, toShanghaiIso } from '../../src/core/time'
 import { applyToChallenges } from '../challenges/challenges'
 import { CloudError } from '../errors'
@@ -13,7 +14,7 @@ import { decryptOpenData, OpenDataError } from './werun'
 import { remindAfterCheckIn } from '../reminders/reminders'
 import { findUser, getWeChatSessionKey } from '../identity/queries'
 import { openidOfWeChat } from '../identity/users'
-import { dayCounters, addCreditedGrams } from './queries'
+import { dayCounterRows, addCreditedGrams } from './queries'
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -46,17 +47,19 @@ export const syncSteps = defineFunction({
       if (!factor) throw new Error('the methodology in force has no steps factor')
       const out: { day: string; steps: number; gramsCo2e: number; points: number; entryId?: string }[] = []
       for (const { day, steps } of days.value) {
-        const counters = await dayCounters(store, openid, day, capKeyOf(factor.id))
+        const capKey = capKeyOf(factor.id)
+        const counters = await dayCounterRows(store, openid, day, [capKey, DAY_TOTAL_KEY, STEPS_VERIFIED_KEY])
         const verifiedGrams = gramsFor(factor.gramsPerUnit, steps / 10_000)
-        if (verifiedGrams > counters.stepsVerifiedGrams) {
-          await addCreditedGrams(store, openid, STEPS_VERIFIED_KEY, day, verifiedGrams - counters.stepsVerifiedGrams)
+        const verifiedBefore = counters(STEPS_VERIFIED_KEY)
+        if (verifiedGrams > verifiedBefore) {
+          await addCreditedGrams(store, openid, STEPS_VERIFIED_KEY, day, verifiedGrams - verifiedBefore)
         }
         const ceiling = stepsCeiling({
           capGrams: factor.dailyCapGrams,
-          verifiedGrams: Math.max(verifiedGrams, counters.stepsVerifiedGrams),
-          creditedGrams: counters.factorGrams,
+          verifiedGrams: Math.max(verifiedGrams, verifiedBefore),
+          creditedGrams: counters(capKey),
         })
-        const gramsCo2e = Math.min(ceiling, Math.max(0, DAILY_TOTAL_GRAMS - counters.dayGrams))
+        const gramsCo2e = Math.min(ceiling, Math.max(0, services.rules.dailyTotalGrams - counters(DAY_TOTAL_KEY)))
         if (gramsCo2e === 0) {
           out.push({ day, steps, gramsCo2e: 0, points: 0 })
           continue

@@ -56,14 +56,15 @@ import type {
 } from './schemas'
 
 export type Role = 'resident' | 'organizer'
-export type FactorKind = 'travel' | 'recycling' | 'steps'
+/** A check-in kind's name (src/core/kinds): travel, recycling, steps, or a kind registered since. */
+export type FactorKind = 'travel' | 'recycling' | 'steps' | (string & {})
 
 export interface Factor {
   id: string
   kind: FactorKind
-  key: TravelMode | Material | 'werun'
-  /** '10k steps': 10,000 verified WeRun steps */
-  unit: 'km' | 'kg' | '10k steps'
+  key: TravelMode | Material | 'werun' | (string & {})
+  /** '10k steps': 10,000 verified WeRun steps; a later kind names its own */
+  unit: 'km' | 'kg' | '10k steps' | (string & {})
   gramsPerUnit: number
   dailyCapGrams: number
   maxKmh?: number
@@ -171,6 +172,10 @@ export interface LedgerEntry {
   steps?: number
   /** v1.2, on recycling drops: how the station was proven (src/core/stationCode) */
   evidence?: 'station-display' | 'self-reported'
+  /** Issue 22, on check-ins of later kinds (src/core/kinds): what was measured, an integer in `unit`; travel,
+   * recycling and steps keep their own fields above, so their entries and hashes are unchanged. */
+  quantity?: number
+  unit?: string
 }
 
 /** What a WeRun sync credited: per day, the steps WeChat signed and the new credit (absent days: nothing new). */
@@ -276,7 +281,7 @@ export type ReviewStatus = 'open' | 'confirmed' | 'reversed'
 export interface ReviewItem {
   id: string
   status: ReviewStatus
-  reasons: ('near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code')[]
+  reasons: ('near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code' | (string & {}))[]
   createdAt: string
   /** the resident's nickname, for the organizer's eyes only */
   nickname: string

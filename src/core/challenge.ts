@@ -4,6 +4,7 @@
  */
 import type { ChallengeMetric } from '../contract/constants'
 import type { LedgerEntry } from '../contract/types'
+import { challengeMetricRule } from './kinds'
 import { daysBetween } from './time'
 
 export interface ChallengeRule {
@@ -13,13 +14,16 @@ export interface ChallengeRule {
   endDay: string
 }
 
-/** Natural units (g, check-ins, kg, km) to the integers the cloud stores (g, count, weight g, m). */
+/**
+ * Natural units to the integers the cloud stores: grams and check-ins as they are, a kind's own metric by its rule
+ * (src/core/kinds: kg and km kept as grams and metres).
+ */
 export function toUnits(metric: ChallengeMetric, value: number): number {
-  return metric === 'recyclingKg' || metric === 'travelKm' ? Math.round(value * 1000) : Math.round(value)
+  return Math.round(value * (challengeMetricRule(metric)?.unitsPerValue ?? 1))
 }
 
 export function fromUnits(metric: ChallengeMetric, units: number): number {
-  return metric === 'recyclingKg' || metric === 'travelKm' ? units / 1000 : units
+  return units / (challengeMetricRule(metric)?.unitsPerValue ?? 1)
 }
 
 /**
@@ -28,22 +32,15 @@ export function fromUnits(metric: ChallengeMetric, units: number): number {
  */
 export function contribution(
   rule: ChallengeRule,
-  entry: Pick<LedgerEntry, 'type' | 'day' | 'gramsCo2e' | 'factorId' | 'distanceM' | 'weightG'>,
+  entry: Pick<LedgerEntry, 'type' | 'day' | 'gramsCo2e' | 'factorId' | 'distanceM' | 'weightG' | 'steps' | 'quantity' | 'unit'>,
   occurredMs: number,
   joinedMs: number,
 ): number {
   if (occurredMs < joinedMs || entry.day < rule.startDay || entry.day > rule.endDay) return 0
   if (entry.type !== 'checkin') return 0
-  switch (rule.metric) {
-    case 'gramsCo2e':
-      return entry.gramsCo2e
-    case 'checkins':
-      return 1
-    case 'recyclingKg':
-      return entry.weightG ?? 0
-    case 'travelKm':
-      return entry.factorId === `travel.${rule.mode}` ? entry.distanceM ?? 0 : 0
-  }
+  if (rule.metric === 'gramsCo2e') return entry.gramsCo2e
+  if (rule.metric === 'checkins') return 1
+  return challengeMetricRule(rule.metric)?.contribution(entry, rule) ?? 0
 }
 
 /**

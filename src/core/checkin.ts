@@ -1,22 +1,17 @@
 /**
  * The decision on one check-in, before anything is written: which factor, which day, how much credit,
- * or which contract error. The cloud function only adds identity, storage and the transaction.
+ * or which contract error. The shared rules are here; each kind's own come from its definition (src/core/kinds).
+ * The cloud function only adds identity, storage and the transaction.
  */
 import type { ErrorCode } from '../contract/errors'
-import type { CheckInRequest } from '../contract/schemas'
 import { LIMITS } from '../contract/constants'
 import type { Factor, Station } from '../contract/types'
 import { computeCredit, gramsFor, type Credit } from './credit'
-import { checkInKind } from './kinds'
-import { DAILY_TOTAL_GRAMS, DEFAULT_MAX_BACKDATE_HOURS, SELF_REPORTED_DAILY_GRAMS } from './farming'
-import { selfReportedCapGrams, type Evidence } from './stationCode'
-import { walkingCeiling } from './steps'
+import { capKeyOf, requestKindOf, type Counters, type Evidence, type KindRequest, type Measurements, type RequestKind, type RuleViolation } from './kinds'
+import { DAY_TOTAL_KEY, DEFAULT_MAX_BACKDATE_HOURS } from './farming'
 import { shanghaiDay } from './time'
 
-export interface RuleViolation {
-  code: ErrorCode
-  message: string
-}
+export type { RuleViolation }
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; violation: RuleViolation }
 
@@ -29,16 +24,10 @@ export interface CheckInPlan {
   factorId: string
   occurredAtMs: number
   day: string
+  /** in the factor's unit (km, kg, …): what its grams per unit multiply */
   quantity: number
-  /** the measured quantity in integer units for the ledger (src/core/kinds Measurements) */
-  distanceM?: number
-  durationS?: number
-  weightG?: number
-  steps?: number
-}
-
-export function factorIdOf(req: CheckInRequest): string {
-  return checkInKind(req).factorId
+  /** what the entry keeps of it, in integers (src/core/kinds Measurements) */
+  measured: Measurements
 }
 
 export interface PlanRules {
@@ -48,13 +37,14 @@ export interface PlanRules {
 
 /** Checks that need no stored state: the shared time window, then the kind's own (src/core/kinds). */
 export function planCheckIn(
-  req: CheckInRequest,
+  req: KindRequest,
   factor: Factor | undefined,
   station: Station | undefined,
   nowMs: number,
   rules: PlanRules = { maxBackdateHours: DEFAULT_MAX_BACKDATE_HOURS },
 ): Decision<CheckInPlan> {
-  if (!factor) return fail('NOT_FOUND', `No factor ${factorIdOf(req)} in the current methodology.`)
+  const { kind, factorId } = requestKindOf(req)
+  if (!factor) return fail('NOT_FOUND', `No factor ${factorId} in the current methodology.`)
   const occurredAtMs = req.occurredAt === undefined ? nowMs : Date.parse(req.occurredAt)
   if (!Number.isFinite(occurredAtMs)) return fail('INVALID_ARGUMENT', 'occurredAt is not a valid instant.')
   if (occurredAtMs > nowMs + LIMITS.maxFutureSkewMs) {
@@ -67,57 +57,54 @@ export function planCheckIn(
     )
   }
   const day = shanghaiDay(occurredAtMs)
-  const { kind } = checkInKind(req)
-  const own = kind.plan(req, factor, station)
+  const own = kind.request.plan(req, factor, station)
   if (!own.ok) return own
-  return { ok: true, value: { factorId: factor.id, occurredAtMs, day, quantity: own.value.quantity, ...own.value.measurements } }
+  return { ok: true, value: { factorId: factor.id, occurredAtMs, day, quantity: own.value.quantity, measured: own.value.measured } }
 }
 
-/** The credit under the day's caps (the factor's and the total across factors), or the contract error when nothing can be credited. */
+/** The day's counter rows a check-in's credit reads: its cap's, the day's total, and those its kind's ceiling reads. */
+export function counterKeysOf(kind: RequestKind, factorId: string, evidence: Evidence | undefined): string[] {
+  return [capKeyOf(factorId), DAY_TOTAL_KEY, ...(kind.request.counterKeys?.(factorId, evidence) ?? [])]
+}
+
+export interface CreditRulesInForce {
+  gramsPerPoint: number
+  /** the day's total across kinds (src/core/farming creditRules) */
+  dailyTotalGrams: number
+  /** the methodology's factors, for a kind's ceiling that follows them */
+  factors: readonly Factor[]
+}
+
+/**
+ * The credit under the day's caps (the factor's, the total across factors, and any ceiling of the kind's), with
+ * the counters added once the entry is written; or the contract error when nothing can be credited.
+ */
 export function creditCheckIn(
+  kind: RequestKind,
   plan: CheckInPlan,
   factor: Factor,
-  credited: { factorGrams: number; dayGrams: number; walkClaimedGrams: number; stepsVerifiedGrams: number; selfReportedGrams?: number; selfReportedTotalGrams?: number },
-  gramsPerPoint: number,
+  counters: Counters,
+  rules: CreditRulesInForce,
   evidence?: Evidence,
-): Decision<Credit> {
-  // A walk and the day's verified steps are one walk: only what the larger source adds is credited.
-  const raw = gramsFor(factor.gramsPerUnit, plan.quantity)
-  const ceilingGrams =
-    factor.id === 'travel.walk'
-      ? walkingCeiling({
-          capGrams: factor.dailyCapGrams,
-          claimedGrams: credited.walkClaimedGrams + raw,
-          verifiedGrams: credited.stepsVerifiedGrams,
-          creditedGrams: credited.factorGrams,
-        })
-      : evidence === 'self-reported'
-        ? Math.max(0, Math.min(selfReportedCapGrams(factor) - (credited.selfReportedGrams ?? 0), SELF_REPORTED_DAILY_GRAMS - (credited.selfReportedTotalGrams ?? 0)))
-        : undefined
+): Decision<Credit & { counters: { key: string; grams: number }[] }> {
+  const context = { factor, factors: rules.factors, day: plan.day, rawGrams: gramsFor(factor.gramsPerUnit, plan.quantity), counters, evidence }
+  const ceiling = kind.request.ceiling?.(context)
   const credit = computeCredit({
     factor,
     quantity: plan.quantity,
-    alreadyCreditedGrams: credited.factorGrams,
-    gramsPerPoint,
-    dayTotal: { limitGrams: DAILY_TOTAL_GRAMS, alreadyGrams: credited.dayGrams },
-    ceilingGrams,
+    alreadyCreditedGrams: counters(capKeyOf(factor.id)),
+    gramsPerPoint: rules.gramsPerPoint,
+    dayTotal: { limitGrams: rules.dailyTotalGrams, alreadyGrams: counters(DAY_TOTAL_KEY) },
+    ceilingGrams: ceiling?.grams,
   })
   if (credit.rawGramsCo2e === 0) {
-    return fail('INVALID_ARGUMENT', `That ${factor.unit === 'km' ? 'distance' : 'weight'} is too small to earn a gram.`)
+    return fail('INVALID_ARGUMENT', `That ${kind.request.quantityNoun} is too small to earn a gram.`)
   }
-  if (credit.gramsCo2e === 0 && credit.cappedBy === 'ceiling') {
-    if (evidence === 'self-reported') {
-      return fail(
-        'DAILY_CAP_REACHED',
-        `Drops with a typed station code earn at most ${selfReportedCapGrams(factor)} g of ${factor.key} and ${SELF_REPORTED_DAILY_GRAMS} g of all materials together a day; scan the code on the station's display to credit more.`,
-      )
-    }
-    return fail('DAILY_CAP_REACHED', `Your verified WeRun steps for ${plan.day} already count this walk: a day's walking is counted once.`)
-  }
+  if (credit.gramsCo2e === 0 && credit.cappedBy === 'ceiling' && ceiling) return fail('DAILY_CAP_REACHED', ceiling.refusal)
   if (credit.gramsCo2e === 0 && credit.cappedBy === 'dayTotal') {
     return fail(
       'DAILY_CAP_REACHED',
-      `The day's total of ${DAILY_TOTAL_GRAMS} g across all activities on ${plan.day} is already reached (see the methodology).`,
+      `The day's total of ${rules.dailyTotalGrams} g across all activities on ${plan.day} is already reached (see the methodology).`,
     )
   }
   if (credit.gramsCo2e === 0) {
@@ -126,5 +113,6 @@ export function creditCheckIn(
       `Today's cap of ${factor.dailyCapGrams} g for ${factor.key} on ${plan.day} is already reached.`,
     )
   }
-  return { ok: true, value: credit }
+  const after = kind.request.countersAfter?.({ ...context, creditedGrams: credit.gramsCo2e }) ?? []
+  return { ok: true, value: { ...credit, counters: after } }
 }

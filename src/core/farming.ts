@@ -4,114 +4,67 @@
  * fresh account in about 140 requests (no durations, drops just under the cap, spaced by a client-chosen
  * occurredAt, back-dated eight days).
  */
-import { CARRIED_TRIP_ID } from './departure'
-import type { CreditRules } from '../contract/types'
-import { LIMITS } from '../contract/constants'
-import { parseStoredList } from './counters'
+import type { CreditRules, Factor } from '../contract/types'
+import { dailyTotal, publishedKindRules } from './kinds'
 import { FACTORS } from './methodology'
-import { DEFAULT_RESIDENTS_PER_CODE_WINDOW, REVIEW_RULES } from './review'
-import { SELF_REPORTED_CAP_SHARE } from './stationCode'
-import { shanghaiClock } from './time'
+import { DEFAULT_RESIDENTS_PER_CODE_WINDOW } from './review'
 
 /** Oldest activity that may still be credited, in hours before now (the cloud may set 1–168; this is the default). */
 export const DEFAULT_MAX_BACKDATE_HOURS = 48
 export const MAX_BACKDATE_HOURS_RANGE = [1, 168] as const
 
 /**
- * The most one person may be credited on one Asia/Shanghai day, across all factors: the largest recycling cap
- * (paper, 10 kg × 3,460 g/kg, Luzhou 绿芽积分's factor) plus the largest travel cap (EV, 20 km × 89 g/km).
- * A real day can hold one heavy recycling run and one long green trip; a script that fills every factor's cap
- * cannot. The figure follows the factors, so a new methodology version moves it with them.
+ * The most one person may be credited on one Asia/Shanghai day, across all factors, for the built-in kinds: the
+ * largest recycling cap (paper, 10 kg × 3,460 g/kg, Luzhou 绿芽积分's factor) plus the largest travel cap (EV,
+ * 20 km × 89 g/km). A real day can hold one heavy recycling run and one long green trip; a script that fills every
+ * factor's cap cannot. Each kind says whether its largest cap is a share (src/core/kinds), and the cloud adds up
+ * the shares of the kinds and factors in force (creditRules).
  */
-export const DAILY_TOTAL_GRAMS = largestCap('recycling') + largestCap('travel')
-
-export const DAILY_TOTAL_BASIS =
-  'largest recycling cap (paper 10 kg × 3,460 g/kg, Luzhou 绿芽积分) + largest travel cap (EV 20 km × 89 g/km)'
-export const DAILY_TOTAL_BASIS_ZH = '最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里）'
+const BUILT_IN_TOTAL = dailyTotal(FACTORS)
+export const DAILY_TOTAL_GRAMS = BUILT_IN_TOTAL.grams
+export const DAILY_TOTAL_BASIS = BUILT_IN_TOTAL.basis
 
 /** The counter row key that holds a person's total across factors for a day, beside the per-factor rows. */
 export const DAY_TOTAL_KEY = '*'
 
-/**
- * Typed-code (self-reported) drops of every material together, per person and day: the share a typed code earns
- * of the largest material cap (paper's), so drops of a second and third material add nothing past it. Per
- * material the share of that material's own cap still applies.
- */
-export const SELF_REPORTED_DAILY_GRAMS = Math.floor(largestCap('recycling') * SELF_REPORTED_CAP_SHARE)
-/** The counter row (per person, day) of self-reported grams of all materials together. */
-export const SELF_REPORTED_TOTAL_KEY = '~self.*'
+// Travel's memory of trips, where the overlap rule was first published from (departure carries it).
+export { overlappingTrip, parseTrips, rememberTrip, tripOverlapWindowMs, tripSpan, TRIPS_KEPT, type Trip } from './kinds/travel'
 
-function largestCap(kind: 'travel' | 'recycling'): number {
-  return Math.max(...FACTORS.filter((f) => f.kind === kind).map((f) => f.dailyCapGrams))
-}
-
-/** One trip as it occupies time: from occurredAt − duration to occurredAt (occurredAt is when it ended). */
-export interface Trip {
-  entryId: string
-  factorId: string
-  startMs: number
-  endMs: number
-}
-
-/** How many recent trips a person's row keeps for the overlap check (far more than a day can hold). */
-export const TRIPS_KEPT = 64
-
-export function tripSpan(occurredAtMs: number, durationMin: number): { startMs: number; endMs: number } {
-  return { startMs: occurredAtMs - Math.round(durationMin * 60_000), endMs: occurredAtMs }
-}
-
-/** The earlier trip this one overlaps (sharing more than an instant), if any: one person cannot ride two buses at once. */
-export function overlappingTrip(previous: readonly Trip[], span: { startMs: number; endMs: number }): Trip | undefined {
-  return previous.find((t) => t.startMs < span.endMs && span.startMs < t.endMs)
-}
+/** The order getMethodology has always sent the rules in: the shared ones and the kinds' own, as the contract lists them. */
+const PUBLISHED_ORDER = {
+  maxBackdateHours: 0,
+  travelNeedsDuration: 0,
+  dailyTotalGrams: 0,
+  dailyTotalBasis: 0,
+  dailyTotalBasisZh: 0,
+  stationBurstCount: 0,
+  stationBurstWindowMin: 0,
+  nearCapShare: 0,
+  heldWhileReviewed: 0,
+  selfReportedCapShare: 0,
+  selfReportedDailyGrams: 0,
+  residentsPerCodeWindow: 0,
+} satisfies Record<keyof CreditRules, 0>
 
 /**
- * How long after its end a trip can still be overlapped: a trip back-dated to the oldest credited instant may last
- * the longest duration. The overlap row keeps trips this long, and a deleted account's trips are carried this long.
+ * The rules in force, as getMethodology publishes them: the shared ones, the day's total over the factors in force,
+ * and each kind's own (src/core/kinds).
  */
-export function tripOverlapWindowMs(maxBackdateHours: number): number {
-  return maxBackdateHours * 3_600_000 + LIMITS.maxDurationMin * 60_000
-}
-
-/** The row to keep after a trip: the newest TRIPS_KEPT by end time, none older than can still be overlapped. */
-export function rememberTrip(previous: readonly Trip[], trip: Trip, oldestStartMs: number): Trip[] {
-  return [...previous, trip]
-    .filter((t) => t.endMs > oldestStartMs)
-    .sort((a, b) => b.endMs - a.endMs)
-    .slice(0, TRIPS_KEPT)
-}
-
-/** The refusal a resident reads: both trips in Shanghai time, and the earlier one's entry id to find it in the wallet. */
-export function tripOverlapMessage(span: { startMs: number; endMs: number }, earlier: Trip): string {
-  const hm = (ms: number) => shanghaiClock(ms)
-  // A trip carried over from a deleted account names no entry: the old ledger stays unlinked (src/core/departure).
-  const which = earlier.entryId === CARRIED_TRIP_ID ? 'made under your earlier account' : earlier.entryId
-  return `This trip (${hm(span.startMs)}–${hm(span.endMs)}) overlaps your ${earlier.factorId.replace('travel.', '')} trip ${which} (${hm(earlier.startMs)}–${hm(earlier.endMs)}, Asia/Shanghai); one person makes one trip at a time.`
-}
-
-export function parseTrips(text: string | undefined): Trip[] {
-  return parseStoredList(
-    text,
-    (t: any): t is Trip =>
-      typeof t === 'object' && t !== null && typeof t.entryId === 'string' && typeof t.factorId === 'string' &&
-      Number.isFinite(t.startMs) && Number.isFinite(t.endMs),
-  )
-}
-
-/** The rules in force, as getMethodology publishes them. */
-export function creditRules(maxBackdateHours: number, residentsPerCodeWindow = DEFAULT_RESIDENTS_PER_CODE_WINDOW): CreditRules {
-  return {
+export function creditRules(
+  maxBackdateHours: number,
+  residentsPerCodeWindow = DEFAULT_RESIDENTS_PER_CODE_WINDOW,
+  factors: readonly Pick<Factor, 'kind' | 'dailyCapGrams'>[] = FACTORS,
+): CreditRules {
+  const total = dailyTotal(factors)
+  const rules: Partial<CreditRules> = {
     maxBackdateHours,
-    travelNeedsDuration: true,
-    dailyTotalGrams: DAILY_TOTAL_GRAMS,
-    dailyTotalBasis: DAILY_TOTAL_BASIS,
-    dailyTotalBasisZh: DAILY_TOTAL_BASIS_ZH,
-    stationBurstCount: REVIEW_RULES.stationBurstCount,
-    stationBurstWindowMin: REVIEW_RULES.stationBurstWindowMs / 60_000,
-    nearCapShare: REVIEW_RULES.nearCapShare,
+    dailyTotalGrams: total.grams,
+    dailyTotalBasis: total.basis,
+    dailyTotalBasisZh: total.basisZh,
     heldWhileReviewed: true,
-    selfReportedCapShare: SELF_REPORTED_CAP_SHARE,
-    selfReportedDailyGrams: SELF_REPORTED_DAILY_GRAMS,
     residentsPerCodeWindow,
+    ...publishedKindRules(factors),
   }
+  const ordered = Object.keys(PUBLISHED_ORDER).filter((key) => key in rules).map((key) => [key, rules[key as keyof CreditRules]])
+  return Object.fromEntries(ordered) as CreditRules
 }

@@ -3,21 +3,12 @@
  * punished for a machine's suspicion); they put the entry in the review queue, where it can be confirmed
  * or reversed by a new `adjust` entry.
  */
-import type { Factor } from '../contract/types'
-import { parseStoredList } from './counters'
+import { kindNamed, type ReviewFacts } from './kinds'
 
-export type ReviewReason = 'near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code'
+export type { ReviewFacts }
 
-export const REVIEW_RULES = {
-  /** a single drop weighing this share of the daily cap's weight or more */
-  nearCapShare: 0.8,
-  /** this many drops by one person at one station… */
-  stationBurstCount: 3,
-  /** …within this window (the new drop included) */
-  stationBurstWindowMs: 10 * 60 * 1000,
-  /** a trip at this share of the factor's maximum speed or more */
-  nearMaxSpeedShare: 0.9,
-} as const
+/** Why a check-in is reviewed: the built-in kinds' reasons and the station codes', or a reason a later kind adds. */
+export type ReviewReason = 'near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code' | (string & {})
 
 /**
  * How many residents one station can serve in one 30-second window of its display code (STATION_CODE_RESIDENTS
@@ -31,56 +22,12 @@ export function codeShared(residentsInWindow: number, limit: number): boolean {
   return residentsInWindow > limit
 }
 
-/** One earlier drop at a station, on both clocks: when the resident says it happened, and when the cloud heard of it. */
-export interface StationDrop {
-  claimedMs: number
-  receivedMs: number
-}
+// A station's recent drops are recycling's memory; they are stored and carried beside the reviews.
+export { parseStationDrops, recentDropsAtStation, rememberDrop, STATION_DROPS_KEPT, type StationDrop } from './kinds/recycling'
 
-/** How many recent drops a person's row per station keeps: more than a burst needs, so back-dating cannot hide one. */
-export const STATION_DROPS_KEPT = 8
-
-/**
- * Earlier drops that fall within the burst window of a new one on either clock. The claimed time alone can be
- * spread by back-dating (eleven drops "eleven minutes apart" sent in one minute); the receipt time cannot.
- */
-export function recentDropsAtStation(previous: readonly StationDrop[], drop: StationDrop): number {
-  const near = (a: number, b: number) => Math.abs(a - b) <= REVIEW_RULES.stationBurstWindowMs
-  const byClaim = previous.filter((p) => near(p.claimedMs, drop.claimedMs)).length
-  const byReceipt = previous.filter((p) => near(p.receivedMs, drop.receivedMs)).length
-  return Math.max(byClaim, byReceipt)
-}
-
-/** The row to keep after a drop: the newest drops by receipt, at most STATION_DROPS_KEPT. */
-export function rememberDrop(previous: readonly StationDrop[], drop: StationDrop): StationDrop[] {
-  return [...previous, drop].sort((a, b) => b.receivedMs - a.receivedMs).slice(0, STATION_DROPS_KEPT)
-}
-
-/** Reads a stored row defensively: anything that is not a list of two-clock drops counts as none. */
-export function parseStationDrops(text: string | undefined): StationDrop[] {
-  return parseStoredList(text, (d: any): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs))
-}
-
-export interface ReviewFacts {
-  factor: Pick<Factor, 'kind' | 'gramsPerUnit' | 'dailyCapGrams' | 'maxKmh'>
-  quantity: number
-  /** km/h when a duration was given */
-  speedKmh?: number
-  /** earlier drops by the same person at the same station within the burst window */
-  recentDropsAtStation?: number
-}
-
+/** The reasons the factor's kind gives for reviewing a credited check-in. */
 export function reviewReasons(facts: ReviewFacts): ReviewReason[] {
-  const reasons: ReviewReason[] = []
-  const { factor } = facts
-  if (factor.kind === 'recycling') {
-    const capKg = factor.dailyCapGrams / factor.gramsPerUnit
-    if (facts.quantity >= REVIEW_RULES.nearCapShare * capKg) reasons.push('near_cap_weight')
-    if ((facts.recentDropsAtStation ?? 0) + 1 >= REVIEW_RULES.stationBurstCount) reasons.push('station_burst')
-  } else if (facts.speedKmh !== undefined && factor.maxKmh !== undefined) {
-    if (facts.speedKmh >= REVIEW_RULES.nearMaxSpeedShare * factor.maxKmh) reasons.push('near_max_speed')
-  }
-  return reasons
+  return kindNamed(facts.factor.kind)?.request?.reviewReasons?.(facts) ?? []
 }
 
 /**

@@ -13,11 +13,6 @@ export const WATERMARK_MAX_AGE_MS = 24 * 3600 * 1000
 export const WALK_CLAIMED_KEY = '~walk.claimed'
 export const STEPS_VERIFIED_KEY = '~steps.verified'
 
-/** Verified steps and manual walks share one cap counter: the walking cap. */
-export function capKeyOf(factorId: string): string {
-  return factorId === 'steps.werun' ? 'travel.walk' : factorId
-}
-
 /** Counter rows that are bookkeeping, not a factor's credited grams (the day total, the walking sources). */
 export function isBookkeepingKey(key: string): boolean {
   return key === '*' || key.startsWith('~')

@@ -1,3 +1,4 @@
+import { kindMessages } from '../core/kinds'
 import { MESSAGES, type Lang, type MessageKey } from './messages'
 
 export type { Lang, MessageKey }
@@ -5,10 +6,10 @@ export type Translate<K extends string = MessageKey> = (key: K, params?: Record<
 /** A subpackage's own strings, in both languages. */
 export type MessageTable<K extends string> = Record<Lang, Record<K, string>>
 
-/** Translates the app's strings, plus a subpackage's own table when given. */
+/** Translates the app's strings and the check-in kinds' own (src/core/kinds), plus a subpackage's own table when given. */
 export function translator<K extends string = never>(lang: Lang, extra?: MessageTable<K>): Translate<MessageKey | K> {
-  const table: Record<string, string> = { ...(MESSAGES[lang] ?? MESSAGES['zh-CN']), ...(extra ? extra[lang] : {}) }
-  const fallback: Record<string, string> = { ...MESSAGES['zh-CN'], ...(extra ? extra['zh-CN'] : {}) }
+  const table: Record<string, string> = { ...(MESSAGES[lang] ?? MESSAGES['zh-CN']), ...kindMessages(lang), ...(extra ? extra[lang] : {}) }
+  const fallback: Record<string, string> = { ...MESSAGES['zh-CN'], ...kindMessages('zh-CN'), ...(extra ? extra['zh-CN'] : {}) }
   return (key, params) => {
     const text: string = table[key] ?? fallback[key] ?? key
     return params ? fill(lang, text, params) : text

@@ -1,5 +1,6 @@
 /** The persisted parts of the state, each with a guard: corrupt data on the device is dropped. */
 import type { Lang } from '../i18n'
+import { kindNamed } from '../core/kinds'
 import { readStored, removeStored, writeStored } from '../services/storage'
 import type { WalletResult } from '../contract/types'
 import { reasonOf } from '../contract/errors'
@@ -26,9 +27,8 @@ function isQueued(v: unknown): v is QueuedCheckIn {
   if (!isObject(v) || !isString(v.requestId) || !isString(v.queuedAt) || !isObject(v.payload)) return false
   const p = v.payload
   if (p.requestId !== v.requestId || typeof p.occurredAt !== 'string') return false
-  if (p.kind === 'travel') return isString(p.mode) && typeof p.distanceKm === 'number'
-  if (p.kind === 'recycling') return isString(p.material) && typeof p.weightKg === 'number' && isString(p.stationCode)
-  return false
+  // Each kind checks its own fields (src/core/kinds); a kind this version does not know is not sent.
+  return typeof p.kind === 'string' && (kindNamed(p.kind)?.request?.isPayload(p) ?? false)
 }
 
 export const isQueue = (v: unknown): v is QueuedCheckIn[] => Array.isArray(v) && v.every(isQueued)

@@ -4,8 +4,9 @@ import { ActionButton } from '@/components/ActionButton'
 import { Choices } from '@/components/Choices'
 import { Field } from '@/components/Field'
 import type { Action } from '@/components/useAction'
-import { CHALLENGE_METRICS, type ChallengeMetric } from '@/contract/constants'
+import { CHALLENGE_METRICS, type ChallengeMetric, type TravelMode } from '@/contract/constants'
 import type { Group } from '@/contract/types'
+import { challengeMetricRule } from '@/core/kinds'
 import { addDays, shanghaiDay } from '@/core/time'
 import type { MessageKey, Translate } from '@/i18n'
 import { useAppStore } from '@/store'
@@ -15,6 +16,12 @@ export interface NewChallengeFormProps {
   led: Group[]
   t: Translate
   action: Action
+}
+
+/** A metric of one mode of its kind (src/core/kinds) is started with the kind's usual mode; the others take none. */
+function withMode(metric: ChallengeMetric): { mode?: TravelMode } {
+  const mode = challengeMetricRule(metric)?.defaultMode
+  return mode === undefined ? {} : { mode: mode as TravelMode }
 }
 
 /** A group leader starts a challenge: title, metric, target per member, length in days, bonus. */
@@ -35,7 +42,7 @@ export function NewChallengeForm({ led, t, action }: NewChallengeFormProps) {
         groupId,
         title: form.title.trim(),
         metric: form.metric,
-        ...(form.metric === 'travelKm' ? { mode: 'bike' as const } : {}),
+        ...withMode(form.metric),
         targetPerMember: target,
         startDay: today,
         endDay: addDays(today, days - 1),

@@ -11,11 +11,15 @@ import { weRunSource } from '@/services/wechat'
 import type { QueuedCheckIn, RefusedCheckIn } from '@/store/types'
 import { useAppStore } from '@/store'
 import { shanghaiClock } from '@/core/time'
+import { kindNamed } from '@/core/kinds'
 import { CloudCallError } from '@/services/errors'
 import { errorText } from '@/components/useT'
 
-const whatOf = (t: Translate, p: QueuedCheckIn['payload']) =>
-  p.kind === 'travel' ? `${t(`mode.${p.mode}` as MessageKey)} ${p.distanceKm} km` : `${t(`material.${p.material}` as MessageKey)} ${p.weightKg} kg`
+/** A queued check-in in its kind's words (src/core/kinds): the factor's label and the amount. */
+function whatOf(t: Translate, p: QueuedCheckIn['payload']): string {
+  const described = kindNamed(p.kind)?.request?.describe(p)
+  return described ? `${t(described.labelKey as MessageKey)} ${described.amount}` : t('factor.unknown')
+}
 
 const pendingLine = (t: Translate, q: QueuedCheckIn) => t('home.pendingItem', { what: whatOf(t, q.payload) })
 

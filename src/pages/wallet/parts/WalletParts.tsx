@@ -3,12 +3,14 @@ import type { LedgerEntry, WalletResult } from '@/contract/types'
 import { formatKg, type Lang, type Translate } from '@/i18n'
 import { dayHeading } from '@/i18n/days'
 import { factorLabelKey } from '@/i18n/factors'
+import { entryDetailOf } from '@/core/kinds'
 import type { MessageKey } from '@/i18n/messages'
 
 function entryTitle(t: Translate, e: LedgerEntry): string {
   if (e.type === 'checkin' && e.factorId) {
     const label = t(factorLabelKey(e.factorId))
-    if (e.steps !== undefined) return `${label} ${t('steps.count', { steps: e.steps })}`
+    const detail = entryDetailOf(e.factorId, e)
+    if (detail) return `${label} ${t(detail.key as MessageKey, detail.params)}`
     return e.evidence ? `${label} · ${t(`evidence.${e.evidence}` as MessageKey)}` : label
   }
   return t(`entry.${e.type}` as MessageKey)

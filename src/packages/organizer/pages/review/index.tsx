@@ -13,12 +13,11 @@ import type { Translate } from '@/i18n'
 import { useAction } from '@/components/useAction'
 import { usePackageT } from '@/components/useT'
 import { factorLabelKey } from '@/i18n/factors'
-import { FACTOR_KINDS, isFactorKind } from '@/core/kinds'
+import { measuredBy } from '@/core/kinds'
 
 function describe(t: Translate<MessageKey | PackageKey>, e: LedgerEntry): string {
   const what = t(factorLabelKey(e.factorId ?? '.'))
-  const kind = (e.factorId ?? '').split('.')[0]
-  const amount = isFactorKind(kind) ? FACTOR_KINDS[kind].measured(e) : ''
+  const amount = measuredBy(e.factorId ?? '', e)
   const evidence = e.evidence ? ` (${t(`evidence.${e.evidence}` as MessageKey)})` : ''
   return `${what} ${amount}${e.stationCode ? ` @ ${e.stationCode}` : ''}${evidence} · ${e.gramsCo2e} g · +${e.points}`
 }

@@ -54,7 +54,7 @@ CREATE INDEX IF NOT EXISTS partner_link_codes_by_person ON partner_link_codes (o
 `
 
 const migration: Migration = {
-  version: 13,
+  version: 14,
   name: 'partners: signed feeds, their rows, linked accounts',
   sqlite,
   mysql: [

@@ -1,0 +1,15 @@
+/**
+ * Verified steps: WeChat WeRun's count of a day, credited by syncSteps (src/core/steps, mock/wallet/syncSteps.ts)
+ * rather than by a check-in request. Its factor shares the walking cap with manual walks: a day's walking is one.
+ */
+import type { CheckInKind } from './kind'
+
+export const steps: CheckInKind = {
+  name: 'steps',
+  capKey: () => 'travel.walk',
+  labels: {
+    factorLabelKey: () => 'factor.werun',
+    measured: (e) => `${e.steps ?? 0} steps`,
+    entryDetail: (e) => (e.steps !== undefined ? { key: 'steps.count', params: { steps: e.steps } } : undefined),
+  },
+}
