@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { translator } from '../../src/i18n'
 import { MESSAGES } from '../../src/i18n/messages'
+import { enSubpackageRefusals, zhSubpackageRefusals } from '../../src/i18n/subpackageRefusals'
 import { harness, NOW, rid, stockTreasury, type Harness } from './harness'
 
 const ROOT = join(__dirname, '..', '..')
@@ -141,8 +142,9 @@ function reasonSites(): Site[] {
 /** The `{name}` and `{name, plural, …}` a template fills. */
 const templateParams = (template: string) => [...template.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort()
 
-const zh = MESSAGES['zh-CN'] as Record<string, string>
-const en = MESSAGES.en as Record<string, string>
+// The main table and the subpackages' own (src/i18n/subpackageRefusals.ts): a refusal is worded in one of them.
+const zh = { ...MESSAGES['zh-CN'], ...zhSubpackageRefusals } as Record<string, string>
+const en = { ...MESSAGES.en, ...enSubpackageRefusals } as Record<string, string>
 
 describe('every refusal has a reason the app words in both languages', () => {
   const sites = reasonSites()
@@ -209,7 +211,8 @@ describe('refusals through the cloud carry their reason and params', () => {
   })
   afterEach(() => h.close())
 
-  const zhT = translator('zh-CN')
+  // as a subpackage page translates: the main table with the subpackage refusals merged in
+  const zhT = translator('zh-CN', { 'zh-CN': zhSubpackageRefusals, en: enSubpackageRefusals })
   const inChinese = (reason: string, params?: Record<string, string | number>) => zhT(`refusal.${reason}` as never, params)
 
   it('redeem with too few points: the cost, what can be spent, and the reward by name', async () => {

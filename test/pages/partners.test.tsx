@@ -203,7 +203,7 @@ describe('city organizers and the partners they register', () => {
     await city('revokePartner', { partnerId: partner.id })
     await tapLabel(testUtils, '停用 城市公交')
     await tapLabel(testUtils, '确认停用 城市公交')
-    expect(await testUtils.queries.waitForQueryByText('请求冲突：This partner is already revoked.')).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText('这个合作方已经停用了。')).toBeTruthy()
     expect(text(`#partner-state-${partner.id}`)).toBe(`已停用（${shanghaiDay(Date.now())}）`)
   })
 

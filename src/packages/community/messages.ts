@@ -1,3 +1,4 @@
+import { enSubpackageRefusals, zhSubpackageRefusals, type SubpackageRefusalKey } from '@/i18n/subpackageRefusals'
 import type { MessageTable } from '@/i18n'
 
 /** Strings only this subpackage's pages show: kept with it, out of the main package. */
@@ -86,4 +87,4 @@ const en: Record<keyof typeof zh, string> = {
 }
 
 export type PackageKey = keyof typeof zh
-export const MESSAGES: MessageTable<PackageKey> = { 'zh-CN': zh, en }
+export const MESSAGES: MessageTable<PackageKey | SubpackageRefusalKey> = { 'zh-CN': { ...zh, ...zhSubpackageRefusals }, en: { ...en, ...enSubpackageRefusals } }

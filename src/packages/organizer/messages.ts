@@ -1,3 +1,4 @@
+import { enSubpackageRefusals, zhSubpackageRefusals, type SubpackageRefusalKey } from '@/i18n/subpackageRefusals'
 import type { MessageTable } from '@/i18n'
 
 /**
@@ -409,4 +410,4 @@ const en: Record<keyof typeof zh, string> = {
 }
 
 export type PackageKey = keyof typeof zh
-export const MESSAGES: MessageTable<PackageKey> = { 'zh-CN': zh, en }
+export const MESSAGES: MessageTable<PackageKey | SubpackageRefusalKey> = { 'zh-CN': { ...zh, ...zhSubpackageRefusals }, en: { ...en, ...enSubpackageRefusals } }
