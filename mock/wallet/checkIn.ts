@@ -59,7 +59,7 @@ export const checkIn = defineIdempotentFunction({
     const stationCode = own.venue?.stationCode(req)
     const station = stationCode !== undefined ? await getStation(store, stationCode) : undefined
     const plan = planCheckIn(req, factor, station, services.now(), services.rules)
-    if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message)
+    if (!plan.ok) throw new CloudError(plan.violation.code, plan.violation.message, { reason: plan.violation.reason, params: plan.violation.params })
     if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
     const proof =
       own.venue && stationCode !== undefined
@@ -68,7 +68,7 @@ export const checkIn = defineIdempotentFunction({
     const evidence = proof?.evidence
     const counters = await dayCounterRows(store, openid, plan.value.day, counterKeysOf(kind, factor.id, evidence))
     const credit = creditCheckIn(kind, plan.value, factor, counters, { gramsPerPoint: methodology.gramsPerPoint, dailyTotalGrams: services.rules.dailyTotalGrams, factors: methodology.factors }, evidence)
-    if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message)
+    if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message, { reason: credit.violation.reason, params: credit.violation.params })
     const visit: Visit<KindRequest> = {
       req,
       factorId: factor.id,
@@ -81,7 +81,7 @@ export const checkIn = defineIdempotentFunction({
     const memoryRow = memory && memoryKey(memory, req)
     const previous = memory ? memory.parse(await readMemory(services, openid, memoryRow)) : undefined
     const recalled: ReturnType<KindMemory<KindRequest, unknown>['recall']> = memory ? memory.recall(previous, visit) : {}
-    if (recalled.violation) throw new CloudError(recalled.violation.code, recalled.violation.message)
+    if (recalled.violation) throw new CloudError(recalled.violation.code, recalled.violation.message, { reason: recalled.violation.reason, params: recalled.violation.params })
     const { entry } = await appendEntry(services, openid, {
       type: 'checkin',
       gramsCo2e: credit.value.gramsCo2e,

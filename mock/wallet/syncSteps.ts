@@ -33,16 +33,16 @@ export const syncSteps = defineFunction({
   transaction: 'none',
   async handle(req, { openid }, services) {
     const appid = services.wechatAppid
-    if (!appid) throw new CloudError('UNAVAILABLE', 'WeRun steps cannot be verified on this server (no WX_APPID).')
+    if (!appid) throw new CloudError('UNAVAILABLE', 'WeRun steps cannot be verified on this server (no WX_APPID).', { reason: 'steps.notSetUp' })
     const exchanged = 'cloudID' in req ? await redeemCloudID(services, openid, req.cloudID) : undefined
     return inTransaction(services, async (services) => {
       const { store } = services
       await lockCaller(store, openid)
       const plain = 'cloudID' in req ? exchanged : await decrypted(services, openid, req)
       const parsed = weRunPlainSchema.safeParse(plain)
-      if (!parsed.success) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
+      if (!parsed.success) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN, { reason: 'steps.unverifiable' })
       const days = stepsDays(parsed.data, appid, services.now())
-      if (!days.ok) throw new CloudError(days.violation.code, days.violation.message)
+      if (!days.ok) throw new CloudError(days.violation.code, days.violation.message, { reason: days.violation.reason, params: days.violation.params })
       const factor = services.methodology.factors.find((f) => f.id === STEPS_FACTOR.id)
       if (!factor) throw new Error('the methodology in force has no steps factor')
       const out: { day: string; steps: number; gramsCo2e: number; points: number; entryId?: string }[] = []
@@ -89,21 +89,23 @@ export const syncSteps = defineFunction({
 /** Bad padding, not JSON, another person's key: one answer (as for a bad shape or appid), so none is an oracle. */
 async function decrypted(services: Services, openid: string, req: { encryptedData: string; iv: string }): Promise<unknown> {
   const sessionKey = await getWeChatSessionKey(services.store, openid)
-  if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.')
+  if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.', { reason: 'steps.noSession' })
   try {
     return decryptOpenData(req.encryptedData, req.iv, sessionKey)
   } catch (error) {
-    if (error instanceof OpenDataError) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
+    if (error instanceof OpenDataError) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN, { reason: 'steps.unverifiable' })
     throw error
   }
 }
 
 /** The caller's own WeRun data for a cloudID, redeemed under their WeChat openid (Cloud Run's header gave it). */
 async function redeemCloudID(services: Services, openid: string, cloudID: string): Promise<unknown> {
-  if (!services.openData) throw new CloudError('INVALID_ARGUMENT', 'This server verifies steps from { encryptedData, iv }; a cloudID is redeemed only under WeChat Cloud Run.')
+  if (!services.openData) throw new CloudError('INVALID_ARGUMENT', 'This server verifies steps from { encryptedData, iv }; a cloudID is redeemed only under WeChat Cloud Run.', {
+      reason: 'steps.cloudIdNeedsCloudRun',
+    })
   const wechatOpenid = openidOfWeChat((await findUser(services.store, openid))?.handle)
-  if (!wechatOpenid) throw new CloudError('INVALID_ARGUMENT', 'Steps by cloudID are verified for a WeChat identity only.')
+  if (!wechatOpenid) throw new CloudError('INVALID_ARGUMENT', 'Steps by cloudID are verified for a WeChat identity only.', { reason: 'steps.cloudIdNeedsWeChat' })
   const data = await services.openData.redeem(cloudID, wechatOpenid)
-  if (data === undefined) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN)
+  if (data === undefined) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN, { reason: 'steps.unverifiable' })
   return data
 }

@@ -32,21 +32,29 @@ export async function stationEvidence(
   if (station && who.organizerScope && canActOn(who.organizerScope, station.communityId ?? NO_COMMUNITY)) return { evidence: 'self-reported' }
   const parsed = parseDisplayCode(displayCode)
   if (!parsed || parsed.stationCode !== stationCode) {
-    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`)
+    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`, {
+      reason: 'station.notItsCode',
+      params: { code: stationCode },
+    })
   }
   if (!windowAccepted(parsed.window, services.now())) {
-    throw new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.")
+    throw new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.", { reason: 'station.codeExpired' })
   }
   // A code shown now proves presence now, not for a drop back-dated by hours (one was credited 47 h back).
   if (!windowAccepted(parsed.window, occurredAtMs)) {
-    throw new CloudError('INVALID_ARGUMENT', 'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.')
+    throw new CloudError('INVALID_ARGUMENT', 'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.', {
+      reason: 'station.codeOtherTime',
+    })
   }
   const secret = await stationSecret(services.store, stationCode)
   if (!secret || !macMatches(secret, stationCode, parsed.window, parsed.mac)) {
-    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`)
+    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`, {
+      reason: 'station.notItsCode',
+      params: { code: stationCode },
+    })
   }
   if (!(await useDisplayCode(services.store, openid, stationCode, parsed.window))) {
-    throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.')
+    throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.', { reason: 'station.codeUsed' })
   }
   return { evidence: 'station-display', window: parsed.window }
 }

@@ -3,7 +3,7 @@
  * or which contract error. The shared rules are here; each kind's own come from its definition (src/core/kinds).
  * The cloud function only adds identity, storage and the transaction.
  */
-import type { ErrorCode } from '../contract/errors'
+import type { ErrorCode, ErrorReason } from '../contract/errors'
 import { LIMITS } from '../contract/constants'
 import type { Factor, Station } from '../contract/types'
 import { computeCredit, gramsFor, type Credit } from './credit'
@@ -15,9 +15,9 @@ export type { RuleViolation }
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; violation: RuleViolation }
 
-const fail = (code: ErrorCode, message: string): { ok: false; violation: RuleViolation } => ({
+const fail = (code: ErrorCode, message: string, refusal: ErrorReason): { ok: false; violation: RuleViolation } => ({
   ok: false,
-  violation: { code, message },
+  violation: { code, message, ...refusal },
 })
 
 export interface CheckInPlan {
@@ -44,16 +44,20 @@ export function planCheckIn(
   rules: PlanRules = { maxBackdateHours: DEFAULT_MAX_BACKDATE_HOURS },
 ): Decision<CheckInPlan> {
   const { kind, factorId } = requestKindOf(req)
-  if (!factor) return fail('NOT_FOUND', `No factor ${factorId} in the current methodology.`)
+  if (!factor) return fail('NOT_FOUND', `No factor ${factorId} in the current methodology.`, { reason: 'checkIn.noFactor' })
   const occurredAtMs = req.occurredAt === undefined ? nowMs : Date.parse(req.occurredAt)
-  if (!Number.isFinite(occurredAtMs)) return fail('INVALID_ARGUMENT', 'occurredAt is not a valid instant.')
+  if (!Number.isFinite(occurredAtMs)) return fail('INVALID_ARGUMENT', 'occurredAt is not a valid instant.', { reason: 'checkIn.badTime' })
   if (occurredAtMs > nowMs + LIMITS.maxFutureSkewMs) {
-    return fail('INVALID_ARGUMENT', 'occurredAt is in the future (more than 5 minutes ahead of the server clock).')
+    return fail('INVALID_ARGUMENT', 'occurredAt is in the future (more than 5 minutes ahead of the server clock).', {
+      reason: 'checkIn.future',
+      params: { minutes: LIMITS.maxFutureSkewMs / 60_000 },
+    })
   }
   if (occurredAtMs < nowMs - rules.maxBackdateHours * 3_600_000) {
     return fail(
       'INVALID_ARGUMENT',
       `occurredAt is more than ${rules.maxBackdateHours} hours ago; activity is credited within ${rules.maxBackdateHours} hours (see the methodology).`,
+      { reason: 'checkIn.backdated', params: { hours: rules.maxBackdateHours } },
     )
   }
   const day = shanghaiDay(occurredAtMs)
@@ -98,19 +102,21 @@ export function creditCheckIn(
     ceilingGrams: ceiling?.grams,
   })
   if (credit.rawGramsCo2e === 0) {
-    return fail('INVALID_ARGUMENT', `That ${kind.request.quantityNoun} is too small to earn a gram.`)
+    return fail('INVALID_ARGUMENT', `That ${kind.request.quantityNoun} is too small to earn a gram.`, { reason: 'checkIn.tooSmall', params: { quantity: plan.quantity } })
   }
-  if (credit.gramsCo2e === 0 && credit.cappedBy === 'ceiling' && ceiling) return fail('DAILY_CAP_REACHED', ceiling.refusal)
+  if (credit.gramsCo2e === 0 && credit.cappedBy === 'ceiling' && ceiling) return { ok: false, violation: { code: 'DAILY_CAP_REACHED', ...ceiling.refusal } }
   if (credit.gramsCo2e === 0 && credit.cappedBy === 'dayTotal') {
     return fail(
       'DAILY_CAP_REACHED',
       `The day's total of ${rules.dailyTotalGrams} g across all activities on ${plan.day} is already reached (see the methodology).`,
+      { reason: 'checkIn.dailyTotal', params: { totalGrams: rules.dailyTotalGrams, day: plan.day } },
     )
   }
   if (credit.gramsCo2e === 0) {
     return fail(
       'DAILY_CAP_REACHED',
       `Today's cap of ${factor.dailyCapGrams} g for ${factor.key} on ${plan.day} is already reached.`,
+      { reason: 'checkIn.dailyCap', params: { capGrams: factor.dailyCapGrams, day: plan.day } },
     )
   }
   const after = kind.request.countersAfter?.({ ...context, creditedGrams: credit.gramsCo2e }) ?? []

@@ -2,6 +2,7 @@
  * Verified steps (WeChat WeRun): which days a decrypted WeRun payload may credit, and how a day's verified steps
  * and its manual walks make one walk. The decryption itself is the cloud's (it needs the person's session_key).
  */
+import type { ErrorReason } from '../contract/errors'
 import type { Decision } from './checkin'
 import { addDays, shanghaiDay } from './time'
 
@@ -52,7 +53,7 @@ export const UNVERIFIABLE_WERUN = 'These WeRun data cannot be verified with your
 /** How far back WeRun's own list reaches (it sends 31 days); a day older than that is not WeRun's. */
 export const WERUN_LIST_DAYS = 31
 
-const fail = (message: string): Decision<never> => ({ ok: false, violation: { code: 'INVALID_ARGUMENT', message } })
+const fail = (message: string, refusal: ErrorReason): Decision<never> => ({ ok: false, violation: { code: 'INVALID_ARGUMENT', message, ...refusal } })
 
 /**
  * The days a WeRun payload may credit, or why it is refused. Only a payload that decrypted, parsed and carries this
@@ -61,19 +62,22 @@ const fail = (message: string): Decision<never> => ({ ok: false, violation: { co
  * sends 31; a step stamped after today, or before WeRun's list, is refused: no phone reports that.
  */
 export function stepsDays(plain: WeRunPlain, appid: string, nowMs: number): Decision<{ day: string; steps: number }[]> {
-  if (plain.watermark.appid !== appid) return fail(UNVERIFIABLE_WERUN)
+  if (plain.watermark.appid !== appid) return fail(UNVERIFIABLE_WERUN, { reason: 'steps.unverifiable' })
   const stampedMs = plain.watermark.timestamp * 1000
-  if (stampedMs > nowMs + 5 * 60_000) return fail('These WeRun data are stamped in the future (watermark after now): check the phone\'s clock and sync again.')
-  if (stampedMs < nowMs - WATERMARK_MAX_AGE_MS) return fail('These WeRun data are stale (watermark more than a day old): sync again.')
+  if (stampedMs > nowMs + 5 * 60_000) return fail('These WeRun data are stamped in the future (watermark after now): check the phone\'s clock and sync again.', { reason: 'steps.future' })
+  if (stampedMs < nowMs - WATERMARK_MAX_AGE_MS) return fail('These WeRun data are stale (watermark more than a day old): sync again.', { reason: 'steps.stale' })
   const today = shanghaiDay(nowMs)
   const oldest = addDays(today, -(STEPS_WINDOW_DAYS - 1))
   const oldestListed = addDays(today, -WERUN_LIST_DAYS)
   const byDay = new Map<string, number>()
   for (const { timestamp, step } of plain.stepInfoList) {
     const ms = timestamp * 1000
-    if (ms > nowMs + 5 * 60_000) return fail('These WeRun data count steps on a day after today: check the phone\'s clock and sync again.')
+    if (ms > nowMs + 5 * 60_000) return fail('These WeRun data count steps on a day after today: check the phone\'s clock and sync again.', { reason: 'steps.future' })
     const day = shanghaiDay(ms)
-    if (day < oldestListed) return fail(`These WeRun data count steps before the last ${WERUN_LIST_DAYS} days, which WeRun never sends: sync again from WeChat.`)
+    if (day < oldestListed) return fail(`These WeRun data count steps before the last ${WERUN_LIST_DAYS} days, which WeRun never sends: sync again from WeChat.`, {
+        reason: 'steps.tooOld',
+        params: { days: WERUN_LIST_DAYS },
+      })
     if (day < oldest) continue
     byDay.set(day, Math.max(byDay.get(day) ?? 0, step))
   }

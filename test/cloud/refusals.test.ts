@@ -8,27 +8,9 @@ import { join } from 'node:path'
 import { translator } from '../../src/i18n'
 import { MESSAGES } from '../../src/i18n/messages'
 import { enSubpackageRefusals, zhSubpackageRefusals } from '../../src/i18n/subpackageRefusals'
-import { harness, NOW, rid, stockTreasury, type Harness } from './harness'
+import { bike, harness, NOW, rid, stockTreasury, trip, type Harness } from './harness'
 
 const ROOT = join(__dirname, '..', '..')
-
-/**
- * Their refusals get reasons with the check-in rules' own refactor (kept apart to avoid colliding with it): until
- * then the app words them by their code, in Chinese without the cloud's English sentence.
- */
-const PENDING = new Set([
-  'mock/wallet/checkIn.ts',
-  'mock/wallet/venue.ts',
-  'mock/wallet/syncSteps.ts',
-  'src/core/checkin.ts',
-  'src/core/kinds/travel.ts',
-  'src/core/kinds/recycling.ts',
-  'src/core/kinds/steps.ts',
-  'src/core/review.ts',
-  'src/core/farming.ts',
-  'src/core/steps.ts',
-  'src/core/stationCode.ts',
-])
 
 /**
  * The partner API's row refusals go to a partner's server, never to the app: they keep their code and English
@@ -150,11 +132,11 @@ describe('every refusal has a reason the app words in both languages', () => {
   const sites = reasonSites()
   const reasons = new Set(sites.map((s) => s.reason))
 
-  it('gives every CloudError under mock/ a reason (the check-in rules excepted, for now)', () => {
+  it('gives every CloudError under mock/ a reason', () => {
     const without: string[] = []
     let count = 0
     for (const path of sources('mock')) {
-      if (PENDING.has(path) || PARTNER_FACING.has(path)) continue
+      if (PARTNER_FACING.has(path)) continue
       const text = readFileSync(join(ROOT, path), 'utf8')
       for (const m of text.matchAll(/new CloudError\(/g)) {
         count++
@@ -197,10 +179,6 @@ describe('every refusal has a reason the app words in both languages', () => {
   it('words a refusal without a reason by its code, never with the English message, in Chinese', () => {
     const embedding = Object.keys(zh).filter((k) => k.startsWith('error.') && zh[k].includes('{message}'))
     expect(embedding).toEqual([])
-  })
-
-  it('lists as pending only files that exist', () => {
-    for (const path of PENDING) expect(statSync(join(ROOT, path)).isFile()).toBe(true)
   })
 })
 
@@ -280,5 +258,40 @@ describe('refusals through the cloud carry their reason and params', () => {
     const refused = await ann.error('setMyCommunity', { communityId: west.id })
     expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'community.changeTooSoon', params: { days: expect.any(Number), nextDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } })
     expect(inChinese(refused.reason!, refused.params)).toMatch(/^社区每 \d+ 天只能更换一次，\d{4}-\d{2}-\d{2} 起可以再次更换。$/)
+  })
+  it('a trip too fast for its mode, with the figures the resident typed', async () => {
+    const ann = await h.as('ann')
+    const refused = await ann.error('checkIn', bike(30, { durationMin: 20 }))
+    expect(refused).toMatchObject({
+      code: 'IMPLAUSIBLE',
+      reason: 'checkIn.implausibleSpeed',
+      params: { distanceKm: 30, durationMin: 20, kmh: 90, maxKmh: 30, mode: 'bike' },
+    })
+    expect(refused.message).toBe('30 km in 20 min is 90 km/h, faster than 30 km/h allowed for bike.')
+    expect(inChinese(refused.reason!, refused.params)).toBe('30 公里用时 20 分钟，时速 90 公里，超过上限 30 公里，请核对。')
+  })
+
+  it('a trip that overlaps an earlier one: its times, never its entry id', async () => {
+    const ann = await h.as('ann')
+    const bus = (await ann.ok('checkIn', trip('bus', 8, { durationMin: 30, occurredAt: '2026-11-29T08:30:00+08:00' }))).entry
+    const refused = await ann.error('checkIn', trip('bike', 4, { durationMin: 20, occurredAt: '2026-11-29T08:40:00+08:00' }))
+    expect(refused).toMatchObject({
+      code: 'TRIP_OVERLAP',
+      reason: 'checkIn.tripOverlap',
+      params: { start: '2026-11-29T08:00:00.000+08:00', end: '2026-11-29T08:30:00.000+08:00' },
+    })
+    expect(refused.message).toContain(bus.id)
+    expect(JSON.stringify(refused.params)).not.toContain(bus.id)
+  })
+
+  it("a walk past the day's cap, with the cap and the day", async () => {
+    const ann = await h.as('ann')
+    await ann.ok('checkIn', trip('walk', 10))
+    await ann.ok('checkIn', trip('walk', 5))
+    const refused = await ann.error('checkIn', trip('walk', 1))
+    expect(refused).toMatchObject({ code: 'DAILY_CAP_REACHED', reason: 'checkIn.dailyCap', params: { capGrams: 296, day: '2026-11-29' } })
+    expect(inChinese(refused.reason!, refused.params)).toBe('这一项 2026-11-29 已达每日上限 296 克。')
+    const late = await ann.error('checkIn', bike(1, { occurredAt: new Date(NOW - 49 * 3_600_000).toISOString() }))
+    expect(late).toMatchObject({ code: 'INVALID_ARGUMENT', reason: 'checkIn.backdated', params: { hours: 48 } })
   })
 })

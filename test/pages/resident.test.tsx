@@ -10,6 +10,7 @@ import WalletPage from '../../src/pages/wallet'
 import { setTransport } from '../../src/services/cloud'
 import * as saveFile from '../../src/services/saveFile'
 import { LIMITS } from '../../src/contract/constants'
+import { shanghaiClock } from '../../src/core/time'
 import { inTransaction } from '../../mock/function'
 import { appendEntry } from '../../mock/wallet/ledger'
 import { resetAppStore, useAppStore } from '../../src/store'
@@ -59,7 +60,8 @@ describe('home page', () => {
   it('names a queued check-in the cloud later refused, says why and what to do, until it is dismissed (across a relaunch)', async () => {
     await useAppStore.getState().loginWithHandle('rory')
     // a bus ride that just ended, credited at once
-    await call('checkIn', { requestId: 'rory-bus-0001', kind: 'travel', mode: 'bus', distanceKm: 6, durationMin: 30, occurredAt: new Date().toISOString() })
+    const busEnd = Date.now()
+    await call('checkIn', { requestId: 'rory-bus-0001', kind: 'travel', mode: 'bus', distanceKm: 6, durationMin: 30, occurredAt: new Date(busEnd).toISOString() })
     // then, offline, a bike ride at the same time: it waits on the phone and is refused when it is sent
     offlineTransport()
     expect((await useAppStore.getState().submitCheckIn({ kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 15 })).status).toBe('queued')
@@ -70,7 +72,8 @@ describe('home page', () => {
     testUtils = await remountPage(testUtils, HomePage)
     const refused = await testUtils.queries.waitForQuerySelector('#refused-check-ins')
     expect(refused!.textContent).toMatch(/骑行 3 km（\d\d-\d\d \d\d:\d\d）没有记入/)
-    expect(refused!.textContent).toContain('原因：与已记录的一次出行时间重叠。')
+    // why, from the cloud's reason: the bus ride's own times on the Shanghai clock
+    expect(refused!.textContent).toContain(`与你 ${shanghaiClock(busEnd - 30 * 60_000)}–${shanghaiClock(busEnd)} 的出行时间重叠，未记入。`)
     // worded for the resident: no English sentence from the cloud, no entry id
     expect(refused!.textContent).not.toMatch(/overlaps|e_[A-Za-z0-9]/)
     expect(refused!.textContent).toContain('同一时间只记一次出行')

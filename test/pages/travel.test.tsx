@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import TravelPage from '../../src/pages/travel'
+import { shanghaiClock } from '../../src/core/time'
 import { resetAppStore, useAppStore } from '../../src/store'
 import { inProcessCloud, offlineTransport, typeInto } from './cloudHarness'
 
@@ -72,8 +73,11 @@ describe('travel check-in page', () => {
     await tapText('提交打卡')
     const notices = () => Array.from(testUtils.queries.querySelectorAll('.notice')).map((n) => n.textContent).join(' | ')
     for (let i = 0; i < 40 && !notices().includes('重叠'); i++) await new Promise((r) => setTimeout(r, 50))
-    // TRIP_OVERLAP has no reason yet: worded by its code, without the cloud's English sentence (which names entry ids)
-    expect(notices()).toContain('与已记录的一次出行时间重叠，未记入。同一时间只记一次出行。')
+    // worded from its reason, with the earlier bus ride's times on the Shanghai clock, never the English sentence
+    // (which names entry ids)
+    const rideEnd = Date.parse(entries[1].occurredAt)
+    const clock = (ms: number) => shanghaiClock(ms)
+    expect(notices()).toContain(`与你 ${clock(rideEnd - 25 * 60_000)}–${clock(rideEnd)} 的出行时间重叠，未记入。`)
     expect(notices()).not.toMatch(/This trip|overlaps/)
   })
 
@@ -83,7 +87,7 @@ describe('travel check-in page', () => {
     await typeInto(testUtils, '#distance', '30')
     await typeInto(testUtils, '#duration', '20')
     await tapText('提交打卡')
-    expect(await testUtils.queries.waitForQueryByText('速度或数量不合常理')).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText('30 公里用时 20 分钟，时速 90 公里，超过上限 30 公里，请核对。')).toBeTruthy()
     const session = useAppStore.getState().session!
     expect(((await cloud.call('getWallet', {}, `Bearer ${session.token}`)).body as any).result.wallet.pointsBalance).toBe(0)
   })

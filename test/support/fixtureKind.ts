@@ -58,8 +58,8 @@ export const cupKind: CheckInKind<CupCheckIn> = {
     measured: (e) => `${e.quantity ?? 0} × ${e.unit ?? 'cup'}`,
   },
   messages: {
-    'zh-CN': { 'fixtureCup.own': '自带杯', 'reason.cup_rush': '一小时内在同一家咖啡馆再次自带杯' },
-    en: { 'fixtureCup.own': 'Own cup', 'reason.cup_rush': 'Another own-cup visit at the same café within the hour' },
+    'zh-CN': { 'fixtureCup.own': '自带杯', 'reason.cup_rush': '一小时内在同一家咖啡馆再次自带杯', 'refusal.fixtureCup.sameOrder': '{cafe} 的这杯已经记过了。' },
+    en: { 'fixtureCup.own': 'Own cup', 'reason.cup_rush': 'Another own-cup visit at the same café within the hour', 'refusal.fixtureCup.sameOrder': 'This cup at {cafe} is already credited.' },
   },
   challengeMetrics: {
     fixtureCups: { unitsPerValue: 1, contribution: (e) => (e.unit === 'cup' ? e.quantity ?? 0 : 0) },
@@ -74,7 +74,14 @@ export const cupKind: CheckInKind<CupCheckIn> = {
       parse: parseVisits,
       recall(previous: Visit[], visit) {
         if (previous.some((v) => Math.abs(v.receivedMs - visit.receivedMs) < SAME_ORDER_MS)) {
-          return { violation: { code: 'IMPLAUSIBLE', message: `One own-cup order a minute at café ${visit.req.cafe}: this one is already credited.` } }
+          return {
+            violation: {
+              code: 'IMPLAUSIBLE',
+              message: `One own-cup order a minute at café ${visit.req.cafe}: this one is already credited.`,
+              reason: 'fixtureCup.sameOrder',
+              params: { cafe: visit.req.cafe },
+            },
+          }
         }
         return { facts: { cupVisitsWithinHour: previous.filter((v) => Math.abs(v.claimedMs - visit.occurredAtMs) < RUSH_WINDOW_MS).length } }
       },

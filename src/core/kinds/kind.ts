@@ -7,7 +7,7 @@
  * labels) and must not bundle zod, so only the contract, which has zod, builds the schema.
  */
 import type { z } from 'zod'
-import type { ErrorCode } from '../../contract/errors'
+import type { ErrorCode, ErrorReason } from '../../contract/errors'
 import type { CreditRules, Factor, LedgerEntry, Station } from '../../contract/types'
 import type { Evidence } from '../stationCode'
 
@@ -35,10 +35,17 @@ export interface RequestParts {
  */
 export type Measurements = Pick<LedgerEntry, 'distanceM' | 'durationS' | 'weightG' | 'steps' | 'quantity' | 'unit'>
 
-export interface RuleViolation {
+/**
+ * A refusal: the contract code, the English sentence for API consumers, and the reason and params the app words
+ * it from in the resident's language (src/i18n/refusals.ts; plain figures, never an internal id).
+ */
+export interface RuleViolation extends ErrorReason {
   code: ErrorCode
   message: string
 }
+
+/** What a ceiling that leaves nothing says: its sentence, reason and params, under DAILY_CAP_REACHED. */
+export type CeilingRefusal = Omit<RuleViolation, 'code'>
 
 export type KindDecision = { ok: true; value: { quantity: number; measured: Measurements } } | { ok: false; violation: RuleViolation }
 
@@ -118,7 +125,7 @@ export interface RequestRules<R extends KindRequest> {
   /** counter rows the ceiling reads, beside the factor's cap row and the day's total */
   counterKeys?(factorId: string, evidence: Evidence | undefined): string[]
   /** at most this many grams whatever the caps allow, and what the resident reads when it leaves none */
-  ceiling?(c: CapContext): { grams: number; refusal: string } | undefined
+  ceiling?(c: CapContext): { grams: number; refusal: CeilingRefusal } | undefined
   /** counter rows to add to once the entry is written, beside the factor's and the day's */
   countersAfter?(c: CapContext & { creditedGrams: number }): { key: string; grams: number }[]
   /** the client's check on a queued request read back from the device: a payload it cannot send is dropped */

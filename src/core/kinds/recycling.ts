@@ -8,7 +8,7 @@ import { LIMITS, MATERIALS } from '../../contract/constants'
 import type { Factor } from '../../contract/types'
 import { parseStoredList } from '../counters'
 import { SELF_REPORTED_CAP_SHARE, selfReportedCapGrams, selfReportedKey } from '../stationCode'
-import type { CheckInKind, KindDecision, RequestParts, Zod } from './kind'
+import type { CheckInKind, KindDecision, RequestParts, RuleViolation, Zod } from './kind'
 
 export const recyclingSchema = (zod: Zod, p: RequestParts) =>
   zod.strictObject({
@@ -75,7 +75,10 @@ export function parseStationDrops(text: string | undefined): StationDrop[] {
   return parseStoredList(text, (d: any): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs))
 }
 
-const refuse = (code: 'NOT_FOUND' | 'STATION_RETIRED' | 'INVALID_ARGUMENT', message: string): KindDecision => ({ ok: false, violation: { code, message } })
+const refuse = (code: 'NOT_FOUND' | 'STATION_RETIRED' | 'INVALID_ARGUMENT', message: string, refusal: Omit<RuleViolation, 'code' | 'message'>): KindDecision => ({
+  ok: false,
+  violation: { code, message, ...refusal },
+})
 
 export const recycling: CheckInKind<RecyclingCheckInRequest> = {
   name: 'recycling',
@@ -102,10 +105,20 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
     factorId: (req) => `recycling.${req.material}`,
     quantityNoun: 'weight',
     plan(req, _factor, station) {
-      if (!station) return refuse('NOT_FOUND', `No recycling station with code ${req.stationCode}.`)
+      if (!station) return refuse('NOT_FOUND', `No recycling station with code ${req.stationCode}.`, { reason: 'station.notFound', params: { code: req.stationCode } })
       // A retired station keeps its history but takes nothing new.
-      if (station.retiredAt) return refuse('STATION_RETIRED', `Station ${station.code} (${station.name}) was retired on ${station.retiredAt.slice(0, 10)}: drop at another station.`)
-      if (!station.materials.includes(req.material)) return refuse('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`)
+      if (station.retiredAt) {
+        return refuse('STATION_RETIRED', `Station ${station.code} (${station.name}) was retired on ${station.retiredAt.slice(0, 10)}: drop at another station.`, {
+          reason: 'checkIn.stationRetired',
+          params: { code: station.code, name: station.name, day: station.retiredAt.slice(0, 10) },
+        })
+      }
+      if (!station.materials.includes(req.material)) {
+        return refuse('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`, {
+          reason: 'checkIn.materialNotTaken',
+          params: { code: station.code, material: req.material },
+        })
+      }
       return { ok: true, value: { quantity: req.weightKg, measured: { weightG: Math.round(req.weightKg * 1000) } } }
     },
     venue: { stationCode: (req) => req.stationCode, displayCode: (req) => req.displayCode },
@@ -129,7 +142,11 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
       const allMaterialsGrams = selfReportedDailyGrams(factors)
       return {
         grams: Math.max(0, Math.min(selfReportedCapGrams(factor) - counters(selfReportedKey(factor.id)), allMaterialsGrams - counters(SELF_REPORTED_TOTAL_KEY))),
-        refusal: `Drops with a typed station code earn at most ${selfReportedCapGrams(factor)} g of ${factor.key} and ${allMaterialsGrams} g of all materials together a day; scan the code on the station's display to credit more.`,
+        refusal: {
+          message: `Drops with a typed station code earn at most ${selfReportedCapGrams(factor)} g of ${factor.key} and ${allMaterialsGrams} g of all materials together a day; scan the code on the station's display to credit more.`,
+          reason: 'checkIn.selfReportedCap',
+          params: { capGrams: selfReportedCapGrams(factor), totalGrams: allMaterialsGrams, material: factor.key },
+        },
       }
     },
     countersAfter: ({ factor, evidence, creditedGrams }) =>

@@ -9,8 +9,8 @@ import { isPlausibleSpeed, speedKmh } from '../credit'
 import { parseStoredList } from '../counters'
 import { CARRIED_TRIP_ID } from '../departure'
 import { STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY, walkingCeiling } from '../steps'
-import { shanghaiClock } from '../time'
-import type { CheckInKind, KindDecision, RequestParts, Zod } from './kind'
+import { shanghaiClock, toShanghaiIso } from '../time'
+import type { CheckInKind, KindDecision, RequestParts, RuleViolation, Zod } from './kind'
 
 export const travelSchema = (zod: Zod, p: RequestParts) =>
   zod.strictObject({
@@ -66,12 +66,20 @@ export function rememberTrip(previous: readonly Trip[], trip: Trip, oldestStartM
     .slice(0, TRIPS_KEPT)
 }
 
-/** The refusal a resident reads: both trips in Shanghai time, and the earlier one's entry id to find it in the wallet. */
-export function tripOverlapMessage(span: { startMs: number; endMs: number }, earlier: Trip): string {
+/**
+ * The refusal of an overlapping trip: for API consumers both trips in Shanghai time and the earlier one's entry id to
+ * find it in the wallet; for the app the earlier trip's times only (no id).
+ */
+export function tripOverlap(span: { startMs: number; endMs: number }, earlier: Trip): RuleViolation {
   const hm = (ms: number) => shanghaiClock(ms)
   // A trip carried over from a deleted account names no entry: the old ledger stays unlinked (src/core/departure).
   const which = earlier.entryId === CARRIED_TRIP_ID ? 'made under your earlier account' : earlier.entryId
-  return `This trip (${hm(span.startMs)}–${hm(span.endMs)}) overlaps your ${earlier.factorId.replace('travel.', '')} trip ${which} (${hm(earlier.startMs)}–${hm(earlier.endMs)}, Asia/Shanghai); one person makes one trip at a time.`
+  return {
+    code: 'TRIP_OVERLAP',
+    message: `This trip (${hm(span.startMs)}–${hm(span.endMs)}) overlaps your ${earlier.factorId.replace('travel.', '')} trip ${which} (${hm(earlier.startMs)}–${hm(earlier.endMs)}, Asia/Shanghai); one person makes one trip at a time.`,
+    reason: 'checkIn.tripOverlap',
+    params: { start: toShanghaiIso(earlier.startMs), end: toShanghaiIso(earlier.endMs) },
+  }
 }
 
 export function parseTrips(text: string | undefined): Trip[] {
@@ -83,7 +91,10 @@ export function parseTrips(text: string | undefined): Trip[] {
   )
 }
 
-const refuse = (code: 'INVALID_ARGUMENT' | 'IMPLAUSIBLE', message: string): KindDecision => ({ ok: false, violation: { code, message } })
+const refuse = (code: 'INVALID_ARGUMENT' | 'IMPLAUSIBLE', message: string, refusal: Omit<RuleViolation, 'code' | 'message'>): KindDecision => ({
+  ok: false,
+  violation: { code, message, ...refusal },
+})
 
 export const travel: CheckInKind<TravelCheckInRequest> = {
   name: 'travel',
@@ -103,11 +114,16 @@ export const travel: CheckInKind<TravelCheckInRequest> = {
     plan(req, factor) {
       if (req.durationMin === undefined) {
         // Without a duration no speed can be checked and no two trips can be told apart in time.
-        return refuse('INVALID_ARGUMENT', 'durationMin is required for travel: how long the trip took lets the speed and overlapping trips be checked.')
+        return refuse('INVALID_ARGUMENT', 'durationMin is required for travel: how long the trip took lets the speed and overlapping trips be checked.', {
+          reason: 'checkIn.durationNeeded',
+        })
       }
       if (!isPlausibleSpeed(req.distanceKm, req.durationMin, factor.maxKmh)) {
         const kmh = Math.round(speedKmh(req.distanceKm, req.durationMin) ?? 0)
-        return refuse('IMPLAUSIBLE', `${req.distanceKm} km in ${req.durationMin} min is ${kmh} km/h, faster than ${factor.maxKmh} km/h allowed for ${req.mode}.`)
+        return refuse('IMPLAUSIBLE', `${req.distanceKm} km in ${req.durationMin} min is ${kmh} km/h, faster than ${factor.maxKmh} km/h allowed for ${req.mode}.`, {
+          reason: 'checkIn.implausibleSpeed',
+          params: { distanceKm: req.distanceKm, durationMin: req.durationMin, kmh, maxKmh: factor.maxKmh ?? 0, mode: req.mode },
+        })
       }
       return {
         ok: true,
@@ -120,7 +136,7 @@ export const travel: CheckInKind<TravelCheckInRequest> = {
       recall(previous, visit) {
         const span = tripSpan(visit.occurredAtMs, visit.req.durationMin ?? 0)
         const clash = overlappingTrip(previous, span)
-        return clash ? { violation: { code: 'TRIP_OVERLAP', message: tripOverlapMessage(span, clash) } } : {}
+        return clash ? { violation: tripOverlap(span, clash) } : {}
       },
       remember: (previous, visit) =>
         rememberTrip(
@@ -145,7 +161,11 @@ export const travel: CheckInKind<TravelCheckInRequest> = {
               verifiedGrams: counters(STEPS_VERIFIED_KEY),
               creditedGrams: counters(factor.id),
             }),
-            refusal: `Your verified WeRun steps for ${day} already count this walk: a day's walking is counted once.`,
+            refusal: {
+              message: `Your verified WeRun steps for ${day} already count this walk: a day's walking is counted once.`,
+              reason: 'checkIn.walkCountedBySteps',
+              params: { day },
+            },
           },
     // Manual walks are one source of the day's walking: what they claimed is remembered, credited or not.
     countersAfter: ({ factor, rawGrams }) => (factor.id === WALK ? [{ key: WALK_CLAIMED_KEY, grams: rawGrams }] : []),
