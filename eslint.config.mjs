@@ -13,7 +13,15 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
-      globals: { ...globals.node, ...globals.browser, ...globals.jest, defineAppConfig: 'readonly', definePageConfig: 'readonly', CLOUD_BASE_URL: 'readonly', CLOUD_ENV_ID: 'readonly' },
+      globals: {
+        ...globals.node,
+        ...globals.browser,
+        ...globals.jest,
+        defineAppConfig: 'readonly',
+        definePageConfig: 'readonly',
+        CLOUD_BASE_URL: 'readonly',
+        CLOUD_ENV_ID: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
@@ -36,7 +44,10 @@ export default tseslint.config(
     // The rules core stays pure: no Taro, React, database or mock import.
     files: ['src/core/**/*.ts', 'src/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'react', 'react-dom', 'better-sqlite3', '*/mock/*', '**/store/*', '**/services/*', '**/pages/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tarojs/*', 'react', 'react-dom', 'better-sqlite3', '*/mock/*', '**/store/*', '**/services/*', '**/pages/*'] },
+      ],
     },
   },
   {
@@ -59,7 +70,15 @@ export default tseslint.config(
     files: ['mock/**/*.ts'],
     ignores: ['mock/csv.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'csv-stringify/sync', message: 'Write CSV with csvFile from mock/csv.ts (formula escaping).' }, { name: 'csv-stringify', message: 'Write CSV with csvFile from mock/csv.ts (formula escaping).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'csv-stringify/sync', message: 'Write CSV with csvFile from mock/csv.ts (formula escaping).' },
+            { name: 'csv-stringify', message: 'Write CSV with csvFile from mock/csv.ts (formula escaping).' },
+          ],
+        },
+      ],
     },
   },
   {

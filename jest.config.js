@@ -9,16 +9,7 @@ const taroPreset = require('@tarojs/test-utils-react/dist/jest.js').default
 const { noonOfShanghaiDay } = require('./test/support/shanghaiNoon')
 
 // Packages that ship ESM and so must go through babel; everything else in node_modules is left alone.
-const ESM_PACKAGES = [
-  '@tarojs',
-  '@stencil',
-  'swiper',
-  'lodash-es',
-  'query-string',
-  'decode-uri-component',
-  'split-on-first',
-  'filter-obj',
-]
+const ESM_PACKAGES = ['@tarojs', '@stencil', 'swiper', 'lodash-es', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj']
 
 const nodeProject = {
   displayName: 'node',
@@ -52,7 +43,22 @@ const pagesProject = {
     enableGlobally: true,
     advanceTimers: true,
     now: noonOfShanghaiDay(Date.now()),
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   },
   displayName: 'pages',
   roots: ['<rootDir>/test'],
@@ -110,5 +116,10 @@ module.exports = async () => {
   const withMysql = base.filter((p) => p.displayName !== 'pages').map((p) => onMysql(p, mysql.url))
   console.log(`cloud suites on ${only ? 'MySQL' : 'SQLite and MySQL'} (${mysql.shown}, a throw-away database per cloud)`)
   // forceExit: a test that fails before closing its cloud leaves a MySQL pool open; the run must still end.
-  return { projects: only ? withMysql : [...base, ...withMysql], testTimeout: 30000, forceExit: true, globalTeardown: '<rootDir>/test/support/mysqlTeardown.js' }
+  return {
+    projects: only ? withMysql : [...base, ...withMysql],
+    testTimeout: 30000,
+    forceExit: true,
+    globalTeardown: '<rootDir>/test/support/mysqlTeardown.js',
+  }
 }

@@ -10,7 +10,9 @@ import mysql from 'mysql2/promise'
 async function main() {
   const pool = mysql.createPool({ uri: process.env.DATABASE_URL as string, connectionLimit: 20 })
   await pool.query('CREATE TABLE IF NOT EXISTS w (openid VARCHAR(64) PRIMARY KEY, grams BIGINT NOT NULL, n BIGINT NOT NULL) ENGINE=InnoDB')
-  await pool.query('CREATE TABLE IF NOT EXISTS e (openid VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (openid, seq)) ENGINE=InnoDB')
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS e (openid VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (openid, seq)) ENGINE=InnoDB',
+  )
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))

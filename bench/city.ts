@@ -40,7 +40,8 @@ export async function cityDashboard(appH5: string, floorH5: string, residents = 
       const t0 = performance.now()
       const out = await cloud.call('getCityDashboard', {}, undefined)
       counters.push(performance.now() - t0)
-      if ((out.body as any).result?.gramsCo2eTotal !== city.gramsCo2e) throw new Error(`dashboard disagrees with the seed: ${JSON.stringify(out.body).slice(0, 200)}`)
+      if ((out.body as any).result?.gramsCo2eTotal !== city.gramsCo2e)
+        throw new Error(`dashboard disagrees with the seed: ${JSON.stringify(out.body).slice(0, 200)}`)
     }
     await cloud.close()
     // The floor: the same totals summed from the ledger, as a dashboard without counters would.
@@ -90,7 +91,13 @@ export async function cityDashboard(appH5: string, floorH5: string, residents = 
       await app.stop()
       await floor.stop()
     }
-    return { entries: city.entries, countersP50Ms: median(counters.slice(5)), ledgerScanP50Ms: median(scans.slice(2)), pageShownMs: { 1: median(pageMs[1]), 4: median(pageMs[4]) }, emptyPageShownMs: { 1: median(emptyMs[1]), 4: median(emptyMs[4]) } }
+    return {
+      entries: city.entries,
+      countersP50Ms: median(counters.slice(5)),
+      ledgerScanP50Ms: median(scans.slice(2)),
+      pageShownMs: { 1: median(pageMs[1]), 4: median(pageMs[4]) },
+      emptyPageShownMs: { 1: median(emptyMs[1]), 4: median(emptyMs[4]) },
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -69,18 +69,18 @@ export function bareInsertLoop(count: number): number {
 /** Distinct users and small trips, so caps never refuse: the rate measured is of credits written. */
 export async function inProcessCheckIns(count: number): Promise<number> {
   const tmp = tempDb()
-  const cloud = await createCloud({ storage: openSqlite({ path: tmp.path, backgroundCheckpoints: true }), rateLimit: { burst: 0, perSecond: 1 }, devLogin: true })
+  const cloud = await createCloud({
+    storage: openSqlite({ path: tmp.path, backgroundCheckpoints: true }),
+    rateLimit: { burst: 0, perSecond: 1 },
+    devLogin: true,
+  })
   const users = 2000
   const startedMs = Date.now()
   const tokens: string[] = []
   for (let u = 0; u < users; u++) tokens.push(((await cloud.call('login', { code: `dev:bench${u}` })).body as any).result.token as string)
   const start = process.hrtime.bigint()
   for (let i = 0; i < count; i++) {
-    const out = await cloud.call(
-      'checkIn',
-      benchTrip('bench-req', i, users, startedMs),
-      `Bearer ${tokens[i % users]}`,
-    )
+    const out = await cloud.call('checkIn', benchTrip('bench-req', i, users, startedMs), `Bearer ${tokens[i % users]}`)
     if (out.status !== 200) throw new Error(`check-in failed: ${JSON.stringify(out.body)}`)
   }
   const secs = Number(process.hrtime.bigint() - start) / 1e9
@@ -94,7 +94,10 @@ export function startChild(args: string[], env: Record<string, string>): Promise
     // BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers the bench starts.
     const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean)
     // LOG_LEVEL=warn: a JSON line per call would be measured too (and kept here); the figures are the calls'.
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { env: { LOG_LEVEL: 'warn', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+      env: { LOG_LEVEL: 'warn', ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     let started = false
     child.stdout!.on('data', (c: Buffer) => {
@@ -240,7 +243,13 @@ export async function mysqlHttpFigures(concurrency: number, total: number): Prom
   for (const n of (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)) {
     const db = await benchDatabase()
     if (!db) break
-    const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DATABASE_URL: db.url, CLOUD_WORKERS: String(n), PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1' })
+    const cloud = await startChild([join(__dirname, '..', 'mock', 'server.ts')], {
+      DATABASE_URL: db.url,
+      CLOUD_WORKERS: String(n),
+      PORT: '0',
+      RATE_LIMIT_BURST: '0',
+      DEV_LOGIN: '1',
+    })
     const cloudUrl = new URL(cloud.url)
     const tokens: string[] = []
     for (let u = 0; u < users; u++) tokens.push((await postJson(agent, cloudUrl, '/cloud/login', { data: { code: `dev:m${u}` } })).body.result.token)

@@ -11,10 +11,23 @@ import { addParticipant, addToParticipant, addChallengeParticipants } from '../m
 
 export async function leaderboardLatency(participants: number): Promise<{ p50Ms: number; p99Ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'glp-board-'))
-  const cloud = await createCloud({ storage: openSqlite({ path: join(dir, 'b.sqlite') }), organizers: ['boss'], rateLimit: { burst: 0, perSecond: 1 }, devLogin: true })
+  const cloud = await createCloud({
+    storage: openSqlite({ path: join(dir, 'b.sqlite') }),
+    organizers: ['boss'],
+    rateLimit: { burst: 0, perSecond: 1 },
+    devLogin: true,
+  })
   const boss = ((await cloud.call('login', { code: 'dev:boss' })).body as any).result.token
   const today = shanghaiDay(Date.now())
-  const c = ((await cloud.call('createChallenge', { title: 'Bench', metric: 'gramsCo2e', targetPerMember: 1_000_000, startDay: today, endDay: addDays(today, 30), bonusPoints: 1 }, `Bearer ${boss}`)).body as any).result.challenge
+  const c = (
+    (
+      await cloud.call(
+        'createChallenge',
+        { title: 'Bench', metric: 'gramsCo2e', targetPerMember: 1_000_000, startDay: today, endDay: addDays(today, 30), bonusPoints: 1 },
+        `Bearer ${boss}`,
+      )
+    ).body as any
+  ).result.challenge
   const me = ((await cloud.call('login', { code: 'dev:me' })).body as any).result
   const now = Date.now()
   await cloud.store.transaction(async (tx) => {

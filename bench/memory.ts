@@ -70,8 +70,15 @@ async function seed(path: string, entries: number): Promise<void> {
   db.prepare(
     `INSERT OR IGNORE INTO wallets (openid, grams_total, points_balance, points_earned, points_spent, head_seq, head_hash) VALUES (?, 0, 0, 0, 0, 0, ?)`,
   ).run(openid, GENESIS_HASH)
-  db.prepare('UPDATE wallets SET grams_total = ?, points_balance = ?, points_earned = ?, points_spent = ?, head_seq = ?, head_hash = ? WHERE openid = ?')
-    .run(wallet.gramsCo2eTotal, wallet.pointsBalance, wallet.pointsEarned, wallet.pointsSpent, head.seq, head.hash, openid)
+  db.prepare('UPDATE wallets SET grams_total = ?, points_balance = ?, points_earned = ?, points_spent = ?, head_seq = ?, head_hash = ? WHERE openid = ?').run(
+    wallet.gramsCo2eTotal,
+    wallet.pointsBalance,
+    wallet.pointsEarned,
+    wallet.pointsSpent,
+    head.seq,
+    head.hash,
+    openid,
+  )
   db.pragma('wal_checkpoint(TRUNCATE)')
   await cloud.close()
 }

@@ -73,18 +73,20 @@ async function main() {
   // What is still held once the garbage is gone: a paged call should keep nothing of the pages it answered.
   gc()
   const retainedHeap = process.memoryUsage().heapUsed
-  console.log(JSON.stringify({
-    fn,
-    elapsedMs,
-    calls,
-    entries,
-    wireMiB: wireBytes / MIB,
-    heapAtReturnGrowthMiB: (heldHeap - before.heapUsed) / MIB,
-    heapRetainedGrowthMiB: (retainedHeap - before.heapUsed) / MIB,
-    peakRssGrowthMiB: (peakRssAfterKiB * 1024 - before.rss) / MIB,
-    peakReset,
-    baselineRssMiB: before.rss / MIB,
-  }))
+  console.log(
+    JSON.stringify({
+      fn,
+      elapsedMs,
+      calls,
+      entries,
+      wireMiB: wireBytes / MIB,
+      heapAtReturnGrowthMiB: (heldHeap - before.heapUsed) / MIB,
+      heapRetainedGrowthMiB: (retainedHeap - before.heapUsed) / MIB,
+      peakRssGrowthMiB: (peakRssAfterKiB * 1024 - before.rss) / MIB,
+      peakReset,
+      baselineRssMiB: before.rss / MIB,
+    }),
+  )
   await cloud.close()
 }
 

@@ -148,7 +148,15 @@ export async function mysqlLeaderboard(participants: number): Promise<{ p50Ms: n
   try {
     const boss = await login(cloud, 'boss')
     const today = shanghaiDay(Date.now())
-    const c = ((await cloud.call('createChallenge', { title: 'Bench', metric: 'gramsCo2e', targetPerMember: 1_000_000, startDay: today, endDay: addDays(today, 30), bonusPoints: 1 }, `Bearer ${boss.token}`)).body as any).result.challenge
+    const c = (
+      (
+        await cloud.call(
+          'createChallenge',
+          { title: 'Bench', metric: 'gramsCo2e', targetPerMember: 1_000_000, startDay: today, endDay: addDays(today, 30), bonusPoints: 1 },
+          `Bearer ${boss.token}`,
+        )
+      ).body as any
+    ).result.challenge
     const me = await login(cloud, 'me')
     const joined = (await cloud.call('joinChallenge', { challengeId: c.id }, `Bearer ${me.token}`)).body as any
     if (!joined.result) throw new Error(JSON.stringify(joined))
@@ -162,9 +170,12 @@ export async function mysqlLeaderboard(participants: number): Promise<{ p50Ms: n
       slots.set(slotOf(openid), (slots.get(slotOf(openid)) ?? 0) + 1)
     }
     await insertRows(port.pool, 'challenge_participants', ['challenge_id', 'openid', 'joined_ms', 'value', 'value_ms'], rows)
-    for (const [slot, n] of slots) await port.pool.query('UPDATE challenge_slots SET participants = participants + ? WHERE challenge_id = ? AND slot = ?', [n, c.id, slot]).then(async ([r]: any) => {
-      if (r.affectedRows === 0) await port.pool.query('INSERT INTO challenge_slots (challenge_id, slot, participants) VALUES (?, ?, ?)', [c.id, slot, n])
-    })
+    for (const [slot, n] of slots)
+      await port.pool
+        .query('UPDATE challenge_slots SET participants = participants + ? WHERE challenge_id = ? AND slot = ?', [n, c.id, slot])
+        .then(async ([r]: any) => {
+          if (r.affectedRows === 0) await port.pool.query('INSERT INTO challenge_slots (challenge_id, slot, participants) VALUES (?, ?, ?)', [c.id, slot, n])
+        })
     await port.pool.query('ANALYZE TABLE challenge_participants')
     return await medianMs(30, async () => {
       const out = (await cloud.call('getLeaderboard', { challengeId: c.id, limit: 20 }, `Bearer ${me.token}`)).body as any
@@ -191,7 +202,13 @@ export async function mysqlHotSpot(clients: number, total: number): Promise<HotS
     const db = await benchDatabase()
     if (!db) return undefined
     const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
-    const server = await startChild([join(__dirname, '..', 'mock', 'server.ts')], { DATABASE_URL: db.url, PORT: '0', RATE_LIMIT_BURST: '0', DEV_LOGIN: '1', ORGANIZERS: 'boss' })
+    const server = await startChild([join(__dirname, '..', 'mock', 'server.ts')], {
+      DATABASE_URL: db.url,
+      PORT: '0',
+      RATE_LIMIT_BURST: '0',
+      DEV_LOGIN: '1',
+      ORGANIZERS: 'boss',
+    })
     try {
       const url = new URL(server.url)
       const call = async (name: string, data: object, token: string) => {
@@ -205,9 +222,16 @@ export async function mysqlHotSpot(clients: number, total: number): Promise<HotS
       for (let p = 0; p < (run === 'hot' ? 1 : clients); p++) {
         projects.push((await call('upsertProject', { title: `Trees ${p}`, goalPoints: 1_000_000 }, boss)).project.id)
       }
-      const challenge = run === 'hot'
-        ? (await call('createChallenge', { title: 'City week', metric: 'gramsCo2e', targetPerMember: 1_000_000, startDay: today, endDay: addDays(today, 7), bonusPoints: 1 }, boss)).challenge
-        : undefined
+      const challenge =
+        run === 'hot'
+          ? (
+              await call(
+                'createChallenge',
+                { title: 'City week', metric: 'gramsCo2e', targetPerMember: 1_000_000, startDay: today, endDay: addDays(today, 7), bonusPoints: 1 },
+                boss,
+              )
+            ).challenge
+          : undefined
       const tokens: string[] = []
       for (let u = 0; u < clients; u++) {
         const token = (await postJson(agent, url, '/cloud/login', { data: { code: `dev:hot${u}` } })).body.result.token
@@ -222,7 +246,18 @@ export async function mysqlHotSpot(clients: number, total: number): Promise<HotS
         const round = Math.floor(i / clients)
         if (round % 2 === 0) {
           const trip = round / 2
-          await call('checkIn', { requestId: `hotspot-request-${i}`, kind: 'travel', mode: modes[trip % modes.length], distanceKm: 0.3, durationMin: 2, occurredAt: new Date(startedMs - trip * 2 * 60_000).toISOString() }, tokens[u])
+          await call(
+            'checkIn',
+            {
+              requestId: `hotspot-request-${i}`,
+              kind: 'travel',
+              mode: modes[trip % modes.length],
+              distanceKm: 0.3,
+              durationMin: 2,
+              occurredAt: new Date(startedMs - trip * 2 * 60_000).toISOString(),
+            },
+            tokens[u],
+          )
         } else {
           await call('donate', { requestId: `hotspot-request-${i}`, projectId: projects[u % projects.length], points: 1 }, tokens[u])
         }

@@ -68,7 +68,12 @@ async function loadOnce(browser: Browser, url: string, storageState: BrowserCont
 }
 
 function summarize(runs: LoadFigures[]): LoadFigures {
-  return { lcpMs: median(runs.map((r) => r.lcpMs)), fcpMs: median(runs.map((r) => r.fcpMs)), tbtMs: median(runs.map((r) => r.tbtMs)), lcpElement: runs[runs.length - 1].lcpElement }
+  return {
+    lcpMs: median(runs.map((r) => r.lcpMs)),
+    fcpMs: median(runs.map((r) => r.fcpMs)),
+    tbtMs: median(runs.map((r) => r.tbtMs)),
+    lcpElement: runs[runs.length - 1].lcpElement,
+  }
 }
 
 export interface PageLoadResult {

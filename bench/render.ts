@@ -17,7 +17,10 @@ export function weappFirstRender(floorWeappDist: string): { home: FirstRender; f
   // The launch check starts its own cloud, logs a seeded resident in and records Home's first render.
   execFileSync(process.execPath, [join(ROOT, 'scripts/weapp-check.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
   const home = JSON.parse(readFileSync(join(ROOT, 'test-results/weapp-first-render.json'), 'utf8')) as FirstRender
-  const out = execFileSync(process.execPath, [join(ROOT, 'scripts/weapp-render-page.mjs'), floorWeappDist, 'pages/index/index'], { cwd: ROOT, encoding: 'utf8' })
+  const out = execFileSync(process.execPath, [join(ROOT, 'scripts/weapp-render-page.mjs'), floorWeappDist, 'pages/index/index'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   const floor = JSON.parse(out.trim().split('\n').at(-1)!) as FirstRender
   return { home, floor }
 }

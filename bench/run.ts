@@ -74,7 +74,12 @@ async function main() {
     const { home, floor: empty, pairedLcpRatio } = await pageLoad(app.h5, floor.h5, runs)
     const note = `median of ${runs}, 390×844, 4× CPU`
     rows.push([`Home LCP (${note})`, `${fmt(home.lcpMs)} ms`, `${fmt(empty.lcpMs)} ms empty Taro page`, `${fmt(home.lcpMs / empty.lcpMs, 2)}× (goal ≤ 1.3×)`])
-    rows.push([`Home LCP ÷ empty page LCP, per round`, `median ${fmt(pairedLcpRatio, 2)}×`, 'both loaded back to back', `${fmt(pairedLcpRatio, 2)}× (goal ≤ 1.3×)`])
+    rows.push([
+      `Home LCP ÷ empty page LCP, per round`,
+      `median ${fmt(pairedLcpRatio, 2)}×`,
+      'both loaded back to back',
+      `${fmt(pairedLcpRatio, 2)}× (goal ≤ 1.3×)`,
+    ])
     rows.push([`Home FCP (${note})`, `${fmt(home.fcpMs)} ms`, `${fmt(empty.fcpMs)} ms empty Taro page`, `${fmt(home.fcpMs / empty.fcpMs, 2)}×`])
     rows.push([`Home total blocking time (${note})`, `${fmt(home.tbtMs)} ms`, `${fmt(empty.tbtMs)} ms empty Taro page`, `+${fmt(home.tbtMs - empty.tbtMs)} ms`])
     rows.push(['Home LCP element', home.lcpElement, empty.lcpElement, ''])
@@ -84,17 +89,37 @@ async function main() {
     const { floor } = buildAll()
     const r = weappFirstRender(floor.weapp)
     const note = "Home's first render on weapp (the launch check's resident, real cloud)"
-    rows.push([`${note}: setData calls`, `${r.home.setDataCalls}`, `${r.floor.setDataCalls} empty Taro page`, `${fmt(r.home.setDataCalls / r.floor.setDataCalls, 2)}× (goal ≤ 1.5×)`])
-    rows.push([`${note}: setData bytes`, `${fmt(r.home.setDataBytes)} B`, `${fmt(r.floor.setDataBytes)} B empty Taro page`, `${fmt(r.home.setDataBytes / r.floor.setDataBytes, 1)}×`])
+    rows.push([
+      `${note}: setData calls`,
+      `${r.home.setDataCalls}`,
+      `${r.floor.setDataCalls} empty Taro page`,
+      `${fmt(r.home.setDataCalls / r.floor.setDataCalls, 2)}× (goal ≤ 1.5×)`,
+    ])
+    rows.push([
+      `${note}: setData bytes`,
+      `${fmt(r.home.setDataBytes)} B`,
+      `${fmt(r.floor.setDataBytes)} B empty Taro page`,
+      `${fmt(r.home.setDataBytes / r.floor.setDataBytes, 1)}×`,
+    ])
   })
   await suite('city', async () => {
     const { app, floor } = buildAll()
     const c = await cityDashboard(app.h5, floor.h5)
     const n = fmt(c.entries)
-    rows.push([`getCityDashboard over ${n} entries (uncached, in-process)`, `p50 ${fmt(c.countersP50Ms, 2)} ms`, `p50 ${fmt(c.ledgerScanP50Ms, 2)} ms summing the ledger`, `${fmt(c.countersP50Ms / c.ledgerScanP50Ms, 3)}×`])
+    rows.push([
+      `getCityDashboard over ${n} entries (uncached, in-process)`,
+      `p50 ${fmt(c.countersP50Ms, 2)} ms`,
+      `p50 ${fmt(c.ledgerScanP50Ms, 2)} ms summing the ledger`,
+      `${fmt(c.countersP50Ms / c.ledgerScanP50Ms, 3)}×`,
+    ])
     for (const rate of [1, 4] as const) {
       const goal = rate === 1 ? ' (goal < 1 s)' : ''
-      rows.push([`city dashboard shown in Chromium over ${n} entries (median of 5, ${rate}× CPU)`, `${fmt(c.pageShownMs[rate])} ms${goal}`, `${fmt(c.emptyPageShownMs[rate])} ms empty Taro page`, `${fmt(c.pageShownMs[rate] / c.emptyPageShownMs[rate], 2)}×`])
+      rows.push([
+        `city dashboard shown in Chromium over ${n} entries (median of 5, ${rate}× CPU)`,
+        `${fmt(c.pageShownMs[rate])} ms${goal}`,
+        `${fmt(c.emptyPageShownMs[rate])} ms empty Taro page`,
+        `${fmt(c.pageShownMs[rate] / c.emptyPageShownMs[rate], 2)}×`,
+      ])
     }
   })
   await suite('cloud', async () => {
@@ -103,7 +128,12 @@ async function main() {
     const inProc = await inProcessCheckIns(n)
     rows.push(['checkIn in-process', `${fmt(inProc)}/s`, `${fmt(floor)}/s bare insert+txn`, `${fmt(inProc / floor, 2)}×`])
     const http = await httpFigures(50, Number(process.env.BENCH_HTTP_COUNT ?? 10000))
-    rows.push(['checkIn over HTTP, 50 concurrent', describeHttp(http.cloud), `${describeHttp(http.bare)} bare insert`, `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`])
+    rows.push([
+      'checkIn over HTTP, 50 concurrent',
+      describeHttp(http.cloud),
+      `${describeHttp(http.bare)} bare insert`,
+      `${fmt(http.cloud.perSec / http.bare.perSec, 2)}×`,
+    ])
     rows.push([
       'checkIn over HTTP vs credit-shaped SQLite floor, 50 concurrent',
       describeHttp(http.cloud),
@@ -115,7 +145,12 @@ async function main() {
     if (!onMysql) rows.push(['checkIn over HTTP on MySQL', 'not measured: no MySQL server answered', '', ''])
     for (const w of onMysql?.workers ?? []) {
       const ratio = `${fmt(w.figures.perSec / onMysql!.floor.perSec, 2)}×, p99 ${fmt(w.figures.p99Ms / onMysql!.floor.p99Ms, 2)}× (goal ≥ 0.5×, p99 ≤ 2×)`
-      rows.push([`checkIn over HTTP on MySQL, ${w.n} worker${w.n > 1 ? 's' : ''}, 50 concurrent`, describeHttp(w.figures), `${describeHttp(onMysql!.floor)} lock+insert+update txn`, ratio])
+      rows.push([
+        `checkIn over HTTP on MySQL, ${w.n} worker${w.n > 1 ? 's' : ''}, 50 concurrent`,
+        describeHttp(w.figures),
+        `${describeHttp(onMysql!.floor)} lock+insert+update txn`,
+        ratio,
+      ])
     }
     if (onMysql) {
       const hot = await mysqlHotSpot(50, Number(process.env.BENCH_HOTSPOT_COUNT ?? 4000))
@@ -132,13 +167,29 @@ async function main() {
       const large = await mysqlLedgerScale(entries)
       if (small && large) {
         const n = fmt(large.entries)
-        rows.push([`listLedger first page on MySQL, ${n} vs 1,000 entries`, `p50 ${fmt(large.firstPageMs, 3)} ms`, `p50 ${fmt(small.firstPageMs, 3)} ms`, `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`])
-        rows.push([`listLedger deep page on MySQL, ${n} vs 1,000`, `p50 ${fmt(large.deepPageMs, 3)} ms`, `p50 ${fmt(small.deepPageMs, 3)} ms`, `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`])
+        rows.push([
+          `listLedger first page on MySQL, ${n} vs 1,000 entries`,
+          `p50 ${fmt(large.firstPageMs, 3)} ms`,
+          `p50 ${fmt(small.firstPageMs, 3)} ms`,
+          `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`,
+        ])
+        rows.push([
+          `listLedger deep page on MySQL, ${n} vs 1,000`,
+          `p50 ${fmt(large.deepPageMs, 3)} ms`,
+          `p50 ${fmt(small.deepPageMs, 3)} ms`,
+          `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`,
+        ])
         rows.push(['MySQL entries table per million entries (data + indexes)', `${fmt(large.bytesPerMillion / 1048576, 0)} MiB`, '', ''])
       }
       const participants = Number(process.env.BENCH_MYSQL_BOARD ?? 100_000)
       const board = await mysqlLeaderboard(participants)
-      if (board) rows.push([`getLeaderboard on MySQL, ${fmt(participants)} participants`, `p50 ${fmt(board.p50Ms, 2)} ms, p99 ${fmt(board.p99Ms, 2)} ms`, 'goal < 100 ms', ''])
+      if (board)
+        rows.push([
+          `getLeaderboard on MySQL, ${fmt(participants)} participants`,
+          `p50 ${fmt(board.p50Ms, 2)} ms, p99 ${fmt(board.p99Ms, 2)} ms`,
+          'goal < 100 ms',
+          '',
+        ])
     }
   })
   await suite('reads', async () => {
@@ -189,16 +240,31 @@ async function main() {
     const results: { n: number; p50Ms: number; p99Ms: number }[] = []
     for (const n of sizes) results.push({ n, ...(await leaderboardLatency(n)) })
     for (const r of results) {
-      rows.push([`getLeaderboard, ${fmt(r.n)} participants`, `p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms`, 'goal < 100 ms at 100k', `${fmt(r.p50Ms / results[0].p50Ms, 2)}× of 1k`])
+      rows.push([
+        `getLeaderboard, ${fmt(r.n)} participants`,
+        `p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms`,
+        'goal < 100 ms at 100k',
+        `${fmt(r.p50Ms / results[0].p50Ms, 2)}× of 1k`,
+      ])
     }
   })
   await suite('scale', async () => {
     const small = await ledgerScale(1_000)
     const large = await ledgerScale(Number(process.env.BENCH_SCALE_ENTRIES ?? 1_000_000))
     const n = fmt(large.entries)
-    rows.push([`listLedger first page, ${n} vs 1,000 entries`, `p50 ${fmt(large.firstPageMs, 3)} ms`, `p50 ${fmt(small.firstPageMs, 3)} ms`, `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`])
-    rows.push([`listLedger deep page (seq ${fmt(large.entries / 2)}), ${n} vs 1,000`, `p50 ${fmt(large.deepPageMs, 3)} ms`, `p50 ${fmt(small.deepPageMs, 3)} ms (seq 500)`, `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`])
-    rows.push(['database size per million entries', `${fmt((large.dbBytes / large.entries) * 1e6 / 1048576, 0)} MiB`, '', ''])
+    rows.push([
+      `listLedger first page, ${n} vs 1,000 entries`,
+      `p50 ${fmt(large.firstPageMs, 3)} ms`,
+      `p50 ${fmt(small.firstPageMs, 3)} ms`,
+      `${fmt(large.firstPageMs / small.firstPageMs, 2)}× (goal ≤ 1.5×)`,
+    ])
+    rows.push([
+      `listLedger deep page (seq ${fmt(large.entries / 2)}), ${n} vs 1,000`,
+      `p50 ${fmt(large.deepPageMs, 3)} ms`,
+      `p50 ${fmt(small.deepPageMs, 3)} ms (seq 500)`,
+      `${fmt(large.deepPageMs / small.deepPageMs, 2)}× (goal ≤ 1.5×)`,
+    ])
+    rows.push(['database size per million entries', `${fmt(((large.dbBytes / large.entries) * 1e6) / 1048576, 0)} MiB`, '', ''])
   })
   console.log(table(rows))
   if (write) {

@@ -64,17 +64,26 @@ export function sizeReport(app: Dists, floor: Dists): SizeReport {
     `${kb(floorWeapp.main)} empty Taro app`,
     `${fmt(mainRatio, 2)}× (budget ≤ ${SIZE_BUDGETS.weappMainMaxRatio}× and ≤ ${kb(SIZE_BUDGETS.weappMainMaxBytes)})`,
   ])
-  if (mainRatio > SIZE_BUDGETS.weappMainMaxRatio) overBudget.push(`weapp main package is ${fmt(mainRatio, 2)}× the floor (budget ${SIZE_BUDGETS.weappMainMaxRatio}×)`)
-  if (appWeapp.main > SIZE_BUDGETS.weappMainMaxBytes) overBudget.push(`weapp main package is ${kb(appWeapp.main)} (budget ${kb(SIZE_BUDGETS.weappMainMaxBytes)})`)
+  if (mainRatio > SIZE_BUDGETS.weappMainMaxRatio)
+    overBudget.push(`weapp main package is ${fmt(mainRatio, 2)}× the floor (budget ${SIZE_BUDGETS.weappMainMaxRatio}×)`)
+  if (appWeapp.main > SIZE_BUDGETS.weappMainMaxBytes)
+    overBudget.push(`weapp main package is ${kb(appWeapp.main)} (budget ${kb(SIZE_BUDGETS.weappMainMaxBytes)})`)
   for (const sub of appWeapp.subpackages) {
     rows.push([`weapp subpackage ${sub.root}`, kb(sub.bytes), '', `${fmt(sub.bytes / SIZE_BUDGETS.weappSubpackageMaxBytes, 2)}× of the 1,536 KB budget`])
-    if (sub.bytes > SIZE_BUDGETS.weappSubpackageMaxBytes) overBudget.push(`weapp subpackage ${sub.root} is ${kb(sub.bytes)} (budget ${kb(SIZE_BUDGETS.weappSubpackageMaxBytes)})`)
+    if (sub.bytes > SIZE_BUDGETS.weappSubpackageMaxBytes)
+      overBudget.push(`weapp subpackage ${sub.root} is ${kb(sub.bytes)} (budget ${kb(SIZE_BUDGETS.weappSubpackageMaxBytes)})`)
   }
   const appH5 = h5InitialJs(app.h5)
   const floorH5 = h5InitialJs(floor.h5)
   const gzipRatio = appH5.gzip / floorH5.gzip
   rows.push(['H5 initial JS (raw)', kb(appH5.raw), `${kb(floorH5.raw)} empty Taro app`, `${fmt(appH5.raw / floorH5.raw, 2)}×`])
-  rows.push(['H5 initial JS (gzip -9)', kb(appH5.gzip), `${kb(floorH5.gzip)} empty Taro app`, `${fmt(gzipRatio, 2)}× (budget ≤ ${SIZE_BUDGETS.h5InitialGzipMaxRatio}×)`])
-  if (gzipRatio > SIZE_BUDGETS.h5InitialGzipMaxRatio) overBudget.push(`H5 initial JS is ${fmt(gzipRatio, 2)}× the floor gzipped (budget ${SIZE_BUDGETS.h5InitialGzipMaxRatio}×)`)
+  rows.push([
+    'H5 initial JS (gzip -9)',
+    kb(appH5.gzip),
+    `${kb(floorH5.gzip)} empty Taro app`,
+    `${fmt(gzipRatio, 2)}× (budget ≤ ${SIZE_BUDGETS.h5InitialGzipMaxRatio}×)`,
+  ])
+  if (gzipRatio > SIZE_BUDGETS.h5InitialGzipMaxRatio)
+    overBudget.push(`H5 initial JS is ${fmt(gzipRatio, 2)}× the floor gzipped (budget ${SIZE_BUDGETS.h5InitialGzipMaxRatio}×)`)
   return { rows, overBudget }
 }

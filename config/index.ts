@@ -15,7 +15,9 @@ function reminderTemplateIds(text: string | undefined): Record<string, string> {
 /** The city whose branding this build ships (src/branding/cities/<city>.ts); CITY unset: the project's own. */
 function cityOf(value: string | undefined): string {
   const city = value?.trim() || 'default'
-  const known = readdirSync(path.resolve(__dirname, '..', 'src/branding/cities')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))
+  const known = readdirSync(path.resolve(__dirname, '..', 'src/branding/cities'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
   if (!known.includes(city)) throw new Error(`CITY=${city} has no branding file: one of ${known.join(', ')} (src/branding/cities/<city>.ts).`)
   return city
 }
@@ -47,7 +49,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The subscribe-message templates of the reminders (the same WX_REMINDER_TEMPLATES the cloud reads): ids only.
       REMINDER_TEMPLATE_IDS: JSON.stringify(platform === 'weapp' ? reminderTemplateIds(process.env.WX_REMINDER_TEMPLATES) : {}),
     },
-    alias: { '@': path.resolve(__dirname, '..', 'src'), '@city-brand': path.resolve(__dirname, '..', 'src/branding/cities', `${city}.ts`),
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      '@city-brand': path.resolve(__dirname, '..', 'src/branding/cities', `${city}.ts`),
       '@city-icons': path.resolve(__dirname, '..', 'src/assets/tab', city),
     },
     // The H5 app's icon and web manifest (weapp has its own icon from WeChat's console).

@@ -30,7 +30,8 @@ export async function runAdmin(args: string[], store: Db, print: (line: string) 
     const grants = await listOrganizerGrants(store)
     if (grants.length === 0) print('no organizer grants')
     // A community grant says which at the end; a city grant's line is as it always was.
-    for (const g of grants) print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}${g.communityId ? `\tcommunity ${g.communityId}` : ''}`)
+    for (const g of grants)
+      print(`${g.openid}\tgranted ${g.grantedAt}${g.revokedAt ? `\trevoked ${g.revokedAt}` : ''}${g.communityId ? `\tcommunity ${g.communityId}` : ''}`)
     return 0
   }
   if (!who) {
@@ -49,7 +50,8 @@ export async function runAdmin(args: string[], store: Db, print: (line: string) 
   }
   const at = toShanghaiIso(now)
   const changed = await store.transaction((tx) => setOrganizerGrant(tx, user.openid, granted, at, granted ? (communityId ?? null) : null))
-  if (!changed) print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
+  if (!changed)
+    print(`${user.openid} (${user.nickname}) ${granted ? 'is already an organizer by grant' : 'has no organizer grant to revoke'}; nothing changed.`)
   else print(`${granted ? 'Granted' : 'Revoked'} the organizer role ${granted ? 'to' : 'from'} ${user.openid} (${user.nickname}) at ${at}.`)
   return 0
 }

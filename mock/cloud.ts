@@ -154,7 +154,12 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
 
   async function callerFor(user: UserRecord): Promise<CallerContext> {
     const organizerScope = await organizerScopeOf(user)
-    return { openid: user.openid, roles: organizerScope ? ['resident', 'organizer'] : ['resident'], nickname: user.nickname, ...(organizerScope ? { organizerScope } : {}) }
+    return {
+      openid: user.openid,
+      roles: organizerScope ? ['resident', 'organizer'] : ['resident'],
+      nickname: user.nickname,
+      ...(organizerScope ? { organizerScope } : {}),
+    }
   }
 
   /** The caller behind a bearer token; roles are read now, so a demotion applies to tokens already issued. */
@@ -171,7 +176,8 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
   async function platformCaller(wechatOpenid: string): Promise<CallerContext> {
     const handle = wechatHandle(wechatOpenid)
     // A read for everyone already known; a write transaction only at a person's first call.
-    const user = (await findUserByHandle(store, handle)) ?? (await inTransaction(services, (services) => findOrCreateUser(services, handle, WECHAT_DEFAULT_NICKNAME)))
+    const user =
+      (await findUserByHandle(store, handle)) ?? (await inTransaction(services, (services) => findOrCreateUser(services, handle, WECHAT_DEFAULT_NICKNAME)))
     return callerFor(user)
   }
 

@@ -43,17 +43,37 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
   const riverside = (await call(city.auth, 'upsertCommunity', { name: '滨河社区 Riverside' })).community
   const maple = (await call(city.auth, 'upsertCommunity', { name: '枫林社区 Maple Grove' })).community
   await call(city.auth, 'upsertStation', {
-    code: 'ST-RS05', name: '滨河社区回收亭 Riverside kiosk', address: '滨河路 18 号', hours: '07:00–21:00', materials: ['paper', 'plastic', 'metal'], communityId: riverside.id,
+    code: 'ST-RS05',
+    name: '滨河社区回收亭 Riverside kiosk',
+    address: '滨河路 18 号',
+    hours: '07:00–21:00',
+    materials: ['paper', 'plastic', 'metal'],
+    communityId: riverside.id,
   })
   await call(city.auth, 'upsertStation', {
-    code: 'ST-MG06', name: '枫林社区旧衣箱 Maple Grove clothes bin', address: '枫林街 6 号', hours: '全天 24 h', materials: ['textile', 'paper'], communityId: maple.id,
+    code: 'ST-MG06',
+    name: '枫林社区旧衣箱 Maple Grove clothes bin',
+    address: '枫林街 6 号',
+    hours: '全天 24 h',
+    materials: ['textile', 'paper'],
+    communityId: maple.id,
   })
   const lead = await loginAs(DEMO_COMMUNITY_ORGANIZER)
   await call(city.auth, 'grantOrganizer', { openid: lead.openid, communityId: riverside.id, granted: true })
   // The city's treasury: points issued this month, and the allowances its communities' events are funded from.
-  await call(city.auth, 'issuePoints', { requestId: 'demo-issue-1', points: 60_000, reason: '演示：本月社区活动与挑战预算 Demo: this month\'s budgets' })
-  await call(city.auth, 'allocatePoints', { requestId: 'demo-allocate-riverside', communityId: riverside.id, points: 20_000, reason: '滨河社区活动 Riverside events' })
-  await call(city.auth, 'allocatePoints', { requestId: 'demo-allocate-maple', communityId: maple.id, points: 10_000, reason: '枫林社区活动 Maple Grove events' })
+  await call(city.auth, 'issuePoints', { requestId: 'demo-issue-1', points: 60_000, reason: "演示：本月社区活动与挑战预算 Demo: this month's budgets" })
+  await call(city.auth, 'allocatePoints', {
+    requestId: 'demo-allocate-riverside',
+    communityId: riverside.id,
+    points: 20_000,
+    reason: '滨河社区活动 Riverside events',
+  })
+  await call(city.auth, 'allocatePoints', {
+    requestId: 'demo-allocate-maple',
+    communityId: maple.id,
+    points: 10_000,
+    reason: '枫林社区活动 Maple Grove events',
+  })
   const { auth } = await loginAs(DEMO_HANDLE)
   await call(auth, 'setMyCommunity', { communityId: riverside.id })
   const neighbour = await loginAs(DEMO_NEIGHBOUR)

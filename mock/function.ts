@@ -106,7 +106,11 @@ export interface Recorded<R> {
  * wallet row, answers an earlier request with the same payload again through `replay` (another payload is a
  * CONFLICT), and otherwise runs the handler and records its ref, all or nothing with the handler's writes.
  */
-export interface IdempotentDefinition<N extends FunctionName, S extends z.ZodType<{ requestId: string }>, A extends 'session' | 'organizer'> extends Definition<N, S, A> {
+export interface IdempotentDefinition<N extends FunctionName, S extends z.ZodType<{ requestId: string }>, A extends 'session' | 'organizer'> extends Definition<
+  N,
+  S,
+  A
+> {
   transaction: 'write'
   idempotent: {
     /**
@@ -196,7 +200,11 @@ const OTHER_COMMUNITY = {
 /** Refuses an organizer acting on another community's station, reward, review or event. */
 export function requireScope(who: CallerContext, communityId: string, what: keyof typeof OTHER_COMMUNITY): void {
   if (!canActOn(scopeOf(who), communityId)) {
-    throw new CloudError('PERMISSION_DENIED', `This ${what} belongs to another community: only its own or a city organizer can act on it.`, OTHER_COMMUNITY[what])
+    throw new CloudError(
+      'PERMISSION_DENIED',
+      `This ${what} belongs to another community: only its own or a city organizer can act on it.`,
+      OTHER_COMMUNITY[what],
+    )
   }
 }
 

@@ -27,21 +27,13 @@ export async function lockCaller(store: Db, openid: string, requestId?: string):
  * Locks the caller (the first thing a write does) and answers the earlier record for this request, or
  * undefined when it is new. Must run inside the transaction.
  */
-export async function lockAndReplay(
-  store: Db,
-  openid: string,
-  requestId: string,
-  fn: string,
-  hash: string,
-): Promise<RequestRecord | undefined> {
+export async function lockAndReplay(store: Db, openid: string, requestId: string, fn: string, hash: string): Promise<RequestRecord | undefined> {
   const { request: previous } = await lockCaller(store, openid, requestId)
   if (!previous) return undefined
   if (previous.fn !== fn || previous.payloadHash !== hash) {
-    throw new CloudError(
-      'CONFLICT',
-      `requestId ${requestId} was already used for a different request; make a new requestId for a new action.`,
-      { reason: 'request.idReused' },
-    )
+    throw new CloudError('CONFLICT', `requestId ${requestId} was already used for a different request; make a new requestId for a new action.`, {
+      reason: 'request.idReused',
+    })
   }
   return previous
 }

@@ -83,7 +83,8 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
     reminderSender: config.wechat && createSubscribeSender({ ...config.wechat, log: (line) => log.warn(line) }),
     reminderTemplates: config.reminderTemplates,
     cloudRun: Boolean(config.cloudRun),
-    openData: config.cloudRun && createOpenDataExchange({ apiBase: config.cloudRun.openApiBase, timeoutMs: config.cloudRun.timeoutMs, log: (line) => log.warn(line) }),
+    openData:
+      config.cloudRun && createOpenDataExchange({ apiBase: config.cloudRun.openApiBase, timeoutMs: config.cloudRun.timeoutMs, log: (line) => log.warn(line) }),
     ...(config.devClockOffsetMs !== 0 ? { now: () => Date.now() + config.devClockOffsetMs } : {}),
   })
   if (config.demoData) await seedDemoData(cloud)
@@ -91,7 +92,8 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
     log,
     metrics,
     hashOpenid: openidHasher(cloud.services.identitySecret),
-    isKnownFunction: (name) => Object.prototype.hasOwnProperty.call(FUNCTIONS, name) || (PARTNER_OPS as readonly string[]).some((op) => name === `partner/${op}`),
+    isKnownFunction: (name) =>
+      Object.prototype.hasOwnProperty.call(FUNCTIONS, name) || (PARTNER_OPS as readonly string[]).some((op) => name === `partner/${op}`),
     // One keyed read: it answers only when the database does, whatever the engine.
     readiness: async () => void (await getMeta(cloud.store, 'identity_secret')),
     metricsToken: platform.metricsToken,
@@ -155,7 +157,10 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
     stopping = true
     clearInterval(sweep)
     clearInterval(reminders)
-    log.info({ signal: why, inFlight: drainer.inFlight, drainTimeoutMs: platform.drainTimeoutMs }, 'draining: no new connections; answering the calls in flight')
+    log.info(
+      { signal: why, inFlight: drainer.inFlight, drainTimeoutMs: platform.drainTimeoutMs },
+      'draining: no new connections; answering the calls in flight',
+    )
     const { cut } = await drainer.drain(platform.drainTimeoutMs)
     if (cut > 0) log.warn({ cut }, `the drain deadline passed with ${cut} call(s) in flight; they were cut`)
     try {
@@ -180,7 +185,9 @@ function announce(log: Logger, line: string, port: number) {
 
 function readyLine(config: ServerConfig, port: number): string {
   const what = config.staticDir ? 'app and mock cloud' : 'mock cloud'
-  const login = config.cloudRun ? 'identity from WeChat Cloud Run' : [config.wechat && 'WeChat login', config.devLogin && 'dev login'].filter(Boolean).join(' + ')
+  const login = config.cloudRun
+    ? 'identity from WeChat Cloud Run'
+    : [config.wechat && 'WeChat login', config.devLogin && 'dev login'].filter(Boolean).join(' + ')
   const database = config.databaseUrl ? describeUrl(config.databaseUrl) : config.dbPath
   const workers = config.workers > 1 ? `; ${config.workers} workers` : ''
   return `${what} ready at http://${config.host}:${port} (database ${database}; ${login}${workers})`
@@ -195,11 +202,17 @@ function supervise(config: ServerConfig, platform: PlatformSettings, log: Logger
   // The worker that sends reminders; its replacement takes the role over.
   let senderId: number | undefined
   // Spreading the workers over the nodes spreads the load; each worker keeps to its node (see the header).
-  const nodeUrls = process.env.DATABASE_URLS?.split(',').map((u) => u.trim()).filter(Boolean) ?? []
+  const nodeUrls =
+    process.env.DATABASE_URLS?.split(',')
+      .map((u) => u.trim())
+      .filter(Boolean) ?? []
   const slotOf = new Map<number, number>()
   const fork = (slot: number) => {
     const sends = senderId === undefined
-    const worker = cluster.fork({ ...(sends ? { GLP_REMINDER_SENDER: '1' } : {}), ...(nodeUrls.length > 0 ? { DATABASE_URL: nodeUrls[slot % nodeUrls.length] } : {}) })
+    const worker = cluster.fork({
+      ...(sends ? { GLP_REMINDER_SENDER: '1' } : {}),
+      ...(nodeUrls.length > 0 ? { DATABASE_URL: nodeUrls[slot % nodeUrls.length] } : {}),
+    })
     slotOf.set(worker.id, slot)
     if (sends) senderId = worker.id
     worker.on('message', (message: { ready?: number }) => {

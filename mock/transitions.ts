@@ -150,9 +150,9 @@ export async function tryMove(store: Db, m: MoveSpec): Promise<boolean> {
 
 /** A move that must succeed: a refusal here means the books were already wrong (taking back a unit a voucher held). */
 export async function mustMove(store: Db, m: MoveSpec): Promise<void> {
-  if ((await applyMove(store, m)) !== 1) throw new Error(`${m.table}.${m.column} ${m.delta > 0 ? '+' : ''}${m.delta} refused for ${JSON.stringify(m.key)}: the books are already off`)
+  if ((await applyMove(store, m)) !== 1)
+    throw new Error(`${m.table}.${m.column} ${m.delta > 0 ? '+' : ''}${m.delta} refused for ${JSON.stringify(m.key)}: the books are already off`)
 }
 
 /** The CONFLICT a lost race answers: the English sentence, and the reason the app words it from. */
 export const conflict = (message: string, refusal: ErrorReason) => () => new CloudError('CONFLICT', message, refusal)
-

@@ -44,4 +44,8 @@ writeFileSync(
 const bytes = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
   .map(([file, o]) => `${file.replace(`${root}/`, '').replace(/^.*dist\//, 'dist/')} ${(o.bytes / 1024).toFixed(0)} KB`)
-console.log(`built ${bytes.join(', ')}; runtime dependencies: ${Object.entries(dependencies).map(([n, v]) => `${n}@${v}`).join(', ')}`)
+console.log(
+  `built ${bytes.join(', ')}; runtime dependencies: ${Object.entries(dependencies)
+    .map(([n, v]) => `${n}@${v}`)
+    .join(', ')}`,
+)

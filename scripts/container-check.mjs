@@ -48,12 +48,29 @@ const env = {
   WX_CLOUDRUN_ALLOW_SQLITE: '1',
 }
 const { WX_CLOUDRUN_ALLOW_SQLITE: _trial, ...withoutTrial } = env
-const refused = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env: withoutTrial, encoding: 'utf8', timeout: 30_000 })
+const refused = spawnSync(command === 'node' ? process.execPath : command, args, {
+  cwd: join(ROOT, 'dist/server'),
+  env: withoutTrial,
+  encoding: 'utf8',
+  timeout: 30_000,
+})
 check(refused.status !== 0 && /WX_CLOUDRUN=1 needs MySQL/.test(refused.stderr), 'without MySQL the container refuses to start on SQLite, saying why')
 // A start that fails on a database it cannot open: its stack must name the TypeScript file, not the bundle.
-const unopenable = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env: { ...env, DB_PATH: dir }, encoding: 'utf8', timeout: 30_000 })
-check(unopenable.status !== 0 && /mock\/storage\/[\w/]+\.ts:\d+:\d+/.test(`${unopenable.stdout}${unopenable.stderr}`), 'an error stack from the built server names mock/storage/….ts (source maps ship and are on)')
-console.log(`starting \`${[command, ...args].join(' ')}\` in dist/server with ${Object.keys(env).filter((k) => k !== 'PATH').join(', ')}`)
+const unopenable = spawnSync(command === 'node' ? process.execPath : command, args, {
+  cwd: join(ROOT, 'dist/server'),
+  env: { ...env, DB_PATH: dir },
+  encoding: 'utf8',
+  timeout: 30_000,
+})
+check(
+  unopenable.status !== 0 && /mock\/storage\/[\w/]+\.ts:\d+:\d+/.test(`${unopenable.stdout}${unopenable.stderr}`),
+  'an error stack from the built server names mock/storage/….ts (source maps ship and are on)',
+)
+console.log(
+  `starting \`${[command, ...args].join(' ')}\` in dist/server with ${Object.keys(env)
+    .filter((k) => k !== 'PATH')
+    .join(', ')}`,
+)
 const child = spawn(command === 'node' ? process.execPath : command, args, { cwd: join(ROOT, 'dist/server'), env, stdio: ['ignore', 'pipe', 'pipe'] })
 let output = ''
 child.stderr.on('data', (c) => (output += c))
@@ -76,11 +93,16 @@ const health = await fetch(`${base}/healthz`)
 check(health.status === 200 && (await health.json()).ok === true, 'GET /healthz answers { ok: true }')
 
 const call = (name, data, headers) =>
-  fetch(`${base}/cloud/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ data }) }).then(async (r) => ({ status: r.status, body: await r.json() }))
+  fetch(`${base}/cloud/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ data }) }).then(
+    async (r) => ({ status: r.status, body: await r.json() }),
+  )
 const wx = { 'X-WX-OPENID': 'oContainerCheck0001', 'X-WX-APPID': APPID }
 
 const login = await call('login', { code: 'container-check-code' }, wx)
-check(login.status === 200 && login.body.result.token === '' && login.body.result.roles.join() === 'resident', 'login reports the platform identity, with no token')
+check(
+  login.status === 200 && login.body.result.token === '' && login.body.result.roles.join() === 'resident',
+  'login reports the platform identity, with no token',
+)
 const checkIn = await call('checkIn', { requestId: 'container-check-1', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15 }, wx)
 check(checkIn.status === 200 && checkIn.body.result.entry.gramsCo2e === 104, 'a check-in through the gateway headers credits 104 g (bus, 4 km)')
 const wallet = await call('getWallet', {}, wx)

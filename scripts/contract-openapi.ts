@@ -61,13 +61,21 @@ export function buildOpenApi() {
     components: {
       securitySchemes: {
         session: { type: 'http', scheme: 'bearer', description: 'the token login answers with' },
-        wechatCloudRun: { type: 'apiKey', in: 'header', name: 'X-WX-OPENID', description: "behind WeChat Cloud Run's gateway (WX_CLOUDRUN=1), with X-WX-APPID" },
+        wechatCloudRun: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-WX-OPENID',
+          description: "behind WeChat Cloud Run's gateway (WX_CLOUDRUN=1), with X-WX-APPID",
+        },
       },
       responses: Object.fromEntries(
         statuses.map((status) => [
           `Error${status}`,
           {
-            description: Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([code]) => code).join(', '),
+            description: Object.entries(ERROR_STATUS)
+              .filter(([, s]) => s === status)
+              .map(([code]) => code)
+              .join(', '),
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
           },
         ]),
@@ -83,7 +91,10 @@ export function buildOpenApi() {
               properties: {
                 code: { type: 'string', enum: Object.keys(ERROR_STATUS) },
                 message: { type: 'string', description: 'an English sentence for API consumers' },
-                reason: { type: 'string', description: 'a stable key for the refusal (e.g. redeem.insufficientPoints) that a client words in its own language' },
+                reason: {
+                  type: 'string',
+                  description: 'a stable key for the refusal (e.g. redeem.insufficientPoints) that a client words in its own language',
+                },
                 params: {
                   type: 'object',
                   description: "the figures the refusal's sentence needs (amounts, limits, names, days, ISO instants); never an internal id",

@@ -9,9 +9,12 @@ import { launchBrowser, ROOT } from '../test/e2e/support.mjs'
 
 const ICONS = {
   home: '<path d="M40 10C22 18 14 32 16 52c2 10 10 18 24 18s22-8 24-18C66 32 58 18 40 10z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/><path d="M40 26v44M40 44l-10-8M40 54l10-8" stroke="C" stroke-width="6" stroke-linecap="round"/>',
-  wallet: '<rect x="10" y="20" width="60" height="46" rx="8" fill="none" stroke="C" stroke-width="6"/><path d="M18 20l30-10 6 10" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/><circle cx="56" cy="43" r="5" fill="C"/>',
-  challenges: '<path d="M24 12h32v14c0 10-7 18-16 18s-16-8-16-18z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/><path d="M24 18H12c0 10 6 14 12 14M56 18h12c0 10-6 14-12 14M40 44v12M28 68h24M32 56h16v12H32z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/>',
-  rewards: '<rect x="12" y="30" width="56" height="38" rx="4" fill="none" stroke="C" stroke-width="6"/><path d="M8 30h64M40 30v38M40 30c-6-14-22-16-22-6 0 6 12 6 22 6 10 0 22 0 22-6 0-10-16-8-22 6z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/>',
+  wallet:
+    '<rect x="10" y="20" width="60" height="46" rx="8" fill="none" stroke="C" stroke-width="6"/><path d="M18 20l30-10 6 10" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/><circle cx="56" cy="43" r="5" fill="C"/>',
+  challenges:
+    '<path d="M24 12h32v14c0 10-7 18-16 18s-16-8-16-18z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/><path d="M24 18H12c0 10 6 14 12 14M56 18h12c0 10-6 14-12 14M40 44v12M28 68h24M32 56h16v12H32z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/>',
+  rewards:
+    '<rect x="12" y="30" width="56" height="38" rx="4" fill="none" stroke="C" stroke-width="6"/><path d="M8 30h64M40 30v38M40 30c-6-14-22-16-22-6 0 6 12 6 22 6 10 0 22 0 22-6 0-10-16-8-22 6z" fill="none" stroke="C" stroke-width="6" stroke-linejoin="round"/>',
   me: '<circle cx="40" cy="28" r="14" fill="none" stroke="C" stroke-width="6"/><path d="M14 70c2-14 12-22 26-22s24 8 26 22" fill="none" stroke="C" stroke-width="6" stroke-linecap="round"/>',
 }
 const NORMAL = '#6b7280'

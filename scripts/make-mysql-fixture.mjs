@@ -30,7 +30,20 @@ try {
   for (const sql of FIXTURE_ROWS) await admin.query(sql)
   const dump = execFileSync(
     'mariadb-dump',
-    ['-h', server.hostname, '-P', server.port || '3306', '-u', server.username, `-p${server.password}`, '--compact', '--skip-extended-insert', '--no-tablespaces', '--order-by-primary', database],
+    [
+      '-h',
+      server.hostname,
+      '-P',
+      server.port || '3306',
+      '-u',
+      server.username,
+      `-p${server.password}`,
+      '--compact',
+      '--skip-extended-insert',
+      '--no-tablespaces',
+      '--order-by-primary',
+      database,
+    ],
     { encoding: 'utf8' },
   )
   writeFileSync(out, `-- A MySQL database made by a69e639 (v1..v11, MySQL's old numbering); see scripts/make-mysql-fixture.mjs.\n${dump}`)

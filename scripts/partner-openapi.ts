@@ -69,7 +69,13 @@ export function buildPartnerOpenApi() {
         statuses.map((status) => [
           `Error${status}`,
           {
-            description: status === 413 ? 'INVALID_ARGUMENT: the body is larger than the bound' : Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([code]) => code).join(', '),
+            description:
+              status === 413
+                ? 'INVALID_ARGUMENT: the body is larger than the bound'
+                : Object.entries(ERROR_STATUS)
+                    .filter(([, s]) => s === status)
+                    .map(([code]) => code)
+                    .join(', '),
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
           },
         ]),

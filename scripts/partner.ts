@@ -34,7 +34,8 @@ async function cloudCall(name: string, data: unknown, token?: string): Promise<a
 
 /** The partner to sign as: from the environment, from an earlier run, or registered now through dev login. */
 async function credentials(): Promise<Credentials> {
-  if (process.env.PARTNER_ID && process.env.PARTNER_SECRET) return { partnerId: process.env.PARTNER_ID, secret: process.env.PARTNER_SECRET, name: process.env.PARTNER_ID }
+  if (process.env.PARTNER_ID && process.env.PARTNER_SECRET)
+    return { partnerId: process.env.PARTNER_ID, secret: process.env.PARTNER_SECRET, name: process.env.PARTNER_ID }
   if (existsSync(STATE)) {
     const saved = JSON.parse(readFileSync(STATE, 'utf8')) as Credentials & { cloud: string }
     if (saved.cloud === CLOUD) return saved
@@ -53,7 +54,14 @@ async function send(op: string, rows: unknown[]): Promise<void> {
   const body = JSON.stringify({ rows })
   const post = async () => {
     const who = await credentials()
-    const authorization = partnerAuthorization({ partnerId: who.partnerId, secret: who.secret, method: 'POST', path, body, timestampS: Math.floor(Date.now() / 1000) })
+    const authorization = partnerAuthorization({
+      partnerId: who.partnerId,
+      secret: who.secret,
+      method: 'POST',
+      path,
+      body,
+      timestampS: Math.floor(Date.now() / 1000),
+    })
     return fetch(`${CLOUD}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: authorization }, body })
   }
   let res = await post()
@@ -77,7 +85,13 @@ async function main() {
   if (op === 'link') {
     const [code, partnerUserId] = args
     if (!code) throw new Error('usage: npm run partner -- link <code shown on Me → Partners> [partnerUserId]')
-    await send('link', [{ rowId: `link-${randomBytes(6).toString('hex')}`, linkCode: code.toUpperCase(), partnerUserId: partnerUserId ?? `sim-user-${randomBytes(4).toString('hex')}` }])
+    await send('link', [
+      {
+        rowId: `link-${randomBytes(6).toString('hex')}`,
+        linkCode: code.toUpperCase(),
+        partnerUserId: partnerUserId ?? `sim-user-${randomBytes(4).toString('hex')}`,
+      },
+    ])
     return
   }
   throw new Error('usage: npm run partner -- link <code> [partnerUserId] | whoami')

@@ -48,7 +48,15 @@ const wechat = await startWeChatStandIn()
 const dir = mkdtempSync(join(tmpdir(), 'glp-weapp-'))
 const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock/server.ts')], {
   cwd: ROOT,
-  env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEV_LOGIN: '0', WX_APPID: STAND_IN_APPID, WX_SECRET: STAND_IN_SECRET, WX_API_BASE: wechat.url },
+  env: {
+    ...process.env,
+    PORT: '0',
+    DB_PATH: join(dir, 'cloud.sqlite'),
+    DEV_LOGIN: '0',
+    WX_APPID: STAND_IN_APPID,
+    WX_SECRET: STAND_IN_SECRET,
+    WX_API_BASE: wechat.url,
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 })
 const cloudUrl = await new Promise((resolve, reject) => {
@@ -62,12 +70,24 @@ const cloudUrl = await new Promise((resolve, reject) => {
 })
 // The resident already has a week of history from another phone: two WeChat logins of the same person.
 const cloudCall = (name, data, token) =>
-  fetch(`${cloudUrl}/cloud/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ data }) }).then((r) => r.json())
+  fetch(`${cloudUrl}/cloud/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ data }),
+  }).then((r) => r.json())
 const seeded = await cloudCall('login', { code: 'ok-weappuser-seed' })
-for (const [i, trip] of [['metro', 12.4, 28], ['bike', 3.2, 14], ['bus', 8, 30]].entries()) {
+for (const [i, trip] of [
+  ['metro', 12.4, 28],
+  ['bike', 3.2, 14],
+  ['bus', 8, 30],
+].entries()) {
   // three trips earlier today, an hour apart
   const occurredAt = new Date(Date.now() - (3 - i) * 3600_000).toISOString()
-  await cloudCall('checkIn', { requestId: `weapp-seed-${i}`, kind: 'travel', mode: trip[0], distanceKm: trip[1], durationMin: trip[2], occurredAt }, seeded.result.token)
+  await cloudCall(
+    'checkIn',
+    { requestId: `weapp-seed-${i}`, kind: 'travel', mode: trip[0], distanceKm: trip[1], durationMin: trip[2], occurredAt },
+    seeded.result.token,
+  )
 }
 const seededWallet = await cloudCall('getWallet', {}, seeded.result.token)
 
@@ -76,27 +96,31 @@ const seededWallet = await cloudCall('getWallet', {}, seeded.result.token)
 const requests = []
 let loginCodes = 0
 const pending = new Set()
-const phone = installMiniProgram(DIST, {
-  // wx.login: a fresh one-time code for the person the seed used, as WeChat gives the same phone's owner.
-  login(opts) {
-    phone.wxCalls.push('login')
-    return ok(opts, { errMsg: 'login:ok', code: `ok-weappuser-${++loginCodes}` })
+const phone = installMiniProgram(
+  DIST,
+  {
+    // wx.login: a fresh one-time code for the person the seed used, as WeChat gives the same phone's owner.
+    login(opts) {
+      phone.wxCalls.push('login')
+      return ok(opts, { errMsg: 'login:ok', code: `ok-weappuser-${++loginCodes}` })
+    },
+    request(opts) {
+      // Taro bakes CLOUD_BASE_URL into the build; send the same path to the cloud started above.
+      const url = new URL(opts.url)
+      requests.push(url.pathname)
+      const p = fetch(`${cloudUrl}${url.pathname}`, { method: opts.method, headers: opts.header, body: JSON.stringify(opts.data) })
+        .then(async (r) => ok(opts, { statusCode: r.status, data: await r.json(), header: {} }))
+        .catch((e) => {
+          opts.fail?.({ errMsg: `request:fail ${e.message}` })
+          opts.complete?.({})
+        })
+        .finally(() => pending.delete(p))
+      pending.add(p)
+      return { abort() {} }
+    },
   },
-  request(opts) {
-    // Taro bakes CLOUD_BASE_URL into the build; send the same path to the cloud started above.
-    const url = new URL(opts.url)
-    requests.push(url.pathname)
-    const p = fetch(`${cloudUrl}${url.pathname}`, { method: opts.method, headers: opts.header, body: JSON.stringify(opts.data) })
-      .then(async (r) => ok(opts, { statusCode: r.status, data: await r.json(), header: {} }))
-      .catch((e) => {
-        opts.fail?.({ errMsg: `request:fail ${e.message}` })
-        opts.complete?.({})
-      })
-      .finally(() => pending.delete(p))
-    pending.add(p)
-    return { abort() {} }
-  },
-}, pending)
+  pending,
+)
 const { storage, wxCalls, settle } = phone
 
 // --- launch ---------------------------------------------------------------------------------------------
@@ -156,7 +180,7 @@ await settle()
 check(requests.length === 0 && !wxCalls.includes('login'), 'a first launch sends nothing and asks WeChat for no login code before the privacy notice is agreed')
 try {
   await openPage('packages/about/pages/privacy/index', async (inst) => {
-    check(textOf(inst.data).join(' ').includes('同意并继续'), 'packages/about/pages/privacy/index shows the notice with WeChat\'s agree button')
+    check(textOf(inst.data).join(' ').includes('同意并继续'), "packages/about/pages/privacy/index shows the notice with WeChat's agree button")
     // What WeChat's base library does when the agreePrivacyAuthorization button is tapped.
     const target = { id: 'agree-privacy', dataset: {} }
     inst.eh({ type: 'agreeprivacyauthorization', currentTarget: target, target, detail: {} })
@@ -165,8 +189,14 @@ try {
   check(storage.get('glp.privacy.v1') === PRIVACY_NOTICE_VERSION && wxCalls.includes('redirectTo'), 'agreeing stores the notice version and goes on to log in')
   await openPage('pages/login/index')
   const session = storage.get('glp.session.v1')
-  check(wxCalls.filter((c) => c === 'login').length === 1 && requests[0] === '/cloud/login', 'the login page logs in with one wx.login code, its first call to the cloud')
-  check(session?.openid === seeded.result.openid && session.token.length > 20, 'the cloud exchanged the code with WeChat: same person as on the other phone, with a session token')
+  check(
+    wxCalls.filter((c) => c === 'login').length === 1 && requests[0] === '/cloud/login',
+    'the login page logs in with one wx.login code, its first call to the cloud',
+  )
+  check(
+    session?.openid === seeded.result.openid && session.token.length > 20,
+    'the cloud exchanged the code with WeChat: same person as on the other phone, with a session token',
+  )
   check(requests.includes('/cloud/agreePrivacy') && wxCalls.includes('switchTab'), 'the agreement is recorded in the cloud and the resident lands on Home')
 } catch (error) {
   check(false, `first launch threw: ${error.stack}`)
@@ -186,13 +216,22 @@ for (const route of [...appJson.pages, ...subPackagePages]) {
     check(false, `${route} threw: ${error.stack}`)
   }
 }
-check([...appJson.pages, ...subPackagePages].every((p) => existsSync(join(DIST, `${p}.js`)) && existsSync(join(DIST, `${p}.wxml`))), 'every page in app.json has its .js and .wxml')
-check(appJson.tabBar.list.every((t) => existsSync(join(DIST, t.iconPath)) && existsSync(join(DIST, t.selectedIconPath))), 'every tab icon exists')
+check(
+  [...appJson.pages, ...subPackagePages].every((p) => existsSync(join(DIST, `${p}.js`)) && existsSync(join(DIST, `${p}.wxml`))),
+  'every page in app.json has its .js and .wxml',
+)
+check(
+  appJson.tabBar.list.every((t) => existsSync(join(DIST, t.iconPath)) && existsSync(join(DIST, t.selectedIconPath))),
+  'every tab icon exists',
+)
 
 // Home's first render, for the bench (bench/weapp-render.ts sets it beside the empty Taro app's): written to
 // test-results, never to a tracked file.
 mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-writeFileSync(join(ROOT, 'test-results/weapp-first-render.json'), `${JSON.stringify({ route: 'pages/home/index', ...firstRenders['pages/home/index'] }, null, 2)}\n`)
+writeFileSync(
+  join(ROOT, 'test-results/weapp-first-render.json'),
+  `${JSON.stringify({ route: 'pages/home/index', ...firstRenders['pages/home/index'] }, null, 2)}\n`,
+)
 console.log(`home's first render: ${firstRenders['pages/home/index']?.setDataCalls} setData calls, ${firstRenders['pages/home/index']?.setDataBytes} bytes`)
 
 server.kill('SIGTERM')

@@ -68,7 +68,12 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: `assets/tab/${BRAND.id}/home-active.png`, text: '打卡' },
       { pagePath: 'pages/wallet/index', iconPath: 'assets/tab/wallet.png', selectedIconPath: `assets/tab/${BRAND.id}/wallet-active.png`, text: '钱包' },
-      { pagePath: 'pages/challenges/index', iconPath: 'assets/tab/challenges.png', selectedIconPath: `assets/tab/${BRAND.id}/challenges-active.png`, text: '挑战' },
+      {
+        pagePath: 'pages/challenges/index',
+        iconPath: 'assets/tab/challenges.png',
+        selectedIconPath: `assets/tab/${BRAND.id}/challenges-active.png`,
+        text: '挑战',
+      },
       { pagePath: 'pages/rewards/index', iconPath: 'assets/tab/rewards.png', selectedIconPath: `assets/tab/${BRAND.id}/rewards-active.png`, text: '兑换' },
       { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: `assets/tab/${BRAND.id}/me-active.png`, text: '我的' },
     ],

@@ -49,16 +49,26 @@ function App({ children }: PropsWithChildren) {
       keyboardReachablePages()
       // Queued check-ins go out as soon as the browser is back online.
       window.addEventListener('online', () => {
-        useAppStore.getState().flushQueue().catch(() => undefined)
+        useAppStore
+          .getState()
+          .flushQueue()
+          .catch(() => undefined)
       })
     } else {
       Taro.onNetworkStatusChange((res) => {
-        if (res.isConnected) useAppStore.getState().flushQueue().catch(() => undefined)
+        if (res.isConnected)
+          useAppStore
+            .getState()
+            .flushQueue()
+            .catch(() => undefined)
       })
     }
   })
   useDidShow(() => {
-    useAppStore.getState().flushQueue().catch(() => undefined)
+    useAppStore
+      .getState()
+      .flushQueue()
+      .catch(() => undefined)
   })
   return children
 }

@@ -1,7 +1,16 @@
 /** Challenge progress and bonuses, applied inside the transaction of the entry that moves them. */
 import { CloudError } from '../errors'
 import type { Challenge, Group, LedgerEntry } from '../../src/contract/types'
-import { challengeStatus, completionStands, confirmedValue, contribution, daysLeft, earnedGroupBonus, fromUnits, paysChallengeBonus } from '../../src/core/challenge'
+import {
+  challengeStatus,
+  completionStands,
+  confirmedValue,
+  contribution,
+  daysLeft,
+  earnedGroupBonus,
+  fromUnits,
+  paysChallengeBonus,
+} from '../../src/core/challenge'
 import { spendablePoints } from '../../src/core/review'
 import { claim, conflict, mustMove, transition, tryMove } from '../transitions'
 import { slotOf } from '../../src/core/counters'
@@ -11,7 +20,22 @@ import type { CallerContext, Services } from '../function'
 import { appendEntry } from '../wallet/ledger'
 import type { ChallengeRecord, ParticipantRecord } from './queries'
 import type { GroupRecord } from './groupQueries'
-import { fundersOf, getParticipant, groupValue, unpaidParticipants, participationsOf, getChallenge, addToParticipant, addGroupValue, addParticipant, rejoinParticipant, addChallengeParticipants, markParticipantLeft, setParticipantGroup, participantCount } from './queries'
+import {
+  fundersOf,
+  getParticipant,
+  groupValue,
+  unpaidParticipants,
+  participationsOf,
+  getChallenge,
+  addToParticipant,
+  addGroupValue,
+  addParticipant,
+  rejoinParticipant,
+  addChallengeParticipants,
+  markParticipantLeft,
+  setParticipantGroup,
+  participantCount,
+} from './queries'
 import { isUnpaidBy } from '../identity/queries'
 import { getEntry, getWallet, addHeldPoints, lockPerson } from '../wallet/queries'
 import { insertReviewHold, reviewHolds } from '../reviews/queries'
@@ -32,7 +56,11 @@ async function complete(services: Services, c: ChallengeRecord, p: ParticipantRe
   if (!(await tryMove(store, { table: 'challenges', key: { id: c.id }, column: 'budget_spent', delta: c.bonusPoints, max: 'budget_points' }))) return
   const day = shanghaiDay(services.now())
   const { entry } = await appendEntry(services, p.openid, { type: 'bonus', gramsCo2e: 0, points: c.bonusPoints, day, ref: c.id })
-  await transition(store, { table: 'challenge_participants', key, column: 'bonus_entry_id', from: [null], to: entry.id }, conflict('This bonus was paid a moment ago.', { reason: 'challenge.bonusChangedMeanwhile' }))
+  await transition(
+    store,
+    { table: 'challenge_participants', key, column: 'bonus_entry_id', from: [null], to: entry.id },
+    conflict('This bonus was paid a moment ago.', { reason: 'challenge.bonusChangedMeanwhile' }),
+  )
 }
 
 /** Completes what a participant's confirmed progress (or their group's) now reaches. */
@@ -72,11 +100,15 @@ export async function applyToChallenges(services: Services, openid: string, entr
     // What is pending of this share now (a review opened before pending progress existed has none).
     const pendingShare = Math.min(share, Math.max(0, p.pendingValue ?? 0))
     const [delta, pending] =
-      effect === 'credit' ? [share, 0]
-      : effect === 'credit-under-review' ? [share, share]
-      : effect === 'confirm' ? [0, -pendingShare]
-      : effect === 'reverse' ? [-share, -pendingShare]
-      : [0, share]
+      effect === 'credit'
+        ? [share, 0]
+        : effect === 'credit-under-review'
+          ? [share, share]
+          : effect === 'confirm'
+            ? [0, -pendingShare]
+            : effect === 'reverse'
+              ? [-share, -pendingShare]
+              : [0, share]
     await addToParticipant(store, c.id, openid, delta, services.now(), pending)
     if (p.groupId) await addGroupValue(store, c.id, p.groupId, delta, pending)
     if (effect === 'credit' || effect === 'confirm') await settle(services, c, openid, p.groupId)
@@ -119,7 +151,14 @@ export async function settleHeldBonuses(services: Services, reviewId: string, de
     if (p?.completedMs === undefined) throw new Error(`held bonus ${h.entryId} has no completion to undo`)
     await transition(
       store,
-      { table: 'challenge_participants', key: { challenge_id: h.challengeId, openid: h.openid }, column: 'bonus_entry_id', from: [h.entryId], to: null, set: { completed_ms: null } },
+      {
+        table: 'challenge_participants',
+        key: { challenge_id: h.challengeId, openid: h.openid },
+        column: 'bonus_entry_id',
+        from: [h.entryId],
+        to: null,
+        set: { completed_ms: null },
+      },
       conflict('This bonus changed a moment ago.', { reason: 'challenge.bonusChangedMeanwhile' }),
     )
     const c = await getChallenge(store, h.challengeId)
@@ -132,8 +171,8 @@ export async function joinAsParticipant(services: Services, c: ChallengeRecord, 
   const { store } = services
   const now = services.now()
   const joined =
-    await addParticipant(store, { challengeId: c.id, openid, groupId, joinedMs: now, value: 0, valueMs: now }) ||
-    await rejoinParticipant(store, c.id, openid, groupId ?? null, now)
+    (await addParticipant(store, { challengeId: c.id, openid, groupId, joinedMs: now, value: 0, valueMs: now })) ||
+    (await rejoinParticipant(store, c.id, openid, groupId ?? null, now))
   if (joined) await addChallengeParticipants(store, c.id, slotOf(openid), 1)
 }
 
@@ -225,7 +264,7 @@ export async function visibleChallenge(services: Services, who: CallerContext, c
   const c = await getChallenge(services.store, challengeId)
   if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`, { reason: 'challenge.notFound' })
   const cityOrganizer = who.organizerScope !== undefined && isCityScope(who.organizerScope)
-  if (c.groupId && !cityOrganizer && !await isMember(services.store, c.groupId, who.openid)) {
+  if (c.groupId && !cityOrganizer && !(await isMember(services.store, c.groupId, who.openid))) {
     throw new CloudError('PERMISSION_DENIED', 'Only members of the group can see this challenge.', { reason: 'challenge.groupMembersOnly' })
   }
   return c

@@ -18,10 +18,12 @@ export const createChallenge = defineFunction({
   transaction: 'write',
   async handle(req, who, services) {
     const isOrganizer = who.roles.includes('organizer')
-    if (!isDay(req.startDay) || !isDay(req.endDay)) throw new CloudError('INVALID_ARGUMENT', 'startDay and endDay must be real calendar days.', { reason: 'challenge.notADay' })
+    if (!isDay(req.startDay) || !isDay(req.endDay))
+      throw new CloudError('INVALID_ARGUMENT', 'startDay and endDay must be real calendar days.', { reason: 'challenge.notADay' })
     const span = daysBetween(req.startDay, req.endDay)
     if (span < 0) throw new CloudError('INVALID_ARGUMENT', 'endDay must not be before startDay.', { reason: 'challenge.endsBeforeStart' })
-    if (span >= MAX_DAYS) throw new CloudError('INVALID_ARGUMENT', `A challenge lasts at most ${MAX_DAYS} days.`, { reason: 'challenge.tooLong', params: { maxDays: MAX_DAYS } })
+    if (span >= MAX_DAYS)
+      throw new CloudError('INVALID_ARGUMENT', `A challenge lasts at most ${MAX_DAYS} days.`, { reason: 'challenge.tooLong', params: { maxDays: MAX_DAYS } })
     if (req.endDay < shanghaiDay(services.now())) throw new CloudError('INVALID_ARGUMENT', 'endDay is already past.', { reason: 'challenge.endPast' })
     if (req.groupId !== undefined) {
       const group = await requireGroup(services, req.groupId)

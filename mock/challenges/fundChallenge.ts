@@ -25,7 +25,8 @@ export const fundChallenge = defineIdempotentFunction({
     const c = await getChallenge(services.store, req.challengeId)
     if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${req.challengeId}.`, { reason: 'challenge.notFound' })
     // A finished challenge pays nobody any more: its budget goes back to the purse, never in.
-    if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished: its budget can no longer be funded.', { reason: 'challenge.finishedNoFunding' })
+    if (c.endDay < shanghaiDay(services.now()))
+      throw new CloudError('CONFLICT', 'This challenge has finished: its budget can no longer be funded.', { reason: 'challenge.finishedNoFunding' })
     await fundBudget(services, who, { table: 'challenges', id: c.id }, req.points, `challenge ${c.id}: ${c.title}`)
     return { answer: await challengeNow(services, c.id, who.openid), ref: c.id }
   },

@@ -27,13 +27,13 @@ export const getLeaderboard = defineFunction({
     }))
     const mine = await getParticipant(store, challengeId, who.openid)
     const me: LeaderboardRow | null = mine
-      ? rows.find((r) => r.isMe) ?? {
+      ? (rows.find((r) => r.isMe) ?? {
           rank: await rankOf(store, challengeId, mine.value, mine.valueMs),
           nickname: who.nickname,
           value: fromUnits(c.metric, mine.value),
           isMe: true,
           reached: reached(mine.value),
-        }
+        })
       : null
     return {
       challengeId,

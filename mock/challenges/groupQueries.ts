@@ -49,7 +49,9 @@ const q = {
   members: sql<[string, number], { openid: string; nickname: string | null }>(
     'SELECT m.openid, u.nickname FROM group_members m LEFT JOIN users u ON u.openid = m.openid AND u.deleted_at IS NULL WHERE m.group_id = ? ORDER BY m.joined_at, m.openid LIMIT ?',
   ),
-  groupsOf: sql<[string, number], GroupRow>('SELECT g.* FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.openid = ? ORDER BY g.created_at, g.id LIMIT ?'),
+  groupsOf: sql<[string, number], GroupRow>(
+    'SELECT g.* FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.openid = ? ORDER BY g.created_at, g.id LIMIT ?',
+  ),
 }
 
 export async function insertGroup(db: Db, g: GroupRecord) {

@@ -22,7 +22,7 @@ export const joinChallenge = defineFunction({
     await lockCaller(store, openid)
     const c = await getChallenge(store, challengeId)
     if (!c) throw new CloudError('NOT_FOUND', `No challenge with id ${challengeId}.`, { reason: 'challenge.notFound' })
-    if (c.groupId && !await isMember(store, c.groupId, openid)) {
+    if (c.groupId && !(await isMember(store, c.groupId, openid))) {
       throw new CloudError('PERMISSION_DENIED', 'This challenge is for members of its group.', { reason: 'challenge.groupMembersOnly' })
     }
     if (c.endDay < shanghaiDay(services.now())) throw new CloudError('CONFLICT', 'This challenge has finished.', { reason: 'challenge.finished' })

@@ -16,7 +16,8 @@ export const joinGroup = defineFunction({
     await lockCaller(services.store, openid)
     const group = await getGroupByInvite(services.store, inviteCode)
     // A closed group (its last member left) admits nobody, whatever code it had.
-    if (!group || group.closedAt) throw new CloudError('NOT_FOUND', 'No group has that invite code; ask the leader for the current one.', { reason: 'group.unknownInvite' })
+    if (!group || group.closedAt)
+      throw new CloudError('NOT_FOUND', 'No group has that invite code; ask the leader for the current one.', { reason: 'group.unknownInvite' })
     await addMember(services.store, group.id, openid, toShanghaiIso(services.now()))
     return { group: await publicGroup(services, group, openid) }
   },

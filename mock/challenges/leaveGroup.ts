@@ -14,7 +14,7 @@ export const leaveGroup = defineFunction({
   async handle({ groupId }, { openid }, services) {
     const group = await requireGroup(services, groupId)
     if (group.leader === openid) throw new CloudError('CONFLICT', 'The leader cannot leave the group.', { reason: 'group.leaderCannotLeave' })
-    if (!await removeMember(services.store, groupId, openid)) throw new CloudError('NOT_FOUND', 'You are not in this group.', { reason: 'group.notMember' })
+    if (!(await removeMember(services.store, groupId, openid))) throw new CloudError('NOT_FOUND', 'You are not in this group.', { reason: 'group.notMember' })
     await leaveGroupChallenges(services, groupId, openid)
     return { left: true as const }
   },

@@ -112,7 +112,14 @@ export interface ParticipantRow {
 }
 
 export function participantFromRow(r: ParticipantRow): ParticipantRecord {
-  const p: ParticipantRecord = { challengeId: r.challenge_id, openid: r.openid, joinedMs: r.joined_ms, value: r.value, valueMs: r.value_ms, pendingValue: Number(r.pending_value ?? 0) }
+  const p: ParticipantRecord = {
+    challengeId: r.challenge_id,
+    openid: r.openid,
+    joinedMs: r.joined_ms,
+    value: r.value,
+    valueMs: r.value_ms,
+    pendingValue: Number(r.pending_value ?? 0),
+  }
   if (r.group_id !== null) p.groupId = r.group_id
   if (r.bonus_entry_id !== null) p.bonusEntryId = r.bonus_entry_id
   if (r.left_ms !== null) p.leftMs = r.left_ms
@@ -130,7 +137,9 @@ const q = {
     'INSERT OR IGNORE INTO challenge_participants (challenge_id, openid, group_id, joined_ms, value, value_ms) VALUES (@challengeId, @openid, @groupId, @joinedMs, 0, @joinedMs)',
   ),
   participant: sql<[string, string], ParticipantRow>('SELECT * FROM challenge_participants WHERE challenge_id = ? AND openid = ?'),
-  participationsOf: sql<[string, number], ParticipantRow>('SELECT * FROM challenge_participants WHERE openid = ? ORDER BY joined_ms DESC, challenge_id LIMIT ?'),
+  participationsOf: sql<[string, number], ParticipantRow>(
+    'SELECT * FROM challenge_participants WHERE openid = ? ORDER BY joined_ms DESC, challenge_id LIMIT ?',
+  ),
   addToParticipant: sql(
     `UPDATE challenge_participants SET value = value + @delta, pending_value = pending_value + @pending, value_ms = CASE WHEN @delta > 0 THEN @atMs ELSE value_ms END
      WHERE challenge_id = @challengeId AND openid = @openid`,
@@ -149,7 +158,9 @@ const q = {
     `INSERT INTO challenge_group_values (challenge_id, group_id, value, pending) VALUES (?, ?, ?, ?)
      ON CONFLICT (challenge_id, group_id) DO UPDATE SET value = value + excluded.value, pending = pending + excluded.pending`,
   ),
-  groupValue: sql<[string, string], { v: number; p: number }>('SELECT value AS v, pending AS p FROM challenge_group_values WHERE challenge_id = ? AND group_id = ?'),
+  groupValue: sql<[string, string], { v: number; p: number }>(
+    'SELECT value AS v, pending AS p FROM challenge_group_values WHERE challenge_id = ? AND group_id = ?',
+  ),
   unpaid: sql<[string, string, number], ParticipantRow>(
     `SELECT * FROM challenge_participants WHERE challenge_id = ? AND group_id = ? AND completed_ms IS NULL AND left_ms IS NULL
      ORDER BY value - pending_value DESC, value_ms, openid LIMIT ?`,
@@ -165,7 +176,9 @@ const q = {
     `SELECT v.group_id, g.name, v.value FROM challenge_group_values v JOIN groups g ON g.id = v.group_id
      WHERE v.challenge_id = ? ORDER BY v.value DESC, v.group_id LIMIT ?`,
   ),
-  firstCompletion: sql<[string], { ms: number | null }>('SELECT MIN(completed_ms) AS ms FROM challenge_participants WHERE openid = ? AND completed_ms IS NOT NULL'),
+  firstCompletion: sql<[string], { ms: number | null }>(
+    'SELECT MIN(completed_ms) AS ms FROM challenge_participants WHERE openid = ? AND completed_ms IS NOT NULL',
+  ),
   insertCarriedParticipant: sql(
     'INSERT OR IGNORE INTO challenge_participants (challenge_id, openid, group_id, joined_ms, value, value_ms, completed_ms, left_ms) VALUES (?, ?, NULL, ?, 0, ?, ?, ?)',
   ),

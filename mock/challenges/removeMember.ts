@@ -14,7 +14,8 @@ export const removeMember = defineFunction({
     const group = await requireGroup(services, groupId)
     requireLeader(group, who)
     if (memberId === who.openid) throw new CloudError('CONFLICT', 'The leader cannot remove themselves.', { reason: 'group.leaderCannotRemoveSelf' })
-    if (!await removeMemberQuery(services.store, groupId, memberId)) throw new CloudError('NOT_FOUND', 'No such member in this group.', { reason: 'group.noSuchMember' })
+    if (!(await removeMemberQuery(services.store, groupId, memberId)))
+      throw new CloudError('NOT_FOUND', 'No such member in this group.', { reason: 'group.noSuchMember' })
     await leaveGroupChallenges(services, groupId, memberId)
     return { group: await publicGroup(services, group, who.openid) }
   },

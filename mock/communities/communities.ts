@@ -34,5 +34,6 @@ export function communityToSave(who: CallerContext, asked: string | undefined, c
 
 /** Refuses a community id that names no community (the city's, '', always exists). */
 export async function requireCommunity(services: Services, communityId: string): Promise<void> {
-  if (communityId !== NO_COMMUNITY && !(await getCommunity(services.store, communityId))) throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`, { reason: 'community.notFound' })
+  if (communityId !== NO_COMMUNITY && !(await getCommunity(services.store, communityId)))
+    throw new CloudError('NOT_FOUND', `No community with id ${communityId}.`, { reason: 'community.notFound' })
 }

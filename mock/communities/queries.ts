@@ -26,7 +26,14 @@ export interface StationRow {
 }
 
 export function stationFromRow(row: StationRow): Station {
-  const station: Station = { code: row.code, name: row.name, materials: JSON.parse(row.materials), address: row.address, hours: row.hours, communityId: row.community_id }
+  const station: Station = {
+    code: row.code,
+    name: row.name,
+    materials: JSON.parse(row.materials),
+    address: row.address,
+    hours: row.hours,
+    communityId: row.community_id,
+  }
   if (row.retired_at !== null) station.retiredAt = row.retired_at
   return station
 }
@@ -46,9 +53,7 @@ export const COMMUNITIES_BOUND = 20_000
 const COMMUNITY_ROWS_BOUND = COMMUNITIES_BOUND + 1
 
 const q = {
-  upsertStation: sql(
-    'INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING',
-  ),
+  upsertStation: sql('INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING'),
   saveStation: sql(
     `INSERT INTO stations (code, name, materials, address, hours, community_id, retired_at) VALUES (@code, @name, @materials, @address, @hours, @communityId, @retiredAt)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
@@ -67,9 +72,7 @@ const q = {
   displayWindowEntries: sql<[string, number, number], { openid: string; entry_id: string | null }>(
     'SELECT openid, entry_id FROM display_code_uses WHERE station_code = ? AND window_no = ? AND entry_id IS NOT NULL ORDER BY openid LIMIT ?',
   ),
-  saveCommunity: sql(
-    'INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
-  ),
+  saveCommunity: sql('INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name'),
   community: sql<[string], { id: string; name: string; created_at: string }>('SELECT * FROM communities WHERE id = ?'),
   communities: sql<[number], { id: string; name: string; created_at: string }>('SELECT * FROM communities ORDER BY created_at, id LIMIT ?'),
   wallet: sql<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),

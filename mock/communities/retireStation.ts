@@ -18,7 +18,10 @@ export const retireStation = defineFunction({
     requireScope(who, station.communityId ?? NO_COMMUNITY, 'station')
     if (station.retiredAt) {
       const day = station.retiredAt.slice(0, 10)
-      throw new CloudError('CONFLICT', `Station ${station.code} was already retired on ${day}.`, { reason: 'station.alreadyRetired', params: { code: station.code, day } })
+      throw new CloudError('CONFLICT', `Station ${station.code} was already retired on ${day}.`, {
+        reason: 'station.alreadyRetired',
+        params: { code: station.code, day },
+      })
     }
     const retired = { ...station, retiredAt: toShanghaiIso(services.now()) }
     await saveStation(store, retired)

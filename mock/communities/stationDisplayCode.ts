@@ -18,11 +18,15 @@ export const stationDisplayCode = defineFunction({
   async handle({ stationCode }, who, services) {
     const station = await getStation(services.store, stationCode)
     const secret = station && (await stationSecret(services.store, stationCode))
-    if (!station || !secret) throw new CloudError('NOT_FOUND', `No recycling station with code ${stationCode}.`, { reason: 'station.notFound', params: { code: stationCode } })
+    if (!station || !secret)
+      throw new CloudError('NOT_FOUND', `No recycling station with code ${stationCode}.`, { reason: 'station.notFound', params: { code: stationCode } })
     requireScope(who, station.communityId ?? NO_COMMUNITY, 'station')
     if (station.retiredAt) {
       const day = station.retiredAt.slice(0, 10)
-      throw new CloudError('STATION_RETIRED', `Station ${station.code} was retired on ${day}: its display shows no code.`, { reason: 'station.retiredNoCode', params: { code: station.code, day } })
+      throw new CloudError('STATION_RETIRED', `Station ${station.code} was retired on ${day}: its display shows no code.`, {
+        reason: 'station.retiredNoCode',
+        params: { code: station.code, day },
+      })
     }
     const window = displayWindow(services.now())
     return {

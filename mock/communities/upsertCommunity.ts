@@ -16,7 +16,8 @@ export const upsertCommunity = defineFunction({
     const existing = req.id === undefined ? undefined : await getCommunity(store, req.id)
     if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No community with id ${req.id}.`, { reason: 'community.notFound' })
     const clash = (await listCommunities(store)).find((c) => c.name === req.name && c.id !== existing?.id)
-    if (clash) throw new CloudError('CONFLICT', `There is already a community named ${req.name}.`, { reason: 'community.nameTaken', params: { name: req.name } })
+    if (clash)
+      throw new CloudError('CONFLICT', `There is already a community named ${req.name}.`, { reason: 'community.nameTaken', params: { name: req.name } })
     const community = { id: existing?.id ?? services.newId('cm'), name: req.name, createdAt: existing?.createdAt ?? toShanghaiIso(services.now()) }
     await saveCommunity(store, community)
     return { community: { id: community.id, name: community.name } }

@@ -19,7 +19,9 @@ export const upsertStation = defineFunction({
     const { store } = services
     const existing = await getStation(store, req.code)
     if (existing) requireScope(who, existing.communityId ?? NO_COMMUNITY, 'station')
-    const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer adds stations to their own community only.', { reason: 'ownCommunityOnly.stations' })
+    const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer adds stations to their own community only.', {
+      reason: 'ownCommunityOnly.stations',
+    })
     await requireCommunity(services, communityId)
     const station: Station = {
       code: req.code,

@@ -13,7 +13,8 @@ import { isUnpaidBy } from '../identity/queries'
 
 function codeOf(req: { code: string }) {
   const parsed = parseEventCode(req.code)
-  if (!parsed) throw new CloudError('INVALID_ARGUMENT', "That is not an event's attendance code: scan the code on the organizer's screen.", { reason: 'event.notACode' })
+  if (!parsed)
+    throw new CloudError('INVALID_ARGUMENT', "That is not an event's attendance code: scan the code on the organizer's screen.", { reason: 'event.notACode' })
   return parsed
 }
 
@@ -41,15 +42,21 @@ export const attendEvent = defineIdempotentFunction({
     const event = await eventOrNotFound(services, parsed.eventId)
     const nowMs = services.now()
     if (!eventCodeAccepted(parsed.window, nowMs) || !macMatches(event.secret, event.id, parsed.window, parsed.mac)) {
-      throw new CloudError('INVALID_ARGUMENT', "That code has expired or is not this event's (it changes every 30 seconds): scan the organizer's screen again.", {
-        reason: 'event.codeExpired',
-      })
+      throw new CloudError(
+        'INVALID_ARGUMENT',
+        "That code has expired or is not this event's (it changes every 30 seconds): scan the organizer's screen again.",
+        {
+          reason: 'event.codeExpired',
+        },
+      )
     }
     const open = attendanceOpen(event, nowMs)
     if (!open.ok) throw new CloudError('CONFLICT', open.message, open.refusal)
     const signup = await getSignup(store, event.id, who.openid)
-    if (signup?.status === 'attended') throw new CloudError('CONFLICT', 'Your attendance at this event is already recorded.', { reason: 'event.alreadyAttended' })
-    if (signup?.status !== 'signed') throw new CloudError('PERMISSION_DENIED', 'Only residents with a place can record attendance: sign up first.', { reason: 'event.signUpFirst' })
+    if (signup?.status === 'attended')
+      throw new CloudError('CONFLICT', 'Your attendance at this event is already recorded.', { reason: 'event.alreadyAttended' })
+    if (signup?.status !== 'signed')
+      throw new CloudError('PERMISSION_DENIED', 'Only residents with a place can record attendance: sign up first.', { reason: 'event.signUpFirst' })
     // An event may also ask for the phone's location: a second factor beside the code (a screenshot travels; a
     // phone's position must be lied about), kept with the attendance as its distance.
     const onSite = locationCheck(event.location, req.location)
@@ -62,7 +69,8 @@ export const attendEvent = defineIdempotentFunction({
         { table: 'events', key: { id: event.id }, column: 'budget_spent', delta: event.rewardPoints, max: 'budget_points' },
         () => new CloudError('CONFLICT', 'This event has no budget left to pay attendance.', { reason: 'event.budgetSpent' }),
       )
-      entry = (await appendEntry(services, who.openid, { type: 'bonus', gramsCo2e: 0, points: event.rewardPoints, day: shanghaiDay(nowMs), ref: event.id })).entry
+      entry = (await appendEntry(services, who.openid, { type: 'bonus', gramsCo2e: 0, points: event.rewardPoints, day: shanghaiDay(nowMs), ref: event.id }))
+        .entry
     }
     await transition(
       store,

@@ -21,7 +21,11 @@ export const cancelEvent = defineFunction({
     const event = await organizerEvent(services, who, req.eventId)
     const allowed = canCallOff(event, services.now())
     if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message, allowed.refusal)
-    await transition(services.store, { table: 'events', key: { id: event.id }, column: 'cancelled_at', from: [null], to: toShanghaiIso(services.now()) }, conflict('This event was already cancelled.', { reason: 'event.alreadyCalledOff' }))
+    await transition(
+      services.store,
+      { table: 'events', key: { id: event.id }, column: 'cancelled_at', from: [null], to: toShanghaiIso(services.now()) },
+      conflict('This event was already cancelled.', { reason: 'event.alreadyCalledOff' }),
+    )
     // What nobody was paid goes back to the purse it was drawn from, at once.
     await closeBudget(services, { table: 'events', id: event.id, budgetPoints: event.budgetPoints, budgetSpent: event.budgetSpent })
     return { event: await eventFor(services, event.id, who.openid) }

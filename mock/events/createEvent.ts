@@ -11,7 +11,9 @@ import { insertEvent } from './queries'
 
 /** Where the event is held: a community organizer's own community only (checked again before any replay). */
 function eventCommunity(req: { communityId?: string }, who: CallerContext): string {
-  return communityToSave(who, req.communityId, undefined, 'A community organizer runs events for their own community only.', { reason: 'ownCommunityOnly.events' })
+  return communityToSave(who, req.communityId, undefined, 'A community organizer runs events for their own community only.', {
+    reason: 'ownCommunityOnly.events',
+  })
 }
 
 /**

@@ -20,6 +20,11 @@ export const eventDisplayCode = defineFunction({
     const allowed = codeShown(event, now)
     if (!allowed.ok) throw new CloudError('CONFLICT', allowed.message, allowed.refusal)
     const window = eventCodeWindow(now)
-    return { eventId: event.id, code: eventCodeText(event.id, window, displayMac(event.secret, event.id, window)), windowStartMs: window * EVENT_CODE_WINDOW_MS, windowMs: EVENT_CODE_WINDOW_MS }
+    return {
+      eventId: event.id,
+      code: eventCodeText(event.id, window, displayMac(event.secret, event.id, window)),
+      windowStartMs: window * EVENT_CODE_WINDOW_MS,
+      windowMs: EVENT_CODE_WINDOW_MS,
+    }
   },
 })

@@ -45,10 +45,15 @@ export async function eventFor(services: Services, eventId: string, openid: stri
 
 /** Takes one of the event's places while one is free (a bounded move on its row: never more than its slots, even racing). */
 export async function takePlace(services: Services, event: EventRecord): Promise<void> {
-  await move(services.store, { table: 'events', key: { id: event.id }, column: 'taken', delta: +1, max: 'slots' }, () => new CloudError('CONFLICT', `All ${event.slots} places are taken.`, {
-    reason: 'event.full',
-    params: { slots: event.slots },
-  }))
+  await move(
+    services.store,
+    { table: 'events', key: { id: event.id }, column: 'taken', delta: +1, max: 'slots' },
+    () =>
+      new CloudError('CONFLICT', `All ${event.slots} places are taken.`, {
+        reason: 'event.full',
+        params: { slots: event.slots },
+      }),
+  )
 }
 
 /** A signed-up place given back (by its resident, or when their account is deleted): the sign-up and the place move together. */

@@ -33,7 +33,14 @@ export const signUpEvent = defineFunction({
     if (existing) {
       await transition(
         store,
-        { table: 'event_signups', key: { event_id: event.id, openid: who.openid }, column: 'status', from: ['cancelled'], to: 'signed', set: { signed_at: signedAt } },
+        {
+          table: 'event_signups',
+          key: { event_id: event.id, openid: who.openid },
+          column: 'status',
+          from: ['cancelled'],
+          to: 'signed',
+          set: { signed_at: signedAt },
+        },
         conflict('Your place at this event changed a moment ago: refresh and try again.', { reason: 'event.placeChanged' }),
       )
     } else {

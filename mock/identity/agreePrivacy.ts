@@ -20,7 +20,7 @@ export const agreePrivacy = defineFunction({
     }
     const { store } = services
     // An older version agreed on a stale device never replaces a newer agreement.
-    if (await getPrivacyVersion(store, openid) < version) await recordPrivacyAgreement(store, openid, version, toShanghaiIso(services.now()))
+    if ((await getPrivacyVersion(store, openid)) < version) await recordPrivacyAgreement(store, openid, version, toShanghaiIso(services.now()))
     const agreement = await getPrivacyAgreement(store, openid)
     if (!agreement) throw new Error('a privacy agreement was recorded but cannot be read back')
     return { privacyVersion: agreement.version, agreedAt: agreement.agreedAt }

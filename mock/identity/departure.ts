@@ -29,7 +29,18 @@ import type { CallerContext, Services } from '../function'
 import { lockCaller } from '../idempotency'
 import { closeWithRefund } from '../rewards/rewards'
 import { conflict, transition } from '../transitions'
-import { dayCountersSince, displayUsesSince, stationDropsOf, refsRunBy, findUser, departedLimits, saveDepartedLimits, anonymiseUser, insertUnpaidBy, forgetDeparted } from './queries'
+import {
+  dayCountersSince,
+  displayUsesSince,
+  stationDropsOf,
+  refsRunBy,
+  findUser,
+  departedLimits,
+  saveDepartedLimits,
+  anonymiseUser,
+  insertUnpaidBy,
+  forgetDeparted,
+} from './queries'
 import { recentTrips, lockPerson, addCreditedGrams, saveTrips } from '../wallet/queries'
 import { heldRedemptionCounts, listRedemptions, addRewardHolding } from '../rewards/queries'
 import { participationsOf, getChallenge, insertCarriedParticipant } from '../challenges/queries'
@@ -100,7 +111,13 @@ export async function depart(services: Services, who: CallerContext): Promise<vo
   const nowMs = services.now()
   // Held vouchers are voided: the points come back into the (closing) wallet, the unit back into stock.
   for (const r of await listRedemptions(store, openid)) {
-    if (r.status === 'pending') await closeWithRefund(services, r, 'cancelled', conflict('A voucher of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }))
+    if (r.status === 'pending')
+      await closeWithRefund(
+        services,
+        r,
+        'cancelled',
+        conflict('A voucher of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }),
+      )
   }
   // Places at events still to come are given back for someone else.
   for (const s of await signupsOf(store, openid, SIGNUPS_LOOKED_AT)) {
@@ -115,16 +132,28 @@ export async function depart(services: Services, who: CallerContext): Promise<vo
     if (g.leader !== openid) continue
     const successor = (await groupMembers(store, g.id)).find((m) => m.openid !== openid)
     if (successor) {
-      await transition(store, { table: 'groups', key: { id: g.id }, column: 'leader', from: [openid], to: successor.openid }, conflict('A group of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }))
+      await transition(
+        store,
+        { table: 'groups', key: { id: g.id }, column: 'leader', from: [openid], to: successor.openid },
+        conflict('A group of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }),
+      )
     } else {
-      await transition(store, { table: 'groups', key: { id: g.id }, column: 'closed_at', from: [null], to: at }, conflict('A group of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }))
+      await transition(
+        store,
+        { table: 'groups', key: { id: g.id }, column: 'closed_at', from: [null], to: at },
+        conflict('A group of this account changed a moment ago; try deleting again.', { reason: 'account.changedMeanwhile' }),
+      )
     }
   }
   const hash = identityHash(services, user.handle)
   const earlier = await departedLimits(store, hash)
   const carried = mergeCarried(liveCarried(parseCarried(earlier?.carried), nowMs), await limitsOf(services, who))
   await saveDepartedLimits(store, hash, JSON.stringify(carried), carriedUntilMs(carried), at)
-  await transition(store, { table: 'wallets', key: { openid }, column: 'closed_at', from: [null], to: at }, conflict('This account is already being deleted.', { reason: 'account.beingDeleted' }))
+  await transition(
+    store,
+    { table: 'wallets', key: { openid }, column: 'closed_at', from: [null], to: at },
+    conflict('This account is already being deleted.', { reason: 'account.beingDeleted' }),
+  )
   // Partners' user ids leave with the person: a partner's later rows about them are refused as unlinked.
   await forgetPartnerLinksOf(store, openid)
   await anonymiseUser(store, openid, at)
@@ -143,7 +172,12 @@ export async function restoreDeparted(services: Services, openid: string, handle
   const c = liveCarried(parseCarried(row.carried), nowMs)
   await lockPerson(store, openid)
   for (const r of c.counters) await addCreditedGrams(store, openid, r.key, r.day, r.grams)
-  if (c.trips.length > 0) await saveTrips(store, openid, c.trips.map(({ untilMs: _u, ...t }) => ({ ...t, entryId: CARRIED_TRIP_ID })))
+  if (c.trips.length > 0)
+    await saveTrips(
+      store,
+      openid,
+      c.trips.map(({ untilMs: _u, ...t }) => ({ ...t, entryId: CARRIED_TRIP_ID })),
+    )
   for (const h of c.holdings) await addRewardHolding(store, openid, h.rewardId, h.held)
   for (const done of c.completions) await insertCarriedParticipant(store, done.challengeId, openid, done.completedMs, nowMs)
   // An attendance carried over holds no place: the earlier account's row still counts the one this person took.

@@ -50,7 +50,10 @@ export function decodeExportCursor(cursor: string): ExportPosition {
     parsed = undefined
   }
   const at = position.safeParse(parsed)
-  if (!at.success) throw new CloudError('INVALID_ARGUMENT', 'cursor: not an export cursor this server gave out; start the export again without one', { reason: 'export.badCursor' })
+  if (!at.success)
+    throw new CloudError('INVALID_ARGUMENT', 'cursor: not an export cursor this server gave out; start the export again without one', {
+      reason: 'export.badCursor',
+    })
   return at.data
 }
 

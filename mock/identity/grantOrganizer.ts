@@ -18,7 +18,8 @@ export const grantOrganizer = defineFunction({
     requireCityScope(who, 'appoint organizers', { reason: 'cityOnly.appointOrganizers' })
     const { store } = services
     const person = await findUser(store, req.openid)
-    if (!person) throw new CloudError('NOT_FOUND', `No account ${req.openid}: the person must have logged in once (Me shows their id).`, { reason: 'organizer.noAccount' })
+    if (!person)
+      throw new CloudError('NOT_FOUND', `No account ${req.openid}: the person must have logged in once (Me shows their id).`, { reason: 'organizer.noAccount' })
     if (req.communityId !== null) await requireCommunity(services, req.communityId)
     await setOrganizerGrant(store, person.openid, req.granted, toShanghaiIso(services.now()), req.communityId)
     const after = await findUser(store, person.openid)

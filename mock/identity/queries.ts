@@ -84,13 +84,17 @@ const q = {
     'INSERT INTO wechat_sessions (openid, session_key, updated_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET session_key = excluded.session_key, updated_at = excluded.updated_at',
   ),
   sessionKey: sql<[string], { session_key: string }>('SELECT session_key FROM wechat_sessions WHERE openid = ?'),
-  grant: sql<[string], { granted_at: string; revoked_at: string | null; community_id: string | null }>('SELECT granted_at, revoked_at, community_id FROM organizer_grants WHERE openid = ?'),
+  grant: sql<[string], { granted_at: string; revoked_at: string | null; community_id: string | null }>(
+    'SELECT granted_at, revoked_at, community_id FROM organizer_grants WHERE openid = ?',
+  ),
   grantHistory: sql('INSERT INTO organizer_grant_history (openid, action, at) VALUES (?, ?, ?)'),
   revokeGrant: sql('UPDATE organizer_grants SET revoked_at = ? WHERE openid = ? AND revoked_at IS NULL'),
   saveGrant: sql(
     'INSERT INTO organizer_grants (openid, granted_at, revoked_at, community_id) VALUES (?, ?, NULL, ?) ON CONFLICT (openid) DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL, community_id = excluded.community_id',
   ),
-  grants: sql<[number], { openid: string; granted_at: string; revoked_at: string | null; community_id: string | null }>('SELECT * FROM organizer_grants ORDER BY granted_at, openid LIMIT ?'),
+  grants: sql<[number], { openid: string; granted_at: string; revoked_at: string | null; community_id: string | null }>(
+    'SELECT * FROM organizer_grants ORDER BY granted_at, openid LIMIT ?',
+  ),
   privacy: sql<[string], { version: number; agreed_at: string }>('SELECT version, agreed_at FROM privacy_agreements WHERE openid = ?'),
   savePrivacy: sql(
     'INSERT INTO privacy_agreements (openid, version, agreed_at) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET version = excluded.version, agreed_at = excluded.agreed_at',
@@ -117,7 +121,9 @@ const q = {
   dayCountersSince: sql<[string, string], { day: string; factor_id: string; grams: number }>(
     'SELECT day, factor_id, grams FROM day_factor_grams WHERE openid = ? AND day >= ? ORDER BY day, factor_id',
   ),
-  stationDropsOf: sql<[string, number], { station_code: string; recent: string }>('SELECT station_code, recent FROM station_drops WHERE openid = ? ORDER BY station_code LIMIT ?'),
+  stationDropsOf: sql<[string, number], { station_code: string; recent: string }>(
+    'SELECT station_code, recent FROM station_drops WHERE openid = ? ORDER BY station_code LIMIT ?',
+  ),
   displayUsesSince: sql<[string, number], { station_code: string; window_no: number }>(
     'SELECT station_code, window_no FROM display_code_uses WHERE openid = ? AND window_no >= ?',
   ),
@@ -195,9 +201,13 @@ export async function insertUnpaidBy(db: Db, openid: string, ref: string, untilM
 
 export async function refsRunBy(db: Db, openid: string, today: string, nowMs: number): Promise<{ ref: string; endDay?: string; endsMs?: number }[]> {
   const limit = pastBound(RUNNING_REFS_BOUND)
-  const challenges = everyRow(await db.query(q.challengesRunBy, openid, today, openid, today, limit), RUNNING_REFS_BOUND, `challenges run by ${openid}`)
-    .map((r) => ({ ref: r.id, endDay: r.end_day }))
-  const events = everyRow(await db.query(q.eventsRunBy, openid, nowMs, limit), RUNNING_REFS_BOUND, `events run by ${openid}`).map((r) => ({ ref: r.id, endsMs: Number(r.ends_ms) }))
+  const challenges = everyRow(await db.query(q.challengesRunBy, openid, today, openid, today, limit), RUNNING_REFS_BOUND, `challenges run by ${openid}`).map(
+    (r) => ({ ref: r.id, endDay: r.end_day }),
+  )
+  const events = everyRow(await db.query(q.eventsRunBy, openid, nowMs, limit), RUNNING_REFS_BOUND, `events run by ${openid}`).map((r) => ({
+    ref: r.id,
+    endsMs: Number(r.ends_ms),
+  }))
   return [...challenges, ...events]
 }
 
@@ -225,7 +235,7 @@ export async function forgetDeparted(db: Db, identityHash: string) {
 
 export async function purgeDeparted(db: Db, nowMs: number) {
   await db.execute(q.purgeUnpaidBy, nowMs)
-  return (await db.execute(q.purgeDeparted, nowMs))
+  return await db.execute(q.purgeDeparted, nowMs)
 }
 
 export async function dayCountersSince(db: Db, openid: string, fromDay: string) {

@@ -38,14 +38,20 @@ async function authenticate(services: Services, request: PartnerHttpRequest): Pr
   if (!auth.ok) return refuse('UNAUTHENTICATED', auth.why)
   const nowMs = services.now()
   if (!timestampFresh(auth.value.timestampS, nowMs)) {
-    return refuse('UNAUTHENTICATED', `timestamp is more than ${PARTNER_LIMITS.maxClockSkewMs / 60_000} minutes from the cloud's clock (${Math.floor(nowMs / 1000)}): check your clock`)
+    return refuse(
+      'UNAUTHENTICATED',
+      `timestamp is more than ${PARTNER_LIMITS.maxClockSkewMs / 60_000} minutes from the cloud's clock (${Math.floor(nowMs / 1000)}): check your clock`,
+    )
   }
   const partner = await getPartner(services.store, auth.value.partnerId)
   // An unknown, a revoked and a wrongly signed request get one answer: none tells a prober which it was.
   const signedBy = partner && !partner.revokedAt ? unsealSecret(partner.sealedSecret, services.identitySecret) : undefined
   const message = signingMessage({ method: request.method, path: request.path, timestampS: auth.value.timestampS, nonce: auth.value.nonce, body: request.body })
   if (!partner || !signedBy || !signatureMatches(signedBy, message, auth.value.signature)) {
-    return refuse('UNAUTHENTICATED', 'the signature does not match: sign METHOD, path, timestamp, nonce and body, each followed by a newline, with your current secret')
+    return refuse(
+      'UNAUTHENTICATED',
+      'the signature does not match: sign METHOD, path, timestamp, nonce and body, each followed by a newline, with your current secret',
+    )
   }
   // Taken only after the signature holds, so nobody else can burn a partner's nonces.
   const fresh = await services.storage.transaction(async (tx) => {
@@ -57,14 +63,18 @@ async function authenticate(services: Services, request: PartnerHttpRequest): Pr
 }
 
 export async function handlePartnerCall(services: Services, limiter: RateLimiter, op: string, request: PartnerHttpRequest): Promise<PartnerHttpAnswer> {
-  if (!(PARTNER_OPS as readonly string[]).includes(op)) return refuse('NOT_FOUND', `There is no partner operation ${JSON.stringify(op).slice(0, 40)}: use ${PARTNER_OPS.join(', ')}.`)
+  if (!(PARTNER_OPS as readonly string[]).includes(op))
+    return refuse('NOT_FOUND', `There is no partner operation ${JSON.stringify(op).slice(0, 40)}: use ${PARTNER_OPS.join(', ')}.`)
   if (request.method !== 'POST') return refuse('INVALID_ARGUMENT', 'Partner operations are POST requests.')
-  if (Buffer.byteLength(request.body, 'utf8') > PARTNER_LIMITS.maxBodyBytes) return refuse('INVALID_ARGUMENT', `The body is larger than ${PARTNER_LIMITS.maxBodyBytes / 1_048_576} MB.`)
+  if (Buffer.byteLength(request.body, 'utf8') > PARTNER_LIMITS.maxBodyBytes)
+    return refuse('INVALID_ARGUMENT', `The body is larger than ${PARTNER_LIMITS.maxBodyBytes / 1_048_576} MB.`)
   const partner = await authenticate(services, request)
   if ('status' in partner) return partner
-  if (!limiter.take(`partner:${partner.id}`, services.now())) return refuse('RATE_LIMITED', 'Too many requests from this partner in a short time. Wait a few seconds and send again.')
+  if (!limiter.take(`partner:${partner.id}`, services.now()))
+    return refuse('RATE_LIMITED', 'Too many requests from this partner in a short time. Wait a few seconds and send again.')
   const feed = op as PartnerOp
-  if (!mayReport(partner.feeds, feed)) return refuse('PERMISSION_DENIED', `This partner may not report ${feed}: the city allowed ${partner.feeds.join(', ') || 'linking only'}.`)
+  if (!mayReport(partner.feeds, feed))
+    return refuse('PERMISSION_DENIED', `This partner may not report ${feed}: the city allowed ${partner.feeds.join(', ') || 'linking only'}.`)
   let parsed: unknown
   try {
     parsed = JSON.parse(request.body)

@@ -27,11 +27,19 @@ export const createLinkCode = defineFunction({
     const { store } = services
     await lockCaller(store, openid)
     if ((await getPrivacyVersion(store, openid)) < PARTNERS_PRIVACY_VERSION) {
-      throw new CloudError('PERMISSION_DENIED', `Agree to privacy notice version ${PARTNERS_PRIVACY_VERSION} (it names partners and what they send) before linking one.`, { reason: 'partner.needsPrivacy', params: { version: PARTNERS_PRIVACY_VERSION } })
+      throw new CloudError(
+        'PERMISSION_DENIED',
+        `Agree to privacy notice version ${PARTNERS_PRIVACY_VERSION} (it names partners and what they send) before linking one.`,
+        { reason: 'partner.needsPrivacy', params: { version: PARTNERS_PRIVACY_VERSION } },
+      )
     }
     const partner = await partnerOrNotFound(services, partnerId)
     if (partner.revokedAt) throw new CloudError('NOT_FOUND', `No partner with id ${partnerId}.`, { reason: 'partner.notFound' })
-    if (await isLinked(store, openid, partner.id)) throw new CloudError('CONFLICT', `You are already linked with ${partner.name}: remove that link on Me first.`, { reason: 'partner.alreadyLinked', params: { name: partner.name } })
+    if (await isLinked(store, openid, partner.id))
+      throw new CloudError('CONFLICT', `You are already linked with ${partner.name}: remove that link on Me first.`, {
+        reason: 'partner.alreadyLinked',
+        params: { name: partner.name },
+      })
     const nowMs = services.now()
     const expiresAtMs = nowMs + PARTNER_LIMITS.linkCodeTtlMs
     // A clash is astronomically rare; the key refuses it, and the transaction runs again with a new draw.

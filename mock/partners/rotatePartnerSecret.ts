@@ -21,7 +21,14 @@ export const rotatePartnerSecret = defineFunction({
     const { secret, sealed } = issueSecret(services)
     await transition(
       services.store,
-      { table: 'partners', key: { id: partner.id }, column: 'secret_version', from: [partner.secretVersion], to: partner.secretVersion + 1, set: { sealed_secret: sealed } },
+      {
+        table: 'partners',
+        key: { id: partner.id },
+        column: 'secret_version',
+        from: [partner.secretVersion],
+        to: partner.secretVersion + 1,
+        set: { sealed_secret: sealed },
+      },
       conflict("This partner's secret was rotated a moment ago: rotate again if you still need a new one.", { reason: 'partner.rotatedMeanwhile' }),
     )
     const after = await getPartner(services.store, partner.id)

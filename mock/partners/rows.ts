@@ -32,12 +32,17 @@ const link: RowHandler<typeof linkRowSchema> = {
     await lockCaller(store, code.openid)
     const hash = partnerUserHash(services.identitySecret, partner.id, row.partnerUserId)
     const holder = await linkedPerson(store, partner.id, hash)
-    if (holder !== undefined && holder !== code.openid) throw new CloudError('CONFLICT', 'This account of yours is linked to another resident: they must unlink it on their Me page first.')
+    if (holder !== undefined && holder !== code.openid)
+      throw new CloudError('CONFLICT', 'This account of yours is linked to another resident: they must unlink it on their Me page first.')
     if (holder === undefined && (await isLinked(store, code.openid, partner.id))) {
       throw new CloudError('CONFLICT', 'This resident is linked with another account of yours: they must unlink it on their Me page first.')
     }
     const at = toShanghaiIso(nowMs)
-    await transition(store, { table: 'partner_link_codes', key: { code: code.code }, column: 'used_at', from: [null], to: at }, conflict('That link code was used a moment ago.', { reason: 'partnerRow.linkCodeUsedMeanwhile' }))
+    await transition(
+      store,
+      { table: 'partner_link_codes', key: { code: code.code }, column: 'used_at', from: [null], to: at },
+      conflict('That link code was used a moment ago.', { reason: 'partnerRow.linkCodeUsedMeanwhile' }),
+    )
     if (holder === undefined) await insertLink(store, partner.id, hash, code.openid, at)
     return 'linked'
   },

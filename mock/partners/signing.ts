@@ -53,7 +53,15 @@ export function partnerUserHash(identitySecret: string, partnerId: string, partn
  * The Authorization header a partner sends, as the partner computes it: what the simulator (npm run partner) and
  * the tests use, and what docs/partner-api.md walks through by hand.
  */
-export function partnerAuthorization(p: { partnerId: string; secret: string; method: string; path: string; body: string; timestampS: number; nonce?: string }): string {
+export function partnerAuthorization(p: {
+  partnerId: string
+  secret: string
+  method: string
+  path: string
+  body: string
+  timestampS: number
+  nonce?: string
+}): string {
   const nonce = p.nonce ?? randomBytes(16).toString('hex')
   const signature = signHex(p.secret, signingMessage({ method: p.method, path: p.path, timestampS: p.timestampS, nonce, body: p.body }))
   return `${PARTNER_AUTH_SCHEME} partner="${p.partnerId}",timestamp="${p.timestampS}",nonce="${nonce}",signature="${signature}"`

@@ -13,7 +13,8 @@ export const unlinkPartner = defineFunction({
   transaction: 'write',
   async handle({ partnerId }, { openid }, services) {
     await lockCaller(services.store, openid)
-    if (!(await removeLink(services.store, openid, partnerId))) throw new CloudError('NOT_FOUND', 'You have no link with this partner.', { reason: 'partner.notLinked' })
+    if (!(await removeLink(services.store, openid, partnerId)))
+      throw new CloudError('NOT_FOUND', 'You have no link with this partner.', { reason: 'partner.notLinked' })
     return { partners: await linkablePartners(services, openid) }
   },
 })

@@ -163,8 +163,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const appid = env.WX_APPID?.trim() || undefined
   const secret = env.WX_SECRET?.trim() || undefined
   const cloudRunOn = flag(env, 'WX_CLOUDRUN')
-  if (cloudRunOn && !appid) throw new ConfigError('WX_CLOUDRUN=1 needs WX_APPID: calls are accepted only when the gateway\'s X-WX-APPID equals it.')
-  if (cloudRunOn && devLogin) throw new ConfigError('WX_CLOUDRUN=1 takes identity from WeChat\'s gateway alone; unset DEV_LOGIN.')
+  if (cloudRunOn && !appid) throw new ConfigError("WX_CLOUDRUN=1 needs WX_APPID: calls are accepted only when the gateway's X-WX-APPID equals it.")
+  if (cloudRunOn && devLogin) throw new ConfigError("WX_CLOUDRUN=1 takes identity from WeChat's gateway alone; unset DEV_LOGIN.")
   if (!cloudRunOn && Boolean(appid) !== Boolean(secret)) throw new ConfigError('WeChat login needs both WX_APPID and WX_SECRET.')
   if (!devLogin && !cloudRunOn && !appid) {
     throw new ConfigError(
@@ -173,7 +173,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   }
   if (cloudRunOn && !databaseUrl && !flag(env, 'WX_CLOUDRUN_ALLOW_SQLITE')) {
     throw new ConfigError(
-      'WX_CLOUDRUN=1 needs MySQL (Cloud Run\'s MySQL sets MYSQL_ADDRESS, MYSQL_USERNAME and MYSQL_PASSWORD; or set DATABASE_URL): Cloud Run replaces and scales containers at will, and an SQLite file inside one is lost with it. For a one-instance trial on a mounted volume, set WX_CLOUDRUN_ALLOW_SQLITE=1.',
+      "WX_CLOUDRUN=1 needs MySQL (Cloud Run's MySQL sets MYSQL_ADDRESS, MYSQL_USERNAME and MYSQL_PASSWORD; or set DATABASE_URL): Cloud Run replaces and scales containers at will, and an SQLite file inside one is lost with it. For a one-instance trial on a mounted volume, set WX_CLOUDRUN_ALLOW_SQLITE=1.",
     )
   }
   const workers = intFromEnv(env, 'CLOUD_WORKERS', 1, 1, 64)
@@ -183,7 +183,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     )
   }
   const devClockOffsetMs = intFromEnv(env, 'DEV_CLOCK_OFFSET_MS', 0, -DAY_MS, DAY_MS)
-  if (devClockOffsetMs !== 0 && !devLogin) throw new ConfigError('DEV_CLOCK_OFFSET_MS moves the cloud\'s clock, for development and tests only: it needs DEV_LOGIN=1.')
+  if (devClockOffsetMs !== 0 && !devLogin)
+    throw new ConfigError("DEV_CLOCK_OFFSET_MS moves the cloud's clock, for development and tests only: it needs DEV_LOGIN=1.")
   const demoData = flag(env, 'DEMO_DATA')
   if (demoData && !devLogin) throw new ConfigError('DEMO_DATA=1 makes a demo resident who logs in with a dev handle: it needs DEV_LOGIN=1.')
   return {
@@ -192,7 +193,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dbPath,
     databaseUrl,
     // The dev handle `organizer` is an organizer only where dev handles can log in at all.
-    organizers: (env.ORGANIZERS ?? (devLogin ? 'organizer' : '')).split(',').map((s) => s.trim()).filter(Boolean),
+    organizers: (env.ORGANIZERS ?? (devLogin ? 'organizer' : ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     sessionSecret: databaseUrl ? env.SESSION_SECRET || undefined : sessionSecret(env, dbPath),
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : undefined,
     demoData,
@@ -211,10 +215,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
           }
         : undefined,
     // WX_API_BASE moves both WeChat APIs (tests point them at a local stand-in).
-    cloudRun: cloudRunOn && appid ? { appid, openApiBase: env.WX_API_BASE || CLOUDRUN_OPEN_API_BASE, timeoutMs: intFromEnv(env, 'WX_TIMEOUT_MS', WECHAT_TIMEOUT_MS, 100, WECHAT_TIMEOUT_MS) } : undefined,
+    cloudRun:
+      cloudRunOn && appid
+        ? {
+            appid,
+            openApiBase: env.WX_API_BASE || CLOUDRUN_OPEN_API_BASE,
+            timeoutMs: intFromEnv(env, 'WX_TIMEOUT_MS', WECHAT_TIMEOUT_MS, 100, WECHAT_TIMEOUT_MS),
+          }
+        : undefined,
     reminderTemplates: templatesFromEnv(env),
     reminderIntervalMs: intFromEnv(env, 'REMINDER_INTERVAL_MS', 30_000, 1_000, 3_600_000),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
     trustProxy: flag(env, 'TRUST_PROXY'),
     workers,
     maxBackdateHours: intFromEnv(env, 'MAX_BACKDATE_HOURS', DEFAULT_MAX_BACKDATE_HOURS, MAX_BACKDATE_HOURS_RANGE[0], MAX_BACKDATE_HOURS_RANGE[1]),

@@ -93,9 +93,12 @@ export function drainable(server: Server): Drainer {
       for (const [socket, c] of connections) if (idle(c)) socket.end()
       if (connections.size > 0 || running > 0) {
         let timer: NodeJS.Timeout | undefined
-        const grace = setTimeout(() => {
-          for (const [socket, c] of connections) if (silent(socket, c)) socket.end()
-        }, Math.min(FRESH_GRACE_MS, deadlineMs))
+        const grace = setTimeout(
+          () => {
+            for (const [socket, c] of connections) if (silent(socket, c)) socket.end()
+          },
+          Math.min(FRESH_GRACE_MS, deadlineMs),
+        )
         await new Promise<void>((resolve) => {
           wake = resolve
           timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))

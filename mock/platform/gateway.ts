@@ -38,7 +38,9 @@ export interface GatewayOptions {
  * this origin.
  */
 export function contentSecurityPolicy(indexHtml: string): string {
-  const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
+  const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  )
   return [
     "default-src 'self'",
     ["script-src 'self'", ...hashes].join(' '),
@@ -112,7 +114,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     // The proxy appends the address it saw; anything left of it the client could have written itself.
-    const hops = (header(req, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const hops = (header(req, 'x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const last = hops[hops.length - 1]
     if (last) return last
   }
@@ -158,7 +163,12 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         sendError(res, 413, 'INVALID_ARGUMENT', `The request body is larger than ${PARTNER_LIMITS.maxBodyBytes / 1_048_576} MB.`)
         return
       }
-      const out = await cloud.partnerCall(op, { method: req.method ?? '', path: url.pathname, authorization: header(req, 'authorization'), body: body.toString('utf8') })
+      const out = await cloud.partnerCall(op, {
+        method: req.method ?? '',
+        path: url.pathname,
+        authorization: header(req, 'authorization'),
+        body: body.toString('utf8'),
+      })
       if ('error' in out.body) trace?.code(out.body.error.code)
       sendJson(res, out.status, out.body)
       return
@@ -193,9 +203,15 @@ export function createGateway(cloud: Cloud, options: GatewayOptions = {}): Serve
         const openid = header(req, 'x-wx-openid')
         if (!openid || !WX_OPENID.test(openid) || header(req, 'x-wx-appid') !== options.cloudRun.appid) {
           req.resume()
-          sendError(res, 401, 'UNAUTHENTICATED', "This service answers calls from this mini-program through WeChat Cloud Run only; no WeChat identity for it came with the call.", {
-            reason: 'session.noWeChatIdentity',
-          })
+          sendError(
+            res,
+            401,
+            'UNAUTHENTICATED',
+            'This service answers calls from this mini-program through WeChat Cloud Run only; no WeChat identity for it came with the call.',
+            {
+              reason: 'session.noWeChatIdentity',
+            },
+          )
           return
         }
         platformOpenid = openid

@@ -42,7 +42,12 @@ export function createMetrics(): Metrics {
   AggregatorRegistry.setRegistries([registry])
   collectDefaultMetrics({ register: registry })
   const registers = [registry]
-  const calls = new Counter({ name: 'glp_calls_total', help: 'Cloud function calls answered, by function and outcome code (OK or the contract error code).', labelNames: ['function', 'code'], registers })
+  const calls = new Counter({
+    name: 'glp_calls_total',
+    help: 'Cloud function calls answered, by function and outcome code (OK or the contract error code).',
+    labelNames: ['function', 'code'],
+    registers,
+  })
   const durationSeconds = new Histogram({
     name: 'glp_call_duration_seconds',
     help: 'Time from the request to the answer of a cloud function call, by function.',
@@ -50,7 +55,11 @@ export function createMetrics(): Metrics {
     buckets: DURATION_BUCKETS_SECONDS,
     registers,
   })
-  const retries = new Counter({ name: 'glp_transaction_retries_total', help: 'Transactions run again after losing a conflict (deadlock, lock wait, busy database).', registers })
+  const retries = new Counter({
+    name: 'glp_transaction_retries_total',
+    help: 'Transactions run again after losing a conflict (deadlock, lock wait, busy database).',
+    registers,
+  })
   const reminders = new Counter({ name: 'glp_reminders_total', help: 'Due reminders handled by the outbox, by outcome.', labelNames: ['outcome'], registers })
 
   const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>()

@@ -24,7 +24,8 @@ export interface OpenDataOptions {
 /** Inside a Cloud Run container: the open-API service's address (HTTP, no token; it adds the credential). */
 export const CLOUDRUN_OPEN_API_BASE = 'http://api.weixin.qq.com'
 
-const retryLater = () => new CloudError('UNAVAILABLE', "WeChat's open-data service is busy or did not answer. Please try again in a moment.", { reason: 'wechat.openDataBusy' })
+const retryLater = () =>
+  new CloudError('UNAVAILABLE', "WeChat's open-data service is busy or did not answer. Please try again in a moment.", { reason: 'wechat.openDataBusy' })
 
 export function createOpenDataExchange(options: OpenDataOptions): OpenDataExchange {
   const log = options.log ?? ((line: string) => console.error(line))
@@ -49,7 +50,10 @@ export function createOpenDataExchange(options: OpenDataOptions): OpenDataExchan
         if (body === null || typeof body !== 'object') throw new TypeError('not a JSON object')
       } catch (error) {
         if (error instanceof CloudError) throw error
-        const why = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? `no answer within ${options.timeoutMs} ms` : 'network error or unreadable answer'
+        const why =
+          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+            ? `no answer within ${options.timeoutMs} ms`
+            : 'network error or unreadable answer'
         log(`[wechat] getopendata failed: ${why}`)
         throw retryLater()
       }
@@ -57,7 +61,8 @@ export function createOpenDataExchange(options: OpenDataOptions): OpenDataExchan
       if (errcode === -1) throw retryLater()
       if (errcode !== 0) {
         // 48001 / -604101: the permission is missing in the console; the resident cannot fix that, the operator must.
-        if (errcode === 48001 || errcode === -604101) log(`[wechat] getopendata is not permitted (errcode ${errcode}): add /wxa/getopendata to the Cloud Run console's 云调用 permissions`)
+        if (errcode === 48001 || errcode === -604101)
+          log(`[wechat] getopendata is not permitted (errcode ${errcode}): add /wxa/getopendata to the Cloud Run console's 云调用 permissions`)
         return undefined
       }
       const item = Array.isArray(body.data_list) ? (body.data_list as { cloud_id?: unknown; json?: unknown }[]).find((d) => d?.cloud_id === cloudID) : undefined

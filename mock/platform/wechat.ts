@@ -42,7 +42,8 @@ const CONFIG_ERRCODES: Record<number, string> = {
   40164: "this server's IP is not on the mini-program's IP allow-list",
 }
 
-const retryLater = () => new CloudError('UNAVAILABLE', "WeChat's login service is busy or did not answer. Please try again in a moment.", { reason: 'wechat.loginBusy' })
+const retryLater = () =>
+  new CloudError('UNAVAILABLE', "WeChat's login service is busy or did not answer. Please try again in a moment.", { reason: 'wechat.loginBusy' })
 
 export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
   const log = options.log ?? ((line: string) => console.error(line))
@@ -66,7 +67,10 @@ export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
         body = parsed as Record<string, unknown>
       } catch (error) {
         if (error instanceof CloudError) throw error
-        const why = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? `no answer within ${options.timeoutMs} ms` : 'network error or unreadable answer'
+        const why =
+          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+            ? `no answer within ${options.timeoutMs} ms`
+            : 'network error or unreadable answer'
         log(`[wechat] code2Session failed: ${why}`)
         throw retryLater()
       }
@@ -77,7 +81,9 @@ export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
       switch (errcode) {
         case 40029:
         case 40163:
-          throw new CloudError('UNAUTHENTICATED', 'This WeChat login code is invalid or was already used. Please log in again.', { reason: 'wechat.codeInvalid' })
+          throw new CloudError('UNAUTHENTICATED', 'This WeChat login code is invalid or was already used. Please log in again.', {
+            reason: 'wechat.codeInvalid',
+          })
         case -1:
           throw retryLater()
         case 45011:
@@ -87,7 +93,9 @@ export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
       }
       const meaning = CONFIG_ERRCODES[errcode]
       if (meaning) {
-        log(`[wechat] code2Session rejected this server's configuration: errcode ${errcode}, ${meaning}. Check WX_APPID and WX_SECRET; every WeChat login answers UNAVAILABLE until it is fixed.`)
+        log(
+          `[wechat] code2Session rejected this server's configuration: errcode ${errcode}, ${meaning}. Check WX_APPID and WX_SECRET; every WeChat login answers UNAVAILABLE until it is fixed.`,
+        )
       } else {
         log(`[wechat] code2Session gave an answer this server does not understand (errcode ${errcode}); the login was refused with UNAVAILABLE`)
       }

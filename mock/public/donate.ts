@@ -26,7 +26,8 @@ export const donate = defineIdempotentFunction({
   async handle(req, { openid }, services) {
     const { store } = services
     const project = await getProject(store, req.projectId)
-    if (!project || !project.active) throw new CloudError('NOT_FOUND', `No project with id ${req.projectId} is open for donations.`, { reason: 'donate.noProject' })
+    if (!project || !project.active)
+      throw new CloudError('NOT_FOUND', `No project with id ${req.projectId} is open for donations.`, { reason: 'donate.noProject' })
     const before = await getWallet(store, openid)
     const spendable = spendablePoints(before)
     if (spendable < req.points) {

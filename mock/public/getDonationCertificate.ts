@@ -15,7 +15,8 @@ export const getDonationCertificate = defineFunction({
   transaction: 'read',
   async handle({ entryId }, { openid, nickname }, services) {
     const entry = await getEntry(services.store, openid, entryId)
-    if (!entry || entry.type !== 'donate' || !entry.ref) throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`, { reason: 'certificate.notFound' })
+    if (!entry || entry.type !== 'donate' || !entry.ref)
+      throw new CloudError('NOT_FOUND', `No donation of yours with id ${entryId}.`, { reason: 'certificate.notFound' })
     const project = await getProject(services.store, entry.ref)
     return {
       certificate: {
@@ -28,7 +29,10 @@ export const getDonationCertificate = defineFunction({
         entryId: entry.id,
         seq: entry.seq,
         entryHash: entry.hash,
-        verificationCode: entry.hash.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'),
+        verificationCode: entry.hash
+          .slice(0, 16)
+          .toUpperCase()
+          .replace(/(.{4})(?=.)/g, '$1-'),
       },
     }
   },

@@ -13,6 +13,6 @@ export const getImpactStats = defineFunction({
   async handle(req, who, services) {
     checkRange(req)
     const communityId = scopedCommunity(scopeOf(who), req.communityId)
-    return { fromDay: req.fromDay, toDay: req.toDay, ...await impactStats(services.store, req.fromDay, req.toDay, communityId) }
+    return { fromDay: req.fromDay, toDay: req.toDay, ...(await impactStats(services.store, req.fromDay, req.toDay, communityId)) }
   },
 })

@@ -72,9 +72,7 @@ const q = {
   insertFactor: sql('INSERT OR IGNORE INTO factors (version, id, body) VALUES (?, ?, ?)'),
   insertMethodology: sql('INSERT OR IGNORE INTO methodologies (version, grams_per_point) VALUES (?, ?)'),
   factors: sql<[string], { body: string }>('SELECT body FROM factors WHERE version = ? ORDER BY rowid'),
-  methodology: sql<[string], { version: string; grams_per_point: number }>(
-    'SELECT * FROM methodologies WHERE version = ?',
-  ),
+  methodology: sql<[string], { version: string; grams_per_point: number }>('SELECT * FROM methodologies WHERE version = ?'),
   communityStats: statsStatements(true),
   stats: statsStatements(false),
   saveProject: sql(
@@ -92,7 +90,9 @@ const q = {
   projectTotals: sql<[number], { ref: string; raised: number; donors: number }>(
     'SELECT project_id AS ref, SUM(raised) AS raised, SUM(donors) AS donors FROM project_slots GROUP BY project_id ORDER BY project_id LIMIT ?',
   ),
-  donatedBy: sql<[string, number], { ref: string; points: number }>('SELECT project_id AS ref, points FROM project_donations WHERE openid = ? ORDER BY project_id LIMIT ?'),
+  donatedBy: sql<[string, number], { ref: string; points: number }>(
+    'SELECT project_id AS ref, points FROM project_donations WHERE openid = ? ORDER BY project_id LIMIT ?',
+  ),
 }
 
 export async function saveMethodology(db: Db, m: Methodology) {
@@ -158,9 +158,16 @@ export async function addDonation(db: Db, projectId: string, openid: string, slo
 }
 
 export async function projectTotals(db: Db) {
-  return new Map(everyRow(await db.query(q.projectTotals, pastBound(PROJECTS_BOUND)), PROJECTS_BOUND, 'project totals').map((r) => [r.ref, { raisedPoints: r.raised, donors: r.donors }]))
+  return new Map(
+    everyRow(await db.query(q.projectTotals, pastBound(PROJECTS_BOUND)), PROJECTS_BOUND, 'project totals').map((r) => [
+      r.ref,
+      { raisedPoints: r.raised, donors: r.donors },
+    ]),
+  )
 }
 
 export async function donatedBy(db: Db, openid: string) {
-  return new Map(everyRow(await db.query(q.donatedBy, openid, pastBound(PROJECTS_BOUND)), PROJECTS_BOUND, `donations of ${openid}`).map((r) => [r.ref, r.points]))
+  return new Map(
+    everyRow(await db.query(q.donatedBy, openid, pastBound(PROJECTS_BOUND)), PROJECTS_BOUND, `donations of ${openid}`).map((r) => [r.ref, r.points]),
+  )
 }

@@ -75,12 +75,8 @@ const q = {
      VALUES (@id, @openid, @kind, @ref, 0, '{}', 'cancelled', 0, 0)
      ON CONFLICT (id) DO UPDATE SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END`,
   ),
-  dueReminders: sql<[number, number], ReminderRow>(
-    "SELECT * FROM reminders WHERE status = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT ?",
-  ),
-  claimReminder: sql(
-    "UPDATE reminders SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending' AND next_ms <= ?",
-  ),
+  dueReminders: sql<[number, number], ReminderRow>("SELECT * FROM reminders WHERE status = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT ?"),
+  claimReminder: sql("UPDATE reminders SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending' AND next_ms <= ?"),
   finishReminder: sql('UPDATE reminders SET status = ?, delivered_at = ?, next_ms = ? WHERE id = ?'),
   abandonSending: sql("UPDATE reminders SET status = 'unknown' WHERE status = 'sending'"),
   inbox: sql<[string, number, number], ReminderRow>(
@@ -138,7 +134,7 @@ export async function finishReminder(db: Db, id: string, status: ReminderStatus,
 }
 
 export async function abandonSending(db: Db) {
-  return (await db.execute(q.abandonSending))
+  return await db.execute(q.abandonSending)
 }
 
 export async function inbox(db: Db, openid: string, nowMs: number, limit: number) {

@@ -137,7 +137,12 @@ export type ReminderTemplates = Partial<Record<ReminderKind, ReminderTemplate>>
 
 /** WeChat's thing.DATA keyword takes at most 20 characters. */
 const THING_MAX = 20
-const clip = (text: string) => (Array.from(text).length > THING_MAX ? Array.from(text).slice(0, THING_MAX - 1).join('') + '…' : text)
+const clip = (text: string) =>
+  Array.from(text).length > THING_MAX
+    ? Array.from(text)
+        .slice(0, THING_MAX - 1)
+        .join('') + '…'
+    : text
 
 const PAGES: Record<ReminderKind, string> = {
   streak: 'pages/home/index',

@@ -29,7 +29,8 @@ export const decideReview = defineFunction({
     if (!review) throw new CloudError('NOT_FOUND', `No review with id ${req.reviewId}.`, { reason: 'review.notFound' })
     requireScope(who, review.communityId, 'check-in')
     // Separation of duties: a flagged check-in is decided by someone other than the person who made it.
-    if (review.openid === who.openid) throw new CloudError('PERMISSION_DENIED', 'This is your own check-in: another organizer decides it.', { reason: 'review.ownCheckIn' })
+    if (review.openid === who.openid)
+      throw new CloudError('PERMISSION_DENIED', 'This is your own check-in: another organizer decides it.', { reason: 'review.ownCheckIn' })
     if (review.status !== 'open') throw new CloudError('CONFLICT', `This check-in was already ${review.status}.`, DECIDED[review.status])
     const at = toShanghaiIso(services.now())
     let adjustEntryId: string | undefined
@@ -41,16 +42,23 @@ export const decideReview = defineFunction({
     if (req.decision === 'reverse') {
       const take = reversalOf(original, wallet.pointsBalance)
       await applyToChallenges(services, review.openid, original, 'reverse')
-      adjustEntryId = (await appendEntry(services, review.openid, {
-        type: 'adjust',
-        gramsCo2e: take.gramsCo2e,
-        points: take.points,
-        factorId: original.factorId,
-        sourceVersion: original.sourceVersion,
-        methodologyVersion: original.methodologyVersion,
-        day: original.day,
-        ref: original.id,
-      }, review.communityId)).entry.id
+      adjustEntryId = (
+        await appendEntry(
+          services,
+          review.openid,
+          {
+            type: 'adjust',
+            gramsCo2e: take.gramsCo2e,
+            points: take.points,
+            factorId: original.factorId,
+            sourceVersion: original.sourceVersion,
+            methodologyVersion: original.methodologyVersion,
+            day: original.day,
+            ref: original.id,
+          },
+          review.communityId,
+        )
+      ).entry.id
     }
     // A confirmed check-in's share of challenge progress stops waiting, and completes what it now reaches.
     if (req.decision === 'confirm') await applyToChallenges(services, review.openid, original, 'confirm')

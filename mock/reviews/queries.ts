@@ -115,7 +115,13 @@ export async function insertReviewHold(db: Db, x: ReviewHoldRecord) {
 }
 
 export async function reviewHolds(db: Db, reviewId: string) {
-  return everyRow(await db.query(q.reviewHolds, reviewId, pastBound(REVIEW_HOLDS_BOUND)), REVIEW_HOLDS_BOUND, `holds of review ${reviewId}`).map((r) => ({ reviewId: r.review_id, entryId: r.entry_id, openid: r.openid, challengeId: r.challenge_id, points: Number(r.points) }))
+  return everyRow(await db.query(q.reviewHolds, reviewId, pastBound(REVIEW_HOLDS_BOUND)), REVIEW_HOLDS_BOUND, `holds of review ${reviewId}`).map((r) => ({
+    reviewId: r.review_id,
+    entryId: r.entry_id,
+    openid: r.openid,
+    challengeId: r.challenge_id,
+    points: Number(r.points),
+  }))
 }
 
 export async function getReview(db: Db, id: string) {

@@ -31,8 +31,15 @@ export const cancelRedemption = defineFunction({
     if (current.status !== 'pending') {
       throw new CloudError('CONFLICT', `This voucher is already ${current.status} and can no longer be cancelled.`, SETTLED[current.status])
     }
-    await closeWithRefund(services, current, 'cancelled', conflict('This voucher was settled a moment ago (used at the desk or expired) and can no longer be cancelled.', { reason: 'voucherCancel.settledMeanwhile' }))
-    const after = await getRedemption(store, current.id) ?? current
+    await closeWithRefund(
+      services,
+      current,
+      'cancelled',
+      conflict('This voucher was settled a moment ago (used at the desk or expired) and can no longer be cancelled.', {
+        reason: 'voucherCancel.settledMeanwhile',
+      }),
+    )
+    const after = (await getRedemption(store, current.id)) ?? current
     return { redemption: publicRedemption(after), wallet: await publicWallet(services, openid) }
   },
 })

@@ -147,7 +147,9 @@ const q = {
   redemption: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
   redemptionByCode: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
   redemptionsOf: sql<[string, number], RedemptionRow>('SELECT * FROM redemptions WHERE openid = ? ORDER BY created_at DESC, id LIMIT ?'),
-  heldCounts: sql<[string, number], { reward_id: string; n: number }>('SELECT reward_id, held AS n FROM reward_holdings WHERE openid = ? AND held > 0 ORDER BY reward_id LIMIT ?'),
+  heldCounts: sql<[string, number], { reward_id: string; n: number }>(
+    'SELECT reward_id, held AS n FROM reward_holdings WHERE openid = ? AND held > 0 ORDER BY reward_id LIMIT ?',
+  ),
   dueRedemptions: sql<[number, number], RedemptionRow>(
     "SELECT * FROM redemptions WHERE status = 'pending' AND expires_at_ms <= ? ORDER BY expires_at_ms LIMIT ?",
   ),
@@ -212,7 +214,9 @@ export async function listRedemptions(db: Db, openid: string, limit = REDEMPTION
 }
 
 export async function heldRedemptionCounts(db: Db, openid: string) {
-  return new Map(everyRow(await db.query(q.heldCounts, openid, pastBound(REWARDS_LIMIT)), REWARDS_LIMIT, `vouchers held by ${openid}`).map((r) => [r.reward_id, r.n]))
+  return new Map(
+    everyRow(await db.query(q.heldCounts, openid, pastBound(REWARDS_LIMIT)), REWARDS_LIMIT, `vouchers held by ${openid}`).map((r) => [r.reward_id, r.n]),
+  )
 }
 
 export async function duePendingRedemptions(db: Db, nowMs: number, limit: number) {

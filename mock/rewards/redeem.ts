@@ -38,7 +38,8 @@ export const redeem = defineIdempotentFunction({
     if (!reward || !reward.active || !offeredTo(reward.communityId, (await communityOf(store, openid)).communityId)) {
       throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer to you.`, { reason: 'redeem.notOffered' })
     }
-    if (reward.stock <= 0) throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`, { reason: 'redeem.outOfStock', params: { title: reward.title } })
+    if (reward.stock <= 0)
+      throw new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`, { reason: 'redeem.outOfStock', params: { title: reward.title } })
     const held = (await heldRedemptionCounts(store, openid)).get(reward.id) ?? 0
     if (held >= reward.perUserLimit) {
       throw new CloudError('REDEEM_LIMIT_REACHED', `You can hold at most ${reward.perUserLimit} of ${reward.title}.`, {
@@ -65,7 +66,11 @@ export const redeem = defineIdempotentFunction({
     let code = voucherCode()
     while (await getRedemptionByCode(store, code)) code = voucherCode()
     // Conditional on stock left: two redeems of the last unit cannot both take it, whatever the engine.
-    await move(store, { table: 'rewards', key: { id: reward.id }, column: 'stock', delta: -1, min: 0 }, () => new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`, { reason: 'redeem.outOfStock', params: { title: reward.title } }))
+    await move(
+      store,
+      { table: 'rewards', key: { id: reward.id }, column: 'stock', delta: -1, min: 0 },
+      () => new CloudError('OUT_OF_STOCK', `${reward.title} is out of stock.`, { reason: 'redeem.outOfStock', params: { title: reward.title } }),
+    )
     const record = {
       id,
       openid,

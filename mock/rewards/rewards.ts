@@ -86,7 +86,7 @@ export async function expireDue(services: Services, batch = 200): Promise<number
 export async function freshRedemption(services: Services, r: RedemptionRecord): Promise<RedemptionRecord> {
   if (r.status === 'pending' && r.expiresAtMs <= services.now()) {
     await closeWithRefund(services, r, 'expired')
-    return await getRedemption(services.store, r.id) ?? r
+    return (await getRedemption(services.store, r.id)) ?? r
   }
   return r
 }

@@ -17,7 +17,9 @@ export const upsertReward = defineFunction({
     const existing = req.id === undefined ? undefined : await getReward(store, req.id)
     if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`, { reason: 'reward.notFound' })
     if (existing) requireScope(who, existing.communityId, 'reward')
-    const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer stocks rewards for their own community only.', { reason: 'ownCommunityOnly.rewards' })
+    const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer stocks rewards for their own community only.', {
+      reason: 'ownCommunityOnly.rewards',
+    })
     await requireCommunity(services, communityId)
     const reward = {
       id: existing?.id ?? services.newId('rw'),

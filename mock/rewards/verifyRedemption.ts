@@ -25,7 +25,11 @@ export const verifyRedemption = defineFunction({
   async handle({ code }, who, services) {
     const { store } = services
     const found = await getRedemptionByCode(store, code)
-    if (!found) throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`, { reason: 'voucherDesk.unknownCode', params: { code } })
+    if (!found)
+      throw new CloudError('NOT_FOUND', `No voucher has the code ${code}. Check the characters and try again.`, {
+        reason: 'voucherDesk.unknownCode',
+        params: { code },
+      })
     const reward = await getReward(store, found.rewardId)
     requireScope(who, reward?.communityId ?? NO_COMMUNITY, 'voucher')
     const current = await freshRedemption(services, found)
@@ -35,7 +39,11 @@ export const verifyRedemption = defineFunction({
       throw new CloudError('CONFLICT', `${message} (${when}). Do not hand out the reward.`, refusal)
     }
     // Checked: a cancel, an expiry or another desk that settled it since it was read wins, and this desk says no.
-    await transition(store, settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid), conflict(LOST_RACE, { reason: 'voucherDesk.settledMeanwhile' }))
+    await transition(
+      store,
+      settleVoucher(current.id, 'fulfilled', toShanghaiIso(services.now()), who.openid),
+      conflict(LOST_RACE, { reason: 'voucherDesk.settledMeanwhile' }),
+    )
     await voucherSettled(services, current.openid, current.id)
     const after = await getRedemption(store, current.id)
     if (!after) throw new Error('redemption vanished inside the transaction')

@@ -23,7 +23,9 @@ export async function withRetries<T>(attempt: () => Promise<T>, isConflict: (err
     } catch (error) {
       if (!isConflict(error)) throw error
       if (n >= policy.attempts) {
-        throw new CloudError('UNAVAILABLE', 'The database is busy and this did not go through; nothing was written. Please try again.', { reason: 'storage.busy' })
+        throw new CloudError('UNAVAILABLE', 'The database is busy and this did not go through; nothing was written. Please try again.', {
+          reason: 'storage.busy',
+        })
       }
       retryEvents.onRetry?.()
       const pauseMs = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + Math.random())

@@ -44,9 +44,11 @@ export function executorOver<X extends object = object>(
   const db: Db = {
     dialect,
     inTransaction,
-    get: <P extends unknown[] | object, R>(s: Sql<P, R>, ...params: Params<P>) => guard(() => statement(s).get(...(params as unknown[])) as Promise<R | undefined>),
+    get: <P extends unknown[] | object, R>(s: Sql<P, R>, ...params: Params<P>) =>
+      guard(() => statement(s).get(...(params as unknown[])) as Promise<R | undefined>),
     query: <P extends unknown[] | object, R>(s: Sql<P, R>, ...params: Params<P>) => guard(() => statement(s).all(...(params as unknown[])) as Promise<R[]>),
-    execute: <P extends unknown[] | object>(s: Sql<P, unknown>, ...params: Params<P>) => guard(async () => (await statement(s).run(...(params as unknown[]))).changes),
+    execute: <P extends unknown[] | object>(s: Sql<P, unknown>, ...params: Params<P>) =>
+      guard(async () => (await statement(s).run(...(params as unknown[]))).changes),
     defer: <P extends unknown[] | object>(s: Sql<P, unknown>, ...params: Params<P>) => guard(() => statement(s).defer(...(params as unknown[]))),
     prefetch: <P extends unknown[] | object>(s: Sql<P, unknown>, ...params: Params<P>) => statement(s).prefetch(...(params as unknown[])),
     transaction: own.transaction,

@@ -42,7 +42,12 @@ function renumberOldSqlite(db: Database.Database) {
 function migrate(db: Database.Database): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
   renumberOldSqlite(db)
-  const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version))
+  const done = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => r.version),
+  )
   const applied: number[] = []
   for (const m of SQLITE_MIGRATIONS) {
     if (done.has(m.version)) continue

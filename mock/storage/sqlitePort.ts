@@ -179,7 +179,13 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
     }
     const job = readerTail.then(async () => {
       let open = true
-      const view = executorOver(readerExecutor, 'sqlite', true, (work) => (open ? work() : Promise.reject(new Error("a snapshot's executor used after it ended"))), notInsideTransaction)
+      const view = executorOver(
+        readerExecutor,
+        'sqlite',
+        true,
+        (work) => (open ? work() : Promise.reject(new Error("a snapshot's executor used after it ended"))),
+        notInsideTransaction,
+      )
       readerBegin.run()
       try {
         return await fn(view)
@@ -215,9 +221,10 @@ export function openSqlite(options: SqliteOptions, retry: RetryPolicy = DEFAULT_
         await new Promise((resolve) => setTimeout(resolve, ERASE_RETRY_MS))
       }
     },
-    close: () => inTurn(() => {
-      commitBatch()
-      sqlite.close()
-    }),
+    close: () =>
+      inTurn(() => {
+        commitBatch()
+        sqlite.close()
+      }),
   })
 }

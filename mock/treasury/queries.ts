@@ -99,9 +99,7 @@ const q = {
   ),
   auditBelowZero: sql<[], { n: number }>('SELECT COUNT(*) AS n FROM wallets WHERE grams_total < 0 OR points_balance < 0 OR points_held < 0'),
   // Adjust entries that take a bonus back (they point at the bonus entry and name no factor).
-  auditBonusReversals: sql<[], { points: number }>(
-    "SELECT COALESCE(SUM(points), 0) AS points FROM entries WHERE type = 'adjust' AND factor_id IS NULL",
-  ),
+  auditBonusReversals: sql<[], { points: number }>("SELECT COALESCE(SUM(points), 0) AS points FROM entries WHERE type = 'adjust' AND factor_id IS NULL"),
   auditBudgets: sql<[], { funded: number; spent: number; overspent: number; mismatch: number }>(
     `SELECT COALESCE(SUM(budget_points), 0) AS funded, COALESCE(SUM(budget_spent), 0) AS spent,
        COALESCE(SUM(CASE WHEN budget_spent > budget_points THEN 1 ELSE 0 END), 0) AS overspent,
@@ -120,9 +118,7 @@ const q = {
     `SELECT COALESCE(SUM(points_cost), 0) AS costAll,
        COALESCE(SUM(CASE WHEN status IN ('cancelled', 'expired') THEN points_cost ELSE 0 END), 0) AS costReturned FROM redemptions`,
   ),
-  auditReversedTwice: sql<[], { n: number }>(
-    "SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'adjust' GROUP BY ref HAVING COUNT(*) > 1) x",
-  ),
+  auditReversedTwice: sql<[], { n: number }>("SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'adjust' GROUP BY ref HAVING COUNT(*) > 1) x"),
   auditReviews: sql<[], { points: number }>(
     `SELECT COALESCE((SELECT SUM(r.held_points) FROM reviews r WHERE r.status = 'open'), 0)
        + COALESCE((SELECT SUM(x.points) FROM review_holds x JOIN reviews r ON r.id = x.review_id WHERE r.status = 'open'), 0) AS points`,
@@ -164,7 +160,9 @@ const q = {
 }
 
 export async function fundingsOf(db: Db, budgetId: string) {
-  return everyRow(await db.query(q.fundingsOf, budgetId, pastBound(FUNDINGS_PER_BUDGET_BOUND)), FUNDINGS_PER_BUDGET_BOUND, `fundings of ${budgetId}`).map((r) => ({ id: r.id, budgetId: r.challenge_id, purse: r.purse, openid: r.openid, points: Number(r.points), createdAt: r.created_at }))
+  return everyRow(await db.query(q.fundingsOf, budgetId, pastBound(FUNDINGS_PER_BUDGET_BOUND)), FUNDINGS_PER_BUDGET_BOUND, `fundings of ${budgetId}`).map(
+    (r) => ({ id: r.id, budgetId: r.challenge_id, purse: r.purse, openid: r.openid, points: Number(r.points), createdAt: r.created_at }),
+  )
 }
 
 export async function insertFunding(db: Db, f: FundingRecord) {
@@ -212,7 +210,14 @@ export async function listPurses(db: Db, limit = PURSES_LIMIT) {
 }
 
 export async function recentIssuances(db: Db, limit: number) {
-  return (await db.query(q.recentIssuances, limit)).map((r) => ({ id: r.id, openid: r.openid, points: Number(r.points), reason: r.reason, month: r.month, createdAt: r.created_at }))
+  return (await db.query(q.recentIssuances, limit)).map((r) => ({
+    id: r.id,
+    openid: r.openid,
+    points: Number(r.points),
+    reason: r.reason,
+    month: r.month,
+    createdAt: r.created_at,
+  }))
 }
 
 export async function recentAllocations(db: Db, purse: string | undefined, limit: number) {
@@ -221,8 +226,18 @@ export async function recentAllocations(db: Db, purse: string | undefined, limit
 }
 
 export async function budgetsToClose(db: Db, nowMs: number, challengeEndDay: string, limit: number): Promise<OpenBudget[]> {
-  const events = (await db.query(q.eventBudgetsToClose, nowMs, limit)).map((r) => ({ table: 'events' as const, id: r.id, budgetPoints: Number(r.budget_points), budgetSpent: Number(r.budget_spent) }))
-  const challenges = (await db.query(q.challengeBudgetsToClose, challengeEndDay, limit)).map((r) => ({ table: 'challenges' as const, id: r.id, budgetPoints: Number(r.budget_points), budgetSpent: Number(r.budget_spent) }))
+  const events = (await db.query(q.eventBudgetsToClose, nowMs, limit)).map((r) => ({
+    table: 'events' as const,
+    id: r.id,
+    budgetPoints: Number(r.budget_points),
+    budgetSpent: Number(r.budget_spent),
+  }))
+  const challenges = (await db.query(q.challengeBudgetsToClose, challengeEndDay, limit)).map((r) => ({
+    table: 'challenges' as const,
+    id: r.id,
+    budgetPoints: Number(r.budget_points),
+    budgetSpent: Number(r.budget_spent),
+  }))
   return [...events, ...challenges]
 }
 

@@ -11,7 +11,21 @@ import { CloudError } from '../errors'
 import { inTransaction, scopeOf, type CallerContext, type Services } from '../function'
 import { conflict, move, mustMove, transition } from '../transitions'
 import type { OpenBudget } from './queries'
-import { ensureTreasuryRows, monthIssued, insertIssuance, treasuryTotals, insertAllocation, getPurse, insertFunding, fundingsOf, insertBudgetReturn, budgetsToClose, listPurses, recentIssuances, recentAllocations } from './queries'
+import {
+  ensureTreasuryRows,
+  monthIssued,
+  insertIssuance,
+  treasuryTotals,
+  insertAllocation,
+  getPurse,
+  insertFunding,
+  fundingsOf,
+  insertBudgetReturn,
+  budgetsToClose,
+  listPurses,
+  recentIssuances,
+  recentAllocations,
+} from './queries'
 import { getEvent } from '../events/queries'
 import { getChallenge } from '../challenges/queries'
 import { listCommunities } from '../communities/queries'
@@ -62,7 +76,13 @@ export async function allocate(services: Services, who: CallerContext, purse: st
  * community's allowance; a city organizer's from the city's purse, what it lacks allocated from the treasury in the
  * same step (so it too traces to an allocation and an issuance). Refused when the purse (or the treasury) cannot pay.
  */
-export async function fundBudget(services: Services, who: CallerContext, budget: { table: 'challenges' | 'events'; id: string }, points: number, what: string): Promise<void> {
+export async function fundBudget(
+  services: Services,
+  who: CallerContext,
+  budget: { table: 'challenges' | 'events'; id: string },
+  points: number,
+  what: string,
+): Promise<void> {
   const { store } = services
   const purse = purseOf(scopeOf(who))
   await ensureTreasuryRows(store, shanghaiMonth(services.now()), purse)
@@ -73,10 +93,14 @@ export async function fundBudget(services: Services, who: CallerContext, budget:
   }
   await move(store, { table: 'allowances', key: { purse }, column: 'spent', delta: points, max: 'granted' }, async () => {
     const left = purseLeft((await getPurse(store, purse)) ?? { grantedPoints: 0, spentPoints: 0 })
-    return new CloudError('INSUFFICIENT_POINTS', `Your community's allowance has ${left} points left and this budget needs ${points}: ask a city organizer to allocate more.`, {
-      reason: 'treasury.allowanceShort',
-      params: { left, points },
-    })
+    return new CloudError(
+      'INSUFFICIENT_POINTS',
+      `Your community's allowance has ${left} points left and this budget needs ${points}: ask a city organizer to allocate more.`,
+      {
+        reason: 'treasury.allowanceShort',
+        params: { left, points },
+      },
+    )
   })
   await insertFunding(store, { id: services.newId('bf'), budgetId: budget.id, purse, openid: who.openid, points, createdAt: toShanghaiIso(services.now()) })
   await mustMove(store, { table: budget.table, key: { id: budget.id }, column: 'budget_points', delta: points })
@@ -90,7 +114,11 @@ export async function fundBudget(services: Services, who: CallerContext, budget:
 export async function closeBudget(services: Services, budget: OpenBudget): Promise<number> {
   const { store } = services
   const at = toShanghaiIso(services.now())
-  await transition(store, { table: budget.table, key: { id: budget.id }, column: 'budget_closed_at', from: [null], to: at }, conflict('This budget was closed a moment ago.', { reason: 'budget.closedMeanwhile' }))
+  await transition(
+    store,
+    { table: budget.table, key: { id: budget.id }, column: 'budget_closed_at', from: [null], to: at },
+    conflict('This budget was closed a moment ago.', { reason: 'budget.closedMeanwhile' }),
+  )
   const now = budget.table === 'events' ? await getEvent(store, budget.id) : await getChallenge(store, budget.id)
   if (!now) throw new Error(`budget ${budget.id} vanished inside its transaction`)
   let left = unspentBudget(now)
@@ -147,8 +175,29 @@ export async function treasuryView(services: Services, who: CallerContext): Prom
     issuedPoints: totals.issuedPoints,
     allocatedPoints: totals.allocatedPoints,
     unallocatedPoints: totals.issuedPoints - totals.allocatedPoints,
-    purses: purses.map((p) => ({ communityId: p.purse, name: p.purse === CITY_PURSE ? '' : (names.get(p.purse) ?? p.purse), grantedPoints: p.grantedPoints, spentPoints: p.spentPoints, leftPoints: purseLeft(p) })),
-    issuances: city ? (await recentIssuances(store, RECENT)).map((r) => ({ id: r.id, points: r.points, reason: r.reason, month: r.month, createdAt: r.createdAt, by: r.openid })) : [],
-    allocations: (await recentAllocations(store, city ? undefined : mine, RECENT)).map((a) => ({ id: a.id, communityId: a.purse, points: a.points, reason: a.reason, createdAt: a.createdAt })),
+    purses: purses.map((p) => ({
+      communityId: p.purse,
+      name: p.purse === CITY_PURSE ? '' : (names.get(p.purse) ?? p.purse),
+      grantedPoints: p.grantedPoints,
+      spentPoints: p.spentPoints,
+      leftPoints: purseLeft(p),
+    })),
+    issuances: city
+      ? (await recentIssuances(store, RECENT)).map((r) => ({
+          id: r.id,
+          points: r.points,
+          reason: r.reason,
+          month: r.month,
+          createdAt: r.createdAt,
+          by: r.openid,
+        }))
+      : [],
+    allocations: (await recentAllocations(store, city ? undefined : mine, RECENT)).map((a) => ({
+      id: a.id,
+      communityId: a.purse,
+      points: a.points,
+      reason: a.reason,
+      createdAt: a.createdAt,
+    })),
   }
 }

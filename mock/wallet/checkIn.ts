@@ -67,7 +67,14 @@ export const checkIn = defineIdempotentFunction({
         : undefined
     const evidence = proof?.evidence
     const counters = await dayCounterRows(store, openid, plan.value.day, counterKeysOf(kind, factor.id, evidence))
-    const credit = creditCheckIn(kind, plan.value, factor, counters, { gramsPerPoint: methodology.gramsPerPoint, dailyTotalGrams: services.rules.dailyTotalGrams, factors: methodology.factors }, evidence)
+    const credit = creditCheckIn(
+      kind,
+      plan.value,
+      factor,
+      counters,
+      { gramsPerPoint: methodology.gramsPerPoint, dailyTotalGrams: services.rules.dailyTotalGrams, factors: methodology.factors },
+      evidence,
+    )
     if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message, { reason: credit.violation.reason, params: credit.violation.params })
     const visit: Visit<KindRequest> = {
       req,
@@ -81,7 +88,8 @@ export const checkIn = defineIdempotentFunction({
     const memoryRow = memory && memoryKey(memory, req)
     const previous = memory ? memory.parse(await readMemory(services, openid, memoryRow)) : undefined
     const recalled: ReturnType<KindMemory<KindRequest, unknown>['recall']> = memory ? memory.recall(previous, visit) : {}
-    if (recalled.violation) throw new CloudError(recalled.violation.code, recalled.violation.message, { reason: recalled.violation.reason, params: recalled.violation.params })
+    if (recalled.violation)
+      throw new CloudError(recalled.violation.code, recalled.violation.message, { reason: recalled.violation.reason, params: recalled.violation.params })
     const { entry } = await appendEntry(services, openid, {
       type: 'checkin',
       gramsCo2e: credit.value.gramsCo2e,
@@ -108,7 +116,16 @@ export const checkIn = defineIdempotentFunction({
     await remindAfterCheckIn(services, openid, plan.value.day)
     if (reviewId) {
       const { communityId } = await communityOf(store, openid)
-      await insertReview(store, { id: reviewId, entryId: entry.id, openid, reasons, status: 'open', createdAt: entry.createdAt, communityId, heldPoints: entry.points })
+      await insertReview(store, {
+        id: reviewId,
+        entryId: entry.id,
+        openid,
+        reasons,
+        status: 'open',
+        createdAt: entry.createdAt,
+        communityId,
+        heldPoints: entry.points,
+      })
       await addHeldPoints(store, openid, entry.points)
     }
     // The wallet as getWallet shows it right after: with any bonus this check-in paid and any points it holds.

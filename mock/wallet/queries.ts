@@ -118,7 +118,10 @@ export function walletFromRow(row: WalletRow): WalletRecord {
 }
 
 export function communityFromRow(row: WalletRow): PersonCommunity {
-  return { communityId: row.community_id ?? NO_COMMUNITY, setMs: row.community_set_ms === null || row.community_set_ms === undefined ? null : Number(row.community_set_ms) }
+  return {
+    communityId: row.community_id ?? NO_COMMUNITY,
+    setMs: row.community_set_ms === null || row.community_set_ms === undefined ? null : Number(row.community_set_ms),
+  }
 }
 
 /** What a transaction has read with the wallet locks it took, as it stands after its own writes. */
@@ -160,14 +163,15 @@ const q = {
      FROM wallets w LEFT JOIN requests r ON r.openid = w.openid AND r.request_id = ?
      WHERE w.openid = ?`,
   ),
-  lockWalletForUpdate: sql<[string, string], WalletRow & { r_fn: string | null; r_payload_hash: string | null; r_result_ref: string | null; r_capped: number | null }>(
+  lockWalletForUpdate: sql<
+    [string, string],
+    WalletRow & { r_fn: string | null; r_payload_hash: string | null; r_result_ref: string | null; r_capped: number | null }
+  >(
     `SELECT w.*, r.fn AS r_fn, r.payload_hash AS r_payload_hash, r.result_ref AS r_result_ref, r.capped AS r_capped
      FROM wallets w LEFT JOIN requests r ON r.openid = w.openid AND r.request_id = ?
      WHERE w.openid = ? FOR UPDATE`,
   ),
-  saveRequest: sql(
-    'INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)',
-  ),
+  saveRequest: sql('INSERT INTO requests (openid, request_id, fn, payload_hash, result_ref, capped) VALUES (?, ?, ?, ?, ?, ?)'),
   wallet: sql<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
   insertEntry: sql(
     `INSERT INTO entries (openid, seq, id, type, grams, points, factor_id, source_version, methodology_version, day,
@@ -205,9 +209,7 @@ const q = {
     `SELECT DISTINCT e.day FROM entries e WHERE e.openid = ? AND e.day >= ? AND e.type = 'checkin'
        AND NOT EXISTS (SELECT 1 FROM entries a WHERE a.ref = e.id AND a.type = 'adjust') ORDER BY e.day DESC`,
   ),
-  listEntries: sql<[string, number, number], EntryRow>(
-    'SELECT * FROM entries WHERE openid = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
-  ),
+  listEntries: sql<[string, number, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
   entryAt: sql<[string, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq = ?'),
   // A certificate's code is its hash's first 16 hex digits: a range on the hash index.
   entriesByHashPrefix: sql<[string, string, number], EntryRow>('SELECT * FROM entries WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT ?'),
@@ -233,7 +235,9 @@ export async function lockPerson(db: Db, openid: string, requestId?: string) {
   if (!heldIn(db).kinds.has(openid)) heldIn(db).kinds.set(openid, row.reminder_kinds ?? null)
   if (!heldIn(db).communities.has(openid)) heldIn(db).communities.set(openid, communityFromRow(row))
   const request: RequestRecord | undefined =
-    row.r_fn === null ? undefined : { fn: row.r_fn, payloadHash: row.r_payload_hash as string, resultRef: row.r_result_ref as string, capped: row.r_capped === 1 }
+    row.r_fn === null
+      ? undefined
+      : { fn: row.r_fn, payloadHash: row.r_payload_hash as string, resultRef: row.r_result_ref as string, capped: row.r_capped === 1 }
   return { wallet: { ...wallet }, request }
 }
 
@@ -364,9 +368,7 @@ export async function dayTotals(db: Db, openid: string, day: string) {
 }
 
 export async function dayByFactor(db: Db, openid: string, day: string) {
-  return (await db.query(q.dayByFactor, openid, day))
-    .filter((r) => !isBookkeepingKey(r.factor_id))
-    .map((r) => ({ factorId: r.factor_id, gramsCo2e: r.grams }))
+  return (await db.query(q.dayByFactor, openid, day)).filter((r) => !isBookkeepingKey(r.factor_id)).map((r) => ({ factorId: r.factor_id, gramsCo2e: r.grams }))
 }
 
 export async function daySeries(db: Db, openid: string, fromDay: string, toDay: string) {

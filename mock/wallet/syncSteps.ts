@@ -89,7 +89,8 @@ export const syncSteps = defineFunction({
 /** Bad padding, not JSON, another person's key: one answer (as for a bad shape or appid), so none is an oracle. */
 async function decrypted(services: Services, openid: string, req: { encryptedData: string; iv: string }): Promise<unknown> {
   const sessionKey = await getWeChatSessionKey(services.store, openid)
-  if (!sessionKey) throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.', { reason: 'steps.noSession' })
+  if (!sessionKey)
+    throw new CloudError('INVALID_ARGUMENT', 'There is no WeChat session to verify steps with: log in with WeChat first.', { reason: 'steps.noSession' })
   try {
     return decryptOpenData(req.encryptedData, req.iv, sessionKey)
   } catch (error) {
@@ -100,11 +101,13 @@ async function decrypted(services: Services, openid: string, req: { encryptedDat
 
 /** The caller's own WeRun data for a cloudID, redeemed under their WeChat openid (Cloud Run's header gave it). */
 async function redeemCloudID(services: Services, openid: string, cloudID: string): Promise<unknown> {
-  if (!services.openData) throw new CloudError('INVALID_ARGUMENT', 'This server verifies steps from { encryptedData, iv }; a cloudID is redeemed only under WeChat Cloud Run.', {
+  if (!services.openData)
+    throw new CloudError('INVALID_ARGUMENT', 'This server verifies steps from { encryptedData, iv }; a cloudID is redeemed only under WeChat Cloud Run.', {
       reason: 'steps.cloudIdNeedsCloudRun',
     })
   const wechatOpenid = openidOfWeChat((await findUser(services.store, openid))?.handle)
-  if (!wechatOpenid) throw new CloudError('INVALID_ARGUMENT', 'Steps by cloudID are verified for a WeChat identity only.', { reason: 'steps.cloudIdNeedsWeChat' })
+  if (!wechatOpenid)
+    throw new CloudError('INVALID_ARGUMENT', 'Steps by cloudID are verified for a WeChat identity only.', { reason: 'steps.cloudIdNeedsWeChat' })
   const data = await services.openData.redeem(cloudID, wechatOpenid)
   if (data === undefined) throw new CloudError('INVALID_ARGUMENT', UNVERIFIABLE_WERUN, { reason: 'steps.unverifiable' })
   return data

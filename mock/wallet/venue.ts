@@ -38,13 +38,19 @@ export async function stationEvidence(
     })
   }
   if (!windowAccepted(parsed.window, services.now())) {
-    throw new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.", { reason: 'station.codeExpired' })
+    throw new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.", {
+      reason: 'station.codeExpired',
+    })
   }
   // A code shown now proves presence now, not for a drop back-dated by hours (one was credited 47 h back).
   if (!windowAccepted(parsed.window, occurredAtMs)) {
-    throw new CloudError('INVALID_ARGUMENT', 'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.', {
-      reason: 'station.codeOtherTime',
-    })
+    throw new CloudError(
+      'INVALID_ARGUMENT',
+      'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.',
+      {
+        reason: 'station.codeOtherTime',
+      },
+    )
   }
   const secret = await stationSecret(services.store, stationCode)
   if (!secret || !macMatches(secret, stationCode, parsed.window, parsed.mac)) {
@@ -54,7 +60,9 @@ export async function stationEvidence(
     })
   }
   if (!(await useDisplayCode(services.store, openid, stationCode, parsed.window))) {
-    throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.', { reason: 'station.codeUsed' })
+    throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.', {
+      reason: 'station.codeUsed',
+    })
   }
   return { evidence: 'station-display', window: parsed.window }
 }

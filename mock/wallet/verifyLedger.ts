@@ -18,7 +18,7 @@ export const verifyLedger = defineFunction({
     const { store } = services
     let walk = startChainWalk()
     let sums: Wallet = { ...EMPTY_WALLET }
-    for (let afterSeq = 0; ; ) {
+    for (let afterSeq = 0; ;) {
       const page = await entriesAfter(store, openid, afterSeq, VERIFY_PAGE_ENTRIES)
       for (const entry of page) {
         walk = stepChainWalk(walk, entry)

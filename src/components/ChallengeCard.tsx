@@ -15,10 +15,16 @@ export function unitOf(t: Translate, c: Pick<Challenge, 'metric'>): string {
 
 export function ChallengeCard({ challenge: c, t, onJoin }: { challenge: Challenge; t: Translate; onJoin?: () => void }) {
   const target = c.targetPerMember ?? c.targetGroup ?? 0
-  const value = c.targetPerMember !== undefined ? c.myValue : c.groupValue ?? 0
+  const value = c.targetPerMember !== undefined ? c.myValue : (c.groupValue ?? 0)
   const progress = t('ch.progress', { value, target, unit: unitOf(t, c) })
   return (
-    <View className='card challenge-card' role='link' ariaLabel={c.title} onClick={() => Taro.navigateTo({ url: challengeUrl(c.id) })} {...pressable(() => Taro.navigateTo({ url: challengeUrl(c.id) }))}>
+    <View
+      className='card challenge-card'
+      role='link'
+      ariaLabel={c.title}
+      onClick={() => Taro.navigateTo({ url: challengeUrl(c.id) })}
+      {...pressable(() => Taro.navigateTo({ url: challengeUrl(c.id) }))}
+    >
       <Text className='reward__title'>{c.title}</Text>
       <Text className='reward__fact'>
         {c.groupName ? `${c.groupName} · ` : ''}

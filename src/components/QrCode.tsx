@@ -19,8 +19,7 @@ export function QrCode({ text, label }: QrCodeProps) {
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
     const size = modules.size + QUIET_ZONE * 2
     const dark = (r: number, c: number) =>
-      r >= QUIET_ZONE && c >= QUIET_ZONE && r < size - QUIET_ZONE && c < size - QUIET_ZONE &&
-      modules.get(r - QUIET_ZONE, c - QUIET_ZONE) === 1
+      r >= QUIET_ZONE && c >= QUIET_ZONE && r < size - QUIET_ZONE && c < size - QUIET_ZONE && modules.get(r - QUIET_ZONE, c - QUIET_ZONE) === 1
     return Array.from({ length: size }, (_, r) => Array.from({ length: size }, (_, c) => dark(r, c)))
   }, [text])
   const cell = `${100 / rows.length}%`

@@ -31,7 +31,13 @@ function shown(params: ReasonParams | undefined): ReasonParams {
 function refusalText(t: Translate<MessageKey>, reason: string, params: ReasonParams | undefined): string | undefined {
   const filled = shown(params)
   // A refused field is named when the app has words for it; its path is the wire's, never shown.
-  const field = reason === 'invalid.field' && typeof params?.field === 'string' ? params.field.split('.').filter((s) => !/^\d+$/.test(s)).pop() : undefined
+  const field =
+    reason === 'invalid.field' && typeof params?.field === 'string'
+      ? params.field
+          .split('.')
+          .filter((s) => !/^\d+$/.test(s))
+          .pop()
+      : undefined
   for (const key of field ? [`refusal.${reason}.${field}`, `refusal.${reason}`] : [`refusal.${reason}`]) {
     const text = t(key as MessageKey, filled)
     // The translator answers a key it does not have with the key itself.

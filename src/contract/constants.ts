@@ -82,8 +82,23 @@ export const EVENT_LIMITS = {
  * account's name was.
  */
 export const RESERVED_NAMES = [
-  '已注销', '注销用户', '系统', '系统消息', '管理员', '官方', '客服',
+  '已注销',
+  '注销用户',
+  '系统',
+  '系统消息',
+  '管理员',
+  '官方',
+  '客服',
   // the same labels in traditional characters
-  '已註銷', '註銷用戶', '系統', '系統消息', '管理員', '客服',
-  'deleted', 'admin', 'administrator', 'system', 'official',
+  '已註銷',
+  '註銷用戶',
+  '系統',
+  '系統消息',
+  '管理員',
+  '客服',
+  'deleted',
+  'admin',
+  'administrator',
+  'system',
+  'official',
 ] as const

@@ -6,15 +6,35 @@ import { z } from 'zod'
 import { TREASURY_LIMITS } from '../core/treasury'
 import { freeTextProblem, hasLoneSurrogate, isReservedName } from './text'
 
-import { metricsWithMode, oneOf, requestKinds, registryVersion, type CheckInRequest, type KindRequest, type RecyclingCheckInRequest, type RequestParts, type TravelCheckInRequest } from '../core/kinds'
-import { EVENT_LIMITS, REMINDER_KINDS, CHALLENGE_METRICS, INVITE_ALPHABET, INVITE_LENGTH, LIMITS, MATERIALS, REWARD_LIMITS, TRAVEL_MODES, VOUCHER_ALPHABET, VOUCHER_LENGTH } from './constants'
+import {
+  metricsWithMode,
+  oneOf,
+  requestKinds,
+  registryVersion,
+  type CheckInRequest,
+  type KindRequest,
+  type RecyclingCheckInRequest,
+  type RequestParts,
+  type TravelCheckInRequest,
+} from '../core/kinds'
+import {
+  EVENT_LIMITS,
+  REMINDER_KINDS,
+  CHALLENGE_METRICS,
+  INVITE_ALPHABET,
+  INVITE_LENGTH,
+  LIMITS,
+  MATERIALS,
+  REWARD_LIMITS,
+  TRAVEL_MODES,
+  VOUCHER_ALPHABET,
+  VOUCHER_LENGTH,
+} from './constants'
 
 export { LIMITS, MATERIALS, TRAVEL_MODES }
 export { freeTextProblem, isReservedName }
 
-const requestId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 characters of A–Z, a–z, 0–9, _ or -')
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 characters of A–Z, a–z, 0–9, _ or -')
 
 const occurredAt = z.iso.datetime({ offset: true, error: 'occurredAt must be an ISO-8601 instant with an offset or Z' })
 
@@ -132,7 +152,10 @@ export function freeText(field: string, max: number, options: { min?: number; li
 }
 
 const degrees = (name: string, limit: number) =>
-  z.number({ error: `${name} must be a number of degrees` }).min(-limit, `${name} must be at least -${limit}`).max(limit, `${name} must be at most ${limit}`)
+  z
+    .number({ error: `${name} must be a number of degrees` })
+    .min(-limit, `${name} must be at least -${limit}`)
+    .max(limit, `${name} must be at most ${limit}`)
 
 const intIn = (name: string, min: number, max: number) =>
   z
@@ -147,7 +170,10 @@ export const upsertRewardSchema = z.strictObject({
   id: entityId('id').optional(),
   title: freeText('title', REWARD_LIMITS.maxTitleChars),
   description: freeText('description', REWARD_LIMITS.maxDescriptionChars, { min: 0, lines: true }).optional(),
-  imageUrl: z.url({ protocol: /^https?$/, error: 'imageUrl must be an http(s) URL' }).max(500).optional(),
+  imageUrl: z
+    .url({ protocol: /^https?$/, error: 'imageUrl must be an http(s) URL' })
+    .max(500)
+    .optional(),
   pointsCost: intIn('pointsCost', 1, REWARD_LIMITS.maxPointsCost),
   stock: intIn('stock', 0, REWARD_LIMITS.maxStock),
   perUserLimit: intIn('perUserLimit', 1, REWARD_LIMITS.maxPerUserLimit).optional(),
@@ -236,7 +262,11 @@ export const joinGroupSchema = z.strictObject({
 export const groupIdSchema = z.strictObject({ groupId: entityId('groupId') })
 export const removeMemberSchema = z.strictObject({ groupId: entityId('groupId'), memberId: entityId('memberId') })
 
-const target = (name: string) => z.number({ error: `${name} must be a number` }).gt(0, `${name} must be greater than 0`).lte(1_000_000, `${name} must be at most 1000000`)
+const target = (name: string) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .gt(0, `${name} must be greater than 0`)
+    .lte(1_000_000, `${name} must be at most 1000000`)
 export const createChallengeSchema = z
   .strictObject({
     groupId: entityId('groupId').optional(),
@@ -253,7 +283,9 @@ export const createChallengeSchema = z
     budgetPoints: intIn('budgetPoints', 1, 100_000_000).optional(),
   })
   .refine((c) => c.targetPerMember !== undefined || c.targetGroup !== undefined, { message: 'give targetPerMember, targetGroup or both' })
-  .refine((c) => metricsWithMode().includes(c.metric) === (c.mode !== undefined), { message: `mode is required with metric ${metricsWithMode().join(' or ')}, and only then` })
+  .refine((c) => metricsWithMode().includes(c.metric) === (c.mode !== undefined), {
+    message: `mode is required with metric ${metricsWithMode().join(' or ')}, and only then`,
+  })
 export const challengeIdSchema = z.strictObject({ challengeId: entityId('challengeId') })
 export const fundChallengeSchema = z.strictObject({ requestId, challengeId: entityId('challengeId'), points: intIn('points', 1, 100_000_000) })
 export const listChallengesSchema = z.strictObject({
@@ -272,7 +304,10 @@ export type ListChallengesRequest = z.infer<typeof listChallengesSchema>
 export type LeaderboardRequest = z.infer<typeof leaderboardSchema>
 
 const base64 = (name: string, max: number) =>
-  z.string().max(max, `${name} must be at most ${max} characters`).regex(/^[A-Za-z0-9+/]+={0,2}$/, `${name} must be base64`)
+  z
+    .string()
+    .max(max, `${name} must be at most ${max} characters`)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, `${name} must be base64`)
 /**
  * wx.getWeRunData's answer, passed on as WeChat gave it: { encryptedData, iv } for a cloud that holds the
  * person's session_key (WeChat login), or { cloudID } under WeChat Cloud Run, which trades it for the data.
@@ -281,7 +316,11 @@ export const syncStepsSchema = z.union(
   [
     z.strictObject({ encryptedData: base64('encryptedData', 16_384), iv: base64('iv', 32) }),
     z.strictObject({
-      cloudID: z.string().min(1, 'cloudID must not be empty').max(512, 'cloudID must be at most 512 characters').regex(/^[A-Za-z0-9_-]+$/, 'cloudID must be as wx.getWeRunData gave it'),
+      cloudID: z
+        .string()
+        .min(1, 'cloudID must not be empty')
+        .max(512, 'cloudID must be at most 512 characters')
+        .regex(/^[A-Za-z0-9_-]+$/, 'cloudID must be as wx.getWeRunData gave it'),
     }),
   ],
   { error: 'syncSteps takes { encryptedData, iv } or { cloudID }, as wx.getWeRunData gives them' },
@@ -353,7 +392,10 @@ export const verifyPublicSchema = z.strictObject({
     .string()
     .trim()
     .transform((text) => text.replace(/[-\s]/g, '').toLowerCase())
-    .refine((text) => /^([0-9a-f]{16}|[0-9a-f]{64})$/.test(text), 'code must be a certificate code (16 hex digits, e.g. 1A2B-3C4D-5E6F-7A8B) or an entry hash (64 hex digits)'),
+    .refine(
+      (text) => /^([0-9a-f]{16}|[0-9a-f]{64})$/.test(text),
+      'code must be a certificate code (16 hex digits, e.g. 1A2B-3C4D-5E6F-7A8B) or an entry hash (64 hex digits)',
+    ),
 })
 export type VerifyPublicRequest = z.input<typeof verifyPublicSchema>
 
@@ -398,7 +440,7 @@ export type ListEventsRequest = z.infer<typeof listEventsSchema>
 
 export const attendEventSchema = z.strictObject({
   requestId,
-  code: z.string().trim().min(1, 'code must not be empty').max(120, 'code is too long: scan the code on the organizer\'s screen'),
+  code: z.string().trim().min(1, 'code must not be empty').max(120, "code is too long: scan the code on the organizer's screen"),
   /** issue 21: the phone's position (WGS-84), for an event that checks it */
   location: z
     .strictObject({

@@ -61,4 +61,3 @@ export function isReservedName(text: string): boolean {
   const folded = fold(text)
   return RESERVED_NAMES.some((r) => fold(r) === folded)
 }
-

@@ -102,7 +102,10 @@ export function creditCheckIn(
     ceilingGrams: ceiling?.grams,
   })
   if (credit.rawGramsCo2e === 0) {
-    return fail('INVALID_ARGUMENT', `That ${kind.request.quantityNoun} is too small to earn a gram.`, { reason: 'checkIn.tooSmall', params: { quantity: plan.quantity } })
+    return fail('INVALID_ARGUMENT', `That ${kind.request.quantityNoun} is too small to earn a gram.`, {
+      reason: 'checkIn.tooSmall',
+      params: { quantity: plan.quantity },
+    })
   }
   if (credit.gramsCo2e === 0 && credit.cappedBy === 'ceiling' && ceiling) return { ok: false, violation: { code: 'DAILY_CAP_REACHED', ...ceiling.refusal } }
   if (credit.gramsCo2e === 0 && credit.cappedBy === 'dayTotal') {
@@ -113,11 +116,10 @@ export function creditCheckIn(
     )
   }
   if (credit.gramsCo2e === 0) {
-    return fail(
-      'DAILY_CAP_REACHED',
-      `Today's cap of ${factor.dailyCapGrams} g for ${factor.key} on ${plan.day} is already reached.`,
-      { reason: 'checkIn.dailyCap', params: { capGrams: factor.dailyCapGrams, day: plan.day } },
-    )
+    return fail('DAILY_CAP_REACHED', `Today's cap of ${factor.dailyCapGrams} g for ${factor.key} on ${plan.day} is already reached.`, {
+      reason: 'checkIn.dailyCap',
+      params: { capGrams: factor.dailyCapGrams, day: plan.day },
+    })
   }
   const after = kind.request.countersAfter?.({ ...context, creditedGrams: credit.gramsCo2e }) ?? []
   return { ok: true, value: { ...credit, counters: after } }

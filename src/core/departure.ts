@@ -37,7 +37,16 @@ export interface CarriedLimits {
   notPaidBy: { ref: string; untilMs: number }[]
 }
 
-export const NOTHING_CARRIED: CarriedLimits = { counters: [], trips: [], holdings: [], completions: [], attended: [], displayUses: [], stationDrops: [], notPaidBy: [] }
+export const NOTHING_CARRIED: CarriedLimits = {
+  counters: [],
+  trips: [],
+  holdings: [],
+  completions: [],
+  attended: [],
+  displayUses: [],
+  stationDrops: [],
+  notPaidBy: [],
+}
 
 /**
  * The instant a day's counters stop mattering: when no credit can reach that day any more, by back-dating

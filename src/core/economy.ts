@@ -60,7 +60,7 @@ export function auditEconomy(t: EconomyTotals): EconomyAudit {
     check('check-in points backed by their grams (check-ins worth more)', 0, t.checkinsOverGrams),
     check('balances = Σ of all entries', p.checkin + p.adjust + p.bonus + p.redeem + p.refund + p.donate, t.wallets.balance),
     check('points spent = vouchers + donations − refunds', -(p.redeem + p.donate) - p.refund, t.wallets.spent),
-    check('redeem entries = the vouchers\' cost', t.redemptions.costAll, -p.redeem),
+    check("redeem entries = the vouchers' cost", t.redemptions.costAll, -p.redeem),
     check('refunds = the cost of cancelled and expired vouchers', t.redemptions.costReturned, p.refund),
     check('held points = check-ins under review + the bonuses they triggered', t.openReviewPoints, t.wallets.held),
     check('no wallet holds more than its balance (wallets that do)', 0, t.wallets.heldAboveBalance),

@@ -63,7 +63,10 @@ export function canCancelSignup(e: EventTimes, nowMs: number): EventRefusal {
 export function attendanceOpen(e: EventTimes, nowMs: number): EventRefusal {
   if (e.cancelledAt) return no('This event was cancelled.', { reason: 'event.cancelled' })
   if (nowMs < e.startsMs - EVENT_LIMITS.earlyArrivalMs) {
-    return no('Attendance opens 30 minutes before the event starts.', { reason: 'event.attendanceNotOpen', params: { minutes: EVENT_LIMITS.earlyArrivalMs / MINUTE_MS } })
+    return no('Attendance opens 30 minutes before the event starts.', {
+      reason: 'event.attendanceNotOpen',
+      params: { minutes: EVENT_LIMITS.earlyArrivalMs / MINUTE_MS },
+    })
   }
   if (nowMs > e.endsMs) return no('This event is over: attendance can no longer be recorded.', { reason: 'event.attendanceClosed' })
   return ok

@@ -65,6 +65,8 @@ export function creditRules(
     residentsPerCodeWindow,
     ...publishedKindRules(factors),
   }
-  const ordered = Object.keys(PUBLISHED_ORDER).filter((key) => key in rules).map((key) => [key, rules[key as keyof CreditRules]])
+  const ordered = Object.keys(PUBLISHED_ORDER)
+    .filter((key) => key in rules)
+    .map((key) => [key, rules[key as keyof CreditRules]])
   return Object.fromEntries(ordered) as CreditRules
 }

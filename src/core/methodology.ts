@@ -29,8 +29,7 @@ export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
     sourceVersion: 'Luzhou Green Bud Points, 2023',
     sourceZh: '泸州“绿芽积分”平台取值：500 步 = 8.2 克二氧化碳当量（按每步 0.7 米，约合 23.4 克/公里）',
     sourceVersionZh: '泸州绿芽积分，2023 年',
-    rationale:
-      'Rounded down to 23 g/km. Cap 296 g a day, the walking cap Ant Forest uses (≈ 12.9 km). Above 12 km/h it is not walking.',
+    rationale: 'Rounded down to 23 g/km. Cap 296 g a day, the walking cap Ant Forest uses (≈ 12.9 km). Above 12 km/h it is not walking.',
     rationaleZh: '向下取整为 23 克/公里。每日上限 296 克，与蚂蚁森林的步行上限相同（约 12.9 公里）。时速超过 12 公里就不是步行了。',
   },
   {
@@ -46,7 +45,7 @@ export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
     sourceZh: '哈啰单车企业标准（经广州碳排放权交易所评审）：共享单车每人公里 33.88 克',
     sourceVersionZh: '哈啰企业标准，2022 年',
     rationale:
-      'Chosen over Wuhan\'s 40 g/km platform value because it is lower (conservative) and documented. Cap 990 g (30 km) a day. Above 30 km/h it is not a bicycle trip.',
+      "Chosen over Wuhan's 40 g/km platform value because it is lower (conservative) and documented. Cap 990 g (30 km) a day. Above 30 km/h it is not a bicycle trip.",
     rationaleZh: '没有采用武汉平台 40 克/公里的数值，因为这个数值更低（更保守）且有文件依据。每日上限 990 克（30 公里）。时速超过 30 公里就不是骑自行车了。',
   },
   {
@@ -61,8 +60,7 @@ export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
     sourceVersion: 'Shenzhen low-carbon public transport methodology (trial), 2021',
     sourceZh: '《深圳市低碳公共出行碳普惠方法学（试行）》：纯电动公交相对一般城市出行，每人公里减排 26.9 克',
     sourceVersionZh: '深圳市低碳公共出行碳普惠方法学（试行），2021 年',
-    rationale:
-      'Mixed urban-travel baseline (the conservative one), rounded down. Cap 1,040 g (40 km) a day. Above 80 km/h is no city bus.',
+    rationale: 'Mixed urban-travel baseline (the conservative one), rounded down. Cap 1,040 g (40 km) a day. Above 80 km/h is no city bus.',
     rationaleZh: '采用城市混合出行基准（更保守的一种），向下取整。每日上限 1,040 克（40 公里）。时速超过 80 公里不可能是市内公交。',
   },
   {
@@ -77,8 +75,7 @@ export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
     sourceVersion: 'Shenzhen low-carbon public transport methodology (trial), 2021',
     sourceZh: '《深圳市低碳公共出行碳普惠方法学（试行）》：地铁相对一般城市出行，每人公里减排 46.8 克',
     sourceVersionZh: '深圳市低碳公共出行碳普惠方法学（试行），2021 年',
-    rationale:
-      'Mixed urban-travel baseline, rounded down. Cap 1,380 g (30 km) a day. 160 km/h admits airport express lines.',
+    rationale: 'Mixed urban-travel baseline, rounded down. Cap 1,380 g (30 km) a day. 160 km/h admits airport express lines.',
     rationaleZh: '采用城市混合出行基准，向下取整。每日上限 1,380 克（30 公里）。160 公里的时速上限可以容纳机场快线。',
   },
   {
@@ -92,11 +89,13 @@ export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
     source:
       'Derived: petrol car 170.1 g/vkm (UK DESNZ GHG conversion factors 2024) − EV on the China grid ≈ 80.5 g/vkm (15 kWh/100 km × 0.5366 kg/kWh, MEE & NBS 2022 grid average)',
     sourceVersion: 'DESNZ 2024; MEE/NBS grid factor announced Dec 2024',
-    sourceZh: '推算值：汽油车每车公里 170.1 克（英国能源安全与净零排放部 DESNZ 2024 年温室气体换算因子）减去中国电网下的电动车约 80.5 克（每百公里 15 千瓦时 × 0.5366 千克/千瓦时，生态环境部、国家统计局 2022 年全国电网平均排放因子）',
+    sourceZh:
+      '推算值：汽油车每车公里 170.1 克（英国能源安全与净零排放部 DESNZ 2024 年温室气体换算因子）减去中国电网下的电动车约 80.5 克（每百公里 15 千瓦时 × 0.5366 千克/千瓦时，生态环境部、国家统计局 2022 年全国电网平均排放因子）',
     sourceVersionZh: 'DESNZ 2024；生态环境部、国家统计局 2024 年 12 月公布的电网排放因子',
     rationale:
-      'A derivation, not a published methodology: the car-substitution baseline with the lower (UK) petrol figure, rounded down. Cap 1,780 g (20 km) a day; above 130 km/h breaks China\'s 120 km/h limit.',
-    rationaleZh: '这是推算值，不是已发布的方法学：以替代燃油车为基准，取较低的（英国）汽油车数值，向下取整。每日上限 1,780 克（20 公里）；时速超过 130 公里已超出中国 120 公里的限速。',
+      "A derivation, not a published methodology: the car-substitution baseline with the lower (UK) petrol figure, rounded down. Cap 1,780 g (20 km) a day; above 130 km/h breaks China's 120 km/h limit.",
+    rationaleZh:
+      '这是推算值，不是已发布的方法学：以替代燃油车为基准，取较低的（英国）汽油车数值，向下取整。每日上限 1,780 克（20 公里）；时速超过 130 公里已超出中国 120 公里的限速。',
   },
   {
     id: 'travel.carpool',
@@ -107,7 +106,7 @@ export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
     dailyCapGrams: 1360,
     maxKmh: 130,
     source:
-      'T/CCAA 38-2021 formula: the passenger\'s avoided car trip, 170.1 g/vkm (DESNZ 2024) less a 20 % detour allowance, shared equally by driver and passenger',
+      "T/CCAA 38-2021 formula: the passenger's avoided car trip, 170.1 g/vkm (DESNZ 2024) less a 20 % detour allowance, shared equally by driver and passenger",
     sourceVersion: 'T/CCAA 38-2021; DESNZ 2024',
     sourceZh: 'T/CCAA 38-2021 的计算方法：乘客避免的一次汽车出行，每车公里 170.1 克（DESNZ 2024），扣除 20% 绕路余量后由司机和乘客平分',
     sourceVersionZh: 'T/CCAA 38-2021；DESNZ 2024',
@@ -125,8 +124,7 @@ export const FACTORS_2026_1: readonly Factor[] = Object.freeze([
     sourceVersion: 'WARM v16, Dec 2023',
     sourceZh: '美国环保署废弃物减量模型（US EPA WARM v16）：瓦楞纸板每短吨 −3.14 吨二氧化碳当量（每千克 3.46 千克）；混合纸为 3.91',
     sourceVersionZh: 'WARM v16，2023 年 12 月',
-    rationale:
-      'Unsorted household paper is credited at the lower cardboard figure rather than mixed paper\'s 3.91 (conservative). Cap 10 kg a day.',
+    rationale: "Unsorted household paper is credited at the lower cardboard figure rather than mixed paper's 3.91 (conservative). Cap 10 kg a day.",
     rationaleZh: '未分类的家庭废纸按较低的纸板数值计，而不是混合纸的 3.91（更保守）。每日上限 10 公斤。',
   },
   {
@@ -244,9 +242,5 @@ export function methodology(): Methodology {
 
 /** Every version ever in force, oldest first: a database keeps them all, since entries cite theirs. */
 export function methodologyVersions(): Methodology[] {
-  return [
-    { version: '2026.1', gramsPerPoint: GRAMS_PER_POINT, factors: FACTORS_2026_1.map((f) => ({ ...f })) },
-    methodology(),
-  ]
+  return [{ version: '2026.1', gramsPerPoint: GRAMS_PER_POINT, factors: FACTORS_2026_1.map((f) => ({ ...f })) }, methodology()]
 }
-

@@ -35,7 +35,11 @@ export type SendOutcome = 'sent' | 'retry' | 'refused' | 'unknown'
  * twice), a certain non-delivery waits for a later try until MAX_SEND_ATTEMPTS, and a send that was not
  * delivered is given back to the person.
  */
-export function afterSend(outcome: SendOutcome, attempts: number, nowMs: number): { status: 'sent' | 'unknown' | 'pending' | 'failed'; giveBackSend: boolean; nextMs?: number } {
+export function afterSend(
+  outcome: SendOutcome,
+  attempts: number,
+  nowMs: number,
+): { status: 'sent' | 'unknown' | 'pending' | 'failed'; giveBackSend: boolean; nextMs?: number } {
   if (outcome === 'sent' || outcome === 'unknown') return { status: outcome, giveBackSend: false }
   if (outcome === 'refused') return { status: 'failed', giveBackSend: false }
   return attempts < MAX_SEND_ATTEMPTS
@@ -69,14 +73,28 @@ export function streakReminder(openid: string, day: string): ScheduledReminder {
 export const streakReminderId = (openid: string, day: string) => `streak:${openid}:${day}`
 
 /** On joining: the day before the challenge's last day, unless that moment has passed. */
-export function challengeEndingReminder(openid: string, challenge: { id: string; title: string; endDay: string }, nowMs: number): ScheduledReminder | undefined {
+export function challengeEndingReminder(
+  openid: string,
+  challenge: { id: string; title: string; endDay: string },
+  nowMs: number,
+): ScheduledReminder | undefined {
   const dueMs = shanghaiDayStartMs(addDays(challenge.endDay, -1)) + CHALLENGE_REMINDER_HOUR * HOUR_MS
   if (dueMs <= nowMs) return undefined
-  return { id: `challengeEnding:${openid}:${challenge.id}`, kind: 'challengeEnding', ref: challenge.id, dueMs, params: { title: challenge.title, endDay: challenge.endDay } }
+  return {
+    id: `challengeEnding:${openid}:${challenge.id}`,
+    kind: 'challengeEnding',
+    ref: challenge.id,
+    dueMs,
+    params: { title: challenge.title, endDay: challenge.endDay },
+  }
 }
 
 /** On redeeming: two days before the voucher expires, unless it is valid for less than that. */
-export function voucherExpiringReminder(openid: string, redemption: { id: string; rewardTitle: string; expiresAtMs: number; expiresAt: string }, nowMs: number): ScheduledReminder | undefined {
+export function voucherExpiringReminder(
+  openid: string,
+  redemption: { id: string; rewardTitle: string; expiresAtMs: number; expiresAt: string },
+  nowMs: number,
+): ScheduledReminder | undefined {
   const dueMs = redemption.expiresAtMs - VOUCHER_REMINDER_LEAD_MS
   if (dueMs <= nowMs) return undefined
   return {

@@ -64,17 +64,21 @@ const fail = (message: string, refusal: ErrorReason): Decision<never> => ({ ok: 
 export function stepsDays(plain: WeRunPlain, appid: string, nowMs: number): Decision<{ day: string; steps: number }[]> {
   if (plain.watermark.appid !== appid) return fail(UNVERIFIABLE_WERUN, { reason: 'steps.unverifiable' })
   const stampedMs = plain.watermark.timestamp * 1000
-  if (stampedMs > nowMs + 5 * 60_000) return fail('These WeRun data are stamped in the future (watermark after now): check the phone\'s clock and sync again.', { reason: 'steps.future' })
-  if (stampedMs < nowMs - WATERMARK_MAX_AGE_MS) return fail('These WeRun data are stale (watermark more than a day old): sync again.', { reason: 'steps.stale' })
+  if (stampedMs > nowMs + 5 * 60_000)
+    return fail("These WeRun data are stamped in the future (watermark after now): check the phone's clock and sync again.", { reason: 'steps.future' })
+  if (stampedMs < nowMs - WATERMARK_MAX_AGE_MS)
+    return fail('These WeRun data are stale (watermark more than a day old): sync again.', { reason: 'steps.stale' })
   const today = shanghaiDay(nowMs)
   const oldest = addDays(today, -(STEPS_WINDOW_DAYS - 1))
   const oldestListed = addDays(today, -WERUN_LIST_DAYS)
   const byDay = new Map<string, number>()
   for (const { timestamp, step } of plain.stepInfoList) {
     const ms = timestamp * 1000
-    if (ms > nowMs + 5 * 60_000) return fail('These WeRun data count steps on a day after today: check the phone\'s clock and sync again.', { reason: 'steps.future' })
+    if (ms > nowMs + 5 * 60_000)
+      return fail("These WeRun data count steps on a day after today: check the phone's clock and sync again.", { reason: 'steps.future' })
     const day = shanghaiDay(ms)
-    if (day < oldestListed) return fail(`These WeRun data count steps before the last ${WERUN_LIST_DAYS} days, which WeRun never sends: sync again from WeChat.`, {
+    if (day < oldestListed)
+      return fail(`These WeRun data count steps before the last ${WERUN_LIST_DAYS} days, which WeRun never sends: sync again from WeChat.`, {
         reason: 'steps.tooOld',
         params: { days: WERUN_LIST_DAYS },
       })

@@ -73,7 +73,8 @@ export const zhRefusals = {
   'refusal.login.wechatOff': '这个服务器还没有开通微信登录。',
   'refusal.privacy.unknownVersion': '没有第 {version} 版隐私说明，当前是第 {currentVersion} 版，请更新小程序后再同意。',
   'refusal.redeem.insufficientPoints': '「{title}」需要 {costPoints} 积分，你现在可用 {spendablePoints} 积分。',
-  'refusal.redeem.insufficientPointsHeld': '「{title}」需要 {costPoints} 积分，你现在可用 {spendablePoints} 积分（另有 {heldPoints} 积分待审核，审核通过后可用）。',
+  'refusal.redeem.insufficientPointsHeld':
+    '「{title}」需要 {costPoints} 积分，你现在可用 {spendablePoints} 积分（另有 {heldPoints} 积分待审核，审核通过后可用）。',
   'refusal.redeem.limitReached': '「{title}」每人最多同时持有 {limit} 张兑换券。',
   'refusal.redeem.notOffered': '这个奖品现在不对你开放兑换。',
   'refusal.redeem.outOfStock': '「{title}」已经兑完了。',
@@ -147,16 +148,19 @@ export const enRefusals: Record<RefusalKey, string> = {
   'refusal.checkIn.implausibleSpeed': '{distanceKm} km in {durationMin} min is {kmh} km/h, over the {maxKmh} km/h limit: check them.',
   'refusal.checkIn.materialNotTaken': 'Station {code} does not take this material.',
   'refusal.checkIn.noFactor': 'This activity no longer earns points: update the app.',
-  'refusal.checkIn.selfReportedCap': "A typed station code earns at most {capGrams} g a day ({totalGrams} g for all materials): scan the station's screen to earn more.",
+  'refusal.checkIn.selfReportedCap':
+    "A typed station code earns at most {capGrams} g a day ({totalGrams} g for all materials): scan the station's screen to earn more.",
   'refusal.checkIn.stationRetired': 'Station {code} ({name}) was retired on {day}: use another station.',
   'refusal.checkIn.tooSmall': 'Too small to earn a gram.',
   'refusal.checkIn.tripOverlap': 'This overlaps your trip of {start}–{end}: not credited.',
   'refusal.checkIn.walkCountedBySteps': 'Your WeRun steps for {day} already count this walk.',
-  'refusal.community.changeTooSoon': 'A community can be changed once in {days, plural, one {# day} other {# days}}: the next change is possible from {nextDay}.',
+  'refusal.community.changeTooSoon':
+    'A community can be changed once in {days, plural, one {# day} other {# days}}: the next change is possible from {nextDay}.',
   'refusal.community.nameTaken': 'There is already a community named "{name}".',
   'refusal.community.notFound': 'This community was not found; it may have been removed.',
   'refusal.donate.insufficientPoints': 'You can spend {spendablePoints} points: not enough to give {points} to "{title}".',
-  'refusal.donate.insufficientPointsHeld': 'You can spend {spendablePoints} points ({heldPoints} more are held for review): not enough to give {points} to "{title}".',
+  'refusal.donate.insufficientPointsHeld':
+    'You can spend {spendablePoints} points ({heldPoints} more are held for review): not enough to give {points} to "{title}".',
   'refusal.donate.noProject': 'This project no longer takes donations.',
   'refusal.group.leaderCannotLeave': 'The leader cannot leave the group.',
   'refusal.group.leaderCannotRemoveSelf': 'The leader cannot remove themselves.',
@@ -184,7 +188,8 @@ export const enRefusals: Record<RefusalKey, string> = {
   'refusal.login.wechatOff': 'WeChat login is not set up on this server.',
   'refusal.privacy.unknownVersion': 'There is no privacy notice version {version}; the current one is {currentVersion}. Update the app and agree again.',
   'refusal.redeem.insufficientPoints': '"{title}" costs {costPoints} points; you can spend {spendablePoints}.',
-  'refusal.redeem.insufficientPointsHeld': '"{title}" costs {costPoints} points; you can spend {spendablePoints} ({heldPoints} more are held until a flagged check-in is reviewed).',
+  'refusal.redeem.insufficientPointsHeld':
+    '"{title}" costs {costPoints} points; you can spend {spendablePoints} ({heldPoints} more are held until a flagged check-in is reviewed).',
   'refusal.redeem.limitReached': 'You can hold at most {limit} of "{title}".',
   'refusal.redeem.notOffered': 'This reward is not on offer to you.',
   'refusal.redeem.outOfStock': '"{title}" is out of stock.',

@@ -98,7 +98,8 @@ export const enSubpackageRefusals: Record<SubpackageRefusalKey, string> = {
   'refusal.event.attendanceClosed': 'This event is over: attendance can no longer be recorded.',
   'refusal.event.attendanceNotOpen': 'Attendance opens {minutes} minutes before the event starts: scan again then.',
   'refusal.event.budgetSpent': 'This event has no budget left to pay attendance.',
-  'refusal.event.cancelTooLate': 'A place can be given back until {hours, plural, one {# hour} other {# hours}} before the start; after that, just do not come.',
+  'refusal.event.cancelTooLate':
+    'A place can be given back until {hours, plural, one {# hour} other {# hours}} before the start; after that, just do not come.',
   'refusal.event.cancelled': 'This event was called off.',
   'refusal.event.codeExpired': "That code has expired or is not this event's (it changes every 30 seconds): scan the organizer's screen again.",
   'refusal.event.endsBeforeStart': 'The end must be after the start.',
@@ -141,6 +142,7 @@ export const enSubpackageRefusals: Record<SubpackageRefusalKey, string> = {
   'refusal.voucherDesk.alreadyUsed': 'This voucher was already used ({at}). Do not hand out the reward.',
   'refusal.voucherDesk.cancelled': 'This voucher was cancelled by its owner ({at}). Do not hand out the reward.',
   'refusal.voucherDesk.expired': 'This voucher expired ({at}). Do not hand out the reward.',
-  'refusal.voucherDesk.settledMeanwhile': 'This voucher was settled a moment ago (used at another desk, cancelled or expired). Do not hand out the reward; scan it again to see why.',
+  'refusal.voucherDesk.settledMeanwhile':
+    'This voucher was settled a moment ago (used at another desk, cancelled or expired). Do not hand out the reward; scan it again to see why.',
   'refusal.voucherDesk.unknownCode': 'No voucher has the code {code}. Check the characters and try again.',
 }

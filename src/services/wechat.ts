@@ -34,7 +34,9 @@ export async function requestReminderSubscriptions(kinds: readonly ReminderKind[
   const asked = kinds.filter((k) => subscribableKinds().includes(k))
   if (asked.length === 0) return []
   try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((k) => TEMPLATE_IDS[k] as string) } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((k) => TEMPLATE_IDS[k] as string) } as Parameters<
+      typeof Taro.requestSubscribeMessage
+    >[0])) as unknown as Record<string, string>
     return asked.filter((k) => answer[TEMPLATE_IDS[k] as string] === 'accept')
   } catch {
     // declined, or the dialog could not open: the reminders still come to the app's inbox

@@ -47,10 +47,7 @@ export const createCommunitySlice: Slice<CommunitySlice> = (set, get) => ({
     await sendOnce((requestId) => callCloud('fundChallenge', { requestId, challengeId, points }))
   },
   async loadChallenge(challengeId) {
-    const [{ challenge }, board] = await Promise.all([
-      callCloud('getChallenge', { challengeId }),
-      callCloud('getLeaderboard', { challengeId, limit: 20 }),
-    ])
+    const [{ challenge }, board] = await Promise.all([callCloud('getChallenge', { challengeId }), callCloud('getLeaderboard', { challengeId, limit: 20 })])
     return { challenge, board }
   },
   async loadAchievements() {

@@ -18,7 +18,7 @@ export const createLedgerSlice: Slice<LedgerSlice> = (set, get) => ({
     if (ledgerLoading || (!reset && ledgerLoaded && nextCursor === null)) return
     set({ ledgerLoading: true })
     try {
-      const cursor = reset ? undefined : nextCursor ?? undefined
+      const cursor = reset ? undefined : (nextCursor ?? undefined)
       const page = await callCloud('listLedger', cursor ? { cursor, limit: LEDGER_PAGE } : { limit: LEDGER_PAGE })
       set((s) => ({
         entries: reset ? page.entries : [...s.entries, ...page.entries],

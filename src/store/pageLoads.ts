@@ -9,8 +9,7 @@ import type { AppState, PageLoadKey, PageLoadsSlice, Slice } from './types'
 export const PAGE_LOADS_SIGNED_OUT = { pageLoads: {} }
 
 export const createPageLoadsSlice: Slice<PageLoadsSlice> = (set, get) => {
-  const mark = (key: PageLoadKey, state: { loading: boolean; error?: unknown }) =>
-    set((s) => ({ pageLoads: { ...s.pageLoads, [key]: state } }))
+  const mark = (key: PageLoadKey, state: { loading: boolean; error?: unknown }) => set((s) => ({ pageLoads: { ...s.pageLoads, [key]: state } }))
 
   /** Runs one page's load: the newest load of a page wins, so an older one finishing late changes nothing. */
   const runs: Partial<Record<PageLoadKey, number>> = {}

@@ -6,7 +6,15 @@ import type { WalletResult } from '../contract/types'
 import { reasonOf } from '../contract/errors'
 import type { QueuedCheckIn, RefusedCheckIn, Session, TextSize } from './types'
 
-export const KEYS = { session: 'glp.session.v1', queue: 'glp.queue.v1', lang: 'glp.lang.v1', introSeen: 'glp.intro.v1', textSize: 'glp.textSize.v1', wallet: 'glp.wallet.v1', refused: 'glp.refused.v1' } as const
+export const KEYS = {
+  session: 'glp.session.v1',
+  queue: 'glp.queue.v1',
+  lang: 'glp.lang.v1',
+  introSeen: 'glp.intro.v1',
+  textSize: 'glp.textSize.v1',
+  wallet: 'glp.wallet.v1',
+  refused: 'glp.refused.v1',
+} as const
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0

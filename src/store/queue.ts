@@ -41,7 +41,12 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     // The cloud refused it for good (cap, implausible…): it must not be retried, and the resident is told.
     dequeue(item.requestId)
     const e = lastError instanceof CloudCallError ? lastError : new CloudCallError('INTERNAL', String(lastError))
-    return { status: 'rejected', code: e.code, message: e.message, ...(e.reason ? { refusal: { reason: e.reason, ...(e.params ? { params: e.params } : {}) } } : {}) }
+    return {
+      status: 'rejected',
+      code: e.code,
+      message: e.message,
+      ...(e.reason ? { refusal: { reason: e.reason, ...(e.params ? { params: e.params } : {}) } } : {}),
+    }
   }
 
   return {
@@ -70,7 +75,14 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
           // Sent later than it was made, so nobody is looking at the form that made it: Home says so instead.
           if (outcome.status === 'rejected') {
             const { code, message, refusal } = outcome
-            const refused = { requestId: item.requestId, payload: item.payload, code, message, ...(refusal ? { refusal } : {}), refusedAt: new Date().toISOString() }
+            const refused = {
+              requestId: item.requestId,
+              payload: item.payload,
+              code,
+              message,
+              ...(refusal ? { refusal } : {}),
+              refusedAt: new Date().toISOString(),
+            }
             saveRefused([...get().refused, refused].slice(-MAX_REFUSED_KEPT))
           }
         }

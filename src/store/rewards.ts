@@ -25,7 +25,9 @@ export const createRewardsSlice: Slice<RewardsSlice> = (set, get) => ({
       redemptions: [redemption, ...s.redemptions.filter((r) => r.id !== redemption.id)],
       walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,
     }))
-    get().loadRewards().catch(() => undefined)
+    get()
+      .loadRewards()
+      .catch(() => undefined)
     return redemption
   },
   async cancelVoucher(redemptionId) {
@@ -34,7 +36,9 @@ export const createRewardsSlice: Slice<RewardsSlice> = (set, get) => ({
       redemptions: s.redemptions.map((r) => (r.id === redemption.id ? redemption : r)),
       walletView: s.walletView ? { ...s.walletView, wallet } : s.walletView,
     }))
-    get().loadRewards().catch(() => undefined)
+    get()
+      .loadRewards()
+      .catch(() => undefined)
     return redemption
   },
   async verifyVoucher(code) {

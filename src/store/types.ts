@@ -1,7 +1,27 @@
 import type { RemindersSlice } from './reminders'
 import type { StateCreator } from 'zustand'
 import type { CheckInRequest } from '../contract/schemas'
-import type { Community, MyCommunity, SyncStepsResult, Achievements, Challenge, Group, Leaderboard, CheckInResult, MyDataExport, DonationCertificate, LedgerEntry, Methodology, Project, Redemption, Reward, Role, Station, VerifyLedgerResult, WalletResult } from '../contract/types'
+import type {
+  Community,
+  MyCommunity,
+  SyncStepsResult,
+  Achievements,
+  Challenge,
+  Group,
+  Leaderboard,
+  CheckInResult,
+  MyDataExport,
+  DonationCertificate,
+  LedgerEntry,
+  Methodology,
+  Project,
+  Redemption,
+  Reward,
+  Role,
+  Station,
+  VerifyLedgerResult,
+  WalletResult,
+} from '../contract/types'
 import type { CreateChallengeRequest } from '../contract/schemas'
 import type { Lang } from '../i18n'
 import type { ClientErrorCode } from '../services/cloud'
@@ -83,9 +103,7 @@ export interface QueuedCheckIn {
 }
 
 export type SubmitOutcome =
-  | { status: 'credited'; result: CheckInResult }
-  | { status: 'queued' }
-  | { status: 'rejected'; code: ClientErrorCode; message: string; refusal?: ErrorReason }
+  { status: 'credited'; result: CheckInResult } | { status: 'queued' } | { status: 'rejected'; code: ClientErrorCode; message: string; refusal?: ErrorReason }
 
 /** A queued check-in the cloud later refused for good: shown on Home (what, why, what to do) until dismissed. */
 export interface RefusedCheckIn {

@@ -14,7 +14,14 @@ describe('wallet extras', () => {
   it('reports today per factor and a zero-filled series of Shanghai days', async () => {
     const a = await h.as('alice')
     await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'walk', distanceKm: 20, durationMin: 240 }) // capped at 296
-    await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 2, durationMin: 8, occurredAt: new Date(h.clock.ms - 2 * DAY + 60_000).toISOString() })
+    await a.ok('checkIn', {
+      requestId: rid(),
+      kind: 'travel',
+      mode: 'bike',
+      distanceKm: 2,
+      durationMin: 8,
+      occurredAt: new Date(h.clock.ms - 2 * DAY + 60_000).toISOString(),
+    })
     expect((await a.ok('getWallet')).todayByFactor).toEqual([{ factorId: 'travel.walk', gramsCo2e: 296 }])
     const { days } = await a.ok('getDailySeries', { days: 7 })
     expect(days).toHaveLength(7)
@@ -71,7 +78,14 @@ describe('today and the streak', () => {
     const kept = await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 1, stationCode: 'ST-HQ01' })
     const flagged = await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 9, stationCode: 'ST-HQ01' })
     // yesterday's only check-in, reversed: no streak day
-    await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'metal', weightKg: 4.5, stationCode: 'ST-HQ01', occurredAt: new Date(h.clock.ms - DAY).toISOString() })
+    await a.ok('checkIn', {
+      requestId: rid(),
+      kind: 'recycling',
+      material: 'metal',
+      weightKg: 4.5,
+      stationCode: 'ST-HQ01',
+      occurredAt: new Date(h.clock.ms - DAY).toISOString(),
+    })
     expect((await a.ok('getWallet')).streakDays).toBe(2)
     for (const item of (await desk.ok('listReviewQueue', {})).items) await desk.ok('decideReview', { reviewId: item.id, decision: 'reverse' })
     const after = await a.ok('getWallet')

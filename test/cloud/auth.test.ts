@@ -22,21 +22,28 @@ describe('login and sessions', () => {
     expect((await h.cloud.call('login', { code: 'dev:boss' })).body).toMatchObject({ result: { roles: ['resident', 'organizer'] } })
   })
 
-  it.each([[{}], [{ code: 'alice' }], [{ code: 'dev:' }], [{ code: 'dev:Alice' }], [{ code: `dev:${'a'.repeat(33)}` }], [{ code: 5 }], [{ code: 'dev:a', openid: 'x' }]])(
-    'rejects the bad login %j with INVALID_ARGUMENT',
-    async (data) => {
-      const out = await h.cloud.call('login', data)
-      expect(out.status).toBe(400)
-      expect(out.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
-    },
-  )
+  it.each([
+    [{}],
+    [{ code: 'alice' }],
+    [{ code: 'dev:' }],
+    [{ code: 'dev:Alice' }],
+    [{ code: `dev:${'a'.repeat(33)}` }],
+    [{ code: 5 }],
+    [{ code: 'dev:a', openid: 'x' }],
+  ])('rejects the bad login %j with INVALID_ARGUMENT', async (data) => {
+    const out = await h.cloud.call('login', data)
+    expect(out.status).toBe(400)
+    expect(out.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+  })
 
   it('refuses calls without a token, with a tampered token, and with an expired one', async () => {
     const a = await h.as('alice')
     expect((await h.cloud.call('getWallet', {})).body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
     expect((await h.cloud.call('getWallet', {}, 'Bearer nonsense')).status).toBe(401)
     const [head, , sig] = a.token.split('.')
-    const forgedPayload = Buffer.from(JSON.stringify({ sub: (await h.as('bob')).openid, iat: 1, exp: 9999999999, iss: 'green-life-mock-cloud' })).toString('base64url')
+    const forgedPayload = Buffer.from(JSON.stringify({ sub: (await h.as('bob')).openid, iat: 1, exp: 9999999999, iss: 'green-life-mock-cloud' })).toString(
+      'base64url',
+    )
     expect((await h.cloud.call('getWallet', {}, `Bearer ${head}.${forgedPayload}.${sig}`)).body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
     const otherSecret = jwt.sign({ sub: a.openid }, 'x'.repeat(40), { algorithm: 'HS256', issuer: 'green-life-mock-cloud' })
     expect((await h.cloud.call('getWallet', {}, `Bearer ${otherSecret}`)).status).toBe(401)
@@ -61,14 +68,20 @@ describe('login and sessions', () => {
     const limited = await harness({ rateLimit: { burst: 5, perSecond: 1 } })
     const a = await limited.as('alice')
     const b = await limited.as('bob')
-    const statuses = await inOrder(Array.from({ length: 8 }, (_, i) => i), async () => (await a.call('getWallet')).status)
+    const statuses = await inOrder(
+      Array.from({ length: 8 }, (_, i) => i),
+      async () => (await a.call('getWallet')).status,
+    )
     expect(statuses.filter((s) => s === 429)).toHaveLength(3)
     expect(await a.error('getWallet')).toMatchObject({ code: 'RATE_LIMITED', status: 429 })
     expect((await b.call('getWallet')).status).toBe(200)
     limited.clock.ms += 2000
     expect((await a.call('getWallet')).status).toBe(200)
     // calls without a session are bucketed by client address, so one address cannot starve another
-    const logins = await inOrder(Array.from({ length: 7 }, (_, i) => i), async () => (await limited.cloud.call('login', { code: 'dev:x' }, undefined, { clientKey: '10.0.0.1' })).status)
+    const logins = await inOrder(
+      Array.from({ length: 7 }, (_, i) => i),
+      async () => (await limited.cloud.call('login', { code: 'dev:x' }, undefined, { clientKey: '10.0.0.1' })).status,
+    )
     expect(logins.filter((s) => s === 429)).toHaveLength(2)
     expect((await limited.cloud.call('login', { code: 'dev:y' }, undefined, { clientKey: '10.0.0.2' })).status).toBe(200)
     await limited.close()

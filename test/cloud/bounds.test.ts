@@ -35,7 +35,7 @@ describe('list reads hold their limit', () => {
 
   sqliteOnly('answers listStations with at most STATIONS_LIMIT stations, the retired left out first', async () => {
     const db = (h.cloud.store as any).sqlite.db
-    const insert = db.prepare("INSERT INTO stations (code, name, materials, retired_at) VALUES (?, ?, '[\"paper\"]', ?)")
+    const insert = db.prepare('INSERT INTO stations (code, name, materials, retired_at) VALUES (?, ?, \'["paper"]\', ?)')
     db.transaction(() => {
       for (let i = 0; i < STATIONS_LIMIT; i++) insert.run(`BX-${String(i).padStart(6, '0')}`, `station ${i}`, null)
       insert.run('AA-RETIRED', 'gone', iso(0))
@@ -51,8 +51,16 @@ describe('list reads hold their limit', () => {
     const a = await h.as('alice')
     for (let i = 0; i < 5; i++) {
       await insertRedemption(h.cloud.store, {
-        id: `rd-${i}`, openid: a.openid, rewardId: 'rw-bus', rewardTitle: 'bus', code: `CODE${i}23456`, status: 'pending', pointsCost: 1,
-        createdAt: iso(i), expiresAt: iso(59), expiresAtMs: Date.parse(iso(59)) + 86_400_000,
+        id: `rd-${i}`,
+        openid: a.openid,
+        rewardId: 'rw-bus',
+        rewardTitle: 'bus',
+        code: `CODE${i}23456`,
+        status: 'pending',
+        pointsCost: 1,
+        createdAt: iso(i),
+        expiresAt: iso(59),
+        expiresAtMs: Date.parse(iso(59)) + 86_400_000,
       })
     }
     // vouchers with no redeem entry behind them: the closing audit would rightly object
@@ -66,8 +74,18 @@ describe('list reads hold their limit', () => {
     const store = h.cloud.store
     for (let i = 0; i < 4; i++) {
       await insertChallenge(store, {
-        id: `ch-${i}`, creator: 'someone', title: `c${i}`, description: '', metric: 'checkins', targetMember: 1,
-        startDay: '2026-11-29', endDay: '2026-12-01', bonusPoints: 1, createdAt: iso(i), budgetPoints: 0, budgetSpent: 0,
+        id: `ch-${i}`,
+        creator: 'someone',
+        title: `c${i}`,
+        description: '',
+        metric: 'checkins',
+        targetMember: 1,
+        startDay: '2026-11-29',
+        endDay: '2026-12-01',
+        bonusPoints: 1,
+        createdAt: iso(i),
+        budgetPoints: 0,
+        budgetSpent: 0,
       })
       await addParticipant(store, { challengeId: `ch-${i}`, openid: 'op-alice', joinedMs: 1_000 + i, value: 0, valueMs: 1_000 + i })
     }

@@ -10,8 +10,7 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const MIN = 60000
-const bike = (c: Caller, km: number, extra: Record<string, unknown> = {}) =>
-  c.ok('checkIn', trip('bike', km, extra))
+const bike = (c: Caller, km: number, extra: Record<string, unknown> = {}) => c.ok('checkIn', trip('bike', km, extra))
 const at = (ms: number) => new Date(ms).toISOString()
 
 async function groupOf(leader: Caller, ...members: Caller[]) {
@@ -39,7 +38,10 @@ describe('groups', () => {
     const seen = (await ann.ok('listMyGroups')).groups[0]
     expect(seen).toMatchObject({ id: group.id, isLeader: false })
     expect(seen.inviteCode).toBeUndefined()
-    expect(seen.members.map((m: any) => [m.nickname, m.isLeader])).toEqual([['lead', true], ['ann', false]])
+    expect(seen.members.map((m: any) => [m.nickname, m.isLeader])).toEqual([
+      ['lead', true],
+      ['ann', false],
+    ])
     expect((await ann.error('rotateInviteCode', { groupId: group.id })).code).toBe('PERMISSION_DENIED')
     const rotated = (await lead.ok('rotateInviteCode', { groupId: group.id })).group.inviteCode
     expect(rotated).not.toBe(group.inviteCode)
@@ -83,7 +85,17 @@ describe('challenges', () => {
     const ann = await h.as('ann')
     const group = await groupOf(lead, ann)
     await bike(ann, 2) // before the challenge exists
-    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Grams', metric: 'gramsCo2e', targetPerMember: 10_000, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 50 })).challenge
+    const c = (
+      await lead.ok('createChallenge', {
+        groupId: group.id,
+        title: 'Grams',
+        metric: 'gramsCo2e',
+        targetPerMember: 10_000,
+        startDay: '2026-11-29',
+        endDay: '2026-12-05',
+        bonusPoints: 50,
+      })
+    ).challenge
     h.clock.ms += 5 * MIN
     await ann.ok('joinChallenge', { challengeId: c.id })
     await bike(ann, 0.5, { durationMin: 2, occurredAt: at(h.clock.ms - 1 * MIN) }) // ended before joining: does not count
@@ -98,7 +110,17 @@ describe('challenges', () => {
     const lead = await h.as('lead')
     const ann = await h.as('ann')
     const group = await groupOf(lead, ann)
-    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Checkins', metric: 'checkins', targetPerMember: 3, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 40 })).challenge
+    const c = (
+      await lead.ok('createChallenge', {
+        groupId: group.id,
+        title: 'Checkins',
+        metric: 'checkins',
+        targetPerMember: 3,
+        startDay: '2026-11-29',
+        endDay: '2026-12-05',
+        bonusPoints: 40,
+      })
+    ).challenge
     await fund(c.id, 40)
     await ann.ok('joinChallenge', { challengeId: c.id })
     const before = (await ann.ok('getWallet')).wallet.pointsBalance
@@ -118,11 +140,25 @@ describe('challenges', () => {
     const lead = await h.as('lead')
     const members = await inOrder(['m1', 'm2', 'm3'], (n) => h.as(n))
     const group = await groupOf(lead, ...members)
-    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'recyclingKg', targetGroup: 3, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 25 })).challenge
+    const c = (
+      await lead.ok('createChallenge', {
+        groupId: group.id,
+        title: 'Together',
+        metric: 'recyclingKg',
+        targetGroup: 3,
+        startDay: '2026-11-29',
+        endDay: '2026-12-05',
+        bonusPoints: 25,
+      })
+    ).challenge
     await fund(c.id, 75)
     for (const m of members) await m.ok('joinChallenge', { challengeId: c.id })
     await Promise.all(
-      members.flatMap((m) => [0, 1].map(() => Promise.resolve().then(() => m.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 0.6, stationCode: 'ST-PK02' })))),
+      members.flatMap((m) =>
+        [0, 1].map(() =>
+          Promise.resolve().then(() => m.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 0.6, stationCode: 'ST-PK02' })),
+        ),
+      ),
     )
     for (const m of members) expect(await bonuses(m)).toHaveLength(1)
     expect(await bonuses(lead)).toHaveLength(0) // the leader never joined
@@ -133,7 +169,18 @@ describe('challenges', () => {
     const lead = await h.as('lead')
     const [m1, m2, late, gone] = await inOrder(['m1', 'm2', 'late', 'gone'], (n) => h.as(n))
     const group = await groupOf(lead, m1, m2, gone)
-    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'travelKm', mode: 'bike', targetGroup: 6, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 25 })).challenge
+    const c = (
+      await lead.ok('createChallenge', {
+        groupId: group.id,
+        title: 'Together',
+        metric: 'travelKm',
+        mode: 'bike',
+        targetGroup: 6,
+        startDay: '2026-11-29',
+        endDay: '2026-12-05',
+        bonusPoints: 25,
+      })
+    ).challenge
     await fund(c.id, 1000)
     for (const m of [m1, m2, gone]) await m.ok('joinChallenge', { challengeId: c.id })
     await bike(gone, 4)
@@ -155,7 +202,11 @@ describe('challenges', () => {
     seen = (await m1.ok('getChallenge', { challengeId: c.id })).challenge
     expect(seen).toMatchObject({ groupValue: 7, participants: 3 })
     const board = await lead.ok('getLeaderboard', { challengeId: c.id })
-    expect(board.rows.map((r: any) => [r.nickname, r.value])).toEqual([['m1', 6], ['late', 1], ['m2', 0]])
+    expect(board.rows.map((r: any) => [r.nickname, r.value])).toEqual([
+      ['m1', 6],
+      ['late', 1],
+      ['m2', 0],
+    ])
     expect(board.groups).toEqual([{ groupId: group.id, name: '银杏社区 Ginkgo', value: 7 }])
     // Coming back starts from zero; the row returns to the board.
     await gone.ok('joinGroup', { inviteCode: group.inviteCode })
@@ -165,7 +216,18 @@ describe('challenges', () => {
 
   it('pools nobody: residents without a group in an open challenge are never paid a group target', async () => {
     const boss = await h.as('boss')
-    const c = (await boss.ok('createChallenge', { title: 'City', metric: 'travelKm', mode: 'bike', targetGroup: 3, startDay: '2026-11-29', endDay: '2026-12-31', bonusPoints: 10, budgetPoints: 1000 })).challenge
+    const c = (
+      await boss.ok('createChallenge', {
+        title: 'City',
+        metric: 'travelKm',
+        mode: 'bike',
+        targetGroup: 3,
+        startDay: '2026-11-29',
+        endDay: '2026-12-31',
+        bonusPoints: 10,
+        budgetPoints: 1000,
+      })
+    ).challenge
     const [p1, p2] = await inOrder(['p1', 'p2'], (n) => h.as(n))
     for (const p of [p1, p2]) await p.ok('joinChallenge', { challengeId: c.id })
     await bike(p1, 2)
@@ -219,8 +281,21 @@ describe('challenges', () => {
 
   it('never overspends a budget under parallel completions', async () => {
     const boss = await h.as('boss')
-    const c = (await boss.ok('createChallenge', { title: 'Rush', metric: 'checkins', targetPerMember: 1, startDay: '2026-11-29', endDay: '2026-12-05', bonusPoints: 30, budgetPoints: 90 })).challenge
-    const people = await inOrder(Array.from({ length: 8 }, (_, i) => `r${i}`), (n) => h.as(n))
+    const c = (
+      await boss.ok('createChallenge', {
+        title: 'Rush',
+        metric: 'checkins',
+        targetPerMember: 1,
+        startDay: '2026-11-29',
+        endDay: '2026-12-05',
+        bonusPoints: 30,
+        budgetPoints: 90,
+      })
+    ).challenge
+    const people = await inOrder(
+      Array.from({ length: 8 }, (_, i) => `r${i}`),
+      (n) => h.as(n),
+    )
     for (const p of people) await p.ok('joinChallenge', { challengeId: c.id })
     await Promise.all(people.map((p) => p.ok('checkIn', trip('bike', 1, { occurredAt: at(h.clock.ms) }))))
     const paid = (await Promise.all(people.map(bonuses))).filter((b) => b.length === 1)
@@ -231,7 +306,16 @@ describe('challenges', () => {
 
   it('ranks by value, ties to whoever got there first, and shows my row outside the top N', async () => {
     const boss = await h.as('boss')
-    const c = (await boss.ok('createChallenge', { title: 'Open', metric: 'gramsCo2e', targetPerMember: 100_000, startDay: '2026-11-29', endDay: '2026-12-31', bonusPoints: 10 })).challenge
+    const c = (
+      await boss.ok('createChallenge', {
+        title: 'Open',
+        metric: 'gramsCo2e',
+        targetPerMember: 100_000,
+        startDay: '2026-11-29',
+        endDay: '2026-12-31',
+        bonusPoints: 10,
+      })
+    ).challenge
     const people = await inOrder(['p1', 'p2', 'p3', 'p4', 'p5'], (n) => h.as(n))
     for (const p of people) await p.ok('joinChallenge', { challengeId: c.id })
     const kms = [3, 5, 3, 1, 4]
@@ -254,7 +338,17 @@ describe('challenges', () => {
     const lead = await h.as('lead')
     const ann = await h.as('ann')
     const group = await groupOf(lead, ann)
-    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'G', metric: 'checkins', targetPerMember: 2, startDay: '2026-11-29', endDay: '2026-11-30', bonusPoints: 5 })).challenge
+    const c = (
+      await lead.ok('createChallenge', {
+        groupId: group.id,
+        title: 'G',
+        metric: 'checkins',
+        targetPerMember: 2,
+        startDay: '2026-11-29',
+        endDay: '2026-11-30',
+        bonusPoints: 5,
+      })
+    ).challenge
     expect((await (await h.as('stranger')).error('getLeaderboard', { challengeId: c.id })).code).toBe('PERMISSION_DENIED')
     expect((await (await h.as('boss')).ok('getLeaderboard', { challengeId: c.id })).participants).toBe(0)
     expect((await ann.ok('listChallenges', { scope: 'open' })).challenges.map((x: any) => x.id)).toEqual([c.id])
@@ -308,8 +402,19 @@ describe('progress a flagged check-in makes', () => {
     const ann = await h.as('ann')
     const ben = await h.as('ben')
     const group = await groupOf(lead, ann, ben)
-    const mine = (await boss.ok('createChallenge', { title: 'Two', metric: 'checkins', targetPerMember: 2, bonusPoints: 1000, budgetPoints: 3000, ...days })).challenge
-    const ours = (await boss.ok('createChallenge', { groupId: group.id, title: 'Together', metric: 'checkins', targetGroup: 3, bonusPoints: 25, budgetPoints: 400, ...days })).challenge
+    const mine = (await boss.ok('createChallenge', { title: 'Two', metric: 'checkins', targetPerMember: 2, bonusPoints: 1000, budgetPoints: 3000, ...days }))
+      .challenge
+    const ours = (
+      await boss.ok('createChallenge', {
+        groupId: group.id,
+        title: 'Together',
+        metric: 'checkins',
+        targetGroup: 3,
+        bonusPoints: 25,
+        budgetPoints: 400,
+        ...days,
+      })
+    ).challenge
     for (const c of [ann, ben]) for (const ch of [mine, ours]) await c.ok('joinChallenge', { challengeId: ch.id })
     await ben.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 0.5, stationCode: 'ST-HQ01' })
     // A fake 9.5 kg typed paper drop: flagged. Then an honest bus trip reaches both targets by count — not by
@@ -334,7 +439,8 @@ describe('progress a flagged check-in makes', () => {
   it('completes what it reaches once confirmed, its bonuses paid then', async () => {
     const { boss, desk } = await organizers()
     const ann = await h.as('ann')
-    const c = (await boss.ok('createChallenge', { title: 'Glass', metric: 'recyclingKg', targetPerMember: 8, bonusPoints: 40, budgetPoints: 40, ...days })).challenge
+    const c = (await boss.ok('createChallenge', { title: 'Glass', metric: 'recyclingKg', targetPerMember: 8, bonusPoints: 40, budgetPoints: 40, ...days }))
+      .challenge
     await ann.ok('joinChallenge', { challengeId: c.id })
     const flagged = await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 9, stationCode: 'ST-HQ01' })
     expect(flagged.wallet.pointsHeld).toBe(flagged.entry.points)
@@ -348,7 +454,8 @@ describe('progress a flagged check-in makes', () => {
 
   it('holds a bonus already paid when its check-in is flagged later (a shared code), and takes it back on reversal', async () => {
     const { boss, desk } = await organizers()
-    const c = (await boss.ok('createChallenge', { title: 'One drop', metric: 'checkins', targetPerMember: 1, bonusPoints: 500, budgetPoints: 5000, ...days })).challenge
+    const c = (await boss.ok('createChallenge', { title: 'One drop', metric: 'checkins', targetPerMember: 1, bonusPoints: 500, budgetPoints: 5000, ...days }))
+      .challenge
     const { code } = await boss.ok('stationDisplayCode', { stationCode: 'ST-HQ01' })
     const residents: Caller[] = []
     for (let i = 0; i < 5; i++) {
@@ -382,7 +489,7 @@ describe('progress a flagged check-in makes', () => {
 })
 
 describe('what a resident and an organizer see', () => {
-  it('always lists the caller\'s own challenges, even behind 200 newer ones', async () => {
+  it("always lists the caller's own challenges, even behind 200 newer ones", async () => {
     const boss = await h.as('boss')
     const ann = await h.as('ann')
     const days = { startDay: '2026-11-29', endDay: '2026-12-31' }
@@ -395,7 +502,7 @@ describe('what a resident and an organizer see', () => {
     expect((await ann.ok('listChallenges', { scope: 'mine' })).challenges.map((c: any) => c.id)).toEqual([mine.id])
   })
 
-  it('shows a group\'s private board to its members and city organizers only', async () => {
+  it("shows a group's private board to its members and city organizers only", async () => {
     const boss = await h.as('boss')
     const east = (await boss.ok('upsertCommunity', { name: '东湖社区' })).community
     const eastLead = await h.as('east-lead')
@@ -403,7 +510,17 @@ describe('what a resident and an organizer see', () => {
     const lead = await h.as('lead')
     const ann = await h.as('ann')
     const group = await groupOf(lead, ann)
-    const c = (await lead.ok('createChallenge', { groupId: group.id, title: 'Ours', metric: 'checkins', targetPerMember: 3, bonusPoints: 1, startDay: '2026-11-29', endDay: '2026-12-05' })).challenge
+    const c = (
+      await lead.ok('createChallenge', {
+        groupId: group.id,
+        title: 'Ours',
+        metric: 'checkins',
+        targetPerMember: 3,
+        bonusPoints: 1,
+        startDay: '2026-11-29',
+        endDay: '2026-12-05',
+      })
+    ).challenge
     expect((await ann.ok('getLeaderboard', { challengeId: c.id })).challengeId).toBe(c.id)
     expect((await boss.ok('getLeaderboard', { challengeId: c.id })).challengeId).toBe(c.id)
     expect((await eastLead.error('getLeaderboard', { challengeId: c.id })).code).toBe('PERMISSION_DENIED')

@@ -62,9 +62,15 @@ describe('checkIn: travel', () => {
     const a = await h.as('alice')
     const iso = (ms: number) => new Date(ms).toISOString()
     expect((await a.ok('checkIn', bike(1, { occurredAt: iso(NOW + 4 * 60 * 1000) }))).entry.day).toBe('2026-11-29')
-    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW + 6 * 60 * 1000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/future/) })
+    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW + 6 * 60 * 1000) }))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/future/),
+    })
     expect((await a.ok('checkIn', bike(1, { occurredAt: iso(NOW - 48 * HOUR + 60000) }))).entry.day).toBe('2026-11-27')
-    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW - 48 * HOUR - 60000) }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/48 hours/) })
+    expect(await a.error('checkIn', bike(1, { occurredAt: iso(NOW - 48 * HOUR - 60000) }))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/48 hours/),
+    })
     // The window is the cloud's setting, and getMethodology publishes it.
     expect((await a.ok('getMethodology')).rules).toMatchObject({ maxBackdateHours: 48, travelNeedsDuration: true, dailyTotalGrams: 36380 })
     const week = await harness({ maxBackdateHours: 168 })
@@ -88,13 +94,22 @@ describe('checkIn: travel', () => {
     // back to back is fine; so is an earlier trip that ends when the bus left
     await a.ok('checkIn', trip('bike', 4, { durationMin: 20, occurredAt: '2026-11-29T08:50:00+08:00' }))
     await a.ok('checkIn', trip('walk', 1, { durationMin: 15, occurredAt: '2026-11-29T08:00:00+08:00' }))
-    expect((await a.error('checkIn', trip('metro', 5, { durationMin: 10, occurredAt: iso(Date.parse('2026-11-29T08:45:00+08:00')) }))).code).toBe('TRIP_OVERLAP')
+    expect((await a.error('checkIn', trip('metro', 5, { durationMin: 10, occurredAt: iso(Date.parse('2026-11-29T08:45:00+08:00')) }))).code).toBe(
+      'TRIP_OVERLAP',
+    )
     expect((await snapshot(a)).entries).toHaveLength(3)
   })
 })
 
 describe('checkIn: recycling', () => {
-  const drop = (extra: Record<string, unknown>) => ({ requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 2.5, stationCode: 'ST-HQ01', ...extra })
+  const drop = (extra: Record<string, unknown>) => ({
+    requestId: rid(),
+    kind: 'recycling',
+    material: 'cardboard',
+    weightKg: 2.5,
+    stationCode: 'ST-HQ01',
+    ...extra,
+  })
 
   it('credits by material and weight at a known station', async () => {
     const a = await h.as('alice')
@@ -105,7 +120,10 @@ describe('checkIn: recycling', () => {
   it('answers NOT_FOUND for an unknown station and INVALID_ARGUMENT for a material it does not take', async () => {
     const a = await h.as('alice')
     expect(await a.error('checkIn', drop({ stationCode: 'ST-NOPE' }))).toMatchObject({ code: 'NOT_FOUND', status: 404 })
-    expect(await a.error('checkIn', drop({ stationCode: 'ST-SC04' }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/does not take cardboard/) })
+    expect(await a.error('checkIn', drop({ stationCode: 'ST-SC04' }))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/does not take cardboard/),
+    })
     expect((await snapshot(a)).entries).toHaveLength(0)
   })
 })
@@ -200,18 +218,24 @@ describe('bad input', () => {
     const value = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined))
     const payload = fc.oneof(
       fc.anything(),
-      fc.record({
-        requestId: fc.oneof(fc.string(), fc.constant('abcdefgh-1')),
-        kind: fc.oneof(fc.constantFrom('travel', 'recycling'), fc.string()),
-        mode: fc.oneof(fc.constantFrom('walk', 'bike', 'metro'), value),
-        material: fc.oneof(fc.constantFrom('paper', 'glass'), value),
-        distanceKm: fc.oneof(fc.double(), value),
-        weightKg: fc.oneof(fc.double({ min: -1, max: 200 }), value),
-        stationCode: fc.oneof(fc.constantFrom('ST-HQ01', 'X'), value),
-        durationMin: fc.oneof(fc.double({ max: 0 }), value),
-        occurredAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), value),
-        openid: value,
-      }, { requiredKeys: ['kind', 'openid'] }),
+      fc.record(
+        {
+          requestId: fc.oneof(fc.string(), fc.constant('abcdefgh-1')),
+          kind: fc.oneof(fc.constantFrom('travel', 'recycling'), fc.string()),
+          mode: fc.oneof(fc.constantFrom('walk', 'bike', 'metro'), value),
+          material: fc.oneof(fc.constantFrom('paper', 'glass'), value),
+          distanceKm: fc.oneof(fc.double(), value),
+          weightKg: fc.oneof(fc.double({ min: -1, max: 200 }), value),
+          stationCode: fc.oneof(fc.constantFrom('ST-HQ01', 'X'), value),
+          durationMin: fc.oneof(fc.double({ max: 0 }), value),
+          occurredAt: fc.oneof(
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            value,
+          ),
+          openid: value,
+        },
+        { requiredKeys: ['kind', 'openid'] },
+      ),
     )
     await fc.assert(
       fc.asyncProperty(payload, async (data) => {
@@ -230,8 +254,18 @@ describe('bad input', () => {
 describe('ledger invariants', () => {
   it('keeps wallet = Σ entries, seq without gaps, and a valid chain after random sequences (property)', async () => {
     const action = fc.oneof(
-      fc.record({ kind: fc.constant('travel'), mode: fc.constantFrom('walk', 'bike', 'bus', 'metro', 'ev', 'carpool'), distanceKm: fc.double({ min: 0.05, max: 60, noNaN: true }), durationMin: fc.integer({ min: 1, max: 600 }) }),
-      fc.record({ kind: fc.constant('recycling'), material: fc.constantFrom('paper', 'plastic', 'metal', 'glass', 'textile', 'cardboard'), weightKg: fc.double({ min: 0.05, max: 20, noNaN: true }), stationCode: fc.constant('ST-HQ01') }),
+      fc.record({
+        kind: fc.constant('travel'),
+        mode: fc.constantFrom('walk', 'bike', 'bus', 'metro', 'ev', 'carpool'),
+        distanceKm: fc.double({ min: 0.05, max: 60, noNaN: true }),
+        durationMin: fc.integer({ min: 1, max: 600 }),
+      }),
+      fc.record({
+        kind: fc.constant('recycling'),
+        material: fc.constantFrom('paper', 'plastic', 'metal', 'glass', 'textile', 'cardboard'),
+        weightKg: fc.double({ min: 0.05, max: 20, noNaN: true }),
+        stationCode: fc.constant('ST-HQ01'),
+      }),
     )
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(action, fc.integer({ min: 0, max: 47 })), { minLength: 1, maxLength: 30 }), async (actions) => {

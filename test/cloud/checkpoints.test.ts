@@ -16,7 +16,10 @@ describe('background WAL checkpoints (what the server runs)', () => {
   it('copy committed pages into the database file off the writer, and lose nothing', async () => {
     const path = join(dir, 'cloud.sqlite')
     const h = await harness({ storage: openSqlite({ path, backgroundCheckpoints: true }) })
-    const residents = await inOrder(Array.from({ length: 20 }, (_, i) => i), (i) => h.as(`ckpt${i}`))
+    const residents = await inOrder(
+      Array.from({ length: 20 }, (_, i) => i),
+      (i) => h.as(`ckpt${i}`),
+    )
     const bytesBefore = statSync(path).size
     for (let i = 0; i < 600; i++) {
       await residents[i % 20].ok('checkIn', { requestId: rid('ckpt'), kind: 'travel', mode: MODES[Math.floor(i / 20) % 6], distanceKm: 0.3, durationMin: 5 })

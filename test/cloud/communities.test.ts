@@ -77,7 +77,9 @@ describe('communities', () => {
     expect((await eastLead.error('upsertStation', { code: 'ST-WEST1', name: '改名', materials: ['paper'] })).code).toBe('PERMISSION_DENIED')
     expect((await eastLead.error('retireStation', { code: 'ST-WEST1' })).code).toBe('PERMISSION_DENIED')
     expect((await eastLead.error('stationDisplayCode', { stationCode: 'ST-WEST1' })).code).toBe('PERMISSION_DENIED')
-    expect((await eastLead.error('upsertStation', { code: 'ST-EAST2', name: '新点', materials: ['paper'], communityId: west.id })).code).toBe('PERMISSION_DENIED')
+    expect((await eastLead.error('upsertStation', { code: 'ST-EAST2', name: '新点', materials: ['paper'], communityId: west.id })).code).toBe(
+      'PERMISSION_DENIED',
+    )
     // Seeded city stations belong to the city: a community organizer cannot take them over.
     expect((await eastLead.error('upsertStation', { code: 'ST-HQ01', name: '改名', materials: ['paper'] })).code).toBe('PERMISSION_DENIED')
     expect((await boss.ok('upsertStation', { code: 'ST-WEST1', name: '西山回收站', materials: ['paper', 'glass'] })).station).toMatchObject({
@@ -157,7 +159,12 @@ describe('stations', () => {
     const { eastLead, ann } = await city()
     const drop = await scannedDrop(ann, eastLead, 'ST-EAST1', 1)
     const stations = (await ann.ok('listStations')).stations
-    expect(stations.find((s: any) => s.code === 'ST-EAST1')).toMatchObject({ name: '东湖回收点', address: '东湖路 1 号', hours: '8:00-20:00', materials: ['paper', 'plastic'] })
+    expect(stations.find((s: any) => s.code === 'ST-EAST1')).toMatchObject({
+      name: '东湖回收点',
+      address: '东湖路 1 号',
+      hours: '8:00-20:00',
+      materials: ['paper', 'plastic'],
+    })
     // Editing keeps the code (printed on its QR) and what was not sent.
     await eastLead.ok('upsertStation', { code: 'ST-EAST1', name: '东湖回收站', materials: ['paper', 'plastic', 'glass'] })
     expect((await ann.ok('listStations')).stations.find((s: any) => s.code === 'ST-EAST1')).toMatchObject({ name: '东湖回收站', address: '东湖路 1 号' })
@@ -210,7 +217,10 @@ describe('public verification', () => {
     expect(text).not.toContain('ann')
 
     const byHash = await anonymous('verifyPublic', { code: drop.entry.hash.toUpperCase() })
-    expect(byHash.body.result).toMatchObject({ genuine: true, entry: { type: 'checkin', gramsCo2e: drop.entry.gramsCo2e, factorId: drop.entry.factorId, seq: 1 } })
+    expect(byHash.body.result).toMatchObject({
+      genuine: true,
+      entry: { type: 'checkin', gramsCo2e: drop.entry.gramsCo2e, factorId: drop.entry.factorId, seq: 1 },
+    })
     expect(JSON.stringify(byHash.body)).not.toContain('ST-HQ01') // where a resident was is not shown
 
     const unknown = await anonymous('verifyPublic', { code: '0000-0000-0000-0000' })
@@ -239,7 +249,12 @@ describe('city dashboard', () => {
   it('adds up per-person counters kept with each entry, by community and week, without login, cached briefly', async () => {
     const { boss, west, eastLead, westLead, ann, wen } = await city()
     const empty = (await anonymous('getCityDashboard', {})).body.result
-    expect(empty).toMatchObject({ residents: 0, gramsCo2eTotal: 0, thisWeek: { fromDay: '2026-11-23', toDay: '2026-11-29', gramsCo2e: 0 }, lastWeek: { fromDay: '2026-11-16', toDay: '2026-11-22' } })
+    expect(empty).toMatchObject({
+      residents: 0,
+      gramsCo2eTotal: 0,
+      thisWeek: { fromDay: '2026-11-23', toDay: '2026-11-29', gramsCo2e: 0 },
+      lastWeek: { fromDay: '2026-11-16', toDay: '2026-11-22' },
+    })
 
     // Last week (a back-dated trip on Sunday the 22nd is outside the 48 h back-dating window; use Saturday's clock).
     h.clock.ms -= 7 * DAY_MS
@@ -266,7 +281,12 @@ describe('city dashboard', () => {
     expect(board.lastWeek.gramsCo2e).toBe(lastWeekTrip.entry.gramsCo2e)
     // Fewer than five residents: a community's figures would be one person's own, so both show only together.
     expect(board.communities).toEqual([])
-    expect(board.otherCommunities).toEqual({ communities: 2, residents: 2, gramsCo2eTotal: eastGrams + westGrams, thisWeekGrams: a1.entry.gramsCo2e + westGrams })
+    expect(board.otherCommunities).toEqual({
+      communities: 2,
+      residents: 2,
+      gramsCo2eTotal: eastGrams + westGrams,
+      thisWeekGrams: a1.entry.gramsCo2e + westGrams,
+    })
     expect(heavy.entry.gramsCo2e).toBeGreaterThan(0)
     // The sums agree with the wallets, which agree with the ledger (verifyLedger).
     const wallets = await Promise.all([ann, wen, loner].map(async (c) => (await c.ok('getWallet')).wallet.gramsCo2eTotal))

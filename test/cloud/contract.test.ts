@@ -51,9 +51,7 @@ it('every cloud function validates with the schema the contract table names, and
   const defined = definedSchemas()
   expect(Object.keys(defined).sort()).toEqual(Object.keys(FUNCTIONS).sort())
   expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual(Object.keys(FUNCTIONS).sort())
-  const mismatched = Object.entries(defined).filter(
-    ([name, identifier]) => schemaNamed(identifier) !== REQUEST_SCHEMAS[name as keyof typeof REQUEST_SCHEMAS],
-  )
+  const mismatched = Object.entries(defined).filter(([name, identifier]) => schemaNamed(identifier) !== REQUEST_SCHEMAS[name as keyof typeof REQUEST_SCHEMAS])
   expect(mismatched).toEqual([])
 })
 
@@ -70,13 +68,23 @@ it('documents session and refusals per function: login needs no session, checkIn
 it('keeps exactly-once in the boundary for every function whose request carries a requestId, and for no other', () => {
   // Required somewhere in the request's JSON Schema (checkIn's is a union of kinds: in every branch).
   const carriesRequestId = (name: string) =>
-    JSON.stringify(toJSONSchema(REQUEST_SCHEMAS[name as keyof typeof REQUEST_SCHEMAS], { io: 'input', unrepresentable: 'any' })).match(/"required":\[[^\]]*"requestId"/) !== null
-  const idempotent = Object.values(FUNCTIONS).filter((f) => f.idempotent).map((f) => f.name).sort()
+    JSON.stringify(toJSONSchema(REQUEST_SCHEMAS[name as keyof typeof REQUEST_SCHEMAS], { io: 'input', unrepresentable: 'any' })).match(
+      /"required":\[[^\]]*"requestId"/,
+    ) !== null
+  const idempotent = Object.values(FUNCTIONS)
+    .filter((f) => f.idempotent)
+    .map((f) => f.name)
+    .sort()
   const withRequestId = Object.keys(FUNCTIONS).filter(carriesRequestId).sort()
   expect(idempotent).toEqual(withRequestId)
   expect(idempotent).toEqual(['allocatePoints', 'attendEvent', 'checkIn', 'createEvent', 'donate', 'fundChallenge', 'issuePoints', 'redeem'])
   // Every idempotent function writes in one transaction; only functions with work outside it open their own
   // (login and syncSteps ask WeChat first, deleteAccount erases after the commit).
   expect(Object.values(FUNCTIONS).filter((f) => f.idempotent && f.transaction !== 'write')).toEqual([])
-  expect(Object.values(FUNCTIONS).filter((f) => f.transaction === 'none').map((f) => f.name).sort()).toEqual(['deleteAccount', 'login', 'syncSteps'])
+  expect(
+    Object.values(FUNCTIONS)
+      .filter((f) => f.transaction === 'none')
+      .map((f) => f.name)
+      .sort(),
+  ).toEqual(['deleteAccount', 'login', 'syncSteps'])
 })

@@ -26,7 +26,16 @@ function cells(csv: string): string[] {
 it('exportEventCsv: nicknames and the title that start like formulas arrive as text', async () => {
   const boss = await h.as('boss')
   await stockTreasury(boss, 10_000)
-  const { event } = await boss.ok('createEvent', { requestId: rid(), title: '=1+1 植树', place: '公园', startsAt: at(NOW + HOUR), endsAt: at(NOW + 3 * HOUR), slots: 10, rewardPoints: 5, communityId: '' })
+  const { event } = await boss.ok('createEvent', {
+    requestId: rid(),
+    title: '=1+1 植树',
+    place: '公园',
+    startsAt: at(NOW + HOUR),
+    endsAt: at(NOW + 3 * HOUR),
+    slots: 10,
+    rewardPoints: 5,
+    communityId: '',
+  })
   for (const [i, nickname] of FORMULAS.entries()) {
     const r = await h.as(`csv${i}`)
     await r.ok('updateProfile', { nickname: nickname.slice(0, 20) })

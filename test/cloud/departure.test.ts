@@ -50,7 +50,16 @@ describe('deleting an account', () => {
   it('gives back its event places and passes its groups to the longest-standing member, or closes them', async () => {
     const boss = await h.as('boss')
     await stockTreasury(boss, 10_000)
-    const { event } = await boss.ok('createEvent', { requestId: rid(), title: '植树', place: '公园', startsAt: at(NOW + 5 * HOUR), endsAt: at(NOW + 7 * HOUR), slots: 1, rewardPoints: 10, communityId: '' })
+    const { event } = await boss.ok('createEvent', {
+      requestId: rid(),
+      title: '植树',
+      place: '公园',
+      startsAt: at(NOW + 5 * HOUR),
+      endsAt: at(NOW + 7 * HOUR),
+      slots: 1,
+      rewardPoints: 10,
+      communityId: '',
+    })
     const lead = await h.as('lead')
     const ann = await h.as('ann')
     const ben = await h.as('ben')
@@ -87,7 +96,7 @@ describe('logging in again with the same identity', () => {
     h = await harness({ organizers: ['boss', 'desk'], tokenTtlSeconds: 365 * 86400 })
   })
 
-  it('starts with the day\'s caps and the overlap window of the deleted account', async () => {
+  it("starts with the day's caps and the overlap window of the deleted account", async () => {
     const a = await h.as('alice')
     await a.ok('checkIn', { requestId: rid(), kind: 'travel', mode: 'walk', distanceKm: 20, durationMin: 240, occurredAt: at(NOW) }) // the walking cap
     await a.ok('checkIn', drop('paper', 10)) // 17,300 g, half the paper cap (typed code)
@@ -97,7 +106,14 @@ describe('logging in again with the same identity', () => {
     expect((await again.ok('getWallet')).wallet.pointsBalance).toBe(0)
     expect((await again.error('checkIn', { requestId: rid(), kind: 'travel', mode: 'walk', distanceKm: 1, durationMin: 15 })).code).toBe('DAILY_CAP_REACHED')
     expect((await again.error('checkIn', drop('paper', 1))).code).toBe('DAILY_CAP_REACHED')
-    const overlap = await again.error('checkIn', { requestId: rid(), kind: 'travel', mode: 'bike', distanceKm: 5, durationMin: 30, occurredAt: at(NOW - 30 * 60_000) })
+    const overlap = await again.error('checkIn', {
+      requestId: rid(),
+      kind: 'travel',
+      mode: 'bike',
+      distanceKm: 5,
+      durationMin: 30,
+      occurredAt: at(NOW - 30 * 60_000),
+    })
     expect(overlap.code).toBe('TRIP_OVERLAP')
     expect(overlap.message).toContain('earlier account')
     expect(overlap.message).not.toMatch(/e_[A-Za-z0-9]{20}/)
@@ -113,13 +129,37 @@ describe('logging in again with the same identity', () => {
     // WeRun: today's 10,000 verified steps (164 g)
     const key = newSessionKey()
     await h.cloud.store.transaction((tx) => saveWeChatSessionKey(tx, a.openid, key, at(NOW)))
-    const steps = () => encryptOpenData({ stepInfoList: [{ timestamp: Date.parse('2026-11-29T00:00:00+08:00') / 1000, step: 10_000 }], watermark: { appid: DEV_WECHAT_APPID, timestamp: Math.floor(h.clock.ms / 1000) - 60 } }, key)
+    const steps = () =>
+      encryptOpenData(
+        {
+          stepInfoList: [{ timestamp: Date.parse('2026-11-29T00:00:00+08:00') / 1000, step: 10_000 }],
+          watermark: { appid: DEV_WECHAT_APPID, timestamp: Math.floor(h.clock.ms / 1000) - 60 },
+        },
+        key,
+      )
     expect((await a.ok('syncSteps', steps())).days[0].gramsCo2e).toBe(164)
     // A challenge completed and paid, an event attended and paid.
-    const { challenge } = await boss.ok('createChallenge', { title: 'One drop', metric: 'checkins', targetPerMember: 1, bonusPoints: 20, budgetPoints: 200, startDay: '2026-11-29', endDay: '2026-12-05' })
+    const { challenge } = await boss.ok('createChallenge', {
+      title: 'One drop',
+      metric: 'checkins',
+      targetPerMember: 1,
+      bonusPoints: 20,
+      budgetPoints: 200,
+      startDay: '2026-11-29',
+      endDay: '2026-12-05',
+    })
     await a.ok('joinChallenge', { challengeId: challenge.id })
     await a.ok('checkIn', drop('cardboard', 2))
-    const { event } = await boss.ok('createEvent', { requestId: rid(), title: '植树', place: '公园', startsAt: at(NOW - HOUR), endsAt: at(NOW + 5 * HOUR), slots: 5, rewardPoints: 30, communityId: '' })
+    const { event } = await boss.ok('createEvent', {
+      requestId: rid(),
+      title: '植树',
+      place: '公园',
+      startsAt: at(NOW - HOUR),
+      endsAt: at(NOW + 5 * HOUR),
+      slots: 5,
+      rewardPoints: 30,
+      communityId: '',
+    })
     await a.ok('signUpEvent', { eventId: event.id })
     expect((await a.ok('attendEvent', { requestId: rid(), code: (await boss.ok('eventDisplayCode', { eventId: event.id })).code })).entry.points).toBe(30)
     // Two bus vouchers handed out (the limit is 5 a person), a third held.
@@ -140,12 +180,14 @@ describe('logging in again with the same identity', () => {
     expect((await again.ok('getChallenge', { challengeId: challenge.id })).challenge).toMatchObject({ myCompleted: true, myBonusPaid: false })
     const signed = await again.ok('signUpEvent', { eventId: event.id })
     expect(signed.event.myStatus).toBe('attended')
-    expect((await again.error('attendEvent', { requestId: rid(), code: (await boss.ok('eventDisplayCode', { eventId: event.id })).code })).code).toBe('CONFLICT')
+    expect((await again.error('attendEvent', { requestId: rid(), code: (await boss.ok('eventDisplayCode', { eventId: event.id })).code })).code).toBe(
+      'CONFLICT',
+    )
     expect((await again.ok('listLedger', { limit: 50 })).entries.filter((e: any) => e.type === 'bonus')).toEqual([])
     expect((await boss.ok('auditEconomy')).ok).toBe(true)
   })
 
-  it('keeps a scripted delete-and-rejoin account to one person\'s caps for the day (Done-when)', async () => {
+  it("keeps a scripted delete-and-rejoin account to one person's caps for the day (Done-when)", async () => {
     const cap = { walk: 296, paperSelf: 17_300 }
     const earned: number[] = []
     for (let cycle = 0; cycle < 4; cycle++) {
@@ -177,7 +219,15 @@ describe('logging in again with the same identity', () => {
     await stockTreasury(boss, 2000, east.id)
     // A city organizer (by ORGANIZERS, so still one after coming back) makes a funded challenge, then leaves.
     const maker = await h.as('desk')
-    const { challenge } = await maker.ok('createChallenge', { title: 'Mine', metric: 'checkins', targetPerMember: 1, bonusPoints: 1000, budgetPoints: 1000, startDay: '2026-11-29', endDay: '2026-12-05' })
+    const { challenge } = await maker.ok('createChallenge', {
+      title: 'Mine',
+      metric: 'checkins',
+      targetPerMember: 1,
+      bonusPoints: 1000,
+      budgetPoints: 1000,
+      startDay: '2026-11-29',
+      endDay: '2026-12-05',
+    })
     await gone(maker)
     const makerAgain = await h.as('desk')
     await makerAgain.ok('joinChallenge', { challengeId: challenge.id })
@@ -186,7 +236,16 @@ describe('logging in again with the same identity', () => {
     // A community organizer announces an event, keeps its code, leaves, and comes back as a resident with it.
     const lead = await h.as('lead')
     await boss.ok('grantOrganizer', { openid: lead.openid, communityId: east.id, granted: true })
-    const { event } = await lead.ok('createEvent', { requestId: rid(), title: '植树', place: '公园', startsAt: at(NOW - HOUR), endsAt: at(NOW + 5 * HOUR), slots: 5, rewardPoints: 200, communityId: east.id })
+    const { event } = await lead.ok('createEvent', {
+      requestId: rid(),
+      title: '植树',
+      place: '公园',
+      startsAt: at(NOW - HOUR),
+      endsAt: at(NOW + 5 * HOUR),
+      slots: 5,
+      rewardPoints: 200,
+      communityId: east.id,
+    })
     const { code } = await lead.ok('eventDisplayCode', { eventId: event.id })
     await gone(lead)
     const leadAgain = await h.as('lead')

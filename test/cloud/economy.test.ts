@@ -14,8 +14,20 @@ const MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool'] as const
 
 const who = fc.nat(2)
 const action = fc.oneof(
-  fc.record({ t: fc.constant('trip' as const), who, mode: fc.constantFrom(...MODES), km: fc.double({ min: 0.2, max: 15, noNaN: true }), endedMinutesAgo: fc.nat(40 * 60) }),
-  fc.record({ t: fc.constant('drop' as const), who, material: fc.constantFrom(...MATERIALS), kg: fc.double({ min: 0.1, max: 12, noNaN: true }), endedMinutesAgo: fc.nat(40 * 60) }),
+  fc.record({
+    t: fc.constant('trip' as const),
+    who,
+    mode: fc.constantFrom(...MODES),
+    km: fc.double({ min: 0.2, max: 15, noNaN: true }),
+    endedMinutesAgo: fc.nat(40 * 60),
+  }),
+  fc.record({
+    t: fc.constant('drop' as const),
+    who,
+    material: fc.constantFrom(...MATERIALS),
+    kg: fc.double({ min: 0.1, max: 12, noNaN: true }),
+    endedMinutesAgo: fc.nat(40 * 60),
+  }),
   fc.record({ t: fc.constant('redeem' as const), who }),
   fc.record({ t: fc.constant('cancel' as const), who }),
   fc.record({ t: fc.constant('expire' as const) }),
@@ -37,8 +49,20 @@ it('holds after random sequences of everything that moves points (property)', as
         const people: Caller[] = [await h.as('p0'), await h.as('p1'), await h.as('p2')]
         const { group } = await lead.ok('createGroup', { name: 'G' })
         const days = { startDay: '2026-11-27', endDay: '2026-12-31' }
-        const groupChallenge = (await lead.ok('createChallenge', { groupId: group.id, title: 'Group', metric: 'checkins', targetPerMember: 2, targetGroup: 4, bonusPoints: 20, ...days })).challenge
-        const openChallenge = (await boss.ok('createChallenge', { title: 'Open', metric: 'gramsCo2e', targetPerMember: 400, bonusPoints: 15, budgetPoints: 30, ...days })).challenge
+        const groupChallenge = (
+          await lead.ok('createChallenge', {
+            groupId: group.id,
+            title: 'Group',
+            metric: 'checkins',
+            targetPerMember: 2,
+            targetGroup: 4,
+            bonusPoints: 20,
+            ...days,
+          })
+        ).challenge
+        const openChallenge = (
+          await boss.ok('createChallenge', { title: 'Open', metric: 'gramsCo2e', targetPerMember: 400, bonusPoints: 15, budgetPoints: 30, ...days })
+        ).challenge
         const vouchers: string[][] = [[], [], []]
         for (const a of actions) {
           const p = 'who' in a ? people[a.who] : undefined
@@ -47,7 +71,14 @@ it('holds after random sequences of everything that moves points (property)', as
               await p!.call('checkIn', trip(a.mode, a.km, { occurredAt: new Date(h.clock.ms - a.endedMinutesAgo * 60_000).toISOString() }))
               break
             case 'drop':
-              await p!.call('checkIn', { requestId: rid(), kind: 'recycling', material: a.material, weightKg: a.kg, stationCode: 'ST-HQ01', occurredAt: new Date(h.clock.ms - a.endedMinutesAgo * 60_000).toISOString() })
+              await p!.call('checkIn', {
+                requestId: rid(),
+                kind: 'recycling',
+                material: a.material,
+                weightKg: a.kg,
+                stationCode: 'ST-HQ01',
+                occurredAt: new Date(h.clock.ms - a.endedMinutesAgo * 60_000).toISOString(),
+              })
               break
             case 'redeem': {
               const out = await p!.call('redeem', { requestId: rid(), rewardId: 'rw-bus' })
@@ -104,4 +135,3 @@ it('holds after random sequences of everything that moves points (property)', as
     { numRuns: ENGINE === 'mysql' ? 12 : 60 },
   )
 }, 240_000)
-

@@ -125,7 +125,9 @@ describe('public-welfare events', () => {
     // Her data export says where she belongs and what she signed up for.
     const mine = await annNow.ok('exportMyData')
     expect(mine.community.name).toBe('东湖社区')
-    expect(mine.eventSignups).toEqual([{ eventId: event.id, title: '植树活动', status: 'attended', signedAt: expect.any(String), attendedAt: '2026-11-30T09:10:00.000+08:00' }])
+    expect(mine.eventSignups).toEqual([
+      { eventId: event.id, title: '植树活动', status: 'attended', signedAt: expect.any(String), attendedAt: '2026-11-30T09:10:00.000+08:00' },
+    ])
     // A second scan with a new request is refused: once per person.
     expect(await annNow.error('attendEvent', { requestId: rid(), code })).toMatchObject({ code: 'CONFLICT' })
     // Without a place, or with a code from another window or event, nothing is recorded.
@@ -146,7 +148,12 @@ describe('public-welfare events', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const lines = csv.trim().split('\r\n')
     expect(lines[0]).toContain('nickname')
-    expect(lines.slice(1).map((l) => l.split(',').slice(4, 5)[0]).sort()).toEqual(['attended', 'signed'])
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',').slice(4, 5)[0])
+        .sort(),
+    ).toEqual(['attended', 'signed'])
     expect(lines.some((l) => l.includes('attended') && l.endsWith(',30,'))).toBe(true)
     const westLead = await h.as('west-lead')
     const west = (await wen.ok('getMyCommunity')).community
@@ -185,13 +192,17 @@ describe('public-welfare events', () => {
     expect((await (await h.as('ann')).ok('listEvents')).events).toEqual([])
   })
 
-  it('check attendance on site when the event asks for the phone\'s location: refused without it or far off, the distance kept as evidence', async () => {
+  it("check attendance on site when the event asks for the phone's location: refused without it or far off, the distance kept as evidence", async () => {
     const { lead, ann, ben, wen } = await setUp()
     // 东湖公园: attendance within 200 m of it.
     const park = { latitude: 30.5535, longitude: 114.3711 }
     const { event } = await lead.ok('createEvent', planting({ location: { ...park, radiusM: 200 } }))
     expect(event.location).toEqual({ ...park, radiusM: 200 })
-    for (const bad of [{ ...park, radiusM: 10 }, { latitude: 91, longitude: 0, radiusM: 100 }, { latitude: 30, longitude: 'east', radiusM: 100 }]) {
+    for (const bad of [
+      { ...park, radiusM: 10 },
+      { latitude: 91, longitude: 0, radiusM: 100 },
+      { latitude: 30, longitude: 'east', radiusM: 100 },
+    ]) {
       expect((await lead.error('createEvent', planting({ location: bad }))).code).toBe('INVALID_ARGUMENT')
     }
     for (const c of [ann, ben]) await c.ok('signUpEvent', { eventId: event.id })
@@ -206,7 +217,9 @@ describe('public-welfare events', () => {
     const near = await ann.ok('attendEvent', { requestId: rid(), code, location: { latitude: 30.5545, longitude: 114.3711, accuracyM: 20 } })
     expect(near.entry.points).toBe(30)
     // just past the radius, inside it with the phone's reported accuracy
-    expect((await ben.ok('attendEvent', { requestId: rid(), code, location: { latitude: 30.5535 + 0.0025, longitude: 114.3711, accuracyM: 80 } })).event.myStatus).toBe('attended')
+    expect(
+      (await ben.ok('attendEvent', { requestId: rid(), code, location: { latitude: 30.5535 + 0.0025, longitude: 114.3711, accuracyM: 80 } })).event.myStatus,
+    ).toBe('attended')
     const { csv } = await lead.ok('exportEventCsv', { eventId: event.id })
     expect(csv).toMatch(/distanceM/)
     expect(csv).toMatch(/,111\r\n|,111,/)

@@ -34,7 +34,14 @@ async function longLedger(openid: string, length: number): Promise<void> {
   await inTransaction(h.cloud.services, async (services) => {
     for (let i = 0; i < length; i++) {
       const grams = 20 + (i % 50)
-      await appendEntry(services, openid, { type: 'checkin', gramsCo2e: grams, points: Math.floor(grams / services.methodology.gramsPerPoint), factorId: 'travel.walk', methodologyVersion: services.methodologyVersion, day: '2026-11-29' })
+      await appendEntry(services, openid, {
+        type: 'checkin',
+        gramsCo2e: grams,
+        points: Math.floor(grams / services.methodology.gramsPerPoint),
+        factorId: 'travel.walk',
+        methodologyVersion: services.methodologyVersion,
+        day: '2026-11-29',
+      })
     }
   })
 }
@@ -54,7 +61,10 @@ describe('exportMyData, paged', () => {
     expect(pages[1].verification).toMatchObject({ ok: true, entries: length, headHash: entries[length - 1].hash })
     expect((await a.ok('verifyLedger')).headHash).toBe(pages[1].verification.headHash)
     // The rest comes once, with the first page; only the last carries the verification.
-    expect(pages[0]).toMatchObject({ profile: { openid: a.openid, nickname: 'alice' }, wallet: { gramsCo2eTotal: entries.reduce((s: number, e: any) => s + e.gramsCo2e, 0) } })
+    expect(pages[0]).toMatchObject({
+      profile: { openid: a.openid, nickname: 'alice' },
+      wallet: { gramsCo2eTotal: entries.reduce((s: number, e: any) => s + e.gramsCo2e, 0) },
+    })
     expect(pages[0].verification).toBeUndefined()
     expect(Object.keys(pages[1]).sort()).toEqual(['entries', 'nextCursor', 'verification'])
   })
@@ -118,7 +128,9 @@ describe('exportMyData, paged', () => {
     expect(await snapshot(a)).toEqual(before)
     // what this server gave out is taken, and reads only the caller's own ledger
     const b = await h.as('bob')
-    expect(await b.ok('exportMyData', { cursor: encodeExportCursor({ afterSeq: 0, walk: { expectedSeq: 1, prevHash: GENESIS_HASH, count: 0 } }) })).toMatchObject({ entries: [], nextCursor: null })
+    expect(
+      await b.ok('exportMyData', { cursor: encodeExportCursor({ afterSeq: 0, walk: { expectedSeq: 1, prevHash: GENESIS_HASH, count: 0 } }) }),
+    ).toMatchObject({ entries: [], nextCursor: null })
     expect(await b.ok('exportMyData', { cursor: encodeExportCursor({ afterSeq: 1, walk }) })).toMatchObject({ entries: [], nextCursor: null })
   })
 

@@ -50,7 +50,7 @@ it('earns no more than the daily total per day, and nothing flagged can be spent
     for (let round = 0; round < rounds; round++) {
       for (const f of recycling) {
         claimed += 11 * MIN
-        const kg = Math.floor((0.79 * f.dailyCapGrams) / f.gramsPerUnit * 10) / 10
+        const kg = Math.floor(((0.79 * f.dailyCapGrams) / f.gramsPerUnit) * 10) / 10
         await send({ kind: 'recycling', material: f.id.slice('recycling.'.length), weightKg: kg, stationCode: 'ST-HQ01', occurredAt: iso(claimed) })
       }
     }

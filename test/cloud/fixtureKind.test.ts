@@ -23,7 +23,7 @@ afterEach(() => h.close())
 const cup = (cafe: string, cups: number, extra: Record<string, unknown> = {}) => ({ requestId: rid('cup'), kind: CUP_KIND, cafe, cups, ...extra })
 const MINUTE = 60_000
 
-it('publishes the fixture\'s factor and its share of the day\'s total beside the built-in ones', async () => {
+it("publishes the fixture's factor and its share of the day's total beside the built-in ones", async () => {
   const me = await h.as('cupper')
   const m = await me.ok('getMethodology')
   expect(m.factors.find((f: { id: string }) => f.id === CUP_FACTOR.id)).toEqual(CUP_FACTOR)
@@ -41,7 +41,17 @@ it('credits, remembers, caps, flags and reverses a check-in of a kind defined on
   const first = await me.ok('checkIn', cup('BEAN-1', 2))
   expect(first).toMatchObject({
     capped: false,
-    entry: { type: 'checkin', factorId: CUP_FACTOR.id, sourceVersion: CUP_FACTOR.sourceVersion, methodologyVersion: '2026.2', gramsCo2e: 70, points: 7, quantity: 2, unit: 'cup', day: '2026-11-29' },
+    entry: {
+      type: 'checkin',
+      factorId: CUP_FACTOR.id,
+      sourceVersion: CUP_FACTOR.sourceVersion,
+      methodologyVersion: '2026.2',
+      gramsCo2e: 70,
+      points: 7,
+      quantity: 2,
+      unit: 'cup',
+      day: '2026-11-29',
+    },
   })
   // What it measured is quantity and unit: none of the first kinds' fields.
   for (const field of ['distanceM', 'durationS', 'weightG', 'steps', 'stationCode', 'evidence']) expect(first.entry).not.toHaveProperty(field)

@@ -81,7 +81,9 @@ describe('roles are read on every call', () => {
 describe('login codes', () => {
   it('refuses dev codes unless the cloud runs with dev login, and writes nothing', async () => {
     const cloud = await createCloud({ storage: openSqlite({ path: ':memory:' }) })
-    expect((await cloud.call('login', { code: 'dev:organizer' })).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/Dev login is turned off/) } })
+    expect((await cloud.call('login', { code: 'dev:organizer' })).body).toMatchObject({
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/Dev login is turned off/) },
+    })
     expect(await findUserByHandle(cloud.store, 'organizer')).toBeUndefined()
     await cloud.close()
   })
@@ -125,7 +127,10 @@ describe('privacy notice agreement', () => {
     const h = await harness()
     const ann = await h.as('ann')
     expect(((await h.cloud.call('login', { code: 'dev:ann' })).body as any).result.privacyVersion).toBe(0)
-    expect(await ann.ok('agreePrivacy', { version: PRIVACY_NOTICE_VERSION })).toEqual({ privacyVersion: PRIVACY_NOTICE_VERSION, agreedAt: '2026-11-29T10:00:00.000+08:00' })
+    expect(await ann.ok('agreePrivacy', { version: PRIVACY_NOTICE_VERSION })).toEqual({
+      privacyVersion: PRIVACY_NOTICE_VERSION,
+      agreedAt: '2026-11-29T10:00:00.000+08:00',
+    })
     expect(((await h.cloud.call('login', { code: 'dev:ann' })).body as any).result.privacyVersion).toBe(PRIVACY_NOTICE_VERSION)
     expect(await ann.error('agreePrivacy', { version: PRIVACY_NOTICE_VERSION + 1 })).toMatchObject({ status: 400, code: 'INVALID_ARGUMENT' })
     for (const bad of [{ version: 0 }, { version: 1.5 }, { version: '1' }, {}, { version: 1, openid: 'o_x' }]) {

@@ -87,7 +87,14 @@ describe('verifyLedger', () => {
     await inTransaction(h.cloud.services, async (services) => {
       for (let i = 0; i < length; i++) {
         const grams = 20 + (i % 50)
-        await appendEntry(services, a.openid, { type: 'checkin', gramsCo2e: grams, points: Math.floor(grams / services.methodology.gramsPerPoint), factorId: 'travel.walk', methodologyVersion: services.methodologyVersion, day: '2026-11-30' })
+        await appendEntry(services, a.openid, {
+          type: 'checkin',
+          gramsCo2e: grams,
+          points: Math.floor(grams / services.methodology.gramsPerPoint),
+          factorId: 'travel.walk',
+          methodologyVersion: services.methodologyVersion,
+          day: '2026-11-30',
+        })
       }
     })
     const good = await a.ok('verifyLedger')
@@ -126,7 +133,9 @@ describe('seeding', () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'glp-')), 'c.sqlite')
     for (let i = 0; i < 3; i++) await (await createCloud({ storage: openSqlite({ path: dbPath }) })).close()
     const c = await createCloud({ storage: openSqlite({ path: dbPath }) })
-    const counts = c.store.sqlite.db.prepare("SELECT (SELECT COUNT(*) FROM stations) s, (SELECT COUNT(*) FROM rewards) r, (SELECT COUNT(*) FROM factors) f").get()
+    const counts = c.store.sqlite.db
+      .prepare('SELECT (SELECT COUNT(*) FROM stations) s, (SELECT COUNT(*) FROM rewards) r, (SELECT COUNT(*) FROM factors) f')
+      .get()
     expect(counts).toEqual({ s: 4, r: 3, f: 12 + 13 }) // both methodology versions' factors
     await c.close()
   })

@@ -6,7 +6,14 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-const drop = (weightKg: number, extra: Record<string, unknown> = {}) => ({ requestId: rid(), kind: 'recycling', material: 'paper', weightKg, stationCode: 'ST-HQ01', ...extra })
+const drop = (weightKg: number, extra: Record<string, unknown> = {}) => ({
+  requestId: rid(),
+  kind: 'recycling',
+  material: 'paper',
+  weightKg,
+  stationCode: 'ST-HQ01',
+  ...extra,
+})
 const minutesAgo = (m: number) => new Date(h.clock.ms - m * 60000).toISOString()
 
 /**
@@ -99,7 +106,7 @@ describe('review queue', () => {
     expect((await boss.error('decideReview', { reviewId: bobItem.id, decision: 'delete' })).code).toBe('INVALID_ARGUMENT')
   })
 
-  it('holds a flagged check-in\'s points until decided, so a reversal takes them all back', async () => {
+  it("holds a flagged check-in's points until decided, so a reversal takes them all back", async () => {
     const a = await h.as('alice')
     const boss = await h.as('boss')
     const heavy = (await a.ok('checkIn', await scanned(9))).entry // 3,114 points, flagged near the cap
@@ -171,7 +178,9 @@ describe('impact statistics and CSV', () => {
       { factorId: 'travel.bike', gramsCo2e: 330, checkins: 2 },
     ])
     expect(stats.byStation).toEqual([{ stationCode: 'ST-HQ01', gramsCo2e: 3460, checkins: 1, weightG: 1000 }])
-    expect(stats.redemptionsByReward).toEqual([{ rewardId: 'rw-bus', title: '公交乘车券 Bus ride voucher', pending: 1, fulfilled: 0, cancelled: 0, expired: 0 }])
+    expect(stats.redemptionsByReward).toEqual([
+      { rewardId: 'rw-bus', title: '公交乘车券 Bus ride voucher', pending: 1, fulfilled: 0, cancelled: 0, expired: 0 },
+    ])
     expect((await boss.ok('getImpactStats', { fromDay: '2026-11-29', toDay: '2026-11-29' })).totals.gramsCo2e).toBe(3625)
   })
 

@@ -13,7 +13,13 @@ interface Signed {
 }
 
 /** Posts a batch as a partner would: signed now (or at `timestampS`), with a fresh nonce unless one is given. */
-function send(h: Harness, p: Signed, op: string, body: unknown, tweak: { timestampS?: number; nonce?: string; secret?: string; tamper?: (b: string) => string } = {}): Promise<PartnerHttpAnswer> {
+function send(
+  h: Harness,
+  p: Signed,
+  op: string,
+  body: unknown,
+  tweak: { timestampS?: number; nonce?: string; secret?: string; tamper?: (b: string) => string } = {},
+): Promise<PartnerHttpAnswer> {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
   const authorization = partnerAuthorization({
     partnerId: p.partnerId,
@@ -59,10 +65,14 @@ describe('partners', () => {
     const rotated = await boss.ok('rotatePartnerSecret', { partnerId: p.partnerId })
     expect(rotated.partner.secretVersion).toBe(2)
     expect(rotated.secret).not.toBe(p.secret)
-    expect((await send(h, p, 'link', { rows: [{ rowId: 'r2', linkCode: 'ABCDEFGH', partnerUserId: 'u1' }] })).body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
+    expect((await send(h, p, 'link', { rows: [{ rowId: 'r2', linkCode: 'ABCDEFGH', partnerUserId: 'u1' }] })).body).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    })
     expect((await send(h, { ...p, secret: rotated.secret }, 'link', { rows: [{ rowId: 'r2', linkCode: 'ABCDEFGH', partnerUserId: 'u1' }] })).status).toBe(200)
     await boss.ok('revokePartner', { partnerId: p.partnerId })
-    expect((await send(h, { ...p, secret: rotated.secret }, 'link', { rows: [{ rowId: 'r3', linkCode: 'ABCDEFGH', partnerUserId: 'u1' }] })).body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
+    expect(
+      (await send(h, { ...p, secret: rotated.secret }, 'link', { rows: [{ rowId: 'r3', linkCode: 'ABCDEFGH', partnerUserId: 'u1' }] })).body,
+    ).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
     expect((await boss.error('revokePartner', { partnerId: p.partnerId })).code).toBe('CONFLICT')
     expect((await boss.error('rotatePartnerSecret', { partnerId: p.partnerId })).code).toBe('CONFLICT')
   })
@@ -103,14 +113,19 @@ describe('partners', () => {
     expect((await send(h, p, 'link', { rows: [] })).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
     const big = 'x'.repeat(PARTNER_LIMITS.maxBodyBytes + 1)
     expect((await send(h, p, 'link', big)).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/larger than 1 MB/) } })
-    const mixed = await send(h, p, 'link', { rows: [{ rowId: 'bad id!', linkCode: 'ABCDEFGH', partnerUserId: 'u' }, { rowId: 'r1', linkCode: 'ABCDEFGH', partnerUserId: 'u' }] })
+    const mixed = await send(h, p, 'link', {
+      rows: [
+        { rowId: 'bad id!', linkCode: 'ABCDEFGH', partnerUserId: 'u' },
+        { rowId: 'r1', linkCode: 'ABCDEFGH', partnerUserId: 'u' },
+      ],
+    })
     expect((mixed.body as any).result.rows).toEqual([
       expect.objectContaining({ rowId: 'bad id!', status: 'refused', code: 'INVALID_ARGUMENT' }),
       expect.objectContaining({ rowId: 'r1', status: 'refused', code: 'NOT_FOUND' }),
     ])
   })
 
-  it('link a resident by a one-time code they made, once, under the partner\'s hashed user id; the resident sees and removes it', async () => {
+  it("link a resident by a one-time code they made, once, under the partner's hashed user id; the resident sees and removes it", async () => {
     const p = await register(boss)
     const ann = await h.as('ann')
     expect((await ann.error('createLinkCode', { partnerId: p.partnerId })).code).toBe('PERMISSION_DENIED')
@@ -121,19 +136,27 @@ describe('partners', () => {
     const first = await send(h, p, 'link', { rows: [{ rowId: 'link-1', linkCode: code, partnerUserId: 'hb-user-42' }] })
     expect((first.body as any).result.rows).toEqual([{ rowId: 'link-1', status: 'accepted', ref: 'linked' }])
     // The same row again is a duplicate; the same code under a new row id is used up.
-    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-1', linkCode: code, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({ result: { rows: [{ rowId: 'link-1', status: 'duplicate', ref: 'linked' }] } })
-    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-2', linkCode: code, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({ result: { rows: [{ status: 'refused', code: 'NOT_FOUND' }] } })
+    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-1', linkCode: code, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({
+      result: { rows: [{ rowId: 'link-1', status: 'duplicate', ref: 'linked' }] },
+    })
+    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-2', linkCode: code, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({
+      result: { rows: [{ status: 'refused', code: 'NOT_FOUND' }] },
+    })
     expect((await ann.ok('listMyPartnerLinks')).partners).toEqual([expect.objectContaining({ id: p.partnerId, linkedAt: expect.any(String) })])
     expect((await ann.error('createLinkCode', { partnerId: p.partnerId })).code).toBe('CONFLICT')
     // Bob cannot take over Ann's account at the partner.
     const bob = await agreed(h, 'bob')
     const bobCode = (await bob.ok('createLinkCode', { partnerId: p.partnerId })).code
-    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-3', linkCode: bobCode, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({ result: { rows: [{ status: 'refused', code: 'CONFLICT' }] } })
+    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-3', linkCode: bobCode, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({
+      result: { rows: [{ status: 'refused', code: 'CONFLICT' }] },
+    })
     const after = await ann.ok('unlinkPartner', { partnerId: p.partnerId })
     expect(after.partners).toEqual([expect.not.objectContaining({ linkedAt: expect.anything() })])
     expect((await ann.error('unlinkPartner', { partnerId: p.partnerId })).code).toBe('NOT_FOUND')
     // Unlinked, the partner account is free for Bob's (still valid) code.
-    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-4', linkCode: bobCode, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({ result: { rows: [{ status: 'accepted' }] } })
+    expect((await send(h, p, 'link', { rows: [{ rowId: 'link-4', linkCode: bobCode, partnerUserId: 'hb-user-42' }] })).body).toMatchObject({
+      result: { rows: [{ status: 'accepted' }] },
+    })
   })
 
   it('let a code expire after 10 minutes, serve only its own partner, and leave no link behind a deleted account', async () => {
@@ -141,11 +164,17 @@ describe('partners', () => {
     const bus = await register(boss, 'Metro Card')
     const ann = await agreed(h, 'ann')
     const { code } = await ann.ok('createLinkCode', { partnerId: bike.partnerId })
-    expect((await send(h, bus, 'link', { rows: [{ rowId: 'x1', linkCode: code, partnerUserId: 'm1' }] })).body).toMatchObject({ result: { rows: [{ status: 'refused', code: 'NOT_FOUND' }] } })
+    expect((await send(h, bus, 'link', { rows: [{ rowId: 'x1', linkCode: code, partnerUserId: 'm1' }] })).body).toMatchObject({
+      result: { rows: [{ status: 'refused', code: 'NOT_FOUND' }] },
+    })
     h.clock.ms += PARTNER_LIMITS.linkCodeTtlMs + 1
-    expect((await send(h, bike, 'link', { rows: [{ rowId: 'x2', linkCode: code, partnerUserId: 'b1' }] })).body).toMatchObject({ result: { rows: [{ status: 'refused', code: 'NOT_FOUND' }] } })
+    expect((await send(h, bike, 'link', { rows: [{ rowId: 'x2', linkCode: code, partnerUserId: 'b1' }] })).body).toMatchObject({
+      result: { rows: [{ status: 'refused', code: 'NOT_FOUND' }] },
+    })
     const fresh = (await ann.ok('createLinkCode', { partnerId: bike.partnerId })).code
-    expect((await send(h, bike, 'link', { rows: [{ rowId: 'x3', linkCode: fresh, partnerUserId: 'b1' }] })).body).toMatchObject({ result: { rows: [{ status: 'accepted' }] } })
+    expect((await send(h, bike, 'link', { rows: [{ rowId: 'x3', linkCode: fresh, partnerUserId: 'b1' }] })).body).toMatchObject({
+      result: { rows: [{ status: 'accepted' }] },
+    })
     await ann.ok('deleteAccount', { confirm: 'DELETE' })
     const again = await agreed(h, 'ann')
     expect((await again.ok('listMyPartnerLinks')).partners.filter((p: any) => p.linkedAt)).toEqual([])

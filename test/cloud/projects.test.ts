@@ -6,8 +6,7 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-const earn = (c: Caller, kg: number) =>
-  c.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: kg, stationCode: 'ST-HQ01' })
+const earn = (c: Caller, kg: number) => c.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: kg, stationCode: 'ST-HQ01' })
 
 describe('public-good projects', () => {
   it('takes donations exactly once per requestId and totals them from the ledger', async () => {
@@ -36,8 +35,20 @@ describe('public-good projects', () => {
     await earn(a, 1)
     const { entry } = await a.ok('donate', { requestId: rid(), projectId: 'pj-trees', points: 120 })
     const { certificate } = await a.ok('getDonationCertificate', { entryId: entry.id })
-    expect(certificate).toMatchObject({ nickname: 'alice', projectTitle: '社区植树 Community tree planting', points: 120, day: '2026-11-29', seq: entry.seq, entryHash: entry.hash })
-    expect(certificate.verificationCode).toBe(entry.hash.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'))
+    expect(certificate).toMatchObject({
+      nickname: 'alice',
+      projectTitle: '社区植树 Community tree planting',
+      points: 120,
+      day: '2026-11-29',
+      seq: entry.seq,
+      entryHash: entry.hash,
+    })
+    expect(certificate.verificationCode).toBe(
+      entry.hash
+        .slice(0, 16)
+        .toUpperCase()
+        .replace(/(.{4})(?=.)/g, '$1-'),
+    )
     const verify = await a.ok('verifyLedger')
     expect(verify).toMatchObject({ ok: true, headHash: entry.hash })
     expect((await (await h.as('bob')).error('getDonationCertificate', { entryId: entry.id })).code).toBe('NOT_FOUND')

@@ -43,7 +43,11 @@ function together<T>(...calls: ((worker: number) => Promise<T>)[]): Promise<T[]>
 /** A person's whole ledger, oldest first, read from the store a page at a time as verifyLedger reads it. */
 async function ledgerOf(openid: string): Promise<LedgerEntry[]> {
   const entries: LedgerEntry[] = []
-  for (let page = await entriesAfter(h.cloud.store, openid, 0, 500); page.length > 0; page = await entriesAfter(h.cloud.store, openid, page[page.length - 1].seq, 500)) {
+  for (
+    let page = await entriesAfter(h.cloud.store, openid, 0, 500);
+    page.length > 0;
+    page = await entriesAfter(h.cloud.store, openid, page[page.length - 1].seq, 500)
+  ) {
     entries.push(...page)
   }
   return entries
@@ -155,7 +159,12 @@ describe('the race matrix', () => {
     }
   })
 
-  for (const [first, second] of [['reverse', 'reverse'], ['reverse', 'confirm'], ['confirm', 'reverse'], ['confirm', 'confirm']] as const) {
+  for (const [first, second] of [
+    ['reverse', 'reverse'],
+    ['reverse', 'confirm'],
+    ['confirm', 'reverse'],
+    ['confirm', 'confirm'],
+  ] as const) {
     it(`decide × decide (${first} × ${second}): one decision, one release of the hold, at most one adjust entry`, async () => {
       const boss = await person('boss')
       const desk = await person('desk')
@@ -292,7 +301,16 @@ describe('the race matrix: deleting an account', () => {
     const boss = await person('boss')
     const r = await person(`${tag}${i}`)
     await r.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 2, stationCode: 'ST-HQ01' })
-    const { event } = await boss.ok('createEvent', { requestId: rid(), title: `活动 ${tag}${i}`, place: '广场', startsAt: at(h.clock.ms - HOUR), endsAt: at(h.clock.ms + HOUR), slots: 2, rewardPoints: 20, communityId: '' })
+    const { event } = await boss.ok('createEvent', {
+      requestId: rid(),
+      title: `活动 ${tag}${i}`,
+      place: '广场',
+      startsAt: at(h.clock.ms - HOUR),
+      endsAt: at(h.clock.ms + HOUR),
+      slots: 2,
+      rewardPoints: 20,
+      communityId: '',
+    })
     await r.ok('signUpEvent', { eventId: event.id })
     const { code } = await boss.ok('eventDisplayCode', { eventId: event.id })
     return { boss, r, event, code }
@@ -307,7 +325,10 @@ describe('the race matrix: deleting an account', () => {
     it(`delete-account × ${what}: done before the deletion and settled by it, or refused after it`, async () => {
       for (let i = 0; i < ROUNDS; i++) {
         const { boss, r, event, code } = await resident(i, `del-${what}-`)
-        const [deleted, acted] = await together((w) => r.via(w).call('deleteAccount', { confirm: 'DELETE' }), (w) => act(r, w, code))
+        const [deleted, acted] = await together(
+          (w) => r.via(w).call('deleteAccount', { confirm: 'DELETE' }),
+          (w) => act(r, w, code),
+        )
         expect(deleted.status).toBe(200)
         if (acted.status !== 200) expect(acted.body.error.code).toBe('UNAUTHENTICATED')
         // Nothing of the deleted account is left held: no pending voucher, no place at a coming event.

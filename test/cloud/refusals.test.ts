@@ -157,7 +157,10 @@ describe('every refusal has a reason the app words in both languages', () => {
   it('fills each sentence only with params every site of its reason sends, and never an id', () => {
     const wrong: string[] = []
     for (const site of sites) {
-      for (const [lang, table] of [['zh', zh], ['en', en]] as const) {
+      for (const [lang, table] of [
+        ['zh', zh],
+        ['en', en],
+      ] as const) {
         const unsent = templateParams(table[`refusal.${site.reason}`] ?? '').filter((name) => !(site.params ?? []).includes(name))
         if (unsent.length > 0) wrong.push(`${site.where} ${lang} refusal.${site.reason} needs ${unsent.join(', ')}`)
       }
@@ -256,7 +259,11 @@ describe('refusals through the cloud carry their reason and params', () => {
     const ann = await h.as('ann')
     await ann.ok('setMyCommunity', { communityId: east.id })
     const refused = await ann.error('setMyCommunity', { communityId: west.id })
-    expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'community.changeTooSoon', params: { days: expect.any(Number), nextDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } })
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'community.changeTooSoon',
+      params: { days: expect.any(Number), nextDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    })
     expect(inChinese(refused.reason!, refused.params)).toMatch(/^社区每 \d+ 天只能更换一次，\d{4}-\d{2}-\d{2} 起可以再次更换。$/)
   })
   it('a trip too fast for its mode, with the figures the resident typed', async () => {

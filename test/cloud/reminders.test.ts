@@ -51,7 +51,7 @@ describe('reminders residents opt into', () => {
     expect(await send()).toMatchObject({ sent: 0, inbox: 0 })
   })
 
-  it('streak: a check-in sets tomorrow evening\'s reminder, and tomorrow\'s check-in makes it moot', async () => {
+  it("streak: a check-in sets tomorrow evening's reminder, and tomorrow's check-in makes it moot", async () => {
     const a = await h.as('ann')
     expect(await a.ok('setReminders', { kinds: ['streak'] })).toEqual({ kinds: ['streak'], sends: { streak: 0, challengeEnding: 0, voucherExpiring: 0 } })
     await a.ok('checkIn', bike(3))
@@ -86,7 +86,16 @@ describe('reminders residents opt into', () => {
 
   it('challenge ending tomorrow: written when joining, due at 10:00 the day before its last day', async () => {
     const boss = await h.as('boss')
-    const c = (await boss.ok('createChallenge', { title: '地铁周 Metro week', metric: 'gramsCo2e', targetPerMember: 500, startDay: '2026-11-29', endDay: '2026-12-03', bonusPoints: 10 })).challenge
+    const c = (
+      await boss.ok('createChallenge', {
+        title: '地铁周 Metro week',
+        metric: 'gramsCo2e',
+        targetPerMember: 500,
+        startDay: '2026-11-29',
+        endDay: '2026-12-03',
+        bonusPoints: 10,
+      })
+    ).challenge
     const a = await h.as('ann')
     await a.ok('setReminders', { kinds: ['challengeEnding'] })
     await a.ok('joinChallenge', { challengeId: c.id })
@@ -109,10 +118,13 @@ describe('reminders residents opt into', () => {
     h.clock.ms += 5 * DAY + HOUR
     const messages = (await a.ok('listInbox')).messages
     expect(messages).toHaveLength(1)
-    expect(messages[0]).toMatchObject({ kind: 'voucherExpiring', params: { title: '公交券 Bus ride', expiresAt: kept.expiresAt.slice(0, 16).replace('T', ' ') } })
+    expect(messages[0]).toMatchObject({
+      kind: 'voucherExpiring',
+      params: { title: '公交券 Bus ride', expiresAt: kept.expiresAt.slice(0, 16).replace('T', ' ') },
+    })
   })
 
-  it('marks only the person\'s own messages read', async () => {
+  it("marks only the person's own messages read", async () => {
     const a = await h.as('ann')
     const b = await h.as('ben')
     for (const c of [a, b]) {
@@ -168,7 +180,14 @@ describe('sending through WeChat subscribe messages', () => {
   })
 
   it('two cloud instances share one stable access token instead of invalidating each other', async () => {
-    const options = { appid: STAND_IN_APPID, secret: STAND_IN_SECRET, apiBase: wechat.url, timeoutMs: 400, now: () => h.clock.ms, log: (line: string) => senderLog.push(line) }
+    const options = {
+      appid: STAND_IN_APPID,
+      secret: STAND_IN_SECRET,
+      apiBase: wechat.url,
+      timeoutMs: 400,
+      now: () => h.clock.ms,
+      log: (line: string) => senderLog.push(line),
+    }
     const [first, second] = [createSubscribeSender(options), createSubscribeSender(options)]
     const message = (touser: string) => ({ touser, templateId: 'tpl-streak', page: 'pages/home/index', data: {} })
     expect(await first.send(message('oA'))).toBe('sent')
@@ -237,7 +256,7 @@ describe('sending through WeChat subscribe messages', () => {
     expect((await x.ok('getReminders')).sends.streak).toBe(1)
   })
 
-  it('a person without WeChat, a kind switched off, or no sender: the app\'s inbox only', async () => {
+  it("a person without WeChat, a kind switched off, or no sender: the app's inbox only", async () => {
     const a = await h.as('ann')
     await a.ok('setReminders', { kinds: ['streak'], accepted: ['streak'] })
     await a.ok('checkIn', bike(3))

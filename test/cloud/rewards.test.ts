@@ -14,8 +14,15 @@ const DAY = 24 * 3600 * 1000
 async function earn(c: Caller, points: number) {
   let left = points
   while (left > 0) {
-    const kg = Math.min(10, Math.ceil((left * 10) / 3460 * 1000) / 1000)
-    const out = await c.ok('checkIn', { requestId: rid('earn'), kind: 'recycling', material: 'cardboard', weightKg: kg, stationCode: 'ST-HQ01', occurredAt: new Date(h.clock.ms - (Math.ceil(points / 3460) - Math.ceil(left / 3460)) * DAY).toISOString() })
+    const kg = Math.min(10, Math.ceil(((left * 10) / 3460) * 1000) / 1000)
+    const out = await c.ok('checkIn', {
+      requestId: rid('earn'),
+      kind: 'recycling',
+      material: 'cardboard',
+      weightKg: kg,
+      stationCode: 'ST-HQ01',
+      occurredAt: new Date(h.clock.ms - (Math.ceil(points / 3460) - Math.ceil(left / 3460)) * DAY).toISOString(),
+    })
     left -= out.entry.points
   }
 }
@@ -53,7 +60,13 @@ describe('catalogue', () => {
     expect(await a.error('upsertReward', { title: 'x', pointsCost: 1, stock: 1 })).toMatchObject({ code: 'PERMISSION_DENIED', status: 403 })
     const r = await makeReward(boss, { description: '含逗号, "引号"', imageUrl: 'https://example.org/a.png' })
     expect(r).toMatchObject({ title: '测试奖品 Test', pointsCost: 100, stock: 10, validDays: 7, active: true, description: '含逗号, "引号"' })
-    expect((await boss.ok('upsertReward', { id: r.id, title: 'Renamed', pointsCost: 120, stock: 3 })).reward).toMatchObject({ id: r.id, title: 'Renamed', pointsCost: 120, stock: 3, validDays: 7 })
+    expect((await boss.ok('upsertReward', { id: r.id, title: 'Renamed', pointsCost: 120, stock: 3 })).reward).toMatchObject({
+      id: r.id,
+      title: 'Renamed',
+      pointsCost: 120,
+      stock: 3,
+      validDays: 7,
+    })
     expect((await boss.error('upsertReward', { id: 'nope', title: 'x', pointsCost: 1, stock: 1 })).code).toBe('NOT_FOUND')
     for (const bad of [
       { title: '', pointsCost: 1, stock: 1 },
@@ -122,7 +135,10 @@ describe('redeem', () => {
   it('never oversells: 100 residents at once for a stock of 10', async () => {
     const boss = await h.as('boss')
     const reward = await makeReward(boss, { stock: 10 })
-    const residents = await inOrder(Array.from({ length: 100 }, (_, i) => i), (i) => h.as(`r${i}`))
+    const residents = await inOrder(
+      Array.from({ length: 100 }, (_, i) => i),
+      (i) => h.as(`r${i}`),
+    )
     for (const r of residents) await earn(r, 100)
     const results = await Promise.all(residents.map((r) => Promise.resolve().then(() => r.call('redeem', { requestId: rid(), rewardId: reward.id }))))
     expect(results.filter((x) => x.status === 200)).toHaveLength(10)
@@ -139,7 +155,9 @@ describe('redeem', () => {
     const a = await h.as('alice')
     await earn(a, 300)
     const balance = (await a.ok('getWallet')).wallet.pointsBalance
-    const results = await Promise.all(Array.from({ length: 50 }, () => Promise.resolve().then(() => a.call('redeem', { requestId: rid(), rewardId: reward.id }))))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => Promise.resolve().then(() => a.call('redeem', { requestId: rid(), rewardId: reward.id }))),
+    )
     expect(results.filter((x) => x.status === 200)).toHaveLength(Math.floor(balance / 100))
     expect(results.filter((x) => x.body.error?.code === 'INSUFFICIENT_POINTS')).toHaveLength(50 - Math.floor(balance / 100))
     expect((await a.ok('getWallet')).wallet.pointsBalance).toBe(balance % 100)

@@ -71,7 +71,12 @@ describe('the comparison catches', () => {
   }
 
   it('nothing on identical schemas', () => {
-    expect(compareCatalogs(sqlite, doctored(() => undefined))).toEqual([])
+    expect(
+      compareCatalogs(
+        sqlite,
+        doctored(() => undefined),
+      ),
+    ).toEqual([])
   })
 
   it('a column of another type family or nullability', () => {
@@ -79,7 +84,10 @@ describe('the comparison catches', () => {
       c.wallets.columns.points_balance.family = 'text'
       c.users.columns.deleted_at.nullable = false
     })
-    expect(compareCatalogs(sqlite, other)).toEqual(['users.deleted_at: nullable on sqlite, not null on mysql', 'wallets.points_balance: integer on sqlite, text on mysql'])
+    expect(compareCatalogs(sqlite, other)).toEqual([
+      'users.deleted_at: nullable on sqlite, not null on mysql',
+      'wallets.points_balance: integer on sqlite, text on mysql',
+    ])
   })
 
   it('a missing column, a missing table and a different primary key', () => {
@@ -101,13 +109,20 @@ describe('the comparison catches', () => {
       c.redemptions.indexes = c.redemptions.indexes.filter((i) => i !== 'unique (code)')
       c.users.indexes = c.users.indexes.map((i) => (i === 'unique (handle)' ? 'index (handle)' : i))
     })
-    expect(compareCatalogs(sqlite, other)).toEqual(['redemptions: unique (code) only on sqlite', 'users: unique (handle) only on sqlite', 'users: index (handle) only on mysql'])
+    expect(compareCatalogs(sqlite, other)).toEqual([
+      'redemptions: unique (code) only on sqlite',
+      'users: unique (handle) only on sqlite',
+      'users: index (handle) only on mysql',
+    ])
   })
 
   it('an index over other columns, or the same columns in another order', () => {
     const other = doctored((c) => {
       c.entries.indexes = c.entries.indexes.map((i) => (i === 'index (openid, day, factor_id)' ? 'index (day, openid, factor_id)' : i))
     })
-    expect(compareCatalogs(sqlite, other)).toEqual(['entries: index (openid, day, factor_id) only on sqlite', 'entries: index (day, openid, factor_id) only on mysql'])
+    expect(compareCatalogs(sqlite, other)).toEqual([
+      'entries: index (openid, day, factor_id) only on sqlite',
+      'entries: index (day, openid, factor_id) only on mysql',
+    ])
   })
 })

@@ -8,10 +8,17 @@ beforeEach(async () => {
 })
 afterEach(() => h.close())
 
-const paper = (weightKg: number, extra: Record<string, unknown> = {}) => ({ requestId: rid(), kind: 'recycling', material: 'paper', weightKg, stationCode: 'ST-HQ01', ...extra })
+const paper = (weightKg: number, extra: Record<string, unknown> = {}) => ({
+  requestId: rid(),
+  kind: 'recycling',
+  material: 'paper',
+  weightKg,
+  stationCode: 'ST-HQ01',
+  ...extra,
+})
 const displayCode = async (stationCode = 'ST-HQ01') => (await (await h.as('boss')).ok('stationDisplayCode', { stationCode })).code as string
 
-it('credits a scanned display code as station-display evidence, inside the entry\'s hash', async () => {
+it("credits a scanned display code as station-display evidence, inside the entry's hash", async () => {
   const a = await h.as('ann')
   const shown = await (await h.as('boss')).ok('stationDisplayCode', { stationCode: 'ST-HQ01' })
   expect(shown).toMatchObject({ stationCode: 'ST-HQ01', windowMs: 30_000 })
@@ -30,10 +37,16 @@ it('accepts a code in its window and the next, then refuses it; once per person 
   h.clock.ms += DISPLAY_WINDOW_MS // one window later: still good
   await a.ok('checkIn', paper(0.5, { displayCode: code }))
   // the same person again with the same code: refused, the next code is 30 s away
-  expect(await a.error('checkIn', paper(0.5, { displayCode: code }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/already used this station code/) })
+  expect(await a.error('checkIn', paper(0.5, { displayCode: code }))).toMatchObject({
+    code: 'INVALID_ARGUMENT',
+    message: expect.stringMatching(/already used this station code/),
+  })
   await b.ok('checkIn', paper(0.5, { displayCode: code })) // someone else at the same station
   h.clock.ms += DISPLAY_WINDOW_MS
-  expect(await (await h.as('cy')).error('checkIn', paper(0.5, { displayCode: code }))).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/expired/) })
+  expect(await (await h.as('cy')).error('checkIn', paper(0.5, { displayCode: code }))).toMatchObject({
+    code: 'INVALID_ARGUMENT',
+    message: expect.stringMatching(/expired/),
+  })
 })
 
 it('refuses a code of another station, a forged one and garbage, writing nothing', async () => {
@@ -49,14 +62,17 @@ it('refuses a code of another station, a forged one and garbage, writing nothing
   expect((await (await h.as('boss')).error('stationDisplayCode', { stationCode: 'ST-NOPE' })).code).toBe('NOT_FOUND')
 })
 
-it('caps self-reported drops at half a material\'s daily cap; scanned drops go on to the full cap', async () => {
+it("caps self-reported drops at half a material's daily cap; scanned drops go on to the full cap", async () => {
   const a = await h.as('ann')
   const earlier = (m: number) => new Date(h.clock.ms - m * 60_000).toISOString()
   expect((await a.ok('checkIn', paper(4, { occurredAt: earlier(90) }))).entry.gramsCo2e).toBe(13_840)
   const clipped = await a.ok('checkIn', paper(4, { occurredAt: earlier(60) }))
   expect(clipped).toMatchObject({ capped: true, entry: { gramsCo2e: 17_300 - 13_840 } })
   const refused = await a.error('checkIn', paper(1, { occurredAt: earlier(30) }))
-  expect(refused).toMatchObject({ code: 'DAILY_CAP_REACHED', message: expect.stringMatching(/typed station code earn at most 17300 g of paper and 17300 g of all materials together a day; scan the code/) })
+  expect(refused).toMatchObject({
+    code: 'DAILY_CAP_REACHED',
+    message: expect.stringMatching(/typed station code earn at most 17300 g of paper and 17300 g of all materials together a day; scan the code/),
+  })
   expect((await a.ok('checkIn', paper(4, { displayCode: await displayCode() }))).entry).toMatchObject({ gramsCo2e: 13_840, evidence: 'station-display' })
   expect((await a.ok('getWallet')).today.gramsCo2e).toBe(17_300 + 13_840)
 })
@@ -64,12 +80,21 @@ it('caps self-reported drops at half a material\'s daily cap; scanned drops go o
 it('counts the typed-code allowance per day across all materials: paper and cardboard together earn half a paper cap', async () => {
   const a = await h.as('ann')
   const earlier = (m: number) => new Date(h.clock.ms - m * 60_000).toISOString()
-  const card = (kg: number, extra: Record<string, unknown>) => ({ requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: kg, stationCode: 'ST-HQ01', ...extra })
+  const card = (kg: number, extra: Record<string, unknown>) => ({
+    requestId: rid(),
+    kind: 'recycling',
+    material: 'cardboard',
+    weightKg: kg,
+    stationCode: 'ST-HQ01',
+    ...extra,
+  })
   expect((await a.ok('checkIn', paper(4, { occurredAt: earlier(120) }))).entry.gramsCo2e).toBe(13_840)
   // Cardboard has a cap of its own, but typed drops of every material share one allowance (it was 34,600 g a day).
   expect((await a.ok('checkIn', card(4, { occurredAt: earlier(90) }))).entry.gramsCo2e).toBe(17_300 - 13_840)
   expect((await a.error('checkIn', card(1, { occurredAt: earlier(60) }))).code).toBe('DAILY_CAP_REACHED')
-  expect((await a.error('checkIn', { requestId: rid(), kind: 'recycling', material: 'textile', weightKg: 1, stationCode: 'ST-HQ01', occurredAt: earlier(30) })).code).toBe('DAILY_CAP_REACHED')
+  expect(
+    (await a.error('checkIn', { requestId: rid(), kind: 'recycling', material: 'textile', weightKg: 1, stationCode: 'ST-HQ01', occurredAt: earlier(30) })).code,
+  ).toBe('DAILY_CAP_REACHED')
   expect((await a.ok('getMethodology')).rules.selfReportedDailyGrams).toBe(17_300)
 })
 
@@ -78,9 +103,13 @@ it('credits a display code only for a drop made while it was shown: not one back
   const code = await displayCode()
   const backdated = await a.error('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 47 * 3_600_000).toISOString() }))
   expect(backdated).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/at another time than this drop/) })
-  expect(await a.error('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 5 * 60_000).toISOString() }))).toMatchObject({ code: 'INVALID_ARGUMENT' })
+  expect(await a.error('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 5 * 60_000).toISOString() }))).toMatchObject({
+    code: 'INVALID_ARGUMENT',
+  })
   // within the window on either side, as a slow scan is
-  expect((await a.ok('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 20_000).toISOString() }))).entry.evidence).toBe('station-display')
+  expect((await a.ok('checkIn', paper(1, { displayCode: code, occurredAt: new Date(h.clock.ms - 20_000).toISOString() }))).entry.evidence).toBe(
+    'station-display',
+  )
   expect((await a.ok('listLedger')).entries).toHaveLength(1)
 })
 

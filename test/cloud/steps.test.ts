@@ -11,7 +11,7 @@ const DAY_S = 24 * 3600
 const dayStamp = (daysAgo: number) => Date.parse('2026-11-29T00:00:00+08:00') / 1000 - daysAgo * DAY_S
 
 describe('WeChat open-data decryption', () => {
-  it('decrypts WeChat\'s published sample to its published plaintext (known answer)', () => {
+  it("decrypts WeChat's published sample to its published plaintext (known answer)", () => {
     const encryptedData =
       'CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZMQmRzooG2xrDcvSnxIMXFufNstNGTyaGS9uT5geRa0W4oTOb1WT7fJlAC+oNPdbB+3hVbJSRgv+4lGOETKUQz6OYStslQ142dNCuabNPGBzlooOmB231qMM85d2/fV6ChevvXvQP8Hkue1poOFtnEtpyxVLW1zAo6/1Xx1COxFvrc2d7UL/lmHInNlxuacJXwu0fjpXfz/YqYzBIBzD6WUfTIF9GRHpOn/Hz7saL8xz+W//FRAUid1OksQaQx4CMs8LOddcQhULW4ucetDf96JcR3g0gfRK4PC7E/r7Z6xNrXd2UIeorGj5Ef7b1pJAYB6Y5anaHqZ9J6nKEBvB4DnNLIVWSgARns/8wR2SiRS7MNACwTyrGvt9ts8p12PKFdlqYTopNHR1Vf7XjfhQlVsAJdNiKdYmYVoKlaRv85IfVunYzO0IKXsyl7JCUjCpoG20f0a04COwfneQAGGwd5oa+T8yO5hzuyDb/XcxxmK01EpqOyuxINew=='
     const plain = decryptOpenData(encryptedData, 'r7BXXKkLb8qrSNn05n0qiA==', 'tiihtNczf5v6AKRyjwEUhQ==')
@@ -54,10 +54,17 @@ describe('syncSteps', () => {
       key,
     )
 
-  it('credits each day\'s verified steps once, under the walking cap, for the last 7 days only', async () => {
+  it("credits each day's verified steps once, under the walking cap, for the last 7 days only", async () => {
     const { caller: a, key } = await wechatPerson('ann')
     // today 8,000 steps (131 g), yesterday 25,000 (410 g → the 296 g cap), 10 days ago: outside the window
-    const first = await a.ok('syncSteps', werun(key, [[0, 8000], [1, 25_000], [10, 30_000]]))
+    const first = await a.ok(
+      'syncSteps',
+      werun(key, [
+        [0, 8000],
+        [1, 25_000],
+        [10, 30_000],
+      ]),
+    )
     expect(first.days.map((d: any) => [d.day, d.steps, d.gramsCo2e, d.points])).toEqual([
       ['2026-11-28', 25_000, 296, 29],
       ['2026-11-29', 8000, 131, 13],
@@ -65,14 +72,24 @@ describe('syncSteps', () => {
     const entry = (await a.ok('listLedger', { limit: 1 })).entries[0]
     expect(entry).toMatchObject({ factorId: STEPS_FACTOR.id, methodologyVersion: '2026.2', steps: 8000, day: '2026-11-29' })
     // the same data again: nothing new; more steps later today: only what they add
-    expect((await a.ok('syncSteps', werun(key, [[0, 8000], [1, 25_000]]))).days.map((d: any) => d.gramsCo2e)).toEqual([0, 0])
+    expect(
+      (
+        await a.ok(
+          'syncSteps',
+          werun(key, [
+            [0, 8000],
+            [1, 25_000],
+          ]),
+        )
+      ).days.map((d: any) => d.gramsCo2e),
+    ).toEqual([0, 0])
     h.clock.ms += 3 * 3600_000
     expect((await a.ok('syncSteps', werun(key, [[0, 12_000]]))).days).toEqual([expect.objectContaining({ day: '2026-11-29', steps: 12_000, gramsCo2e: 66 })])
     expect((await a.ok('getWallet')).wallet).toMatchObject({ gramsCo2eTotal: 296 + 197 })
     expect((await a.ok('verifyLedger')).ok).toBe(true)
   })
 
-  it('counts a day\'s walking once: the larger of manual walks and verified steps', async () => {
+  it("counts a day's walking once: the larger of manual walks and verified steps", async () => {
     const { caller: a, key } = await wechatPerson('bo')
     // a 5 km manual walk (115 g), then steps worth 164 g: only the 49 g the steps add
     expect((await a.ok('checkIn', trip('walk', 5, { occurredAt: new Date(h.clock.ms - 3600_000).toISOString() }))).entry.gramsCo2e).toBe(115)
@@ -86,7 +103,7 @@ describe('syncSteps', () => {
     expect(today.gramsCo2e).toBe(115 + 92)
   })
 
-  it('pays a sync only for what the steps verify: a reversed walk\'s claim never comes back through it', async () => {
+  it("pays a sync only for what the steps verify: a reversed walk's claim never comes back through it", async () => {
     const { caller: a, key } = await wechatPerson('gil')
     const boss = await h.as('boss')
     // a 10 km walk in 55 min (10.9 km/h, near walking's 12 km/h): credited 230 g, flagged, then reversed
@@ -100,7 +117,7 @@ describe('syncSteps', () => {
     expect((await a.ok('verifyLedger')).ok).toBe(true)
   })
 
-  it('refuses data under another person\'s key, for another app, stale, or garbage, and credits nothing', async () => {
+  it("refuses data under another person's key, for another app, stale, or garbage, and credits nothing", async () => {
     const { caller: a } = await wechatPerson('cy')
     const { key: otherKey } = await wechatPerson('dee')
     const noKey = await h.as('eve')
@@ -122,7 +139,11 @@ describe('syncSteps', () => {
     ]
     // Step stamps no phone can send (beyond the year 2100, negative): a refusal, not a 500.
     for (const timestamp of [1e12, 1e20, -1, 2 ** 53]) {
-      cases.push([a, encryptOpenData({ stepInfoList: [{ timestamp, step: 5 }], watermark: { appid: DEV_WECHAT_APPID, timestamp: Math.floor(h.clock.ms / 1000) } }, key), /^These WeRun data cannot be verified/])
+      cases.push([
+        a,
+        encryptOpenData({ stepInfoList: [{ timestamp, step: 5 }], watermark: { appid: DEV_WECHAT_APPID, timestamp: Math.floor(h.clock.ms / 1000) } }, key),
+        /^These WeRun data cannot be verified/,
+      ])
     }
     for (const [who, data, message] of cases) {
       expect(await who.error('syncSteps', data)).toMatchObject({ code: 'INVALID_ARGUMENT', status: 400, message: expect.stringMatching(message) })
@@ -154,7 +175,9 @@ describe('syncSteps', () => {
       const out = await a.call('syncSteps', data)
       answers.add(JSON.stringify([out.status, out.body.error?.code, out.body.error?.message]))
     }
-    expect([...answers]).toEqual([JSON.stringify([400, 'INVALID_ARGUMENT', 'These WeRun data cannot be verified with your WeChat session: sync your steps again from WeChat.'])])
+    expect([...answers]).toEqual([
+      JSON.stringify([400, 'INVALID_ARGUMENT', 'These WeRun data cannot be verified with your WeChat session: sync your steps again from WeChat.']),
+    ])
     expect((await a.ok('listLedger')).entries).toHaveLength(0)
   })
 
@@ -198,10 +221,16 @@ describe('syncSteps under WeChat Cloud Run (cloudID)', () => {
       const again = (await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 8000]])) }, 'oCR-ann-0001')).body as any
       expect(again.result.days.map((d: any) => d.gramsCo2e)).toEqual([0])
       // Another mini-program's data, garbage shapes and a busy WeChat: refused, nothing credited.
-      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 9000]], 'wxanotherapp0000')) }, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
-      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', { nope: true }) }, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+      expect(
+        (await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 9000]], 'wxanotherapp0000')) }, 'oCR-ann-0001')).body,
+      ).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', { nope: true }) }, 'oCR-ann-0001')).body).toMatchObject({
+        error: { code: 'INVALID_ARGUMENT' },
+      })
       wechat.openDataPlan.push('busy')
-      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 9000]])) }, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'UNAVAILABLE' } })
+      expect((await call('syncSteps', { cloudID: wechat.issueCloudID('oCR-ann-0001', weRunPlain([[0, 9000]])) }, 'oCR-ann-0001')).body).toMatchObject({
+        error: { code: 'UNAVAILABLE' },
+      })
       for (const bad of [{ cloudID: '' }, { cloudID: 'has space' }, { cloudID: 'x', iv: 'AAAA' }, {}]) {
         expect((await call('syncSteps', bad, 'oCR-ann-0001')).body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
       }

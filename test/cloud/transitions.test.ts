@@ -35,18 +35,37 @@ describe('transition, claim and move', () => {
     await a.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
     const { redemption } = await a.ok('redeem', { requestId: rid(), rewardId: 'rw-bus' })
     const store = h.cloud.store
-    const spec = { table: 'redemptions', key: { id: redemption.id }, column: 'status', from: ['pending'], to: 'fulfilled', set: { closed_at: '2026-11-29T10:00:00+08:00', verified_by: 'x' } }
+    const spec = {
+      table: 'redemptions',
+      key: { id: redemption.id },
+      column: 'status',
+      from: ['pending'],
+      to: 'fulfilled',
+      set: { closed_at: '2026-11-29T10:00:00+08:00', verified_by: 'x' },
+    }
     // An edge the voucher machine does not have is a programming error, thrown before anything is written.
-    await expect(transition(store, { ...spec, from: ['fulfilled'], to: 'pending' }, conflict('no', RACE))).rejects.toThrow(/cannot move from fulfilled to pending/)
+    await expect(transition(store, { ...spec, from: ['fulfilled'], to: 'pending' }, conflict('no', RACE))).rejects.toThrow(
+      /cannot move from fulfilled to pending/,
+    )
     await store.transaction((tx) => transition(tx, spec, conflict('second', RACE)))
-    await expect(store.transaction((tx) => transition(tx, spec, conflict('second desk', RACE)))).rejects.toMatchObject({ code: 'CONFLICT', message: 'second desk', reason: RACE.reason })
+    await expect(store.transaction((tx) => transition(tx, spec, conflict('second desk', RACE)))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'second desk',
+      reason: RACE.reason,
+    })
     expect(await store.transaction((tx) => claim(tx, spec))).toBe(false)
     // Only listed tables and columns: a name from anywhere else never reaches the statement text.
-    await expect(store.transaction((tx) => claim(tx, { ...spec, column: 'points_cost', from: [1], to: 2 }))).rejects.toThrow(/not written by a conditional update/)
+    await expect(store.transaction((tx) => claim(tx, { ...spec, column: 'points_cost', from: [1], to: 2 }))).rejects.toThrow(
+      /not written by a conditional update/,
+    )
     await expect(store.transaction((tx) => claim(tx, { ...spec, table: 'wallets; DROP TABLE entries', column: 'x' }))).rejects.toThrow(/no conditional updates/)
     // A bounded move stays within its bound and says so.
     const stock = (await getReward(store, 'rw-bus'))!.stock
-    await expect(store.transaction((tx) => move(tx, { table: 'rewards', key: { id: 'rw-bus' }, column: 'stock', delta: -(stock + 1), min: 0 }, () => new CloudError('OUT_OF_STOCK', 'none')))).rejects.toMatchObject({ code: 'OUT_OF_STOCK' })
+    await expect(
+      store.transaction((tx) =>
+        move(tx, { table: 'rewards', key: { id: 'rw-bus' }, column: 'stock', delta: -(stock + 1), min: 0 }, () => new CloudError('OUT_OF_STOCK', 'none')),
+      ),
+    ).rejects.toMatchObject({ code: 'OUT_OF_STOCK' })
     expect((await getReward(store, 'rw-bus'))!.stock).toBe(stock)
     await h.close()
   })
@@ -60,7 +79,16 @@ describe('transition, claim and move', () => {
     expect(sources).toContain(join('wallet', 'queries.ts'))
     for (const file of sources) {
       const text = readFileSync(join(root, file), 'utf8')
-      for (const raw of [/UPDATE redemptions SET/, /UPDATE reviews SET/, /UPDATE event_signups SET/, /UPDATE events SET/, /UPDATE rewards SET stock/, /SET budget_spent/, /SET completed_ms/, /SET bonus_entry_id/]) {
+      for (const raw of [
+        /UPDATE redemptions SET/,
+        /UPDATE reviews SET/,
+        /UPDATE event_signups SET/,
+        /UPDATE events SET/,
+        /UPDATE rewards SET stock/,
+        /SET budget_spent/,
+        /SET completed_ms/,
+        /SET bonus_entry_id/,
+      ]) {
         expect({ file, matches: raw.test(text) }).toEqual({ file, matches: false })
       }
     }

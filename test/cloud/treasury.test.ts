@@ -15,7 +15,11 @@ let h: Harness
 afterEach(() => h.close())
 
 async function city(options: { cap?: number } = {}) {
-  h = await harness({ organizers: ['boss', 'boss2'], tokenTtlSeconds: 365 * 86400, ...(options.cap !== undefined ? { treasuryMonthlyCapPoints: options.cap } : {}) })
+  h = await harness({
+    organizers: ['boss', 'boss2'],
+    tokenTtlSeconds: 365 * 86400,
+    ...(options.cap !== undefined ? { treasuryMonthlyCapPoints: options.cap } : {}),
+  })
   const boss = await h.as('boss')
   const east = (await boss.ok('upsertCommunity', { name: '东湖社区' })).community
   const lead = await h.as('lead')
@@ -47,7 +51,9 @@ describe('the treasury', () => {
   it('is the only source of budgets: a community organizer draws from an allowance a city organizer allocated, and mints nothing', async () => {
     const { boss, east, lead } = await city()
     // The two ways a community organizer minted points before: a funded challenge, and an event's budget.
-    expect(await lead.error('createChallenge', { title: 'Mint', metric: 'checkins', targetPerMember: 1, bonusPoints: 100_000, budgetPoints: 100_000, ...days })).toMatchObject({ code: 'INSUFFICIENT_POINTS' })
+    expect(
+      await lead.error('createChallenge', { title: 'Mint', metric: 'checkins', targetPerMember: 1, bonusPoints: 100_000, budgetPoints: 100_000, ...days }),
+    ).toMatchObject({ code: 'INSUFFICIENT_POINTS' })
     expect(await lead.error('createEvent', event({ slots: 1, rewardPoints: 500 }))).toMatchObject({ code: 'INSUFFICIENT_POINTS' })
     // Nor can they fill their own purse.
     expect((await lead.error('issuePoints', { requestId: rid(), points: 1000, reason: 'mine' })).code).toBe('PERMISSION_DENIED')
@@ -56,7 +62,9 @@ describe('the treasury', () => {
     const issued = await boss.ok('issuePoints', { requestId: rid(), points: 1000, reason: '十二月社区活动预算' })
     expect(issued).toMatchObject({ month: '2026-11', issuedPoints: 1000, allocatedPoints: 0, unallocatedPoints: 1000, monthIssuedPoints: 1000 })
     expect(issued.issuances[0]).toMatchObject({ points: 1000, reason: '十二月社区活动预算', by: boss.openid })
-    expect(await boss.error('allocatePoints', { requestId: rid(), communityId: east.id, points: 1001, reason: 'too much' })).toMatchObject({ code: 'INSUFFICIENT_POINTS' })
+    expect(await boss.error('allocatePoints', { requestId: rid(), communityId: east.id, points: 1001, reason: 'too much' })).toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+    })
     const allocated = await boss.ok('allocatePoints', { requestId: rid(), communityId: east.id, points: 600, reason: 'east events' })
     expect(allocated.purses).toEqual([
       { communityId: '', name: '', grantedPoints: 0, spentPoints: 0, leftPoints: 0 },
@@ -78,7 +86,9 @@ describe('the treasury', () => {
     expect((await lead.ok('getTreasury')).purses[0]).toMatchObject({ spentPoints: 0, leftPoints: 600 })
     // A city organizer's budgets come from the treasury's unallocated points, through the city's purse.
     await boss.ok('createChallenge', { title: 'City walk', metric: 'checkins', targetPerMember: 3, bonusPoints: 50, budgetPoints: 400, ...days })
-    expect(await boss.error('fundChallenge', { requestId: rid(), challengeId: (await boss.ok('listChallenges', { scope: 'open' })).challenges[0].id, points: 1 })).toMatchObject({ code: 'INSUFFICIENT_POINTS' })
+    expect(
+      await boss.error('fundChallenge', { requestId: rid(), challengeId: (await boss.ok('listChallenges', { scope: 'open' })).challenges[0].id, points: 1 }),
+    ).toMatchObject({ code: 'INSUFFICIENT_POINTS' })
     const after = await boss.ok('getTreasury')
     expect(after).toMatchObject({ issuedPoints: 1000, allocatedPoints: 1000, unallocatedPoints: 0 })
     expect(after.purses.find((p: any) => p.communityId === '')).toMatchObject({ grantedPoints: 400, spentPoints: 400 })
@@ -114,7 +124,10 @@ describe('the treasury', () => {
     const december = await boss.ok('issuePoints', { requestId: rid(), points: 5000, reason: 'december' })
     expect(december).toMatchObject({ month: '2026-12', monthIssuedPoints: 5000, issuedPoints: 10_000 })
     const board = (await h.cloud.call('getCityDashboard', {})).body as any
-    expect(board.result.issuance.slice(-2)).toEqual([{ month: '2026-11', points: 5000 }, { month: '2026-12', points: 5000 }])
+    expect(board.result.issuance.slice(-2)).toEqual([
+      { month: '2026-11', points: 5000 },
+      { month: '2026-12', points: 5000 },
+    ])
     expect(await boss.error('issuePoints', { requestId: rid(), points: 1, reason: '' })).toMatchObject({ code: 'INVALID_ARGUMENT' })
   })
 
@@ -124,7 +137,14 @@ describe('the treasury', () => {
     const { event: e } = await lead.ok('createEvent', event({ slots: 3, rewardPoints: 100 }))
     await ann.ok('signUpEvent', { eventId: e.id })
     await ann.ok('attendEvent', { requestId: rid(), code: (await lead.ok('eventDisplayCode', { eventId: e.id })).code })
-    const { challenge } = await lead.ok('createChallenge', { title: 'Week', metric: 'checkins', targetPerMember: 1, bonusPoints: 40, budgetPoints: 400, ...days })
+    const { challenge } = await lead.ok('createChallenge', {
+      title: 'Week',
+      metric: 'checkins',
+      targetPerMember: 1,
+      bonusPoints: 40,
+      budgetPoints: 400,
+      ...days,
+    })
     await ann.ok('joinChallenge', { challengeId: challenge.id })
     await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 1, stationCode: 'ST-HQ01' })
     expect((await lead.ok('getTreasury')).purses[0]).toMatchObject({ grantedPoints: 5000, spentPoints: 700 })
@@ -159,9 +179,18 @@ describe('separation of duties', () => {
     const { event: cityWide } = await boss.ok('createEvent', event({ communityId: '' }))
     const other = await h.as('boss2')
     await other.ok('signUpEvent', { eventId: cityWide.id })
-    expect((await other.ok('attendEvent', { requestId: rid(), code: (await boss.ok('eventDisplayCode', { eventId: cityWide.id })).code })).entry).toBeUndefined()
+    expect(
+      (await other.ok('attendEvent', { requestId: rid(), code: (await boss.ok('eventDisplayCode', { eventId: cityWide.id })).code })).entry,
+    ).toBeUndefined()
 
-    const { challenge } = await boss.ok('createChallenge', { title: 'Drops', metric: 'checkins', targetPerMember: 1, bonusPoints: 30, budgetPoints: 300, ...days })
+    const { challenge } = await boss.ok('createChallenge', {
+      title: 'Drops',
+      metric: 'checkins',
+      targetPerMember: 1,
+      bonusPoints: 30,
+      budgetPoints: 300,
+      ...days,
+    })
     await other.ok('fundChallenge', { requestId: rid(), challengeId: challenge.id, points: 60 })
     const bob = await h.as('bob')
     for (const c of [boss, other, bob]) {
@@ -193,7 +222,14 @@ describe('separation of duties', () => {
     const day = { startDay: '2026-11-29', endDay: '2026-11-29' }
     // Everything the earlier pass tried, and the variants a smarter insider would try next.
     await lead.call('createChallenge', { title: 'Mint', metric: 'checkins', targetPerMember: 1, bonusPoints: 100_000, budgetPoints: 100_000, ...day })
-    const { challenge } = await lead.ok('createChallenge', { title: 'Mine', metric: 'checkins', targetPerMember: 1, bonusPoints: 500, budgetPoints: 1000, ...day })
+    const { challenge } = await lead.ok('createChallenge', {
+      title: 'Mine',
+      metric: 'checkins',
+      targetPerMember: 1,
+      bonusPoints: 500,
+      budgetPoints: 1000,
+      ...day,
+    })
     await lead.ok('joinChallenge', { challengeId: challenge.id })
     for (let i = 0; i < 3; i++) {
       const made = await lead.call('createEvent', event({ slots: 1, rewardPoints: 500 }))
@@ -240,18 +276,38 @@ describe('the audit proves legitimacy', () => {
   const failedChecks = async (boss: Caller) => (await boss.ok('auditEconomy')).checks.filter((c: any) => !c.ok).map((c: any) => c.name)
 
   const cases: [string, (x: Awaited<ReturnType<typeof honestCity>>) => Promise<void>, string][] = [
-    ['an issuance nobody recorded', async () => rawSql(h.cloud.store, "UPDATE treasury SET issued = issued + 500 WHERE id = 'city'"), 'the treasury: issued = Σ issuances'],
-    ['an allocation nobody recorded', async () => rawSql(h.cloud.store, "UPDATE treasury SET allocated = allocated - 1 WHERE id = 'city'"), 'the treasury: allocated = Σ allocations'],
-    ['a purse grown behind its records', async ({ east }) => rawSql(h.cloud.store, 'UPDATE allowances SET granted = granted + 50 WHERE purse = ?', [east.id]), 'each purse: granted = its allocations, spent = its fundings − returns (purses that differ)'],
+    [
+      'an issuance nobody recorded',
+      async () => rawSql(h.cloud.store, "UPDATE treasury SET issued = issued + 500 WHERE id = 'city'"),
+      'the treasury: issued = Σ issuances',
+    ],
+    [
+      'an allocation nobody recorded',
+      async () => rawSql(h.cloud.store, "UPDATE treasury SET allocated = allocated - 1 WHERE id = 'city'"),
+      'the treasury: allocated = Σ allocations',
+    ],
+    [
+      'a purse grown behind its records',
+      async ({ east }) => rawSql(h.cloud.store, 'UPDATE allowances SET granted = granted + 50 WHERE purse = ?', [east.id]),
+      'each purse: granted = its allocations, spent = its fundings − returns (purses that differ)',
+    ],
     [
       'a budget funded from a purse that does not exist',
       async ({ e }) => {
-        await rawSql(h.cloud.store, "INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at, purse) VALUES ('bf_forged', ?, 'x', 100, '2026-11-29T10:00:00.000+08:00', 'nowhere')", [e.id])
+        await rawSql(
+          h.cloud.store,
+          "INSERT INTO budget_fundings (id, challenge_id, openid, points, created_at, purse) VALUES ('bf_forged', ?, 'x', 100, '2026-11-29T10:00:00.000+08:00', 'nowhere')",
+          [e.id],
+        )
         await rawSql(h.cloud.store, 'UPDATE events SET budget_points = budget_points + 100 WHERE id = ?', [e.id])
       },
       'each purse: granted = its allocations, spent = its fundings − returns (purses that differ)',
     ],
-    ['a wallet below zero', async ({ ann }) => rawSql(h.cloud.store, 'UPDATE wallets SET grams_total = -1 WHERE openid = ?', [ann.openid]), "no person's grams or points below zero (wallets)"],
+    [
+      'a wallet below zero',
+      async ({ ann }) => rawSql(h.cloud.store, 'UPDATE wallets SET grams_total = -1 WHERE openid = ?', [ann.openid]),
+      "no person's grams or points below zero (wallets)",
+    ],
     [
       'a check-in reversed twice',
       async ({ ann, flagged }) =>
@@ -262,16 +318,32 @@ describe('the audit proves legitimacy', () => {
         ),
       'no entry reversed twice (entries)',
     ],
-    ['a cancelled voucher made fulfilled again', async ({ redemption }) => rawSql(h.cloud.store, "UPDATE redemptions SET status = 'fulfilled' WHERE id = ?", [redemption.id]), 'each voucher settled once: one refund if cancelled or expired, none otherwise (vouchers that differ)'],
+    [
+      'a cancelled voucher made fulfilled again',
+      async ({ redemption }) => rawSql(h.cloud.store, "UPDATE redemptions SET status = 'fulfilled' WHERE id = ?", [redemption.id]),
+      'each voucher settled once: one refund if cancelled or expired, none otherwise (vouchers that differ)',
+    ],
     [
       'a held bonus that no review holds',
       async ({ ann }) =>
-        rawSql(h.cloud.store, "INSERT INTO review_holds (review_id, entry_id, openid, challenge_id, points) VALUES ('rv_open_forged', 'e_forged', ?, 'ch_x', 5)", [ann.openid]).then(() =>
-          rawSql(h.cloud.store, "INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id, held_points) VALUES ('rv_open_forged', 'e_none', ?, 'near_cap_weight', 'open', '2026-11-29T10:00:00.000+08:00', '', 0)", [ann.openid]),
+        rawSql(
+          h.cloud.store,
+          "INSERT INTO review_holds (review_id, entry_id, openid, challenge_id, points) VALUES ('rv_open_forged', 'e_forged', ?, 'ch_x', 5)",
+          [ann.openid],
+        ).then(() =>
+          rawSql(
+            h.cloud.store,
+            "INSERT INTO reviews (id, entry_id, openid, reasons, status, created_at, community_id, held_points) VALUES ('rv_open_forged', 'e_none', ?, 'near_cap_weight', 'open', '2026-11-29T10:00:00.000+08:00', '', 0)",
+            [ann.openid],
+          ),
         ),
       'held points = check-ins under review + the bonuses they triggered',
     ],
-    ['a paid attendee written in as the event\'s creator', async ({ ann, e }) => rawSql(h.cloud.store, 'UPDATE events SET creator = ? WHERE id = ?', [ann.openid, e.id]), 'no organizer paid by their own event or challenge (bonus entries)'],
+    [
+      "a paid attendee written in as the event's creator",
+      async ({ ann, e }) => rawSql(h.cloud.store, 'UPDATE events SET creator = ? WHERE id = ?', [ann.openid, e.id]),
+      'no organizer paid by their own event or challenge (bonus entries)',
+    ],
   ]
 
   for (const [what, tamper, equation] of cases) {

@@ -77,7 +77,9 @@ sqliteOnly("upgrades a69e639's SQLite database (old numbering, v12): renumbered 
   const storage = openSqlite({ path })
   expect(storage.sqlite.applied).toEqual(AFTER_A69E639)
   const db = storage.sqlite.db
-  const recorded = db.prepare<[], { version: number; name: string; applied_at: string }>('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all()
+  const recorded = db
+    .prepare<[], { version: number; name: string; applied_at: string }>('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+    .all()
   expect(recorded.map((r) => [r.version, r.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]))
   // Old 1 and 2 became 1, old 12 became 11, each keeping when it was applied; 12 ran now.
   expect(recorded.slice(0, 11).map((r) => r.applied_at)).toEqual(Array(11).fill('2026-12-04T00:00:00.000Z'))
@@ -89,11 +91,13 @@ sqliteOnly("upgrades a69e639's SQLite database (old numbering, v12): renumbered 
   await again.close()
 })
 
-sqliteOnly('a SQLite database that recorded only the old first migration gets v1.1\'s tables from the new first one', async () => {
+sqliteOnly("a SQLite database that recorded only the old first migration gets v1.1's tables from the new first one", async () => {
   const path = copied('release-1.sqlite')
   const old = new Database(path)
   old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  old.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run('release 1: ledger, rewards, reviews, projects, groups, challenges', '2025-01-01T00:00:00.000Z')
+  old
+    .prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)')
+    .run('release 1: ledger, rewards, reviews, projects, groups, challenges', '2025-01-01T00:00:00.000Z')
   old.close()
   const storage = openSqlite({ path })
   expect(storage.sqlite.applied).toEqual(allVersions)
@@ -118,7 +122,9 @@ it("upgrades a69e639's MySQL database (v11) in place: only the new migrations ru
     const store = await openMysql({ url: fresh.url })
     try {
       expect(store.applied).toEqual(AFTER_A69E639)
-      const [recorded] = (await store.pool.query('SELECT version, name FROM schema_migrations ORDER BY version')) as unknown as [{ version: number; name: string }[]]
+      const [recorded] = (await store.pool.query('SELECT version, name FROM schema_migrations ORDER BY version')) as unknown as [
+        { version: number; name: string }[],
+      ]
       expect(recorded.map((r) => [r.version, r.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]))
       for (const { sql, want } of FIXTURE_CHECKS) {
         const [rows] = (await store.pool.query(sql)) as unknown as [Record<string, unknown>[]]

@@ -2,7 +2,9 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 const ROOT = join(__dirname, '../..')
-const CITIES = readdirSync(join(ROOT, 'src/branding/cities')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))
+const CITIES = readdirSync(join(ROOT, 'src/branding/cities'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
 
 describe('branding per city', () => {
   it.each(CITIES)('%s: names itself by its file, has both languages, valid colours and its selected tab icons', async (city) => {

@@ -52,7 +52,12 @@ describe('the call policy', () => {
   it('does not retry a failure that is not a cloud answer (a bug in the caller)', async () => {
     let calls = 0
     const { policy } = recorded(() => 0)
-    await expect(withRetries(async () => { calls++; throw new TypeError('boom') }, policy)).rejects.toThrow('boom')
+    await expect(
+      withRetries(async () => {
+        calls++
+        throw new TypeError('boom')
+      }, policy),
+    ).rejects.toThrow('boom')
     expect(calls).toBe(1)
   })
 

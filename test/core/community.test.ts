@@ -1,5 +1,16 @@
 import fc from 'fast-check'
-import { canActOn, CITY_SCOPE, nextCommunityChangeMs, NO_COMMUNITY, offeredTo, savedCommunity, scopedCommunity, weekChangePercent, weekRanges, weekStart } from '../../src/core/community'
+import {
+  canActOn,
+  CITY_SCOPE,
+  nextCommunityChangeMs,
+  NO_COMMUNITY,
+  offeredTo,
+  savedCommunity,
+  scopedCommunity,
+  weekChangePercent,
+  weekRanges,
+  weekStart,
+} from '../../src/core/community'
 import { shanghaiDayStartMs } from '../../src/core/time'
 
 const east = { communityId: 'cm_east' }
@@ -25,11 +36,15 @@ describe('community rules', () => {
     expect(savedCommunity(CITY_SCOPE, undefined, 'cm_east')).toBe('cm_east')
     expect(savedCommunity(CITY_SCOPE, undefined, undefined)).toBe(NO_COMMUNITY)
     fc.assert(
-      fc.property(fc.option(fc.constantFrom('cm_east', 'cm_west', ''), { nil: undefined }), fc.option(fc.constantFrom('cm_east', 'cm_west', ''), { nil: undefined }), (asked, current) => {
-        const saved = savedCommunity(east, asked, current)
-        // never anything but the organizer's own community
-        return saved === null || saved === 'cm_east'
-      }),
+      fc.property(
+        fc.option(fc.constantFrom('cm_east', 'cm_west', ''), { nil: undefined }),
+        fc.option(fc.constantFrom('cm_east', 'cm_west', ''), { nil: undefined }),
+        (asked, current) => {
+          const saved = savedCommunity(east, asked, current)
+          // never anything but the organizer's own community
+          return saved === null || saved === 'cm_east'
+        },
+      ),
     )
   })
 
@@ -52,7 +67,10 @@ describe('community rules', () => {
     expect(weekStart('2026-11-29')).toBe('2026-11-23') // a Sunday
     expect(weekStart('2024-01-01')).toBe('2024-01-01')
     expect(weekStart('2023-12-31')).toBe('2023-12-25')
-    expect(weekRanges('2026-12-02')).toEqual({ thisWeek: { fromDay: '2026-11-30', toDay: '2026-12-02' }, lastWeek: { fromDay: '2026-11-23', toDay: '2026-11-29' } })
+    expect(weekRanges('2026-12-02')).toEqual({
+      thisWeek: { fromDay: '2026-11-30', toDay: '2026-12-02' },
+      lastWeek: { fromDay: '2026-11-23', toDay: '2026-11-29' },
+    })
     expect(weekChangePercent(150, 100)).toBe(50)
     expect(weekChangePercent(50, 200)).toBe(-75)
     expect(weekChangePercent(10, 0)).toBeNull()

@@ -37,23 +37,19 @@ describe('credit arithmetic', () => {
 
   it('never exceeds the cap, never goes negative, and points never outweigh grams (property)', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...FACTORS),
-        fc.array(fc.double({ min: 0.001, max: 500, noNaN: true }), { minLength: 1, maxLength: 40 }),
-        (f, quantities) => {
-          let credited = 0
-          for (const q of quantities) {
-            const c = computeCredit({ factor: f, quantity: q, alreadyCreditedGrams: credited, gramsPerPoint: GRAMS_PER_POINT })
-            expect(Number.isInteger(c.gramsCo2e)).toBe(true)
-            expect(c.gramsCo2e).toBeGreaterThanOrEqual(0)
-            expect(c.gramsCo2e).toBeLessThanOrEqual(c.rawGramsCo2e)
-            expect(c.points * GRAMS_PER_POINT).toBeLessThanOrEqual(c.gramsCo2e)
-            expect(c.capped).toBe(c.gramsCo2e < c.rawGramsCo2e)
-            credited += c.gramsCo2e
-            expect(credited).toBeLessThanOrEqual(f.dailyCapGrams)
-          }
-        },
-      ),
+      fc.property(fc.constantFrom(...FACTORS), fc.array(fc.double({ min: 0.001, max: 500, noNaN: true }), { minLength: 1, maxLength: 40 }), (f, quantities) => {
+        let credited = 0
+        for (const q of quantities) {
+          const c = computeCredit({ factor: f, quantity: q, alreadyCreditedGrams: credited, gramsPerPoint: GRAMS_PER_POINT })
+          expect(Number.isInteger(c.gramsCo2e)).toBe(true)
+          expect(c.gramsCo2e).toBeGreaterThanOrEqual(0)
+          expect(c.gramsCo2e).toBeLessThanOrEqual(c.rawGramsCo2e)
+          expect(c.points * GRAMS_PER_POINT).toBeLessThanOrEqual(c.gramsCo2e)
+          expect(c.capped).toBe(c.gramsCo2e < c.rawGramsCo2e)
+          credited += c.gramsCo2e
+          expect(credited).toBeLessThanOrEqual(f.dailyCapGrams)
+        }
+      }),
     )
   })
 
@@ -67,9 +63,7 @@ describe('credit arithmetic', () => {
 describe('methodology', () => {
   it('has every travel mode and material once, each with a source and a positive integer figure and cap', () => {
     const keys = FACTORS.map((f) => f.key).sort()
-    expect(keys).toEqual(
-      ['bike', 'bus', 'cardboard', 'carpool', 'ev', 'glass', 'metal', 'metro', 'paper', 'plastic', 'textile', 'walk', 'werun'].sort(),
-    )
+    expect(keys).toEqual(['bike', 'bus', 'cardboard', 'carpool', 'ev', 'glass', 'metal', 'metro', 'paper', 'plastic', 'textile', 'walk', 'werun'].sort())
     for (const f of FACTORS) {
       expect(Number.isInteger(f.gramsPerUnit) && f.gramsPerUnit > 0).toBe(true)
       expect(Number.isInteger(f.dailyCapGrams) && f.dailyCapGrams >= f.gramsPerUnit).toBe(true)
@@ -123,7 +117,10 @@ describe('review flags', () => {
       fc.property(fc.array(fc.record({ claimedMs: fc.nat(), receivedMs: fc.nat() }), { maxLength: 30 }), (drops) => {
         const kept = drops.reduce((row: any[], d) => rememberDrop(row, d), [])
         expect(kept.length).toBe(Math.min(drops.length, STATION_DROPS_KEPT))
-        const newest = [...drops].map((d) => d.receivedMs).sort((a, b) => b - a).slice(0, STATION_DROPS_KEPT)
+        const newest = [...drops]
+          .map((d) => d.receivedMs)
+          .sort((a, b) => b - a)
+          .slice(0, STATION_DROPS_KEPT)
         expect(kept.map((d: any) => d.receivedMs)).toEqual(newest)
         expect(parseStationDrops(JSON.stringify(kept))).toEqual(kept)
       }),

@@ -1,5 +1,18 @@
 import fc from 'fast-check'
-import { attendanceOpen, canCallOff, canCancelSignup, canSignUp, codeShown, EVENT_LIMITS, eventBudget, eventCodeText, eventWhen, parseEventCode, planEvent, shanghaiInstant } from '../../src/core/events'
+import {
+  attendanceOpen,
+  canCallOff,
+  canCancelSignup,
+  canSignUp,
+  codeShown,
+  EVENT_LIMITS,
+  eventBudget,
+  eventCodeText,
+  eventWhen,
+  parseEventCode,
+  planEvent,
+  shanghaiInstant,
+} from '../../src/core/events'
 
 const HOUR = 3_600_000
 const event = { startsMs: 100 * HOUR, endsMs: 102 * HOUR }
@@ -30,11 +43,21 @@ describe('event rules', () => {
     expect(codeShown(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over.', refusal: { reason: 'event.over' } })
     expect(codeShown({ ...event, cancelledAt: 'x' }, 0)).toEqual({ ok: false, message: 'This event was cancelled.', refusal: { reason: 'event.cancelled' } })
     expect(canCallOff(event, event.endsMs).ok).toBe(true)
-    expect(canCallOff(event, event.endsMs + 1)).toEqual({ ok: false, message: 'This event is over: there is nothing left to call off.', refusal: { reason: 'event.overNothingToCallOff' } })
+    expect(canCallOff(event, event.endsMs + 1)).toEqual({
+      ok: false,
+      message: 'This event is over: there is nothing left to call off.',
+      refusal: { reason: 'event.overNothingToCallOff' },
+    })
   })
 
   it('a budget pays every place its reward', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: EVENT_LIMITS.maxSlots }), fc.integer({ min: 0, max: EVENT_LIMITS.maxRewardPoints }), (slots, reward) => eventBudget(slots, reward) === slots * reward && Number.isSafeInteger(eventBudget(slots, reward))))
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: EVENT_LIMITS.maxSlots }),
+        fc.integer({ min: 0, max: EVENT_LIMITS.maxRewardPoints }),
+        (slots, reward) => eventBudget(slots, reward) === slots * reward && Number.isSafeInteger(eventBudget(slots, reward)),
+      ),
+    )
   })
 
   it('codes round-trip and nothing else parses', () => {

@@ -12,27 +12,24 @@ describe('the daily total across factors', () => {
 
   it('never lets a day go past it, whatever the factor caps allow (property)', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...FACTORS), fc.double({ min: 0.01, max: 100, noNaN: true })), { maxLength: 60 }),
-        (drops) => {
-          const perFactor = new Map<string, number>()
-          let day = 0
-          for (const [factor, quantity] of drops) {
-            const credit = computeCredit({
-              factor,
-              quantity,
-              alreadyCreditedGrams: perFactor.get(factor.id) ?? 0,
-              gramsPerPoint: GRAMS_PER_POINT,
-              dayTotal: { limitGrams: DAILY_TOTAL_GRAMS, alreadyGrams: day },
-            })
-            perFactor.set(factor.id, (perFactor.get(factor.id) ?? 0) + credit.gramsCo2e)
-            day += credit.gramsCo2e
-            if (credit.capped && credit.cappedBy === 'dayTotal') expect(day).toBe(DAILY_TOTAL_GRAMS)
-          }
-          expect(day).toBeLessThanOrEqual(DAILY_TOTAL_GRAMS)
-          for (const f of FACTORS) expect(perFactor.get(f.id) ?? 0).toBeLessThanOrEqual(f.dailyCapGrams)
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...FACTORS), fc.double({ min: 0.01, max: 100, noNaN: true })), { maxLength: 60 }), (drops) => {
+        const perFactor = new Map<string, number>()
+        let day = 0
+        for (const [factor, quantity] of drops) {
+          const credit = computeCredit({
+            factor,
+            quantity,
+            alreadyCreditedGrams: perFactor.get(factor.id) ?? 0,
+            gramsPerPoint: GRAMS_PER_POINT,
+            dayTotal: { limitGrams: DAILY_TOTAL_GRAMS, alreadyGrams: day },
+          })
+          perFactor.set(factor.id, (perFactor.get(factor.id) ?? 0) + credit.gramsCo2e)
+          day += credit.gramsCo2e
+          if (credit.capped && credit.cappedBy === 'dayTotal') expect(day).toBe(DAILY_TOTAL_GRAMS)
+        }
+        expect(day).toBeLessThanOrEqual(DAILY_TOTAL_GRAMS)
+        for (const f of FACTORS) expect(perFactor.get(f.id) ?? 0).toBeLessThanOrEqual(f.dailyCapGrams)
+      }),
     )
   })
 })

@@ -63,7 +63,7 @@ describe('check-in kinds registry', () => {
     )
   })
 
-  it('keeps one kind\'s memory on the person\'s own row', () => {
+  it("keeps one kind's memory on the person's own row", () => {
     const travel = kindNamed('travel')!
     expect(() => registerKind({ ...travel, name: 'second-trips', challengeMetrics: undefined })).toThrow(/person's row/)
   })

@@ -7,7 +7,16 @@ function chain(points: number[]): LedgerEntry[] {
   const entries: LedgerEntry[] = []
   let prevHash = GENESIS_HASH
   points.forEach((p, i) => {
-    const unhashed = { id: `e${i}`, seq: i + 1, type: 'checkin' as const, gramsCo2e: p * 10, points: p, day: '2026-11-29', createdAt: '2026-11-29T08:00:00.000+08:00', prevHash }
+    const unhashed = {
+      id: `e${i}`,
+      seq: i + 1,
+      type: 'checkin' as const,
+      gramsCo2e: p * 10,
+      points: p,
+      day: '2026-11-29',
+      createdAt: '2026-11-29T08:00:00.000+08:00',
+      prevHash,
+    }
     const entry = { ...unhashed, hash: entryHash(unhashed) }
     entries.push(entry)
     prevHash = entry.hash
@@ -19,14 +28,18 @@ describe('ledger hashing', () => {
   it('hashes prevHash + RFC 8785 canonical JSON of the entry without hash', () => {
     const unhashed = { seq: 1, id: 'e1', type: 'checkin' as const, gramsCo2e: 165, points: 16, day: '2026-11-29', createdAt: 'x', prevHash: GENESIS_HASH }
     const expected = createHash('sha256')
-      .update(GENESIS_HASH + '{"createdAt":"x","day":"2026-11-29","gramsCo2e":165,"id":"e1","points":16,"prevHash":"' + GENESIS_HASH + '","seq":1,"type":"checkin"}')
+      .update(
+        GENESIS_HASH + '{"createdAt":"x","day":"2026-11-29","gramsCo2e":165,"id":"e1","points":16,"prevHash":"' + GENESIS_HASH + '","seq":1,"type":"checkin"}',
+      )
       .digest('hex')
     expect(entryHash(unhashed)).toBe(expected)
     expect(canonicalJson({ b: 1, a: '中' })).toBe('{"a":"中","b":1}')
   })
 
   it('refuses floats in the ledger', () => {
-    expect(() => entryHash({ id: 'e', seq: 1, type: 'checkin', gramsCo2e: 1.5, points: 0, day: 'd', createdAt: 'c', prevHash: GENESIS_HASH })).toThrow(/integer/)
+    expect(() => entryHash({ id: 'e', seq: 1, type: 'checkin', gramsCo2e: 1.5, points: 0, day: 'd', createdAt: 'c', prevHash: GENESIS_HASH })).toThrow(
+      /integer/,
+    )
   })
 
   it('verifies a good chain and finds the first bad entry', () => {

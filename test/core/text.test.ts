@@ -4,8 +4,35 @@ import { updateProfileSchema, createGroupSchema, upsertRewardSchema } from '../.
 import { freeTextProblem, hasLoneSurrogate, isReservedName } from '../../src/contract/text'
 
 // Found by an adversarial pass too: fillers that draw as nothing, separators, soft hyphen, tags, U+180E, U+206F.
-const FORBIDDEN = ['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u202E', '\u202D', '\u2066', '\u200B', '\u200C', '\u2060', '\uFEFF', '\uD800', '\uDC00', '\u200D',
-  '\u3164', '\u2800', '\u115F', '\u1160', '\u2028', '\u2029', '\u00AD', '\u206F', '\u180E', '\u034F', '\u{E0041}', '\uFFA0']
+const FORBIDDEN = [
+  '\u0000',
+  '\u0007',
+  '\u001B',
+  '\u007F',
+  '\u0085',
+  '\u202E',
+  '\u202D',
+  '\u2066',
+  '\u200B',
+  '\u200C',
+  '\u2060',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '\u200D',
+  '\u3164',
+  '\u2800',
+  '\u115F',
+  '\u1160',
+  '\u2028',
+  '\u2029',
+  '\u00AD',
+  '\u206F',
+  '\u180E',
+  '\u034F',
+  '\u{E0041}',
+  '\uFFA0',
+]
 
 describe('free text', () => {
   it('refuses any text carrying a control, bidi-override, zero-width or lone-surrogate character (property)', () => {

@@ -138,7 +138,8 @@ test('at twice the text size no page is wider than the phone', async () => {
       for (const el of document.querySelectorAll('.taro_page:not([style*="display: none"]) *')) {
         const box = el.getBoundingClientRect()
         if (box.width === 0 || box.height === 0) continue
-        if (box.right > width + 1 || box.left < -1) wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(box.left)}–${Math.round(box.right)}`)
+        if (box.right > width + 1 || box.left < -1)
+          wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(box.left)}–${Math.round(box.right)}`)
       }
       return { scale, scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 8) }
     })

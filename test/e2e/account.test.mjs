@@ -52,7 +52,10 @@ test('the methodology page lists every factor with its source', async () => {
   assert.equal(await page.locator('.factor').count(), 13)
   await page.locator('#credit-rules').getByText('只记入 48 小时内发生的行为。').waitFor()
   await page.locator('#factor-metro').getByText('46 克 / km').waitFor()
-  await page.locator('#factor-metro').getByText(/深圳市低碳公共出行碳普惠方法学/).waitFor()
+  await page
+    .locator('#factor-metro')
+    .getByText(/深圳市低碳公共出行碳普惠方法学/)
+    .waitFor()
   await page.waitForTimeout(400)
   await page.screenshot({ path: shot('methodology.png') })
 })

@@ -21,7 +21,9 @@ before(async () => {
   city = await (await phoneContext(browser)).newPage()
   // The organizer stands at the lake when placing the event; the east resident is ~110 m from it when checking in.
   lead = await (await phoneContext(browser, 'zh-CN', { geolocation: LAKE, permissions: ['geolocation'] })).newPage()
-  east = await (await phoneContext(browser, 'zh-CN', { geolocation: { latitude: LAKE.latitude + 0.001, longitude: LAKE.longitude }, permissions: ['geolocation'] })).newPage()
+  east = await (
+    await phoneContext(browser, 'zh-CN', { geolocation: { latitude: LAKE.latitude + 0.001, longitude: LAKE.longitude }, permissions: ['geolocation'] })
+  ).newPage()
   west = await (await phoneContext(browser)).newPage()
 })
 
@@ -280,7 +282,10 @@ test('the community organizer retires the station: a drop there is refused, its 
   await lead.getByText('停用后 东湖回收亭 不再接收投放，且不能恢复；历史记录保留。').waitFor()
   await lead.getByRole('button', { name: '确认停用 东湖回收亭' }).click()
   await lead.getByText('东湖回收亭 已停用：不再接收投放，历史记录保留').waitFor()
-  await lead.locator('#station-ST-EH01').getByText(/已停用（\d{4}-\d{2}-\d{2}）/).waitFor()
+  await lead
+    .locator('#station-ST-EH01')
+    .getByText(/已停用（\d{4}-\d{2}-\d{2}）/)
+    .waitFor()
   // A phone that listed the station before it was retired is refused, and told why…
   await east.goto(`${app.url}/#/pages/recycling/index`)
   await east.getByRole('radio', { name: /东湖回收亭/ }).click()

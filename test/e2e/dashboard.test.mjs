@@ -17,7 +17,11 @@ let city
 
 before(async () => {
   app = await startApp({}, async (dbPath) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/seedCity.ts'), dbPath, String(RESIDENTS), String(ENTRIES_EACH), String(COMMUNITIES)], { cwd: ROOT })
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test/support/seedCity.ts'), dbPath, String(RESIDENTS), String(ENTRIES_EACH), String(COMMUNITIES)],
+      { cwd: ROOT },
+    )
     city = JSON.parse(out.toString())
   })
   browser = await launchBrowser()

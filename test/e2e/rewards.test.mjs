@@ -101,7 +101,7 @@ test('the organizer sees the impact of the day and downloads the CSV', async () 
   await organizer.screenshot({ path: shot('stats.png') })
 })
 
-test('the station display shows a code that changes; a resident\'s drop with it counts as scanned there', async () => {
+test("the station display shows a code that changes; a resident's drop with it counts as scanned there", async () => {
   await organizer.goto(`${app.url}/#/pages/me/index`)
   await organizer.getByRole('button', { name: '站点屏幕码' }).click()
   await organizer.getByRole('radio', { name: /社区服务中心/ }).click()

@@ -43,7 +43,15 @@ export async function startApp(extraEnv = {}, prepare = undefined) {
   const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
     // warn: the output is kept in memory for the start-up line and failures, not a line per call.
-    env: { ...process.env, PORT: '0', DB_PATH: join(dir, 'cloud.sqlite'), DEMO_DATA: '0', DEV_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS), LOG_LEVEL: 'warn', ...extraEnv },
+    env: {
+      ...process.env,
+      PORT: '0',
+      DB_PATH: join(dir, 'cloud.sqlite'),
+      DEMO_DATA: '0',
+      DEV_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS),
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -156,9 +164,7 @@ export function expectCloudRefusal(functionName, status) {
 }
 
 function isExpected(problem) {
-  return expected.some(
-    (e) => problem.includes(e.path) && (problem.includes(`HTTP ${e.status}:`) || problem.includes(`status of ${e.status}`)),
-  )
+  return expected.some((e) => problem.includes(e.path) && (problem.includes(`HTTP ${e.status}:`) || problem.includes(`status of ${e.status}`)))
 }
 
 export async function assertNoProblems(t) {
@@ -182,7 +188,11 @@ export async function axeViolations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeScript())
   return page.evaluate(async (tags) => {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ rule: v.id, help: v.help, elements: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`) }))
+    return result.violations.map((v) => ({
+      rule: v.id,
+      help: v.help,
+      elements: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+    }))
   }, AXE_TAGS)
 }
 

@@ -36,7 +36,9 @@ async function drainUnderLoad(env: Record<string, string>, unread: string[]) {
   let output = ''
   server.child.stdout?.on('data', (c: Buffer) => (output += c.toString()))
   server.child.stderr?.on('data', (c: Buffer) => (output += c.toString()))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.child.once('exit', (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    server.child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
 
   const tokens: string[] = []
   for (let u = 0; u < USERS; u++) tokens.push((await post(server.url, 'login', { code: `dev:drain${u}` })).body.result.token)

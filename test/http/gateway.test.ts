@@ -36,9 +36,16 @@ describe('HTTP transport', () => {
   it('takes only application/json, so a form or a text/plain POST from another site cannot call a function', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const res = await raw('/cloud/getWallet', { method: 'POST', body: '{"data":{}}', headers: { 'Content-Type': type, Authorization: `Bearer ${token}` } })
-      expect(res).toEqual({ status: 415, body: { error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('application/json'), reason: 'call.jsonOnly' } } })
+      expect(res).toEqual({
+        status: 415,
+        body: { error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('application/json'), reason: 'call.jsonOnly' } },
+      })
     }
-    const charset = await raw('/cloud/getWallet', { method: 'POST', body: '{"data":{}}', headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Bearer ${token}` } })
+    const charset = await raw('/cloud/getWallet', {
+      method: 'POST',
+      body: '{"data":{}}',
+      headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Bearer ${token}` },
+    })
     expect(charset.status).toBe(200)
   })
 
@@ -59,11 +66,21 @@ describe('HTTP transport', () => {
       expect([400, 413]).toContain(res.status)
       expect(res.body.error.code).toBe('INVALID_ARGUMENT')
     }
-    expect((await post(server.url, 'checkIn', { requestId: 'http-ok-1', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15 }, token)).body.result.entry.gramsCo2e).toBe(104)
+    expect(
+      (await post(server.url, 'checkIn', { requestId: 'http-ok-1', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15 }, token)).body.result.entry
+        .gramsCo2e,
+    ).toBe(104)
   })
 
   it('holds exactly-once when 200 identical check-ins arrive over HTTP at once', async () => {
-    const req = { requestId: 'http-burst-1', kind: 'travel', mode: 'metro', distanceKm: 3, durationMin: 8, occurredAt: new Date(Date.now() - 60 * 60_000).toISOString() }
+    const req = {
+      requestId: 'http-burst-1',
+      kind: 'travel',
+      mode: 'metro',
+      distanceKm: 3,
+      durationMin: 8,
+      occurredAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    }
     const results = await Promise.all(Array.from({ length: 200 }, () => post(server.url, 'checkIn', req, token)))
     expect(results.every((r) => r.status === 200)).toBe(true)
     expect(new Set(results.map((r) => r.body.result.entry.id)).size).toBe(1)

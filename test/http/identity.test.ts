@@ -121,7 +121,13 @@ describe('a server whose WeChat settings are wrong', () => {
   })
 
   it('answers 503 when WeChat cannot be reached at all', async () => {
-    const server = await startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_APPID: STAND_IN_APPID, WX_SECRET: STAND_IN_SECRET, WX_API_BASE: 'http://127.0.0.1:9' })
+    const server = await startServer({
+      DB_PATH: tempDb(),
+      DEV_LOGIN: '0',
+      WX_APPID: STAND_IN_APPID,
+      WX_SECRET: STAND_IN_SECRET,
+      WX_API_BASE: 'http://127.0.0.1:9',
+    })
     try {
       expect(await post(server.url, 'login', { code: 'ok-bob-0001' })).toMatchObject({ status: 503, body: { error: { code: 'UNAVAILABLE' } } })
     } finally {
@@ -145,7 +151,13 @@ describe('WeChat Cloud Run mode (WX_CLOUDRUN=1)', () => {
     expect(wallet.status).toBe(200)
     const login = await call('login', wx('oCloudRunPerson0001'), { code: 'any-wx-login-code' })
     expect(login.body.result).toMatchObject({ token: '', roles: ['resident'], nickname: '微信用户' })
-    const checkIn = await call('checkIn', wx('oCloudRunPerson0001'), { requestId: 'cloudrun-0001', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15 })
+    const checkIn = await call('checkIn', wx('oCloudRunPerson0001'), {
+      requestId: 'cloudrun-0001',
+      kind: 'travel',
+      mode: 'bus',
+      distanceKm: 4,
+      durationMin: 15,
+    })
     expect(checkIn.body.result.entry.gramsCo2e).toBe(104)
     const other = await call('getWallet', wx('oCloudRunPerson0002'))
     expect(other.body.result.wallet.gramsCo2eTotal).toBe(0)
@@ -185,15 +197,29 @@ describe('start-up refusals', () => {
   })
 
   it('moves its clock by DEV_CLOCK_OFFSET_MS only with dev login, by at most a day', async () => {
-    await expect(startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_APPID: STAND_IN_APPID, WX_SECRET: STAND_IN_SECRET, DEV_CLOCK_OFFSET_MS: '3600000' })).rejects.toThrow(/DEV_CLOCK_OFFSET_MS[\s\S]*needs DEV_LOGIN=1/)
-    await expect(startServer({ DB_PATH: tempDb(), DEV_CLOCK_OFFSET_MS: String(25 * 3_600_000) })).rejects.toThrow(/DEV_CLOCK_OFFSET_MS must be an integer from -86400000 to 86400000/)
+    await expect(
+      startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_APPID: STAND_IN_APPID, WX_SECRET: STAND_IN_SECRET, DEV_CLOCK_OFFSET_MS: '3600000' }),
+    ).rejects.toThrow(/DEV_CLOCK_OFFSET_MS[\s\S]*needs DEV_LOGIN=1/)
+    await expect(startServer({ DB_PATH: tempDb(), DEV_CLOCK_OFFSET_MS: String(25 * 3_600_000) })).rejects.toThrow(
+      /DEV_CLOCK_OFFSET_MS must be an integer from -86400000 to 86400000/,
+    )
     // Six hours ahead: a trip that ends three hours from the machine's now has already happened for this cloud.
     const server = await startServer({ DB_PATH: tempDb(), DEV_CLOCK_OFFSET_MS: String(6 * 3_600_000) })
     try {
       const token = (await post(server.url, 'login', { code: 'dev:clocky' })).body.result.token
-      const trip = (requestId: string, hoursFromNow: number) => ({ requestId, kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 12, occurredAt: new Date(Date.now() + hoursFromNow * 3_600_000).toISOString() })
+      const trip = (requestId: string, hoursFromNow: number) => ({
+        requestId,
+        kind: 'travel',
+        mode: 'bike',
+        distanceKm: 3,
+        durationMin: 12,
+        occurredAt: new Date(Date.now() + hoursFromNow * 3_600_000).toISOString(),
+      })
       expect((await post(server.url, 'checkIn', trip('clock-ahead-1', 3), token)).body.result.entry.gramsCo2e).toBe(99)
-      expect((await post(server.url, 'checkIn', trip('clock-ahead-2', 6.5), token)).body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/future/) })
+      expect((await post(server.url, 'checkIn', trip('clock-ahead-2', 6.5), token)).body.error).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(/future/),
+      })
     } finally {
       await server.stop()
     }
@@ -243,7 +269,10 @@ describe('HTTP hardening', () => {
     expect(csp).toContain("script-src 'self'")
     expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     expect(page.headers.get('referrer-policy')).toBe('no-referrer')
-    const api = await send(server.url, '/cloud/getWallet', { headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{"data":{}}' })
+    const api = await send(server.url, '/cloud/getWallet', {
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{"data":{}}',
+    })
     expect(api.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
@@ -263,7 +292,9 @@ describe('client address behind a proxy', () => {
     const direct = await startServer({ DB_PATH: tempDb(), RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_SECOND: '1' })
     const proxied = await startServer({ DB_PATH: tempDb(), RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_SECOND: '1', TRUST_PROXY: '1' })
     try {
-      const directStatuses = [await loginFrom(direct.url, '1.1.1.1'), await loginFrom(direct.url, '2.2.2.2'), await loginFrom(direct.url, '3.3.3.3')].map((r) => r.status)
+      const directStatuses = [await loginFrom(direct.url, '1.1.1.1'), await loginFrom(direct.url, '2.2.2.2'), await loginFrom(direct.url, '3.3.3.3')].map(
+        (r) => r.status,
+      )
       expect(directStatuses).toEqual([200, 200, 429])
       // The client wrote 9.9.9.9 itself each time; the proxy appended the real addresses.
       const proxiedStatuses = [

@@ -98,7 +98,13 @@ describe('the access log of a server with WeChat login and dev login', () => {
     const ids = [login, werun, steps, checkIn, refused, badCode].map((r) => r.requestId as string)
     const lines = await linesFor(logs, ids)
     const byId = (id: string) => lines.find((l) => l.reqId === id) as Record<string, unknown>
-    expect(byId(login.requestId as string)).toMatchObject({ level: 'info', fn: 'login', status: 200, code: 'OK', caller: expect.stringMatching(/^[0-9a-f]{16}$/) })
+    expect(byId(login.requestId as string)).toMatchObject({
+      level: 'info',
+      fn: 'login',
+      status: 200,
+      code: 'OK',
+      caller: expect.stringMatching(/^[0-9a-f]{16}$/),
+    })
     const caller = byId(login.requestId as string).caller
     expect(byId(steps.requestId as string)).toMatchObject({ fn: 'syncSteps', status: 200, code: 'OK', caller })
     expect(byId(checkIn.requestId as string)).toMatchObject({ fn: 'checkIn', status: 200, code: 'OK', requestId: 'obs-checkin-0001', caller })
@@ -183,7 +189,14 @@ describe('the access log of a server with WeChat login and dev login', () => {
 
 it("never logs the openid WeChat Cloud Run's gateway injects", async () => {
   const wxOpenid = 'oCloudRunSecretOpenid0001'
-  const server = await startServer({ DB_PATH: tempDb(), DEV_LOGIN: '0', WX_CLOUDRUN: '1', WX_APPID: STAND_IN_APPID, WX_CLOUDRUN_ALLOW_SQLITE: '1', LOG_LEVEL: 'trace' })
+  const server = await startServer({
+    DB_PATH: tempDb(),
+    DEV_LOGIN: '0',
+    WX_CLOUDRUN: '1',
+    WX_APPID: STAND_IN_APPID,
+    WX_CLOUDRUN_ALLOW_SQLITE: '1',
+    LOG_LEVEL: 'trace',
+  })
   const logs = capture(server)
   try {
     const wx = { 'X-WX-OPENID': wxOpenid, 'X-WX-APPID': STAND_IN_APPID }

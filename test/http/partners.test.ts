@@ -19,7 +19,14 @@ afterAll(() => server.stop())
 const PATH = '/partner/v1/link'
 
 async function signedPost(partner: { partnerId: string; secret: string }, body: string, nonce?: string) {
-  const authorization = partnerAuthorization({ ...partner, method: 'POST', path: PATH, body, timestampS: Math.floor(Date.now() / 1000), ...(nonce ? { nonce } : {}) })
+  const authorization = partnerAuthorization({
+    ...partner,
+    method: 'POST',
+    path: PATH,
+    body,
+    timestampS: Math.floor(Date.now() / 1000),
+    ...(nonce ? { nonce } : {}),
+  })
   const res = await fetch(`${server.url}${PATH}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Authorization: authorization } })
   return { status: res.status, body: await res.json() }
 }
@@ -37,7 +44,10 @@ it('links a resident through a signed POST /partner/v1/link, and refuses an unsi
   expect((await unsigned.json()).error.code).toBe('UNAUTHENTICATED')
   const big = await fetch(`${server.url}${PATH}`, { method: 'POST', body: 'x'.repeat(PARTNER_LIMITS.maxBodyBytes + 1) })
   expect(big.status).toBe(413)
-  expect(await signedPost(partner, body, 'nonce-http-000000001')).toEqual({ status: 200, body: { result: { rows: [{ rowId: 'link-1', status: 'accepted', ref: 'linked' }] } } })
+  expect(await signedPost(partner, body, 'nonce-http-000000001')).toEqual({
+    status: 200,
+    body: { result: { rows: [{ rowId: 'link-1', status: 'accepted', ref: 'linked' }] } },
+  })
   expect((await signedPost(partner, body, 'nonce-http-000000001')).body.error.code).toBe('UNAUTHENTICATED')
   const links = (await post(server.url, 'listMyPartnerLinks', {}, ann)).body.result.partners
   expect(links).toEqual([expect.objectContaining({ id: partner.partnerId, name: 'Hello Bike', linkedAt: expect.any(String) })])
@@ -56,7 +66,9 @@ it('npm run partner links the resident who shows a code, signing as its own regi
   const linked = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/partner.ts', 'link', code, 'sim-user-1'], { env, encoding: 'utf8' })
   expect(linked.status).toBe(0)
   expect(linked.stdout).toContain('"status": "accepted"')
-  expect((await post(server.url, 'listMyPartnerLinks', {}, ann)).body.result.partners).toEqual(expect.arrayContaining([expect.objectContaining({ id: partnerId, linkedAt: expect.any(String) })]))
+  expect((await post(server.url, 'listMyPartnerLinks', {}, ann)).body.result.partners).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id: partnerId, linkedAt: expect.any(String) })]),
+  )
 }, 60_000)
 
 it('publishes docs/partner-api.openapi.json from the schemas, and the running server answers in those shapes', async () => {
@@ -64,11 +76,19 @@ it('publishes docs/partner-api.openapi.json from the schemas, and the running se
   const boss = (await post(server.url, 'login', { code: 'dev:organizer' })).body.result.token
   const registered = (await post(server.url, 'registerPartner', { name: '回收箱', kind: 'bin', feeds: [] }, boss)).body.result
   const partner = { partnerId: registered.partner.id, secret: registered.secret }
-  const rows = JSON.stringify({ rows: [{ rowId: 'a1', linkCode: 'ABCDEFGH', partnerUserId: 'u' }, { rowId: 'bad id', linkCode: 'x', partnerUserId: '' }] })
+  const rows = JSON.stringify({
+    rows: [
+      { rowId: 'a1', linkCode: 'ABCDEFGH', partnerUserId: 'u' },
+      { rowId: 'bad id', linkCode: 'x', partnerUserId: '' },
+    ],
+  })
   const answered = await signedPost(partner, rows)
   expect(answered.status).toBe(200)
   expect(partnerBatchAnswerSchema.safeParse(answered.body).success).toBe(true)
-  expect(answered.body.result.rows.map((r: { status: string; code?: string }) => [r.status, r.code])).toEqual([['refused', 'NOT_FOUND'], ['refused', 'INVALID_ARGUMENT']])
+  expect(answered.body.result.rows.map((r: { status: string; code?: string }) => [r.status, r.code])).toEqual([
+    ['refused', 'NOT_FOUND'],
+    ['refused', 'INVALID_ARGUMENT'],
+  ])
   for (const [path, init] of [
     [PATH, { method: 'POST', body: rows }],
     ['/partner/v1/unknown', { method: 'POST', body: rows }],

@@ -67,7 +67,15 @@ describe('challenge page', () => {
     const lead = await as('lead')
     const { group } = await lead('createGroup', { name: 'G' })
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    const { challenge } = await lead('createChallenge', { groupId: group.id, title: '减排周', metric: 'gramsCo2e', targetPerMember: 1000, startDay: today, endDay: today, bonusPoints: 10 })
+    const { challenge } = await lead('createChallenge', {
+      groupId: group.id,
+      title: '减排周',
+      metric: 'gramsCo2e',
+      targetPerMember: 1000,
+      startDay: today,
+      endDay: today,
+      bonusPoints: 10,
+    })
     await lead('joinChallenge', { challengeId: challenge.id })
     await lead('checkIn', { requestId: 'lead-bus-1', kind: 'travel', mode: 'bus', distanceKm: 10, durationMin: 30 })
     await useAppStore.getState().loginWithHandle('me')
@@ -88,9 +96,19 @@ describe('challenge page', () => {
     const lead = await as('lead')
     const { group } = await lead('createGroup', { name: 'G' })
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    const { challenge } = await lead('createChallenge', { groupId: group.id, title: '打卡周', metric: 'checkins', targetPerMember: 3, startDay: today, endDay: today, bonusPoints: 25 })
+    const { challenge } = await lead('createChallenge', {
+      groupId: group.id,
+      title: '打卡周',
+      metric: 'checkins',
+      targetPerMember: 3,
+      startDay: today,
+      endDay: today,
+      bonusPoints: 25,
+    })
     // a city organizer's budgets are drawn from the treasury: points issued into it first
-    await (await as('organizer'))('issuePoints', { requestId: 'issue-for-fund-1', points: 100, reason: '挑战奖励' })
+    await (
+      await as('organizer')
+    )('issuePoints', { requestId: 'issue-for-fund-1', points: 100, reason: '挑战奖励' })
     await useAppStore.getState().loginWithHandle('organizer')
     Current.router = { params: { id: challenge.id }, path: '/packages/community/pages/challenge/index' } as any
     await testUtils.mount(ChallengePage, {})
@@ -109,7 +127,15 @@ describe('challenge page', () => {
     const lead = await as('lead')
     const { group } = await lead('createGroup', { name: 'G' })
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    const { challenge } = await lead('createChallenge', { groupId: group.id, title: '打卡周', metric: 'checkins', targetPerMember: 3, startDay: today, endDay: today, bonusPoints: 25 })
+    const { challenge } = await lead('createChallenge', {
+      groupId: group.id,
+      title: '打卡周',
+      metric: 'checkins',
+      targetPerMember: 3,
+      startDay: today,
+      endDay: today,
+      bonusPoints: 25,
+    })
     await useAppStore.getState().loginWithHandle('organizer')
     Current.router = { params: { id: challenge.id }, path: '/packages/community/pages/challenge/index' } as any
     await testUtils.mount(ChallengePage, {})

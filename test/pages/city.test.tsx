@@ -46,7 +46,16 @@ describe('communities and events, as a resident sees them', () => {
     const endsAt = new Date(Date.now() + 60 * 60_000).toISOString()
     // the event's budget is drawn from the treasury: a city organizer issues points into it first
     await city('issuePoints', { requestId: 'issue-request-1', points: 45, reason: '湖边清洁的奖励' })
-    const { event } = await city('createEvent', { requestId: 'event-request-1', title: '湖边清洁', place: '东湖岸边', startsAt, endsAt, slots: 3, rewardPoints: 15, communityId: east.id })
+    const { event } = await city('createEvent', {
+      requestId: 'event-request-1',
+      title: '湖边清洁',
+      place: '东湖岸边',
+      startsAt,
+      endsAt,
+      slots: 3,
+      rewardPoints: 15,
+      communityId: east.id,
+    })
 
     await remount(HomePage)
     await tapLabel(testUtils, '社区活动：1 场即将举行')
@@ -85,7 +94,9 @@ describe('communities and events, as a resident sees them', () => {
   })
 
   it('an organizer announces an event from the form (its budget shown) and calls it off only after confirming', async () => {
-    await (await devCaller(cloud, 'organizer'))('issuePoints', { requestId: 'issue-request-1', points: 50, reason: '旧物市集的奖励' })
+    await (
+      await devCaller(cloud, 'organizer')
+    )('issuePoints', { requestId: 'issue-request-1', points: 50, reason: '旧物市集的奖励' })
     await useAppStore.getState().loginWithHandle('organizer')
     await remount(EventsAdminPage)
     await tapLabel(testUtils, '发布活动')

@@ -113,7 +113,17 @@ describe('a resident checks in at an event that checks location', () => {
     await city('issuePoints', { requestId: 'issue-request-1', points: 45, reason: '湖边清洁的奖励' })
     const startsAt = new Date(Date.now() - 10 * 60_000).toISOString()
     const endsAt = new Date(Date.now() + 60 * 60_000).toISOString()
-    const { event } = await city('createEvent', { requestId: 'event-request-1', title: '湖边清洁', place: '东湖岸边', startsAt, endsAt, slots: 3, rewardPoints: 15, communityId: east.id, location: PLACE })
+    const { event } = await city('createEvent', {
+      requestId: 'event-request-1',
+      title: '湖边清洁',
+      place: '东湖岸边',
+      startsAt,
+      endsAt,
+      slots: 3,
+      rewardPoints: 15,
+      communityId: east.id,
+      location: PLACE,
+    })
     const ann = await devCaller(cloud, 'ann')
     await ann('setMyCommunity', { communityId: east.id })
     await ann('signUpEvent', { eventId: event.id })
@@ -135,7 +145,9 @@ describe('a resident checks in at an event that checks location', () => {
     const asked = phoneAnswers('denied')
     await typeInto(testUtils, '#event-code', await code())
     await tapLabel(testUtils, '签到')
-    expect(await testUtils.queries.waitForQueryByText('这个活动签到时需要定位：你没有允许使用位置，签到未记录。请在设置中允许使用位置信息后再扫码。')).toBeTruthy()
+    expect(
+      await testUtils.queries.waitForQueryByText('这个活动签到时需要定位：你没有允许使用位置，签到未记录。请在设置中允许使用位置信息后再扫码。'),
+    ).toBeTruthy()
     expect(asked).toHaveBeenCalledTimes(1)
     expect(calls.filter((c) => c.name === 'attendEvent')).toHaveLength(0)
     expect(await bonuses()).toEqual([])

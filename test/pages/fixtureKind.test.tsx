@@ -54,7 +54,15 @@ it('queues a check-in of a kind defined only in a fixture, keeps it across a rel
   const token = useAppStore.getState().session!.token
   const { entries } = ((await cloud.call('listLedger', {}, `Bearer ${token}`)).body as any).result
   expect(entries).toEqual([
-    expect.objectContaining({ id: expect.any(String), factorId: CUP_FACTOR.id, gramsCo2e: 70, points: 7, quantity: 2, unit: 'cup', occurredAt: expect.any(String) }),
+    expect.objectContaining({
+      id: expect.any(String),
+      factorId: CUP_FACTOR.id,
+      gramsCo2e: 70,
+      points: 7,
+      quantity: 2,
+      unit: 'cup',
+      occurredAt: expect.any(String),
+    }),
   ])
   expect((await cloud.call('checkIn', queued.payload, `Bearer ${token}`)).body).toMatchObject({ result: { entry: { id: entries[0].id } } })
 

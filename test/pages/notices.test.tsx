@@ -92,7 +92,15 @@ describe('the privacy notice (version 4)', () => {
     await testUtils.act(async () => useAppStore.getState().setLang('en'))
     expect(await testUtils.queries.waitForQueryByText('What is kept after you delete your account')).toBeTruthy()
     const en = document.body.textContent!
-    for (const fact of ['never your WeChat openid or handle themselves', 'the daily cap counters for 7 days', 'for about 3 days', 'for good, because per-person reward limits are for a lifetime', 'never the position itself', 'only when you make a link code for it in Me', 'a keyed hash of the user id it gave you']) {
+    for (const fact of [
+      'never your WeChat openid or handle themselves',
+      'the daily cap counters for 7 days',
+      'for about 3 days',
+      'for good, because per-person reward limits are for a lifetime',
+      'never the position itself',
+      'only when you make a link code for it in Me',
+      'a keyed hash of the user id it gave you',
+    ]) {
       expect(en).toContain(fact)
     }
   })
@@ -104,10 +112,18 @@ describe('the methodology page', () => {
     await testUtils.mount(MethodologyPage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('只手填站点编码的投递，所有材料合计每人每天最多记入 17300 克。')).toBeTruthy()
-    expect(testUtils.queries.queryByText('同一回收站屏幕码在一个 30 秒窗口内被超过 4 位居民扫描（一个站点服务不了这么多人），这个窗口的投递全部交给组织者审核。')).toBeTruthy()
+    expect(
+      testUtils.queries.queryByText('同一回收站屏幕码在一个 30 秒窗口内被超过 4 位居民扫描（一个站点服务不了这么多人），这个窗口的投递全部交给组织者审核。'),
+    ).toBeTruthy()
     await testUtils.act(async () => useAppStore.getState().setLang('en'))
-    expect(await testUtils.queries.waitForQueryByText('Drops with a typed station code earn at most 17300 g a day per person, all materials together.')).toBeTruthy()
-    expect(testUtils.queries.queryByText('When more than 4 residents scan one station display code in one 30-second window (more than one station serves), every drop of that window goes to an organizer for review.')).toBeTruthy()
+    expect(
+      await testUtils.queries.waitForQueryByText('Drops with a typed station code earn at most 17300 g a day per person, all materials together.'),
+    ).toBeTruthy()
+    expect(
+      testUtils.queries.queryByText(
+        'When more than 4 residents scan one station display code in one 30-second window (more than one station serves), every drop of that window goes to an organizer for review.',
+      ),
+    ).toBeTruthy()
   })
 })
 

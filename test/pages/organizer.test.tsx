@@ -31,7 +31,9 @@ afterEach(async () => {
 
 describe('donations', () => {
   it('donates points to a project and shows a certificate tied to the ledger', async () => {
-    await (await asHandle('dana'))('checkIn', { requestId: 'earn-dana-1', kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
+    await (
+      await asHandle('dana')
+    )('checkIn', { requestId: 'earn-dana-1', kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
     await useAppStore.getState().loginWithHandle('dana')
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     await testUtils.mount(RewardsPage, {})
@@ -57,13 +59,22 @@ describe('donations', () => {
     expect(await testUtils.queries.waitForQueryByText(`dana 于 ${today} 向「社区植树 Community tree planting」捐赠 120 积分`)).toBeTruthy()
     const head = (await (await asHandle('dana'))('verifyLedger')).headHash as string
     const code = (await testUtils.queries.waitForQuerySelector('#certificate-code'))!.textContent
-    expect(code).toBe(head.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1-'))
+    expect(code).toBe(
+      head
+        .slice(0, 16)
+        .toUpperCase()
+        .replace(/(.{4})(?=.)/g, '$1-'),
+    )
   })
 })
 
 describe('organizer console', () => {
   it('reverses a flagged check-in from the review queue', async () => {
-    const heavy = (await (await asHandle('erin'))('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' })).entry
+    const heavy = (
+      await (
+        await asHandle('erin')
+      )('checkIn', { requestId: 'heavy-erin-1', kind: 'recycling', material: 'paper', weightKg: 9, stationCode: 'ST-HQ01' })
+    ).entry
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(ReviewPage, {})
     await showPage(testUtils.act)
@@ -76,7 +87,9 @@ describe('organizer console', () => {
   })
 
   it('shows the week’s totals and a bar per day', async () => {
-    await (await asHandle('fay'))('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10, durationMin: 40 })
+    await (
+      await asHandle('fay')
+    )('checkIn', { requestId: 'fay-bike-1', kind: 'travel', mode: 'bike', distanceKm: 10, durationMin: 40 })
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(StatsPage, {})
     await showPage(testUtils.act)
@@ -92,7 +105,7 @@ describe('organizer console', () => {
 })
 
 describe('station display', () => {
-  it('shows the station\'s rotating code as a QR; a resident\'s drop with it counts as scanned at the station', async () => {
+  it("shows the station's rotating code as a QR; a resident's drop with it counts as scanned at the station", async () => {
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(StationDisplayPage, {})
     await showPage(testUtils.act)

@@ -54,7 +54,11 @@ describe('a resident and the partners they link', () => {
     navigate.mockRestore()
 
     await remount(PartnerLinksPage)
-    expect(await testUtils.queries.waitForQueryByText('关联合作方后，它会把你在那里的出行或投放记录发给我们，按同样的规则记入你的账本；隐私说明写明了合作方会发送什么。')).toBeTruthy()
+    expect(
+      await testUtils.queries.waitForQueryByText(
+        '关联合作方后，它会把你在那里的出行或投放记录发给我们，按同样的规则记入你的账本；隐私说明写明了合作方会发送什么。',
+      ),
+    ).toBeTruthy()
     expect(await testUtils.queries.waitForQueryByText('哈啰单车')).toBeTruthy()
     expect(text(`#partner-${partner.id}`)).toContain('共享单车')
     expect(text(`#partner-status-${partner.id}`)).toBe('未关联')
@@ -90,7 +94,9 @@ describe('a resident and the partners they link', () => {
     const rita = await devCaller(cloud, 'rita')
     expect((await rita('listMyPartnerLinks')).partners).toEqual([{ id: partner.id, name: '哈啰单车', kind: 'bikeshare' }])
     // the partner's next link row with the spent code is refused
-    expect(await linkAsPartner({ partnerId: partner.id, secret }, code, 'link-2')).toMatchObject({ body: { result: { rows: [{ rowId: 'link-2', status: 'refused' }] } } })
+    expect(await linkAsPartner({ partnerId: partner.id, secret }, code, 'link-2')).toMatchObject({
+      body: { result: { rows: [{ rowId: 'link-2', status: 'refused' }] } },
+    })
   })
 
   it('reads in English, and shows the link made while the page was open after a refresh', async () => {
@@ -123,7 +129,9 @@ describe('a resident and the partners they link', () => {
       return (await cloud.call(name, data, token ? `Bearer ${token}` : undefined)).body as CloudBody
     })
     await useAppStore.getState().loginWithHandle('rita')
-    expect(((await cloud.call('createLinkCode', { partnerId: partner.id }, `Bearer ${useAppStore.getState().session?.token}`)).body as any).error.code).toBe('PERMISSION_DENIED')
+    expect(((await cloud.call('createLinkCode', { partnerId: partner.id }, `Bearer ${useAppStore.getState().session?.token}`)).body as any).error.code).toBe(
+      'PERMISSION_DENIED',
+    )
     await remount(PartnerLinksPage)
     await tapLabel(testUtils, '为 哈啰单车 生成关联码')
     expect((await testUtils.queries.waitForQuerySelector('#link-code'))!.textContent).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
@@ -148,7 +156,9 @@ describe('city organizers and the partners they register', () => {
     const [listed] = (await city('listPartners')).partners
     const id = listed.id as string
     expect(text(`#partner-secret-${id} .partner-secret__title`)).toBe('哈啰单车 的签名密钥（第 1 版）')
-    expect(text(`#partner-secret-${id}`)).toContain('密钥只显示这一次：离开或刷新本页后无法再查看。请立即复制，并通过安全的渠道交给合作方；遗失后只能轮换出新密钥。')
+    expect(text(`#partner-secret-${id}`)).toContain(
+      '密钥只显示这一次：离开或刷新本页后无法再查看。请立即复制，并通过安全的渠道交给合作方；遗失后只能轮换出新密钥。',
+    )
     expect(text(`#partner-secret-${id}`)).toContain(`合作方编号：${id}`)
     const first = text(`#partner-secret-value-${id}`) ?? ''
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/)

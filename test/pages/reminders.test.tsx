@@ -41,7 +41,16 @@ describe('reminders page', () => {
     expect(useAppStore.getState().reminderSettings?.kinds).toEqual(['streak'])
 
     // a ride this morning; tomorrow at 20:00 there is still no check-in
-    await (await devCaller(cloud, 'rita'))('checkIn', { requestId: 'rita-ride-1', kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 12, occurredAt: new Date(clock.ms - 60_000).toISOString() })
+    await (
+      await devCaller(cloud, 'rita')
+    )('checkIn', {
+      requestId: 'rita-ride-1',
+      kind: 'travel',
+      mode: 'bike',
+      distanceKm: 3,
+      durationMin: 12,
+      occurredAt: new Date(clock.ms - 60_000).toISOString(),
+    })
     clock.ms = shanghaiDayStartMs('2026-12-01') + 20 * HOUR + 60_000
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('连续打卡要断了（未读）')).toBeTruthy()
@@ -56,7 +65,14 @@ describe('reminders page', () => {
     await useAppStore.getState().loginWithHandle('rita')
     const rita = await devCaller(cloud, 'rita')
     await rita('setReminders', { kinds: ['streak'] })
-    await rita('checkIn', { requestId: 'rita-ride-2', kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 12, occurredAt: new Date(clock.ms - 60_000).toISOString() })
+    await rita('checkIn', {
+      requestId: 'rita-ride-2',
+      kind: 'travel',
+      mode: 'bike',
+      distanceKm: 3,
+      durationMin: 12,
+      occurredAt: new Date(clock.ms - 60_000).toISOString(),
+    })
     clock.ms = shanghaiDayStartMs('2026-12-01') + 21 * HOUR
     await testUtils.mount(MePage, {})
     await showPage(testUtils.act)

@@ -20,8 +20,7 @@ import { inProcessCloud, offlineTransport, remountPage, showPage, tapLabel, type
 let cloud: Cloud
 let testUtils: TestUtils
 
-const call = async (name: string, data: unknown = {}) =>
-  ((await cloud.call(name, data, `Bearer ${useAppStore.getState().session!.token}`)).body as any).result
+const call = async (name: string, data: unknown = {}) => ((await cloud.call(name, data, `Bearer ${useAppStore.getState().session!.token}`)).body as any).result
 
 beforeEach(async () => {
   Taro.clearStorageSync()
@@ -61,7 +60,14 @@ describe('home page', () => {
     await useAppStore.getState().loginWithHandle('rory')
     // a bus ride that just ended, credited at once
     const busEnd = Date.now()
-    await call('checkIn', { requestId: 'rory-bus-0001', kind: 'travel', mode: 'bus', distanceKm: 6, durationMin: 30, occurredAt: new Date(busEnd).toISOString() })
+    await call('checkIn', {
+      requestId: 'rory-bus-0001',
+      kind: 'travel',
+      mode: 'bus',
+      distanceKm: 6,
+      durationMin: 30,
+      occurredAt: new Date(busEnd).toISOString(),
+    })
     // then, offline, a bike ride at the same time: it waits on the phone and is refused when it is sent
     offlineTransport()
     expect((await useAppStore.getState().submitCheckIn({ kind: 'travel', mode: 'bike', distanceKm: 3, durationMin: 15 })).status).toBe('queued')
@@ -90,7 +96,14 @@ describe('home page', () => {
   it('shows the balance, today against each cap, and an honest offline queue', async () => {
     await useAppStore.getState().loginWithHandle('hana')
     // a 10 km walk that ended a few minutes ago (the bus below is the next trip)
-    await call('checkIn', { requestId: 'hana-walk-1', kind: 'travel', mode: 'walk', distanceKm: 10, durationMin: 120, occurredAt: new Date(Date.now() - 6 * 60_000).toISOString() })
+    await call('checkIn', {
+      requestId: 'hana-walk-1',
+      kind: 'travel',
+      mode: 'walk',
+      distanceKm: 10,
+      durationMin: 120,
+      occurredAt: new Date(Date.now() - 6 * 60_000).toISOString(),
+    })
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('230 / 296 克')).toBeTruthy()
@@ -128,7 +141,14 @@ describe('home page', () => {
     expect(before).toMatch(/^url\("?data:image\/svg\+xml/)
 
     // a 6 km shared-bike ride at the cited 33 g/km: 198 g, past the sprout's 171 g
-    await call('checkIn', { requestId: 'bud-ride-1', kind: 'travel', mode: 'bike', distanceKm: 6, durationMin: 24, occurredAt: new Date(Date.now() - 60_000).toISOString() })
+    await call('checkIn', {
+      requestId: 'bud-ride-1',
+      kind: 'travel',
+      mode: 'bike',
+      distanceKm: 6,
+      durationMin: 24,
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    })
     await useAppStore.getState().refreshWallet()
     await testUtils.queries.waitForQuerySelector('#green-bud[data-stage="sprout"]')
     expect(testUtils.queries.querySelector('.green-bud__picture--growing')).toBeTruthy()
@@ -144,7 +164,14 @@ describe('home page', () => {
 
   it('paints the last wallet seen on this device at once, only for the same person, and forgets it at logout', async () => {
     await useAppStore.getState().loginWithHandle('cora')
-    await call('checkIn', { requestId: 'cora-ride-1', kind: 'travel', mode: 'bike', distanceKm: 6, durationMin: 24, occurredAt: new Date(Date.now() - 60_000).toISOString() })
+    await call('checkIn', {
+      requestId: 'cora-ride-1',
+      kind: 'travel',
+      mode: 'bike',
+      distanceKm: 6,
+      durationMin: 24,
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    })
     await useAppStore.getState().refreshWallet()
     expect(Taro.getStorageSync('glp.wallet.v1')).toMatchObject({ openid: useAppStore.getState().session!.openid, view: { wallet: { pointsBalance: 19 } } })
     // the next launch: the cached view is there before any call, a malformed one would not be
@@ -190,7 +217,14 @@ describe('home page', () => {
 
   it('says when Home cannot load, and loads again the next time it is shown', async () => {
     await useAppStore.getState().loginWithHandle('olga')
-    await call('checkIn', { requestId: 'olga-ride-1', kind: 'travel', mode: 'bike', distanceKm: 6, durationMin: 24, occurredAt: new Date(Date.now() - 60_000).toISOString() })
+    await call('checkIn', {
+      requestId: 'olga-ride-1',
+      kind: 'travel',
+      mode: 'bike',
+      distanceKm: 6,
+      durationMin: 24,
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    })
     offlineTransport()
     await testUtils.mount(HomePage, {})
     await showPage(testUtils.act)
@@ -205,15 +239,23 @@ describe('home page', () => {
   })
 
   it('drops a queued check-in it cannot read on its own, keeping the rest of the queue', async () => {
-    const good = { requestId: 'q-good-1234', queuedAt: '2026-11-29T08:00:00.000Z', payload: { requestId: 'q-good-1234', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15, occurredAt: '2026-11-29T08:00:00.000Z' } }
-    const future = { requestId: 'q-kind-1234', queuedAt: '2026-11-29T08:01:00.000Z', payload: { requestId: 'q-kind-1234', kind: 'teleport', occurredAt: '2026-11-29T08:01:00.000Z' } }
+    const good = {
+      requestId: 'q-good-1234',
+      queuedAt: '2026-11-29T08:00:00.000Z',
+      payload: { requestId: 'q-good-1234', kind: 'travel', mode: 'bus', distanceKm: 4, durationMin: 15, occurredAt: '2026-11-29T08:00:00.000Z' },
+    }
+    const future = {
+      requestId: 'q-kind-1234',
+      queuedAt: '2026-11-29T08:01:00.000Z',
+      payload: { requestId: 'q-kind-1234', kind: 'teleport', occurredAt: '2026-11-29T08:01:00.000Z' },
+    }
     Taro.setStorageSync('glp.queue.v1', [good, future])
     resetAppStore()
     expect(useAppStore.getState().queue.map((q) => q.requestId)).toEqual(['q-good-1234'])
     expect(Taro.getStorageSync('glp.queue.v1')).toEqual([good])
   })
 
-  it('titles the page and relabels the tab bar in the resident\'s language', async () => {
+  it("titles the page and relabels the tab bar in the resident's language", async () => {
     const title = jest.spyOn(Taro, 'setNavigationBarTitle')
     const tab = jest.spyOn(Taro, 'setTabBarItem')
     await useAppStore.getState().loginWithHandle('tia')
@@ -222,11 +264,23 @@ describe('home page', () => {
     await showPage(testUtils.act)
     expect(title).toHaveBeenLastCalledWith({ title: 'Green-life points' })
     const labels = () => new Map(tab.mock.calls.map(([o]) => [(o as any).index, (o as any).text]))
-    expect([...labels().entries()].sort()).toEqual([[0, 'Check in'], [1, 'Wallet'], [2, 'Challenges'], [3, 'Rewards'], [4, 'Me']])
+    expect([...labels().entries()].sort()).toEqual([
+      [0, 'Check in'],
+      [1, 'Wallet'],
+      [2, 'Challenges'],
+      [3, 'Rewards'],
+      [4, 'Me'],
+    ])
     tab.mockClear()
     await testUtils.act(async () => useAppStore.getState().setLang('zh-CN'))
     expect(title).toHaveBeenLastCalledWith({ title: '绿色生活积分' })
-    expect([...labels().entries()].sort()).toEqual([[0, '打卡'], [1, '钱包'], [2, '挑战'], [3, '兑换'], [4, '我的']])
+    expect([...labels().entries()].sort()).toEqual([
+      [0, '打卡'],
+      [1, '钱包'],
+      [2, '挑战'],
+      [3, '兑换'],
+      [4, '我的'],
+    ])
     // shown again with the labels the tab bar already has: no tab-bar work at all
     tab.mockClear()
     await showPage(testUtils.act)
@@ -290,11 +344,19 @@ describe('methodology page', () => {
     expect(testUtils.queries.queryByText('混合塑料按其中数值最低的 HDPE 计。每日上限 5 公斤。')).toBeTruthy()
     expect(testUtils.queries.queryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeNull()
     // and its source, cited as a Chinese reader cites it
-    expect(testUtils.queries.queryByText('美国环保署废弃物减量模型（US EPA WARM v16）：高密度聚乙烯（HDPE）每千克 0.84 千克（PP 0.87，PET 1.15）（WARM v16，2023 年 12 月）')).toBeTruthy()
+    expect(
+      testUtils.queries.queryByText(
+        '美国环保署废弃物减量模型（US EPA WARM v16）：高密度聚乙烯（HDPE）每千克 0.84 千克（PP 0.87，PET 1.15）（WARM v16，2023 年 12 月）',
+      ),
+    ).toBeTruthy()
     expect(testUtils.queries.queryByText('US EPA WARM v16: HDPE 0.84 kg/kg (PP 0.87, PET 1.15) (WARM v16, Dec 2023)')).toBeNull()
     // the rules against farming, as the cloud has them in force
     expect(testUtils.queries.queryByText('只记入 48 小时内发生的行为。')).toBeTruthy()
-    expect(testUtils.queries.queryByText('每人每天所有行为合计最多记入 36380 克（最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里））。')).toBeTruthy()
+    expect(
+      testUtils.queries.queryByText(
+        '每人每天所有行为合计最多记入 36380 克（最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里））。',
+      ),
+    ).toBeTruthy()
     await testUtils.act(async () => useAppStore.getState().setLang('en'))
     expect(await testUtils.queries.waitForQueryByText('Mixed plastics take the lowest member, HDPE. Cap 5 kg a day.')).toBeTruthy()
     expect(testUtils.queries.queryByText('US EPA WARM v16: HDPE 0.84 kg/kg (PP 0.87, PET 1.15) (WARM v16, Dec 2023)')).toBeTruthy()
@@ -308,7 +370,14 @@ describe('me page', () => {
     const length = LIMITS.exportPageMax + 6
     await inTransaction(cloud.services, async (services) => {
       for (let i = 0; i < length; i++) {
-        await appendEntry(services, openid, { type: 'checkin', gramsCo2e: 30, points: 3, factorId: 'travel.walk', methodologyVersion: services.methodologyVersion, day: '2026-11-29' })
+        await appendEntry(services, openid, {
+          type: 'checkin',
+          gramsCo2e: 30,
+          points: 3,
+          factorId: 'travel.walk',
+          methodologyVersion: services.methodologyVersion,
+          day: '2026-11-29',
+        })
       }
     })
     const calls = jest.spyOn(cloud, 'call')

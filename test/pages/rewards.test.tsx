@@ -20,7 +20,9 @@ beforeEach(async () => {
   cloud = await inProcessCloud()
   resetAppStore()
   // 300 points, earned through a real check-in: 0.8675 kg of cardboard = 3,002 g
-  await (await asHandle('alice'))('checkIn', { requestId: 'earn-0001', kind: 'recycling', material: 'cardboard', weightKg: 0.8675, stationCode: 'ST-HQ01' })
+  await (
+    await asHandle('alice')
+  )('checkIn', { requestId: 'earn-0001', kind: 'recycling', material: 'cardboard', weightKg: 0.8675, stationCode: 'ST-HQ01' })
   await useAppStore.getState().loginWithHandle('alice')
   testUtils = new TestUtils()
 })

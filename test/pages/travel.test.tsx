@@ -71,7 +71,10 @@ describe('travel check-in page', () => {
     await tapText('刚刚')
     await tapText('公交')
     await tapText('提交打卡')
-    const notices = () => Array.from(testUtils.queries.querySelectorAll('.notice')).map((n) => n.textContent).join(' | ')
+    const notices = () =>
+      Array.from(testUtils.queries.querySelectorAll('.notice'))
+        .map((n) => n.textContent)
+        .join(' | ')
     for (let i = 0; i < 40 && !notices().includes('重叠'); i++) await new Promise((r) => setTimeout(r, 50))
     // worded from its reason, with the earlier bus ride's times on the Shanghai clock, never the English sentence
     // (which names entry ids)

@@ -54,9 +54,10 @@ it('survives 5 SIGKILLs without losing or doubling anything', async () => {
             name = 'cancelRedemption'
             data = { redemptionId: mine.shift() }
           } else {
-            data = n % 2
-              ? { requestId: `crash-c-${n}`, kind: 'recycling', material: 'cardboard', weightKg: 0.05, stationCode: 'ST-HQ01' }
-              : streamedTrip(startedMs, n, { requestId: `crash-c-${n}`, mode: MODES[(n >> 1) % MODES.length], distanceKm: 0.3 })
+            data =
+              n % 2
+                ? { requestId: `crash-c-${n}`, kind: 'recycling', material: 'cardboard', weightKg: 0.05, stationCode: 'ST-HQ01' }
+                : streamedTrip(startedMs, n, { requestId: `crash-c-${n}`, mode: MODES[(n >> 1) % MODES.length], distanceKm: 0.3 })
           }
           try {
             const res = await post(server.url, name, data, token)
@@ -100,21 +101,31 @@ it('survives 5 SIGKILLs without losing or doubling anything', async () => {
   }
 
   // The books balance across all users: read the database the server left behind.
-  const wallets = await tableRows<any>(server, 'SELECT w.openid, w.points_balance AS balance, w.grams_total AS grams, SUM(e.points) AS points, SUM(e.grams) AS entryGrams FROM wallets w JOIN entries e ON e.openid = w.openid GROUP BY w.openid, w.points_balance, w.grams_total')
+  const wallets = await tableRows<any>(
+    server,
+    'SELECT w.openid, w.points_balance AS balance, w.grams_total AS grams, SUM(e.points) AS points, SUM(e.grams) AS entryGrams FROM wallets w JOIN entries e ON e.openid = w.openid GROUP BY w.openid, w.points_balance, w.grams_total',
+  )
   for (const w of wallets) {
     expect(w.balance).toBe(w.points)
     expect(w.grams).toBe(w.entryGrams)
   }
-  const perRedemption = await tableRows<any>(server, `
+  const perRedemption = await tableRows<any>(
+    server,
+    `
     SELECT r.id, r.status,
       (SELECT COUNT(*) FROM entries e WHERE e.ref = r.id AND e.type = 'redeem') AS redeems,
       (SELECT COUNT(*) FROM entries e WHERE e.ref = r.id AND e.type = 'refund') AS refunds
-    FROM redemptions r`)
+    FROM redemptions r`,
+  )
   for (const r of perRedemption) {
     expect(r.redeems).toBe(1)
     expect(r.refunds).toBe(r.status === 'cancelled' || r.status === 'expired' ? 1 : 0)
   }
-  const [{ n: held }] = await tableRows<{ n: number }>(server, "SELECT COUNT(*) AS n FROM redemptions WHERE reward_id = ? AND status IN ('pending', 'fulfilled')", [reward.id])
+  const [{ n: held }] = await tableRows<{ n: number }>(
+    server,
+    "SELECT COUNT(*) AS n FROM redemptions WHERE reward_id = ? AND status IN ('pending', 'fulfilled')",
+    [reward.id],
+  )
   const [{ stock }] = await tableRows<{ stock: number }>(server, 'SELECT stock FROM rewards WHERE id = ?', [reward.id])
   expect(stock + held).toBe(1000)
 }, 180_000)

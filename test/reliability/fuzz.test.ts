@@ -15,7 +15,30 @@ import { post, startServer, tableRows, type RunningServer } from '../support/ser
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
 // Every function the cloud has, new ones included, and a name it does not have.
 const FUNCTIONS = [...Object.keys(REGISTRY), 'nope']
-const READ_ONLY = new Set(['getMethodology', 'listStations', 'getWallet', 'listLedger', 'verifyLedger', 'listRewards', 'listMyRedemptions', 'listProjects', 'getDailySeries', 'exportMyData', 'listMyGroups', 'listChallenges', 'getAchievements', 'getReminders', 'listInbox', 'listEvents', 'getMyCommunity', 'listCommunities', 'getCityDashboard', 'verifyPublic', 'getChallenge', 'getLeaderboard'])
+const READ_ONLY = new Set([
+  'getMethodology',
+  'listStations',
+  'getWallet',
+  'listLedger',
+  'verifyLedger',
+  'listRewards',
+  'listMyRedemptions',
+  'listProjects',
+  'getDailySeries',
+  'exportMyData',
+  'listMyGroups',
+  'listChallenges',
+  'getAchievements',
+  'getReminders',
+  'listInbox',
+  'listEvents',
+  'getMyCommunity',
+  'listCommunities',
+  'getCityDashboard',
+  'verifyPublic',
+  'getChallenge',
+  'getLeaderboard',
+])
 
 let server: RunningServer
 let dbPath: string
@@ -25,11 +48,21 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
 function send(path: string, body: string, auth?: string): Promise<{ status: number; body: any }> {
   const url = new URL(server.url)
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
-    })
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -37,7 +70,29 @@ function send(path: string, body: string, auth?: string): Promise<{ status: numb
 
 async function fingerprint(): Promise<string> {
   const hash = createHash('sha256')
-  for (const table of ['users', 'entries', 'wallets', 'requests', 'rewards', 'redemptions', 'reviews', 'projects', '`groups`', 'group_members', 'challenges', 'challenge_participants', 'stations', 'factors', 'communities', 'events', 'event_signups', 'treasury_issuances', 'allowance_grants', 'allowances', 'departed_identities']) {
+  for (const table of [
+    'users',
+    'entries',
+    'wallets',
+    'requests',
+    'rewards',
+    'redemptions',
+    'reviews',
+    'projects',
+    '`groups`',
+    'group_members',
+    'challenges',
+    'challenge_participants',
+    'stations',
+    'factors',
+    'communities',
+    'events',
+    'event_signups',
+    'treasury_issuances',
+    'allowance_grants',
+    'allowances',
+    'departed_identities',
+  ]) {
     for (const row of await tableRows(server, `SELECT * FROM ${table} ORDER BY 1, 2`)) hash.update(JSON.stringify(row))
   }
   return hash.digest('hex')
@@ -81,10 +136,7 @@ const plausible = fc.record(
   },
   { requiredKeys: [] },
 )
-const payload = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(plausible, corrupt).map(([a, b]) => ({ ...a, ...b })) },
-  { weight: 1, arbitrary: fc.anything() },
-)
+const payload = fc.oneof({ weight: 3, arbitrary: fc.tuple(plausible, corrupt).map(([a, b]) => ({ ...a, ...b })) }, { weight: 1, arbitrary: fc.anything() })
 
 it(`answers ${RUNS} generated payloads with contract errors only and changes nothing`, async () => {
   const before = await fingerprint()
@@ -96,8 +148,10 @@ it(`answers ${RUNS} generated payloads with contract errors only and changes not
     while (i < samples.length) {
       const [fn, data, wrapRaw, shape] = samples[i++]
       let body: string
-      if (shape === 0) body = JSON.stringify(data) // no { data } wrapper
-      else if (shape === 1) body = String(JSON.stringify({ data })).slice(0, Math.max(1, String(JSON.stringify({ data })).length - 1)) // truncated JSON
+      if (shape === 0)
+        body = JSON.stringify(data) // no { data } wrapper
+      else if (shape === 1)
+        body = String(JSON.stringify({ data })).slice(0, Math.max(1, String(JSON.stringify({ data })).length - 1)) // truncated JSON
       else body = JSON.stringify({ data }) ?? '{}'
       const res = await send(`/cloud/${fn}`, body, wrapRaw ? `Bearer ${token}` : 'Bearer not-a-token')
       expect(res.status).not.toBe(500)

@@ -85,11 +85,17 @@ async function booksBalance(server: RunningServer, tokens: string[], acked: Acke
   }
   const entryIds = acked.filter((a) => a.name === 'checkIn').map((a) => a.resultId)
   expect(new Set(entryIds).size).toBe(entryIds.length)
-  const wallets = await tableRows<any>(server, 'SELECT w.openid, w.points_balance AS balance, w.grams_total AS grams, SUM(e.points) AS points, SUM(e.grams) AS entryGrams, COUNT(*) AS n, MAX(e.seq) AS head FROM wallets w JOIN entries e ON e.openid = w.openid GROUP BY w.openid, w.points_balance, w.grams_total')
+  const wallets = await tableRows<any>(
+    server,
+    'SELECT w.openid, w.points_balance AS balance, w.grams_total AS grams, SUM(e.points) AS points, SUM(e.grams) AS entryGrams, COUNT(*) AS n, MAX(e.seq) AS head FROM wallets w JOIN entries e ON e.openid = w.openid GROUP BY w.openid, w.points_balance, w.grams_total',
+  )
   for (const w of wallets) {
     expect([w.balance, w.grams, w.n]).toEqual([w.points, w.entryGrams, w.head])
   }
-  const [{ n: doubled }] = await tableRows<{ n: number }>(server, "SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'redeem' GROUP BY ref HAVING COUNT(*) > 1) d")
+  const [{ n: doubled }] = await tableRows<{ n: number }>(
+    server,
+    "SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'redeem' GROUP BY ref HAVING COUNT(*) > 1) d",
+  )
   expect(doubled).toBe(0)
   for (const t of tokens) expect((await post(server.url, 'verifyLedger', {}, t)).body.result.ok).toBe(true)
 }
@@ -108,52 +114,60 @@ async function setUp(tag: string) {
   return { server, tokens, rewardId: reward.id as string }
 }
 
-mysqlOnly('loses and doubles nothing when one of 2 workers is killed with SIGKILL mid-stream', async () => {
-  const { server, tokens, rewardId } = await setUp('wkill')
-  try {
-    const workers = workersOf(server.child.pid as number)
-    expect(workers.length).toBe(2)
+mysqlOnly(
+  'loses and doubles nothing when one of 2 workers is killed with SIGKILL mid-stream',
+  async () => {
+    const { server, tokens, rewardId } = await setUp('wkill')
+    try {
+      const workers = workersOf(server.child.pid as number)
+      expect(workers.length).toBe(2)
+      const acked: Acked[] = []
+      let running = true
+      const stopAt = setTimeout(() => (running = false), 3000)
+      setTimeout(() => process.kill(workers[0], 'SIGKILL'), 800)
+      await stream(server, tokens, rewardId, acked, () => running, 'wkill')
+      clearTimeout(stopAt)
+      expect(acked.length).toBeGreaterThan(20)
+      // The primary started a replacement; both workers serve again.
+      expect(workersOf(server.child.pid as number).filter((p) => p !== workers[0]).length).toBe(2)
+      await booksBalance(server, tokens, acked)
+    } finally {
+      await server.stop()
+    }
+  },
+  120_000,
+)
+
+controlsDatabase(
+  'loses and doubles nothing when mariadbd is killed with SIGKILL mid-stream and restarted',
+  async () => {
+    const { server, tokens, rewardId } = await setUp('dbkill')
     const acked: Acked[] = []
     let running = true
-    const stopAt = setTimeout(() => (running = false), 3000)
-    setTimeout(() => process.kill(workers[0], 'SIGKILL'), 800)
-    await stream(server, tokens, rewardId, acked, () => running, 'wkill')
-    clearTimeout(stopAt)
-    expect(acked.length).toBeGreaterThan(20)
-    // The primary started a replacement; both workers serve again.
-    expect(workersOf(server.child.pid as number).filter((p) => p !== workers[0]).length).toBe(2)
-    await booksBalance(server, tokens, acked)
-  } finally {
-    await server.stop()
-  }
-}, 120_000)
-
-controlsDatabase('loses and doubles nothing when mariadbd is killed with SIGKILL mid-stream and restarted', async () => {
-  const { server, tokens, rewardId } = await setUp('dbkill')
-  const acked: Acked[] = []
-  let running = true
-  setTimeout(() => {
-    execFileSync('pkill', ['-KILL', '-x', 'mariadbd'])
     setTimeout(() => {
-      // Back after a second and a half, as an operator's restart would bring it.
-      spawnSync('start-stop-daemon', ['--start', '--oknodo', '--background', '--exec', '/usr/sbin/mariadbd', '--', '--user=mysql'])
-      setTimeout(() => (running = false), 2500)
-    }, 1500)
-  }, 800)
-  let unavailable = 0
-  const counting = async () => {
-    while (running) {
-      const res = await post(server.url, 'getWallet', {}, tokens[0]).catch(() => undefined)
-      if (res?.status === 503) unavailable++
-      await new Promise((r) => setTimeout(r, 50))
+      execFileSync('pkill', ['-KILL', '-x', 'mariadbd'])
+      setTimeout(() => {
+        // Back after a second and a half, as an operator's restart would bring it.
+        spawnSync('start-stop-daemon', ['--start', '--oknodo', '--background', '--exec', '/usr/sbin/mariadbd', '--', '--user=mysql'])
+        setTimeout(() => (running = false), 2500)
+      }, 1500)
+    }, 800)
+    let unavailable = 0
+    const counting = async () => {
+      while (running) {
+        const res = await post(server.url, 'getWallet', {}, tokens[0]).catch(() => undefined)
+        if (res?.status === 503) unavailable++
+        await new Promise((r) => setTimeout(r, 50))
+      }
     }
-  }
-  try {
-    await Promise.all([stream(server, tokens, rewardId, acked, () => running, 'dbkill'), counting()])
-    expect(unavailable).toBeGreaterThan(0) // the outage answered 503, not 500
-    expect(acked.length).toBeGreaterThan(20)
-    await booksBalance(server, tokens, acked)
-  } finally {
-    await server.stop()
-  }
-}, 150_000)
+    try {
+      await Promise.all([stream(server, tokens, rewardId, acked, () => running, 'dbkill'), counting()])
+      expect(unavailable).toBeGreaterThan(0) // the outage answered 503, not 500
+      expect(acked.length).toBeGreaterThan(20)
+      await booksBalance(server, tokens, acked)
+    } finally {
+      await server.stop()
+    }
+  },
+  150_000,
+)

@@ -80,7 +80,10 @@ export async function testStorages(workers: number): Promise<Db[]> {
  * purpose to show the audit or the chain catching it). SQL in the common subset; `?` parameters.
  */
 export async function rawSql(store: Db, sql: string, params: unknown[] = []): Promise<void> {
-  const engine = store as unknown as { sqlite?: { db: { prepare(sql: string): { run(...p: unknown[]): unknown } } }; pool?: { query(sql: string, p: unknown[]): Promise<unknown> } }
+  const engine = store as unknown as {
+    sqlite?: { db: { prepare(sql: string): { run(...p: unknown[]): unknown } } }
+    pool?: { query(sql: string, p: unknown[]): Promise<unknown> }
+  }
   if (engine.sqlite) engine.sqlite.db.prepare(sql).run(...params)
   else if (engine.pool) await engine.pool.query(sql, params)
   else throw new Error('rawSql: neither a SQLite nor a MySQL store')

@@ -59,10 +59,14 @@ export const cupKind: CheckInKind<CupCheckIn> = {
   },
   messages: {
     'zh-CN': { 'fixtureCup.own': '自带杯', 'reason.cup_rush': '一小时内在同一家咖啡馆再次自带杯', 'refusal.fixtureCup.sameOrder': '{cafe} 的这杯已经记过了。' },
-    en: { 'fixtureCup.own': 'Own cup', 'reason.cup_rush': 'Another own-cup visit at the same café within the hour', 'refusal.fixtureCup.sameOrder': 'This cup at {cafe} is already credited.' },
+    en: {
+      'fixtureCup.own': 'Own cup',
+      'reason.cup_rush': 'Another own-cup visit at the same café within the hour',
+      'refusal.fixtureCup.sameOrder': 'This cup at {cafe} is already credited.',
+    },
   },
   challengeMetrics: {
-    fixtureCups: { unitsPerValue: 1, contribution: (e) => (e.unit === 'cup' ? e.quantity ?? 0 : 0) },
+    fixtureCups: { unitsPerValue: 1, contribution: (e) => (e.unit === 'cup' ? (e.quantity ?? 0) : 0) },
   },
   request: {
     schema: cupSchema,

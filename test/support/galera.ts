@@ -41,11 +41,15 @@ export interface GaleraCluster {
 /** Ports the kernel says are free now (held together, so the answers differ). */
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
-      const s = createServer()
-      s.once('error', reject)
-      s.listen(0, '127.0.0.1', () => resolve(s))
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const s = createServer()
+          s.once('error', reject)
+          s.listen(0, '127.0.0.1', () => resolve(s))
+        }),
+    ),
   )
   const ports = servers.map((s) => (s.address() as { port: number }).port)
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
@@ -58,7 +62,9 @@ async function status(socket: string): Promise<{ size: number; state: string } |
   try {
     const c = await mysql.createConnection({ socketPath: socket, user: 'root', connectTimeout: 1000 })
     try {
-      const [rows] = (await c.query("SHOW STATUS WHERE Variable_name IN ('wsrep_cluster_size', 'wsrep_local_state_comment')")) as unknown as [{ Variable_name: string; Value: string }[]]
+      const [rows] = (await c.query("SHOW STATUS WHERE Variable_name IN ('wsrep_cluster_size', 'wsrep_local_state_comment')")) as unknown as [
+        { Variable_name: string; Value: string }[],
+      ]
       const v = Object.fromEntries(rows.map((r) => [r.Variable_name, r.Value]))
       return { size: Number(v.wsrep_cluster_size), state: v.wsrep_local_state_comment }
     } finally {
@@ -123,7 +129,9 @@ export async function startGalera(options: { log?: (line: string) => void } = {}
     )
   }
   if (asRoot) spawnSync('chown', ['-R', 'mysql:mysql', dir])
-  const install = spawnSync('mariadb-install-db', [`--defaults-file=${join(dir, 'node1.cnf')}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { encoding: 'utf8' })
+  const install = spawnSync('mariadb-install-db', [`--defaults-file=${join(dir, 'node1.cnf')}`, '--auth-root-authentication-method=normal', '--skip-test-db'], {
+    encoding: 'utf8',
+  })
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`)
 
   const launch = (node: GaleraNode, bootstrap: boolean) => {
@@ -141,7 +149,8 @@ export async function startGalera(options: { log?: (line: string) => void } = {}
     for (;;) {
       const s = await status(node.socket)
       if (s && s.size === size && s.state === 'Synced') return
-      if (!node.child || Date.now() > until) throw new Error(`galera node ${node.n} not Synced in a cluster of ${size} (${JSON.stringify(s)}):\n${errorLog(node.n)}`)
+      if (!node.child || Date.now() > until)
+        throw new Error(`galera node ${node.n} not Synced in a cluster of ${size} (${JSON.stringify(s)}):\n${errorLog(node.n)}`)
       await sleep(200)
     }
   }

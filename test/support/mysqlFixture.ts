@@ -22,7 +22,10 @@ export async function testMysqlServer(): Promise<string | undefined> {
 /** Runs a mariadb-dump file (test/fixtures/*.sql) into the database at url. */
 export async function restoreDump(url: string, file: string): Promise<void> {
   // mariadb-dump's first line is a client-only directive (sandbox mode) that the server would reject.
-  const sql = readFileSync(file, 'utf8').split('\n').filter((line) => !line.startsWith('/*M!999999')).join('\n')
+  const sql = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('/*M!999999'))
+    .join('\n')
   const c = await mysql.createConnection({ uri: url, multipleStatements: true })
   try {
     await c.query(sql)

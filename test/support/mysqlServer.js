@@ -24,7 +24,10 @@ async function findMysql() {
         await c.query(`DROP DATABASE IF EXISTS \`${probe}\``)
       } catch (error) {
         const user = new URL(url).username || 'the user'
-        return { shown, why: `${error.code}: ${user} may not create the throw-away databases the suites use; grant it with GRANT ALL ON \`glp\\_%\`.* TO '${user}'@'<host>'` }
+        return {
+          shown,
+          why: `${error.code}: ${user} may not create the throw-away databases the suites use; grant it with GRANT ALL ON \`glp\\_%\`.* TO '${user}'@'<host>'`,
+        }
       }
     } finally {
       await c.end()

@@ -51,7 +51,10 @@ export function sqliteCatalog(db: Database.Database): Catalog {
     // A primary-key column is NOT NULL on MySQL always, and on SQLite in WITHOUT ROWID tables and rowid aliases,
     // which is every table here; table_info reports only the written NOT NULL.
     for (const c of info) shape.columns[c.name] = { family: sqliteFamily(c.type), nullable: c.notnull === 0 && c.pk === 0 }
-    shape.primaryKey = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
+    shape.primaryKey = info
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name)
     const list = db.pragma(`index_list("${name}")`) as { name: string; unique: number; origin: string }[]
     for (const index of list) {
       if (index.origin === 'pk') continue
@@ -109,7 +112,8 @@ export function compareCatalogs(sqlite: Catalog, mysql: Catalog): string[] {
       if (!x || !y) out.push(`${t}.${c}: column only on ${x ? 'sqlite' : 'mysql'}`)
       else {
         if (x.family !== y.family) out.push(`${t}.${c}: ${x.family} on sqlite, ${y.family} on mysql`)
-        if (x.nullable !== y.nullable) out.push(`${t}.${c}: ${x.nullable ? 'nullable' : 'not null'} on sqlite, ${y.nullable ? 'nullable' : 'not null'} on mysql`)
+        if (x.nullable !== y.nullable)
+          out.push(`${t}.${c}: ${x.nullable ? 'nullable' : 'not null'} on sqlite, ${y.nullable ? 'nullable' : 'not null'} on mysql`)
       }
     }
     if (a.primaryKey.join() !== b.primaryKey.join()) out.push(`${t}: primary key (${a.primaryKey.join(', ')}) on sqlite, (${b.primaryKey.join(', ')}) on mysql`)

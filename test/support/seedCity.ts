@@ -25,7 +25,12 @@ export async function seedCity(dbPath: string, residents: number, entriesEach: n
   const cloud = await createCloud({ storage: openSqlite({ path: dbPath }), devLogin: true })
   const { services } = cloud
   const today = shanghaiDay(Date.now())
-  const communities = Array.from({ length: communityCount }, (_, i) => ({ id: `cm_seed${i}`, name: `第${i + 1}社区 Community ${i + 1}`, residents: 0, gramsCo2e: 0 }))
+  const communities = Array.from({ length: communityCount }, (_, i) => ({
+    id: `cm_seed${i}`,
+    name: `第${i + 1}社区 Community ${i + 1}`,
+    residents: 0,
+    gramsCo2e: 0,
+  }))
   await inTransaction(services, async (s) => {
     for (const c of communities) await saveCommunity(s.store, { id: c.id, name: c.name, createdAt: toShanghaiIso(Date.now()) })
   })

@@ -46,7 +46,15 @@ export async function tableRows<T = Record<string, unknown>>(server: RunningServ
 }
 
 function withoutDatabase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _url, DATABASE_URLS: _urls, MYSQL_ADDRESS: _address, MYSQL_USERNAME: _user, MYSQL_PASSWORD: _password, MYSQL_DATABASE: _db, ...rest } = env
+  const {
+    DATABASE_URL: _url,
+    DATABASE_URLS: _urls,
+    MYSQL_ADDRESS: _address,
+    MYSQL_USERNAME: _user,
+    MYSQL_PASSWORD: _password,
+    MYSQL_DATABASE: _db,
+    ...rest
+  } = env
   return rest
 }
 

@@ -112,7 +112,11 @@ export function startWeChatStandIn(appid = STAND_IN_APPID, secret = STAND_IN_SEC
         const openid = url.searchParams.get('openid')
         const found = list.map((id) => ({ id, issued: typeof id === 'string' ? cloudIDs.get(id) : undefined }))
         if (found.some((f) => !f.issued || f.issued.wechatOpenid !== openid)) return json(res, { errcode: 40097, errmsg: 'invalid args' })
-        json(res, { errcode: 0, errmsg: 'ok', data_list: found.map((f) => ({ cloud_id: f.id, json: JSON.stringify({ cloudID: f.id, data: f.issued?.data }) })) })
+        json(res, {
+          errcode: 0,
+          errmsg: 'ok',
+          data_list: found.map((f) => ({ cloud_id: f.id, json: JSON.stringify({ cloudID: f.id, data: f.issued?.data }) })),
+        })
       })
       return
     }

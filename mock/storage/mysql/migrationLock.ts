@@ -73,7 +73,11 @@ async function rowLock(c: PoolConnection): Promise<MigrationLock> {
   }
   return {
     async renew() {
-      const [result] = (await c.query('UPDATE schema_migration_lock SET expires_ms = ? WHERE name = ? AND holder = ?', [Date.now() + LEASE_MS, NAME, me])) as unknown as [{ affectedRows: number }]
+      const [result] = (await c.query('UPDATE schema_migration_lock SET expires_ms = ? WHERE name = ? AND holder = ?', [
+        Date.now() + LEASE_MS,
+        NAME,
+        me,
+      ])) as unknown as [{ affectedRows: number }]
       if (result.affectedRows !== 1) throw new Error('the migration lock was lost (its lease ran out); another process may be migrating')
     },
     release: async () => void (await c.query('DELETE FROM schema_migration_lock WHERE name = ? AND holder = ?', [NAME, me])),

@@ -31,7 +31,18 @@ export interface MysqlOptions {
 /** Deadlock, lock wait timeout, duplicate key: the transaction lost a race and is run again. */
 const CONFLICT_ERRNOS = new Set([1213, 1205, 1062])
 /** The database is not there (refused, reset, lost, timed out, too many connections, shutting down). */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'PROTOCOL_SEQUENCE_TIMEOUT'])
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+])
 // 1047: a Galera node that lost quorum ("WSREP has not yet prepared node for application use") serves nothing
 // until it rejoins; the caller should retry, as with a server that is down.
 const UNREACHABLE_ERRNOS = new Set([1040, 1047, 1053, 2002, 2003, 2006, 2013, 1927])
@@ -43,7 +54,10 @@ export function isUnreachable(error: unknown): boolean {
   return UNREACHABLE_CODES.has(e?.code ?? '') || UNREACHABLE_ERRNOS.has(e?.errno ?? 0) || (e?.fatal === true && !isConflict(error))
 }
 
-const unavailable = () => new CloudError('UNAVAILABLE', 'The database cannot be reached right now; nothing was written. Please try again in a moment.', { reason: 'storage.unreachable' })
+const unavailable = () =>
+  new CloudError('UNAVAILABLE', 'The database cannot be reached right now; nothing was written. Please try again in a moment.', {
+    reason: 'storage.unreachable',
+  })
 
 /** The URL without its password, for messages and logs. */
 export function describeUrl(url: string): string {

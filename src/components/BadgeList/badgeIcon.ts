@@ -6,7 +6,8 @@ import type { BadgeId } from '../../contract/types'
  */
 const GLYPHS: Record<BadgeId, string> = {
   // a sprout
-  first_checkin: '<path d="M48 70 V46" stroke="#fff" stroke-width="5" stroke-linecap="round"/><path d="M48 50 C36 50 30 42 30 34 C40 34 48 40 48 50 Z M48 46 C48 36 56 30 66 30 C66 40 58 46 48 46 Z" fill="#fff"/>',
+  first_checkin:
+    '<path d="M48 70 V46" stroke="#fff" stroke-width="5" stroke-linecap="round"/><path d="M48 50 C36 50 30 42 30 34 C40 34 48 40 48 50 Z M48 46 C48 36 56 30 66 30 C66 40 58 46 48 46 Z" fill="#fff"/>',
   // a weight marked 10
   kg10: '<path d="M34 40 H62 L68 68 H28 Z" fill="#fff"/><text x="48" y="62" font-size="16" font-family="sans-serif" font-weight="700" text-anchor="middle" fill="COLOR">10</text><circle cx="48" cy="34" r="6" stroke="#fff" stroke-width="4" fill="none"/>',
   // a flame

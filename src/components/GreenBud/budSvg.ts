@@ -22,7 +22,9 @@ export function budSvg(growth: number, stages: number): string {
   const top = SOIL_Y - stemHeight
   const stemWidth = 3 + g * 1.6
   const trunk = g >= 3 ? '#7c5a2e' : '#15803d'
-  parts.push(`<path d="M120 ${SOIL_Y} C ${118 - g} ${SOIL_Y - stemHeight / 2}, ${122 + g} ${top + stemHeight / 3}, 120 ${r(top)}" stroke="${trunk}" stroke-width="${r(stemWidth)}" stroke-linecap="round" fill="none"/>`)
+  parts.push(
+    `<path d="M120 ${SOIL_Y} C ${118 - g} ${SOIL_Y - stemHeight / 2}, ${122 + g} ${top + stemHeight / 3}, 120 ${r(top)}" stroke="${trunk}" stroke-width="${r(stemWidth)}" stroke-linecap="round" fill="none"/>`,
+  )
   // leaf pairs along the stem: one more pair per stage, each unfolding with the progress
   const pairs = Math.min(5, Math.ceil(g + 0.001))
   for (let i = 0; i < pairs; i++) {

@@ -72,10 +72,17 @@ export function rememberDrop(previous: readonly StationDrop[], drop: StationDrop
 
 /** Reads a stored row defensively: anything that is not a list of two-clock drops counts as none. */
 export function parseStationDrops(text: string | undefined): StationDrop[] {
-  return parseStoredList(text, (d: any): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs))
+  return parseStoredList(
+    text,
+    (d: any): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs),
+  )
 }
 
-const refuse = (code: 'NOT_FOUND' | 'STATION_RETIRED' | 'INVALID_ARGUMENT', message: string, refusal: Omit<RuleViolation, 'code' | 'message'>): KindDecision => ({
+const refuse = (
+  code: 'NOT_FOUND' | 'STATION_RETIRED' | 'INVALID_ARGUMENT',
+  message: string,
+  refusal: Omit<RuleViolation, 'code' | 'message'>,
+): KindDecision => ({
   ok: false,
   violation: { code, message, ...refusal },
 })
@@ -105,13 +112,18 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
     factorId: (req) => `recycling.${req.material}`,
     quantityNoun: 'weight',
     plan(req, _factor, station) {
-      if (!station) return refuse('NOT_FOUND', `No recycling station with code ${req.stationCode}.`, { reason: 'station.notFound', params: { code: req.stationCode } })
+      if (!station)
+        return refuse('NOT_FOUND', `No recycling station with code ${req.stationCode}.`, { reason: 'station.notFound', params: { code: req.stationCode } })
       // A retired station keeps its history but takes nothing new.
       if (station.retiredAt) {
-        return refuse('STATION_RETIRED', `Station ${station.code} (${station.name}) was retired on ${station.retiredAt.slice(0, 10)}: drop at another station.`, {
-          reason: 'checkIn.stationRetired',
-          params: { code: station.code, name: station.name, day: station.retiredAt.slice(0, 10) },
-        })
+        return refuse(
+          'STATION_RETIRED',
+          `Station ${station.code} (${station.name}) was retired on ${station.retiredAt.slice(0, 10)}: drop at another station.`,
+          {
+            reason: 'checkIn.stationRetired',
+            params: { code: station.code, name: station.name, day: station.retiredAt.slice(0, 10) },
+          },
+        )
       }
       if (!station.materials.includes(req.material)) {
         return refuse('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`, {
@@ -125,7 +137,9 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
     memory: {
       row: (req) => req.stationCode,
       parse: parseStationDrops,
-      recall: (previous, visit) => ({ facts: { recentDropsAtStation: recentDropsAtStation(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }) } }),
+      recall: (previous, visit) => ({
+        facts: { recentDropsAtStation: recentDropsAtStation(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }) },
+      }),
       remember: (previous, visit) => rememberDrop(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }),
     },
     reviewReasons(facts) {
@@ -141,7 +155,10 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
       if (evidence !== 'self-reported') return undefined
       const allMaterialsGrams = selfReportedDailyGrams(factors)
       return {
-        grams: Math.max(0, Math.min(selfReportedCapGrams(factor) - counters(selfReportedKey(factor.id)), allMaterialsGrams - counters(SELF_REPORTED_TOTAL_KEY))),
+        grams: Math.max(
+          0,
+          Math.min(selfReportedCapGrams(factor) - counters(selfReportedKey(factor.id)), allMaterialsGrams - counters(SELF_REPORTED_TOTAL_KEY)),
+        ),
         refusal: {
           message: `Drops with a typed station code earn at most ${selfReportedCapGrams(factor)} g of ${factor.key} and ${allMaterialsGrams} g of all materials together a day; scan the code on the station's display to credit more.`,
           reason: 'checkIn.selfReportedCap',
@@ -157,7 +174,11 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
           ]
         : [],
     isPayload: (p) =>
-      typeof p.material === 'string' && p.material.length > 0 && typeof p.weightKg === 'number' && typeof p.stationCode === 'string' && p.stationCode.length > 0,
+      typeof p.material === 'string' &&
+      p.material.length > 0 &&
+      typeof p.weightKg === 'number' &&
+      typeof p.stationCode === 'string' &&
+      p.stationCode.length > 0,
     describe: (req) => ({ labelKey: `material.${req.material}`, amount: `${req.weightKg} kg` }),
   },
 }

@@ -87,7 +87,11 @@ export function challengeMetricRule(metric: string): ChallengeMetricRule | undef
 
 /** Metrics that measure one key of their kind (travel's km of one mode): a challenge of one names that key. */
 export const metricsWithMode = (): string[] =>
-  kinds().flatMap((k) => Object.entries(k.challengeMetrics ?? {}).filter(([, rule]) => rule.defaultMode !== undefined).map(([metric]) => metric))
+  kinds().flatMap((k) =>
+    Object.entries(k.challengeMetrics ?? {})
+      .filter(([, rule]) => rule.defaultMode !== undefined)
+      .map(([metric]) => metric),
+  )
 
 /** Factors the kinds bring that the methodology's own versions do not list. */
 export const kindFactors = (): Factor[] => kinds().flatMap((k) => (k.factors ?? []).map((f) => ({ ...f })))

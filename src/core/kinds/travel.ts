@@ -86,8 +86,12 @@ export function parseTrips(text: string | undefined): Trip[] {
   return parseStoredList(
     text,
     (t: any): t is Trip =>
-      typeof t === 'object' && t !== null && typeof t.entryId === 'string' && typeof t.factorId === 'string' &&
-      Number.isFinite(t.startMs) && Number.isFinite(t.endMs),
+      typeof t === 'object' &&
+      t !== null &&
+      typeof t.entryId === 'string' &&
+      typeof t.factorId === 'string' &&
+      Number.isFinite(t.startMs) &&
+      Number.isFinite(t.endMs),
   )
 }
 
@@ -105,7 +109,7 @@ export const travel: CheckInKind<TravelCheckInRequest> = {
     measured: (e) => `${(e.distanceM ?? 0) / 1000} km${e.durationS !== undefined ? ` / ${Math.round(e.durationS / 60)} min` : ''}`,
   },
   challengeMetrics: {
-    travelKm: { unitsPerValue: 1000, defaultMode: 'bike', contribution: (e, rule) => (e.factorId === `travel.${rule.mode}` ? e.distanceM ?? 0 : 0) },
+    travelKm: { unitsPerValue: 1000, defaultMode: 'bike', contribution: (e, rule) => (e.factorId === `travel.${rule.mode}` ? (e.distanceM ?? 0) : 0) },
   },
   request: {
     schema: travelSchema,
@@ -120,10 +124,14 @@ export const travel: CheckInKind<TravelCheckInRequest> = {
       }
       if (!isPlausibleSpeed(req.distanceKm, req.durationMin, factor.maxKmh)) {
         const kmh = Math.round(speedKmh(req.distanceKm, req.durationMin) ?? 0)
-        return refuse('IMPLAUSIBLE', `${req.distanceKm} km in ${req.durationMin} min is ${kmh} km/h, faster than ${factor.maxKmh} km/h allowed for ${req.mode}.`, {
-          reason: 'checkIn.implausibleSpeed',
-          params: { distanceKm: req.distanceKm, durationMin: req.durationMin, kmh, maxKmh: factor.maxKmh ?? 0, mode: req.mode },
-        })
+        return refuse(
+          'IMPLAUSIBLE',
+          `${req.distanceKm} km in ${req.durationMin} min is ${kmh} km/h, faster than ${factor.maxKmh} km/h allowed for ${req.mode}.`,
+          {
+            reason: 'checkIn.implausibleSpeed',
+            params: { distanceKm: req.distanceKm, durationMin: req.durationMin, kmh, maxKmh: factor.maxKmh ?? 0, mode: req.mode },
+          },
+        )
       }
       return {
         ok: true,

@@ -58,7 +58,10 @@ export const useEventsStore = create<EventsState>()((set, get) => {
       // the code names its event: one this resident signed up for is in the list (looked for again if not yet)
       const eventId = parseEventCode(code)?.eventId
       const find = () => (eventId ? get().events.find((e) => e.id === eventId) : undefined)
-      if (eventId && !find()) await get().load().catch(() => undefined)
+      if (eventId && !find())
+        await get()
+          .load()
+          .catch(() => undefined)
       const place = find()?.location
       const phone: PhonePosition | undefined = place ? await currentPosition() : undefined
       const requestId = newRequestId()

@@ -56,7 +56,7 @@ const en: Record<keyof typeof zh, string> = {
   'ch.myRank': 'My rank: {rank}',
   'ch.groupProgress': 'Group total {value} / {target} {unit}',
   'ev.empty': 'No events in your community coming up.',
-  'ev.noCommunity': "Join a community to see its public-welfare events here.",
+  'ev.noCommunity': 'Join a community to see its public-welfare events here.',
   'ev.places': '{taken} of {slots, plural, one {# place} other {# places}} taken',
   'ev.reward': '{points, plural, one {# point} other {# points}} for attending',
   'ev.signUp': 'Sign up',
@@ -80,9 +80,12 @@ const en: Record<keyof typeof zh, string> = {
   'ev.attendedNoPoints': 'Checked in at {title}',
   'ev.codeEmpty': 'Enter the attendance code',
   'ev.locationNeeded': 'Attendance asks for your location',
-  'ev.locationWhy': "Checking in at an event that checks location reads your phone's position once, only to check you are on site; only your distance from the event's place is kept.",
-  'ev.locationDenied': 'This event checks location at attendance: you did not allow the app to use your location, so nothing was recorded. Allow it in the settings, then scan again.',
-  'ev.locationUnavailable': "This event checks location at attendance: your phone's position cannot be had right now, so nothing was recorded. Try again shortly, in the open.",
+  'ev.locationWhy':
+    "Checking in at an event that checks location reads your phone's position once, only to check you are on site; only your distance from the event's place is kept.",
+  'ev.locationDenied':
+    'This event checks location at attendance: you did not allow the app to use your location, so nothing was recorded. Allow it in the settings, then scan again.',
+  'ev.locationUnavailable':
+    "This event checks location at attendance: your phone's position cannot be had right now, so nothing was recorded. Try again shortly, in the open.",
   'ev.tooFar': "Not recorded: your phone reports about {distance} m from the event's place; attendance is recorded within {radius} m of it.",
 }
 

@@ -83,7 +83,8 @@ const en: Record<keyof typeof zh, string> = {
   'community.empty': 'The city has no communities yet.',
   'community.scan': "Scan a community's QR",
   'community.scanned': 'Picked {name} from the QR: confirm to join',
-  'partners.explain': 'Once linked, a partner sends the trips or drops you make with it, and they are credited to your ledger under the same rules; the privacy notice says what partners send.',
+  'partners.explain':
+    'Once linked, a partner sends the trips or drops you make with it, and they are credited to your ledger under the same rules; the privacy notice says what partners send.',
   'partners.privacy': 'Read the privacy notice',
   'partners.listTitle': 'Partners you can link',
   'partners.empty': 'The city has no partners to link yet.',

@@ -60,7 +60,18 @@ interface OrganizerState {
   revokePartner(partnerId: string): Promise<PartnerView>
 }
 
-const EMPTY = { reviewItems: [], stats: undefined, adminRewards: [], scope: undefined, stations: [], projects: [], communities: [], events: [], treasury: undefined, partners: [] }
+const EMPTY = {
+  reviewItems: [],
+  stats: undefined,
+  adminRewards: [],
+  scope: undefined,
+  stations: [],
+  projects: [],
+  communities: [],
+  events: [],
+  treasury: undefined,
+  partners: [],
+}
 
 /**
  * The requestIds of budget moves (an issuance, an allocation, an announced event) sent but not answered, by what
@@ -159,7 +170,9 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
     const { event } = await onceUntilAnswered(`event:${JSON.stringify(req)}`, (requestId) => callCloud('createEvent', { ...req, requestId }))
     set((s) => ({ events: upsert(s.events, event, (x) => x.id) }))
     // its budget was drawn from the organizer's purse
-    await get().loadTreasury().catch(() => undefined)
+    await get()
+      .loadTreasury()
+      .catch(() => undefined)
     return event
   },
   eventCode: (eventId) => callCloud('eventDisplayCode', { eventId }),
@@ -168,7 +181,9 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
     const { event } = await callCloud('cancelEvent', { eventId })
     set((s) => ({ events: upsert(s.events, event, (x) => x.id) }))
     // its unspent budget went back to the purse it came from
-    await get().loadTreasury().catch(() => undefined)
+    await get()
+      .loadTreasury()
+      .catch(() => undefined)
     return event
   },
   treasury: undefined,

@@ -58,9 +58,11 @@ const en: Record<keyof typeof zh, string> = {
   'city.verify': 'Verify a donation certificate',
   'city.noCommunities': 'No communities yet.',
   'city.others': 'Other communities',
-  'city.othersCount': '{count, plural, one {# community} other {# communities}} with fewer than {min, plural, one {# resident} other {# residents}} taking part, together (not shown one by one, so nobody can be singled out)',
+  'city.othersCount':
+    '{count, plural, one {# community} other {# communities}} with fewer than {min, plural, one {# resident} other {# residents}} taking part, together (not shown one by one, so nobody can be singled out)',
   'city.issuance': 'Points issued (last 12 months)',
-  'city.issuanceHint': "Points the city's organizers issued into the city treasury each month; every event and challenge reward is paid from them, within a monthly cap.",
+  'city.issuanceHint':
+    "Points the city's organizers issued into the city treasury each month; every event and challenge reward is paid from them, within a monthly cap.",
   'city.issuanceLine': '{month}: {points, plural, one {# point} other {# points}} issued',
   'verify.code': 'Certificate code or entry hash',
   'verify.hint': 'The 16-character code on the certificate (like 1A2B-3C4D-5E6F-7A8B), or an entry’s 64-character hash',

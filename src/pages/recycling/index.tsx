@@ -66,14 +66,7 @@ export default function RecyclingPage() {
         onChange={setMaterial}
         options={materials.map((m) => ({ value: m, text: t(`material.${m}`) }))}
       />
-      <Field
-        id='weight'
-        label={t('recycling.weight')}
-        type='digit'
-        value={weight}
-        onInput={setWeight}
-        error={touched ? weightError : undefined}
-      />
+      <Field id='weight' label={t('recycling.weight')} type='digit' value={weight} onInput={setWeight} error={touched ? weightError : undefined} />
       <CheckInSubmit t={t} estimateGrams={estimate} busy={busy} notice={notice} onSubmit={onSubmit} />
     </View>
   )

@@ -50,28 +50,9 @@ export default function TravelPage() {
   return (
     <View className='page travel' style={textScale}>
       <View className='section-title'>{t('travel.mode')}</View>
-      <Choices<TravelMode>
-        label={t('travel.mode')}
-        value={mode}
-        onChange={setMode}
-        options={TRAVEL_MODES.map((m) => ({ value: m, text: t(`mode.${m}`) }))}
-      />
-      <Field
-        id='distance'
-        label={t('travel.distance')}
-        type='digit'
-        value={distance}
-        onInput={setDistance}
-        error={touched ? distanceError : undefined}
-      />
-      <Field
-        id='duration'
-        label={t('travel.duration')}
-        type='digit'
-        value={duration}
-        onInput={setDuration}
-        error={touched ? durationError : undefined}
-      />
+      <Choices<TravelMode> label={t('travel.mode')} value={mode} onChange={setMode} options={TRAVEL_MODES.map((m) => ({ value: m, text: t(`mode.${m}`) }))} />
+      <Field id='distance' label={t('travel.distance')} type='digit' value={distance} onInput={setDistance} error={touched ? distanceError : undefined} />
+      <Field id='duration' label={t('travel.duration')} type='digit' value={duration} onInput={setDuration} error={touched ? durationError : undefined} />
       <View className='section-title'>{t('travel.ended')}</View>
       <Choices<EndedAgo>
         label={t('travel.ended')}

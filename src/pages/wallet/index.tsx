@@ -20,7 +20,12 @@ const selectLoadError = selectPageLoadError('wallet')
 function VerifyResult({ t }: { t: ReturnType<typeof useT> }) {
   const r = useAppStore((s) => s.verifyResult)
   if (!r) return null
-  return <Notice tone={r.ok ? 'success' : 'error'} lines={[r.ok ? t('wallet.verifyOk', { entries: r.entries }) : t('wallet.verifyBad', { seq: r.firstBadSeq ?? '?' })]} />
+  return (
+    <Notice
+      tone={r.ok ? 'success' : 'error'}
+      lines={[r.ok ? t('wallet.verifyOk', { entries: r.entries }) : t('wallet.verifyBad', { seq: r.firstBadSeq ?? '?' })]}
+    />
+  )
 }
 
 export default function WalletPage() {

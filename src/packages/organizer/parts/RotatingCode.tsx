@@ -41,7 +41,8 @@ export function RotatingCode({ codeKey, fetchCode, label, secondsLeft, describeE
 
   useEffect(() => {
     const refresh = () =>
-      fetcher.current()
+      fetcher
+        .current()
         .then((s) => {
           setShown(s)
           setError(undefined)

@@ -11,7 +11,7 @@ export interface ScopeLineProps {
 /** Says what the organizer acts on, so a community organizer knows why another community's things are absent. */
 export function ScopeLine({ scope, communities, t }: ScopeLineProps) {
   if (!scope) return null
-  const name = scope.communityId === null ? '' : communities.find((c) => c.id === scope.communityId)?.name ?? scope.communityId
+  const name = scope.communityId === null ? '' : (communities.find((c) => c.id === scope.communityId)?.name ?? scope.communityId)
   return (
     <Text className='muted scope-line' id='organizer-scope'>
       {scope.communityId === null ? t('scope.city') : t('scope.community', { name })}

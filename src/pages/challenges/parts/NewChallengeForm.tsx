@@ -62,9 +62,22 @@ export function NewChallengeForm({ led, t, action }: NewChallengeFormProps) {
         onChange={(metric) => setForm({ ...form, metric })}
         options={CHALLENGE_METRICS.map((m) => ({ value: m, text: t(`metric.${m}` as MessageKey) }))}
       />
-      <Field id='ch-target' type='digit' label={`${t('ch.target')} (${t(`unit.${form.metric}` as MessageKey)})`} value={form.target} onInput={(v) => setForm({ ...form, target: v })} />
+      <Field
+        id='ch-target'
+        type='digit'
+        label={`${t('ch.target')} (${t(`unit.${form.metric}` as MessageKey)})`}
+        value={form.target}
+        onInput={(v) => setForm({ ...form, target: v })}
+      />
       <Field id='ch-days' type='number' label={t('ch.days')} value={form.days} onInput={(v) => setForm({ ...form, days: v })} />
-      <Field id='ch-bonus' type='number' label={t('ch.bonusField')} hint={t('ch.bonusHint')} value={form.bonus} onInput={(v) => setForm({ ...form, bonus: v })} />
+      <Field
+        id='ch-bonus'
+        type='number'
+        label={t('ch.bonusField')}
+        hint={t('ch.bonusHint')}
+        value={form.bonus}
+        onInput={(v) => setForm({ ...form, bonus: v })}
+      />
       {led.map((g) => (
         <ActionButton key={g.id} label={`${t('ch.createSubmit')} · ${g.name}`} onClick={() => submit(g.id)} />
       ))}

@@ -42,7 +42,12 @@ export function RefusedCheckIns({ refused, t, onDismiss }: { refused: RefusedChe
         return (
           <View key={r.requestId} className='refused__item'>
             <Notice tone='error' lines={[t('home.refusedItem', { what, when }), why, advice]} />
-            <ActionButton variant='secondary' label={t('home.refusedDismiss')} ariaLabel={t('home.refusedDismissLabel', { what })} onClick={() => onDismiss(r.requestId)} />
+            <ActionButton
+              variant='secondary'
+              label={t('home.refusedDismiss')}
+              ariaLabel={t('home.refusedDismissLabel', { what })}
+              onClick={() => onDismiss(r.requestId)}
+            />
           </View>
         )
       })}
@@ -75,7 +80,12 @@ export function StepsSync({ t }: { t: Translate }) {
     })
   return (
     <View className='steps-sync'>
-      <ActionButton variant='secondary' label={t(source === 'wechat' ? 'steps.sync' : 'steps.syncDev')} loading={busy} onClick={() => (busy ? undefined : sync())} />
+      <ActionButton
+        variant='secondary'
+        label={t(source === 'wechat' ? 'steps.sync' : 'steps.syncDev')}
+        loading={busy}
+        onClick={() => (busy ? undefined : sync())}
+      />
       {noticeProps ? <Notice {...noticeProps} /> : null}
     </View>
   )

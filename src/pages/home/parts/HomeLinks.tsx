@@ -15,7 +15,21 @@ const METHODOLOGY_URL = '/packages/about/pages/methodology/index'
 const go = (url: string) => () => Taro.navigateTo({ url })
 
 /** A tappable view that names where it goes, to a screen reader and from the keyboard alike. */
-function Tappable({ url, label, role = 'link', className, id, children }: { url: string; label: string; role?: 'link' | 'button'; className: string; id?: string; children: ReactNode }) {
+function Tappable({
+  url,
+  label,
+  role = 'link',
+  className,
+  id,
+  children,
+}: {
+  url: string
+  label: string
+  role?: 'link' | 'button'
+  className: string
+  id?: string
+  children: ReactNode
+}) {
   return (
     <View className={className} id={id} role={role} ariaLabel={label} onClick={go(url)} {...pressable(go(url))}>
       {children}

@@ -15,7 +15,11 @@ export function WalletCard({ view, fresh, t }: { view: WalletResult | undefined;
   const inKg = (view?.wallet.gramsCo2eTotal ?? 0) >= GRAMS_PER_KG
   const amount = (grams: number) => (inKg ? t('common.kg', { kg: formatKg(grams) }) : t('common.g', { grams }))
   return (
-    <View className='wallet-card' ariaLabel={t('home.balance')} style={{ background: `linear-gradient(135deg, ${BRAND.colors.primary}, ${BRAND.colors.primaryDark})` }}>
+    <View
+      className='wallet-card'
+      ariaLabel={t('home.balance')}
+      style={{ background: `linear-gradient(135deg, ${BRAND.colors.primary}, ${BRAND.colors.primaryDark})` }}
+    >
       <Text className='wallet-card__label'>{t('home.balance')}</Text>
       <Text className='wallet-card__points' id='points-balance'>
         {view ? view.wallet.pointsBalance : '—'}

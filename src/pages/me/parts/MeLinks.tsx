@@ -103,9 +103,17 @@ export function MeLinks({ action: { run }, t }: { action: Action; t: Translate }
   }
   return (
     <>
-      <ActionButton variant='secondary' label={myCommunity?.community ? `${t('me.community')}：${myCommunity.community.name}` : t('me.community')} onClick={go(COMMUNITY_URL)} />
+      <ActionButton
+        variant='secondary'
+        label={myCommunity?.community ? `${t('me.community')}：${myCommunity.community.name}` : t('me.community')}
+        onClick={go(COMMUNITY_URL)}
+      />
       <ActionButton variant='secondary' label={t('city.title')} onClick={go(CITY_URL)} />
-      <ActionButton variant='secondary' label={unread > 0 ? `${t('reminder.open')}（${t('reminder.unread', { count: unread })}）` : t('reminder.open')} onClick={go(REMINDERS_URL)} />
+      <ActionButton
+        variant='secondary'
+        label={unread > 0 ? `${t('reminder.open')}（${t('reminder.unread', { count: unread })}）` : t('reminder.open')}
+        onClick={go(REMINDERS_URL)}
+      />
       <ActionButton variant='secondary' label={t('me.partners')} onClick={go(PARTNERS_URL)} />
       <ActionButton variant='secondary' label={t('me.export')} onClick={exportData} />
       <ActionButton variant='secondary' label={t('home.methodology')} onClick={go(METHODOLOGY_URL)} />

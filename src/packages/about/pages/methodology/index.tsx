@@ -24,7 +24,12 @@ export default function MethodologyPage() {
     loadMethodology()
   })
   if (!session) return <View className='page' />
-  if (error && !methodology) return <View className='page'><Notice tone='error' lines={[errorText(t, error)]} /></View>
+  if (error && !methodology)
+    return (
+      <View className='page'>
+        <Notice tone='error' lines={[errorText(t, error)]} />
+      </View>
+    )
   if (!methodology) return <View className='page muted'>{t('common.loading')}</View>
 
   return (

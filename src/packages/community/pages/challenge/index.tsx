@@ -32,7 +32,12 @@ export default function ChallengePage() {
     reload()
   })
   if (!session) return <View className='page' />
-  if (error) return <View className='page'><Notice tone='error' lines={[error]} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Notice tone='error' lines={[error]} />
+      </View>
+    )
   if (!data) return <View className='page muted'>{t('common.loading')}</View>
   const { challenge: c, board } = data
   const unit = unitOf(t, c)

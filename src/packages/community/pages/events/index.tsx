@@ -52,7 +52,15 @@ export default function EventsPage() {
     <View className='page events' style={textScale}>
       {noticeProps ? <Notice {...noticeProps} /> : null}
       {signedUp ? (
-        <AttendCard locating={events.some((e) => e.myStatus === 'signed' && e.location)} code={code} setCode={setCode} busy={busy} attend={attend} onEmpty={() => say('error', t('ev.codeEmpty'))} t={t} />
+        <AttendCard
+          locating={events.some((e) => e.myStatus === 'signed' && e.location)}
+          code={code}
+          setCode={setCode}
+          busy={busy}
+          attend={attend}
+          onEmpty={() => say('error', t('ev.codeEmpty'))}
+          t={t}
+        />
       ) : null}
       {events.length === 0 && !busy ? <Text className='muted'>{community ? t('ev.empty') : t('ev.noCommunity')}</Text> : null}
       {events.map((e) => (

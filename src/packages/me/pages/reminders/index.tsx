@@ -70,11 +70,7 @@ export default function RemindersPage() {
       {inbox && inbox.messages.length === 0 ? <Text className='muted'>{t('reminders.empty')}</Text> : null}
       <Inbox t={t} />
       {unreadIds.length > 0 ? (
-        <ActionButton
-          variant='secondary'
-          label={t('reminders.markAll')}
-          onClick={() => void run(() => useAppStore.getState().markInboxRead(unreadIds))}
-        />
+        <ActionButton variant='secondary' label={t('reminders.markAll')} onClick={() => void run(() => useAppStore.getState().markInboxRead(unreadIds))} />
       ) : null}
     </View>
   )

@@ -24,7 +24,10 @@ export default function StationDisplayPage() {
   const [stationCode, setStationCode] = useState('')
   const [error, setError] = useState<string | undefined>()
   const session = useRequireSession(() => {
-    useOrganizerStore.getState().load().catch((e) => setError(errorText(t, e)))
+    useOrganizerStore
+      .getState()
+      .load()
+      .catch((e) => setError(errorText(t, e)))
   })
   if (!session) return <View className='page' />
   return (

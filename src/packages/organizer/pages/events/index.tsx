@@ -29,7 +29,7 @@ export default function EventsAdminPage() {
     })
   })
   if (!session) return <View className='page' />
-  const communityName = (id: string) => (id ? communities.find((c) => c.id === id)?.name ?? id : t('station.cityWide'))
+  const communityName = (id: string) => (id ? (communities.find((c) => c.id === id)?.name ?? id) : t('station.cityWide'))
 
   return (
     <View className='page events-admin' style={textScale}>
@@ -42,7 +42,15 @@ export default function EventsAdminPage() {
       )}
       {events.length === 0 && !busy ? <Text className='muted'>{t('event.none')}</Text> : null}
       {events.map((e) => (
-        <ManagedEvent key={e.id} event={e} communityName={communityName(e.communityId)} showing={showing === e.id} setShowing={setShowing} action={action} t={t} />
+        <ManagedEvent
+          key={e.id}
+          event={e}
+          communityName={communityName(e.communityId)}
+          showing={showing === e.id}
+          setShowing={setShowing}
+          action={action}
+          t={t}
+        />
       ))}
     </View>
   )

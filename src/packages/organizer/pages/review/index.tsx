@@ -60,11 +60,7 @@ export default function ReviewPage() {
           >
             {t('organizer.confirm')}
           </ActionButton>
-          <ActionButton
-            label={t('organizer.reverseNamed', { who: item.nickname })}
-            disabled={busyId === item.id}
-            onClick={() => act(item.id, 'reverse')}
-          >
+          <ActionButton label={t('organizer.reverseNamed', { who: item.nickname })} disabled={busyId === item.id} onClick={() => act(item.id, 'reverse')}>
             {t('organizer.reverse')}
           </ActionButton>
         </View>

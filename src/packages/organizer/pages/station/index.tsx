@@ -28,7 +28,10 @@ export default function StationSignPage() {
   const [error, setError] = useState<string | undefined>()
   const session = useRequireSession(() => {
     if (!useOrganizerStore.getState().stations.some((x) => x.code === code)) {
-      useOrganizerStore.getState().load().catch((e) => setError(errorText(t, e)))
+      useOrganizerStore
+        .getState()
+        .load()
+        .catch((e) => setError(errorText(t, e)))
     }
   })
   if (!session) return <View className='page' />

@@ -24,7 +24,7 @@ export default function StationsAdminPage() {
     void action.run(() => useOrganizerStore.getState().load())
   })
   if (!session) return <View className='page' />
-  const communityName = (id: string | undefined) => (id ? communities.find((c) => c.id === id)?.name ?? id : t('station.cityWide'))
+  const communityName = (id: string | undefined) => (id ? (communities.find((c) => c.id === id)?.name ?? id) : t('station.cityWide'))
 
   return (
     <View className='page stations-admin' style={textScale}>

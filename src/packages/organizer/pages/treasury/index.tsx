@@ -50,7 +50,9 @@ export default function TreasuryPage() {
   })
   if (!session) return <View className='page' />
   const purseName = (communityId: string) =>
-    communityId === CITY_PURSE ? t('treasury.cityPurse') : (communities.find((c) => c.id === communityId)?.name ?? treasury?.purses.find((p) => p.communityId === communityId)?.name ?? communityId)
+    communityId === CITY_PURSE
+      ? t('treasury.cityPurse')
+      : (communities.find((c) => c.id === communityId)?.name ?? treasury?.purses.find((p) => p.communityId === communityId)?.name ?? communityId)
 
   return (
     <View className='page treasury' style={textScale}>
@@ -103,7 +105,10 @@ function CityTreasury({ treasury, communities, t, purseName }: ViewProps & { com
         id='treasury-issuances'
         title={t('treasury.issuances')}
         none={t('treasury.none')}
-        lines={treasury.issuances.map((i) => ({ key: i.id, text: t('treasury.issuanceLine', { time: when(i.createdAt), points: i.points, reason: i.reason }) }))}
+        lines={treasury.issuances.map((i) => ({
+          key: i.id,
+          text: t('treasury.issuanceLine', { time: when(i.createdAt), points: i.points, reason: i.reason }),
+        }))}
       />
       <Allocations treasury={treasury} t={t} purseName={purseName} />
     </View>
@@ -198,7 +203,10 @@ function useMoveForm(t: T) {
         return done
       } catch (error) {
         if (!(error instanceof CloudCallError)) throw error
-        await useOrganizerStore.getState().loadTreasury().catch(() => undefined)
+        await useOrganizerStore
+          .getState()
+          .loadTreasury()
+          .catch(() => undefined)
         const fresh = useOrganizerStore.getState().treasury
         const text = fresh ? explain(error, fresh, move) : undefined
         if (!text) throw error
@@ -219,7 +227,11 @@ function IssueForm({ t }: { t: T }) {
       },
       (error, fresh) =>
         error.code === 'CONFLICT'
-          ? t('treasury.capRefused', { cap: fresh.monthlyCapPoints, issued: fresh.monthIssuedPoints, left: issuanceLeft(fresh.monthlyCapPoints, fresh.monthIssuedPoints) })
+          ? t('treasury.capRefused', {
+              cap: fresh.monthlyCapPoints,
+              issued: fresh.monthIssuedPoints,
+              left: issuanceLeft(fresh.monthlyCapPoints, fresh.monthIssuedPoints),
+            })
           : undefined,
     )
   return (
@@ -247,7 +259,8 @@ function AllocateForm({ t, communities, purseName }: { t: T; communities: Commun
         await useOrganizerStore.getState().allocatePoints(purse, move.points, move.reason)
         return t('treasury.allocatedDone', { name: purseName(purse), points: move.points })
       },
-      (error, fresh, move) => (error.code === 'INSUFFICIENT_POINTS' ? t('treasury.shortRefused', { left: fresh.unallocatedPoints, points: move.points }) : undefined),
+      (error, fresh, move) =>
+        error.code === 'INSUFFICIENT_POINTS' ? t('treasury.shortRefused', { left: fresh.unallocatedPoints, points: move.points }) : undefined,
     )
   return (
     <View className='card' id='allocate-form'>

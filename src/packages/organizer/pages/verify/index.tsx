@@ -25,9 +25,7 @@ function VerifyAnswer({ result, t, onNext }: { result: Answer; t: (key: PackageK
       {result.ok ? (
         <View className='verify__text'>
           <Text className='verify__headline'>{t('organizer.ok', { title: result.redemption.rewardTitle })}</Text>
-          <Text className='muted'>
-            {t('organizer.okDetail', { code: result.redemption.code, points: result.redemption.pointsCost })}
-          </Text>
+          <Text className='muted'>{t('organizer.okDetail', { code: result.redemption.code, points: result.redemption.pointsCost })}</Text>
         </View>
       ) : (
         <View className='verify__text'>

@@ -28,7 +28,14 @@ export default function CityDashboardPage() {
   useDidShow(() => {
     void run(() => usePublicStore.getState().loadDashboard())
     clearInterval(timer.current)
-    timer.current = setInterval(() => void usePublicStore.getState().loadDashboard().catch(() => undefined), REFRESH_MS)
+    timer.current = setInterval(
+      () =>
+        void usePublicStore
+          .getState()
+          .loadDashboard()
+          .catch(() => undefined),
+      REFRESH_MS,
+    )
   })
   useDidHide(() => clearInterval(timer.current))
   useUnload(() => clearInterval(timer.current))

@@ -53,9 +53,7 @@ export default function VoucherPage() {
         <Text className='muted'>{t('voucher.expires', { time: voucher.expiresAt.slice(0, 16).replace('T', ' ') })}</Text>
       </View>
       {noticeProps ? <Notice {...noticeProps} /> : null}
-      {voucher.status === 'pending' ? (
-        <ActionButton variant='secondary' label={t('voucher.cancel')} disabled={busy} loading={busy} onClick={cancel} />
-      ) : null}
+      {voucher.status === 'pending' ? <ActionButton variant='secondary' label={t('voucher.cancel')} disabled={busy} loading={busy} onClick={cancel} /> : null}
     </View>
   )
 }

@@ -19,7 +19,10 @@ export function CreditRules({ methodology, lang, t }: Props) {
       {[
         t('method.ruleBackdate', { hours: methodology.rules.maxBackdateHours }),
         t('method.ruleDuration'),
-        t('method.ruleDailyTotal', { grams: methodology.rules.dailyTotalGrams, basis: lang === 'zh-CN' ? methodology.rules.dailyTotalBasisZh : methodology.rules.dailyTotalBasis }),
+        t('method.ruleDailyTotal', {
+          grams: methodology.rules.dailyTotalGrams,
+          basis: lang === 'zh-CN' ? methodology.rules.dailyTotalBasisZh : methodology.rules.dailyTotalBasis,
+        }),
         t('method.ruleBurst', {
           count: methodology.rules.stationBurstCount,
           minutes: methodology.rules.stationBurstWindowMin,

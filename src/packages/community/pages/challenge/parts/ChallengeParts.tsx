@@ -57,27 +57,31 @@ export function FundChallenge({ challengeId, t, onError, onFunded }: { challenge
 export function LeaderboardList({ board, unit, t }: { board: Leaderboard; unit: string; t: T }) {
   return (
     <>
-    <View className='section-title'>{t('ch.board')}</View>
-    {board.me ? <Text className='muted' id='my-rank'>{t('ch.myRank', { rank: board.me.rank })}</Text> : null}
-    <View className='entries' role='list'>
-      {board.rows.map((r) => (
-        <View key={`${r.rank}-${r.nickname}`} className={`entry${r.isMe ? ' entry--me' : ''}`} role='listitem'>
-          <Text className='entry__title'>
-            {r.rank}. {r.nickname}
-          </Text>
-          <Text className='entry__points'>
-            {r.value} {unit}
-          </Text>
-        </View>
-      ))}
-    </View>
-    {board.groups.length > 1
-      ? board.groups.map((g) => (
-          <Text key={g.groupId} className='reward__fact'>
-            {g.name}: {g.value} {unit}
-          </Text>
-        ))
-      : null}
+      <View className='section-title'>{t('ch.board')}</View>
+      {board.me ? (
+        <Text className='muted' id='my-rank'>
+          {t('ch.myRank', { rank: board.me.rank })}
+        </Text>
+      ) : null}
+      <View className='entries' role='list'>
+        {board.rows.map((r) => (
+          <View key={`${r.rank}-${r.nickname}`} className={`entry${r.isMe ? ' entry--me' : ''}`} role='listitem'>
+            <Text className='entry__title'>
+              {r.rank}. {r.nickname}
+            </Text>
+            <Text className='entry__points'>
+              {r.value} {unit}
+            </Text>
+          </View>
+        ))}
+      </View>
+      {board.groups.length > 1
+        ? board.groups.map((g) => (
+            <Text key={g.groupId} className='reward__fact'>
+              {g.name}: {g.value} {unit}
+            </Text>
+          ))
+        : null}
     </>
   )
 }

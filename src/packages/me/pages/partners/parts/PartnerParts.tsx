@@ -70,7 +70,12 @@ export function PartnerRow({ partner: p, code, t }: { partner: LinkablePartner; 
           onConfirm={unlink}
         />
       ) : (
-        <ActionButton variant={code ? 'secondary' : 'primary'} label={t('partners.makeCodeNamed', { name: p.name })} loading={action.busy} onClick={() => void makeCode()}>
+        <ActionButton
+          variant={code ? 'secondary' : 'primary'}
+          label={t('partners.makeCodeNamed', { name: p.name })}
+          loading={action.busy}
+          onClick={() => void makeCode()}
+        >
           {t('partners.makeCode')}
         </ActionButton>
       )}

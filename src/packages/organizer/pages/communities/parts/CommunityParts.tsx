@@ -16,7 +16,17 @@ type T = Translate<MessageKey | PackageKey>
 export type CommunityDraft = { id?: string; name: string }
 
 /** A new community's name, or a new name for one (its id stays). */
-export function CommunityForm({ draft, setDraft, action: { run, busy, say }, t }: { draft: CommunityDraft; setDraft(d: CommunityDraft | undefined): void; action: Action; t: T }) {
+export function CommunityForm({
+  draft,
+  setDraft,
+  action: { run, busy, say },
+  t,
+}: {
+  draft: CommunityDraft
+  setDraft(d: CommunityDraft | undefined): void
+  action: Action
+  t: T
+}) {
   const save = () => {
     if (!draft.name.trim()) return say('error', t('community.formError'))
     void run(async () => {
@@ -82,7 +92,12 @@ export function AppointForm({ communities, action: { run, busy }, t }: { communi
         {t('community.appoint')}
       </View>
       <Field id='appoint-openid' label={t('community.appointId')} value={appointee} onInput={setAppointee} />
-      <Choices label={t('community.appointFor')} value={appointFor} onChange={setAppointFor} options={communities.map((c) => ({ value: c.id, text: c.name }))} />
+      <Choices
+        label={t('community.appointFor')}
+        value={appointFor}
+        onChange={setAppointFor}
+        options={communities.map((c) => ({ value: c.id, text: c.name }))}
+      />
       <ActionButton label={t('community.appoint')} loading={busy} disabled={!appointee.trim() || !appointFor} onClick={appoint} />
     </View>
   )

@@ -154,7 +154,10 @@ function LocationFields({ draft, setDraft, action: { run, busy, say }, t }: Pick
 }
 
 /** Checks the form, then announces; a purse too small for the budget is answered with what it holds. */
-function announceEvent(draft: Draft, { action: { run, say }, t, scope, done }: { action: Action; t: Translate<MessageKey | PackageKey>; scope: OrganizerScopeView | undefined; done(): void }) {
+function announceEvent(
+  draft: Draft,
+  { action: { run, say }, t, scope, done }: { action: Action; t: Translate<MessageKey | PackageKey>; scope: OrganizerScopeView | undefined; done(): void },
+) {
   const startsAt = shanghaiInstant(draft.day, draft.start)
   const endsAt = shanghaiInstant(draft.day, draft.end)
   const slots = parseWhole(draft.slots)
@@ -185,7 +188,10 @@ function announceEvent(draft: Draft, { action: { run, say }, t, scope, done }: {
     } catch (error) {
       // the purse could not pay: say how much it holds, fetched again, beside the budget
       if (!(error instanceof CloudCallError && error.code === 'INSUFFICIENT_POINTS')) throw error
-      await useOrganizerStore.getState().loadTreasury().catch(() => undefined)
+      await useOrganizerStore
+        .getState()
+        .loadTreasury()
+        .catch(() => undefined)
       const { treasury: fresh, scope: mine } = useOrganizerStore.getState()
       const left = fundablePoints(fresh, mine)
       if (left === undefined) throw error

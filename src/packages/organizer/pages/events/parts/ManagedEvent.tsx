@@ -76,11 +76,7 @@ export function ManagedEvent({ event: e, communityName, showing, setShowing, act
           onConfirm={callOff}
         />
       )}
-      <ActionButton
-        variant='secondary'
-        label={t('event.exportNamed', { title: e.title })}
-        onClick={exportList}
-      >
+      <ActionButton variant='secondary' label={t('event.exportNamed', { title: e.title })} onClick={exportList}>
         {t('event.export')}
       </ActionButton>
     </View>

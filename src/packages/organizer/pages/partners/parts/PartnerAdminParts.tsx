@@ -43,7 +43,12 @@ export function RegisterForm({ onIssued, t }: { onIssued(issued: SecretIssued): 
       </View>
       <Field id='partner-name' label={t('partner.name')} value={name} onInput={setName} />
       <Text className='field__label'>{t('partner.kind')}</Text>
-      <Choices<PartnerKind | ''> label={t('partner.kind')} value={kind} onChange={setKind} options={PARTNER_KINDS.map((k) => ({ value: k, text: t(`partner.kind.${k}`) }))} />
+      <Choices<PartnerKind | ''>
+        label={t('partner.kind')}
+        value={kind}
+        onChange={setKind}
+        options={PARTNER_KINDS.map((k) => ({ value: k, text: t(`partner.kind.${k}`) }))}
+      />
       <ActionButton label={t('partner.register')} loading={action.busy} onClick={register} />
       {action.noticeProps ? <Notice {...action.noticeProps} /> : null}
     </View>
@@ -108,7 +113,9 @@ export function PartnerCard({ partner: p, issued, onIssued, onDismiss, t }: Part
       <Text className='muted' userSelect>
         {p.id}
       </Text>
-      <Text id={`partner-line-${p.id}`}>{t('partner.line', { kind: t(`partner.kind.${p.kind}`), version: p.secretVersion, day: shanghaiDay(p.createdAt) })}</Text>
+      <Text id={`partner-line-${p.id}`}>
+        {t('partner.line', { kind: t(`partner.kind.${p.kind}`), version: p.secretVersion, day: shanghaiDay(p.createdAt) })}
+      </Text>
       <Text className={`partner-admin__state${p.revokedAt ? ' partner-admin__state--revoked' : ''}`} id={`partner-state-${p.id}`}>
         {p.revokedAt ? t('partner.revokedMark', { day: shanghaiDay(p.revokedAt) }) : t('partner.active')}
       </Text>

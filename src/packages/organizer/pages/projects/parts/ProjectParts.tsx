@@ -22,7 +22,17 @@ export interface Draft {
 export const EMPTY: Draft = { title: '', description: '', goalPoints: '' }
 
 /** A new project, or an existing one's title, description and goal, checked before it is saved. */
-export function ProjectForm({ draft, setDraft, action: { run, busy, say }, t }: { draft: Draft; setDraft(update: (d: Draft | undefined) => Draft | undefined): void; action: Action; t: T }) {
+export function ProjectForm({
+  draft,
+  setDraft,
+  action: { run, busy, say },
+  t,
+}: {
+  draft: Draft
+  setDraft(update: (d: Draft | undefined) => Draft | undefined): void
+  action: Action
+  t: T
+}) {
   const set = (field: keyof Draft) => (value: string) => setDraft((d) => (d ? { ...d, [field]: value } : d))
   function save() {
     const goalPoints = parseWhole(draft.goalPoints)
@@ -31,7 +41,9 @@ export function ProjectForm({ draft, setDraft, action: { run, busy, say }, t }: 
       return
     }
     void run(async () => {
-      await useOrganizerStore.getState().saveProject({ ...(draft.id ? { id: draft.id } : {}), title: draft.title.trim(), description: draft.description.trim(), goalPoints })
+      await useOrganizerStore
+        .getState()
+        .saveProject({ ...(draft.id ? { id: draft.id } : {}), title: draft.title.trim(), description: draft.description.trim(), goalPoints })
       setDraft(() => undefined)
       return t('organizer.saved')
     })

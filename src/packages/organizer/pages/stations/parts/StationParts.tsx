@@ -50,7 +50,10 @@ interface StationFormProps {
 
 /** A new station, or an existing one's details (its code stays), checked before it is saved. */
 export function StationForm({ draft, setDraft, action: { run, busy, say }, t, scope, communities }: StationFormProps) {
-  const set = <K extends keyof Draft>(field: K) => (value: Draft[K]) => setDraft((d) => (d ? { ...d, [field]: value } : d))
+  const set =
+    <K extends keyof Draft>(field: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => (d ? { ...d, [field]: value } : d))
   function save() {
     if (!CODE.test(draft.code.trim()) || !draft.name.trim() || draft.materials.length === 0) {
       say('error', t('station.formError'))
@@ -101,7 +104,19 @@ export function StationForm({ draft, setDraft, action: { run, busy, say }, t, sc
 }
 
 /** One station: where, when, what it takes; edit, print its QR, or retire it (asked once more). */
-export function StationRow({ station: s, communityName, onEdit, action: { run, busy }, t }: { station: Station; communityName: string; onEdit(): void; action: Action; t: T }) {
+export function StationRow({
+  station: s,
+  communityName,
+  onEdit,
+  action: { run, busy },
+  t,
+}: {
+  station: Station
+  communityName: string
+  onEdit(): void
+  action: Action
+  t: T
+}) {
   const retire = () =>
     run(async () => {
       const done = await useOrganizerStore.getState().retireStation(s.code)

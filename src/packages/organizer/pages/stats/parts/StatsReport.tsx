@@ -13,7 +13,9 @@ export function StatsReport({ stats, days, t }: { stats: ImpactStats; days: { fr
       <View className='totals'>
         <View className='totals__cell'>
           <Text className='totals__label'>{t('organizer.totalGrams')}</Text>
-          <Text className='totals__value' id='stats-total'>{t('common.kg', { kg: formatKg(stats.totals.gramsCo2e) })}</Text>
+          <Text className='totals__value' id='stats-total'>
+            {t('common.kg', { kg: formatKg(stats.totals.gramsCo2e) })}
+          </Text>
         </View>
         <View className='totals__cell'>
           <Text className='totals__label'>{t('organizer.checkins')}</Text>

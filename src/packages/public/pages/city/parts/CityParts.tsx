@@ -39,7 +39,9 @@ export function CityFigures({ board, t }: Props) {
 export function CommunityBoard({ board, t }: Props) {
   const others = board.otherCommunities
   const maxCommunityGrams = Math.max(1, ...board.communities.map((c) => c.gramsCo2eTotal), others?.gramsCo2eTotal ?? 0)
-  const othersLine = others ? t('city.communityLine', { residents: others.residents, kg: formatKg(others.gramsCo2eTotal), weekKg: formatKg(others.thisWeekGrams) }) : ''
+  const othersLine = others
+    ? t('city.communityLine', { residents: others.residents, kg: formatKg(others.gramsCo2eTotal), weekKg: formatKg(others.thisWeekGrams) })
+    : ''
   return (
     <>
       <View className='section-title' role='heading' aria-level={2}>
