@@ -7,6 +7,7 @@
  * openid goes with it: a cloudID made on someone else's phone is not theirs to redeem.
  */
 import { CloudError } from '../errors'
+import { askWeChat } from './wechat'
 
 export interface OpenDataExchange {
   /** the open data a cloudID stands for (WeRun: `{ stepInfoList, watermark }`), or undefined when WeChat refuses it */
@@ -34,29 +35,14 @@ export function createOpenDataExchange(options: OpenDataOptions): OpenDataExchan
     async redeem(cloudID, wechatOpenid) {
       const url = new URL(endpoint)
       url.searchParams.set('openid', wechatOpenid)
-      let body: { errcode?: unknown; data_list?: unknown }
-      try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ cloudid_list: [cloudID] }),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        })
-        if (!res.ok) {
-          log(`[wechat] getopendata answered HTTP ${res.status}; the sync was refused with UNAVAILABLE`)
-          throw retryLater()
-        }
-        body = (await res.json()) as typeof body
-        if (body === null || typeof body !== 'object') throw new TypeError('not a JSON object')
-      } catch (error) {
-        if (error instanceof CloudError) throw error
-        const why =
-          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-            ? `no answer within ${options.timeoutMs} ms`
-            : 'network error or unreadable answer'
-        log(`[wechat] getopendata failed: ${why}`)
-        throw retryLater()
-      }
+      const body = await askWeChat(
+        'getopendata',
+        url,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ cloudid_list: [cloudID] }) },
+        options.timeoutMs,
+        log,
+        retryLater,
+      )
       const errcode = typeof body.errcode === 'number' ? body.errcode : 0
       if (errcode === -1) throw retryLater()
       if (errcode !== 0) {

@@ -45,6 +45,38 @@ const CONFIG_ERRCODES: Record<number, string> = {
 const retryLater = () =>
   new CloudError('UNAVAILABLE', "WeChat's login service is busy or did not answer. Please try again in a moment.", { reason: 'wechat.loginBusy' })
 
+/**
+ * One WeChat API call answered by a JSON object, or `unavailable()` (logged with why: an HTTP error, no answer in
+ * time, an unreadable answer): what the caller cannot fix, so it is told to retry.
+ */
+export async function askWeChat(
+  what: string,
+  url: URL,
+  init: RequestInit,
+  timeoutMs: number,
+  log: (line: string) => void,
+  unavailable: () => CloudError,
+): Promise<Record<string, unknown>> {
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+    if (!res.ok) {
+      log(`[wechat] ${what} answered HTTP ${res.status}; the call was refused with UNAVAILABLE`)
+      throw unavailable()
+    }
+    const parsed: unknown = await res.json()
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not a JSON object')
+    return parsed as Record<string, unknown>
+  } catch (error) {
+    if (error instanceof CloudError) throw error
+    const why =
+      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+        ? `no answer within ${timeoutMs} ms`
+        : 'network error or unreadable answer'
+    log(`[wechat] ${what} failed: ${why}`)
+    throw unavailable()
+  }
+}
+
 export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
   const log = options.log ?? ((line: string) => console.error(line))
   const endpoint = `${options.apiBase.replace(/\/+$/, '')}/sns/jscode2session`
@@ -55,25 +87,7 @@ export function createWeChatLogin(options: WeChatLoginOptions): WeChatLogin {
       url.searchParams.set('secret', options.secret)
       url.searchParams.set('js_code', code)
       url.searchParams.set('grant_type', 'authorization_code')
-      let body: Record<string, unknown>
-      try {
-        const res = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs) })
-        if (!res.ok) {
-          log(`[wechat] code2Session answered HTTP ${res.status}; the login was refused with UNAVAILABLE`)
-          throw retryLater()
-        }
-        const parsed: unknown = await res.json()
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not a JSON object')
-        body = parsed as Record<string, unknown>
-      } catch (error) {
-        if (error instanceof CloudError) throw error
-        const why =
-          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-            ? `no answer within ${options.timeoutMs} ms`
-            : 'network error or unreadable answer'
-        log(`[wechat] code2Session failed: ${why}`)
-        throw retryLater()
-      }
+      const body = await askWeChat('code2Session', url, {}, options.timeoutMs, log, retryLater)
       const errcode = typeof body.errcode === 'number' ? body.errcode : 0
       if (errcode === 0 && typeof body.openid === 'string' && typeof body.session_key === 'string' && body.openid && body.session_key) {
         return { openid: body.openid, sessionKey: body.session_key }

@@ -273,58 +273,41 @@ export async function openMysql(options: MysqlOptions): Promise<MysqlPort> {
     }
   }
 
-  async function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    return withRetries(
-      () =>
-        guarded(async () => {
-          const connection = await pool.getConnection()
-          const executor = executorFor(connection, batching)
-          let open = true
-          // A new executor per transaction: what the transaction remembers (mock/wallet held) ends with it.
-          const guard = <R>(work: () => Promise<R>) => (open ? work() : Promise.reject(new Error("a transaction's executor used after its transaction ended")))
-          const tx = executorOver(executor, 'mysql', true, guard, notInsideTransaction)
-          try {
-            executor.begin()
-            const result = await fn(tx)
-            await executor.commit()
-            return result
-          } catch (error) {
-            await executor.rollback().catch(() => undefined)
-            throw error
-          } finally {
-            open = false
-            connection.release()
-          }
-        }),
-      isConflict,
-      retry,
-    )
+  /**
+   * One transaction on a pooled connection, opened by `opening` and committed (or rolled back) around work, with
+   * a new executor that refuses use after the end: what the transaction remembers (mock/wallet held) ends with it.
+   */
+  async function onOneConnection<T>(opening: string[], statements: (executor: MysqlExecutor) => SqlExecutor, fn: (db: Db) => Promise<T>): Promise<T> {
+    const connection = await pool.getConnection()
+    const executor = executorFor(connection, batching)
+    let open = true
+    const guard = <R>(work: () => Promise<R>) => (open ? work() : Promise.reject(new Error("a transaction's executor used after its transaction ended")))
+    try {
+      executor.begin(opening)
+      const result = await fn(executorOver(statements(executor), 'mysql', true, guard, notInsideTransaction))
+      await executor.commit()
+      return result
+    } catch (error) {
+      await executor.rollback().catch(() => undefined)
+      throw error
+    } finally {
+      open = false
+      connection.release()
+    }
+  }
+
+  function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return withRetries(() => guarded(() => onOneConnection(['START TRANSACTION'], (executor) => executor, fn)), isConflict, retry)
   }
 
   /**
    * REPEATABLE READ for this one transaction (the session's is READ COMMITTED), so every statement reads the
    * snapshot its first one took; READ ONLY, and InnoDB's plain reads take no locks: writers never wait for it.
    */
-  async function snapshot<T>(fn: (view: Db) => Promise<T>): Promise<T> {
-    return guarded(async () => {
-      const connection = await pool.getConnection()
-      const executor = executorFor(connection, batching)
-      let open = true
-      const guard = <R>(work: () => Promise<R>) => (open ? work() : Promise.reject(new Error("a snapshot's executor used after it ended")))
-      const view = executorOver(readOnly(executor), 'mysql', true, guard, notInsideTransaction)
-      try {
-        executor.begin(['SET TRANSACTION ISOLATION LEVEL REPEATABLE READ', 'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY'])
-        const result = await fn(view)
-        await executor.commit()
-        return result
-      } catch (error) {
-        await executor.rollback().catch(() => undefined)
-        throw error
-      } finally {
-        open = false
-        connection.release()
-      }
-    })
+  function snapshot<T>(fn: (view: Db) => Promise<T>): Promise<T> {
+    return guarded(() =>
+      onOneConnection(['SET TRANSACTION ISOLATION LEVEL REPEATABLE READ', 'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY'], readOnly, fn),
+    )
   }
 
   // InnoDB purges old row versions itself; its redo log and any binary log keep to the server's own retention.
