@@ -146,10 +146,10 @@ const EXPECTED_TEXT = {
   'packages/organizer/pages/stats/index': '导出 CSV',
   'packages/organizer/pages/rewards/index': '新建奖品',
   // no entryId given: the page must show the cloud's refusal, readably
-  'packages/rewards/pages/certificate/index': '输入有误',
+  'packages/rewards/pages/certificate/index': '请检查输入的内容后再试',
   'packages/about/pages/methodology/index': '方法学 2026.2',
   'pages/challenges/index': '我的小组',
-  'packages/community/pages/challenge/index': '输入有误',
+  'packages/community/pages/challenge/index': '请检查输入的内容后再试',
   'packages/about/pages/intro/index': '哪些行为算数',
   'packages/me/pages/reminders/index': '我想收到这些提醒',
   'packages/me/pages/community/index': '城市里还没有社区',
