@@ -293,7 +293,7 @@ test('the community organizer retires the station: a drop there is refused, its 
   await east.locator('#weight input').fill('1')
   expectCloudRefusal('checkIn', 409)
   await east.getByRole('button', { name: '提交打卡' }).click()
-  await east.getByText('这个回收站点已停用，请到其他站点投放。').waitFor()
+  await east.getByText(/东湖回收亭）已于 \d{4}-\d{2}-\d{2} 停用，请到其他站点投递/).waitFor()
   // …and a fresh start no longer lists it.
   await east.reload()
   await east.locator('#weight').waitFor()

@@ -65,7 +65,8 @@ test('the daily cap clips, then refuses, with a message', async () => {
   await page.locator('#distance input').fill('1')
   expectCloudRefusal('checkIn', 422) // DAILY_CAP_REACHED: the contract's status for it
   await page.getByRole('button', { name: '提交打卡' }).click()
-  await page.getByText('今日该项已达上限，明天再来吧').waitFor()
+  // worded from the refusal's reason and figures, in Chinese
+  await page.getByText(/这一项 \d{4}-\d{2}-\d{2} 已达每日上限 296 克/).waitFor()
 })
 
 test('home shows the balance and today; the wallet lists every entry and verifies', async () => {

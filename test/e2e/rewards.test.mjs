@@ -63,7 +63,8 @@ test('the organizer types the code and sees it fulfilled; a second scan is refus
   await organizer.locator('#voucher-code-input input').fill(code)
   await organizer.getByRole('button', { name: '核销', exact: true }).click()
   await organizer.getByText('不能发放奖品').waitFor()
-  await organizer.getByText(/already used/).waitFor()
+  // the refusal in the desk's language, with when it was used: no English server sentence
+  await organizer.getByText(/这张兑换券已于 \d{2}-\d{2} \d{2}:\d{2} 使用过/).waitFor()
 })
 
 test("the resident's voucher now shows it collected, with no QR", async () => {
