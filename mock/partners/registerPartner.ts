@@ -3,7 +3,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { defineFunction, requireCityScope } from '../function'
 import { issued, issueSecret } from './partners'
-import { getPartner, insertPartner } from './queries'
+import { insertPartner } from './queries'
 
 /**
  * A city organizer registers a partner (an operator or a merchant) with what it may report. Its signing secret is
@@ -17,9 +17,8 @@ export const registerPartner = defineFunction({
   async handle(req, who, services) {
     requireCityScope(who, 'register a partner', { reason: 'cityOnly.partners' })
     const { secret, sealed } = issueSecret(services)
-    const id = services.newId('pt')
-    await insertPartner(services.store, {
-      id,
+    const partner = {
+      id: services.newId('pt'),
       name: req.name,
       kind: req.kind,
       feeds: [...req.feeds],
@@ -27,9 +26,9 @@ export const registerPartner = defineFunction({
       sealedSecret: sealed,
       createdBy: who.openid,
       createdAt: toShanghaiIso(services.now()),
-    })
-    const partner = await getPartner(services.store, id)
-    if (!partner) throw new Error('a partner vanished inside the transaction that made it')
-    return issued(partner, secret)
+    }
+    await insertPartner(services.store, partner)
+    // A new partner signs with its first secret (insertPartner writes version 1).
+    return issued({ ...partner, secretVersion: 1 }, secret)
   },
 })

@@ -3,7 +3,6 @@ import { toShanghaiIso } from '../../src/core/time'
 import { defineFunction, requireCityScope } from '../function'
 import { conflict, transition } from '../transitions'
 import { partnerOrNotFound, publicPartner } from './partners'
-import { getPartner } from './queries'
 
 /** Revoked for good: its requests are refused from now on, and what it already credited stays in the ledgers. */
 export const revokePartner = defineFunction({
@@ -14,13 +13,12 @@ export const revokePartner = defineFunction({
   async handle({ partnerId }, who, services) {
     requireCityScope(who, 'revoke a partner', { reason: 'cityOnly.partners' })
     const partner = await partnerOrNotFound(services, partnerId)
+    const revokedAt = toShanghaiIso(services.now())
     await transition(
       services.store,
-      { table: 'partners', key: { id: partner.id }, column: 'revoked_at', from: [null], to: toShanghaiIso(services.now()) },
+      { table: 'partners', key: { id: partner.id }, column: 'revoked_at', from: [null], to: revokedAt },
       conflict('This partner is already revoked.', { reason: 'partner.alreadyRevoked' }),
     )
-    const after = await getPartner(services.store, partner.id)
-    if (!after) throw new Error('a partner vanished inside the transaction that revoked it')
-    return { partner: publicPartner(after) }
+    return { partner: publicPartner({ ...partner, revokedAt }) }
   },
 })
