@@ -8,13 +8,13 @@ import { z } from 'zod'
 import { ERROR_STATUS, type ErrorCode } from '../../src/contract/errors'
 import { partnerBatchSchema, type PartnerRowAnswer } from '../../src/contract/partner'
 import { mayReport, PARTNER_LIMITS, PARTNER_OPS, parseAuthorization, signingMessage, timestampFresh, type PartnerOp } from '../../src/core/partners'
-import { toShanghaiIso } from '../../src/core/time'
+import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { inTransaction, type Services } from '../function'
 import type { RateLimiter } from '../platform/rateLimit'
 import { PARTNER_ROW_HANDLERS } from './rows'
 import { signatureMatches, unsealSecret } from './signing'
-import { forgetNoncesBefore, getPartner, partnerRow, recordPartnerRow, takeNonce, type PartnerRecord } from './queries'
+import { forgetNoncesBefore, getPartner, partnerRow, recordFeedTally, recordPartnerRow, takeNonce, type PartnerRecord } from './queries'
 
 export interface PartnerHttpRequest {
   method: string
@@ -85,7 +85,26 @@ export async function handlePartnerCall(services: Services, limiter: RateLimiter
   if (!batch.success) return refuse('INVALID_ARGUMENT', batch.error.issues[0]?.message ?? 'The body must be { "rows": [ … ] }.')
   const rows: PartnerRowAnswer[] = []
   for (const row of batch.data.rows) rows.push(await oneRow(services, partner, feed, row))
+  await tally(services, partner, rows)
   return { status: 200, body: { result: { rows } } }
+}
+
+/**
+ * The batch's answers on the partner's feed health (the organizer's partners page): after the rows, in one short
+ * transaction of its own, since a refused row left nothing of its own transaction to count from.
+ */
+async function tally(services: Services, partner: PartnerRecord, rows: readonly PartnerRowAnswer[]): Promise<void> {
+  const nowMs = services.now()
+  const count = (status: PartnerRowAnswer['status']) => rows.filter((r) => r.status === status).length
+  await services.storage.transaction((tx) =>
+    recordFeedTally(
+      tx,
+      partner.id,
+      shanghaiDay(nowMs),
+      { accepted: count('accepted'), duplicate: count('duplicate'), refused: count('refused') },
+      toShanghaiIso(nowMs),
+    ),
+  )
 }
 
 /** One row: a duplicate is an answer, a refusal is an answer, and neither stops the rest of the batch. */

@@ -1,9 +1,10 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { defineFunction, requireCityScope } from '../function'
 import { publicPartner } from './partners'
-import { listPartners as listPartnerRows } from './queries'
+import { shanghaiDay } from '../../src/core/time'
+import { feedDay, listPartners as listPartnerRows } from './queries'
 
-/** Every partner the city registered, newest first, revoked ones too (their history stays). */
+/** Every partner the city registered, newest first, revoked ones too (their history stays), with its feed's health today. */
 export const listPartners = defineFunction({
   name: 'listPartners',
   schema: emptySchema,
@@ -11,6 +12,8 @@ export const listPartners = defineFunction({
   transaction: 'read',
   async handle(_req, who, services) {
     requireCityScope(who, "see the city's partners", { reason: 'cityOnly.partners' })
-    return { partners: (await listPartnerRows(services.store)).map(publicPartner) }
+    const [partners, today] = await Promise.all([listPartnerRows(services.store), feedDay(services.store, shanghaiDay(services.now()))])
+    const none = { accepted: 0, duplicate: 0, refused: 0 }
+    return { partners: partners.map((p) => ({ ...publicPartner(p), today: today.get(p.id) ?? none })) }
   },
 })

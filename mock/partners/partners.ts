@@ -14,6 +14,7 @@ export function publicPartner(p: PartnerRecord): PartnerView {
     secretVersion: p.secretVersion,
     createdAt: p.createdAt,
     ...(p.revokedAt ? { revokedAt: p.revokedAt } : {}),
+    ...(p.lastSeenAt ? { lastSeenAt: p.lastSeenAt } : {}),
   }
 }
 

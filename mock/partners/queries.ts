@@ -17,6 +17,8 @@ export interface PartnerRecord {
   createdBy: string
   createdAt: string
   revokedAt?: string
+  /** the last signed request the cloud took from it */
+  lastSeenAt?: string
 }
 
 interface PartnerRow {
@@ -30,6 +32,7 @@ interface PartnerRow {
   created_by: string
   created_at: string
   revoked_at: string | null
+  last_seen_at: string | null
 }
 
 const fromRow = (r: PartnerRow): PartnerRecord => ({
@@ -43,6 +46,7 @@ const fromRow = (r: PartnerRow): PartnerRecord => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+  ...(r.last_seen_at ? { lastSeenAt: r.last_seen_at } : {}),
 })
 
 export interface PartnerRowOutcome {
@@ -83,6 +87,16 @@ const q = {
     'SELECT * FROM partner_link_codes WHERE code = ?',
   ),
   forgetCodes: sql('DELETE FROM partner_link_codes WHERE openid = ? AND expires_at_ms < ?'),
+  // One batch's tally, added in its own short transaction after the rows' (a refused row rolled its own back).
+  tally: sql(
+    `INSERT INTO partner_feed_days (partner_id, day, accepted, duplicate, refused) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (partner_id, day) DO UPDATE SET accepted = accepted + excluded.accepted, duplicate = duplicate + excluded.duplicate,
+       refused = refused + excluded.refused`,
+  ),
+  seen: sql('UPDATE partners SET last_seen_at = ? WHERE id = ?'),
+  feedDay: sql<[string, number], { partner_id: string; accepted: number; duplicate: number; refused: number }>(
+    'SELECT partner_id, accepted, duplicate, refused FROM partner_feed_days WHERE day = ? ORDER BY partner_id LIMIT ?',
+  ),
   forgetLinksOf: sql('DELETE FROM partner_links WHERE openid = ?'),
   forgetCodesOf: sql('DELETE FROM partner_link_codes WHERE openid = ?'),
 }
@@ -116,6 +130,24 @@ export async function partnerRow(db: Db, partnerId: string, rowId: string): Prom
 
 export async function recordPartnerRow(db: Db, partnerId: string, rowId: string, op: string, outcome: PartnerRowOutcome, at: string): Promise<void> {
   await db.execute(q.recordRow, partnerId, rowId, op, outcome.status, outcome.code ?? null, outcome.ref ?? null, at)
+}
+
+export interface FeedTally {
+  accepted: number
+  duplicate: number
+  refused: number
+}
+
+/** Adds one batch's answers to the partner's day, and marks it seen. */
+export async function recordFeedTally(db: Db, partnerId: string, day: string, tally: FeedTally, at: string): Promise<void> {
+  await db.execute(q.tally, partnerId, day, tally.accepted, tally.duplicate, tally.refused)
+  await db.execute(q.seen, at, partnerId)
+}
+
+/** Every partner's rows on one day, by partner id: at most one counter row per partner. */
+export async function feedDay(db: Db, day: string, limit = PARTNERS_LIST_LIMIT): Promise<Map<string, FeedTally>> {
+  const rows = await db.query(q.feedDay, day, limit)
+  return new Map(rows.map((r) => [r.partner_id, { accepted: Number(r.accepted), duplicate: Number(r.duplicate), refused: Number(r.refused) }]))
 }
 
 export async function linkedPerson(db: Db, partnerId: string, partnerUserHash: string): Promise<string | undefined> {

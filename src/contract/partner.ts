@@ -33,6 +33,10 @@ export interface PartnerView {
   secretVersion: number
   createdAt: string
   revokedAt?: string
+  /** Feed health, for the city's organizers: the last signed request the cloud took from it */
+  lastSeenAt?: string
+  /** and its rows' answers on the current Asia/Shanghai day */
+  today?: { accepted: number; duplicate: number; refused: number }
 }
 
 export interface SecretIssued {

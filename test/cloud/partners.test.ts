@@ -179,4 +179,32 @@ describe('partners', () => {
     const again = await agreed(h, 'ann')
     expect((await again.ok('listMyPartnerLinks')).partners.filter((p: any) => p.linkedAt)).toEqual([])
   })
+
+  it("show each partner's feed health to the city: today's rows accepted, duplicate and refused, and when it was last seen", async () => {
+    const bike = await register(boss, 'Hello Bike')
+    const quiet = await register(boss, 'Quiet Bus')
+    const ann = await agreed(h, 'ann')
+    const { code } = await ann.ok('createLinkCode', { partnerId: bike.partnerId })
+    const health = async (id: string) => (await boss.ok('listPartners')).partners.find((p: any) => p.id === id)
+    expect(await health(quiet.partnerId)).toMatchObject({ today: { accepted: 0, duplicate: 0, refused: 0 } })
+    expect((await health(quiet.partnerId)).lastSeenAt).toBeUndefined()
+    const rows = [
+      { rowId: 'h1', linkCode: code, partnerUserId: 'u1' },
+      { rowId: 'h2', linkCode: 'ZZZZZZZZ', partnerUserId: 'u2' },
+      { rowId: 'bad id!', linkCode: code, partnerUserId: 'u3' },
+    ]
+    await send(h, bike, 'link', { rows })
+    h.clock.ms += 60_000
+    await send(h, bike, 'link', { rows: rows.slice(0, 1) })
+    const seen = await health(bike.partnerId)
+    expect(seen.today).toEqual({ accepted: 1, duplicate: 1, refused: 2 })
+    expect(seen.lastSeenAt).toBe('2026-11-29T10:01:00.000+08:00')
+    // a request that fails its signature is not the partner's, and counts nowhere
+    await send(h, bike, 'link', { rows }, { secret: quiet.secret })
+    expect((await health(bike.partnerId)).today).toEqual({ accepted: 1, duplicate: 1, refused: 2 })
+    // health survives a rotation in what the list answers, and the next Shanghai day starts at zero
+    await boss.ok('rotatePartnerSecret', { partnerId: bike.partnerId })
+    h.clock.ms += 24 * 3_600_000
+    expect(await health(bike.partnerId)).toMatchObject({ today: { accepted: 0, duplicate: 0, refused: 0 }, lastSeenAt: '2026-11-29T10:01:00.000+08:00' })
+  })
 })

@@ -178,6 +178,9 @@ describe('city organizers and the partners they register', () => {
     expect(text(`#partner-line-${id}`)).toBe(`共享单车 · 密钥第 1 版 · 登记于 ${shanghaiDay(Date.now())}`)
     expect(testUtils.queries.querySelector(`#partner-secret-${id}`)).toBeNull()
     expect(document.body.textContent).not.toContain(first)
+    // its feed health: the link row above was refused (no such code), and the partner was seen then
+    await testUtils.queries.waitForQuerySelector(`#partner-health-${id}`)
+    expect(text(`#partner-health-${id}`)).toMatch(/^今日数据：接收 0 条，重复 0 条，拒收 1 条 · 最近来访 \d{4}-\d\d-\d\d \d\d:\d\d$/)
 
     await tapLabel(testUtils, '轮换 哈啰单车 的密钥')
     expect(await testUtils.queries.waitForQueryByText('轮换后旧密钥立即失效，哈啰单车 须改用新密钥签名。确定轮换？')).toBeTruthy()
@@ -188,6 +191,7 @@ describe('city organizers and the partners they register', () => {
     expect(second).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(second).not.toBe(first)
     expect(text(`#partner-line-${id}`)).toBe(`共享单车 · 密钥第 2 版 · 登记于 ${shanghaiDay(Date.now())}`)
+    expect(text(`#partner-health-${id}`)).toContain('拒收 1 条')
     expect((await linkAsPartner({ partnerId: id, secret: first }, 'ABCDEFGH', 'link-2')).status).toBe(401)
     expect((await linkAsPartner({ partnerId: id, secret: second }, 'ABCDEFGH', 'link-3')).status).toBe(200)
     await tapLabel(testUtils, '我已保存，收起密钥（哈啰单车）')

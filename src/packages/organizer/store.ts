@@ -214,15 +214,21 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
   },
   async rotatePartnerSecret(partnerId) {
     const issued = await freshOnConflict(() => callCloud('rotatePartnerSecret', { partnerId }), get().loadPartners)
-    set((s) => ({ partners: upsert(s.partners, issued.partner, (x) => x.id) }))
+    set((s) => ({ partners: upsert(s.partners, withHealth(s.partners, issued.partner), (x) => x.id) }))
     return issued
   },
   async revokePartner(partnerId) {
     const { partner } = await freshOnConflict(() => callCloud('revokePartner', { partnerId }), get().loadPartners)
-    set((s) => ({ partners: upsert(s.partners, partner, (x) => x.id) }))
+    set((s) => ({ partners: upsert(s.partners, withHealth(s.partners, partner), (x) => x.id) }))
     return partner
   },
 }))
+
+/** A rotation's or revocation's answer carries no feed health (only the list does): the one shown stays. */
+const withHealth = (shown: readonly PartnerView[], partner: PartnerView): PartnerView => {
+  const before = shown.find((p) => p.id === partner.id)
+  return { ...(before?.today ? { today: before.today } : {}), ...(before?.lastSeenAt ? { lastSeenAt: before.lastSeenAt } : {}), ...partner }
+}
 
 /** Another organizer rotated or revoked it a moment ago: the list is fetched again, so what is shown is the state the refusal is about. */
 async function freshOnConflict<T>(send: () => Promise<T>, reload: () => Promise<void>): Promise<T> {

@@ -119,6 +119,11 @@ export function PartnerCard({ partner: p, issued, onIssued, onDismiss, t }: Part
       <Text className={`partner-admin__state${p.revokedAt ? ' partner-admin__state--revoked' : ''}`} id={`partner-state-${p.id}`}>
         {p.revokedAt ? t('partner.revokedMark', { day: shanghaiDay(p.revokedAt) }) : t('partner.active')}
       </Text>
+      {p.today ? (
+        <Text className='muted' id={`partner-health-${p.id}`}>
+          {t('partner.health', { ...p.today, seen: p.lastSeenAt ? p.lastSeenAt.slice(0, 16).replace('T', ' ') : t('partner.neverSeen') })}
+        </Text>
+      ) : null}
       {action.noticeProps ? <Notice {...action.noticeProps} /> : null}
       {issued ? <SecretBox issued={issued} onDismiss={onDismiss} t={t} /> : null}
       {p.revokedAt ? null : (
