@@ -7,6 +7,8 @@ import { defineFunction, type Services } from '../function'
 import { communityTotals, communityDayGrams, listCommunities } from '../communities/queries'
 import { listProjects, projectTotals } from './queries'
 import { issuanceByMonth } from '../treasury/queries'
+import { evidenceGrams } from '../wallet/queries'
+import { gramsByEvidence } from '../../src/core/evidence'
 
 /** A public page is read far more often than the city changes: one answer serves every reader for this long. */
 export const DASHBOARD_CACHE_MS = 10_000
@@ -37,13 +39,14 @@ async function dashboard(services: Services, nowMs: number): Promise<CityDashboa
   const today = shanghaiDay(nowMs)
   const { thisWeek, lastWeek } = weekRanges(today)
   const months = monthsEnding(shanghaiMonth(nowMs), 12)
-  const [totals, days, communities, projects, raised, issued] = await Promise.all([
+  const [totals, days, communities, projects, raised, issued, byEvidence] = await Promise.all([
     communityTotals(store),
     communityDayGrams(store, lastWeek.fromDay, today),
     listCommunities(store),
     listProjects(store, false),
     projectTotals(store),
     issuanceByMonth(store, months[0]),
+    evidenceGrams(store),
   ])
   const inRange = (day: string, range: { fromDay: string; toDay: string }) => day >= range.fromDay && day <= range.toDay
   const weekGrams = (range: { fromDay: string; toDay: string }, communityId?: string) =>
@@ -77,6 +80,7 @@ async function dashboard(services: Services, nowMs: number): Promise<CityDashboa
         }
       : {}),
     issuance: months.map((month) => ({ month, points: issued.find((i) => i.month === month)?.points ?? 0 })),
+    evidence: gramsByEvidence(byEvidence),
     projects: projects.map((p) => ({
       id: p.id,
       title: p.title,

@@ -53,6 +53,8 @@ export const decideReview = defineFunction({
             factorId: original.factorId,
             sourceVersion: original.sourceVersion,
             methodologyVersion: original.methodologyVersion,
+            // what it takes back was proven as the original was: the city's grams by evidence fall where they rose
+            evidence: original.evidence,
             day: original.day,
             ref: original.id,
           },

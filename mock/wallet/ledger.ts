@@ -7,7 +7,7 @@ import { slotOf } from '../../src/core/counters'
 import { applyToWallet, entryHash, type UnhashedEntry } from '../../src/core/ledger'
 import { toShanghaiIso } from '../../src/core/time'
 import type { Services } from '../function'
-import { lockPerson, appendEntry as appendEntryQuery, addCreditedGrams, getWallet } from './queries'
+import { lockPerson, appendEntry as appendEntryQuery, addCreditedGrams, addEvidenceGrams, getWallet } from './queries'
 import { communityOf, addCommunityCounters, addCommunityDayGrams } from '../communities/queries'
 
 export type NewEntry = Omit<UnhashedEntry, 'id' | 'seq' | 'prevHash' | 'createdAt'>
@@ -43,6 +43,7 @@ export async function appendEntry(services: Services, openid: string, draft: New
   if (countsTowardDailyCap(entry)) {
     await addCreditedGrams(store, openid, capKeyOf(entry.factorId), entry.day, entry.gramsCo2e)
     await addCreditedGrams(store, openid, DAY_TOTAL_KEY, entry.day, entry.gramsCo2e)
+    if (entry.gramsCo2e !== 0) await addEvidenceGrams(store, entry.factorId, entry.evidence, slot, entry.gramsCo2e)
   }
   return { entry, wallet: next }
 }

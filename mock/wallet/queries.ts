@@ -9,6 +9,7 @@ import { isBookkeepingKey } from '../../src/core/steps'
 import { GENESIS_HASH } from '../../src/core/ledger'
 import { NO_COMMUNITY } from '../../src/core/community'
 import { sql, type Db } from '../storage/port'
+import { everyRow, pastBound } from '../storage/bounds'
 
 export interface WalletRecord extends Wallet {
   pointsHeld: number
@@ -191,6 +192,13 @@ const q = {
   ),
   trips: sql<[string], { recent_trips: string | null }>('SELECT recent_trips FROM wallets WHERE openid = ?'),
   saveTrips: sql('UPDATE wallets SET recent_trips = ? WHERE openid = ?'),
+  // The city's grams by factor and evidence as written (src/core/evidence reads the level), in the person's slot.
+  addEvidenceGrams: sql(
+    'INSERT INTO evidence_grams (factor_id, evidence, slot, grams) VALUES (?, ?, ?, ?) ON CONFLICT (factor_id, evidence, slot) DO UPDATE SET grams = grams + excluded.grams',
+  ),
+  evidenceGrams: sql<[number], { factor_id: string; evidence: string; grams: number }>(
+    'SELECT factor_id, evidence, SUM(grams) AS grams FROM evidence_grams GROUP BY factor_id, evidence ORDER BY factor_id, evidence LIMIT ?',
+  ),
   addCreditedGrams: sql(
     'INSERT INTO day_factor_grams (openid, day, factor_id, grams) VALUES (?, ?, ?, ?) ON CONFLICT (openid, day, factor_id) DO UPDATE SET grams = grams + excluded.grams',
   ),
@@ -356,6 +364,19 @@ export async function recentTrips(db: Db, openid: string) {
 
 export async function saveTrips(db: Db, openid: string, trips: Trip[]) {
   await savePersonMemory(db, openid, JSON.stringify(trips))
+}
+
+export async function addEvidenceGrams(db: Db, factorId: string, evidence: string | undefined, slot: number, grams: number) {
+  await db.defer(q.addEvidenceGrams, factorId, evidence ?? '', slot, grams)
+}
+
+/** Factors × evidences: a few dozen pairs; a total needs every one. */
+export const EVIDENCE_PAIRS_BOUND = 1_000
+
+/** Outside a write transaction only (the public dashboard reads a snapshot): one row per factor and evidence. */
+export async function evidenceGrams(db: Db): Promise<{ factorId: string; evidence: string; gramsCo2e: number }[]> {
+  const rows = everyRow(await db.query(q.evidenceGrams, pastBound(EVIDENCE_PAIRS_BOUND)), EVIDENCE_PAIRS_BOUND, 'grams by evidence')
+  return rows.map((r) => ({ factorId: r.factor_id, evidence: r.evidence, gramsCo2e: Number(r.grams) }))
 }
 
 export async function addCreditedGrams(db: Db, openid: string, factorId: string, day: string, grams: number) {

@@ -1,4 +1,5 @@
 /** The city's public figures and its treasury, as the cloud answers them (re-exported by ./types). */
+import type { EvidenceLevel } from '../core/evidence'
 
 export interface CityDashboard {
   asOf: string
@@ -14,6 +15,8 @@ export interface CityDashboard {
   projects: { id: string; title: string; goalPoints: number; raisedPoints: number; donors: number; active: boolean }[]
   /** points city organizers issued into the treasury, per Asia/Shanghai month, the last 12 months (oldest first) */
   issuance: { month: string; points: number }[]
+  /** Issue 24: the city's credited grams by how they were proven, every level strongest first (src/core/evidence) */
+  evidence: { level: EvidenceLevel; gramsCo2e: number }[]
 }
 
 /** Issue 21: the city's treasury as an organizer sees it (a community organizer: their own purse only). */

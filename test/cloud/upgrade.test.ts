@@ -54,6 +54,10 @@ sqliteOnly('upgrades a release-1 database in place: migrations recorded, ledgers
   for (const [day, grams] of byDay) expect((await dayCounters(storage, ann.openid, day, 'none')).dayGrams).toBe(grams)
   expect((await ann.ok('listMyRedemptions')).redemptions).toHaveLength(1)
   expect((await ann.ok('listProjects')).projects[0]).toMatchObject({ raisedPoints: 100, myPoints: 100 })
+  // The city's grams by evidence were filled from the ledger: release 1 knew only self-reported check-ins.
+  const evidence = (await ann.ok('getCityDashboard')).evidence
+  expect(evidence.find((l: any) => l.level === 'self-reported').gramsCo2e).toBe(RELEASE_1_WALLETS.ann.gramsCo2eTotal + RELEASE_1_WALLETS.bo.gramsCo2eTotal)
+  expect(evidence.filter((l: any) => l.level !== 'self-reported').every((l: any) => l.gramsCo2e === 0)).toBe(true)
   // What v1.1 added works on the upgraded file.
   expect((await ann.ok('agreePrivacy', { version: 1 })).privacyVersion).toBe(1)
   await h.close()

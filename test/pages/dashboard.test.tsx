@@ -66,8 +66,18 @@ describe('the public city dashboard', () => {
     expect(months[0].textContent).toMatch(/^\d{4}-\d{2}：发行 0 积分$/)
     expect(months.map((m) => m.id.slice('city-issuance-'.length))).toEqual([...months.map((m) => m.id.slice('city-issuance-'.length))].sort())
 
+    // how the grams were proven: every level, strongest first; these bus trips are all the residents' own word
+    const levels = Array.from(testUtils.queries.querySelectorAll('#city-evidence .city__month'))
+    expect(levels.map((l) => l.id)).toEqual(
+      ['operator', 'scale', 'station-display', 'venue-display', 'verified-steps', 'self-reported'].map((l) => `city-evidence-${l}`),
+    )
+    expect(levels[5].textContent).toBe('居民自报：100%（1.95 kg）')
+    expect(levels[0].textContent).toBe('运营方数据：0%（0.00 kg）')
+    expect(levels[5].querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).toBe('100')
+
     await testUtils.act(async () => useAppStore.getState().setLang('en'))
     expect(await testUtils.queries.waitForQueryByText(`${thisMonth()}: 60000 points issued`)).toBeTruthy()
+    expect(testUtils.queries.querySelector('#city-evidence-self-reported')!.textContent).toBe('Self-reported: 100% (1.95 kg)')
     expect(testUtils.queries.queryByText('Other communities')).toBeTruthy()
   })
 

@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import type { ErrorCode, ErrorReason } from '../../contract/errors'
 import type { CreditRules, Factor, LedgerEntry, Station } from '../../contract/types'
 import type { Evidence } from '../stationCode'
+import type { EvidenceLevel } from '../evidence'
 
 export type { Evidence }
 
@@ -171,4 +172,6 @@ export interface CheckInKind<R extends KindRequest = KindRequest> {
   challengeMetrics?: Record<string, ChallengeMetricRule>
   /** present for kinds a resident checks in (steps come from syncSteps instead) */
   request?: RequestRules<R>
+  /** what its entries prove when they name no evidence of their own (src/core/evidence; default self-reported) */
+  evidenceLevel?: EvidenceLevel
 }

@@ -7,6 +7,8 @@ import type { CheckInKind } from './kind'
 export const steps: CheckInKind = {
   name: 'steps',
   capKey: () => 'travel.walk',
+  // WeChat signed the count (src/core/steps): the resident's own word plays no part.
+  evidenceLevel: 'verified-steps',
   labels: {
     factorLabelKey: () => 'factor.werun',
     measured: (e) => `${e.steps ?? 0} steps`,

@@ -12,7 +12,7 @@ import { selectLang, useAppStore } from '@/store'
 import { MESSAGES } from '../../messages'
 import { usePublicStore } from '../../store'
 import './index.scss'
-import { CityFigures, CommunityBoard, IssuanceChart, ProjectsBoard } from './parts/CityParts'
+import { CityFigures, CommunityBoard, EvidenceShare, IssuanceChart, ProjectsBoard } from './parts/CityParts'
 
 const REFRESH_MS = 10_000
 
@@ -50,6 +50,7 @@ export default function CityDashboardPage() {
         <View>
           <CityFigures board={board} t={t} />
           <CommunityBoard board={board} t={t} />
+          <EvidenceShare board={board} t={t} />
           <IssuanceChart board={board} t={t} />
           <ProjectsBoard board={board} t={t} />
           <Text className='muted city__asof'>{t('city.asOf', { time: board.asOf.slice(0, 16).replace('T', ' ') })}</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { ProgressBar } from '@/components/ProgressBar'
 import type { CityDashboard } from '@/contract/types'
 import { PUBLIC_MIN_RESIDENTS, weekChangePercent } from '@/core/community'
+import { evidenceShares } from '@/core/evidence'
 import { formatKg, type Translate } from '@/i18n'
 import type { MessageKey } from '@/i18n/messages'
 import type { PackageKey } from '../../../messages'
@@ -88,6 +89,31 @@ export function IssuanceChart({ board, t }: Props) {
             <View key={m.month} className='city__month' id={`city-issuance-${m.month}`}>
               <Text className='city__month-label'>{line}</Text>
               <ProgressBar value={m.points} max={maxIssued} label={line} />
+            </View>
+          )
+        })}
+      </View>
+    </View>
+  )
+}
+
+/** How the city's grams were proven, strongest first: what an operator or a scale reported down to the resident's own word. */
+export function EvidenceShare({ board, t }: Props) {
+  const levels = evidenceShares(board.evidence ?? [])
+  if (levels.length === 0) return null
+  return (
+    <View>
+      <View className='section-title' role='heading' aria-level={2}>
+        {t('city.evidence')}
+      </View>
+      <View className='card' id='city-evidence'>
+        <Text className='muted'>{t('city.evidenceHint')}</Text>
+        {levels.map((l) => {
+          const line = t('city.evidenceLine', { level: t(`city.evidence.${l.level}`), percent: l.percent, kg: formatKg(Math.max(0, l.gramsCo2e)) })
+          return (
+            <View key={l.level} className='city__month' id={`city-evidence-${l.level}`}>
+              <Text className='city__month-label'>{line}</Text>
+              <ProgressBar value={l.percent} max={100} label={line} />
             </View>
           )
         })}
