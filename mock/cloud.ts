@@ -4,6 +4,8 @@
  * contract's `{ result }` or `{ error }` with its status. Transports (HTTP, in-process) sit on top.
  */
 import { handlePartnerCall, type PartnerHttpAnswer, type PartnerHttpRequest } from './partners/api'
+import { forgetNoncesBefore } from './partners/queries'
+import { PARTNER_LIMITS } from '../src/core/partners'
 import type { OpenDataExchange } from './platform/openData'
 import { randomBytes } from 'node:crypto'
 import { customAlphabet } from 'nanoid'
@@ -89,6 +91,8 @@ export interface Cloud {
   sweepBudgets(): Promise<number>
   /** forgets departed identities none of whose limits matters any more (src/core/departure); the server runs it periodically */
   sweepDeparted(): Promise<number>
+  /** forgets partner nonces older than any fresh request can be (a replay of them is refused by its timestamp); the server runs it periodically */
+  sweepPartnerNonces(): Promise<number>
   /** one pass of the reminder outbox: due reminders sent through WeChat or left for the app's inbox */
   sendReminders(): ReturnType<typeof sendDueReminders>
   /** one signed request of the partner API (`POST /partner/v1/<op>`, mock/partners/api.ts) */
@@ -237,6 +241,7 @@ export async function createCloud(options: CloudOptions): Promise<Cloud> {
     sweepExpired: () => expireDue(services),
     sweepBudgets: () => closeEndedBudgets(services),
     sweepDeparted: () => purgeDeparted(store, now()),
+    sweepPartnerNonces: () => store.transaction((tx) => forgetNoncesBefore(tx, now() - PARTNER_LIMITS.nonceMemoryMs)),
     sendReminders: () => sendDueReminders(services, options.reminderSender, options.reminderTemplates ?? {}),
     async partnerCall(op, request) {
       try {

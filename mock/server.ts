@@ -107,7 +107,8 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
     observer,
   })
   const drainer = drainable(server)
-  // Vouchers also expire on access; the sweep refunds the ones nobody looks at, and closes ended budgets.
+  // Vouchers also expire on access; the sweep refunds the ones nobody looks at, closes ended budgets, forgets
+  // departed identities and partner nonces past their use.
   const sweep = setInterval(() => {
     void drainer.background(async () => {
       try {
@@ -116,6 +117,7 @@ async function main(config: ServerConfig, platform: PlatformSettings, log: Logge
         const back = await cloud.sweepBudgets()
         if (back > 0) log.info({ points: back }, `closed budgets gave ${back} unspent point(s) back to their purses`)
         await cloud.sweepDeparted()
+        await cloud.sweepPartnerNonces()
       } catch (error) {
         log.error({ err: error }, 'sweep failed')
       }

@@ -14,7 +14,7 @@ import { inTransaction, type Services } from '../function'
 import type { RateLimiter } from '../platform/rateLimit'
 import { PARTNER_ROW_HANDLERS } from './rows'
 import { signatureMatches, unsealSecret } from './signing'
-import { forgetNoncesBefore, getPartner, partnerRow, recordFeedTally, recordPartnerRow, takeNonce, type PartnerRecord } from './queries'
+import { getPartner, partnerRow, recordFeedTally, recordPartnerRow, takeNonce, type PartnerRecord } from './queries'
 
 export interface PartnerHttpRequest {
   method: string
@@ -54,10 +54,9 @@ async function authenticate(services: Services, request: PartnerHttpRequest): Pr
     )
   }
   // Taken only after the signature holds, so nobody else can burn a partner's nonces.
-  const fresh = await services.storage.transaction(async (tx) => {
-    await forgetNoncesBefore(tx, nowMs - PARTNER_LIMITS.nonceMemoryMs)
-    return takeNonce(tx, partner.id, auth.value.nonce, nowMs)
-  })
+  // Nonces past their use are forgotten by the server's periodic sweep (cloud.sweepPartnerNonces), not here: a
+  // range delete on every request would make every partner's requests contend for one index.
+  const fresh = await services.storage.transaction((tx) => takeNonce(tx, partner.id, auth.value.nonce, nowMs))
   if (!fresh) return refuse('UNAUTHENTICATED', 'this nonce was already used: make a new one for every request (a replayed request is refused)')
   return partner
 }

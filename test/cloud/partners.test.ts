@@ -207,4 +207,23 @@ describe('partners', () => {
     h.clock.ms += 24 * 3_600_000
     expect(await health(bike.partnerId)).toMatchObject({ today: { accepted: 0, duplicate: 0, refused: 0 }, lastSeenAt: '2026-11-29T10:01:00.000+08:00' })
   })
+
+  it("forget nonces in the periodic sweep once their requests' timestamps would be refused anyway, and never a fresh one", async () => {
+    const p = await register(boss)
+    const body = { rows: [{ rowId: 'n1', linkCode: 'ABCDEFGH', partnerUserId: 'u1' }] }
+    expect((await send(h, p, 'link', body, { nonce: 'nonce-old-000000001' })).status).toBe(200)
+    h.clock.ms += PARTNER_LIMITS.nonceMemoryMs - 1_000
+    expect((await send(h, p, 'link', body, { nonce: 'nonce-new-000000002' })).status).toBe(200)
+    expect(await h.cloud.sweepPartnerNonces()).toBe(0)
+    h.clock.ms += 2_000
+    // the first is past its memory; the second is still within the skew a replay could use
+    expect(await h.cloud.sweepPartnerNonces()).toBe(1)
+    expect((await send(h, p, 'link', body, { nonce: 'nonce-new-000000002' })).body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
+    // the forgotten one, replayed with its own old timestamp, is refused by the clock
+    const stale = await send(h, p, 'link', body, {
+      nonce: 'nonce-old-000000001',
+      timestampS: Math.floor((h.clock.ms - PARTNER_LIMITS.nonceMemoryMs - 1_000) / 1000),
+    })
+    expect(stale.body).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('timestamp') } })
+  })
 })
