@@ -71,55 +71,56 @@ export function CommunityBoard({ board, t }: Props) {
   )
 }
 
+/** A titled card of labelled bars, one a row, each bar read out by its own line. */
+function BarCard({
+  id,
+  title,
+  hint,
+  rows,
+  max,
+}: {
+  id: string
+  title: string
+  hint: string
+  rows: { key: string; line: string; value: number }[]
+  max: number
+}) {
+  return (
+    <View>
+      <View className='section-title' role='heading' aria-level={2}>
+        {title}
+      </View>
+      <View className='card' id={id}>
+        <Text className='muted'>{hint}</Text>
+        {rows.map((r) => (
+          <View key={r.key} className='city__month' id={`${id}-${r.key}`}>
+            <Text className='city__month-label'>{r.line}</Text>
+            <ProgressBar value={r.value} max={max} label={r.line} />
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
 /** Points issued month by month: what the city's treasury put into circulation. */
 export function IssuanceChart({ board, t }: Props) {
   const issuance = board.issuance ?? []
   if (issuance.length === 0) return null
-  const maxIssued = Math.max(1, ...issuance.map((m) => m.points))
-  return (
-    <View>
-      <View className='section-title' role='heading' aria-level={2}>
-        {t('city.issuance')}
-      </View>
-      <View className='card' id='city-issuance'>
-        <Text className='muted'>{t('city.issuanceHint')}</Text>
-        {issuance.map((m) => {
-          const line = t('city.issuanceLine', { month: m.month, points: m.points })
-          return (
-            <View key={m.month} className='city__month' id={`city-issuance-${m.month}`}>
-              <Text className='city__month-label'>{line}</Text>
-              <ProgressBar value={m.points} max={maxIssued} label={line} />
-            </View>
-          )
-        })}
-      </View>
-    </View>
-  )
+  const rows = issuance.map((m) => ({ key: m.month, line: t('city.issuanceLine', { month: m.month, points: m.points }), value: m.points }))
+  return <BarCard id='city-issuance' title={t('city.issuance')} hint={t('city.issuanceHint')} rows={rows} max={Math.max(1, ...issuance.map((m) => m.points))} />
 }
 
 /** How the city's grams were proven, strongest first: what an operator or a scale reported down to the resident's own word. */
 export function EvidenceShare({ board, t }: Props) {
   const levels = evidenceShares(board.evidence ?? [])
   if (levels.length === 0) return null
-  return (
-    <View>
-      <View className='section-title' role='heading' aria-level={2}>
-        {t('city.evidence')}
-      </View>
-      <View className='card' id='city-evidence'>
-        <Text className='muted'>{t('city.evidenceHint')}</Text>
-        {levels.map((l) => {
-          const line = t('city.evidenceLine', { level: t(`city.evidence.${l.level}`), percent: l.percent, kg: formatKg(Math.max(0, l.gramsCo2e)) })
-          return (
-            <View key={l.level} className='city__month' id={`city-evidence-${l.level}`}>
-              <Text className='city__month-label'>{line}</Text>
-              <ProgressBar value={l.percent} max={100} label={line} />
-            </View>
-          )
-        })}
-      </View>
-    </View>
-  )
+  const rows = levels.map((l) => ({
+    key: l.level,
+    line: t('city.evidenceLine', { level: t(`city.evidence.${l.level}`), percent: l.percent, kg: formatKg(Math.max(0, l.gramsCo2e)) }),
+    value: l.percent,
+  }))
+  return <BarCard id='city-evidence' title={t('city.evidence')} hint={t('city.evidenceHint')} rows={rows} max={100} />
 }
 
 /** Public-good projects and what residents have given to them. */
