@@ -11,6 +11,9 @@ export const DEMO_HANDLE = 'demo'
 export const DEMO_NEIGHBOUR = 'neighbour'
 /** The dev handle that organizes the Riverside community (the dev handle `organizer` runs the whole city). */
 export const DEMO_COMMUNITY_ORGANIZER = 'riverside'
+/** Staff at the Riverside café (hands out its offer), and at the city-wide bakery (whose vouchers the café refuses). */
+export const DEMO_CAFE_STAFF = 'cafe'
+export const DEMO_BAKERY_STAFF = 'baker'
 
 export async function seedDemoData(cloud: Cloud): Promise<void> {
   if (await findUserByHandle(cloud.store, DEMO_HANDLE)) return
@@ -73,6 +76,47 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
     communityId: maple.id,
     points: 10_000,
     reason: '枫林社区活动 Maple Grove events',
+  })
+  // Merchants (issue 24): a café in Riverside and a city-wide bakery, each with one offer and one staff account.
+  const cafe = (await call(city.auth, 'registerPartner', { name: '滨河咖啡 Riverside Café', kind: 'merchant', feeds: [] })).partner
+  await call(city.auth, 'upsertMerchant', {
+    merchantId: cafe.id,
+    address: '滨河路 20 号',
+    openingHours: '08:00–20:00',
+    latitude: 30.5728,
+    longitude: 104.0668,
+    communityId: riverside.id,
+  })
+  const bakery = (await call(city.auth, 'registerPartner', { name: '城南面包 South Bakery', kind: 'merchant', feeds: [] })).partner
+  await call(city.auth, 'upsertMerchant', {
+    merchantId: bakery.id,
+    address: '人民南路 99 号',
+    openingHours: '07:00–19:00',
+    latitude: 30.6415,
+    longitude: 104.0633,
+  })
+  for (const [merchant, handle] of [
+    [cafe, DEMO_CAFE_STAFF],
+    [bakery, DEMO_BAKERY_STAFF],
+  ] as const) {
+    await call(city.auth, 'appointMerchantStaff', { merchantId: merchant.id, openid: (await loginAs(handle)).openid })
+  }
+  const cafeStaff = await loginAs(DEMO_CAFE_STAFF)
+  await call(cafeStaff.auth, 'upsertOffer', {
+    merchantId: cafe.id,
+    title: '自带杯拿铁 Latte in your own cup',
+    description: '凭券到店领取一杯拿铁',
+    pointsCost: 30,
+    stock: 100,
+    perUserLimit: 2,
+    subsidyFen: 500,
+  })
+  await call((await loginAs(DEMO_BAKERY_STAFF)).auth, 'upsertOffer', {
+    merchantId: bakery.id,
+    title: '全麦面包 Wholemeal loaf',
+    pointsCost: 40,
+    stock: 50,
+    subsidyFen: 300,
   })
   const { auth } = await loginAs(DEMO_HANDLE)
   await call(auth, 'setMyCommunity', { communityId: riverside.id })

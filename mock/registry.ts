@@ -75,11 +75,31 @@ import { listPartners } from './partners/listPartners'
 import { listMyPartnerLinks } from './partners/listMyPartnerLinks'
 import { createLinkCode } from './partners/createLinkCode'
 import { unlinkPartner } from './partners/unlinkPartner'
+import { upsertMerchant } from './merchants/upsertMerchant'
+import { listMerchantStaff } from './merchants/listMerchantStaff'
+import { appointMerchantStaff } from './merchants/appointMerchantStaff'
+import { removeMerchantStaff } from './merchants/removeMerchantStaff'
+import { listMyMerchants } from './merchants/listMyMerchants'
+import { listMerchantOffers } from './merchants/listMerchantOffers'
+import { upsertOffer } from './merchants/upsertOffer'
+import { verifyOffer } from './merchants/verifyOffer'
+import { getMerchantSettlement } from './merchants/getMerchantSettlement'
+import { exportMerchantSettlementCsv } from './merchants/exportMerchantSettlementCsv'
 
 type Registry = { [N in FunctionName]: CloudFunction<N> }
 
 export const FUNCTIONS: Registry = {
   registerPartner,
+  upsertMerchant,
+  listMerchantStaff,
+  appointMerchantStaff,
+  removeMerchantStaff,
+  listMyMerchants,
+  listMerchantOffers,
+  upsertOffer,
+  verifyOffer,
+  getMerchantSettlement,
+  exportMerchantSettlementCsv,
   rotatePartnerSecret,
   revokePartner,
   listPartners,

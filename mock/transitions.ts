@@ -43,7 +43,7 @@ export interface MoveSpec {
  * table's key: names are checked against this list, so no statement text is ever made from input.
  */
 const WRITABLE: Record<string, { key: readonly string[]; columns: readonly string[] }> = {
-  redemptions: { key: ['id'], columns: ['status', 'closed_at', 'verified_by'] },
+  redemptions: { key: ['id'], columns: ['status', 'closed_at', 'verified_by', 'subsidy_fen'] },
   reviews: { key: ['id'], columns: ['status', 'decided_by', 'decided_at', 'adjust_entry_id'] },
   event_signups: { key: ['event_id', 'openid'], columns: ['status', 'signed_at', 'attended_at', 'bonus_entry_id', 'distance_m'] },
   events: { key: ['id'], columns: ['taken', 'slots', 'budget_spent', 'budget_points', 'cancelled_at', 'budget_closed_at'] },

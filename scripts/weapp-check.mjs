@@ -164,6 +164,10 @@ const EXPECTED_TEXT = {
   'packages/organizer/pages/projects/index': '由全市组织者管理',
   'packages/organizer/pages/communities/index': '只有全市组织者',
   'packages/organizer/pages/partners/index': '只有全市组织者可以登记和管理城市合作方',
+  // merchants: a resident on no merchant's staff is told so; a place opened without its query names no map to open
+  'packages/merchant/pages/desk/index': '你还不是任何商家的店员',
+  'packages/merchant/pages/place/index': '这里无法打开地图',
+  'packages/merchant/pages/manage/index': '柜台信息',
 }
 const subPackagePages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
 

@@ -37,6 +37,8 @@ export default defineAppConfig({
         'pages/partners/index',
       ],
     },
+    // Merchants (issue 24): where an offer is handed out (the map), the staff's counter desk, an organizer's merchant.
+    { root: 'packages/merchant', pages: ['pages/place/index', 'pages/desk/index', 'pages/manage/index'] },
     // For anyone, without logging in: the city dashboard and verifying a certificate.
     { root: 'packages/public', pages: ['pages/city/index', 'pages/verify/index'] },
   ],

@@ -6,6 +6,7 @@
  * passed on (or closed when nobody is left).
  */
 import { forgetPartnerLinksOf } from '../partners/queries'
+import { forgetStaffOf } from '../merchants/queries'
 import { createHmac } from 'node:crypto'
 import {
   CARRIED_SHORT_MS,
@@ -156,6 +157,8 @@ export async function depart(services: Services, who: CallerContext): Promise<vo
   )
   // Partners' user ids leave with the person: a partner's later rows about them are refused as unlinked.
   await forgetPartnerLinksOf(store, openid)
+  // A departing person is no longer anyone's staff: no one verifies at a counter under a deleted identity.
+  await forgetStaffOf(store, openid)
   await anonymiseUser(store, openid, at)
 }
 

@@ -41,6 +41,10 @@ export interface RewardRecord {
   active: boolean
   /** the community that stocks it; '' a city-wide reward */
   communityId: string
+  /** the merchant partner whose offer it is (handed out at its counter, funded with its goods); '' the city's own */
+  merchantId: string
+  /** what the city pays the merchant per voucher handed out, in fen */
+  subsidyFen: number
 }
 
 export interface RedemptionRecord {
@@ -58,6 +62,10 @@ export interface RedemptionRecord {
   verifiedBy?: string
   cancelledAt?: string
   expiredAt?: string
+  /** the reward's merchant when redeemed ('' none) */
+  merchantId: string
+  /** the subsidy owed for it, written when its merchant's staff hand it out */
+  subsidyFen: number
 }
 
 export interface RewardRow {
@@ -71,6 +79,8 @@ export interface RewardRow {
   valid_days: number
   active: number
   community_id: string
+  merchant_id: string
+  subsidy_fen: number
 }
 
 export function rewardFromRow(row: RewardRow): RewardRecord {
@@ -84,6 +94,8 @@ export function rewardFromRow(row: RewardRow): RewardRecord {
     validDays: row.valid_days,
     active: row.active === 1,
     communityId: row.community_id,
+    merchantId: row.merchant_id,
+    subsidyFen: Number(row.subsidy_fen),
   }
   if (row.image_url !== null) r.imageUrl = row.image_url
   return r
@@ -102,6 +114,8 @@ export interface RedemptionRow {
   expires_at_ms: number
   closed_at: string | null
   verified_by: string | null
+  merchant_id: string
+  subsidy_fen: number
 }
 
 export function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
@@ -116,6 +130,8 @@ export function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     expiresAtMs: row.expires_at_ms,
+    merchantId: row.merchant_id,
+    subsidyFen: Number(row.subsidy_fen),
   }
   if (row.closed_at !== null) {
     if (row.status === 'fulfilled') r.fulfilledAt = row.closed_at
@@ -134,15 +150,16 @@ const q = {
   reward: sql<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
   rewards: sql<[number, number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY active DESC, points_cost, id LIMIT ?'),
   saveReward: sql(
-    `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id)
-     VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId)
+    `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id, merchant_id, subsidy_fen)
+     VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId, @merchantId, @subsidyFen)
      ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, image_url = excluded.image_url,
        points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
-       valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id`,
+       valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id,
+       merchant_id = excluded.merchant_id, subsidy_fen = excluded.subsidy_fen`,
   ),
   insertRedemption: sql(
-    `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms)
-     VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
+    `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms, merchant_id)
+     VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs, @merchantId)`,
   ),
   redemption: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
   redemptionByCode: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
@@ -183,7 +200,7 @@ export async function saveReward(db: Db, r: RewardRecord) {
   })
 }
 
-export async function insertRedemption(db: Db, r: RedemptionRecord) {
+export async function insertRedemption(db: Db, r: Omit<RedemptionRecord, 'merchantId' | 'subsidyFen'> & { merchantId?: string }) {
   await db.execute(q.insertRedemption, {
     id: r.id,
     openid: r.openid,
@@ -195,6 +212,7 @@ export async function insertRedemption(db: Db, r: RedemptionRecord) {
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
     expiresAtMs: r.expiresAtMs,
+    merchantId: r.merchantId ?? '',
   })
 }
 

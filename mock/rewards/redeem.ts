@@ -14,6 +14,7 @@ import { move } from '../transitions'
 import { getRedemption, getReward, heldRedemptionCounts, getRedemptionByCode, insertRedemption, addRewardHolding } from './queries'
 import { communityOf } from '../communities/queries'
 import { getWallet } from '../wallet/queries'
+import { getPartner } from '../partners/queries'
 
 const DAY_MS = 24 * 3600 * 1000
 /** nanoid draws from crypto.randomFillSync: 31^10 ≈ 8×10^14 codes, unguessable and unambiguous. */
@@ -35,7 +36,9 @@ export const redeem = defineIdempotentFunction({
   async handle(req, { openid }, services) {
     const { store } = services
     const reward = await getReward(store, req.rewardId)
-    if (!reward || !reward.active || !offeredTo(reward.communityId, (await communityOf(store, openid)).communityId)) {
+    // A merchant that left the city (revoked) hands out nothing more: its offers are no longer on offer.
+    const gone = reward !== undefined && reward.merchantId !== '' && (await getPartner(store, reward.merchantId))?.revokedAt !== undefined
+    if (!reward || !reward.active || gone || !offeredTo(reward.communityId, (await communityOf(store, openid)).communityId)) {
       throw new CloudError('NOT_FOUND', `No reward with id ${req.rewardId} is on offer to you.`, { reason: 'redeem.notOffered' })
     }
     if (reward.stock <= 0)
@@ -82,6 +85,8 @@ export const redeem = defineIdempotentFunction({
       createdAt,
       expiresAt: toShanghaiIso(expiresAtMs),
       expiresAtMs,
+      merchantId: reward.merchantId,
+      subsidyFen: 0,
     }
     await insertRedemption(store, record)
     // A new voucher is held: it counts toward the per-person limit until cancelled or expired.

@@ -25,17 +25,25 @@ export function publicReward(r: RewardRecord, myCount: number): Reward {
     communityId: r.communityId,
   }
   if (r.imageUrl) out.imageUrl = r.imageUrl
+  if (r.merchantId !== '') out.subsidyFen = r.subsidyFen
   return out
 }
 
 export function publicRedemption(r: RedemptionRecord): Redemption {
-  const { openid: _owner, expiresAtMs: _ms, verifiedBy: _by, ...rest } = r
+  const { openid: _owner, expiresAtMs: _ms, verifiedBy: _by, merchantId: _merchant, subsidyFen: _subsidy, ...rest } = r
   return rest
 }
 
 /** The compare-and-set that settles a pending voucher, with when (and, at the desk, who). */
-export function settleVoucher(id: string, status: 'fulfilled' | 'cancelled' | 'expired', at: string, by: string | null = null) {
-  return { table: 'redemptions', key: { id }, column: 'status', from: ['pending'], to: status, set: { closed_at: at, verified_by: by } }
+export function settleVoucher(id: string, status: 'fulfilled' | 'cancelled' | 'expired', at: string, by: string | null = null, subsidyFen = 0) {
+  return {
+    table: 'redemptions',
+    key: { id },
+    column: 'status',
+    from: ['pending'],
+    to: status,
+    set: { closed_at: at, verified_by: by, subsidy_fen: subsidyFen },
+  }
 }
 
 /**

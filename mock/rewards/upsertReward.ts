@@ -17,6 +17,9 @@ export const upsertReward = defineFunction({
     const existing = req.id === undefined ? undefined : await getReward(store, req.id)
     if (req.id !== undefined && !existing) throw new CloudError('NOT_FOUND', `No reward with id ${req.id}.`, { reason: 'reward.notFound' })
     if (existing) requireScope(who, existing.communityId, 'reward')
+    // A merchant's offer is stocked through upsertOffer (its staff or its registrar), where its subsidy is checked.
+    if (existing && existing.merchantId !== '')
+      throw new CloudError('PERMISSION_DENIED', 'This reward is a merchant’s offer: change it on the merchant’s page.', { reason: 'reward.merchantOffer' })
     const communityId = communityToSave(who, req.communityId, existing?.communityId, 'A community organizer stocks rewards for their own community only.', {
       reason: 'ownCommunityOnly.rewards',
     })
@@ -32,6 +35,8 @@ export const upsertReward = defineFunction({
       validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
       active: req.active ?? existing?.active ?? true,
       communityId,
+      merchantId: '',
+      subsidyFen: 0,
     }
     await saveReward(store, reward)
     return { reward: publicReward(reward, (await heldRedemptionCounts(store, who.openid)).get(reward.id) ?? 0) }

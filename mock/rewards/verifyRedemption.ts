@@ -32,6 +32,11 @@ export const verifyRedemption = defineFunction({
       })
     const reward = await getReward(store, found.rewardId)
     requireScope(who, reward?.communityId ?? NO_COMMUNITY, 'voucher')
+    // A merchant's offer is handed out at its counter, by its staff (verifyOffer), where its subsidy is recorded.
+    if (found.merchantId !== '')
+      throw new CloudError('PERMISSION_DENIED', 'This voucher is for a merchant’s offer: it is handed out at the merchant’s counter.', {
+        reason: 'voucherDesk.merchantOffer',
+      })
     const current = await freshRedemption(services, found)
     if (current.status !== 'pending') {
       const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt

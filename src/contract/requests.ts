@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import * as s from './schemas'
 import * as partner from './partner'
+import * as merchant from './merchant'
 import type { FunctionName } from './types'
 
 export const REQUEST_SCHEMAS = {
@@ -17,6 +18,16 @@ export const REQUEST_SCHEMAS = {
   listMyPartnerLinks: s.emptySchema,
   createLinkCode: partner.partnerIdSchema,
   unlinkPartner: partner.partnerIdSchema,
+  upsertMerchant: merchant.upsertMerchantSchema,
+  listMerchantStaff: merchant.merchantIdSchema,
+  appointMerchantStaff: merchant.merchantStaffSchema,
+  removeMerchantStaff: merchant.merchantStaffSchema,
+  listMyMerchants: s.emptySchema,
+  listMerchantOffers: merchant.merchantIdSchema,
+  upsertOffer: merchant.upsertOfferSchema,
+  verifyOffer: merchant.verifyOfferSchema,
+  getMerchantSettlement: merchant.merchantMonthSchema,
+  exportMerchantSettlementCsv: merchant.merchantMonthSchema,
   login: s.loginSchema,
   agreePrivacy: s.agreePrivacySchema,
   getMethodology: s.emptySchema,

@@ -151,20 +151,20 @@ export function freeText(field: string, max: number, options: { min?: number; li
     )
 }
 
-const degrees = (name: string, limit: number) =>
+export const degrees = (name: string, limit: number) =>
   z
     .number({ error: `${name} must be a number of degrees` })
     .min(-limit, `${name} must be at least -${limit}`)
     .max(limit, `${name} must be at most ${limit}`)
 
-const intIn = (name: string, min: number, max: number) =>
+export const intIn = (name: string, min: number, max: number) =>
   z
     .number({ error: `${name} must be an integer` })
     .int(`${name} must be an integer`)
     .min(min, `${name} must be at least ${min}`)
     .max(max, `${name} must be at most ${max}`)
 
-const entityId = (name: string) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, `${name} must be 1–64 characters A–Z, 0–9, _ or -`)
+export const entityId = (name: string) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, `${name} must be 1–64 characters A–Z, 0–9, _ or -`)
 
 export const upsertRewardSchema = z.strictObject({
   id: entityId('id').optional(),

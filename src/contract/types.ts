@@ -1,6 +1,7 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
 import type { ChallengeMetric, ReminderKind, TravelMode as Mode } from './constants'
 import type { PartnerFunctions } from './partner'
+import type { MerchantFunctions, OfferMerchant } from './merchant'
 import type { CityDashboard, TreasuryView } from './city'
 
 export type { CityDashboard, TreasuryView } from './city'
@@ -257,6 +258,9 @@ export interface Reward {
   myCount: number
   /** Addition (issue 13): the community that stocks it ('' a city-wide reward) */
   communityId?: string
+  /** Addition (issue 24): a merchant's offer, handed out at its counter; and the city's subsidy per voucher in fen */
+  merchant?: OfferMerchant & { id: string }
+  subsidyFen?: number
 }
 
 export type RedemptionStatus = 'pending' | 'fulfilled' | 'cancelled' | 'expired'
@@ -503,7 +507,7 @@ export interface CommunityEvent {
 }
 
 /** Every cloud function: its request `data` and its `result`. */
-export interface CloudFunctions extends PartnerFunctions {
+export interface CloudFunctions extends PartnerFunctions, MerchantFunctions {
   login: { req: LoginRequest; res: LoginResult }
   agreePrivacy: { req: AgreePrivacyRequest; res: PrivacyAgreement }
   getMethodology: { req: EmptyRequest; res: Methodology }

@@ -4,6 +4,19 @@
  * finds them there with the main table's (./refusals).
  */
 export const zhSubpackageRefusals = {
+  'refusal.cityOnly.merchantCommunity': '只有市级组织者可以把商家划到另一个社区。',
+  'refusal.merchant.noCounter': '请先填写商家的地址、营业时间和位置，再上架优惠。',
+  'refusal.merchant.noSuchOffer': '这个商家没有这项优惠。',
+  'refusal.merchant.notFound': '没有找到这个商家。',
+  'refusal.merchant.notOnStaff': '这个人不是该商家的店员。',
+  'refusal.merchant.notStaff': '只有这个商家的店员可以这样做。',
+  'refusal.merchant.notStocker': '只有这个商家的店员或登记它的组织者可以上架优惠。',
+  'refusal.merchant.notYours': '这个商家属于其他社区（或全市），只有该社区或市级组织者可以管理。',
+  'refusal.merchant.revoked': '这个商家已停止合作，不能再上架优惠。',
+  'refusal.merchant.staffFull': '一个商家最多 {max} 名店员，请先移除一位。',
+  'refusal.merchantDesk.notOurs': '这张券不是本店优惠的兑换券，请不要发放任何物品。',
+  'refusal.reward.merchantOffer': '这是商家的优惠，请在商家页面修改。',
+  'refusal.voucherDesk.merchantOffer': '这张兑换券是商家的优惠，需要在商家柜台由店员核销。',
   'refusal.budget.closedMeanwhile': '这笔预算刚刚已经结清。',
   'refusal.cityOnly.allocate': '只有市级组织者可以分配积分池的积分。',
   'refusal.cityOnly.appointOrganizers': '只有市级组织者可以任命组织者。',
@@ -76,6 +89,19 @@ export const zhSubpackageRefusals = {
 export type SubpackageRefusalKey = keyof typeof zhSubpackageRefusals
 
 export const enSubpackageRefusals: Record<SubpackageRefusalKey, string> = {
+  'refusal.cityOnly.merchantCommunity': 'Only a city organizer can move a merchant to another community.',
+  'refusal.merchant.noCounter': 'Fill in the merchant’s address, opening hours and location before stocking its offers.',
+  'refusal.merchant.noSuchOffer': 'This merchant has no such offer.',
+  'refusal.merchant.notFound': 'No such merchant.',
+  'refusal.merchant.notOnStaff': 'This person is not on this merchant’s staff.',
+  'refusal.merchant.notStaff': 'Only this merchant’s staff can do this.',
+  'refusal.merchant.notStocker': 'Only this merchant’s staff or the organizer who registered it can stock its offers.',
+  'refusal.merchant.notYours': 'This merchant belongs to another community (or the whole city): only its own or a city organizer manages it.',
+  'refusal.merchant.revoked': 'This merchant no longer takes part: its offers cannot be stocked.',
+  'refusal.merchant.staffFull': 'A merchant has at most {max} staff: remove someone first.',
+  'refusal.merchantDesk.notOurs': 'This is not a voucher for one of this shop’s offers. Do not hand out anything.',
+  'refusal.reward.merchantOffer': 'This is a merchant’s offer: change it on the merchant’s page.',
+  'refusal.voucherDesk.merchantOffer': 'This voucher is for a merchant’s offer: the merchant’s staff hand it out at their counter.',
   'refusal.budget.closedMeanwhile': 'This budget was closed a moment ago.',
   'refusal.cityOnly.allocate': "Only a city organizer can allocate the treasury's points.",
   'refusal.cityOnly.appointOrganizers': 'Only a city organizer can appoint organizers.',

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { toJSONSchema } from 'zod'
 import * as schemas from '../../src/contract/schemas'
 import * as partnerSchemas from '../../src/contract/partner'
+import * as merchantSchemas from '../../src/contract/merchant'
 import { REQUEST_SCHEMAS } from '../../src/contract/requests'
 import { FUNCTIONS } from '../../mock/registry'
 import { OPENAPI_PATH, renderOpenApi } from '../../scripts/contract-openapi'
@@ -39,7 +40,7 @@ function definedSchemas(): Record<string, string> {
 
 /** What an identifier of src/contract/schemas is as a schema: itself, or what it returns when it builds one. */
 const schemaNamed = (identifier: string): unknown => {
-  const named = ({ ...schemas, ...partnerSchemas } as Record<string, unknown>)[identifier]
+  const named = ({ ...schemas, ...partnerSchemas, ...merchantSchemas } as Record<string, unknown>)[identifier]
   return typeof named === 'function' ? named() : named
 }
 

@@ -28,6 +28,11 @@ const READ_ONLY = new Set([
   'exportMyData',
   'listMyGroups',
   'listMyPartnerLinks',
+  'listMyMerchants',
+  'listMerchantOffers',
+  'listMerchantStaff',
+  'getMerchantSettlement',
+  'exportMerchantSettlementCsv',
   'listChallenges',
   'getAchievements',
   'getReminders',
@@ -93,6 +98,8 @@ async function fingerprint(): Promise<string> {
     'allowance_grants',
     'allowances',
     'departed_identities',
+    'merchants',
+    'merchant_staff',
   ]) {
     for (const row of await tableRows(server, `SELECT * FROM ${table} ORDER BY 1, 2`)) hash.update(JSON.stringify(row))
   }

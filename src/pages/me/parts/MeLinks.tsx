@@ -16,6 +16,7 @@ import type { TextSize } from '@/store/types'
 const REMINDERS_URL = '/packages/me/pages/reminders/index'
 const COMMUNITY_URL = '/packages/me/pages/community/index'
 const PARTNERS_URL = '/packages/me/pages/partners/index'
+const MERCHANT_DESK_URL = '/packages/merchant/pages/desk/index'
 const CITY_URL = '/packages/public/pages/city/index'
 const METHODOLOGY_URL = '/packages/about/pages/methodology/index'
 const ORGANIZER_TOOLS = [
@@ -115,6 +116,7 @@ export function MeLinks({ action: { run }, t }: { action: Action; t: Translate }
         onClick={go(REMINDERS_URL)}
       />
       <ActionButton variant='secondary' label={t('me.partners')} onClick={go(PARTNERS_URL)} />
+      <ActionButton variant='secondary' label={t('me.merchantDesk')} onClick={go(MERCHANT_DESK_URL)} />
       <ActionButton variant='secondary' label={t('me.export')} onClick={exportData} />
       <ActionButton variant='secondary' label={t('home.methodology')} onClick={go(METHODOLOGY_URL)} />
       <ActionButton variant='secondary' label={t('privacy.title')} onClick={go(PRIVACY_URL)} />

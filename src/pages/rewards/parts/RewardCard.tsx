@@ -7,6 +7,17 @@ import type { Redemption, Reward } from '@/contract/types'
 import type { Translate } from '@/i18n'
 
 export const voucherUrl = (id: string) => `/packages/rewards/pages/voucher/index?id=${encodeURIComponent(id)}`
+/** A merchant's place (subpackage): what listRewards gave, in the query, so the page needs no call of its own. */
+const placeUrl = (m: NonNullable<Reward['merchant']>) =>
+  `/packages/merchant/pages/place/index?${[
+    ['name', m.name],
+    ['address', m.address],
+    ['hours', m.openingHours],
+    ['lat', String(m.latitude)],
+    ['lng', String(m.longitude)],
+  ]
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')}`
 
 interface RewardCardProps {
   reward: Reward
@@ -29,6 +40,16 @@ export function RewardCard({ reward: r, balance, confirming, busy, t, onAsk, onC
     <View className='reward card'>
       <Text className='reward__title'>{r.title}</Text>
       {r.description ? <Text className='muted'>{r.description}</Text> : null}
+      {r.merchant ? (
+        <View className='reward__merchant'>
+          <Text>{t('rewards.merchantAt', { name: r.merchant.name, address: r.merchant.address, hours: r.merchant.openingHours })}</Text>
+          <ActionButton
+            variant='secondary'
+            label={t('rewards.merchantMap', { name: r.merchant.name })}
+            onClick={() => void Taro.navigateTo({ url: placeUrl(r.merchant!) })}
+          />
+        </View>
+      ) : null}
       <View className='reward__facts'>
         <Text className='reward__cost'>{t('rewards.cost', { points: r.pointsCost })}</Text>
         <Text className='reward__fact'>{soldOut ? t('rewards.soldOut') : t('rewards.stock', { stock: r.stock })}</Text>

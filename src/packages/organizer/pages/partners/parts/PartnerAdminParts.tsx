@@ -128,6 +128,13 @@ export function PartnerCard({ partner: p, issued, onIssued, onDismiss, t }: Part
       {issued ? <SecretBox issued={issued} onDismiss={onDismiss} t={t} /> : null}
       {p.revokedAt ? null : (
         <View>
+          {p.kind === 'merchant' ? (
+            <ActionButton
+              variant='secondary'
+              label={t('partner.manageMerchant', { name: p.name })}
+              onClick={() => void Taro.navigateTo({ url: `/packages/merchant/pages/manage/index?merchantId=${encodeURIComponent(p.id)}` })}
+            />
+          ) : null}
           <ConfirmAction
             label={t('partner.rotateNamed', { name: p.name })}
             text={t('partner.rotate')}

@@ -1,0 +1,204 @@
+/**
+ * Merchants (issue 24 item 5): staff appointed per merchant by the organizers who manage it, offers funded with
+ * goods and a city subsidy per voucher, the counter where only the merchant's own staff hand out its own vouchers
+ * (once, whoever races), and the monthly settlement with its CSV. Every scenario ends with the economy audit.
+ */
+import { ENGINE } from '../support/database'
+import { harness, rid, type Caller, type Harness } from './harness'
+
+let h: Harness
+afterEach(() => h.close())
+
+const COUNTER = { address: '东湖路 8 号', openingHours: '08:00–20:00', latitude: 30.5728, longitude: 104.0668 }
+
+/** A city with two communities and their organizers, a café in East (its name typed as a formula) and a city-wide bakery. */
+async function city() {
+  const boss = await h.as('boss')
+  const east = (await boss.ok('upsertCommunity', { name: '东湖社区' })).community
+  const west = (await boss.ok('upsertCommunity', { name: '西山社区' })).community
+  const eastLead = await h.as('east-lead')
+  const westLead = await h.as('west-lead')
+  await boss.ok('grantOrganizer', { openid: eastLead.openid, communityId: east.id, granted: true })
+  await boss.ok('grantOrganizer', { openid: westLead.openid, communityId: west.id, granted: true })
+  const cafe = (await boss.ok('registerPartner', { name: '=Cafe', kind: 'merchant', feeds: [] })).partner
+  const bakery = (await boss.ok('registerPartner', { name: 'Bakery', kind: 'merchant', feeds: [] })).partner
+  await boss.ok('upsertMerchant', { merchantId: cafe.id, ...COUNTER, communityId: east.id })
+  const ann = await h.as('ann')
+  await ann.ok('setMyCommunity', { communityId: east.id })
+  return { boss, east, west, eastLead, westLead, cafe, bakery, ann }
+}
+
+/** A resident with points enough for a few vouchers (one 2 kg cardboard drop). */
+async function earn(resident: Caller) {
+  await resident.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'cardboard', weightKg: 2, stationCode: 'ST-HQ01' })
+}
+
+const redeem = async (resident: Caller, rewardId: string) => (await resident.ok('redeem', { requestId: rid(), rewardId })).redemption
+
+describe('merchants', () => {
+  beforeEach(async () => {
+    h = await harness({ organizers: ['boss'] })
+  })
+
+  it('get staff from a city organizer or their own community’s organizer only; staff are not organizers', async () => {
+    const { boss, eastLead, westLead, cafe, bakery, ann } = await city()
+    const barista = await h.as('cafe')
+    expect((await ann.error('appointMerchantStaff', { merchantId: cafe.id, openid: barista.openid })).reason).toBe('organizer.only')
+    expect((await westLead.error('appointMerchantStaff', { merchantId: cafe.id, openid: barista.openid })).reason).toBe('merchant.notYours')
+    // The bakery is the whole city's: a community organizer does not manage it.
+    expect((await eastLead.error('appointMerchantStaff', { merchantId: bakery.id, openid: barista.openid })).reason).toBe('merchant.notYours')
+    expect((await eastLead.error('appointMerchantStaff', { merchantId: cafe.id, openid: 'nobody' })).reason).toBe('organizer.noAccount')
+    const { staff } = await eastLead.ok('appointMerchantStaff', { merchantId: cafe.id, openid: barista.openid })
+    expect(staff.map((s: any) => s.openid)).toEqual([barista.openid])
+    // Twice is one appointment.
+    expect((await boss.ok('appointMerchantStaff', { merchantId: cafe.id, openid: barista.openid })).staff).toHaveLength(1)
+    expect((await eastLead.error('upsertMerchant', { merchantId: cafe.id, ...COUNTER, communityId: '' })).reason).toBe('cityOnly.merchantCommunity')
+    // A partner of another kind is no merchant.
+    const bikes = (await boss.ok('registerPartner', { name: 'Bikes', kind: 'bikeshare', feeds: [] })).partner
+    expect((await boss.error('appointMerchantStaff', { merchantId: bikes.id, openid: barista.openid })).reason).toBe('merchant.notFound')
+    // Staff are residents: the organizer desk and reward editor stay closed to them.
+    expect((await barista.error('verifyRedemption', { code: 'ABCDEFGHJK' })).reason).toBe('organizer.only')
+    expect((await barista.error('upsertReward', { title: 'x', pointsCost: 1, stock: 1 })).reason).toBe('organizer.only')
+    expect((await barista.error('listMerchantStaff', { merchantId: cafe.id })).reason).toBe('organizer.only')
+    expect((await barista.ok('listMyMerchants')).merchants).toEqual([
+      expect.objectContaining({ id: cafe.id, name: '=Cafe', address: COUNTER.address, staff: true, mayStock: true }),
+    ])
+    await eastLead.ok('removeMerchantStaff', { merchantId: cafe.id, openid: barista.openid })
+    expect((await barista.ok('listMyMerchants')).merchants).toEqual([])
+    expect((await eastLead.error('removeMerchantStaff', { merchantId: cafe.id, openid: barista.openid })).reason).toBe('merchant.notOnStaff')
+  })
+
+  it('stock offers, hand out only their own vouchers once with the subsidy of the moment, and settle the month', async () => {
+    const { boss, west, eastLead, westLead, cafe, bakery, ann } = await city()
+    const barista = await h.as('cafe')
+    const baker = await h.as('baker')
+    await eastLead.ok('appointMerchantStaff', { merchantId: cafe.id, openid: barista.openid })
+    await boss.ok('appointMerchantStaff', { merchantId: bakery.id, openid: baker.openid })
+    const offer = { title: '=Latte', pointsCost: 10, stock: 10, perUserLimit: 5, subsidyFen: 150 }
+    // Who stocks: its staff or its registrar (boss); not a resident, not another organizer; not before its counter is described.
+    expect((await ann.error('upsertOffer', { merchantId: cafe.id, ...offer })).reason).toBe('merchant.notStocker')
+    expect((await eastLead.error('upsertOffer', { merchantId: cafe.id, ...offer })).reason).toBe('merchant.notStocker')
+    expect((await baker.error('upsertOffer', { merchantId: bakery.id, ...offer, title: 'Bread' })).reason).toBe('merchant.noCounter')
+    expect((await barista.error('upsertOffer', { merchantId: cafe.id, ...offer, subsidyFen: 1.5 })).code).toBe('INVALID_ARGUMENT')
+    const latte = (await barista.ok('upsertOffer', { merchantId: cafe.id, ...offer })).reward
+    expect(latte).toMatchObject({ communityId: expect.any(String), subsidyFen: 150, merchant: { id: cafe.id, name: '=Cafe', address: COUNTER.address } })
+    await boss.ok('upsertMerchant', { merchantId: bakery.id, address: '市中心广场 1 号', openingHours: '07:00–19:00', latitude: 30.66, longitude: 104.06 })
+    const bread = (await boss.ok('upsertOffer', { merchantId: bakery.id, title: 'Bread', pointsCost: 10, stock: 10, subsidyFen: 0 })).reward
+    // Another merchant's offer or a city reward reads as absent to this merchant.
+    expect((await barista.error('upsertOffer', { merchantId: cafe.id, ...offer, id: bread.id })).reason).toBe('merchant.noSuchOffer')
+    expect((await barista.error('upsertOffer', { merchantId: cafe.id, ...offer, id: 'rw-bus' })).reason).toBe('merchant.noSuchOffer')
+    // The organizer reward editor leaves a merchant's offer alone.
+    expect((await boss.error('upsertReward', { id: latte.id, title: 'x', pointsCost: 1, stock: 1 })).reason).toBe('reward.merchantOffer')
+
+    // Residents see the offer with where and when to pick it up; a West resident does not see East's café.
+    const seen = (await ann.ok('listRewards')).rewards.find((r: any) => r.id === latte.id)
+    expect(seen.merchant).toEqual({ id: cafe.id, name: '=Cafe', ...COUNTER })
+    const wen = await h.as('wen')
+    await wen.ok('setMyCommunity', { communityId: west.id })
+    expect((await wen.ok('listRewards')).rewards.map((r: any) => r.id)).not.toContain(latte.id)
+
+    await earn(ann)
+    const before = (await ann.ok('getWallet')).wallet.pointsBalance
+    const v1 = await redeem(ann, latte.id)
+    const v2 = await redeem(ann, latte.id)
+    const v3 = await redeem(ann, latte.id)
+    const vBread = await redeem(ann, bread.id)
+    const vBus = await redeem(ann, 'rw-bus')
+    expect((await ann.ok('getWallet')).wallet.pointsBalance).toBe(before - 40 - 50)
+
+    const done = await barista.ok('verifyOffer', { merchantId: cafe.id, code: v1.code })
+    expect(done).toMatchObject({ redemption: { status: 'fulfilled' }, subsidyFen: 150 })
+    const again = await barista.error('verifyOffer', { merchantId: cafe.id, code: v1.code })
+    expect({ code: again.code, reason: again.reason }).toEqual({ code: 'CONFLICT', reason: 'voucherDesk.alreadyUsed' })
+    // Another merchant's voucher, a city reward's and an unknown code: one answer, which tells nothing about the voucher.
+    const refusals = await Promise.all([vBread.code, vBus.code, 'ABCDEFGHJK'].map((code) => barista.error('verifyOffer', { merchantId: cafe.id, code })))
+    for (const r of refusals) expect(r).toMatchObject({ status: 404, code: 'NOT_FOUND', reason: 'merchantDesk.notOurs' })
+    expect(new Set(refusals.map((r) => JSON.stringify(r))).size).toBe(1)
+    expect(JSON.stringify(refusals[0])).not.toMatch(/Bread|Bakery|bus|Bus/)
+    // Staff of one merchant cannot act at another's counter.
+    expect((await baker.error('verifyOffer', { merchantId: cafe.id, code: v2.code })).reason).toBe('merchant.notStaff')
+    // The organizer desk sends a merchant's voucher to the merchant's counter.
+    expect((await boss.error('verifyRedemption', { code: v2.code })).reason).toBe('voucherDesk.merchantOffer')
+    expect((await baker.ok('verifyOffer', { merchantId: bakery.id, code: vBread.code })).subsidyFen).toBe(0)
+
+    // The subsidy is written on each voucher when handed out: a later change does not rewrite an earlier one.
+    await barista.ok('upsertOffer', { merchantId: cafe.id, ...offer, id: latte.id, subsidyFen: 200 })
+    h.clock.ms += 60_000
+    expect((await barista.ok('verifyOffer', { merchantId: cafe.id, code: v2.code })).subsidyFen).toBe(200)
+    // Next Shanghai month: the third voucher is December's.
+    h.clock.ms = Date.parse('2026-12-01T00:00:30+08:00')
+    await barista.ok('verifyOffer', { merchantId: cafe.id, code: v3.code })
+
+    const november = await barista.ok('getMerchantSettlement', { merchantId: cafe.id, month: '2026-11' })
+    expect(november).toMatchObject({ merchantName: '=Cafe', month: '2026-11', vouchers: 2, subsidyFen: 350, pointsRetired: 20 })
+    expect(november.lines.map((l: any) => [l.offerTitle, l.subsidyFen])).toEqual([
+      ['=Latte', 150],
+      ['=Latte', 200],
+    ])
+    expect(await eastLead.ok('getMerchantSettlement', { merchantId: cafe.id, month: '2026-12' })).toMatchObject({ vouchers: 1, subsidyFen: 200 })
+    expect(await boss.ok('getMerchantSettlement', { merchantId: cafe.id, month: '2026-10' })).toMatchObject({ vouchers: 0, subsidyFen: 0, lines: [] })
+    for (const outsider of [ann, westLead, baker]) {
+      expect((await outsider.error('getMerchantSettlement', { merchantId: cafe.id, month: '2026-11' })).reason).toBe('merchant.notStaff')
+    }
+    expect((await barista.error('getMerchantSettlement', { merchantId: cafe.id, month: '2026-13' })).code).toBe('INVALID_ARGUMENT')
+
+    const { filename, csv } = await barista.ok('exportMerchantSettlementCsv', { merchantId: cafe.id, month: '2026-11' })
+    expect(filename).toBe(`settlement-${cafe.id}-2026-11.csv`)
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines[0]).toBe('merchant,month,offer,verifiedAt,pointsRetired,subsidyFen,subsidyYuan')
+    // A name typed as a formula is text in the spreadsheet, not a formula.
+    expect(lines[1]).toMatch(/^'=Cafe,2026-11,'=Latte,2026-11-29T\d\d:\d\d:\d\d\.\d{3}\+08:00,10,150,1\.50$/)
+    expect(lines[3]).toBe("'=Cafe,2026-11,TOTAL,,20,350,3.50")
+    expect(lines).toHaveLength(4)
+
+    // A removed staff member can no longer hand anything out.
+    const v4 = await redeem(ann, latte.id)
+    await eastLead.ok('removeMerchantStaff', { merchantId: cafe.id, openid: barista.openid })
+    expect((await barista.error('verifyOffer', { merchantId: cafe.id, code: v4.code })).reason).toBe('merchant.notStaff')
+
+    // The points paid for offers are retired, paid to no one: the books hold.
+    const audit = await boss.ok('auditEconomy')
+    expect(audit.checks.filter((c: any) => !c.ok)).toEqual([])
+  })
+
+  it('an account deleted leaves no staff appointment behind', async () => {
+    const { eastLead, cafe } = await city()
+    const barista = await h.as('cafe')
+    await eastLead.ok('appointMerchantStaff', { merchantId: cafe.id, openid: barista.openid })
+    await barista.ok('deleteAccount', { confirm: 'DELETE' })
+    expect((await eastLead.ok('listMerchantStaff', { merchantId: cafe.id })).staff).toEqual([])
+  })
+})
+
+describe(`merchants' counters racing (${ENGINE})`, () => {
+  beforeEach(async () => {
+    h = await harness({ organizers: ['boss'], workers: 2 })
+  })
+
+  it('two staff verifying one voucher at once: one hands it out, the other is told it was settled', async () => {
+    const { boss, cafe, ann } = await city()
+    const one = await h.as('cafe')
+    const two = await h.as('cafe2')
+    for (const s of [one, two]) await boss.ok('appointMerchantStaff', { merchantId: cafe.id, openid: s.openid })
+    const latte = (await one.ok('upsertOffer', { merchantId: cafe.id, title: 'Latte', pointsCost: 5, stock: 100, perUserLimit: 100, subsidyFen: 120 })).reward
+    await earn(ann)
+    const rounds = ENGINE === 'mysql' ? 12 : 4
+    for (let i = 0; i < rounds; i++) {
+      const v = await redeem(ann, latte.id)
+      const outs = await Promise.all([
+        one.via(0).call('verifyOffer', { merchantId: cafe.id, code: v.code }),
+        two.via(1).call('verifyOffer', { merchantId: cafe.id, code: v.code }),
+      ])
+      expect(outs.filter((o) => o.status === 200)).toHaveLength(1)
+      const lost = outs.find((o) => o.status !== 200)!
+      expect(lost.body.error.code).toBe('CONFLICT')
+      expect(['voucherDesk.settledMeanwhile', 'voucherDesk.alreadyUsed']).toContain(lost.body.error.reason)
+    }
+    const month = await one.ok('getMerchantSettlement', { merchantId: cafe.id, month: '2026-11' })
+    expect(month).toMatchObject({ vouchers: rounds, subsidyFen: 120 * rounds })
+    expect((await boss.ok('auditEconomy')).checks.filter((c: any) => !c.ok)).toEqual([])
+  })
+})
