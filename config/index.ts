@@ -67,6 +67,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // character instead of 3: the messages alone were 26 KB of the main package. WeChat reads code as UTF-8.
     ...(platform === 'weapp' ? { terser: { enable: true, config: { output: { ascii_only: false } } } } : {}),
     mini: {
+      // English (src/i18n/en) is not in the main package: it is packages/about/en.js, a CommonJS file of the about
+      // subpackage that src/i18n/loadEnglish.weapp.ts fetches with require.async when a resident chooses English.
+      webpackChain(chain, webpack) {
+        chain.output.set('enabledLibraryTypes', ['commonjs2'])
+        chain
+          .plugin('english-in-about-subpackage')
+          .use(webpack.EntryPlugin, [
+            path.resolve(__dirname, '..'),
+            path.resolve(__dirname, '..', 'src/i18n/en/index.ts'),
+            { name: 'packages/about/en', library: { type: 'commonjs2' } },
+          ])
+      },
       // Component styles are scoped by class name, so the order pages import them in does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

@@ -6,7 +6,8 @@
 // stand-in (no dev handle: dev login is off), then loads every page listed in app.json, failing on any throw
 // or on a page that renders nothing. wx.request goes to that cloud, so pages render real data.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -129,6 +130,30 @@ try {
   check(true, 'App onLaunch and onShow run')
 } catch (error) {
   check(false, `app launch threw: ${error.stack}`)
+}
+
+// English is not in the main package: it is packages/about/en.js, which the app fetches with require.async
+// (src/i18n/loadEnglish.weapp.ts) when a resident chooses English. The stand-in's require has no .async, so the
+// pieces are checked: the call names the file, the file is in the about subpackage and exports the table.
+try {
+  const subRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => `${p.root}/`)
+  const mainJs = (dir, rel = '') =>
+    readdirSync(join(dir, rel)).flatMap((name) => {
+      const path = rel ? `${rel}/${name}` : name
+      if (subRoots.some((root) => `${path}/`.startsWith(root))) return []
+      if (statSync(join(dir, path)).isDirectory()) return mainJs(dir, path)
+      return path.endsWith('.js') ? [path] : []
+    })
+  const mainCode = mainJs(DIST).map((f) => readFileSync(join(DIST, f), 'utf8'))
+  const { ENGLISH } = createRequire(import.meta.url)(join(DIST, 'packages/about/en.js'))
+  check(
+    mainCode.some((code) => code.includes('require.async("./packages/about/en.js")')) && subRoots.includes('packages/about/'),
+    'the main package fetches English with require.async from the about subpackage',
+  )
+  check(ENGLISH?.['tab.home'] === 'Check in' && Object.keys(ENGLISH).length > 300, 'packages/about/en.js exports the English table')
+  check(!mainCode.some((code) => code.includes(ENGLISH['checkin.queued'])), 'no English sentence of the table is in the main package')
+} catch (error) {
+  check(false, `English on demand threw: ${error.stack}`)
 }
 
 const EXPECTED_TEXT = {

@@ -1,5 +1,6 @@
 import { kindMessages } from '../core/kinds'
-import { MESSAGES, type Lang, type MessageKey } from './messages'
+import { englishTable } from './english'
+import { ZH, type Lang, type MessageKey } from './messages'
 
 export type { Lang, MessageKey }
 export type Translate<K extends string = MessageKey> = (key: K, params?: Record<string, string | number>) => string
@@ -8,8 +9,10 @@ export type MessageTable<K extends string> = Record<Lang, Record<K, string>>
 
 /** Translates the app's strings and the check-in kinds' own (src/core/kinds), plus a subpackage's own table when given. */
 export function translator<K extends string = never>(lang: Lang, extra?: MessageTable<K>): Translate<MessageKey | K> {
-  const table: Record<string, string> = { ...(MESSAGES[lang] ?? MESSAGES['zh-CN']), ...kindMessages(lang), ...(extra ? extra[lang] : {}) }
-  const fallback: Record<string, string> = { ...MESSAGES['zh-CN'], ...kindMessages('zh-CN'), ...(extra ? extra['zh-CN'] : {}) }
+  // English only once it has arrived (./english.ts); the store shows Chinese until then.
+  const base = (lang === 'en' ? englishTable() : undefined) ?? ZH
+  const table: Record<string, string> = { ...base, ...kindMessages(lang), ...(extra ? extra[lang] : {}) }
+  const fallback: Record<string, string> = { ...ZH, ...kindMessages('zh-CN'), ...(extra ? extra['zh-CN'] : {}) }
   return (key, params) => {
     const text: string = table[key] ?? fallback[key] ?? key
     return params ? fill(lang, text, params) : text

@@ -1,6 +1,6 @@
 /**
- * The refusals only pages of the subpackages meet (organizer tools, events, partners): kept out of the main
- * package every resident downloads, and merged into each subpackage's own table (its MESSAGES), so errorText
+ * The refusals only pages of the subpackages meet (organizer tools, events, partners, choosing a community, the
+ * voucher and certificate pages): kept out of the main package every resident downloads, and merged into each subpackage's own table (its MESSAGES), so errorText
  * finds them there with the main table's (./refusals).
  */
 export const zhSubpackageRefusals = {
@@ -17,6 +17,18 @@ export const zhSubpackageRefusals = {
   'refusal.merchantDesk.notOurs': '这张券不是本店优惠的兑换券，请不要发放任何物品。',
   'refusal.reward.merchantOffer': '这是商家的优惠，请在商家页面修改。',
   'refusal.voucherDesk.merchantOffer': '这张兑换券是商家的优惠，需要在商家柜台由店员核销。',
+  'refusal.certificate.notFound': '没有找到这笔捐赠的证书：它不是你的捐赠记录，或已不存在。',
+  'refusal.community.changeTooSoon': '社区每 {days} 天只能更换一次，{nextDay} 起可以再次更换。',
+  'refusal.community.nameTaken': '已经有名为「{name}」的社区了。',
+  'refusal.community.notFound': '没有找到这个社区，它可能已被删除。',
+  'refusal.station.alreadyRetired': '站点 {code} 已于 {day} 停用。',
+  'refusal.station.retiredNoCode': '站点 {code} 已于 {day} 停用，屏幕上不再显示投递码。',
+  'refusal.voucherCancel.alreadyCancelled': '这张兑换券已经取消过了。',
+  'refusal.voucherCancel.alreadyExpired': '这张兑换券已经过期，积分已自动退回。',
+  'refusal.voucherCancel.alreadyUsed': '这张兑换券已经使用，不能再取消。',
+  'refusal.voucherCancel.notFound': '没有找到这张兑换券。',
+  'refusal.voucherCancel.notYours': '这张兑换券不是你的。',
+  'refusal.voucherCancel.settledMeanwhile': '这张兑换券刚刚已被使用或已过期，不能再取消。',
   'refusal.budget.closedMeanwhile': '这笔预算刚刚已经结清。',
   'refusal.cityOnly.allocate': '只有市级组织者可以分配积分池的积分。',
   'refusal.cityOnly.appointOrganizers': '只有市级组织者可以任命组织者。',
@@ -102,6 +114,19 @@ export const enSubpackageRefusals: Record<SubpackageRefusalKey, string> = {
   'refusal.merchantDesk.notOurs': 'This is not a voucher for one of this shop’s offers. Do not hand out anything.',
   'refusal.reward.merchantOffer': 'This is a merchant’s offer: change it on the merchant’s page.',
   'refusal.voucherDesk.merchantOffer': 'This voucher is for a merchant’s offer: the merchant’s staff hand it out at their counter.',
+  'refusal.certificate.notFound': 'There is no certificate for this donation: it is not one of yours, or it no longer exists.',
+  'refusal.community.changeTooSoon':
+    'A community can be changed once in {days, plural, one {# day} other {# days}}: the next change is possible from {nextDay}.',
+  'refusal.community.nameTaken': 'There is already a community named "{name}".',
+  'refusal.community.notFound': 'This community was not found; it may have been removed.',
+  'refusal.station.alreadyRetired': 'Station {code} was already retired on {day}.',
+  'refusal.station.retiredNoCode': 'Station {code} was retired on {day}: its display shows no code.',
+  'refusal.voucherCancel.alreadyCancelled': 'This voucher was already cancelled.',
+  'refusal.voucherCancel.alreadyExpired': 'This voucher has expired; its points were given back.',
+  'refusal.voucherCancel.alreadyUsed': 'This voucher was already used and can no longer be cancelled.',
+  'refusal.voucherCancel.notFound': 'This voucher was not found.',
+  'refusal.voucherCancel.notYours': 'This voucher belongs to someone else.',
+  'refusal.voucherCancel.settledMeanwhile': 'This voucher was used or expired a moment ago and can no longer be cancelled.',
   'refusal.budget.closedMeanwhile': 'This budget was closed a moment ago.',
   'refusal.cityOnly.allocate': "Only a city organizer can allocate the treasury's points.",
   'refusal.cityOnly.appointOrganizers': 'Only a city organizer can appoint organizers.',

@@ -5,8 +5,8 @@ import type { CatalogueSlice, Slice } from './types'
 export const createCatalogueSlice: Slice<CatalogueSlice> = (set) => ({
   methodology: undefined,
   stations: [],
-  async loadCatalogue() {
+  async loadCatalogue(commit = set) {
     const [methodology, { stations }] = await Promise.all([callCloud('getMethodology', {}), callCloud('listStations', {})])
-    set({ methodology, stations })
+    commit({ methodology, stations })
   },
 })

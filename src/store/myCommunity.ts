@@ -10,9 +10,8 @@ export const MY_COMMUNITY_SIGNED_OUT = { myCommunity: undefined }
 export const createMyCommunitySlice: Slice<MyCommunitySlice> = (set, get) => ({
   myCommunity: undefined,
   communities: [],
-  async loadMyCommunity() {
+  async loadMyCommunity(commit = set) {
     const mine = await callCloud('getMyCommunity', {})
-    set({ myCommunity: mine })
     // Roles are the cloud's to change: a person appointed (or no longer) an organizer sees it without logging in again.
     const session = get().session
     const organizer = mine.organizerScope !== undefined
@@ -20,11 +19,11 @@ export const createMyCommunitySlice: Slice<MyCommunitySlice> = (set, get) => ({
       const roles: Role[] = organizer ? ['resident', 'organizer'] : ['resident']
       const next = { ...session, roles }
       persisted.saveSession(next)
-      set({ session: next })
-    }
+      commit({ myCommunity: mine, session: next })
+    } else commit({ myCommunity: mine })
   },
-  async loadCommunities() {
-    set({ communities: (await callPublicCloud('listCommunities', {})).communities })
+  async loadCommunities(commit = set) {
+    commit({ communities: (await callPublicCloud('listCommunities', {})).communities })
   },
   async chooseCommunity(communityId) {
     set({ myCommunity: await callCloud('setMyCommunity', { communityId }) })

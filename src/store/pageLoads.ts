@@ -3,7 +3,7 @@
  * pages: a page calls one action and reads `loading`/`error` through selectors, so what "loaded" means (which
  * calls, in which order, what is skipped when already known) is decided once and tested with the store.
  */
-import type { AppState, PageLoadKey, PageLoadsSlice, Slice } from './types'
+import type { AppState, Commit, PageLoadKey, PageLoadsSlice, Slice } from './types'
 
 /** What this slice holds of one person: dropped when the person changes (a failure was theirs). */
 export const PAGE_LOADS_SIGNED_OUT = { pageLoads: {} }
@@ -33,13 +33,20 @@ export const createPageLoadsSlice: Slice<PageLoadsSlice> = (set, get) => {
         // Check-ins kept on the device go first, so the wallet read next already counts them.
         await get().flushQueue()
         const s = get()
-        await Promise.all([
-          s.refreshWallet(),
-          s.methodology ? undefined : s.loadCatalogue(),
-          s.loadMyCommunity(),
+        // The answers arrive one by one: applied together, Home re-renders once with all of them (on weapp one
+        // setData, not one per answer). What did arrive is shown even when another load failed.
+        const patches: Partial<AppState>[] = []
+        const commit: Commit = (patch) => void patches.push(patch)
+        const outcomes = await Promise.allSettled([
+          s.refreshWallet(commit),
+          s.methodology ? undefined : s.loadCatalogue(commit),
+          s.loadMyCommunity(commit),
           // Only for the "join your community" hint: communities are never removed, so a list once non-empty stays so.
-          s.communities.length > 0 ? undefined : s.loadCommunities(),
+          s.communities.length > 0 ? undefined : s.loadCommunities(commit),
         ])
+        if (patches.length > 0) set(Object.assign({}, ...patches) as Partial<AppState>)
+        const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
+        if (failed) throw failed.reason
       }),
     loadWalletPage: () =>
       track('wallet', () => {

@@ -66,7 +66,7 @@ export interface WalletSlice {
   walletView: WalletResult | undefined
   /** false while walletView is the copy kept from the last visit: its "today" may be another day's */
   walletFresh: boolean
-  refreshWallet(): Promise<void>
+  refreshWallet(commit?: Commit): Promise<void>
   /** reads WeRun data (WeChat, or the dev source) and has the cloud credit the verified steps */
   syncSteps(): Promise<SyncStepsResult>
   series: { days: 7 | 30; points: { day: string; gramsCo2e: number; points: number }[] } | undefined
@@ -92,7 +92,7 @@ export interface LedgerSlice {
 export interface CatalogueSlice {
   methodology: Methodology | undefined
   stations: Station[]
-  loadCatalogue(): Promise<void>
+  loadCatalogue(commit?: Commit): Promise<void>
 }
 
 export interface QueuedCheckIn {
@@ -159,8 +159,8 @@ export interface MyCommunitySlice {
   /** every community, for the chooser */
   communities: Community[]
   /** the person's community, and (organizers) their scope, which the session's roles follow */
-  loadMyCommunity(): Promise<void>
-  loadCommunities(): Promise<void>
+  loadMyCommunity(commit?: Commit): Promise<void>
+  loadCommunities(commit?: Commit): Promise<void>
   chooseCommunity(communityId: string): Promise<void>
 }
 
@@ -217,3 +217,8 @@ export type AppState = PersonData &
   PageLoadsSlice
 
 export type Slice<T> = StateCreator<AppState, [], [], T>
+/**
+ * Where a load puts what it fetched: the store at once (the default), or a page load's batch, which applies all
+ * its loads' answers in one update, so a page re-renders (and weapp sends one setData) once, not once per answer.
+ */
+export type Commit = (patch: Partial<AppState>) => void

@@ -11,9 +11,9 @@ export const createWalletSlice: Slice<WalletSlice> = (set, get) => ({
   // The last view shown on this device, for this person: Home paints it at once and the fresh one replaces it.
   walletView: persisted.walletView(persisted.session()?.openid),
   walletFresh: false,
-  async refreshWallet() {
+  async refreshWallet(commit = set) {
     const walletView = await callCloud('getWallet', {})
-    set({ walletView, walletFresh: true })
+    commit({ walletView, walletFresh: true })
     const openid = get().session?.openid
     if (openid) persisted.saveWalletView(openid, walletView)
   },

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { translator } from '../../src/i18n'
-import { MESSAGES } from '../../src/i18n/messages'
+import { ZH } from '../../src/i18n/messages'
+import { ENGLISH } from '../../src/i18n/en'
 import { enSubpackageRefusals, zhSubpackageRefusals } from '../../src/i18n/subpackageRefusals'
 import { bike, harness, NOW, rid, stockTreasury, trip, type Harness } from './harness'
 
@@ -125,8 +126,8 @@ function reasonSites(): Site[] {
 const templateParams = (template: string) => [...template.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort()
 
 // The main table and the subpackages' own (src/i18n/subpackageRefusals.ts): a refusal is worded in one of them.
-const zh = { ...MESSAGES['zh-CN'], ...zhSubpackageRefusals } as Record<string, string>
-const en = { ...MESSAGES.en, ...enSubpackageRefusals } as Record<string, string>
+const zh = { ...ZH, ...zhSubpackageRefusals } as Record<string, string>
+const en = { ...ENGLISH, ...enSubpackageRefusals } as Record<string, string>
 
 describe('every refusal has a reason the app words in both languages', () => {
   const sites = reasonSites()

@@ -73,6 +73,8 @@ test('home shows the balance and today; the wallet lists every entry and verifie
   await page.goto(`${app.url}/#/pages/home/index`)
   await page.reload()
   await page.waitForFunction(() => document.querySelector('#points-balance')?.textContent?.trim() === '910')
+  // the balance kept on the device shows at once; today's figure waits for the fresh wallet (Home's whole load)
+  await page.waitForFunction(() => document.querySelector('#today-grams')?.textContent?.trim() !== '—')
   // one unit on the card: the total passed a kilogram, so today is in kilograms too
   assert.match(await page.locator('#today-grams').innerText(), /9\.11 千克/)
   assert.match(await page.locator('#total-kg').innerText(), /千克/)

@@ -1,4 +1,5 @@
 import type { MessageTable } from '@/i18n'
+import { enSubpackageRefusals, zhSubpackageRefusals, type SubpackageRefusalKey } from '@/i18n/subpackageRefusals'
 
 /** Strings only this subpackage's pages show: kept with it, out of the main package. */
 const zh = {
@@ -26,4 +27,4 @@ const en: Record<keyof typeof zh, string> = {
 }
 
 export type PackageKey = keyof typeof zh
-export const MESSAGES: MessageTable<PackageKey> = { 'zh-CN': zh, en }
+export const MESSAGES: MessageTable<PackageKey | SubpackageRefusalKey> = { 'zh-CN': { ...zh, ...zhSubpackageRefusals }, en: { ...en, ...enSubpackageRefusals } }

@@ -33,6 +33,10 @@ export default function LoginPage() {
     if (busy) return
     await action.run(async () => {
       await login()
+      // Home's data is fetched while this page still shows it is busy, so Home's first frame already holds the
+      // resident's wallet (one setData on weapp, not a frame of dashes and another per answer). A failed load is
+      // Home's to show (its own load on show tries again).
+      await useAppStore.getState().loadHome()
       await Taro.switchTab({ url: '/pages/home/index' })
     })
   }
