@@ -22,7 +22,9 @@ export const REDEMPTIONS_LIMIT = 10_000
 export interface RewardSeed {
   id: string
   title: string
+  titleEn: string
   description: string
+  descriptionEn: string
   pointsCost: number
   stock: number
   perUserLimit: number
@@ -31,8 +33,11 @@ export interface RewardSeed {
 
 export interface RewardRecord {
   id: string
+  /** the Chinese name and description; the English ones '' when there are none */
   title: string
+  titleEn: string
   description: string
+  descriptionEn: string
   imageUrl?: string
   pointsCost: number
   stock: number
@@ -47,7 +52,9 @@ export interface RedemptionRecord {
   id: string
   openid: string
   rewardId: string
+  /** the reward's names when it was redeemed (rewardTitleEn absent: none) */
   rewardTitle: string
+  rewardTitleEn?: string
   code: string
   status: RedemptionStatus
   pointsCost: number
@@ -63,7 +70,9 @@ export interface RedemptionRecord {
 export interface RewardRow {
   id: string
   title: string
+  title_en: string
   description: string
+  description_en: string
   image_url: string | null
   points_cost: number
   stock: number
@@ -77,7 +86,9 @@ export function rewardFromRow(row: RewardRow): RewardRecord {
   const r: RewardRecord = {
     id: row.id,
     title: row.title,
+    titleEn: row.title_en,
     description: row.description,
+    descriptionEn: row.description_en,
     pointsCost: row.points_cost,
     stock: row.stock,
     perUserLimit: row.per_user_limit,
@@ -94,6 +105,7 @@ export interface RedemptionRow {
   openid: string
   reward_id: string
   reward_title: string
+  reward_title_en: string
   code: string
   status: RedemptionRecord['status']
   points_cost: number
@@ -117,6 +129,7 @@ export function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
     expiresAt: row.expires_at,
     expiresAtMs: row.expires_at_ms,
   }
+  if (row.reward_title_en) r.rewardTitleEn = row.reward_title_en
   if (row.closed_at !== null) {
     if (row.status === 'fulfilled') r.fulfilledAt = row.closed_at
     if (row.status === 'cancelled') r.cancelledAt = row.closed_at
@@ -128,21 +141,22 @@ export function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
 
 const q = {
   seedReward: sql(
-    `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO rewards (id, title, title_en, description, description_en, points_cost, stock, per_user_limit, valid_days, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   reward: sql<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
   rewards: sql<[number, number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY active DESC, points_cost, id LIMIT ?'),
   saveReward: sql(
-    `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id)
-     VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId)
-     ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, image_url = excluded.image_url,
+    `INSERT INTO rewards (id, title, title_en, description, description_en, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id)
+     VALUES (@id, @title, @titleEn, @description, @descriptionEn, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId)
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en, description = excluded.description,
+       description_en = excluded.description_en, image_url = excluded.image_url,
        points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
        valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id`,
   ),
   insertRedemption: sql(
-    `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms)
-     VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
+    `INSERT INTO redemptions (id, openid, reward_id, reward_title, reward_title_en, code, status, points_cost, created_at, expires_at, expires_at_ms)
+     VALUES (@id, @openid, @rewardId, @rewardTitle, @rewardTitleEn, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs)`,
   ),
   redemption: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
   redemptionByCode: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
@@ -161,7 +175,19 @@ const q = {
 }
 
 export async function seedReward(db: Db, r: RewardSeed) {
-  await db.execute(q.seedReward, r.id, r.title, r.description, r.pointsCost, r.stock, r.perUserLimit, r.validDays, new Date().toISOString())
+  await db.execute(
+    q.seedReward,
+    r.id,
+    r.title,
+    r.titleEn,
+    r.description,
+    r.descriptionEn,
+    r.pointsCost,
+    r.stock,
+    r.perUserLimit,
+    r.validDays,
+    new Date().toISOString(),
+  )
 }
 
 export async function getReward(db: Db, id: string) {
@@ -189,6 +215,7 @@ export async function insertRedemption(db: Db, r: RedemptionRecord) {
     openid: r.openid,
     rewardId: r.rewardId,
     rewardTitle: r.rewardTitle,
+    rewardTitleEn: r.rewardTitleEn ?? '',
     code: r.code,
     status: r.status,
     pointsCost: r.pointsCost,

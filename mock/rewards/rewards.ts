@@ -25,6 +25,8 @@ export function publicReward(r: RewardRecord, myCount: number): Reward {
     communityId: r.communityId,
   }
   if (r.imageUrl) out.imageUrl = r.imageUrl
+  if (r.titleEn) out.titleEn = r.titleEn
+  if (r.descriptionEn) out.descriptionEn = r.descriptionEn
   return out
 }
 

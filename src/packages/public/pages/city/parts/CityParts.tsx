@@ -96,7 +96,10 @@ export function IssuanceChart({ board, t }: Props) {
   )
 }
 
-/** Public-good projects and what residents have given to them. */
+/**
+ * Public-good projects and what residents have given to them. Names on this public page, as on certificates,
+ * are the Chinese ones in either language (issue 23): the names the city registered, read alike by everyone.
+ */
 export function ProjectsBoard({ board, t }: Props) {
   return (
     <>
