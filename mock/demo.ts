@@ -43,11 +43,12 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
   }
   // Two communities, each with a station of its own; Riverside has its own organizer.
   const city = await loginAs('demo-city')
-  const riverside = (await call(city.auth, 'upsertCommunity', { name: '滨河社区 Riverside' })).community
-  const maple = (await call(city.auth, 'upsertCommunity', { name: '枫林社区 Maple Grove' })).community
+  const riverside = (await call(city.auth, 'upsertCommunity', { name: '滨河社区', nameEn: 'Riverside' })).community
+  const maple = (await call(city.auth, 'upsertCommunity', { name: '枫林社区', nameEn: 'Maple Grove' })).community
   await call(city.auth, 'upsertStation', {
     code: 'ST-RS05',
-    name: '滨河社区回收亭 Riverside kiosk',
+    name: '滨河社区回收亭',
+    nameEn: 'Riverside kiosk',
     address: '滨河路 18 号',
     hours: '07:00–21:00',
     materials: ['paper', 'plastic', 'metal'],
@@ -55,7 +56,8 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
   })
   await call(city.auth, 'upsertStation', {
     code: 'ST-MG06',
-    name: '枫林社区旧衣箱 Maple Grove clothes bin',
+    name: '枫林社区旧衣箱',
+    nameEn: 'Maple Grove clothes bin',
     address: '枫林街 6 号',
     hours: '全天 24 h',
     materials: ['textile', 'paper'],

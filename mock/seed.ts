@@ -11,22 +11,54 @@ import { getMeta, setMeta } from './storage/meta'
 import { seedReward } from './rewards/queries'
 
 export const SEED_STATIONS: Station[] = [
-  { code: 'ST-HQ01', name: '社区服务中心回收站 Community Centre', materials: ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] },
-  { code: 'ST-PK02', name: '滨河公园智能回收箱 Riverside Park kiosk', materials: ['plastic', 'metal', 'glass'] },
-  { code: 'ST-MK03', name: '菜市场纸品回收点 Market paper point', materials: ['paper', 'cardboard'] },
-  { code: 'ST-SC04', name: '学校旧衣回收箱 School clothes bin', materials: ['textile'] },
+  { code: 'ST-HQ01', name: '社区服务中心回收站', nameEn: 'Community Centre', materials: ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] },
+  { code: 'ST-PK02', name: '滨河公园智能回收箱', nameEn: 'Riverside Park kiosk', materials: ['plastic', 'metal', 'glass'] },
+  { code: 'ST-MK03', name: '菜市场纸品回收点', nameEn: 'Market paper point', materials: ['paper', 'cardboard'] },
+  { code: 'ST-SC04', name: '学校旧衣回收箱', nameEn: 'School clothes bin', materials: ['textile'] },
 ]
 
 export const SEED_REWARDS: RewardSeed[] = [
-  { id: 'rw-tote', title: '帆布购物袋 Canvas tote bag', description: '可重复使用的购物袋', pointsCost: 200, stock: 50, perUserLimit: 1, validDays: 14 },
-  { id: 'rw-bus', title: '公交乘车券 Bus ride voucher', description: '一次市内公交', pointsCost: 50, stock: 500, perUserLimit: 5, validDays: 30 },
-  { id: 'rw-plant', title: '绿萝盆栽 Potted plant', description: '社区服务中心领取', pointsCost: 500, stock: 20, perUserLimit: 1, validDays: 14 },
+  {
+    id: 'rw-tote',
+    title: '帆布购物袋',
+    titleEn: 'Canvas tote bag',
+    description: '可重复使用的购物袋',
+    descriptionEn: 'A reusable shopping bag',
+    pointsCost: 200,
+    stock: 50,
+    perUserLimit: 1,
+    validDays: 14,
+  },
+  {
+    id: 'rw-bus',
+    title: '公交乘车券',
+    titleEn: 'Bus ride voucher',
+    description: '一次市内公交',
+    descriptionEn: 'One bus ride in the city',
+    pointsCost: 50,
+    stock: 500,
+    perUserLimit: 5,
+    validDays: 30,
+  },
+  {
+    id: 'rw-plant',
+    title: '绿萝盆栽',
+    titleEn: 'Potted plant',
+    description: '社区服务中心领取',
+    descriptionEn: 'Collect it at the Community Centre',
+    pointsCost: 500,
+    stock: 20,
+    perUserLimit: 1,
+    validDays: 14,
+  },
 ]
 
 export const SEED_PROJECT = {
   id: 'pj-trees',
-  title: '社区植树 Community tree planting',
-  description: '每 1,000 积分种下一棵树 · 1,000 points plant one tree',
+  title: '社区植树',
+  titleEn: 'Community tree planting',
+  description: '每 1,000 积分种下一棵树',
+  descriptionEn: '1,000 points plant one tree',
   goalPoints: 50_000,
   active: true,
 }

@@ -6,7 +6,7 @@ import { shanghaiDay } from '../../src/core/time'
 import type { ErrorReason } from '../../src/contract/errors'
 import { CloudError } from '../errors'
 import { scopeOf, type CallerContext, type Services } from '../function'
-import { communityOf, getCommunity } from './queries'
+import { communityOf, getCommunity, publicCommunity } from './queries'
 import { listEvents } from '../events/queries'
 
 export async function myCommunity(services: Services, who: CallerContext): Promise<MyCommunity> {
@@ -15,7 +15,7 @@ export async function myCommunity(services: Services, who: CallerContext): Promi
   const nextMs = nextCommunityChangeMs(setMs)
   const events = await listEvents(services.store, communityId, true, services.now(), EVENT_LIMITS.listLimit)
   return {
-    community: community ? { id: community.id, name: community.name } : null,
+    community: community ? publicCommunity(community) : null,
     nextChangeDay: nextMs > services.now() ? shanghaiDay(nextMs) : null,
     ...(who.organizerScope ? { organizerScope: { communityId: who.organizerScope.communityId } } : {}),
     upcomingEvents: events.filter((e) => !e.cancelledAt).length,

@@ -1,6 +1,6 @@
 import { emptySchema } from '../../src/contract/schemas'
 import { defineFunction } from '../function'
-import { listCommunities as listCommunitiesQuery } from './queries'
+import { listCommunities as listCommunitiesQuery, publicCommunity } from './queries'
 
 /** Every community, for the chooser and the public city page (no login: names only). */
 export const listCommunities = defineFunction({
@@ -9,6 +9,6 @@ export const listCommunities = defineFunction({
   auth: 'none',
   transaction: 'read',
   async handle(_req, _caller, services) {
-    return { communities: (await listCommunitiesQuery(services.store)).map(({ id, name }) => ({ id, name })) }
+    return { communities: (await listCommunitiesQuery(services.store)).map(publicCommunity) }
   },
 })

@@ -12,12 +12,15 @@ import { communityFromRow, heldIn, type PersonCommunity, type WalletRow } from '
 export interface CommunityRecord {
   id: string
   name: string
+  /** '' when it has no English name */
+  nameEn: string
   createdAt: string
 }
 
 export interface StationRow {
   code: string
   name: string
+  name_en: string
   materials: string
   address: string
   hours: string
@@ -35,7 +38,22 @@ export function stationFromRow(row: StationRow): Station {
     communityId: row.community_id,
   }
   if (row.retired_at !== null) station.retiredAt = row.retired_at
+  if (row.name_en) station.nameEn = row.name_en
   return station
+}
+
+interface CommunityRow {
+  id: string
+  name: string
+  name_en: string
+  created_at: string
+}
+
+const communityFromDbRow = (row: CommunityRow): CommunityRecord => ({ id: row.id, name: row.name, nameEn: row.name_en, createdAt: row.created_at })
+
+/** What anyone is shown of a community: its names (the English one only when it has one). */
+export function publicCommunity(c: { id: string; name: string; nameEn: string }): { id: string; name: string; nameEn?: string } {
+  return c.nameEn ? { id: c.id, name: c.name, nameEn: c.nameEn } : { id: c.id, name: c.name }
 }
 
 /**
@@ -53,10 +71,11 @@ export const COMMUNITIES_BOUND = 20_000
 const COMMUNITY_ROWS_BOUND = COMMUNITIES_BOUND + 1
 
 const q = {
-  upsertStation: sql('INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING'),
+  upsertStation: sql('INSERT INTO stations (code, name, name_en, materials) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING'),
   saveStation: sql(
-    `INSERT INTO stations (code, name, materials, address, hours, community_id, retired_at) VALUES (@code, @name, @materials, @address, @hours, @communityId, @retiredAt)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
+    `INSERT INTO stations (code, name, name_en, materials, address, hours, community_id, retired_at)
+     VALUES (@code, @name, @nameEn, @materials, @address, @hours, @communityId, @retiredAt)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
        community_id = excluded.community_id, retired_at = excluded.retired_at`,
   ),
   stations: sql<[number], StationRow>('SELECT * FROM stations ORDER BY CASE WHEN retired_at IS NULL THEN 0 ELSE 1 END, code LIMIT ?'),
@@ -72,9 +91,11 @@ const q = {
   displayWindowEntries: sql<[string, number, number], { openid: string; entry_id: string | null }>(
     'SELECT openid, entry_id FROM display_code_uses WHERE station_code = ? AND window_no = ? AND entry_id IS NOT NULL ORDER BY openid LIMIT ?',
   ),
-  saveCommunity: sql('INSERT INTO communities (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name'),
-  community: sql<[string], { id: string; name: string; created_at: string }>('SELECT * FROM communities WHERE id = ?'),
-  communities: sql<[number], { id: string; name: string; created_at: string }>('SELECT * FROM communities ORDER BY created_at, id LIMIT ?'),
+  saveCommunity: sql(
+    'INSERT INTO communities (id, name, name_en, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en',
+  ),
+  community: sql<[string], CommunityRow>('SELECT * FROM communities WHERE id = ?'),
+  communities: sql<[number], CommunityRow>('SELECT * FROM communities ORDER BY created_at, id LIMIT ?'),
   wallet: sql<[string], WalletRow>('SELECT * FROM wallets WHERE openid = ?'),
   setCommunity: sql('UPDATE wallets SET community_id = ?, community_set_ms = ? WHERE openid = ?'),
   addCommunityCounters: sql(
@@ -95,13 +116,14 @@ const q = {
 }
 
 export async function upsertStation(db: Db, s: Station) {
-  await db.execute(q.upsertStation, s.code, s.name, JSON.stringify(s.materials))
+  await db.execute(q.upsertStation, s.code, s.name, s.nameEn ?? '', JSON.stringify(s.materials))
 }
 
 export async function saveStation(db: Db, s: Station) {
   await db.execute(q.saveStation, {
     code: s.code,
     name: s.name,
+    nameEn: s.nameEn ?? '',
     materials: JSON.stringify(s.materials),
     address: s.address ?? '',
     hours: s.hours ?? '',
@@ -146,17 +168,17 @@ export async function displayWindowEntries(db: Db, stationCode: string, window: 
 }
 
 export async function saveCommunity(db: Db, c: CommunityRecord) {
-  await db.execute(q.saveCommunity, c.id, c.name, c.createdAt)
+  await db.execute(q.saveCommunity, c.id, c.name, c.nameEn, c.createdAt)
 }
 
 export async function getCommunity(db: Db, id: string) {
   const row = await db.get(q.community, id)
-  return row && { id: row.id, name: row.name, createdAt: row.created_at }
+  return row && communityFromDbRow(row)
 }
 
 export async function listCommunities(db: Db) {
   const rows = everyRow(await db.query(q.communities, pastBound(COMMUNITIES_BOUND)), COMMUNITIES_BOUND, 'communities')
-  return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }))
+  return rows.map(communityFromDbRow)
 }
 
 export async function communityOf(db: Db, openid: string): Promise<PersonCommunity> {

@@ -2,7 +2,7 @@ import { upsertCommunitySchema } from '../../src/contract/schemas'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, requireCityScope } from '../function'
-import { getCommunity, listCommunities, saveCommunity } from './queries'
+import { getCommunity, listCommunities, publicCommunity, saveCommunity } from './queries'
 
 /** Opens (no id) or renames a community (city organizers only). Names are unique across the city. */
 export const upsertCommunity = defineFunction({
@@ -18,8 +18,14 @@ export const upsertCommunity = defineFunction({
     const clash = (await listCommunities(store)).find((c) => c.name === req.name && c.id !== existing?.id)
     if (clash)
       throw new CloudError('CONFLICT', `There is already a community named ${req.name}.`, { reason: 'community.nameTaken', params: { name: req.name } })
-    const community = { id: existing?.id ?? services.newId('cm'), name: req.name, createdAt: existing?.createdAt ?? toShanghaiIso(services.now()) }
+    const community = {
+      id: existing?.id ?? services.newId('cm'),
+      name: req.name,
+      // absent keeps the English name (an old client knows no such field); '' clears it
+      nameEn: req.nameEn ?? existing?.nameEn ?? '',
+      createdAt: existing?.createdAt ?? toShanghaiIso(services.now()),
+    }
     await saveCommunity(store, community)
-    return { community: { id: community.id, name: community.name } }
+    return { community: publicCommunity(community) }
   },
 })

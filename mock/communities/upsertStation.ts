@@ -32,6 +32,9 @@ export const upsertStation = defineFunction({
       communityId,
     }
     if (existing?.retiredAt) station.retiredAt = existing.retiredAt
+    // absent keeps the English name (an old client knows no such field); '' clears it
+    const nameEn = req.nameEn ?? existing?.nameEn
+    if (nameEn) station.nameEn = nameEn
     await saveStation(store, station)
     // Its display's rotating code needs a secret of its own from the start.
     await setStationSecretIfAbsent(store, station.code, newStationSecret())

@@ -44,6 +44,7 @@ export const createEvent = defineIdempotentFunction({
       id: services.newId('ev'),
       communityId,
       title: req.title,
+      titleEn: req.titleEn ?? '',
       place: req.place,
       startsMs,
       endsMs,

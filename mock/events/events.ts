@@ -12,6 +12,7 @@ export function publicEvent(e: EventRecord, myStatus: SignupStatus | 'none'): Co
     id: e.id,
     communityId: e.communityId,
     title: e.title,
+    ...(e.titleEn ? { titleEn: e.titleEn } : {}),
     place: e.place,
     startsAt: toShanghaiIso(e.startsMs),
     endsAt: toShanghaiIso(e.endsMs),

@@ -17,10 +17,22 @@ export const exportEventCsv = defineFunction({
     const event = await organizerEvent(services, who, req.eventId)
     // Everyone who ever took a place (given back or not): a report read outside any transaction.
     const signups = await eventSignups(services.store, event.id, EXPORT_LIMIT)
-    const rows: CsvCell[][] = [['event', 'title', 'startsAt', 'nickname', 'status', 'signedAt', 'attendedAt', 'points', 'distanceM']]
+    // Issue 23: `title` is the Chinese title, `titleEn` (last, so tools reading columns by position keep working) the English one.
+    const rows: CsvCell[][] = [['event', 'title', 'startsAt', 'nickname', 'status', 'signedAt', 'attendedAt', 'points', 'distanceM', 'titleEn']]
     for (const s of signups) {
       const paid = s.status === 'attended' && s.bonusEntryId !== undefined ? event.rewardPoints : 0
-      rows.push([event.id, event.title, toShanghaiIso(event.startsMs), s.nickname, s.status, s.signedAt, s.attendedAt ?? '', paid, s.distanceM ?? ''])
+      rows.push([
+        event.id,
+        event.title,
+        toShanghaiIso(event.startsMs),
+        s.nickname,
+        s.status,
+        s.signedAt,
+        s.attendedAt ?? '',
+        paid,
+        s.distanceM ?? '',
+        event.titleEn,
+      ])
     }
     return { filename: `event-${event.id}.csv`, csv: csvFile(rows) }
   },

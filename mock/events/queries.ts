@@ -9,6 +9,8 @@ export interface EventRecord {
   id: string
   communityId: string
   title: string
+  /** '' when it has no English title */
+  titleEn: string
   place: string
   startsMs: number
   endsMs: number
@@ -44,6 +46,7 @@ export interface EventRow {
   id: string
   community_id: string
   title: string
+  title_en: string
   place: string
   starts_ms: number
   ends_ms: number
@@ -66,6 +69,7 @@ export function eventFromRow(row: EventRow): EventRecord {
     id: row.id,
     communityId: row.community_id,
     title: row.title,
+    titleEn: row.title_en,
     place: row.place,
     startsMs: Number(row.starts_ms),
     endsMs: Number(row.ends_ms),
@@ -105,9 +109,9 @@ export function signupFromRow(row: SignupRow): SignupRecord {
 
 const q = {
   insertEvent: sql(
-    `INSERT INTO events (id, community_id, title, place, starts_ms, ends_ms, slots, taken, reward_points, budget_points, budget_spent, secret, creator, created_at,
+    `INSERT INTO events (id, community_id, title, title_en, place, starts_ms, ends_ms, slots, taken, reward_points, budget_points, budget_spent, secret, creator, created_at,
        latitude_e6, longitude_e6, radius_m)
-     VALUES (@id, @communityId, @title, @place, @startsMs, @endsMs, @slots, 0, @rewardPoints, @budgetPoints, 0, @secret, @creator, @createdAt,
+     VALUES (@id, @communityId, @title, @titleEn, @place, @startsMs, @endsMs, @slots, 0, @rewardPoints, @budgetPoints, 0, @secret, @creator, @createdAt,
        @latitudeE6, @longitudeE6, @radiusM)`,
   ),
   event: sql<[string], EventRow>('SELECT * FROM events WHERE id = ?'),

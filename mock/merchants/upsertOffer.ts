@@ -31,7 +31,9 @@ export const upsertOffer = defineFunction({
     const offer = {
       id: existing?.id ?? services.newId('rw'),
       title: req.title,
+      titleEn: req.titleEn ?? existing?.titleEn ?? '',
       description: req.description ?? existing?.description ?? '',
+      descriptionEn: req.descriptionEn ?? existing?.descriptionEn ?? '',
       pointsCost: req.pointsCost,
       stock: req.stock,
       perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,

@@ -19,14 +19,20 @@ export const exportImpactCsv = defineFunction({
     checkRange(req)
     const communityId = scopedCommunity(scopeOf(who), req.communityId)
     const stats = await impactStats(services.store, req.fromDay, req.toDay, communityId)
-    const stations = new Map((await listStations(services.store)).map((s) => [s.code, s.name]))
-    const rows: CsvCell[][] = [['section', 'key', 'name', 'gramsCo2e', 'checkins', 'participants', 'weightG', 'pending', 'fulfilled', 'cancelled', 'expired']]
-    for (const d of stats.byDay) rows.push(['day', d.day, '', d.gramsCo2e, d.checkins, d.participants, '', '', '', '', ''])
-    for (const f of stats.byFactor) rows.push(['factor', f.factorId, '', f.gramsCo2e, f.checkins, '', '', '', '', '', ''])
-    for (const s of stats.byStation)
-      rows.push(['station', s.stationCode, stations.get(s.stationCode) ?? '', s.gramsCo2e, s.checkins, '', s.weightG, '', '', '', ''])
-    for (const r of stats.redemptionsByReward) rows.push(['reward', r.rewardId, r.title, '', '', '', '', r.pending, r.fulfilled, r.cancelled, r.expired])
-    rows.push(['total', `${req.fromDay}..${req.toDay}`, '', stats.totals.gramsCo2e, stats.totals.checkins, stats.totals.participants, '', '', '', '', ''])
+    const stations = new Map((await listStations(services.store)).map((s) => [s.code, s]))
+    // Issue 23: `name` is the Chinese name, `nameEn` (last, so tools reading columns by position keep working) the English one.
+    const rows: CsvCell[][] = [
+      ['section', 'key', 'name', 'gramsCo2e', 'checkins', 'participants', 'weightG', 'pending', 'fulfilled', 'cancelled', 'expired', 'nameEn'],
+    ]
+    for (const d of stats.byDay) rows.push(['day', d.day, '', d.gramsCo2e, d.checkins, d.participants, '', '', '', '', '', ''])
+    for (const f of stats.byFactor) rows.push(['factor', f.factorId, '', f.gramsCo2e, f.checkins, '', '', '', '', '', '', ''])
+    for (const s of stats.byStation) {
+      const station = stations.get(s.stationCode)
+      rows.push(['station', s.stationCode, station?.name ?? '', s.gramsCo2e, s.checkins, '', s.weightG, '', '', '', '', station?.nameEn ?? ''])
+    }
+    for (const r of stats.redemptionsByReward)
+      rows.push(['reward', r.rewardId, r.title, '', '', '', '', r.pending, r.fulfilled, r.cancelled, r.expired, r.titleEn ?? ''])
+    rows.push(['total', `${req.fromDay}..${req.toDay}`, '', stats.totals.gramsCo2e, stats.totals.checkins, stats.totals.participants, '', '', '', '', '', ''])
     return { filename: `impact-${req.fromDay}-${req.toDay}.csv`, csv: csvFile(rows) }
   },
 })

@@ -4,7 +4,7 @@ import { NO_COMMUNITY, shownAlone, weekRanges } from '../../src/core/community'
 import { monthsEnding, shanghaiMonth } from '../../src/core/treasury'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { defineFunction, type Services } from '../function'
-import { communityTotals, communityDayGrams, listCommunities } from '../communities/queries'
+import { communityTotals, communityDayGrams, listCommunities, publicCommunity } from '../communities/queries'
 import { listProjects, projectTotals } from './queries'
 import { issuanceByMonth } from '../treasury/queries'
 import { evidenceGrams } from '../wallet/queries'
@@ -55,8 +55,7 @@ async function dashboard(services: Services, nowMs: number): Promise<CityDashboa
   const all = communities
     .filter((c) => c.id !== NO_COMMUNITY)
     .map((c) => ({
-      id: c.id,
-      name: c.name,
+      ...publicCommunity(c),
       residents: totalOf(c.id)?.residents ?? 0,
       gramsCo2eTotal: totalOf(c.id)?.gramsCo2e ?? 0,
       thisWeekGrams: weekGrams(thisWeek, c.id),
@@ -84,6 +83,7 @@ async function dashboard(services: Services, nowMs: number): Promise<CityDashboa
     projects: projects.map((p) => ({
       id: p.id,
       title: p.title,
+      ...(p.titleEn ? { titleEn: p.titleEn } : {}),
       goalPoints: p.goalPoints,
       raisedPoints: raised.get(p.id)?.raisedPoints ?? 0,
       donors: raised.get(p.id)?.donors ?? 0,

@@ -7,8 +7,10 @@ import { projectTotals, donatedBy } from './queries'
 export async function publicProjects(services: Services, openid: string, records: ProjectRecord[]): Promise<Project[]> {
   const totals = await projectTotals(services.store)
   const mine = await donatedBy(services.store, openid)
-  return records.map((p) => ({
+  return records.map(({ titleEn, descriptionEn, ...p }) => ({
     ...p,
+    ...(titleEn ? { titleEn } : {}),
+    ...(descriptionEn ? { descriptionEn } : {}),
     raisedPoints: totals.get(p.id)?.raisedPoints ?? 0,
     donors: totals.get(p.id)?.donors ?? 0,
     myPoints: mine.get(p.id) ?? 0,

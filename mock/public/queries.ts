@@ -16,8 +16,11 @@ export const PROJECTS_BOUND = 10_000
 
 export interface ProjectRecord {
   id: string
+  /** the Chinese title and description; the English ones '' when there are none */
   title: string
+  titleEn: string
   description: string
+  descriptionEn: string
   goalPoints: number
   active: boolean
 }
@@ -25,13 +28,23 @@ export interface ProjectRecord {
 export interface ProjectRow {
   id: string
   title: string
+  title_en: string
   description: string
+  description_en: string
   goal_points: number
   active: number
 }
 
 export function projectFromRow(row: ProjectRow): ProjectRecord {
-  return { id: row.id, title: row.title, description: row.description, goalPoints: row.goal_points, active: row.active === 1 }
+  return {
+    id: row.id,
+    title: row.title,
+    titleEn: row.title_en,
+    description: row.description,
+    descriptionEn: row.description_en,
+    goalPoints: row.goal_points,
+    active: row.active === 1,
+  }
 }
 
 /**
@@ -59,11 +72,11 @@ function statsStatements(scoped: boolean) {
     ),
     // A community's vouchers are those of the rewards it stocks; the most redeemed first, so past REWARDS_LIMIT
     // the report would leave out the least redeemed.
-    redemptions: sql<unknown[], { reward_id: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }>(
-      `SELECT d.reward_id, d.reward_title AS title, SUM(d.status = 'pending') AS pending, SUM(d.status = 'fulfilled') AS fulfilled,
+    redemptions: sql<unknown[], { reward_id: string; title: string; title_en: string; pending: number; fulfilled: number; cancelled: number; expired: number }>(
+      `SELECT d.reward_id, d.reward_title AS title, d.reward_title_en AS title_en, SUM(d.status = 'pending') AS pending, SUM(d.status = 'fulfilled') AS fulfilled,
          SUM(d.status = 'cancelled') AS cancelled, SUM(d.status = 'expired') AS expired
        FROM redemptions d${scoped ? ' JOIN rewards rw ON rw.id = d.reward_id WHERE rw.community_id = ? AND' : ' WHERE'} substr(d.created_at, 1, 10) BETWEEN ? AND ?
-       GROUP BY d.reward_id, d.reward_title ORDER BY COUNT(*) DESC, d.reward_id LIMIT ?`,
+       GROUP BY d.reward_id, d.reward_title, d.reward_title_en ORDER BY COUNT(*) DESC, d.reward_id LIMIT ?`,
     ),
   }
 }
@@ -76,8 +89,10 @@ const q = {
   communityStats: statsStatements(true),
   stats: statsStatements(false),
   saveProject: sql(
-    `INSERT INTO projects (id, title, description, goal_points, active, created_at) VALUES (@id, @title, @description, @goalPoints, @active, @createdAt)
-     ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, goal_points = excluded.goal_points, active = excluded.active`,
+    `INSERT INTO projects (id, title, title_en, description, description_en, goal_points, active, created_at)
+     VALUES (@id, @title, @titleEn, @description, @descriptionEn, @goalPoints, @active, @createdAt)
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en, description = excluded.description,
+       description_en = excluded.description_en, goal_points = excluded.goal_points, active = excluded.active`,
   ),
   project: sql<[string], ProjectRow>('SELECT * FROM projects WHERE id = ?'),
   projects: sql<[number, number], ProjectRow>('SELECT * FROM projects WHERE active = 1 OR ? = 1 ORDER BY created_at DESC, id LIMIT ?'),
@@ -129,6 +144,7 @@ export async function impactStats(db: Db, fromDay: string, toDay: string, commun
     redemptionsByReward: (await db.query(stats.redemptions, ...range, REWARDS_LIMIT)).map((r) => ({
       rewardId: r.reward_id,
       title: r.title,
+      ...(r.title_en ? { titleEn: r.title_en } : {}),
       pending: Number(r.pending),
       fulfilled: Number(r.fulfilled),
       cancelled: Number(r.cancelled),

@@ -18,7 +18,10 @@ export const upsertProject = defineFunction({
     const project = {
       id: existing?.id ?? services.newId('pj'),
       title: req.title,
+      // absent keeps the English text (an old client knows no such field); '' clears it
+      titleEn: req.titleEn ?? existing?.titleEn ?? '',
       description: req.description ?? existing?.description ?? '',
+      descriptionEn: req.descriptionEn ?? existing?.descriptionEn ?? '',
       goalPoints: req.goalPoints,
       active: req.active ?? existing?.active ?? true,
     }

@@ -22,7 +22,9 @@ export const REDEMPTIONS_LIMIT = 10_000
 export interface RewardSeed {
   id: string
   title: string
+  titleEn: string
   description: string
+  descriptionEn: string
   pointsCost: number
   stock: number
   perUserLimit: number
@@ -31,8 +33,11 @@ export interface RewardSeed {
 
 export interface RewardRecord {
   id: string
+  /** the Chinese name and description; the English ones '' when there are none */
   title: string
+  titleEn: string
   description: string
+  descriptionEn: string
   imageUrl?: string
   pointsCost: number
   stock: number
@@ -51,7 +56,9 @@ export interface RedemptionRecord {
   id: string
   openid: string
   rewardId: string
+  /** the reward's names when it was redeemed (rewardTitleEn absent: none) */
   rewardTitle: string
+  rewardTitleEn?: string
   code: string
   status: RedemptionStatus
   pointsCost: number
@@ -71,7 +78,9 @@ export interface RedemptionRecord {
 export interface RewardRow {
   id: string
   title: string
+  title_en: string
   description: string
+  description_en: string
   image_url: string | null
   points_cost: number
   stock: number
@@ -87,7 +96,9 @@ export function rewardFromRow(row: RewardRow): RewardRecord {
   const r: RewardRecord = {
     id: row.id,
     title: row.title,
+    titleEn: row.title_en,
     description: row.description,
+    descriptionEn: row.description_en,
     pointsCost: row.points_cost,
     stock: row.stock,
     perUserLimit: row.per_user_limit,
@@ -106,6 +117,7 @@ export interface RedemptionRow {
   openid: string
   reward_id: string
   reward_title: string
+  reward_title_en: string
   code: string
   status: RedemptionRecord['status']
   points_cost: number
@@ -133,6 +145,7 @@ export function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
     merchantId: row.merchant_id,
     subsidyFen: Number(row.subsidy_fen),
   }
+  if (row.reward_title_en) r.rewardTitleEn = row.reward_title_en
   if (row.closed_at !== null) {
     if (row.status === 'fulfilled') r.fulfilledAt = row.closed_at
     if (row.status === 'cancelled') r.cancelledAt = row.closed_at
@@ -144,22 +157,23 @@ export function redemptionFromRow(row: RedemptionRow): RedemptionRecord {
 
 const q = {
   seedReward: sql(
-    `INSERT OR IGNORE INTO rewards (id, title, description, points_cost, stock, per_user_limit, valid_days, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO rewards (id, title, title_en, description, description_en, points_cost, stock, per_user_limit, valid_days, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   reward: sql<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
   rewards: sql<[number, number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY active DESC, points_cost, id LIMIT ?'),
   saveReward: sql(
-    `INSERT INTO rewards (id, title, description, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id, merchant_id, subsidy_fen)
-     VALUES (@id, @title, @description, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId, @merchantId, @subsidyFen)
-     ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description, image_url = excluded.image_url,
+    `INSERT INTO rewards (id, title, title_en, description, description_en, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id, merchant_id, subsidy_fen)
+     VALUES (@id, @title, @titleEn, @description, @descriptionEn, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId, @merchantId, @subsidyFen)
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en, description = excluded.description,
+       description_en = excluded.description_en, image_url = excluded.image_url,
        points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
        valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id,
        merchant_id = excluded.merchant_id, subsidy_fen = excluded.subsidy_fen`,
   ),
   insertRedemption: sql(
-    `INSERT INTO redemptions (id, openid, reward_id, reward_title, code, status, points_cost, created_at, expires_at, expires_at_ms, merchant_id)
-     VALUES (@id, @openid, @rewardId, @rewardTitle, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs, @merchantId)`,
+    `INSERT INTO redemptions (id, openid, reward_id, reward_title, reward_title_en, code, status, points_cost, created_at, expires_at, expires_at_ms, merchant_id)
+     VALUES (@id, @openid, @rewardId, @rewardTitle, @rewardTitleEn, @code, @status, @pointsCost, @createdAt, @expiresAt, @expiresAtMs, @merchantId)`,
   ),
   redemption: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE id = ?'),
   redemptionByCode: sql<[string], RedemptionRow>('SELECT * FROM redemptions WHERE code = ?'),
@@ -178,7 +192,19 @@ const q = {
 }
 
 export async function seedReward(db: Db, r: RewardSeed) {
-  await db.execute(q.seedReward, r.id, r.title, r.description, r.pointsCost, r.stock, r.perUserLimit, r.validDays, new Date().toISOString())
+  await db.execute(
+    q.seedReward,
+    r.id,
+    r.title,
+    r.titleEn,
+    r.description,
+    r.descriptionEn,
+    r.pointsCost,
+    r.stock,
+    r.perUserLimit,
+    r.validDays,
+    new Date().toISOString(),
+  )
 }
 
 export async function getReward(db: Db, id: string) {
@@ -206,6 +232,7 @@ export async function insertRedemption(db: Db, r: Omit<RedemptionRecord, 'mercha
     openid: r.openid,
     rewardId: r.rewardId,
     rewardTitle: r.rewardTitle,
+    rewardTitleEn: r.rewardTitleEn ?? '',
     code: r.code,
     status: r.status,
     pointsCost: r.pointsCost,

@@ -79,6 +79,7 @@ export const redeem = defineIdempotentFunction({
       openid,
       rewardId: reward.id,
       rewardTitle: reward.title,
+      ...(reward.titleEn ? { rewardTitleEn: reward.titleEn } : {}),
       code,
       status: 'pending' as const,
       pointsCost: reward.pointsCost,

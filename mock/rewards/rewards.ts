@@ -26,6 +26,8 @@ export function publicReward(r: RewardRecord, myCount: number): Reward {
   }
   if (r.imageUrl) out.imageUrl = r.imageUrl
   if (r.merchantId !== '') out.subsidyFen = r.subsidyFen
+  if (r.titleEn) out.titleEn = r.titleEn
+  if (r.descriptionEn) out.descriptionEn = r.descriptionEn
   return out
 }
 

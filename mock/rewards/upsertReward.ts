@@ -27,7 +27,10 @@ export const upsertReward = defineFunction({
     const reward = {
       id: existing?.id ?? services.newId('rw'),
       title: req.title,
+      // An old client sends no English fields: it keeps the English name, not wipes it ('' clears it).
+      titleEn: req.titleEn ?? existing?.titleEn ?? '',
       description: req.description ?? existing?.description ?? '',
+      descriptionEn: req.descriptionEn ?? existing?.descriptionEn ?? '',
       imageUrl: req.imageUrl ?? existing?.imageUrl,
       pointsCost: req.pointsCost,
       stock: req.stock,

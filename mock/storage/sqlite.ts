@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { MIGRATIONS } from './migrations'
+import { MIGRATIONS, planSplit, type RowSplit } from './migrations'
 import { SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startCheckpointer, WRITER_BACKSTOP_PAGES, type Checkpointer } from './checkpointer'
 import type { SqlExecutor, SqlStatement } from './sqlEngine'
 
@@ -14,7 +14,12 @@ import type { SqlExecutor, SqlStatement } from './sqlEngine'
  * The migrations as SQLite runs them: applied at open in order, each in its own transaction, and recorded in
  * schema_migrations. The list, with each migration's MySQL text beside it, is ./migrations.
  */
-export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[] = MIGRATIONS.map((m) => ({ version: m.version, name: m.name, sql: m.sqlite }))
+export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string; splits?: RowSplit[] }[] = MIGRATIONS.map((m) => ({
+  version: m.version,
+  name: m.name,
+  sql: m.sqlite,
+  splits: m.splits,
+}))
 
 /** What SQLite's first migration was called before the numbering was made one: its mark of the old numbering. */
 const OLD_FIRST_NAME = 'release 1: ledger, rewards, reviews, projects, groups, challenges'
@@ -53,6 +58,15 @@ function migrate(db: Database.Database): number[] {
     if (done.has(m.version)) continue
     db.transaction(() => {
       db.exec(m.sql)
+      for (const split of m.splits ?? []) {
+        const texts = db.prepare<[], { text: string }>(`SELECT DISTINCT ${split.from} AS text FROM ${split.table}`).all()
+        const update = db.prepare(`UPDATE ${split.table} SET ${split.from} = ?, ${split.into} = ? WHERE ${split.from} = ?`)
+        for (const u of planSplit(
+          texts.map((r) => r.text),
+          split,
+        ))
+          update.run(u.zh, u.en, u.text)
+      }
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString())
     }).immediate()
     applied.push(m.version)

@@ -9,10 +9,10 @@ export interface CityDashboard {
   thisWeek: { fromDay: string; toDay: string; gramsCo2e: number }
   lastWeek: { fromDay: string; toDay: string; gramsCo2e: number }
   /** communities with at least PUBLIC_MIN_RESIDENTS (5) residents taking part; smaller ones only inside `otherCommunities` */
-  communities: { id: string; name: string; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }[]
+  communities: { id: string; name: string; nameEn?: string; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }[]
   /** the smaller communities together (absent when there are none): never one community's own figures */
   otherCommunities?: { communities: number; residents: number; gramsCo2eTotal: number; thisWeekGrams: number }
-  projects: { id: string; title: string; goalPoints: number; raisedPoints: number; donors: number; active: boolean }[]
+  projects: { id: string; title: string; titleEn?: string; goalPoints: number; raisedPoints: number; donors: number; active: boolean }[]
   /** points city organizers issued into the treasury, per Asia/Shanghai month, the last 12 months (oldest first) */
   issuance: { month: string; points: number }[]
   /** Issue 24: the city's credited grams by how they were proven, every level strongest first (src/core/evidence) */

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { MERCHANT_LIMITS, isMonth } from '../core/merchants'
 import { REWARD_LIMITS } from './constants'
-import { degrees, entityId, freeText, intIn, verifyRedemptionSchema } from './schemas'
+import { degrees, entityId, freeText, intIn, upsertRewardSchema, verifyRedemptionSchema } from './schemas'
 import type { Redemption, Reward } from './types'
 
 const merchantId = z.string().regex(/^pt_[A-Za-z0-9_-]{6,40}$/, 'merchantId must be a merchant partner id (pt_…)')
@@ -27,7 +27,10 @@ export const upsertOfferSchema = z.strictObject({
   merchantId,
   id: entityId('id').optional(),
   title: freeText('title', REWARD_LIMITS.maxTitleChars),
+  /** the English name and text beside the Chinese ones (issue 23's bilingual names: absent keeps, '' clears) */
+  titleEn: upsertRewardSchema.shape.titleEn,
   description: freeText('description', REWARD_LIMITS.maxDescriptionChars, { min: 0, lines: true }).optional(),
+  descriptionEn: upsertRewardSchema.shape.descriptionEn,
   pointsCost: intIn('pointsCost', 1, REWARD_LIMITS.maxPointsCost),
   stock: intIn('stock', 0, REWARD_LIMITS.maxStock),
   perUserLimit: intIn('perUserLimit', 1, REWARD_LIMITS.maxPerUserLimit).optional(),

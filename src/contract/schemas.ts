@@ -151,6 +151,17 @@ export function freeText(field: string, max: number, options: { min?: number; li
     )
 }
 
+/**
+ * Issue 23: the English half of a bilingual name or text ('' clears it; absent on an update keeps it). It may
+ * hold no Chinese: a Chinese text belongs in the Chinese field, which every old client reads.
+ */
+export function englishText(field: string, max: number, options: { lines?: boolean; name?: boolean } = {}) {
+  return freeText(field, max, { ...options, min: 0 }).refine(
+    (t) => !/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/.test(t),
+    `${field} is the English text: Chinese belongs in the Chinese field`,
+  )
+}
+
 export const degrees = (name: string, limit: number) =>
   z
     .number({ error: `${name} must be a number of degrees` })
@@ -168,8 +179,11 @@ export const entityId = (name: string) => z.string().regex(/^[A-Za-z0-9_-]{1,64}
 
 export const upsertRewardSchema = z.strictObject({
   id: entityId('id').optional(),
+  /** the Chinese name (required); titleEn the English one (issue 23) */
   title: freeText('title', REWARD_LIMITS.maxTitleChars),
+  titleEn: englishText('titleEn', REWARD_LIMITS.maxTitleChars).optional(),
   description: freeText('description', REWARD_LIMITS.maxDescriptionChars, { min: 0, lines: true }).optional(),
+  descriptionEn: englishText('descriptionEn', REWARD_LIMITS.maxDescriptionChars, { lines: true }).optional(),
   imageUrl: z
     .url({ protocol: /^https?$/, error: 'imageUrl must be an http(s) URL' })
     .max(500)
@@ -225,7 +239,9 @@ export type DayRangeRequest = z.infer<typeof dayRangeSchema>
 export const upsertProjectSchema = z.strictObject({
   id: entityId('id').optional(),
   title: freeText('title', REWARD_LIMITS.maxTitleChars),
+  titleEn: englishText('titleEn', REWARD_LIMITS.maxTitleChars).optional(),
   description: freeText('description', REWARD_LIMITS.maxDescriptionChars, { min: 0, lines: true }).optional(),
+  descriptionEn: englishText('descriptionEn', REWARD_LIMITS.maxDescriptionChars, { lines: true }).optional(),
   goalPoints: intIn('goalPoints', 1, 100_000_000),
   active: z.boolean({ error: 'active must be true or false' }).optional(),
 })
@@ -354,6 +370,7 @@ export const STATION_LIMITS = { maxNameChars: 40, maxAddressChars: 100, maxHours
 export const upsertCommunitySchema = z.strictObject({
   id: entityId('id').optional(),
   name: freeText('name', COMMUNITY_LIMITS.maxNameChars, { name: true }),
+  nameEn: englishText('nameEn', COMMUNITY_LIMITS.maxNameChars, { name: true }).optional(),
 })
 export type UpsertCommunityRequest = z.infer<typeof upsertCommunitySchema>
 
@@ -365,6 +382,7 @@ const stationCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'code must be 1–
 export const upsertStationSchema = z.strictObject({
   code: stationCode,
   name: freeText('name', STATION_LIMITS.maxNameChars),
+  nameEn: englishText('nameEn', STATION_LIMITS.maxNameChars).optional(),
   address: freeText('address', STATION_LIMITS.maxAddressChars, { min: 0 }).optional(),
   hours: freeText('hours', STATION_LIMITS.maxHoursChars, { min: 0 }).optional(),
   materials: z
@@ -410,6 +428,7 @@ export type GrantOrganizerRequest = z.infer<typeof grantOrganizerSchema>
 export const createEventSchema = z.strictObject({
   requestId,
   title: freeText('title', EVENT_LIMITS.maxTitleChars),
+  titleEn: englishText('titleEn', EVENT_LIMITS.maxTitleChars).optional(),
   place: freeText('place', EVENT_LIMITS.maxPlaceChars),
   startsAt: z.iso.datetime({ offset: true, error: 'startsAt must be an ISO-8601 instant with an offset or Z' }),
   endsAt: z.iso.datetime({ offset: true, error: 'endsAt must be an ISO-8601 instant with an offset or Z' }),

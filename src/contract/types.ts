@@ -124,7 +124,9 @@ export interface CreditRules {
 
 export interface Station {
   code: string
+  /** the Chinese name; nameEn the English one, absent when there is none (issue 23: every such pair alike) */
   name: string
+  nameEn?: string
   materials: Material[]
   /** Addition (issue 13): where it is and when it is open, as the organizer wrote them */
   address?: string
@@ -245,6 +247,7 @@ export interface VerifyLedgerResult {
 export interface Reward {
   id: string
   title: string
+  titleEn?: string
   pointsCost: number
   /** units left to redeem */
   stock: number
@@ -252,6 +255,7 @@ export interface Reward {
   active: boolean
   /** Additions to the contract */
   description: string
+  descriptionEn?: string
   imageUrl?: string
   validDays: number
   /** the caller's pending and fulfilled redemptions of this reward */
@@ -275,6 +279,7 @@ export interface Redemption {
   expiresAt: string
   /** Additions to the contract */
   rewardTitle: string
+  rewardTitleEn?: string
   fulfilledAt?: string
   cancelledAt?: string
   expiredAt?: string
@@ -302,13 +307,15 @@ export interface ImpactStats {
   byDay: { day: string; gramsCo2e: number; checkins: number; participants: number }[]
   byFactor: { factorId: string; gramsCo2e: number; checkins: number }[]
   byStation: { stationCode: string; gramsCo2e: number; checkins: number; weightG: number }[]
-  redemptionsByReward: { rewardId: string; title: string; pending: number; fulfilled: number; cancelled: number; expired: number }[]
+  redemptionsByReward: { rewardId: string; title: string; titleEn?: string; pending: number; fulfilled: number; cancelled: number; expired: number }[]
 }
 
 export interface Project {
   id: string
   title: string
+  titleEn?: string
   description: string
+  descriptionEn?: string
   goalPoints: number
   raisedPoints: number
   donors: number
@@ -447,6 +454,7 @@ export interface Achievements {
 export interface Community {
   id: string
   name: string
+  nameEn?: string
 }
 
 /** What an organizer acts on: one community, or (null) the whole city. */
@@ -493,6 +501,7 @@ export interface CommunityEvent {
   id: string
   communityId: string
   title: string
+  titleEn?: string
   place: string
   startsAt: string
   endsAt: string

@@ -50,14 +50,17 @@ it('exportEventCsv: nicknames and the title that start like formulas arrive as t
 
 it('exportImpactCsv: station names and reward titles that start like formulas arrive as text', async () => {
   const boss = await h.as('boss')
-  await boss.ok('upsertStation', { code: 'ST-EVIL', name: '=cmd|" /C calc"!A0', materials: ['paper'] })
-  const { reward } = await boss.ok('upsertReward', { title: '@SUM(A1:A9)', pointsCost: 10, stock: 5 })
+  await boss.ok('upsertStation', { code: 'ST-EVIL', name: '=cmd|" /C calc"!A0', nameEn: '+SUM(1)', materials: ['paper'] })
+  const { reward } = await boss.ok('upsertReward', { title: '@SUM(A1:A9)', titleEn: '=1+1', pointsCost: 10, stock: 5 })
   const r = await h.as('ann')
   await r.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 1, stationCode: 'ST-EVIL' })
   await r.ok('redeem', { requestId: rid(), rewardId: reward.id })
   const all = cells((await boss.ok('exportImpactCsv', { fromDay: '2026-11-29', toDay: '2026-11-29' })).csv)
   expect(all).toContain(`'=cmd|" /C calc"!A0`)
   expect(all).toContain(`'@SUM(A1:A9)`)
+  // the English names (issue 23) too
+  expect(all).toContain(`'+SUM(1)`)
+  expect(all).toContain(`'=1+1`)
   expect(all.filter((c) => /^[=+@]/.test(c))).toEqual([])
   // numbers stay numbers: a negative figure is not escaped
   expect(all).toContain('3460')

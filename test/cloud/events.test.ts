@@ -154,7 +154,7 @@ describe('public-welfare events', () => {
         .map((l) => l.split(',').slice(4, 5)[0])
         .sort(),
     ).toEqual(['attended', 'signed'])
-    expect(lines.some((l) => l.includes('attended') && l.endsWith(',30,'))).toBe(true)
+    expect(lines.some((l) => l.includes('attended') && l.endsWith(',30,,'))).toBe(true)
     const westLead = await h.as('west-lead')
     const west = (await wen.ok('getMyCommunity')).community
     await (await h.as('boss')).ok('grantOrganizer', { openid: westLead.openid, communityId: west.id, granted: true })

@@ -179,7 +179,7 @@ describe('impact statistics and CSV', () => {
     ])
     expect(stats.byStation).toEqual([{ stationCode: 'ST-HQ01', gramsCo2e: 3460, checkins: 1, weightG: 1000 }])
     expect(stats.redemptionsByReward).toEqual([
-      { rewardId: 'rw-bus', title: '公交乘车券 Bus ride voucher', pending: 1, fulfilled: 0, cancelled: 0, expired: 0 },
+      { rewardId: 'rw-bus', title: '公交乘车券', titleEn: 'Bus ride voucher', pending: 1, fulfilled: 0, cancelled: 0, expired: 0 },
     ])
     expect((await boss.ok('getImpactStats', { fromDay: '2026-11-29', toDay: '2026-11-29' })).totals.gramsCo2e).toBe(3625)
   })
@@ -194,9 +194,9 @@ describe('impact statistics and CSV', () => {
     expect(filename).toBe('impact-2026-11-29-2026-11-29.csv')
     expect(csv.startsWith('\uFEFFsection,key,name,gramsCo2e')).toBe(true)
     const lines = csv.slice(1).split('\r\n')
-    expect(lines).toContain('station,ST-HQ01,社区服务中心回收站 Community Centre,3460,1,,1000,,,,')
-    expect(lines).toContain(`reward,${reward.id},"布袋, ""大号"" 环保",,,,,1,0,0,0`)
-    expect(lines).toContain('total,2026-11-29..2026-11-29,,3460,1,1,,,,,')
+    expect(lines).toContain('station,ST-HQ01,社区服务中心回收站,3460,1,,1000,,,,,Community Centre')
+    expect(lines).toContain(`reward,${reward.id},"布袋, ""大号"" 环保",,,,,1,0,0,0,`)
+    expect(lines).toContain('total,2026-11-29..2026-11-29,,3460,1,1,,,,,,')
   })
 
   it('refuses residents and bad ranges', async () => {

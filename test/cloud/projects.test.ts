@@ -37,7 +37,7 @@ describe('public-good projects', () => {
     const { certificate } = await a.ok('getDonationCertificate', { entryId: entry.id })
     expect(certificate).toMatchObject({
       nickname: 'alice',
-      projectTitle: '社区植树 Community tree planting',
+      projectTitle: '社区植树',
       points: 120,
       day: '2026-11-29',
       seq: entry.seq,

@@ -204,11 +204,11 @@ describe('refusals through the cloud carry their reason and params', () => {
       status: 422,
       code: 'INSUFFICIENT_POINTS',
       reason: 'redeem.insufficientPoints',
-      params: { title: '公交乘车券 Bus ride voucher', costPoints: 50, spendablePoints: 0 },
+      params: { title: '公交乘车券', costPoints: 50, spendablePoints: 0 },
     })
     // the English sentence stays as it was, for API consumers
-    expect(refused.message).toBe('公交乘车券 Bus ride voucher costs 50 points; you can spend 0.')
-    expect(inChinese(refused.reason!, refused.params)).toBe('「公交乘车券 Bus ride voucher」需要 50 积分，你现在可用 0 积分。')
+    expect(refused.message).toBe('公交乘车券 costs 50 points; you can spend 0.')
+    expect(inChinese(refused.reason!, refused.params)).toBe('「公交乘车券」需要 50 积分，你现在可用 0 积分。')
   })
 
   it('a certificate of no donation of yours, without the id asked for', async () => {

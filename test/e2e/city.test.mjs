@@ -138,7 +138,7 @@ test('residents join their communities (one from the list, one from the join QR)
   await east.goto(`${app.url}/#/pages/rewards/index`)
   await east.getByText('东湖茶饮券').waitFor()
   await west.goto(`${app.url}/#/pages/rewards/index`)
-  await west.getByText('公交乘车券 Bus ride voucher').waitFor()
+  await west.getByText('公交乘车券', { exact: true }).waitFor()
   assert.equal(await west.getByText('东湖茶饮券').count(), 0)
 
   // The east resident drops at the new station (typed) and gives to the new project.

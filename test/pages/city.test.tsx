@@ -82,11 +82,15 @@ describe('communities and events, as a resident sees them', () => {
     await tapLabel(testUtils, '新建站点')
     await typeInto(testUtils, '#station-code', 'ST-NEW1')
     await typeInto(testUtils, '#station-name', '新回收亭')
+    // issue 23: the English name is a second, optional field with its own label
+    expect(testUtils.queries.querySelector('#station-name-en-label')!.textContent).toBe('英文名称（可选）')
+    await typeInto(testUtils, '#station-name-en', 'New kiosk')
     await tapLabel(testUtils, '保存')
     expect(await testUtils.queries.waitForQuerySelector('#station-ST-NEW1')).toBeTruthy()
     await tapLabel(testUtils, '停用 新回收亭')
     expect(await testUtils.queries.waitForQueryByText('停用后 新回收亭 不再接收投放，且不能恢复；历史记录保留。')).toBeTruthy()
     const stations = async () => (await (await devCaller(cloud, 'organizer'))('listStations', { includeRetired: true })).stations
+    expect((await stations()).find((s: any) => s.code === 'ST-NEW1')).toMatchObject({ name: '新回收亭', nameEn: 'New kiosk' })
     expect((await stations()).find((s: any) => s.code === 'ST-NEW1').retiredAt).toBeUndefined() // asked, not done
     await tapLabel(testUtils, '确认停用 新回收亭')
     expect(await testUtils.queries.waitForQueryByText('新回收亭 已停用：不再接收投放，历史记录保留')).toBeTruthy()
@@ -101,6 +105,7 @@ describe('communities and events, as a resident sees them', () => {
     await remount(EventsAdminPage)
     await tapLabel(testUtils, '发布活动')
     await typeInto(testUtils, '#event-title', '旧物市集')
+    await typeInto(testUtils, '#event-title-en', 'Flea market')
     await typeInto(testUtils, '#event-place', '社区广场')
     await typeInto(testUtils, '#event-slots', '10')
     await typeInto(testUtils, '#event-reward', '5')
@@ -114,7 +119,7 @@ describe('communities and events, as a resident sees them', () => {
     expect(await testUtils.queries.waitForQueryByText('已发布 旧物市集')).toBeTruthy()
     const events = async () => (await (await devCaller(cloud, 'organizer'))('listEvents', { manage: true })).events
     const [event] = await events()
-    expect(event).toMatchObject({ title: '旧物市集', place: '社区广场', slots: 10, rewardPoints: 5, cancelled: false })
+    expect(event).toMatchObject({ title: '旧物市集', titleEn: 'Flea market', place: '社区广场', slots: 10, rewardPoints: 5, cancelled: false })
     expect(event.startsAt.slice(11, 16)).toBe('09:00')
     await tapLabel(testUtils, '取消 旧物市集')
     expect(await testUtils.queries.waitForQueryByText('取消后不能再报名或签到，已发放的积分保留。确定取消 旧物市集？')).toBeTruthy()

@@ -40,10 +40,10 @@ describe('donations', () => {
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('已筹 0 / 50000 积分 · 0 人参与')).toBeTruthy()
     await typeInto(testUtils, '#donate-pj-trees', '400')
-    await tapLabel(testUtils, '捐赠给 社区植树 Community tree planting')
+    await tapLabel(testUtils, '捐赠给 社区植树')
     expect(await testUtils.queries.waitForQueryByText('请输入 1 到余额之间的整数积分')).toBeTruthy()
     await typeInto(testUtils, '#donate-pj-trees', '120')
-    await tapLabel(testUtils, '捐赠给 社区植树 Community tree planting')
+    await tapLabel(testUtils, '捐赠给 社区植树')
     expect(await testUtils.queries.waitForQueryByText('已筹 120 / 50000 积分 · 1 人参与')).toBeTruthy()
     const url = navigate.mock.calls[0][0].url as string
     const entryId = decodeURIComponent(url.split('entryId=')[1])
@@ -56,7 +56,7 @@ describe('donations', () => {
     await testUtils.mount(CertificatePage, {})
     await showPage(testUtils.act)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    expect(await testUtils.queries.waitForQueryByText(`dana 于 ${today} 向「社区植树 Community tree planting」捐赠 120 积分`)).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText(`dana 于 ${today} 向「社区植树」捐赠 120 积分`)).toBeTruthy()
     const head = (await (await asHandle('dana'))('verifyLedger')).headHash as string
     const code = (await testUtils.queries.waitForQuerySelector('#certificate-code'))!.textContent
     expect(code).toBe(
@@ -109,7 +109,7 @@ describe('station display', () => {
     await useAppStore.getState().loginWithHandle('organizer')
     await testUtils.mount(StationDisplayPage, {})
     await showPage(testUtils.act)
-    await tapLabel(testUtils, '社区服务中心回收站 Community Centre')
+    await tapLabel(testUtils, '社区服务中心回收站')
     for (let i = 0; i < 40 && !testUtils.queries.querySelector('#display-code-text'); i++) await new Promise((r) => setTimeout(r, 50))
     const code = testUtils.queries.querySelector('#display-code-text')!.textContent!
     expect(testUtils.queries.querySelector('.display__left')!.textContent).toMatch(/^\d+ 秒后更新$/)

@@ -304,7 +304,7 @@ describe('recycling page', () => {
     await useAppStore.getState().loginWithHandle('ivy')
     await useAppStore.getState().loadCatalogue()
     await testUtils.mount(RecyclingPage, {})
-    await tapLabel(testUtils, '学校旧衣回收箱 School clothes bin')
+    await tapLabel(testUtils, '学校旧衣回收箱')
     expect(testUtils.queries.queryAllByText('纸张').length).toBe(0)
     await typeInto(testUtils, '#weight', '2')
     await tapLabel(testUtils, '提交打卡')

@@ -4,6 +4,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import VerifyPage from '../../src/packages/organizer/pages/verify'
 import RewardsPage from '../../src/pages/rewards'
+import RecyclingPage from '../../src/pages/recycling'
 import VoucherPage from '../../src/packages/rewards/pages/voucher'
 import CertificatePage from '../../src/packages/rewards/pages/certificate'
 import VerifyPublicPage from '../../src/packages/public/pages/verify'
@@ -39,11 +40,11 @@ describe('rewards page', () => {
     await testUtils.mount(RewardsPage, {})
     await showPage(testUtils.act)
     expect(await testUtils.queries.waitForQueryByText('剩余 50 件')).toBeTruthy()
-    expect(testUtils.queries.queryByText('帆布购物袋 Canvas tote bag')).toBeTruthy()
+    expect(testUtils.queries.queryByText('帆布购物袋')).toBeTruthy()
     // the plant costs 500: the button is disabled for a 300-point wallet
-    expect((await testUtils.queries.waitForQuerySelector('[aria-label="兑换 绿萝盆栽 Potted plant"]'))!.getAttribute('aria-disabled')).toBe('true')
-    await tapLabel(testUtils, '兑换 帆布购物袋 Canvas tote bag')
-    expect(await testUtils.queries.waitForQueryByText('用 200 积分兑换「帆布购物袋 Canvas tote bag」？')).toBeTruthy()
+    expect((await testUtils.queries.waitForQuerySelector('[aria-label="兑换 绿萝盆栽"]'))!.getAttribute('aria-disabled')).toBe('true')
+    await tapLabel(testUtils, '兑换 帆布购物袋')
+    expect(await testUtils.queries.waitForQueryByText('用 200 积分兑换「帆布购物袋」？')).toBeTruthy()
     await tapLabel(testUtils, '确认兑换')
     await testUtils.queries.waitForQueryByText('待领取')
     const [voucher] = useAppStore.getState().redemptions
@@ -79,6 +80,44 @@ describe('rewards page', () => {
   })
 })
 
+describe("names in the resident's language (issue 23)", () => {
+  it('shows the Chinese name in Chinese and the English one in English, never the two run together', async () => {
+    const organizer = await asHandle('organizer')
+    await organizer('upsertReward', { title: '帆布袋', titleEn: 'Canvas bag', description: '可重复使用', descriptionEn: 'Reusable', pointsCost: 90, stock: 5 })
+    await organizer('upsertReward', { title: '旧书交换券', pointsCost: 80, stock: 5 })
+    await testUtils.mount(RewardsPage, {})
+    await showPage(testUtils.act)
+    expect(await testUtils.queries.waitForQueryByText('帆布袋')).toBeTruthy()
+    expect(testUtils.queries.queryByText('可重复使用')).toBeTruthy()
+    expect(testUtils.queries.querySelector('[aria-label="兑换 帆布袋"]')).toBeTruthy()
+    expect(document.body.textContent).not.toContain('Canvas bag')
+    expect(document.body.textContent).not.toContain('Reusable')
+
+    await testUtils.act(async () => useAppStore.getState().setLang('en'))
+    expect(await testUtils.queries.waitForQueryByText('Canvas bag')).toBeTruthy()
+    expect(testUtils.queries.queryByText('Reusable')).toBeTruthy()
+    expect(testUtils.queries.queryByText('Canvas tote bag')).toBeTruthy()
+    expect(document.body.textContent).not.toContain('帆布袋')
+    expect(document.body.textContent).not.toContain('帆布购物袋')
+    // no English name: the Chinese one, in English too
+    expect(testUtils.queries.queryByText('旧书交换券')).toBeTruthy()
+    const redeem = Array.from(document.querySelectorAll('[aria-label]')).map((e) => e.getAttribute('aria-label'))
+    expect(redeem.some((label) => /Canvas bag/.test(label!) && !/帆布袋/.test(label!))).toBe(true)
+  })
+})
+
+describe("station names in the resident's language (issue 23)", () => {
+  it('the recycling page picks stations by their English names in English and their Chinese names in Chinese', async () => {
+    await useAppStore.getState().loadCatalogue()
+    await testUtils.mount(RecyclingPage, {})
+    expect(await testUtils.queries.waitForQuerySelector('[aria-label="学校旧衣回收箱"]')).toBeTruthy()
+    expect(document.body.textContent).not.toContain('School clothes bin')
+    await testUtils.act(async () => useAppStore.getState().setLang('en'))
+    expect(await testUtils.queries.waitForQuerySelector('[aria-label="School clothes bin"]')).toBeTruthy()
+    expect(document.body.textContent).not.toContain('学校旧衣回收箱')
+  })
+})
+
 describe('organizer verify page', () => {
   it('fulfils a typed code once and refuses it the second time', async () => {
     const { redemption } = await (await asHandle('alice'))('redeem', { requestId: 'redeem-0002', rewardId: 'rw-bus' })
@@ -86,7 +125,7 @@ describe('organizer verify page', () => {
     await testUtils.mount(VerifyPage, {})
     await typeInto(testUtils, '#voucher-code-input', redemption.code.toLowerCase())
     await tapLabel(testUtils, '核销')
-    expect(await testUtils.queries.waitForQueryByText('核销成功：公交乘车券 Bus ride voucher')).toBeTruthy()
+    expect(await testUtils.queries.waitForQueryByText('核销成功：公交乘车券')).toBeTruthy()
     await tapLabel(testUtils, '核销下一张')
     await typeInto(testUtils, '#voucher-code-input', redemption.code)
     await tapLabel(testUtils, '核销')

@@ -27,12 +27,13 @@ export async function seedCity(dbPath: string, residents: number, entriesEach: n
   const today = shanghaiDay(Date.now())
   const communities = Array.from({ length: communityCount }, (_, i) => ({
     id: `cm_seed${i}`,
-    name: `第${i + 1}社区 Community ${i + 1}`,
+    name: `第${i + 1}社区`,
+    nameEn: `Community ${i + 1}`,
     residents: 0,
     gramsCo2e: 0,
   }))
   await inTransaction(services, async (s) => {
-    for (const c of communities) await saveCommunity(s.store, { id: c.id, name: c.name, createdAt: toShanghaiIso(Date.now()) })
+    for (const c of communities) await saveCommunity(s.store, { id: c.id, name: c.name, nameEn: c.nameEn, createdAt: toShanghaiIso(Date.now()) })
   })
   let gramsCo2e = 0
   for (let r = 0; r < residents; r++) {

@@ -13,6 +13,7 @@ import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../retry'
 import { executorOver, notInsideTransaction, readOnly, type SqlExecutor, type SqlStatement } from '../sqlEngine'
 import { toMysql } from './dialect'
 import { takeMigrationLock } from './migrationLock'
+import { planSplit } from '../migrations'
 import { MYSQL_MIGRATIONS, type Migration } from './migrations'
 
 export interface MysqlPort extends Db {
@@ -219,6 +220,22 @@ async function migrate(pool: Pool, migrations: Migration[]): Promise<number[]> {
         await lock.renew()
         // DDL commits by itself in MySQL; a migration interrupted half-way is finished by hand, so each is small.
         for (const statement of m.statements) await c.query(statement)
+        if (m.splits?.length) {
+          // The data step is one transaction: all the rows are split, or none (and the migration is not recorded).
+          await c.beginTransaction()
+          try {
+            for (const split of m.splits) {
+              const [rows] = await c.query(`SELECT DISTINCT \`${split.from}\` AS text FROM \`${split.table}\``)
+              const texts = (rows as { text: string }[]).map((r) => r.text)
+              for (const u of planSplit(texts, split))
+                await c.query(`UPDATE \`${split.table}\` SET \`${split.from}\` = ?, \`${split.into}\` = ? WHERE \`${split.from}\` = ?`, [u.zh, u.en, u.text])
+            }
+            await c.commit()
+          } catch (error) {
+            await c.rollback().catch(() => undefined)
+            throw error
+          }
+        }
         await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()])
         applied.push(m.version)
       }

@@ -10,6 +10,7 @@ import type { MyDataExport } from '@/contract/types'
 import { formatKg, type Lang, type Translate } from '@/i18n'
 import { saveTextFile } from '@/services/saveFile'
 import { selectLang, useAppStore } from '@/store'
+import { localName } from '@/i18n/localName'
 import { selectUnread } from '@/store/reminders'
 import type { TextSize } from '@/store/types'
 
@@ -93,6 +94,7 @@ export function OrganizerTools({ t }: { t: Translate }) {
 export function MeLinks({ action: { run }, t }: { action: Action; t: Translate }) {
   const unread = useAppStore(selectUnread)
   const myCommunity = useAppStore((s) => s.myCommunity)
+  const lang = useAppStore(selectLang)
   const exportData = () =>
     run(async () => {
       const { how, filename } = await deliverExport(await useAppStore.getState().exportMyData())
@@ -106,7 +108,7 @@ export function MeLinks({ action: { run }, t }: { action: Action; t: Translate }
     <>
       <ActionButton
         variant='secondary'
-        label={myCommunity?.community ? `${t('me.community')}：${myCommunity.community.name}` : t('me.community')}
+        label={myCommunity?.community ? `${t('me.community')}：${localName(myCommunity.community, lang)}` : t('me.community')}
         onClick={go(COMMUNITY_URL)}
       />
       <ActionButton variant='secondary' label={t('city.title')} onClick={go(CITY_URL)} />

@@ -8,6 +8,8 @@ import { BRAND } from '@/branding/brand'
 import type { Station } from '@/contract/types'
 import { parseDisplayCode } from '@/core/stationCode'
 import type { Translate } from '@/i18n'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 /** A station QR holds its code, optionally as a URL ending in ?station=CODE. */
 export function stationCodeFromScan(text: string): string {
@@ -56,6 +58,7 @@ interface StationFieldsProps {
 }
 
 export function StationFields({ entry, stations, station, error, onPick, t }: StationFieldsProps) {
+  const lang = useAppStore(selectLang)
   // the city's featured stations first
   const featured = (s: Station) => Number(BRAND.featuredStations.includes(s.code))
   return (
@@ -70,7 +73,7 @@ export function StationFields({ entry, stations, station, error, onPick, t }: St
             label={t('recycling.pickStation')}
             value={station?.code ?? ''}
             onChange={onPick}
-            options={[...stations].sort((a, b) => featured(b) - featured(a)).map((s) => ({ value: s.code, text: s.name }))}
+            options={[...stations].sort((a, b) => featured(b) - featured(a)).map((s) => ({ value: s.code, text: localName(s, lang) }))}
           />
         </View>
       ) : null}

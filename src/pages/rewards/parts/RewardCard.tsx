@@ -5,8 +5,11 @@ import { Notice } from '@/components/Notice'
 import { pressable } from '@/components/pressable'
 import type { Redemption, Reward } from '@/contract/types'
 import type { Translate } from '@/i18n'
+import { localName, localText } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 export const voucherUrl = (id: string) => `/packages/rewards/pages/voucher/index?id=${encodeURIComponent(id)}`
+
 /** A merchant's place (subpackage): what listRewards gave, in the query, so the page needs no call of its own. */
 const placeUrl = (m: NonNullable<Reward['merchant']>) =>
   `/packages/merchant/pages/place/index?${[
@@ -36,10 +39,13 @@ export function RewardCard({ reward: r, balance, confirming, busy, t, onAsk, onC
   const soldOut = r.stock <= 0
   const atLimit = r.myCount >= r.perUserLimit
   const tooDear = balance !== undefined && balance < r.pointsCost
+  const lang = useAppStore(selectLang)
+  const title = localName(r, lang)
+  const description = localText(r.description, r.descriptionEn, lang)
   return (
     <View className='reward card'>
-      <Text className='reward__title'>{r.title}</Text>
-      {r.description ? <Text className='muted'>{r.description}</Text> : null}
+      <Text className='reward__title'>{title}</Text>
+      {description ? <Text className='muted'>{description}</Text> : null}
       {r.merchant ? (
         <View className='reward__merchant'>
           <Text>{t('rewards.merchantAt', { name: r.merchant.name, address: r.merchant.address, hours: r.merchant.openingHours })}</Text>
@@ -57,12 +63,12 @@ export function RewardCard({ reward: r, balance, confirming, busy, t, onAsk, onC
       </View>
       {confirming ? (
         <View className='reward__confirm'>
-          <Notice tone='info' lines={[t('rewards.confirm', { points: r.pointsCost, title: r.title })]} />
+          <Notice tone='info' lines={[t('rewards.confirm', { points: r.pointsCost, title })]} />
           <ActionButton label={t('rewards.confirmTitle')} loading={busy} disabled={busy} onClick={onConfirm} />
           <ActionButton variant='secondary' label={t('me.cancel')} onClick={onCancel} />
         </View>
       ) : (
-        <ActionButton label={t('rewards.redeemNamed', { title: r.title })} disabled={soldOut || atLimit || tooDear} onClick={onAsk}>
+        <ActionButton label={t('rewards.redeemNamed', { title })} disabled={soldOut || atLimit || tooDear} onClick={onAsk}>
           {t('rewards.redeem')}
         </ActionButton>
       )}
@@ -72,6 +78,7 @@ export function RewardCard({ reward: r, balance, confirming, busy, t, onAsk, onC
 
 /** The resident's vouchers, each opening its code. */
 export function VoucherList({ redemptions, t }: { redemptions: Redemption[]; t: Translate }) {
+  const lang = useAppStore(selectLang)
   return (
     <>
       <View className='section-title'>{t('rewards.myVouchers')}</View>
@@ -79,9 +86,10 @@ export function VoucherList({ redemptions, t }: { redemptions: Redemption[]; t: 
       <View>
         {redemptions.map((v) => {
           const open = () => Taro.navigateTo({ url: voucherUrl(v.id) })
+          const title = localText(v.rewardTitle, v.rewardTitleEn, lang)
           return (
-            <View key={v.id} className='voucher-row' role='link' ariaLabel={`${v.rewardTitle} ${t(`status.${v.status}`)}`} onClick={open} {...pressable(open)}>
-              <Text className='voucher-row__title'>{v.rewardTitle}</Text>
+            <View key={v.id} className='voucher-row' role='link' ariaLabel={`${title} ${t(`status.${v.status}`)}`} onClick={open} {...pressable(open)}>
+              <Text className='voucher-row__title'>{title}</Text>
               <Text className={`status status--${v.status}`}>{t(`status.${v.status}`)}</Text>
             </View>
           )

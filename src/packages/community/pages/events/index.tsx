@@ -12,7 +12,8 @@ import { usePackageT } from '@/components/useT'
 import type { CommunityEvent } from '@/contract/types'
 import { eventWhen } from '@/core/events'
 import { LocationError } from '@/services/location'
-import { useAppStore } from '@/store'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 import { MESSAGES, type PackageKey } from '../../messages'
 import { OffSiteError, useEventsStore } from '../../eventsStore'
 import './index.scss'
@@ -38,7 +39,8 @@ export default function EventsPage() {
       try {
         const { event, points } = await useEventsStore.getState().attend(text.trim())
         setCode('')
-        return points > 0 ? t('ev.attended', { title: event.title, points }) : t('ev.attendedNoPoints', { title: event.title })
+        const title = localName(event, useAppStore.getState().lang)
+        return points > 0 ? t('ev.attended', { title, points }) : t('ev.attendedNoPoints', { title })
       } catch (error) {
         // the location check's refusals, in the resident's words; any other as the cloud said it
         if (error instanceof LocationError) say('error', t(error.code === 'DENIED' ? 'ev.locationDenied' : 'ev.locationUnavailable'))
@@ -123,9 +125,10 @@ interface EventCardProps {
 
 function EventCard({ event: e, t, busy, run }: EventCardProps) {
   const full = e.taken >= e.slots
+  const title = localName(e, useAppStore(selectLang))
   return (
     <View className='card event-card' id={`event-${e.id}`}>
-      <Text className='card__title'>{e.title}</Text>
+      <Text className='card__title'>{title}</Text>
       <Text>{eventWhen(e.startsAt, e.endsAt)}</Text>
       <Text>{e.place}</Text>
       <Text className='muted'>
@@ -142,7 +145,7 @@ function EventCard({ event: e, t, busy, run }: EventCardProps) {
       {e.cancelled || e.myStatus === 'attended' ? null : e.myStatus === 'signed' ? (
         <ActionButton
           variant='secondary'
-          label={t('ev.cancelNamed', { title: e.title })}
+          label={t('ev.cancelNamed', { title })}
           loading={busy}
           onClick={() =>
             run(async () => {
@@ -155,13 +158,13 @@ function EventCard({ event: e, t, busy, run }: EventCardProps) {
         </ActionButton>
       ) : (
         <ActionButton
-          label={full ? t('ev.full') : t('ev.signUpNamed', { title: e.title })}
+          label={full ? t('ev.full') : t('ev.signUpNamed', { title })}
           disabled={full}
           loading={busy}
           onClick={() =>
             run(async () => {
               await useEventsStore.getState().signUp(e.id)
-              return t('ev.signedUp', { title: e.title })
+              return t('ev.signedUp', { title })
             })
           }
         >

@@ -10,7 +10,8 @@ import { usePageTitle } from '@/components/usePageTitle'
 import { useRequireSession } from '@/components/useSession'
 import { usePackageT } from '@/components/useT'
 import { communityFromScan } from '@/core/communityQr'
-import { useAppStore } from '@/store'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 import { MESSAGES } from '../../messages'
 
 /**
@@ -24,6 +25,7 @@ export default function MyCommunityPage() {
   const fromQr = communityFromScan(decodeURIComponent(useRouter().params.community ?? ''))
   const mine = useAppStore((s) => s.myCommunity)
   const communities = useAppStore((s) => s.communities)
+  const lang = useAppStore(selectLang)
   const [picked, setPicked] = useState<string | undefined>(fromQr)
   const { run, busy, say, noticeProps } = useAction(t)
   const session = useRequireSession(() => {
@@ -35,7 +37,8 @@ export default function MyCommunityPage() {
 
   const current = mine?.community ?? null
   const choice = picked ?? current?.id ?? ''
-  const pickedName = communities.find((c) => c.id === choice)?.name
+  const pickedCommunity = communities.find((c) => c.id === choice)
+  const pickedName = pickedCommunity && localName(pickedCommunity, lang)
   const locked = Boolean(mine?.nextChangeDay)
 
   async function scan() {
@@ -45,7 +48,7 @@ export default function MyCommunityPage() {
       const found = communities.find((c) => c.id === id)
       if (found) {
         setPicked(found.id)
-        say('info', t('community.scanned', { name: found.name }))
+        say('info', t('community.scanned', { name: localName(found, lang) }))
       }
     } catch {
       // cancelled by the resident
@@ -55,7 +58,7 @@ export default function MyCommunityPage() {
   return (
     <View className='page my-community' style={textScale}>
       <Text className='card__title' id='my-community'>
-        {current ? t('community.current', { name: current.name }) : t('community.none')}
+        {current ? t('community.current', { name: localName(current, lang) }) : t('community.none')}
       </Text>
       {noticeProps ? <Notice {...noticeProps} /> : null}
       {mine?.nextChangeDay ? <Notice tone='info' lines={[t('community.nextChange', { day: mine.nextChangeDay })]} /> : null}
@@ -65,7 +68,12 @@ export default function MyCommunityPage() {
           <View className='section-title' role='heading' aria-level={2}>
             {t('community.choose')}
           </View>
-          <Choices label={t('community.choose')} value={choice} onChange={setPicked} options={communities.map((c) => ({ value: c.id, text: c.name }))} />
+          <Choices
+            label={t('community.choose')}
+            value={choice}
+            onChange={setPicked}
+            options={communities.map((c) => ({ value: c.id, text: localName(c, lang) }))}
+          />
           <Text className='muted'>{t('community.changeRule')}</Text>
           <ActionButton
             label={t('community.save')}

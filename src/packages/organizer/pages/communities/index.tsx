@@ -35,7 +35,7 @@ export default function CommunitiesAdminPage() {
       {cityOrganizer && draft ? (
         <CommunityForm draft={draft} setDraft={setDraft} action={action} t={t} />
       ) : cityOrganizer ? (
-        <ActionButton label={t('community.new')} onClick={() => setDraft({ name: '' })} />
+        <ActionButton label={t('community.new')} onClick={() => setDraft({ name: '', nameEn: '' })} />
       ) : null}
       {communities.map((c) => (
         <CommunityCard
@@ -43,7 +43,7 @@ export default function CommunitiesAdminPage() {
           community={c}
           qrShown={shownQr === c.id}
           onShowQr={() => setShownQr(c.id)}
-          onRename={cityOrganizer ? () => setDraft({ id: c.id, name: c.name }) : undefined}
+          onRename={cityOrganizer ? () => setDraft({ id: c.id, name: c.name, nameEn: c.nameEn ?? '' }) : undefined}
           t={t}
         />
       ))}

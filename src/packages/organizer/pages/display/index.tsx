@@ -10,6 +10,8 @@ import { useRequireSession } from '@/components/useSession'
 import { errorText, usePackageT } from '@/components/useT'
 import { RotatingCode } from '../../parts/RotatingCode'
 import './index.scss'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 /**
  * The station display: a tablet at the recycling station shows a QR that changes every 30 seconds. Residents
@@ -22,6 +24,7 @@ export default function StationDisplayPage() {
   // The stations this organizer runs (a community organizer: their community's), retired ones left out.
   const stations = useOrganizerStore((s) => s.stations).filter((s) => !s.retiredAt)
   const [stationCode, setStationCode] = useState('')
+  const lang = useAppStore(selectLang)
   const [error, setError] = useState<string | undefined>()
   const session = useRequireSession(() => {
     useOrganizerStore
@@ -33,7 +36,12 @@ export default function StationDisplayPage() {
   return (
     <View className='page display' style={textScale}>
       <View className='section-title'>{t('display.pick')}</View>
-      <Choices label={t('display.pick')} value={stationCode} onChange={setStationCode} options={stations.map((s) => ({ value: s.code, text: s.name }))} />
+      <Choices
+        label={t('display.pick')}
+        value={stationCode}
+        onChange={setStationCode}
+        options={stations.map((s) => ({ value: s.code, text: localName(s, lang) }))}
+      />
       {error ? <Notice tone='error' lines={[error]} /> : null}
       {stationCode ? (
         <RotatingCode

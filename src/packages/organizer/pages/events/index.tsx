@@ -12,6 +12,8 @@ import { ScopeLine } from '../../parts/ScopeLine'
 import { useOrganizerStore } from '../../store'
 import { EventForm, newDraft, type Draft } from './parts/EventForm'
 import { ManagedEvent } from './parts/ManagedEvent'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 /** Public-welfare events an organizer runs: announce one (its budget funded at once), show its attendance code on site, export who came. */
 export default function EventsAdminPage() {
@@ -23,13 +25,17 @@ export default function EventsAdminPage() {
   const [showing, setShowing] = useState<string | undefined>()
   const action = useAction(t)
   const { run, busy, noticeProps } = action
+  const lang = useAppStore(selectLang)
   const session = useRequireSession(() => {
     void run(async () => {
       await Promise.all([useOrganizerStore.getState().load(), useOrganizerStore.getState().loadEvents(), useOrganizerStore.getState().loadTreasury()])
     })
   })
   if (!session) return <View className='page' />
-  const communityName = (id: string) => (id ? (communities.find((c) => c.id === id)?.name ?? id) : t('station.cityWide'))
+  const communityName = (id: string) => {
+    const community = id ? communities.find((c) => c.id === id) : undefined
+    return community ? localName(community, lang) : id || t('station.cityWide')
+  }
 
   return (
     <View className='page events-admin' style={textScale}>

@@ -40,7 +40,19 @@ export default function ProjectsAdminPage() {
         <ProjectCard
           key={p.id}
           project={p}
-          onEdit={cityOrganizer ? () => setDraft({ id: p.id, title: p.title, description: p.description, goalPoints: String(p.goalPoints) }) : undefined}
+          onEdit={
+            cityOrganizer
+              ? () =>
+                  setDraft({
+                    id: p.id,
+                    title: p.title,
+                    titleEn: p.titleEn ?? '',
+                    description: p.description,
+                    descriptionEn: p.descriptionEn ?? '',
+                    goalPoints: String(p.goalPoints),
+                  })
+              : undefined
+          }
           action={action}
           t={t}
         />

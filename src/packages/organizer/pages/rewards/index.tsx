@@ -10,6 +10,8 @@ import { useAction } from '@/components/useAction'
 import { useRequireSession } from '@/components/useSession'
 import { usePackageT } from '@/components/useT'
 import { EMPTY, RewardForm, toDraft, type Draft } from './parts/RewardForm'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 /** The reward catalogue residents redeem from: add a reward, edit one, take it off (inactive) or back. */
 export default function RewardsAdminPage() {
@@ -19,6 +21,7 @@ export default function RewardsAdminPage() {
   const rewards = useOrganizerStore((s) => s.adminRewards)
   const [draft, setDraft] = useState<Draft | undefined>()
   const action = useAction(t)
+  const lang = useAppStore(selectLang)
   const session = useRequireSession(() => {
     void action.run(() => useOrganizerStore.getState().loadAdminRewards())
   })
@@ -34,12 +37,12 @@ export default function RewardsAdminPage() {
       )}
       {rewards.map((r) => (
         <View key={r.id} className='card'>
-          <Text className='reward__title'>{r.title}</Text>
+          <Text className='reward__title'>{localName(r, lang)}</Text>
           <Text className='reward__fact'>
             {t('rewards.cost', { points: r.pointsCost })} · {t('rewards.stock', { stock: r.stock })} ·{' '}
             {r.active ? t('organizer.active') : t('organizer.inactive')}
           </Text>
-          <ActionButton variant='secondary' label={`${t('organizer.edit')} ${r.title}`} onClick={() => setDraft(toDraft(r))}>
+          <ActionButton variant='secondary' label={`${t('organizer.edit')} ${localName(r, lang)}`} onClick={() => setDraft(toDraft(r))}>
             {t('organizer.edit')}
           </ActionButton>
         </View>

@@ -39,7 +39,9 @@ export default function StationSignPage() {
 
   return (
     <View className='page station-sign' style={textScale}>
+      {/* a sign in the street is read in both languages: the Chinese name, and the English one under it */}
       <Text className='page-title'>{station.name}</Text>
+      {station.nameEn ? <Text className='station-sign__name-en'>{station.nameEn}</Text> : null}
       <View className='station-sign__qr'>
         <QrCode text={stationQrText(station.code)} label={t('station.qrLabel', { name: station.name })} />
       </View>

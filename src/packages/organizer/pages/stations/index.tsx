@@ -11,6 +11,8 @@ import { useOrganizerStore } from '../../store'
 import { MESSAGES } from '../../messages'
 import { ScopeLine } from '../../parts/ScopeLine'
 import { EMPTY, StationForm, StationRow, toDraft, type Draft } from './parts/StationParts'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 /** Stations an organizer runs: add, edit, retire, and open each one's printable QR. */
 export default function StationsAdminPage() {
@@ -20,11 +22,15 @@ export default function StationsAdminPage() {
   const { stations, communities, scope } = useOrganizerStore()
   const [draft, setDraft] = useState<Draft | undefined>()
   const action = useAction(t)
+  const lang = useAppStore(selectLang)
   const session = useRequireSession(() => {
     void action.run(() => useOrganizerStore.getState().load())
   })
   if (!session) return <View className='page' />
-  const communityName = (id: string | undefined) => (id ? (communities.find((c) => c.id === id)?.name ?? id) : t('station.cityWide'))
+  const communityName = (id: string | undefined) => {
+    const community = id ? communities.find((c) => c.id === id) : undefined
+    return community ? localName(community, lang) : id || t('station.cityWide')
+  }
 
   return (
     <View className='page stations-admin' style={textScale}>

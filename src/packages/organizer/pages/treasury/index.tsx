@@ -19,6 +19,8 @@ import { CloudCallError } from '@/services/cloud'
 import { MESSAGES, type PackageKey } from '../../messages'
 import { ScopeLine } from '../../parts/ScopeLine'
 import { useOrganizerStore } from '../../store'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 type T = Translate<MessageKey | PackageKey>
 
@@ -43,16 +45,18 @@ export default function TreasuryPage() {
   const t = usePackageT(MESSAGES)
   const { treasury, communities, scope } = useOrganizerStore()
   const page = useAction(t)
+  const lang = useAppStore(selectLang)
   const session = useRequireSession(() => {
     void page.run(async () => {
       await Promise.all([useOrganizerStore.getState().load(), useOrganizerStore.getState().loadTreasury()])
     })
   })
   if (!session) return <View className='page' />
-  const purseName = (communityId: string) =>
-    communityId === CITY_PURSE
-      ? t('treasury.cityPurse')
-      : (communities.find((c) => c.id === communityId)?.name ?? treasury?.purses.find((p) => p.communityId === communityId)?.name ?? communityId)
+  const purseName = (communityId: string) => {
+    if (communityId === CITY_PURSE) return t('treasury.cityPurse')
+    const community = communities.find((c) => c.id === communityId)
+    return community ? localName(community, lang) : (treasury?.purses.find((p) => p.communityId === communityId)?.name ?? communityId)
+  }
 
   return (
     <View className='page treasury' style={textScale}>
@@ -273,7 +277,7 @@ function AllocateForm({ t, communities, purseName }: { t: T; communities: Commun
         label={t('treasury.to')}
         value={purse}
         onChange={setTo}
-        options={[...communities.map((c) => ({ value: c.id, text: c.name })), { value: CITY_PURSE, text: t('treasury.cityPurse') }]}
+        options={[...communities.map((c) => ({ value: c.id, text: purseName(c.id) })), { value: CITY_PURSE, text: t('treasury.cityPurse') }]}
       />
       <Field id='allocate-points' label={t('treasury.points')} type='number' value={points} onInput={setPoints} />
       <Field id='allocate-reason' label={t('treasury.reason')} value={reason} onInput={setReason} />

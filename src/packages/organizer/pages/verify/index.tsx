@@ -10,13 +10,15 @@ import { Notice } from '@/components/Notice'
 import { useRequireSession } from '@/components/useSession'
 import type { Redemption } from '@/contract/types'
 import { errorText, usePackageT } from '@/components/useT'
-import { useAppStore } from '@/store'
+import { localText } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 import './index.scss'
 
 type Answer = { ok: true; redemption: Redemption } | { ok: false; message: string }
 
 /** The answer, big and clear at a distance: a tick and the reward, or a cross and why. */
 function VerifyAnswer({ result, t, onNext }: { result: Answer; t: (key: PackageKey, params?: Record<string, string | number>) => string; onNext(): void }) {
+  const lang = useAppStore(selectLang)
   return (
     <View className={`page verify verify--${result.ok ? 'ok' : 'refused'}`}>
       <View className='verify__mark' role='img' ariaLabel={result.ok ? t('organizer.ok', { title: '' }) : t('organizer.refused')}>
@@ -24,7 +26,9 @@ function VerifyAnswer({ result, t, onNext }: { result: Answer; t: (key: PackageK
       </View>
       {result.ok ? (
         <View className='verify__text'>
-          <Text className='verify__headline'>{t('organizer.ok', { title: result.redemption.rewardTitle })}</Text>
+          <Text className='verify__headline'>
+            {t('organizer.ok', { title: localText(result.redemption.rewardTitle, result.redemption.rewardTitleEn, lang) })}
+          </Text>
           <Text className='muted'>{t('organizer.okDetail', { code: result.redemption.code, points: result.redemption.pointsCost })}</Text>
         </View>
       ) : (

@@ -9,7 +9,8 @@ import { QrCode } from '@/components/QrCode'
 import { useRequireSession } from '@/components/useSession'
 import { usePackageT } from '@/components/useT'
 import { useAction } from '@/components/useAction'
-import { selectRedemptions, useAppStore } from '@/store'
+import { localText } from '@/i18n/localName'
+import { selectLang, selectRedemptions, useAppStore } from '@/store'
 import '@/pages/rewards/index.scss'
 
 /** Groups a code in fives so it can be read out and typed without losing one's place. */
@@ -22,6 +23,7 @@ export default function VoucherPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const voucher = useAppStore(selectRedemptions).find((r) => r.id === id)
+  const lang = useAppStore(selectLang)
   const { loadRedemptions, cancelVoucher } = useAppStore.getState()
   const { run, busy, noticeProps } = useAction(t)
 
@@ -41,7 +43,7 @@ export default function VoucherPage() {
   return (
     <View className='page voucher' style={textScale}>
       <View className='card'>
-        <Text className='card__title'>{voucher.rewardTitle}</Text>
+        <Text className='card__title'>{localText(voucher.rewardTitle, voucher.rewardTitleEn, lang)}</Text>
         <Text className={`status status--${voucher.status}`} id='voucher-status'>
           {t(`status.${voucher.status}`)}
         </Text>

@@ -13,9 +13,12 @@ import { CloudCallError } from '@/services/cloud'
 import { currentPosition, LocationError } from '@/services/location'
 import type { PackageKey } from '../../../messages'
 import { fundablePoints, useOrganizerStore } from '../../../store'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 export interface Draft {
   title: string
+  titleEn: string
   place: string
   day: string
   start: string
@@ -49,6 +52,7 @@ const degreesText = (value: number) => String(Number(value.toFixed(6)))
 /** A new event's form as it opens: tomorrow morning, twenty places at twenty points, the organizer's own community. */
 export const newDraft = (scope: OrganizerScopeView | undefined): Draft => ({
   title: '',
+  titleEn: '',
   place: '',
   day: addDays(shanghaiDay(Date.now()), 1),
   start: '09:00',
@@ -74,6 +78,7 @@ interface EventFormProps {
 
 /** Announcing an event: checked here before sending, its budget against what the organizer's purse can fund. */
 export function EventForm({ draft, setDraft, action, t, scope, communities, treasury }: EventFormProps) {
+  const lang = useAppStore(selectLang)
   const { busy } = action
   const set = (field: Exclude<keyof Draft, 'checkLocation'>) => (value: string) => setDraft((d) => (d ? { ...d, [field]: value } : d))
   const budget = eventBudget(parseWhole(draft.slots) || 0, parseWhole(draft.rewardPoints) || 0)
@@ -82,7 +87,8 @@ export function EventForm({ draft, setDraft, action, t, scope, communities, trea
 
   return (
     <View className='card' id='event-form'>
-      <Field id='event-title' label={t('event.title')} value={draft.title} onInput={set('title')} />
+      <Field id='event-title' label={t('event.title')} hint={t('organizer.nameZhHint')} value={draft.title} onInput={set('title')} />
+      <Field id='event-title-en' label={t('organizer.fieldTitleEn')} value={draft.titleEn} onInput={set('titleEn')} />
       <Field id='event-place' label={t('event.place')} value={draft.place} onInput={set('place')} />
       <Field id='event-day' label={t('event.day')} value={draft.day} onInput={set('day')} />
       <Field id='event-start' label={t('event.start')} value={draft.start} onInput={set('start')} />
@@ -94,7 +100,7 @@ export function EventForm({ draft, setDraft, action, t, scope, communities, trea
           label={t('station.community')}
           value={draft.communityId}
           onChange={set('communityId')}
-          options={[{ value: '', text: t('station.cityWide') }, ...communities.map((c) => ({ value: c.id, text: c.name }))]}
+          options={[{ value: '', text: t('station.cityWide') }, ...communities.map((c) => ({ value: c.id, text: localName(c, lang) }))]}
         />
       ) : null}
       <View className='choices'>
@@ -175,6 +181,7 @@ function announceEvent(
     try {
       const event = await useOrganizerStore.getState().createEvent({
         title: draft.title.trim(),
+        ...(draft.titleEn.trim() ? { titleEn: draft.titleEn.trim() } : {}),
         place: draft.place.trim(),
         startsAt,
         endsAt,
@@ -184,7 +191,7 @@ function announceEvent(
         ...(location ? { location } : {}),
       })
       done()
-      return t('event.created', { title: event.title })
+      return t('event.created', { title: localName(event, useAppStore.getState().lang) })
     } catch (error) {
       // the purse could not pay: say how much it holds, fetched again, beside the budget
       if (!(error instanceof CloudCallError && error.code === 'INSUFFICIENT_POINTS')) throw error

@@ -11,6 +11,8 @@ import { saveTextFile } from '@/services/saveFile'
 import type { PackageKey } from '../../../messages'
 import { RotatingCode } from '../../../parts/RotatingCode'
 import { useOrganizerStore } from '../../../store'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 interface ManagedEventProps {
   event: CommunityEvent
@@ -24,11 +26,12 @@ interface ManagedEventProps {
 
 /** One announced event: who is coming, its rotating attendance code on site, calling it off, the attendance export. */
 export function ManagedEvent({ event: e, communityName, showing, setShowing, action: { run, busy }, t }: ManagedEventProps) {
+  const title = localName(e, useAppStore(selectLang))
   const callOff = () =>
     run(async () => {
       await useOrganizerStore.getState().callOff(e.id)
       setShowing(undefined)
-      return t('event.calledOff', { title: e.title })
+      return t('event.calledOff', { title })
     })
   const exportList = () =>
     run(async () => {
@@ -38,7 +41,7 @@ export function ManagedEvent({ event: e, communityName, showing, setShowing, act
     })
   return (
     <View className='card' id={`managed-event-${e.id}`}>
-      <Text className='card__title'>{e.title}</Text>
+      <Text className='card__title'>{title}</Text>
       <Text>{eventWhen(e.startsAt, e.endsAt)}</Text>
       <Text>{e.place}</Text>
       <Text className='muted'>
@@ -53,7 +56,7 @@ export function ManagedEvent({ event: e, communityName, showing, setShowing, act
             textId='event-code-text'
             codeKey={e.id}
             fetchCode={() => useOrganizerStore.getState().eventCode(e.id)}
-            label={t('event.codeLabel', { title: e.title })}
+            label={t('event.codeLabel', { title })}
             secondsLeft={(seconds) => t('display.left', { seconds })}
             describeError={(error) => errorText(t, error)}
           />
@@ -61,22 +64,22 @@ export function ManagedEvent({ event: e, communityName, showing, setShowing, act
           <ActionButton variant='secondary' label={t('event.hideCode')} onClick={() => setShowing(undefined)} />
         </View>
       ) : (
-        <ActionButton variant='secondary' label={t('event.showCodeNamed', { title: e.title })} onClick={() => setShowing(e.id)}>
+        <ActionButton variant='secondary' label={t('event.showCodeNamed', { title })} onClick={() => setShowing(e.id)}>
           {t('event.showCode')}
         </ActionButton>
       )}
       {e.cancelled ? null : (
         <ConfirmAction
-          label={t('event.callOffNamed', { title: e.title })}
+          label={t('event.callOffNamed', { title })}
           text={t('event.callOff')}
-          question={t('event.callOffAsk', { title: e.title })}
-          confirmLabel={t('event.callOffConfirm', { title: e.title })}
+          question={t('event.callOffAsk', { title })}
+          confirmLabel={t('event.callOffConfirm', { title })}
           cancelLabel={t('me.cancel')}
           busy={busy}
           onConfirm={callOff}
         />
       )}
-      <ActionButton variant='secondary' label={t('event.exportNamed', { title: e.title })} onClick={exportList}>
+      <ActionButton variant='secondary' label={t('event.exportNamed', { title })} onClick={exportList}>
         {t('event.export')}
       </ActionButton>
     </View>

@@ -9,17 +9,21 @@ import type { Translate } from '@/i18n'
 import type { MessageKey } from '@/i18n/messages'
 import type { PackageKey } from '../../../messages'
 import { useOrganizerStore } from '../../../store'
+import { localName, localText } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 type T = Translate<MessageKey | PackageKey>
 
 export interface Draft {
   id?: string
   title: string
+  titleEn: string
   description: string
+  descriptionEn: string
   goalPoints: string
 }
 
-export const EMPTY: Draft = { title: '', description: '', goalPoints: '' }
+export const EMPTY: Draft = { title: '', titleEn: '', description: '', descriptionEn: '', goalPoints: '' }
 
 /** A new project, or an existing one's title, description and goal, checked before it is saved. */
 export function ProjectForm({
@@ -41,17 +45,24 @@ export function ProjectForm({
       return
     }
     void run(async () => {
-      await useOrganizerStore
-        .getState()
-        .saveProject({ ...(draft.id ? { id: draft.id } : {}), title: draft.title.trim(), description: draft.description.trim(), goalPoints })
+      await useOrganizerStore.getState().saveProject({
+        ...(draft.id ? { id: draft.id } : {}),
+        title: draft.title.trim(),
+        titleEn: draft.titleEn.trim(),
+        description: draft.description.trim(),
+        descriptionEn: draft.descriptionEn.trim(),
+        goalPoints,
+      })
       setDraft(() => undefined)
       return t('organizer.saved')
     })
   }
   return (
     <View className='card' id='project-form'>
-      <Field id='project-title' label={t('project.title')} value={draft.title} onInput={set('title')} />
+      <Field id='project-title' label={t('project.title')} hint={t('organizer.nameZhHint')} value={draft.title} onInput={set('title')} />
+      <Field id='project-title-en' label={t('organizer.fieldTitleEn')} value={draft.titleEn} onInput={set('titleEn')} />
       <Field id='project-description' label={t('project.description')} value={draft.description} onInput={set('description')} />
+      <Field id='project-description-en' label={t('organizer.fieldDescriptionEn')} value={draft.descriptionEn} onInput={set('descriptionEn')} />
       <Field id='project-goal' label={t('project.goal')} type='number' value={draft.goalPoints} onInput={set('goalPoints')} />
       <ActionButton label={t('organizer.save')} loading={busy} onClick={save} />
       <ActionButton variant='secondary' label={t('me.cancel')} onClick={() => setDraft(() => undefined)} />
@@ -61,6 +72,8 @@ export function ProjectForm({
 
 /** One project and what it has raised; city organizers edit it, close it or open it again. */
 export function ProjectCard({ project: p, onEdit, action: { run }, t }: { project: Project; onEdit: (() => void) | undefined; action: Action; t: T }) {
+  const lang = useAppStore(selectLang)
+  const title = localName(p, lang)
   const progress = t('project.progress', { raised: p.raisedPoints, goal: p.goalPoints, donors: p.donors })
   const setActive = (active: boolean) =>
     run(async () => {
@@ -69,22 +82,22 @@ export function ProjectCard({ project: p, onEdit, action: { run }, t }: { projec
     })
   return (
     <View className='card' id={`project-${p.id}`}>
-      <Text className='card__title'>{p.title}</Text>
+      <Text className='card__title'>{title}</Text>
       <Text className='muted'>{p.active ? t('project.open') : t('project.closed')}</Text>
-      {p.description ? <Text>{p.description}</Text> : null}
+      {p.description ? <Text>{localText(p.description, p.descriptionEn, lang)}</Text> : null}
       <Text>{progress}</Text>
-      <ProgressBar value={p.raisedPoints} max={p.goalPoints} label={`${p.title} ${progress}`} />
+      <ProgressBar value={p.raisedPoints} max={p.goalPoints} label={`${title} ${progress}`} />
       {onEdit ? (
         <View>
-          <ActionButton variant='secondary' label={`${t('organizer.edit')} ${p.title}`} onClick={onEdit}>
+          <ActionButton variant='secondary' label={`${t('organizer.edit')} ${title}`} onClick={onEdit}>
             {t('organizer.edit')}
           </ActionButton>
           {p.active ? (
-            <ActionButton variant='secondary' label={t('project.closeNamed', { title: p.title })} onClick={() => setActive(false)}>
+            <ActionButton variant='secondary' label={t('project.closeNamed', { title })} onClick={() => setActive(false)}>
               {t('project.close')}
             </ActionButton>
           ) : (
-            <ActionButton variant='secondary' label={`${t('project.reopen')} ${p.title}`} onClick={() => setActive(true)}>
+            <ActionButton variant='secondary' label={`${t('project.reopen')} ${title}`} onClick={() => setActive(true)}>
               {t('project.reopen')}
             </ActionButton>
           )}

@@ -13,6 +13,7 @@ import { useOrganizerStore } from '../../../store'
 export interface Draft {
   id?: string
   title: string
+  titleEn: string
   pointsCost: string
   stock: string
   perUserLimit: string
@@ -20,10 +21,11 @@ export interface Draft {
   active: 'on' | 'off'
 }
 
-export const EMPTY: Draft = { title: '', pointsCost: '', stock: '', perUserLimit: '1', validDays: '14', active: 'on' }
+export const EMPTY: Draft = { title: '', titleEn: '', pointsCost: '', stock: '', perUserLimit: '1', validDays: '14', active: 'on' }
 export const toDraft = (r: Reward): Draft => ({
   id: r.id,
   title: r.title,
+  titleEn: r.titleEn ?? '',
   pointsCost: String(r.pointsCost),
   stock: String(r.stock),
   perUserLimit: String(r.perUserLimit),
@@ -51,6 +53,8 @@ export function RewardForm({ draft, setDraft, action: { run, say }, t }: RewardF
       await useOrganizerStore.getState().saveReward({
         ...(draft.id ? { id: draft.id } : {}),
         title: draft.title.trim(),
+        // sent even when empty: '' clears an English name the organizer deleted
+        titleEn: draft.titleEn.trim(),
         pointsCost: numbers[0],
         stock: numbers[1],
         perUserLimit: numbers[2],
@@ -63,7 +67,8 @@ export function RewardForm({ draft, setDraft, action: { run, say }, t }: RewardF
   }
   return (
     <View className='card'>
-      <Field id='reward-title' label={t('organizer.fieldTitle')} value={draft.title} onInput={set('title')} />
+      <Field id='reward-title' label={t('organizer.fieldTitle')} hint={t('organizer.nameZhHint')} value={draft.title} onInput={set('title')} />
+      <Field id='reward-title-en' label={t('organizer.fieldTitleEn')} value={draft.titleEn} onInput={set('titleEn')} />
       <Field id='reward-cost' label={t('organizer.fieldCost')} type='number' value={draft.pointsCost} onInput={set('pointsCost')} />
       <Field id='reward-stock' label={t('organizer.fieldStock')} type='number' value={draft.stock} onInput={set('stock')} />
       <Field id='reward-limit' label={t('organizer.fieldLimit')} type='number' value={draft.perUserLimit} onInput={set('perUserLimit')} />

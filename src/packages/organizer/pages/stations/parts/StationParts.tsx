@@ -13,6 +13,8 @@ import type { Translate } from '@/i18n'
 import type { MessageKey } from '@/i18n/messages'
 import type { PackageKey } from '../../../messages'
 import { useOrganizerStore } from '../../../store'
+import { localName } from '@/i18n/localName'
+import { selectLang, useAppStore } from '@/store'
 
 type T = Translate<MessageKey | PackageKey>
 
@@ -20,19 +22,21 @@ export interface Draft {
   existing: boolean
   code: string
   name: string
+  nameEn: string
   address: string
   hours: string
   materials: Material[]
   communityId: string
 }
 
-export const EMPTY: Draft = { existing: false, code: '', name: '', address: '', hours: '', materials: ['paper'], communityId: '' }
+export const EMPTY: Draft = { existing: false, code: '', name: '', nameEn: '', address: '', hours: '', materials: ['paper'], communityId: '' }
 const CODE = /^[A-Za-z0-9_-]{1,32}$/
 
 export const toDraft = (s: Station): Draft => ({
   existing: true,
   code: s.code,
   name: s.name,
+  nameEn: s.nameEn ?? '',
   address: s.address ?? '',
   hours: s.hours ?? '',
   materials: [...s.materials],
@@ -50,6 +54,7 @@ interface StationFormProps {
 
 /** A new station, or an existing one's details (its code stays), checked before it is saved. */
 export function StationForm({ draft, setDraft, action: { run, busy, say }, t, scope, communities }: StationFormProps) {
+  const lang = useAppStore(selectLang)
   const set =
     <K extends keyof Draft>(field: K) =>
     (value: Draft[K]) =>
@@ -63,6 +68,7 @@ export function StationForm({ draft, setDraft, action: { run, busy, say }, t, sc
       await useOrganizerStore.getState().saveStation({
         code: draft.code.trim(),
         name: draft.name.trim(),
+        nameEn: draft.nameEn.trim(),
         address: draft.address.trim(),
         hours: draft.hours.trim(),
         materials: draft.materials,
@@ -80,7 +86,8 @@ export function StationForm({ draft, setDraft, action: { run, busy, say }, t, sc
       ) : (
         <Field id='station-code' label={t('station.code')} hint={t('station.codeHint')} value={draft.code} onInput={set('code')} />
       )}
-      <Field id='station-name' label={t('station.name')} value={draft.name} onInput={set('name')} />
+      <Field id='station-name' label={t('station.name')} hint={t('organizer.nameZhHint')} value={draft.name} onInput={set('name')} />
+      <Field id='station-name-en' label={t('organizer.fieldTitleEn')} value={draft.nameEn} onInput={set('nameEn')} />
       <Field id='station-address' label={t('station.address')} value={draft.address} onInput={set('address')} />
       <Field id='station-hours' label={t('station.hours')} value={draft.hours} onInput={set('hours')} />
       <Toggles<Material>
@@ -94,7 +101,7 @@ export function StationForm({ draft, setDraft, action: { run, busy, say }, t, sc
           label={t('station.community')}
           value={draft.communityId}
           onChange={set('communityId')}
-          options={[{ value: '', text: t('station.cityWide') }, ...communities.map((c) => ({ value: c.id, text: c.name }))]}
+          options={[{ value: '', text: t('station.cityWide') }, ...communities.map((c) => ({ value: c.id, text: localName(c, lang) }))]}
         />
       ) : null}
       <ActionButton label={t('organizer.save')} loading={busy} onClick={save} />
@@ -117,14 +124,15 @@ export function StationRow({
   action: Action
   t: T
 }) {
+  const name = localName(s, useAppStore(selectLang))
   const retire = () =>
     run(async () => {
-      const done = await useOrganizerStore.getState().retireStation(s.code)
-      return t('station.retiredDone', { name: done.name })
+      await useOrganizerStore.getState().retireStation(s.code)
+      return t('station.retiredDone', { name })
     })
   return (
     <View className='card station-row' id={`station-${s.code}`}>
-      <Text className='card__title'>{s.name}</Text>
+      <Text className='card__title'>{name}</Text>
       <Text className='muted'>
         {s.code} · {communityName}
         {s.retiredAt ? ` · ${t('station.retired', { day: s.retiredAt.slice(0, 10) })}` : ''}
@@ -134,21 +142,21 @@ export function StationRow({
       <Text className='muted'>{s.materials.map((m) => t(`material.${m}` as MessageKey)).join('、')}</Text>
       {s.retiredAt ? null : (
         <View>
-          <ActionButton variant='secondary' label={`${t('organizer.edit')} ${s.name}`} onClick={onEdit}>
+          <ActionButton variant='secondary' label={`${t('organizer.edit')} ${name}`} onClick={onEdit}>
             {t('organizer.edit')}
           </ActionButton>
           <ActionButton
             variant='secondary'
-            label={t('station.printNamed', { name: s.name })}
+            label={t('station.printNamed', { name })}
             onClick={() => Taro.navigateTo({ url: `/packages/organizer/pages/station/index?code=${encodeURIComponent(s.code)}` })}
           >
             {t('station.print')}
           </ActionButton>
           <ConfirmAction
-            label={t('station.retireNamed', { name: s.name })}
+            label={t('station.retireNamed', { name })}
             text={t('station.retire')}
-            question={t('station.retireAsk', { name: s.name })}
-            confirmLabel={t('station.retireConfirm', { name: s.name })}
+            question={t('station.retireAsk', { name })}
+            confirmLabel={t('station.retireConfirm', { name })}
             cancelLabel={t('me.cancel')}
             busy={busy}
             onConfirm={retire}

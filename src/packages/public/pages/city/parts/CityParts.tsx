@@ -123,7 +123,10 @@ export function EvidenceShare({ board, t }: Props) {
   return <BarCard id='city-evidence' title={t('city.evidence')} hint={t('city.evidenceHint')} rows={rows} max={100} />
 }
 
-/** Public-good projects and what residents have given to them. */
+/**
+ * Public-good projects and what residents have given to them. Names on this public page, as on certificates,
+ * are the Chinese ones in either language (issue 23): the names the city registered, read alike by everyone.
+ */
 export function ProjectsBoard({ board, t }: Props) {
   return (
     <>
