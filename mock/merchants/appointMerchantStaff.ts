@@ -5,7 +5,7 @@ import { CloudError } from '../errors'
 import { defineFunction } from '../function'
 import { findUser } from '../identity/queries'
 import { merchantOrNotFound, requireManager, staffList } from './merchants'
-import { appointStaff, staffOf } from './queries'
+import { appointStaff, lockStaffOf, staffOf } from './queries'
 
 /**
  * Appoints a resident (by the id Me shows, as organizer appointments go) as staff of this one merchant: they may
@@ -24,6 +24,7 @@ export const appointMerchantStaff = defineFunction({
     const person = await findUser(store, req.openid)
     if (!person)
       throw new CloudError('NOT_FOUND', `No account ${req.openid}: the person must have logged in once (Me shows their id).`, { reason: 'organizer.noAccount' })
+    await lockStaffOf(store, m.partner.id)
     const staff = await staffOf(store, m.partner.id)
     if (!staff.some((s) => s.openid === person.openid) && staff.length >= MERCHANT_LIMITS.maxStaff) {
       throw new CloudError('CONFLICT', `A merchant has at most ${MERCHANT_LIMITS.maxStaff} staff: remove someone first.`, {

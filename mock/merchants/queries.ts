@@ -59,6 +59,9 @@ const q = {
   setCommunity: sql('UPDATE partners SET community_id = ? WHERE id = ?'),
   // A merchant's offers are offered where the merchant is: they move with it.
   moveOffers: sql('UPDATE rewards SET community_id = ? WHERE merchant_id = ?'),
+  // Appointments of one merchant queue on its partner row: the cap is read and kept by one at a time.
+  lockMerchantForUpdate: sql<[string], { id: string }>('SELECT id FROM partners WHERE id = ? FOR UPDATE'),
+  lockMerchant: sql<[string], { id: string }>('SELECT id FROM partners WHERE id = ?'),
   isStaff: sql<[string, string], { openid: string }>('SELECT openid FROM merchant_staff WHERE partner_id = ? AND openid = ?'),
   staff: sql<[string, number], { openid: string; nickname: string | null; appointed_at: string }>(
     `SELECT s.openid, u.nickname, s.appointed_at FROM merchant_staff s LEFT JOIN users u ON u.openid = s.openid
@@ -102,6 +105,15 @@ export async function staffOf(db: Db, partnerId: string): Promise<StaffRecord[]>
     nickname: r.nickname ?? '',
     appointedAt: r.appointed_at,
   }))
+}
+
+/**
+ * Before reading its staff to keep the cap: two organizers appointing at once would each read one short of it
+ * and both insert, leaving a member of staff past the bounded list, unseen by its organizers. (SQLite runs one
+ * write transaction at a time.)
+ */
+export async function lockStaffOf(db: Db, partnerId: string): Promise<void> {
+  await db.get(db.dialect === 'mysql' ? q.lockMerchantForUpdate : q.lockMerchant, partnerId)
 }
 
 /** answers whether this appointment is new */

@@ -4,6 +4,7 @@ import { CloudError } from '../errors'
 import { defineFunction } from '../function'
 import { publicReward } from '../rewards/rewards'
 import { getReward, heldRedemptionCounts, saveReward } from '../rewards/queries'
+import { mayManageMerchant } from '../../src/core/merchants'
 import { merchantOrNotFound, offerMerchant, requireCounter, requireStocker } from './merchants'
 
 /**
@@ -28,6 +29,12 @@ export const upsertOffer = defineFunction({
     // Another merchant's offer or one of the city's rewards reads as absent here: nothing about it is told.
     if (req.id !== undefined && (!existing || existing.merchantId !== m.partner.id))
       throw new CloudError('NOT_FOUND', 'This merchant has no such offer.', { reason: 'merchant.noSuchOffer' })
+    // The city pays the subsidy, so the shop does not set it: only an organizer who manages the merchant changes it.
+    if (req.subsidyFen !== (existing?.subsidyFen ?? 0) && !mayManageMerchant(who.organizerScope, m.partner.communityId)) {
+      throw new CloudError('PERMISSION_DENIED', 'Only an organizer who manages this merchant sets the city’s subsidy per voucher.', {
+        reason: 'merchant.subsidyManagersOnly',
+      })
+    }
     const offer = {
       id: existing?.id ?? services.newId('rw'),
       title: req.title,

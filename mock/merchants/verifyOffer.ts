@@ -32,6 +32,16 @@ export const verifyOffer = defineFunction({
     if (!found || found.merchantId !== m.partner.id) {
       throw new CloudError('NOT_FOUND', 'No voucher for this merchant’s offers has this code. Do not hand out anything.', { reason: 'merchantDesk.notOurs' })
     }
+    // A merchant the city revoked hands out nothing more on its account: the holder cancels it for the points back.
+    if (m.partner.revokedAt) {
+      throw new CloudError('CONFLICT', 'This merchant no longer takes part: do not hand out anything. The holder can cancel the voucher for their points.', {
+        reason: 'merchantDesk.revoked',
+      })
+    }
+    // Staff who redeem their own shop's offer do not hand it to themselves: that is a subsidy for goods no one saw.
+    if (found.openid === who.openid) {
+      throw new CloudError('PERMISSION_DENIED', 'This is your own voucher: another of the shop’s staff hands it out.', { reason: 'merchantDesk.ownVoucher' })
+    }
     const current = await freshRedemption(services, found)
     if (current.status !== 'pending') {
       const when = current.fulfilledAt ?? current.cancelledAt ?? current.expiredAt ?? current.expiresAt

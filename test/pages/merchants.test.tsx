@@ -28,13 +28,13 @@ beforeEach(async () => {
   const bakery = (await city('registerPartner', { name: '城南面包', kind: 'merchant', feeds: [] })).partner
   await city('upsertMerchant', { merchantId: cafe.id, address: '东湖路 8 号', openingHours: '08:00–20:00', latitude: 30.5728, longitude: 104.0668 })
   await city('upsertMerchant', { merchantId: bakery.id, address: '人民南路 99 号', openingHours: '07:00–19:00', latitude: 30.6415, longitude: 104.0633 })
-  const barista = await asHandle('cafe')
-  const baker = await asHandle('baker')
+  await asHandle('cafe')
+  await asHandle('baker')
   await city('appointMerchantStaff', { merchantId: cafe.id, openid: await openidOf('cafe') })
   await city('appointMerchantStaff', { merchantId: bakery.id, openid: await openidOf('baker') })
   cafeId = cafe.id
-  const latte = (await barista('upsertOffer', { merchantId: cafe.id, title: '拿铁', pointsCost: 30, stock: 10, subsidyFen: 500 })).reward
-  const loaf = (await baker('upsertOffer', { merchantId: bakery.id, title: '全麦面包', pointsCost: 40, stock: 10, subsidyFen: 300 })).reward
+  const latte = (await city('upsertOffer', { merchantId: cafe.id, title: '拿铁', pointsCost: 30, stock: 10, subsidyFen: 500 })).reward
+  const loaf = (await city('upsertOffer', { merchantId: bakery.id, title: '全麦面包', pointsCost: 40, stock: 10, subsidyFen: 300 })).reward
   const alice = await asHandle('alice')
   // 300 points, earned through a real check-in
   await alice('checkIn', { requestId: 'earn-0001', kind: 'recycling', material: 'cardboard', weightKg: 0.8675, stationCode: 'ST-HQ01' })
@@ -116,7 +116,7 @@ describe('the merchant counter', () => {
     expect(await testUtils.queries.waitForQueryByText(`${month}：已发放 1 张，城市补贴合计 5.00 元`)).toBeTruthy()
   })
 
-  it('lets its staff stock an offer, with the subsidy typed in yuan kept as whole fen', async () => {
+  it('lets its staff stock an offer, but not set the subsidy the city pays them', async () => {
     await useAppStore.getState().loginWithHandle('cafe')
     await testUtils.mount(MerchantDeskPage, {})
     await showPage(testUtils.act)
@@ -126,10 +126,14 @@ describe('the merchant counter', () => {
     await typeInto(testUtils, '#offer-stock', '5')
     await typeInto(testUtils, '#offer-subsidy', '2.5')
     await tapLabel(testUtils, '上架这项优惠')
+    expect(await testUtils.queries.waitForQueryByText('每张券的补贴由城市支付，只有管理该商家的组织者可以设置或修改。')).toBeTruthy()
+    const listed = async () => (await (await asHandle('alice'))('listRewards')).rewards.find((r: any) => r.title === '美式')
+    expect(await listed()).toBeUndefined()
+    await typeInto(testUtils, '#offer-subsidy', '0')
+    await tapLabel(testUtils, '上架这项优惠')
     expect(await testUtils.queries.waitForQueryByText('已上架 美式')).toBeTruthy()
-    expect(await testUtils.queries.waitForQueryByText('美式 · 20 积分 · 剩余 5 件 · 每张补贴 2.50 元')).toBeTruthy()
-    const offered = (await (await asHandle('alice'))('listRewards')).rewards.find((r: any) => r.title === '美式')
-    expect(offered).toMatchObject({ pointsCost: 20, stock: 5, subsidyFen: 250, merchant: { name: '街角咖啡' } })
+    expect(await testUtils.queries.waitForQueryByText('美式 · 20 积分 · 剩余 5 件 · 每张补贴 0.00 元')).toBeTruthy()
+    expect(await listed()).toMatchObject({ pointsCost: 20, stock: 5, subsidyFen: 0, merchant: { name: '街角咖啡' } })
   })
 
   it('tells a resident who is on no merchant’s staff', async () => {
