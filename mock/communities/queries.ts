@@ -23,6 +23,7 @@ export interface StationRow {
   hours: string
   community_id: string
   retired_at: string | null
+  behaviours?: string | null
 }
 
 export function stationFromRow(row: StationRow): Station {
@@ -35,6 +36,7 @@ export function stationFromRow(row: StationRow): Station {
     communityId: row.community_id,
   }
   if (row.retired_at !== null) station.retiredAt = row.retired_at
+  if (row.behaviours) station.behaviours = JSON.parse(row.behaviours)
   return station
 }
 
@@ -55,9 +57,10 @@ const COMMUNITY_ROWS_BOUND = COMMUNITIES_BOUND + 1
 const q = {
   upsertStation: sql('INSERT INTO stations (code, name, materials) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING'),
   saveStation: sql(
-    `INSERT INTO stations (code, name, materials, address, hours, community_id, retired_at) VALUES (@code, @name, @materials, @address, @hours, @communityId, @retiredAt)
+    `INSERT INTO stations (code, name, materials, address, hours, community_id, retired_at, behaviours)
+     VALUES (@code, @name, @materials, @address, @hours, @communityId, @retiredAt, @behaviours)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
-       community_id = excluded.community_id, retired_at = excluded.retired_at`,
+       community_id = excluded.community_id, retired_at = excluded.retired_at, behaviours = excluded.behaviours`,
   ),
   stations: sql<[number], StationRow>('SELECT * FROM stations ORDER BY CASE WHEN retired_at IS NULL THEN 0 ELSE 1 END, code LIMIT ?'),
   station: sql<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
@@ -107,6 +110,7 @@ export async function saveStation(db: Db, s: Station) {
     hours: s.hours ?? '',
     communityId: s.communityId ?? '',
     retiredAt: s.retiredAt ?? null,
+    behaviours: s.behaviours && s.behaviours.length > 0 ? JSON.stringify(s.behaviours) : null,
   })
 }
 

@@ -31,6 +31,7 @@ export const upsertStation = defineFunction({
       hours: req.hours ?? existing?.hours ?? '',
       communityId,
     }
+    if (req.behaviours && req.behaviours.length > 0) station.behaviours = req.behaviours
     if (existing?.retiredAt) station.retiredAt = existing.retiredAt
     await saveStation(store, station)
     // Its display's rotating code needs a secret of its own from the start.
