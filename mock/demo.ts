@@ -63,6 +63,16 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
     materials: ['textile', 'paper'],
     communityId: maple.id,
   })
+  // A café venue (issue 24): own cup and no disposable tableware, credited with its display's rotating scene code.
+  await call(city.auth, 'upsertStation', {
+    code: 'CAFE-RS01',
+    name: '滨河街角咖啡 Riverside Corner Café',
+    address: '滨河路 20 号',
+    hours: '08:00–20:00',
+    materials: [],
+    behaviours: ['cup', 'tableware'],
+    communityId: riverside.id,
+  })
   const lead = await loginAs(DEMO_COMMUNITY_ORGANIZER)
   await call(city.auth, 'grantOrganizer', { openid: lead.openid, communityId: riverside.id, granted: true })
   // The city's treasury: points issued this month, and the allowances its communities' events are funded from.

@@ -19,7 +19,7 @@ export default defineAppConfig({
     // challenge's detail and board.
     { root: 'packages/about', pages: ['pages/methodology/index', 'pages/privacy/index', 'pages/intro/index'] },
     { root: 'packages/community', pages: ['pages/challenge/index', 'pages/events/index'] },
-    { root: 'packages/me', pages: ['pages/reminders/index', 'pages/community/index', 'pages/partners/index'] },
+    { root: 'packages/me', pages: ['pages/reminders/index', 'pages/community/index', 'pages/partners/index', 'pages/scene/index'] },
     {
       root: 'packages/organizer',
       pages: [

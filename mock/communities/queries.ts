@@ -26,6 +26,7 @@ export interface StationRow {
   hours: string
   community_id: string
   retired_at: string | null
+  behaviours?: string | null
 }
 
 export function stationFromRow(row: StationRow): Station {
@@ -39,6 +40,7 @@ export function stationFromRow(row: StationRow): Station {
   }
   if (row.retired_at !== null) station.retiredAt = row.retired_at
   if (row.name_en) station.nameEn = row.name_en
+  if (row.behaviours) station.behaviours = JSON.parse(row.behaviours)
   return station
 }
 
@@ -73,10 +75,10 @@ const COMMUNITY_ROWS_BOUND = COMMUNITIES_BOUND + 1
 const q = {
   upsertStation: sql('INSERT INTO stations (code, name, name_en, materials) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING'),
   saveStation: sql(
-    `INSERT INTO stations (code, name, name_en, materials, address, hours, community_id, retired_at)
-     VALUES (@code, @name, @nameEn, @materials, @address, @hours, @communityId, @retiredAt)
+    `INSERT INTO stations (code, name, name_en, materials, address, hours, community_id, retired_at, behaviours)
+     VALUES (@code, @name, @nameEn, @materials, @address, @hours, @communityId, @retiredAt, @behaviours)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, materials = excluded.materials, address = excluded.address, hours = excluded.hours,
-       community_id = excluded.community_id, retired_at = excluded.retired_at`,
+       community_id = excluded.community_id, retired_at = excluded.retired_at, behaviours = excluded.behaviours`,
   ),
   stations: sql<[number], StationRow>('SELECT * FROM stations ORDER BY CASE WHEN retired_at IS NULL THEN 0 ELSE 1 END, code LIMIT ?'),
   station: sql<[string], StationRow>('SELECT * FROM stations WHERE code = ?'),
@@ -129,6 +131,7 @@ export async function saveStation(db: Db, s: Station) {
     hours: s.hours ?? '',
     communityId: s.communityId ?? '',
     retiredAt: s.retiredAt ?? null,
+    behaviours: s.behaviours && s.behaviours.length > 0 ? JSON.stringify(s.behaviours) : null,
   })
 }
 

@@ -31,6 +31,7 @@ export const upsertStation = defineFunction({
       hours: req.hours ?? existing?.hours ?? '',
       communityId,
     }
+    if (req.behaviours && req.behaviours.length > 0) station.behaviours = req.behaviours
     if (existing?.retiredAt) station.retiredAt = existing.retiredAt
     // absent keeps the English name (an old client knows no such field); '' clears it
     const nameEn = req.nameEn ?? existing?.nameEn

@@ -41,7 +41,8 @@ export const checkIn = defineIdempotentFunction({
       if (!Number.isFinite(claimedMs)) return
       const { kind, factorId } = requestKindOf(req)
       const venue = kind.request.venue
-      const evidence = venue ? expectedEvidence(venue.displayCode(req)) : undefined
+      const displayed = venue && expectedEvidence(venue.displayCode(req))
+      const evidence = displayed === 'station-display' && venue?.displayEvidence ? venue.displayEvidence : displayed
       await prefetchDayCounters(services.store, openid, shanghaiDay(claimedMs), counterKeysOf(kind, factorId, evidence))
     },
     async replay(recorded, req, { openid }, services) {
@@ -65,7 +66,8 @@ export const checkIn = defineIdempotentFunction({
       own.venue && stationCode !== undefined
         ? await stationEvidence(services, who, station, stationCode, own.venue.displayCode(req), plan.value.occurredAtMs)
         : undefined
-    const evidence = proof?.evidence
+    // A kind whose display proves a venue rather than a station records it so (a scene: 'venue-display').
+    const evidence = proof?.evidence === 'station-display' && own.venue?.displayEvidence ? own.venue.displayEvidence : proof?.evidence
     const counters = await dayCounterRows(store, openid, plan.value.day, counterKeysOf(kind, factor.id, evidence))
     const credit = creditCheckIn(
       kind,

@@ -1,6 +1,12 @@
 /** Contract constants the client needs at run time; kept apart from the zod schemas so the app bundle never pulls in zod. */
 export const TRAVEL_MODES = ['walk', 'bike', 'bus', 'metro', 'ev', 'carpool'] as const
 export const MATERIALS = ['paper', 'cardboard', 'plastic', 'metal', 'glass', 'textile'] as const
+/**
+ * Low-carbon scenes at venues (issue 24), only those with a cited factor (src/core/methodology.ts): own cup, no
+ * disposable tableware, clean plate. Own shopping bag is left out: no per-bag figure could be cited.
+ */
+export const SCENE_BEHAVIOURS = ['cup', 'tableware', 'plate'] as const
+export type SceneBehaviour = (typeof SCENE_BEHAVIOURS)[number]
 
 /** Reminders a resident can opt into (src/core/reminders says when each is due). */
 export const REMINDER_KINDS = ['streak', 'challengeEnding', 'voucherExpiring'] as const

@@ -26,6 +26,7 @@ import {
   LIMITS,
   MATERIALS,
   REWARD_LIMITS,
+  SCENE_BEHAVIOURS,
   TRAVEL_MODES,
   VOUCHER_ALPHABET,
   VOUCHER_LENGTH,
@@ -379,20 +380,30 @@ export type SetMyCommunityRequest = z.infer<typeof setMyCommunitySchema>
 
 const stationCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'code must be 1–32 characters A–Z, 0–9, _ or -')
 
-export const upsertStationSchema = z.strictObject({
-  code: stationCode,
-  name: freeText('name', STATION_LIMITS.maxNameChars),
-  nameEn: englishText('nameEn', STATION_LIMITS.maxNameChars).optional(),
-  address: freeText('address', STATION_LIMITS.maxAddressChars, { min: 0 }).optional(),
-  hours: freeText('hours', STATION_LIMITS.maxHoursChars, { min: 0 }).optional(),
-  materials: z
-    .array(z.enum(MATERIALS, { error: `a material is one of ${MATERIALS.join(', ')}` }))
-    .min(1, 'a station accepts at least one material')
-    .max(MATERIALS.length)
-    .refine((list) => new Set(list).size === list.length, 'materials must not repeat'),
-  /** the community that runs it; a community organizer's stations are always their community's */
-  communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
-})
+export const upsertStationSchema = z
+  .strictObject({
+    code: stationCode,
+    name: freeText('name', STATION_LIMITS.maxNameChars),
+    nameEn: englishText('nameEn', STATION_LIMITS.maxNameChars).optional(),
+    address: freeText('address', STATION_LIMITS.maxAddressChars, { min: 0 }).optional(),
+    hours: freeText('hours', STATION_LIMITS.maxHoursChars, { min: 0 }).optional(),
+    materials: z
+      .array(z.enum(MATERIALS, { error: `a material is one of ${MATERIALS.join(', ')}` }))
+      .max(MATERIALS.length)
+      .refine((list) => new Set(list).size === list.length, 'materials must not repeat'),
+    /** the community that runs it; a community organizer's stations are always their community's */
+    communityId: z.union([z.literal(''), entityId('communityId')]).optional(),
+    /** Addition (issue 24): the low-carbon scenes it enables as a venue (a café's own cup); a venue may take no material */
+    behaviours: z
+      .array(z.enum(SCENE_BEHAVIOURS, { error: `a behaviour is one of ${SCENE_BEHAVIOURS.join(', ')}` }))
+      .max(SCENE_BEHAVIOURS.length)
+      .refine((list) => new Set(list).size === list.length, 'behaviours must not repeat')
+      .optional(),
+  })
+  .refine(
+    (s) => s.materials.length > 0 || (s.behaviours?.length ?? 0) > 0,
+    'a station accepts at least one material, or as a venue enables at least one behaviour',
+  )
 export type UpsertStationRequest = z.infer<typeof upsertStationSchema>
 
 export const retireStationSchema = z.strictObject({ code: stationCode })

@@ -1,5 +1,5 @@
 /** Response shapes of the cloud contract, shared by the client and the mock cloud. */
-import type { ChallengeMetric, ReminderKind, TravelMode as Mode } from './constants'
+import type { ChallengeMetric, ReminderKind, SceneBehaviour, TravelMode as Mode } from './constants'
 import type { PartnerFunctions } from './partner'
 import type { MerchantFunctions, OfferMerchant } from './merchant'
 import type { CityDashboard, TreasuryView } from './city'
@@ -120,6 +120,8 @@ export interface CreditRules {
   selfReportedDailyGrams: number
   /** issue 21: more residents than this scanning one station's code in one 30-second window puts all those drops in review */
   residentsPerCodeWindow: number
+  /** issue 24: the same scene at the same venue again within this many minutes is refused */
+  sceneRepeatWindowMin?: number
 }
 
 export interface Station {
@@ -135,6 +137,8 @@ export interface Station {
   communityId?: string
   /** Addition: when it was retired; a retired station refuses new drops and keeps its history */
   retiredAt?: string
+  /** Addition (issue 24): a venue's low-carbon scenes (src/core/kinds/scene) it enables; absent or empty: none */
+  behaviours?: SceneBehaviour[]
 }
 
 export interface Wallet {
@@ -173,8 +177,8 @@ export interface LedgerEntry {
   stationCode?: string
   /** v1.2, on verified-steps check-ins: the day's WeRun step count as WeChat signed it */
   steps?: number
-  /** v1.2, on recycling drops: how the station was proven (src/core/stationCode) */
-  evidence?: 'station-display' | 'self-reported'
+  /** v1.2, on recycling drops: how the station was proven (src/core/stationCode); 'venue-display' on scene check-ins */
+  evidence?: 'station-display' | 'self-reported' | 'venue-display'
   /** Issue 22, on check-ins of later kinds (src/core/kinds): what was measured, an integer in `unit`; travel,
    * recycling and steps keep their own fields above, so their entries and hashes are unchanged. */
   quantity?: number

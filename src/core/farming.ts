@@ -44,6 +44,7 @@ const PUBLISHED_ORDER = {
   selfReportedCapShare: 0,
   selfReportedDailyGrams: 0,
   residentsPerCodeWindow: 0,
+  sceneRepeatWindowMin: 0,
 } satisfies Record<keyof CreditRules, 0>
 
 /**

@@ -8,8 +8,11 @@
  */
 import type { Factor, Methodology } from '../contract/types'
 
-/** 2026.2 adds verified WeRun steps; entries written under 2026.1 keep that version and its factors. */
-export const METHODOLOGY_VERSION = '2026.2'
+/**
+ * 2026.2 added verified WeRun steps, 2026.3 low-carbon scenes at venues; entries written before keep their version
+ * and its factors.
+ */
+export const METHODOLOGY_VERSION = '2026.3'
 
 import { GRAMS_PER_POINT } from './points'
 
@@ -220,10 +223,70 @@ export const STEPS_FACTOR: Factor = Object.freeze({
   rationaleZh: '微信运动记录并签名的步数，而非手动填写。按泸州公布的 500 步 = 8.2 克计；每日上限与步行相同，同一天的步数与手动步行视为同一次步行，取较大者。',
 }) satisfies Factor
 
-/** The factors in force: 2026.1's and verified steps. */
-export const FACTORS: readonly Factor[] = Object.freeze([...FACTORS_2026_1, STEPS_FACTOR])
+/**
+ * Low-carbon scenes at venues (version 2026.3), one occurrence each, credited only with the venue display's code.
+ * Only behaviours with a cited figure: own shopping bag is left out (the UK Environment Agency's 2011 carrier-bag
+ * LCA gives its results per month of shopping, not per bag, and no per-bag figure could be cited).
+ */
+export const SCENE_FACTORS: readonly Factor[] = Object.freeze([
+  {
+    id: 'scene.cup',
+    kind: 'scene',
+    key: 'cup',
+    unit: 'time',
+    gramsPerUnit: 55,
+    dailyCapGrams: 165,
+    source:
+      'Alliance for Environmental Innovation (Environmental Defense Fund) and Starbucks, Report of the Joint Task Force: a 16 oz paper hot cup with sleeve ≈ 0.24 lb (≈ 110 g) CO2 to make and ship',
+    sourceVersion: 'EDF / Starbucks joint task force report, 2000',
+    sourceZh: '环境创新联盟（美国环保协会 EDF）与星巴克联合工作组报告：一只 16 盎司带杯套的纸质热饮杯，生产与运输约排放 0.24 磅（约 110 克）二氧化碳',
+    sourceVersionZh: 'EDF 与星巴克联合工作组报告，2000 年',
+    rationale:
+      'Half the disposable cup’s 110 g is credited (55 g): the source does not count the reusable cup’s own making and washing, so half is left for them (conservative). At most 3 a day (165 g).',
+    rationaleZh: '只计一次性纸杯 110 克的一半（55 克）：来源没有计算自带杯本身的生产与清洗，留出一半给它们（更保守）。每天最多 3 次（165 克）。',
+  },
+  {
+    id: 'scene.tableware',
+    kind: 'scene',
+    key: 'tableware',
+    unit: 'time',
+    gramsPerUnit: 20,
+    dailyCapGrams: 60,
+    source: 'Tianjin 北方网 / 津云新闻 (2022-03): one pair of disposable wooden chopsticks not used avoids about 20 g CO2',
+    sourceVersion: 'Tianjin enorth.com.cn / Jinyun News, March 2022',
+    sourceZh: '天津北方网、津云新闻（2022 年 3 月）：少用一双一次性木筷，约减少 20 克碳排放',
+    sourceVersionZh: '天津北方网、津云新闻，2022 年 3 月',
+    rationale:
+      'A meal without disposable tableware is credited as one pair of chopsticks (20 g) whatever else it saves (cup, spoon, box), the conservative reading. At most 3 meals a day (60 g).',
+    rationaleZh: '一餐不用一次性餐具只按一双筷子计（20 克），不计杯、勺、餐盒等其他节省，是保守的取法。每天最多 3 餐（60 克）。',
+  },
+  {
+    id: 'scene.plate',
+    kind: 'scene',
+    key: 'plate',
+    unit: 'time',
+    gramsPerUnit: 144,
+    dailyCapGrams: 288,
+    source: 'Luzhou 绿芽积分 (绿普惠 algorithm, 中华环保联合会): one clean-plate check-in = 144 g CO2e, as reported by Guangming Daily, 2024-10-10',
+    sourceVersion: 'Luzhou Green Bud Points, 2024',
+    sourceZh: '泸州“绿芽积分”（中华环保联合会绿普惠算法）：光盘打卡 1 次 = 144 克二氧化碳当量（光明日报 2024 年 10 月 10 日报道）',
+    sourceVersionZh: '泸州绿芽积分，2024 年',
+    rationale: 'The figure a running Chinese scheme publishes per clean plate, as it is. At most 2 meals a day (288 g).',
+    rationaleZh: '采用正在运行的中国碳普惠平台公布的每次光盘数值，不作调整。每天最多 2 餐（288 克）。',
+  },
+] satisfies Factor[])
+
+/** The factors in force: 2026.1's, verified steps and the scenes at venues. */
+export const FACTORS: readonly Factor[] = Object.freeze([...FACTORS_2026_1, STEPS_FACTOR, ...SCENE_FACTORS])
 
 export const METHODOLOGY_HISTORY = Object.freeze([
+  {
+    version: '2026.3',
+    changes:
+      'Adds low-carbon scenes at venues, each credited only with the venue display’s code: own cup 55 g (EDF/Starbucks), no disposable tableware 20 g (Tianjin), clean plate 144 g (Luzhou). Own shopping bag is left out: no per-bag figure could be cited.',
+    changesZh:
+      '新增场所低碳场景，只凭场所屏幕上的动态码记录：自带杯 55 克（EDF/星巴克）、不用一次性餐具 20 克（天津）、光盘 144 克（泸州）。自带购物袋暂不计入：找不到可引用的每只袋子的数值。',
+  },
   {
     version: '2026.2',
     changes: 'Adds verified WeChat WeRun steps (10,000 steps = 164 g, Luzhou), sharing the walking cap with manual walks. Entries credited before keep 2026.1.',
@@ -242,5 +305,9 @@ export function methodology(): Methodology {
 
 /** Every version ever in force, oldest first: a database keeps them all, since entries cite theirs. */
 export function methodologyVersions(): Methodology[] {
-  return [{ version: '2026.1', gramsPerPoint: GRAMS_PER_POINT, factors: FACTORS_2026_1.map((f) => ({ ...f })) }, methodology()]
+  return [
+    { version: '2026.1', gramsPerPoint: GRAMS_PER_POINT, factors: FACTORS_2026_1.map((f) => ({ ...f })) },
+    { version: '2026.2', gramsPerPoint: GRAMS_PER_POINT, factors: [...FACTORS_2026_1, STEPS_FACTOR].map((f) => ({ ...f })) },
+    methodology(),
+  ]
 }

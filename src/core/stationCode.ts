@@ -14,8 +14,9 @@ export const DISPLAY_WINDOW_SLACK = 1
  * Evidence of a recycling drop. 'station-display': the rotating code, scanned at the station. 'self-reported':
  * a typed or printed station code, which proves nothing about presence, so it earns at most half a material's
  * daily cap (a resident without the display still gets credit for an honest drop; a farmer gets half as much).
+ * 'venue-display': the same rotating code, scanned at a venue's display for a low-carbon scene (src/core/kinds/scene).
  */
-export type Evidence = 'station-display' | 'self-reported'
+export type Evidence = 'station-display' | 'self-reported' | 'venue-display'
 export const SELF_REPORTED_CAP_SHARE = 0.5
 
 export function selfReportedCapGrams(factor: Pick<Factor, 'dailyCapGrams'>): number {

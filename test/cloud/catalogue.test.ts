@@ -8,11 +8,17 @@ describe('catalogue', () => {
     const m = await (await h.as('alice')).ok('getMethodology')
     expect(m.version).toBe(METHODOLOGY_VERSION)
     expect(m.gramsPerPoint).toBe(10)
-    expect(m.version).toBe('2026.2')
-    expect(m.factors).toHaveLength(13) // 2026.1's twelve and verified steps
+    expect(m.version).toBe('2026.3')
+    expect(m.factors).toHaveLength(16) // 2026.1's twelve, verified steps and three scenes
     expect(m.factors.map((f: any) => f.id)).toEqual(FACTORS.map((f) => f.id))
-    expect(m.factors.at(-1)).toMatchObject({ id: 'steps.werun', kind: 'steps', unit: '10k steps', gramsPerUnit: 164, dailyCapGrams: 296 })
-    expect(m.history.map((v: any) => v.version)).toEqual(['2026.2', '2026.1'])
+    expect(m.factors.find((f: any) => f.id === 'steps.werun')).toMatchObject({
+      id: 'steps.werun',
+      kind: 'steps',
+      unit: '10k steps',
+      gramsPerUnit: 164,
+      dailyCapGrams: 296,
+    })
+    expect(m.history.map((v: any) => v.version)).toEqual(['2026.3', '2026.2', '2026.1'])
     // entries keep the version they were credited under: 2026.1 is still in the database
     expect((await getMethodology(h.cloud.store, '2026.1'))?.factors).toHaveLength(12)
     const bus = m.factors.find((f: any) => f.key === 'bus')

@@ -22,7 +22,7 @@ describe('checkIn: travel', () => {
       points: 16,
       factorId: 'travel.bike',
       sourceVersion: 'Hellobike standard, 2022',
-      methodologyVersion: '2026.2',
+      methodologyVersion: '2026.3',
       day: '2026-11-29',
       distanceM: 5000,
       durationS: 1200,

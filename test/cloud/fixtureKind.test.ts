@@ -45,7 +45,7 @@ it('credits, remembers, caps, flags and reverses a check-in of a kind defined on
       type: 'checkin',
       factorId: CUP_FACTOR.id,
       sourceVersion: CUP_FACTOR.sourceVersion,
-      methodologyVersion: '2026.2',
+      methodologyVersion: '2026.3',
       gramsCo2e: 70,
       points: 7,
       quantity: 2,

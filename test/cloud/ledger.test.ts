@@ -136,7 +136,7 @@ describe('seeding', () => {
     const counts = c.store.sqlite.db
       .prepare('SELECT (SELECT COUNT(*) FROM stations) s, (SELECT COUNT(*) FROM rewards) r, (SELECT COUNT(*) FROM factors) f')
       .get()
-    expect(counts).toEqual({ s: 4, r: 3, f: 12 + 13 }) // both methodology versions' factors
+    expect(counts).toEqual({ s: 4, r: 3, f: 12 + 13 + 16 }) // the three methodology versions' factors
     await c.close()
   })
 })

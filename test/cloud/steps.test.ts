@@ -70,7 +70,7 @@ describe('syncSteps', () => {
       ['2026-11-29', 8000, 131, 13],
     ])
     const entry = (await a.ok('listLedger', { limit: 1 })).entries[0]
-    expect(entry).toMatchObject({ factorId: STEPS_FACTOR.id, methodologyVersion: '2026.2', steps: 8000, day: '2026-11-29' })
+    expect(entry).toMatchObject({ factorId: STEPS_FACTOR.id, methodologyVersion: '2026.3', steps: 8000, day: '2026-11-29' })
     // the same data again: nothing new; more steps later today: only what they add
     expect(
       (

@@ -61,9 +61,28 @@ describe('credit arithmetic', () => {
 })
 
 describe('methodology', () => {
-  it('has every travel mode and material once, each with a source and a positive integer figure and cap', () => {
+  it('has every travel mode, material and scene once, each with a source and a positive integer figure and cap', () => {
     const keys = FACTORS.map((f) => f.key).sort()
-    expect(keys).toEqual(['bike', 'bus', 'cardboard', 'carpool', 'ev', 'glass', 'metal', 'metro', 'paper', 'plastic', 'textile', 'walk', 'werun'].sort())
+    expect(keys).toEqual(
+      [
+        'bike',
+        'bus',
+        'cardboard',
+        'carpool',
+        'ev',
+        'glass',
+        'metal',
+        'metro',
+        'paper',
+        'plastic',
+        'textile',
+        'walk',
+        'werun',
+        'cup',
+        'tableware',
+        'plate',
+      ].sort(),
+    )
     for (const f of FACTORS) {
       expect(Number.isInteger(f.gramsPerUnit) && f.gramsPerUnit > 0).toBe(true)
       expect(Number.isInteger(f.dailyCapGrams) && f.dailyCapGrams >= f.gramsPerUnit).toBe(true)

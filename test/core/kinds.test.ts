@@ -4,7 +4,7 @@ import { creditRules } from '../../src/core/farming'
 
 describe('check-in kinds registry', () => {
   it('names every factor of the methodology through its kind, and describes what it measured', () => {
-    for (const f of FACTORS) expect(factorLabelKeyOf(f.id)).toMatch(/^(mode|material|factor)\./)
+    for (const f of FACTORS) expect(factorLabelKeyOf(f.id)).toMatch(/^(mode|material|factor|scene)\./)
     expect(measuredBy('travel.bike', { distanceM: 5000, durationS: 1200 })).toBe('5 km / 20 min')
     expect(measuredBy('recycling.paper', { weightG: 2500 })).toBe('2.5 kg')
     expect(measuredBy('steps.werun', { steps: 8000 })).toBe('8000 steps')
@@ -36,7 +36,7 @@ describe('check-in kinds registry', () => {
       basis: 'largest recycling cap (paper 10 kg × 3,460 g/kg, Luzhou 绿芽积分) + largest travel cap (EV 20 km × 89 g/km)',
       basisZh: '最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里）',
     })
-    expect(kinds().map((k) => k.name)).toEqual(['travel', 'recycling', 'steps'])
+    expect(kinds().map((k) => k.name)).toEqual(['travel', 'recycling', 'steps', 'scene'])
   })
 
   it('refuses a second kind of the same name, and a name that cannot prefix a factor id', () => {
@@ -44,7 +44,7 @@ describe('check-in kinds registry', () => {
     expect(() => registerKind({ name: 'a.b', labels: { factorLabelKey: () => 'factor.unknown' } })).toThrow(/name/)
   })
 
-  it('publishes the rules as they always were, byte for byte, though each kind now brings its own', () => {
+  it('publishes the rules as they always were, byte for byte, though each kind now brings its own (and scenes add theirs last)', () => {
     expect(JSON.stringify(creditRules(48))).toBe(
       JSON.stringify({
         maxBackdateHours: 48,
@@ -59,6 +59,8 @@ describe('check-in kinds registry', () => {
         selfReportedCapShare: 0.5,
         selfReportedDailyGrams: 17_300,
         residentsPerCodeWindow: 4,
+        // issue 24: the scene kind's repeat window, after the rules that were
+        sceneRepeatWindowMin: 30,
       }),
     )
   })

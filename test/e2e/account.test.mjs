@@ -48,8 +48,8 @@ test(`the wallet pages through ${BULK} entries 20 at a time`, async () => {
 test('the methodology page lists every factor with its source', async () => {
   await page.goto(`${app.url}/#/packages/about/pages/methodology/index`)
   await page.reload()
-  await page.getByText('方法学 2026.2').waitFor()
-  assert.equal(await page.locator('.factor').count(), 13)
+  await page.getByText('方法学 2026.3').waitFor()
+  assert.equal(await page.locator('.factor').count(), 16)
   await page.locator('#credit-rules').getByText('只记入 48 小时内发生的行为。').waitFor()
   await page.locator('#factor-metro').getByText('46 克 / km').waitFor()
   await page

@@ -334,10 +334,13 @@ describe('methodology page', () => {
     await useAppStore.getState().loginWithHandle('kai')
     await testUtils.mount(MethodologyPage, {})
     await showPage(testUtils.act)
-    expect(await testUtils.queries.waitForQueryByText('方法学 2026.2')).toBeTruthy()
-    expect(testUtils.queries.querySelectorAll('.factor').length).toBe(13)
+    expect(await testUtils.queries.waitForQueryByText('方法学 2026.3')).toBeTruthy()
+    expect(testUtils.queries.querySelectorAll('.factor').length).toBe(16)
     expect(testUtils.queries.queryByText('微信运动步数')).toBeTruthy()
-    expect(testUtils.queries.querySelector('#methodology-versions')!.textContent).toMatch(/2026\.2: 新增微信运动步数.*2026\.1: 十二个系数/)
+    expect(testUtils.queries.queryByText('自带杯')).toBeTruthy()
+    expect(testUtils.queries.querySelector('#methodology-versions')!.textContent).toMatch(
+      /2026\.3: 新增场所低碳场景.*2026\.2: 新增微信运动步数.*2026\.1: 十二个系数/,
+    )
     expect(testUtils.queries.queryByText('840 克 / kg')).toBeTruthy()
     expect(testUtils.queries.queryByText('每日上限 4200 克')).toBeTruthy()
     // the reason for each figure, in the resident's language
@@ -352,6 +355,7 @@ describe('methodology page', () => {
     expect(testUtils.queries.queryByText('US EPA WARM v16: HDPE 0.84 kg/kg (PP 0.87, PET 1.15) (WARM v16, Dec 2023)')).toBeNull()
     // the rules against farming, as the cloud has them in force
     expect(testUtils.queries.queryByText('只记入 48 小时内发生的行为。')).toBeTruthy()
+    expect(testUtils.queries.queryByText('低碳场景只凭场所屏幕上的动态码记录；同一场所的同一行为 30 分钟内只记一次。')).toBeTruthy()
     expect(
       testUtils.queries.queryByText(
         '每人每天所有行为合计最多记入 36380 克（最大的回收上限（纸张 10 千克 × 3460 克/千克，泸州绿芽积分）+ 最大的出行上限（电动车 20 公里 × 89 克/公里））。',

@@ -106,6 +106,8 @@ export interface KindVenue<R> {
   stationCode(req: R): string
   /** the rotating code scanned from the station's display; absent, the drop is self-reported */
   displayCode(req: R): string | undefined
+  /** what a checked display code is recorded as on the entry (a venue's scene: 'venue-display'); default 'station-display' */
+  displayEvidence?: Evidence
 }
 
 /** What a check-in request of a kind is, and what its credit must pass besides the shared rules. */

@@ -47,6 +47,7 @@ const zh = {
   'method.ruleBurst': '同一回收站 {minutes} 分钟内第 {count} 次投递（按申报时间或到达服务器的时间）、或单次重量达到当日上限的 {share}%，会交给组织者审核。',
   'method.ruleStation': '扫描回收站屏幕上每 30 秒更新的码投递，按完整上限记入；只手填站点编码，每种材料每天最多记入上限的 {share}%。',
   'method.ruleSelfDaily': '只手填站点编码的投递，所有材料合计每人每天最多记入 {grams} 克。',
+  'method.ruleSceneRepeat': '低碳场景只凭场所屏幕上的动态码记录；同一场所的同一行为 {minutes} 分钟内只记一次。',
   'method.ruleSharedCode': '同一回收站屏幕码在一个 30 秒窗口内被超过 {count} 位居民扫描（一个站点服务不了这么多人），这个窗口的投递全部交给组织者审核。',
   'method.ruleHeld': '审核期间这笔积分计入余额但不能使用；审核通过后可用，撤销则全部扣回。',
   'method.equivTitle': '换算与绿芽阶段的依据',
@@ -108,6 +109,7 @@ const en: Record<keyof typeof zh, string> = {
   'method.ruleStation':
     "A drop with the code scanned from the station's screen (it changes every 30 s) counts up to the full cap; with a typed station code, at most {share}% of a material's daily cap.",
   'method.ruleSelfDaily': 'Drops with a typed station code earn at most {grams} g a day per person, all materials together.',
+  'method.ruleSceneRepeat': "Low-carbon scenes earn only with the code on the venue's screen, and the same scene at the same venue once in {minutes} minutes.",
   'method.ruleSharedCode':
     'When more than {count, plural, one {# resident} other {# residents}} scan one station display code in one 30-second window (more than one station serves), every drop of that window goes to an organizer for review.',
   'method.ruleHeld': 'While it is reviewed its points are in the balance but cannot be spent; confirmed, they can; reversed, they all go.',

@@ -56,6 +56,15 @@ const zh = {
   'partners.unlinkConfirm': '确认解除与 {name} 的关联',
   'partners.unlinked': '已解除与 {name} 的关联',
   'partners.needsPrivacy': '关联合作方前，请先阅读并同意第 {version} 版隐私说明（其中写明了合作方会发送什么）。',
+  'scene.title': '低碳场景打卡',
+  'scene.explain': '在开通了低碳场景的咖啡馆、食堂或商店，扫一扫场所屏幕上的动态码（每 30 秒更换），即可记录自带杯、不用一次性餐具等行为。',
+  'scene.behaviour': '这次的低碳行为',
+  'scene.code': '场所屏幕上的码',
+  'scene.codeHint': '扫码，或照屏幕输入；码里含有场所编号',
+  'scene.scan': '扫场所屏幕上的码',
+  'scene.codeMissing': '请先扫场所屏幕上的码',
+  'scene.venue': '场所：{name}',
+  'scene.perTime': '每次 {grams} 克，每天最多 {capGrams} 克',
 }
 
 const en: Record<keyof typeof zh, string> = {
@@ -113,6 +122,16 @@ const en: Record<keyof typeof zh, string> = {
   'partners.unlinkConfirm': 'Remove the link with {name} for good',
   'partners.unlinked': 'The link with {name} is removed',
   'partners.needsPrivacy': 'Before linking a partner, read and agree to version {version} of the privacy notice (it says what partners send).',
+  'scene.title': 'Low-carbon scenes',
+  'scene.explain':
+    "At a café, canteen or shop with low-carbon scenes, scan the code on the venue's screen (it changes every 30 s) to record an own cup, a meal without disposable tableware and more.",
+  'scene.behaviour': 'What you did',
+  'scene.code': "Code on the venue's screen",
+  'scene.codeHint': 'Scan it, or type it from the screen; it names the venue',
+  'scene.scan': "Scan the venue's screen",
+  'scene.codeMissing': "Scan the code on the venue's screen first",
+  'scene.venue': 'Venue: {name}',
+  'scene.perTime': '{grams} g each time, at most {capGrams} g a day',
 }
 
 export type PackageKey = keyof typeof zh

@@ -21,7 +21,8 @@ export default function RecyclingPage() {
   usePageTitle('title.recycling')
   const { submit, busy, notice, t } = useCheckIn()
   const methodology = useAppStore(selectMethodology)
-  const stations = useAppStore(selectStations)
+  // a venue that takes no material (a café with low-carbon scenes) is no place to drop anything
+  const stations = useAppStore(selectStations).filter((s) => s.materials.length > 0)
   const loadCatalogue = useAppStore((s) => s.loadCatalogue)
   const entry = useStationEntry()
   const { stationCode, displayCode } = entry

@@ -11,6 +11,7 @@ const RECYCLING_URL = '/pages/recycling/index'
 const EVENTS_URL = '/packages/community/pages/events/index'
 const COMMUNITY_URL = '/packages/me/pages/community/index'
 const METHODOLOGY_URL = '/packages/about/pages/methodology/index'
+const SCENE_URL = '/packages/me/pages/scene/index'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
 
@@ -71,7 +72,7 @@ export function CommunityHint({ t }: { t: Translate }) {
   )
 }
 
-/** The two ways to earn: a trip and a drop at a station. */
+/** The ways to earn: a trip, a drop at a station, and (a link to the subpackage) a low-carbon scene at a venue. */
 export function EntryCards({ t }: { t: Translate }) {
   return (
     <>
@@ -82,6 +83,9 @@ export function EntryCards({ t }: { t: Translate }) {
       <Tappable className='entry-card entry-card--recycling' role='button' url={RECYCLING_URL} label={t('home.recycling')}>
         <Text className='entry-card__title'>{t('home.recycling')}</Text>
         <Text className='entry-card__hint'>{t('home.recyclingHint')}</Text>
+      </Tappable>
+      <Tappable className='link' id='home-scene' url={SCENE_URL} label={t('home.scene')}>
+        {t('home.scene')}
       </Tappable>
     </>
   )

@@ -32,6 +32,7 @@ export function CreditRules({ methodology, lang, t }: Props) {
         // round 3's rules: a cloud from before them does not send them
         ...(methodology.rules.selfReportedDailyGrams ? [t('method.ruleSelfDaily', { grams: methodology.rules.selfReportedDailyGrams })] : []),
         ...(methodology.rules.residentsPerCodeWindow ? [t('method.ruleSharedCode', { count: methodology.rules.residentsPerCodeWindow })] : []),
+        ...(methodology.rules.sceneRepeatWindowMin ? [t('method.ruleSceneRepeat', { minutes: methodology.rules.sceneRepeatWindowMin })] : []),
         t('method.ruleHeld'),
       ].map((line) => (
         <Text key={line} className='factor__text rules__line'>

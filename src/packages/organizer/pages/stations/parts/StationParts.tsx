@@ -6,7 +6,7 @@ import { Choices } from '@/components/Choices'
 import { Field } from '@/components/Field'
 import { Toggles } from '@/components/Toggles'
 import type { Action } from '@/components/useAction'
-import { MATERIALS } from '@/contract/constants'
+import { MATERIALS, SCENE_BEHAVIOURS, type SceneBehaviour } from '@/contract/constants'
 import type { Material } from '@/contract/schemas'
 import type { Community, OrganizerScopeView, Station } from '@/contract/types'
 import type { Translate } from '@/i18n'
@@ -26,10 +26,12 @@ export interface Draft {
   address: string
   hours: string
   materials: Material[]
+  /** issue 24: as a venue, the low-carbon scenes it enables (a café: own cup) */
+  behaviours: SceneBehaviour[]
   communityId: string
 }
 
-export const EMPTY: Draft = { existing: false, code: '', name: '', nameEn: '', address: '', hours: '', materials: ['paper'], communityId: '' }
+export const EMPTY: Draft = { existing: false, code: '', name: '', nameEn: '', address: '', hours: '', materials: ['paper'], behaviours: [], communityId: '' }
 const CODE = /^[A-Za-z0-9_-]{1,32}$/
 
 export const toDraft = (s: Station): Draft => ({
@@ -40,6 +42,7 @@ export const toDraft = (s: Station): Draft => ({
   address: s.address ?? '',
   hours: s.hours ?? '',
   materials: [...s.materials],
+  behaviours: [...(s.behaviours ?? [])],
   communityId: s.communityId ?? '',
 })
 
@@ -60,7 +63,7 @@ export function StationForm({ draft, setDraft, action: { run, busy, say }, t, sc
     (value: Draft[K]) =>
       setDraft((d) => (d ? { ...d, [field]: value } : d))
   function save() {
-    if (!CODE.test(draft.code.trim()) || !draft.name.trim() || draft.materials.length === 0) {
+    if (!CODE.test(draft.code.trim()) || !draft.name.trim() || draft.materials.length + draft.behaviours.length === 0) {
       say('error', t('station.formError'))
       return
     }
@@ -72,6 +75,7 @@ export function StationForm({ draft, setDraft, action: { run, busy, say }, t, sc
         address: draft.address.trim(),
         hours: draft.hours.trim(),
         materials: draft.materials,
+        behaviours: draft.behaviours,
         ...(scope?.communityId === null ? { communityId: draft.communityId } : {}),
       })
       setDraft(() => undefined)
@@ -95,6 +99,12 @@ export function StationForm({ draft, setDraft, action: { run, busy, say }, t, sc
         values={draft.materials}
         onChange={set('materials')}
         options={MATERIALS.map((m) => ({ value: m, text: t(`material.${m}` as MessageKey) }))}
+      />
+      <Toggles<SceneBehaviour>
+        label={t('station.behaviours')}
+        values={draft.behaviours}
+        onChange={set('behaviours')}
+        options={SCENE_BEHAVIOURS.map((b) => ({ value: b, text: t(`scene.${b}` as MessageKey) }))}
       />
       {scope?.communityId === null ? (
         <Choices
@@ -140,6 +150,7 @@ export function StationRow({
       {s.address ? <Text>{s.address}</Text> : null}
       {s.hours ? <Text>{s.hours}</Text> : null}
       <Text className='muted'>{s.materials.map((m) => t(`material.${m}` as MessageKey)).join('、')}</Text>
+      {s.behaviours?.length ? <Text className='muted'>{s.behaviours.map((b) => t(`scene.${b}` as MessageKey)).join('、')}</Text> : null}
       {s.retiredAt ? null : (
         <View>
           <ActionButton variant='secondary' label={`${t('organizer.edit')} ${name}`} onClick={onEdit}>

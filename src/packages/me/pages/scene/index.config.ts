@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '低碳场景打卡' })
