@@ -29,7 +29,27 @@ import type { Migration } from './types'
 export type { Migration, RowSplit } from './types'
 export { planSplit } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019]
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+  m014,
+  m015,
+  m016,
+  m017,
+  m018,
+  m019,
+]
 
 // A gap or a repeat would let one engine skip or re-run a change: refuse to start instead.
 MIGRATIONS.forEach((m, i) => {
