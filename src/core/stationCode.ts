@@ -14,8 +14,10 @@ export const DISPLAY_WINDOW_SLACK = 1
  * Evidence of a recycling drop. 'station-display': the rotating code, scanned at the station. 'self-reported':
  * a typed or printed station code, which proves nothing about presence, so it earns at most half a material's
  * daily cap (a resident without the display still gets credit for an honest drop; a farmer gets half as much).
+ * 'operator': a trip an operator the city registered reported over the partner API (docs/partner-api.md).
+ * 'scale': a drop a registered bin or scale weighed at its own station.
  */
-export type Evidence = 'station-display' | 'self-reported'
+export type Evidence = 'station-display' | 'self-reported' | 'operator' | 'scale'
 export const SELF_REPORTED_CAP_SHARE = 0.5
 
 export function selfReportedCapGrams(factor: Pick<Factor, 'dailyCapGrams'>): number {

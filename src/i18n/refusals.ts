@@ -40,6 +40,7 @@ export const zhRefusals = {
   'refusal.checkIn.stationRetired': '站点 {code}（{name}）已于 {day} 停用，请到其他站点投递。',
   'refusal.checkIn.tooSmall': '数量太小，不足 1 克减排。',
   'refusal.checkIn.tripOverlap': '与你 {start}–{end} 的出行时间重叠，未记入。',
+  'refusal.checkIn.dropAlreadyWeighed': '站点的称重设备已在 {at} 称过并记入你的这次投放，同一次投放只计一次。',
   'refusal.checkIn.walkCountedBySteps': '{day} 的微信步数已包含这次步行，同一天的步行只记一次。',
   'refusal.community.changeTooSoon': '社区每 {days} 天只能更换一次，{nextDay} 起可以再次更换。',
   'refusal.community.nameTaken': '已经有名为「{name}」的社区了。',
@@ -153,6 +154,7 @@ export const enRefusals: Record<RefusalKey, string> = {
   'refusal.checkIn.stationRetired': 'Station {code} ({name}) was retired on {day}: use another station.',
   'refusal.checkIn.tooSmall': 'Too small to earn a gram.',
   'refusal.checkIn.tripOverlap': 'This overlaps your trip of {start}–{end}: not credited.',
+  'refusal.checkIn.dropAlreadyWeighed': "The station's scale already weighed and credited this drop at {at}: a drop is counted once.",
   'refusal.checkIn.walkCountedBySteps': 'Your WeRun steps for {day} already count this walk.',
   'refusal.community.changeTooSoon':
     'A community can be changed once in {days, plural, one {# day} other {# days}}: the next change is possible from {nextDay}.',
