@@ -3,8 +3,22 @@
  * (so every gram passes the same rules as a real check-in). Skipped when the demo user exists.
  */
 import { randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { PARTNERS_PRIVACY_VERSION } from '../src/contract/constants'
 import { createCloud, type Cloud } from './cloud'
 import { findUserByHandle } from './identity/queries'
+import { partnerAuthorization } from './partners/signing'
+
+/**
+ * Where the demo leaves its partners' credentials for `npm run partner` (scripts/partner.ts). Only a demo cloud
+ * (DEMO_DATA=1, which needs DEV_LOGIN=1, never production) writes it; the file is the developer's own (mode 600).
+ */
+export const DEMO_PARTNERS_FILE = process.env.PARTNER_DEMO_STATE ?? join(__dirname, '..', '.data', 'partner-demo.json')
+/** The demo resident's user ids at the demo partners, as their apps would know them. */
+export const DEMO_PARTNER_USERS = { trips: 'demo-rider-1', weights: 'demo-bin-card-1' } as const
+/** The station the demo smart bin stands at. */
+export const DEMO_BIN_STATION = 'ST-RS05'
 
 export const DEMO_HANDLE = 'demo'
 /** A second resident, in the other demo community, so the city dashboard has two communities to compare. */
@@ -156,4 +170,85 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
     clock = now - ago
     await call(neighbour.auth, 'checkIn', { ...trip, requestId: `demo-neighbour-${i}` })
   }
+  await seedDemoPartners(replay, call, auth, now, (ms) => (clock = ms))
+}
+
+/**
+ * A bike-share operator (feed trips) and a smart bin (feed weights, at the Riverside kiosk), the demo resident linked
+ * at both, one ride and one weighing already reported; their credentials go to DEMO_PARTNERS_FILE for the simulator.
+ */
+async function seedDemoPartners(
+  replay: Cloud,
+  call: (auth: string, name: string, data: unknown) => Promise<any>,
+  auth: string,
+  now: number,
+  setClock: (ms: number) => void,
+): Promise<void> {
+  const city = (await replay.call('login', { code: 'dev:demo-city' })).body as { result: { token: string } }
+  const cityAuth = `Bearer ${city.result.token}`
+  setClock(now - 60 * 60_000)
+  const bike = await call(cityAuth, 'registerPartner', { name: '演示单车 Demo Bike', kind: 'bikeshare', feeds: ['trips'] })
+  const bin = await call(cityAuth, 'registerPartner', { name: '演示智能回收箱 Demo Smart Bin', kind: 'bin', feeds: ['weights'], stations: [DEMO_BIN_STATION] })
+  await call(auth, 'agreePrivacy', { version: PARTNERS_PRIVACY_VERSION })
+  const post = async (p: { partner: { id: string }; secret: string }, op: string, rows: unknown[], atMs: number) => {
+    setClock(atMs)
+    const path = `/partner/v1/${op}`
+    const body = JSON.stringify({ rows })
+    const authorization = partnerAuthorization({ partnerId: p.partner.id, secret: p.secret, method: 'POST', path, body, timestampS: Math.floor(atMs / 1000) })
+    const out = await replay.partnerCall(op, { method: 'POST', path, authorization, body })
+    const answer = 'result' in out.body ? out.body.result.rows[0] : undefined
+    if (answer?.status !== 'accepted') throw new Error(`demo partner ${op} failed: ${JSON.stringify(out.body)}`)
+  }
+  for (const [p, userId] of [
+    [bike, DEMO_PARTNER_USERS.trips],
+    [bin, DEMO_PARTNER_USERS.weights],
+  ] as const) {
+    const { code } = await call(auth, 'createLinkCode', { partnerId: p.partner.id })
+    await post(p, 'link', [{ rowId: `demo-link-${userId}`, linkCode: code, partnerUserId: userId }], now - 60 * 60_000)
+  }
+  const iso = (ms: number) => new Date(ms).toISOString()
+  const rideEnd = now - 40 * 60_000
+  await post(
+    bike,
+    'trips',
+    [
+      {
+        rowId: 'demo-ride-1',
+        partnerUserId: DEMO_PARTNER_USERS.trips,
+        mode: 'bike',
+        distanceKm: 2.4,
+        startedAt: iso(rideEnd - 12 * 60_000),
+        endedAt: iso(rideEnd),
+      },
+    ],
+    now - 30 * 60_000,
+  )
+  await post(
+    bin,
+    'weights',
+    [
+      {
+        rowId: 'demo-weigh-1',
+        partnerUserId: DEMO_PARTNER_USERS.weights,
+        stationCode: DEMO_BIN_STATION,
+        material: 'paper',
+        weightG: 1800,
+        weighedAt: iso(now - 20 * 60_000),
+      },
+    ],
+    now - 20 * 60_000,
+  )
+  setClock(now)
+  mkdirSync(dirname(DEMO_PARTNERS_FILE), { recursive: true })
+  const saved = {
+    trips: { partnerId: bike.partner.id, secret: bike.secret, name: bike.partner.name, partnerUserId: DEMO_PARTNER_USERS.trips },
+    weights: {
+      partnerId: bin.partner.id,
+      secret: bin.secret,
+      name: bin.partner.name,
+      partnerUserId: DEMO_PARTNER_USERS.weights,
+      stationCode: DEMO_BIN_STATION,
+    },
+  }
+  writeFileSync(DEMO_PARTNERS_FILE, JSON.stringify(saved, null, 2), { mode: 0o600 })
 }

@@ -5,12 +5,19 @@
  * PARTNER_SECRET use a partner the city registered instead.
  *
  *   npm run partner -- link <code> [partnerUserId]   link the resident who shows <code> (Me → Partners)
+ *   npm run partner -- trips [--file rows.json]      report rides (default: a 3 km bike ride ending now)
+ *   npm run partner -- weights [--file rows.json]    report weighings (default: 1.2 kg of paper at the demo bin's station)
  *   npm run partner -- whoami                        the partner this simulator signs as
+ *
+ * trips and weights sign as the demo's bike-share operator and smart bin (their credentials are in
+ * .data/partner-demo.json, written by a demo cloud: DEMO_DATA=1, dev only), or as PARTNER_ID / PARTNER_SECRET.
+ * The default rows are for the demo resident; with --file, a JSON list of rows (or { "rows": [...] }) is sent as is.
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { partnerAuthorization } from '../mock/partners/signing'
+import { DEMO_PARTNERS_FILE } from '../mock/demo'
 
 const CLOUD = (process.env.CLOUD_URL ?? `http://127.0.0.1:${process.env.PORT ?? 10086}`).replace(/\/+$/, '')
 const STATE = process.env.PARTNER_SIMULATOR_STATE ?? join(__dirname, '..', '.data', 'partner-simulator.json')
@@ -49,11 +56,64 @@ async function credentials(): Promise<Credentials> {
   return made
 }
 
-async function send(op: string, rows: unknown[]): Promise<void> {
+interface DemoPartner extends Credentials {
+  partnerUserId: string
+  stationCode?: string
+}
+
+/** The demo's partner for a feed, unless PARTNER_ID / PARTNER_SECRET name another. */
+function feedPartner(feed: 'trips' | 'weights'): DemoPartner {
+  if (process.env.PARTNER_ID && process.env.PARTNER_SECRET)
+    return {
+      partnerId: process.env.PARTNER_ID,
+      secret: process.env.PARTNER_SECRET,
+      name: process.env.PARTNER_ID,
+      partnerUserId: process.env.PARTNER_USER_ID ?? '',
+    }
+  if (!existsSync(DEMO_PARTNERS_FILE))
+    throw new Error(`no demo partners in ${DEMO_PARTNERS_FILE}: start a demo cloud (npm start) first, or set PARTNER_ID and PARTNER_SECRET`)
+  return (JSON.parse(readFileSync(DEMO_PARTNERS_FILE, 'utf8')) as Record<string, DemoPartner>)[feed]
+}
+
+/** The rows of --file, or the sample row the feed defaults to. */
+function feedRows(feed: 'trips' | 'weights', args: string[], who: DemoPartner): unknown[] {
+  const at = args.indexOf('--file')
+  if (at >= 0) {
+    const file = args[at + 1]
+    if (!file) throw new Error(`usage: npm run partner -- ${feed} --file rows.json`)
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    return Array.isArray(parsed) ? parsed : (parsed as { rows: unknown[] }).rows
+  }
+  const now = Date.now()
+  const rowId = `sim-${feed}-${randomBytes(6).toString('hex')}`
+  if (feed === 'trips')
+    return [
+      {
+        rowId,
+        partnerUserId: who.partnerUserId,
+        mode: 'bike',
+        distanceKm: 3,
+        startedAt: new Date(now - 15 * 60_000).toISOString(),
+        endedAt: new Date(now).toISOString(),
+      },
+    ]
+  return [
+    {
+      rowId,
+      partnerUserId: who.partnerUserId,
+      stationCode: who.stationCode ?? 'ST-RS05',
+      material: 'paper',
+      weightG: 1200,
+      weighedAt: new Date(now).toISOString(),
+    },
+  ]
+}
+
+async function send(op: string, rows: unknown[], as?: Credentials): Promise<void> {
   const path = `/partner/v1/${op}`
   const body = JSON.stringify({ rows })
   const post = async () => {
-    const who = await credentials()
+    const who = as ?? (await credentials())
     const authorization = partnerAuthorization({
       partnerId: who.partnerId,
       secret: who.secret,
@@ -66,7 +126,7 @@ async function send(op: string, rows: unknown[]): Promise<void> {
   }
   let res = await post()
   // A kept partner the cloud no longer knows (its database was reset): register anew, once.
-  if (res.status === 401 && !process.env.PARTNER_ID && existsSync(STATE)) {
+  if (res.status === 401 && !as && !process.env.PARTNER_ID && existsSync(STATE)) {
     rmSync(STATE)
     res = await post()
   }
@@ -94,7 +154,12 @@ async function main() {
     ])
     return
   }
-  throw new Error('usage: npm run partner -- link <code> [partnerUserId] | whoami')
+  if (op === 'trips' || op === 'weights') {
+    const who = feedPartner(op)
+    await send(op, feedRows(op, args, who), who)
+    return
+  }
+  throw new Error('usage: npm run partner -- link <code> [partnerUserId] | trips [--file rows.json] | weights [--file rows.json] | whoami')
 }
 
 main().catch((error: Error) => {

@@ -116,9 +116,11 @@ async function oneRow(services: Services, partner: PartnerRecord, op: PartnerOp,
     return await inTransaction(services, async (services) => {
       const earlier = await partnerRow(services.store, partner.id, row.data.rowId)
       if (earlier) return { rowId, status: 'duplicate', ...(earlier.ref ? { ref: earlier.ref } : {}) }
-      const ref = await handler.apply(services, partner, row.data)
+      const made = await handler.apply(services, partner, row.data)
+      const ref = typeof made === 'string' ? made : made.duplicateOf
+      // Kept either way: the row is settled, and sent again it answers duplicate with the same ref.
       await recordPartnerRow(services.store, partner.id, row.data.rowId, op, { status: 'accepted', ref }, toShanghaiIso(services.now()))
-      return { rowId, status: 'accepted', ref }
+      return { rowId, status: typeof made === 'string' ? 'accepted' : 'duplicate', ref }
     })
   } catch (error) {
     if (error instanceof CloudError) return { rowId, status: 'refused', code: error.code, message: error.message }

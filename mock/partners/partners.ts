@@ -11,6 +11,7 @@ export function publicPartner(p: PartnerRecord): PartnerView {
     name: p.name,
     kind: p.kind,
     feeds: p.feeds,
+    ...(p.stations.length > 0 ? { stations: p.stations } : {}),
     secretVersion: p.secretVersion,
     createdAt: p.createdAt,
     ...(p.revokedAt ? { revokedAt: p.revokedAt } : {}),

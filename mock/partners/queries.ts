@@ -10,6 +10,8 @@ export interface PartnerRecord {
   name: string
   kind: PartnerKind
   feeds: PartnerFeed[]
+  /** the stations a bin or scale reports weights for (the city's registration); none for other partners */
+  stations: string[]
   /** the community whose organizers manage it, or '' for the city's */
   communityId: string
   sealedSecret: string
@@ -26,6 +28,7 @@ interface PartnerRow {
   name: string
   kind: string
   feeds: string
+  stations: string
   community_id: string
   sealed_secret: string
   secret_version: number
@@ -40,6 +43,7 @@ const fromRow = (r: PartnerRow): PartnerRecord => ({
   name: r.name,
   kind: r.kind as PartnerKind,
   feeds: r.feeds === '' ? [] : (r.feeds.split(',') as PartnerFeed[]),
+  stations: r.stations === '' ? [] : r.stations.split(','),
   communityId: r.community_id,
   sealedSecret: r.sealed_secret,
   secretVersion: r.secret_version,
@@ -62,8 +66,8 @@ export const LINKS_PER_PERSON_LIMIT = 100
 
 const q = {
   insert: sql(
-    `INSERT INTO partners (id, name, kind, feeds, community_id, sealed_secret, secret_version, created_by, created_at)
-     VALUES (@id, @name, @kind, @feeds, @communityId, @sealedSecret, 1, @createdBy, @createdAt)`,
+    `INSERT INTO partners (id, name, kind, feeds, stations, community_id, sealed_secret, secret_version, created_by, created_at)
+     VALUES (@id, @name, @kind, @feeds, @stations, @communityId, @sealedSecret, 1, @createdBy, @createdAt)`,
   ),
   get: sql<[string], PartnerRow>('SELECT * FROM partners WHERE id = ?'),
   list: sql<[number], PartnerRow>('SELECT * FROM partners ORDER BY created_at DESC, id LIMIT ?'),
@@ -102,7 +106,7 @@ const q = {
 }
 
 export async function insertPartner(db: Db, p: Omit<PartnerRecord, 'secretVersion' | 'revokedAt'>): Promise<void> {
-  await db.execute(q.insert, { ...p, feeds: p.feeds.join(',') })
+  await db.execute(q.insert, { ...p, feeds: p.feeds.join(','), stations: p.stations.join(',') })
 }
 
 export async function getPartner(db: Db, id: string): Promise<PartnerRecord | undefined> {

@@ -4,6 +4,8 @@ import { NO_COMMUNITY } from '../../src/core/community'
 import { defineFunction, requireCityScope } from '../function'
 import { issued, issueSecret } from './partners'
 import { insertPartner } from './queries'
+import { CloudError } from '../errors'
+import { getStation } from '../communities/queries'
 
 /**
  * A city organizer registers a partner (an operator or a merchant) with what it may report. Its signing secret is
@@ -16,12 +18,18 @@ export const registerPartner = defineFunction({
   transaction: 'write',
   async handle(req, who, services) {
     requireCityScope(who, 'register a partner', { reason: 'cityOnly.partners' })
+    // A bin credits only where the city put it: every station it is registered for must be one the city has.
+    for (const code of req.stations ?? []) {
+      if (!(await getStation(services.store, code)))
+        throw new CloudError('NOT_FOUND', `No recycling station with code ${code}.`, { reason: 'station.notFound', params: { code } })
+    }
     const { secret, sealed } = issueSecret(services)
     const partner = {
       id: services.newId('pt'),
       name: req.name,
       kind: req.kind,
       feeds: [...req.feeds],
+      stations: [...(req.stations ?? [])],
       communityId: NO_COMMUNITY,
       sealedSecret: sealed,
       createdBy: who.openid,

@@ -3,7 +3,8 @@
  * A refusal is a CloudError: the row's answer carries its code, and nothing the row wrote stays.
  */
 import type { z } from 'zod'
-import { linkRowSchema } from '../../src/contract/partner'
+import { linkRowSchema, tripRowSchema, weightRowSchema } from '../../src/contract/partner'
+import type { RecyclingCheckInRequest, TravelCheckInRequest } from '../../src/core/kinds'
 import type { PartnerOp } from '../../src/core/partners'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
@@ -12,11 +13,39 @@ import { lockCaller } from '../idempotency'
 import { conflict, transition } from '../transitions'
 import { partnerUserHash } from './signing'
 import { getLinkCode, insertLink, isLinked, linkedPerson, type PartnerRecord } from './queries'
+import { creditCheckInOf } from '../wallet/checkIn'
 
 export interface RowHandler<S extends z.ZodType<{ rowId: string }>> {
   schema: S
-  /** answers the ref the row made */
-  apply(services: Services, partner: PartnerRecord, row: z.infer<S>): Promise<string>
+  /** answers the ref the row made, or the entry an earlier report of the same activity made (the row is a duplicate) */
+  apply(services: Services, partner: PartnerRecord, row: z.infer<S>): Promise<string | { duplicateOf: string }>
+}
+
+/** The resident a partner's user id is linked to, locked; a user nobody linked (or who unlinked) credits no one. */
+async function linkedResident(services: Services, partner: PartnerRecord, partnerUserId: string): Promise<string> {
+  const openid = await linkedPerson(services.store, partner.id, partnerUserHash(services.identitySecret, partner.id, partnerUserId))
+  if (openid === undefined)
+    throw new CloudError('NOT_FOUND', 'No resident is linked to this partnerUserId: a resident links their account first (op link), and may unlink it.')
+  await lockCaller(services.store, openid)
+  return openid
+}
+
+/** A ride the operator saw: a travel check-in at evidence 'operator', under the rules of a resident's own (docs/partner-api.md). */
+const trips: RowHandler<typeof tripRowSchema> = {
+  schema: tripRowSchema,
+  async apply(services, partner, row) {
+    const openid = await linkedResident(services, partner, row.partnerUserId)
+    const req: TravelCheckInRequest = {
+      requestId: `${partner.id}:${row.rowId}`,
+      kind: 'travel',
+      mode: row.mode,
+      distanceKm: row.distanceKm,
+      durationMin: (Date.parse(row.endedAt) - Date.parse(row.startedAt)) / 60_000,
+      occurredAt: row.endedAt,
+    }
+    const credited = await creditCheckInOf(services, { openid, source: { evidence: 'operator', partnerId: partner.id } }, req)
+    return 'sameAs' in credited ? { duplicateOf: credited.sameAs.id } : credited.entry.id
+  },
 }
 
 const link: RowHandler<typeof linkRowSchema> = {
@@ -48,4 +77,30 @@ const link: RowHandler<typeof linkRowSchema> = {
   },
 }
 
-export const PARTNER_ROW_HANDLERS: { [op in PartnerOp]: RowHandler<z.ZodType<{ rowId: string }>> } = { link }
+/**
+ * A drop a bin or scale weighed: a recycling check-in at evidence 'scale', at a station the city registered the
+ * partner for only; a display-code drop it weighed is confirmed and corrected instead (src/core/feeds).
+ */
+const weights: RowHandler<typeof weightRowSchema> = {
+  schema: weightRowSchema,
+  async apply(services, partner, row) {
+    if (!partner.stations.includes(row.stationCode))
+      throw new CloudError(
+        'PERMISSION_DENIED',
+        `This partner is not registered for station ${row.stationCode}: the city registered it for ${partner.stations.join(', ')}.`,
+      )
+    const openid = await linkedResident(services, partner, row.partnerUserId)
+    const req: RecyclingCheckInRequest = {
+      requestId: `${partner.id}:${row.rowId}`,
+      kind: 'recycling',
+      material: row.material,
+      weightKg: row.weightG / 1000,
+      stationCode: row.stationCode,
+      occurredAt: row.weighedAt,
+    }
+    const credited = await creditCheckInOf(services, { openid, source: { evidence: 'scale', partnerId: partner.id } }, req)
+    return 'sameAs' in credited ? { duplicateOf: credited.sameAs.id } : credited.entry.id
+  },
+}
+
+export const PARTNER_ROW_HANDLERS: { [op in PartnerOp]: RowHandler<z.ZodType<{ rowId: string }>> } = { link, trips, weights }

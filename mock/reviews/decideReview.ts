@@ -1,11 +1,10 @@
 import { decideReviewSchema } from '../../src/contract/schemas'
-import { releasedOnDecision, reversalOf } from '../../src/core/review'
+import { releasedOnDecision } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, requireScope } from '../function'
 import { applyToChallenges, settleHeldBonuses } from '../challenges/challenges'
-import { appendEntry } from '../wallet/ledger'
-import { reviewItem } from './reviews'
+import { reverseCredit, reviewItem } from './reviews'
 import { conflict, transition } from '../transitions'
 import { getReview } from './queries'
 import { getEntry, lockPerson, addHeldPoints } from '../wallet/queries'
@@ -39,29 +38,7 @@ export const decideReview = defineFunction({
     // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet.
     const { wallet } = await lockPerson(store, review.openid)
     await addHeldPoints(store, review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
-    if (req.decision === 'reverse') {
-      const take = reversalOf(original, wallet.pointsBalance)
-      await applyToChallenges(services, review.openid, original, 'reverse')
-      adjustEntryId = (
-        await appendEntry(
-          services,
-          review.openid,
-          {
-            type: 'adjust',
-            gramsCo2e: take.gramsCo2e,
-            points: take.points,
-            factorId: original.factorId,
-            sourceVersion: original.sourceVersion,
-            methodologyVersion: original.methodologyVersion,
-            // what it takes back was proven as the original was: the city's grams by evidence fall where they rose
-            evidence: original.evidence,
-            day: original.day,
-            ref: original.id,
-          },
-          review.communityId,
-        )
-      ).entry.id
-    }
+    if (req.decision === 'reverse') adjustEntryId = (await reverseCredit(services, review.openid, original, wallet.pointsBalance, review.communityId)).id
     // A confirmed check-in's share of challenge progress stops waiting, and completes what it now reaches.
     if (req.decision === 'confirm') await applyToChallenges(services, review.openid, original, 'confirm')
     // Bonuses paid before the entry was found suspect: released with it, or taken back with it.

@@ -1,8 +1,11 @@
 /** The review queue's public shape, shared by the functions that list and decide reviews, and flags raised late. */
-import type { ReviewItem } from '../../src/contract/types'
-import { spendablePoints, type ReviewReason } from '../../src/core/review'
+import type { LedgerEntry, ReviewItem } from '../../src/contract/types'
+import { releasedOnDecision, reversalOf, spendablePoints, type ReviewReason } from '../../src/core/review'
+import { toShanghaiIso } from '../../src/core/time'
+import { applyToChallenges, settleHeldBonuses } from '../challenges/challenges'
+import { conflict, transition } from '../transitions'
+import { appendEntry } from '../wallet/ledger'
 import type { Services } from '../function'
-import { applyToChallenges } from '../challenges/challenges'
 import type { ReviewRecord } from './queries'
 import { lockPerson, getEntry, getWallet, addHeldPoints } from '../wallet/queries'
 import { reviewOfEntry, insertReview } from './queries'
@@ -43,4 +46,59 @@ export async function reviewItem(services: Services, r: ReviewRecord): Promise<R
   if (r.decidedAt) item.decidedAt = r.decidedAt
   if (r.adjustEntryId) item.adjustEntryId = r.adjustEntryId
   return item
+}
+
+/**
+ * Takes a credit back by an `adjust` entry (the original is never edited): all its grams, which frees that day's cap
+ * room, and its points as far as the balance allows. `balance` is read with the person's lock, before any change.
+ */
+export async function reverseCredit(services: Services, openid: string, original: LedgerEntry, balance: number, countFor?: string): Promise<LedgerEntry> {
+  const take = reversalOf(original, balance)
+  await applyToChallenges(services, openid, original, 'reverse')
+  const draft = {
+    type: 'adjust' as const,
+    gramsCo2e: take.gramsCo2e,
+    points: take.points,
+    factorId: original.factorId,
+    sourceVersion: original.sourceVersion,
+    methodologyVersion: original.methodologyVersion,
+    // what it takes back was proven as the original was: the city's grams by evidence fall where they rose
+    evidence: original.evidence,
+    day: original.day,
+    ref: original.id,
+  }
+  return (await appendEntry(services, openid, draft, countFor)).entry
+}
+
+/**
+ * Reverses a credited check-in that a better report superseded (an operator's trip over the resident's own), as an
+ * organizer's reversal does: an open review of it is closed as reversed by `decidedBy`, its hold released and any
+ * bonus held with it taken back. An entry a review already reversed is left alone (it is not reversed twice).
+ */
+export async function reverseEntry(services: Services, openid: string, entryId: string, decidedBy: string): Promise<LedgerEntry | undefined> {
+  const { store } = services
+  const original = await getEntry(store, openid, entryId)
+  if (!original) throw new Error(`entry ${entryId} to reverse is missing`)
+  const review = await reviewOfEntry(store, entryId)
+  if (review?.status === 'reversed') return undefined
+  const open = review?.status === 'open' ? review : undefined
+  const { wallet } = await lockPerson(store, openid)
+  if (open) await addHeldPoints(store, openid, -releasedOnDecision(open.heldPoints, wallet.pointsHeld))
+  const adjust = await reverseCredit(services, openid, original, wallet.pointsBalance, open?.communityId)
+  if (open) {
+    await settleHeldBonuses(services, open.id, 'reverse')
+    await transition(
+      store,
+      {
+        table: 'reviews',
+        key: { id: open.id },
+        column: 'status',
+        from: ['open'],
+        to: 'reversed',
+        set: { decided_by: decidedBy, decided_at: toShanghaiIso(services.now()), adjust_entry_id: adjust.id },
+      },
+      conflict('An organizer decided this check-in a moment ago.', { reason: 'review.decidedMeanwhile' }),
+    )
+  }
+  return adjust
 }

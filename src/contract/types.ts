@@ -177,8 +177,9 @@ export interface LedgerEntry {
   stationCode?: string
   /** v1.2, on verified-steps check-ins: the day's WeRun step count as WeChat signed it */
   steps?: number
-  /** v1.2, on recycling drops: how the station was proven (src/core/stationCode); 'venue-display' on scene check-ins */
-  evidence?: 'station-display' | 'self-reported' | 'venue-display'
+  /** v1.2, on recycling drops: how the station was proven (src/core/stationCode); 'venue-display' on scene check-ins;
+   * issue 24: 'operator' on a trip a registered operator reported, 'scale' on a drop a registered bin or scale weighed */
+  evidence?: 'station-display' | 'self-reported' | 'venue-display' | 'operator' | 'scale'
   /** Issue 22, on check-ins of later kinds (src/core/kinds): what was measured, an integer in `unit`; travel,
    * recycling and steps keep their own fields above, so their entries and hashes are unchanged. */
   quantity?: number

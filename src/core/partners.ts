@@ -9,8 +9,19 @@ export const PARTNER_KINDS = ['transit', 'bikeshare', 'ridehailing', 'navigation
 export type PartnerKind = (typeof PARTNER_KINDS)[number]
 
 /** What a partner may report besides linking accounts (every partner's); a feed is added with its rows' rules. */
-export const PARTNER_FEEDS = [] as const
+export const PARTNER_FEEDS = ['trips', 'weights'] as const
 export type PartnerFeed = (typeof PARTNER_FEEDS)[number]
+
+/** The kinds of partner the city may allow each feed: trips from those who see rides, weights from those who weigh. */
+export const FEED_KINDS: { readonly [f in PartnerFeed]: readonly PartnerKind[] } = {
+  trips: ['transit', 'bikeshare', 'ridehailing', 'navigation'],
+  weights: ['bin', 'scale'],
+}
+
+/** The first feed a partner of this kind may not be given, if any (registration refuses it). */
+export function feedNotForKind(kind: PartnerKind, feeds: readonly PartnerFeed[]): PartnerFeed | undefined {
+  return feeds.find((f) => !FEED_KINDS[f].includes(kind))
+}
 
 /** The operations under /partner/v1/<op>. */
 export const PARTNER_OPS = ['link', ...PARTNER_FEEDS] as const
@@ -27,6 +38,8 @@ export const PARTNER_LIMITS = {
   nonceMemoryMs: 10 * 60_000,
   /** a link code a resident shows the partner is good this long, once */
   linkCodeTtlMs: 10 * 60_000,
+  /** stations one bin or scale partner is registered for at most (a fleet of smart bins; the column holds them all) */
+  maxStations: 50,
 } as const
 
 /** The Authorization scheme, in the shape WeChat Pay v3 uses: `GLP-HMAC-SHA256 partner="…",timestamp="…",…`. */

@@ -15,8 +15,10 @@ export const DISPLAY_WINDOW_SLACK = 1
  * a typed or printed station code, which proves nothing about presence, so it earns at most half a material's
  * daily cap (a resident without the display still gets credit for an honest drop; a farmer gets half as much).
  * 'venue-display': the same rotating code, scanned at a venue's display for a low-carbon scene (src/core/kinds/scene).
+ * 'operator': a trip an operator the city registered reported over the partner API (docs/partner-api.md).
+ * 'scale': a drop a registered bin or scale weighed at its own station.
  */
-export type Evidence = 'station-display' | 'self-reported' | 'venue-display'
+export type Evidence = 'station-display' | 'self-reported' | 'venue-display' | 'operator' | 'scale'
 export const SELF_REPORTED_CAP_SHARE = 0.5
 
 export function selfReportedCapGrams(factor: Pick<Factor, 'dailyCapGrams'>): number {

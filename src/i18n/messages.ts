@@ -201,6 +201,8 @@ export const zh = {
   'evidence.station-display': '已扫站点屏幕',
   'evidence.self-reported': '手填站点码',
   'evidence.venue-display': '已扫场所屏幕',
+  'evidence.operator': '运营方数据',
+  'evidence.scale': '称重',
   'factor.werun': '微信运动步数',
   'factor.unknown': '其他',
   'steps.count': '{steps} 步',

@@ -50,6 +50,7 @@ export const zhRefusals = {
   'refusal.scene.displayRequired': '低碳场景只凭居民在场所屏幕上扫到的码记录；组织者自己的场所不记分。',
   'refusal.checkIn.tooSmall': '数量太小，不足 1 克减排。',
   'refusal.checkIn.tripOverlap': '与你 {start}–{end} 的出行时间重叠，未记入。',
+  'refusal.checkIn.dropAlreadyWeighed': '站点的称重设备已在 {at} 称过并记入你的这次投放，同一次投放只计一次。',
   'refusal.checkIn.walkCountedBySteps': '{day} 的微信步数已包含这次步行，同一天的步行只记一次。',
   'refusal.donate.insufficientPoints': '你现在可用 {spendablePoints} 积分，不够向「{title}」捐赠 {points} 积分。',
   'refusal.donate.insufficientPointsHeld': '你现在可用 {spendablePoints} 积分（另有 {heldPoints} 积分待审核），不够向「{title}」捐赠 {points} 积分。',

@@ -8,6 +8,7 @@ import { shanghaiClock, shanghaiDay } from '../../src/core/time'
 import MePage from '../../src/pages/me'
 import PartnerLinksPage from '../../src/packages/me/pages/partners'
 import PartnersAdminPage from '../../src/packages/organizer/pages/partners'
+import WalletPage from '../../src/pages/wallet'
 import { CloudCallError, setTransport, type CloudBody } from '../../src/services/cloud'
 import { useAppStore } from '../../src/store'
 import { closePage, devCaller, freshPage, remountPage, tapLabel, typeInto, waitUntil } from './cloudHarness'
@@ -240,5 +241,35 @@ describe('city organizers and the partners they register', () => {
     await remount(PartnersAdminPage)
     expect(await testUtils.queries.waitForQueryByText('只有全市组织者可以登记和管理城市合作方。')).toBeTruthy()
     expect(testUtils.queries.querySelector('#partner-form')).toBeNull()
+  })
+})
+
+describe("an operator's trip in the wallet", () => {
+  it('is shown with its evidence: operator data', async () => {
+    const city = await devCaller(cloud, 'organizer')
+    const { partner, secret } = await city('registerPartner', { name: '哈啰单车', kind: 'bikeshare', feeds: ['trips'] })
+    await useAppStore.getState().loginWithHandle('omar')
+    const omar = await devCaller(cloud, 'omar')
+    await omar('agreePrivacy', { version: PARTNERS_PRIVACY_VERSION })
+    const { code } = await omar('createLinkCode', { partnerId: partner.id })
+    expect((await linkAsPartner({ partnerId: partner.id, secret }, code)).status).toBe(200)
+    const body = JSON.stringify({
+      rows: [
+        {
+          rowId: 'ride-1',
+          partnerUserId: 'hb-user-42',
+          mode: 'bike',
+          distanceKm: 3,
+          startedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+          endedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        },
+      ],
+    })
+    const path = '/partner/v1/trips'
+    const authorization = partnerAuthorization({ partnerId: partner.id, secret, method: 'POST', path, body, timestampS: Math.floor(Date.now() / 1000) })
+    const answer = await cloud.partnerCall('trips', { method: 'POST', path, authorization, body })
+    expect(answer).toMatchObject({ status: 200, body: { result: { rows: [{ status: 'accepted' }] } } })
+    await remount(WalletPage)
+    expect(await testUtils.queries.waitForQueryByText('骑行 · 运营方数据')).toBeTruthy()
   })
 })

@@ -24,6 +24,7 @@ import m016 from './016-evidence-grams'
 import m017 from './017-merchants'
 import m018 from './018-bilingual-names'
 import m019 from './019-scenes'
+import m020 from './020-partner-stations'
 import type { Migration } from './types'
 
 export type { Migration, RowSplit } from './types'
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m017,
   m018,
   m019,
+  m020,
 ]
 
 // A gap or a repeat would let one engine skip or re-run a change: refuse to start instead.

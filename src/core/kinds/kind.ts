@@ -83,6 +83,22 @@ export interface Visit<R> {
   occurredAtMs: number
   receivedMs: number
   maxBackdateHours: number
+  /** how it was proven, when the cloud knows before the credit (an operator's trip, a scale's weight) */
+  evidence?: Evidence
+  /** the partner that reported it, for a check-in that came over the partner API */
+  source?: string
+}
+
+/** What a kind's memory answers before the credit: a refusal, review facts, or what to do with earlier check-ins. */
+export interface Recalled {
+  violation?: RuleViolation
+  facts?: Partial<ReviewFacts>
+  /** earlier entries this one replaces: each is reversed by an `adjust` entry before this one is credited */
+  supersedes?: string[]
+  /** the earlier entry this one confirms and corrects (a scale's weight of a display-code drop): an `adjust` for the difference */
+  corrects?: string
+  /** the earlier entry this one is (two reporters of one activity): nothing is credited, and that entry answers */
+  sameAs?: string
 }
 
 /**
@@ -96,7 +112,7 @@ export interface KindMemory<R, M> {
   /** reads the stored text defensively: anything unreadable is no memory */
   parse(text: string | undefined): M
   /** before the credit is written: a refusal, or what the review rules should know */
-  recall(memory: M, visit: Visit<R>): { violation?: RuleViolation; facts?: Partial<ReviewFacts> }
+  recall(memory: M, visit: Visit<R>): Recalled
   /** after the entry is written: the memory to keep */
   remember(memory: M, visit: Visit<R> & { entryId: string }): M
 }

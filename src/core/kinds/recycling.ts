@@ -7,7 +7,9 @@ import type { z } from 'zod'
 import { LIMITS, MATERIALS } from '../../contract/constants'
 import type { Factor } from '../../contract/types'
 import { parseStoredList } from '../counters'
-import { SELF_REPORTED_CAP_SHARE, selfReportedCapGrams, selfReportedKey } from '../stationCode'
+import { toShanghaiIso } from '../time'
+import { SELF_REPORTED_CAP_SHARE, selfReportedCapGrams, selfReportedKey, type Evidence } from '../stationCode'
+import { dropToConfirm, weighedAlready, WEIGHING_MATCH_WINDOW_MS } from '../feeds'
 import type { CheckInKind, KindDecision, RequestParts, RuleViolation, Zod } from './kind'
 
 export const recyclingSchema = (zod: Zod, p: RequestParts) =>
@@ -49,6 +51,11 @@ export const SELF_REPORTED_TOTAL_KEY = '~self.*'
 export interface StationDrop {
   claimedMs: number
   receivedMs: number
+  /** issue 24, for a scale to confirm or a later report to be refused (src/core/feeds): absent on older rows */
+  entryId?: string
+  material?: string
+  evidence?: Evidence
+  weighed?: boolean
 }
 
 /** How many recent drops a person's row per station keeps: more than a burst needs, so back-dating cannot hide one. */
@@ -74,8 +81,25 @@ export function rememberDrop(previous: readonly StationDrop[], drop: StationDrop
 export function parseStationDrops(text: string | undefined): StationDrop[] {
   return parseStoredList(
     text,
-    (d: any): d is StationDrop => typeof d === 'object' && d !== null && Number.isFinite(d.claimedMs) && Number.isFinite(d.receivedMs),
+    (d: any): d is StationDrop =>
+      typeof d === 'object' &&
+      d !== null &&
+      Number.isFinite(d.claimedMs) &&
+      Number.isFinite(d.receivedMs) &&
+      (d.entryId === undefined || typeof d.entryId === 'string') &&
+      (d.material === undefined || typeof d.material === 'string'),
   )
+}
+
+/** The refusal of a drop a scale at the station already weighed: counting it again would count one drop twice. */
+function dropWeighed(req: RecyclingCheckInRequest, weighed: StationDrop): RuleViolation {
+  const minutes = WEIGHING_MATCH_WINDOW_MS / 60_000
+  return {
+    code: 'CONFLICT',
+    message: `The station's scale already weighed your ${req.material} drop at ${req.stationCode} at ${toShanghaiIso(weighed.claimedMs)} (within ${minutes} minutes of this one) and credited it: a drop is counted once.`,
+    reason: 'checkIn.dropAlreadyWeighed',
+    params: { material: req.material, code: req.stationCode, at: toShanghaiIso(weighed.claimedMs), minutes },
+  }
 }
 
 const refuse = (
@@ -137,10 +161,31 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
     memory: {
       row: (req) => req.stationCode,
       parse: parseStationDrops,
-      recall: (previous, visit) => ({
-        facts: { recentDropsAtStation: recentDropsAtStation(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }) },
-      }),
-      remember: (previous, visit) => rememberDrop(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }),
+      recall(previous: StationDrop[], visit) {
+        const at = { material: visit.req.material, atMs: visit.occurredAtMs }
+        if (visit.evidence === 'scale') {
+          // A scale's weight confirms the display-code drop it weighed, and corrects it: not a second drop.
+          const confirmed = dropToConfirm(previous, at)
+          if (confirmed?.entryId) return { corrects: confirmed.entryId }
+        } else {
+          const weighed = weighedAlready(previous, at)
+          if (weighed) return { violation: dropWeighed(visit.req, weighed) }
+        }
+        return { facts: { recentDropsAtStation: recentDropsAtStation(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }) } }
+      },
+      remember(previous: StationDrop[], visit) {
+        const at = { material: visit.req.material, atMs: visit.occurredAtMs }
+        const confirmed = visit.evidence === 'scale' ? dropToConfirm(previous, at) : undefined
+        if (confirmed) return previous.map((d) => (d === confirmed ? { ...d, weighed: true } : d))
+        return rememberDrop(previous, {
+          claimedMs: visit.occurredAtMs,
+          receivedMs: visit.receivedMs,
+          entryId: visit.entryId,
+          material: visit.req.material,
+          ...(visit.evidence ? { evidence: visit.evidence } : {}),
+          ...(visit.evidence === 'scale' ? { weighed: true } : {}),
+        })
+      },
     },
     reviewReasons(facts) {
       const reasons: string[] = []

@@ -36,6 +36,8 @@ export interface Trip {
   factorId: string
   startMs: number
   endMs: number
+  /** the partner that reported it (evidence 'operator'); absent on a trip the resident reported */
+  operator?: string
 }
 
 /** How many recent trips a person's row keeps for the overlap check (far more than a day can hold). */
@@ -91,8 +93,32 @@ export function parseTrips(text: string | undefined): Trip[] {
       typeof t.entryId === 'string' &&
       typeof t.factorId === 'string' &&
       Number.isFinite(t.startMs) &&
-      Number.isFinite(t.endMs),
+      Number.isFinite(t.endMs) &&
+      (t.operator === undefined || typeof t.operator === 'string'),
   )
+}
+
+/**
+ * How an operator's trip meets the person's earlier trips it overlaps (docs/partner-api.md "Precedence"): an operator
+ * trip already reported by another partner is the same ride (counted once: the earlier entry answers); one the same
+ * partner reported under another rowId is a second ride at the same time (refused TRIP_OVERLAP); trips the resident
+ * reported are superseded (reversed, then this one is credited). A resident's trip overlapping an operator's is
+ * refused like any overlap (travel's recall).
+ */
+export function operatorTripPrecedence(
+  previous: readonly Trip[],
+  span: { startMs: number; endMs: number },
+  partnerId: string,
+): { violation: RuleViolation } | { sameAs: string } | { supersedes: string[] } {
+  const clashes = previous.filter((t) => t.startMs < span.endMs && span.startMs < t.endMs)
+  const samePartner = clashes.find((t) => t.operator === partnerId)
+  if (samePartner) return { violation: tripOverlap(span, samePartner) }
+  const otherPartner = clashes.find((t) => t.operator !== undefined)
+  if (otherPartner) return { sameAs: otherPartner.entryId }
+  // A carried trip (from a deleted account) has no entry here to reverse: it still blocks, as it does a resident's.
+  const carried = clashes.find((t) => t.entryId === CARRIED_TRIP_ID)
+  if (carried) return { violation: tripOverlap(span, carried) }
+  return { supersedes: clashes.map((t) => t.entryId) }
 }
 
 const refuse = (code: 'INVALID_ARGUMENT' | 'IMPLAUSIBLE', message: string, refusal: Omit<RuleViolation, 'code' | 'message'>): KindDecision => ({
@@ -143,15 +169,22 @@ export const travel: CheckInKind<TravelCheckInRequest> = {
       parse: parseTrips,
       recall(previous, visit) {
         const span = tripSpan(visit.occurredAtMs, visit.req.durationMin ?? 0)
+        if (visit.evidence === 'operator' && visit.source !== undefined) return operatorTripPrecedence(previous, span, visit.source)
         const clash = overlappingTrip(previous, span)
         return clash ? { violation: tripOverlap(span, clash) } : {}
       },
-      remember: (previous, visit) =>
-        rememberTrip(
-          previous,
-          { entryId: visit.entryId, factorId: visit.factorId, ...tripSpan(visit.occurredAtMs, visit.req.durationMin ?? 0) },
+      remember(previous, visit) {
+        const span = tripSpan(visit.occurredAtMs, visit.req.durationMin ?? 0)
+        const operator = visit.evidence === 'operator' ? visit.source : undefined
+        // The resident's trips an operator's superseded were reversed: they no longer occupy the time.
+        const kept =
+          operator === undefined ? previous : previous.filter((t: Trip) => t.operator !== undefined || !(t.startMs < span.endMs && span.startMs < t.endMs))
+        return rememberTrip(
+          kept,
+          { entryId: visit.entryId, factorId: visit.factorId, ...span, ...(operator !== undefined ? { operator } : {}) },
           visit.receivedMs - tripOverlapWindowMs(visit.maxBackdateHours),
-        ),
+        )
+      },
     },
     reviewFacts: (req) => ({ speedKmh: speedKmh(req.distanceKm, req.durationMin) }),
     reviewReasons({ factor, speedKmh: kmh }) {

@@ -197,6 +197,8 @@ export const en: Record<BaseKey, string> = {
   'evidence.station-display': 'scanned at the station',
   'evidence.self-reported': 'typed station code',
   'evidence.venue-display': 'scanned at the venue',
+  'evidence.operator': 'operator data',
+  'evidence.scale': 'weighed',
   'factor.werun': 'WeRun steps',
   'factor.unknown': 'Other',
   'steps.count': '{steps, plural, one {# step} other {# steps}}',

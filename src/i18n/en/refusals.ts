@@ -78,6 +78,7 @@ export const enRefusals: Record<RefusalKey, string> = {
   'refusal.session.invalid': 'Your session is not valid. Please log in again.',
   'refusal.session.needed': 'Please log in first.',
   'refusal.session.noWeChatIdentity': 'No WeChat identity came with this call: open the mini-program in WeChat again.',
+  'refusal.checkIn.dropAlreadyWeighed': "The station's scale already weighed and credited this drop at {at}: a drop is counted once.",
   'refusal.scene.venueNotFound': 'No venue has the code {code}: scan the code on the venue’s screen.',
   'refusal.scene.venueRetired': 'Venue {name} was retired on {day}.',
   'refusal.scene.behaviourNotEnabled': '{name} does not credit this low-carbon scene.',

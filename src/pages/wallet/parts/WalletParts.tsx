@@ -7,13 +7,14 @@ import { entryDetailOf } from '@/core/kinds'
 import type { MessageKey } from '@/i18n/messages'
 
 function entryTitle(t: Translate, e: LedgerEntry): string {
+  // How it was proven (a scanned display, an operator's data, a scale), on a check-in and on a scale's correction.
+  const evidence = e.evidence ? ` · ${t(`evidence.${e.evidence}` as MessageKey)}` : ''
   if (e.type === 'checkin' && e.factorId) {
     const label = t(factorLabelKey(e.factorId))
     const detail = entryDetailOf(e.factorId, e)
-    if (detail) return `${label} ${t(detail.key as MessageKey, detail.params)}`
-    return e.evidence ? `${label} · ${t(`evidence.${e.evidence}` as MessageKey)}` : label
+    return detail ? `${label} ${t(detail.key as MessageKey, detail.params)}${evidence}` : `${label}${evidence}`
   }
-  return t(`entry.${e.type}` as MessageKey)
+  return `${t(`entry.${e.type}` as MessageKey)}${evidence}`
 }
 
 /** Balance, total, earned and spent, and the points still held for review. */

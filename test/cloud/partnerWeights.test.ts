@@ -1,0 +1,114 @@
+/** Bins' and scales' weights over the partner API (issue 24): credited at evidence 'scale' at their own stations only. */
+import { WEIGHING_MATCH_WINDOW_MS } from '../../src/core/feeds'
+import { allEntries, harness, rid, type Caller, type Harness } from './harness'
+import { linkedResident, registered, rowsOf, type Signed } from './partnerSend'
+
+describe('partner weights', () => {
+  let h: Harness
+  let boss: Caller
+  let bin: Signed
+  let ann: Caller
+  const at = (offsetMs = 0) => new Date(h.clock.ms + offsetMs).toISOString()
+  const weighing = (rowId: string, weightG: number, extra: Record<string, unknown> = {}) => ({
+    rowId,
+    partnerUserId: 'bin-ann',
+    stationCode: 'ST-HQ01',
+    material: 'paper',
+    weightG,
+    weighedAt: at(),
+    ...extra,
+  })
+  const scanned = async (weightKg: number, extra: Record<string, unknown> = {}) => {
+    const { code } = await boss.ok('stationDisplayCode', { stationCode: 'ST-HQ01' })
+    return { requestId: rid(), kind: 'recycling', material: 'paper', weightKg, stationCode: 'ST-HQ01', displayCode: code, ...extra }
+  }
+  beforeEach(async () => {
+    h = await harness({ organizers: ['boss'] })
+    boss = await h.as('boss')
+    bin = await registered(boss, 'Smart Bin', 'bin', ['weights'], { stations: ['ST-HQ01'] })
+    ann = await linkedResident(h, 'ann', [{ partner: bin, partnerUserId: 'bin-ann' }])
+  })
+  afterEach(async () => {
+    expect((await ann.ok('verifyLedger')).ok).toBe(true)
+    expect((await boss.ok('auditEconomy')).ok).toBe(true)
+    await h.close()
+  })
+
+  it('credit a weighed drop at evidence scale, once however often it is sent', async () => {
+    const batch = [weighing('w-1', 1500)]
+    const [row] = await rowsOf(h, bin, 'weights', batch)
+    expect(row.status).toBe('accepted')
+    const [entry] = await allEntries(ann)
+    expect(entry).toMatchObject({
+      id: row.ref,
+      type: 'checkin',
+      factorId: 'recycling.paper',
+      weightG: 1500,
+      gramsCo2e: 5190,
+      evidence: 'scale',
+      stationCode: 'ST-HQ01',
+    })
+    expect(await rowsOf(h, bin, 'weights', batch)).toEqual([{ rowId: 'w-1', status: 'duplicate', ref: row.ref }])
+    expect(await allEntries(ann)).toHaveLength(1)
+  })
+
+  it('refuse a station the partner is not registered for, and registration without stations or at an unknown one', async () => {
+    expect(await rowsOf(h, bin, 'weights', [weighing('w-x', 1000, { stationCode: 'ST-MK03' })])).toEqual([
+      expect.objectContaining({ status: 'refused', code: 'PERMISSION_DENIED' }),
+    ])
+    expect((await boss.error('registerPartner', { name: 'Bin 2', kind: 'bin', feeds: ['weights'] })).code).toBe('INVALID_ARGUMENT')
+    expect((await boss.error('registerPartner', { name: 'Bin 3', kind: 'scale', feeds: ['weights'], stations: ['NOPE-1'] })).code).toBe('NOT_FOUND')
+    expect((await boss.error('registerPartner', { name: 'Bike', kind: 'bikeshare', feeds: ['weights'], stations: ['ST-HQ01'] })).code).toBe('INVALID_ARGUMENT')
+    expect(await allEntries(ann)).toHaveLength(0)
+  })
+
+  it('correct a display-code drop up by the scale’s weight with an adjust entry, never counting it twice', async () => {
+    const drop = (await ann.ok('checkIn', await scanned(1))).entry
+    expect(drop).toMatchObject({ gramsCo2e: 3460, evidence: 'station-display' })
+    h.clock.ms += 5 * 60_000
+    const [row] = await rowsOf(h, bin, 'weights', [weighing('w-up', 1200)])
+    expect(row.status).toBe('accepted')
+    const [adjust, original] = await allEntries(ann)
+    expect(original).toEqual(drop)
+    expect(adjust).toMatchObject({ id: row.ref, type: 'adjust', ref: drop.id, gramsCo2e: 692, evidence: 'scale' })
+    const w = await ann.ok('getWallet')
+    expect(w.wallet).toMatchObject({ gramsCo2eTotal: 4152, pointsBalance: drop.points + adjust.points })
+    expect(w.today.gramsCo2e).toBe(4152)
+    // A second weighing of another bag is its own drop; the resident's later report of the weighed one is refused.
+    expect((await ann.error('checkIn', await scanned(1))).reason).toBe('checkIn.dropAlreadyWeighed')
+    expect((await ann.error('checkIn', { requestId: rid(), kind: 'recycling', material: 'paper', weightKg: 1, stationCode: 'ST-HQ01' })).code).toBe('CONFLICT')
+    expect(await allEntries(ann)).toHaveLength(2)
+  })
+
+  it('correct down, and leave a drop the scale agrees with as it is', async () => {
+    const drop = (await ann.ok('checkIn', await scanned(2))).entry
+    const [down] = await rowsOf(h, bin, 'weights', [weighing('w-down', 1500)])
+    const [adjust] = await allEntries(ann)
+    expect(adjust).toMatchObject({ id: down.ref, type: 'adjust', ref: drop.id, gramsCo2e: -1730 })
+    expect((await ann.ok('getWallet')).wallet.gramsCo2eTotal).toBe(5190)
+    // Past the window a drop of the same material is a new one, and a scale that agrees writes nothing new.
+    h.clock.ms += WEIGHING_MATCH_WINDOW_MS + 60_000
+    const second = (await ann.ok('checkIn', await scanned(1))).entry
+    const [same] = await rowsOf(h, bin, 'weights', [weighing('w-same', 1000)])
+    expect(same).toMatchObject({ status: 'accepted', ref: second.id })
+    expect(await allEntries(ann)).toHaveLength(3)
+  })
+
+  it("apply the material's cap to a scale's weight and to its correction", async () => {
+    const [big] = await rowsOf(h, bin, 'weights', [weighing('w-big', 12_000)])
+    expect(big.status).toBe('accepted')
+    expect((await allEntries(ann))[0].gramsCo2e).toBe(34_600)
+    expect(await rowsOf(h, bin, 'weights', [weighing('w-more', 1000, { weighedAt: at(-40 * 60_000) })])).toEqual([
+      expect.objectContaining({ status: 'refused', code: 'DAILY_CAP_REACHED' }),
+    ])
+  })
+
+  it('correct up no further than the cap leaves room for', async () => {
+    const drop = (await ann.ok('checkIn', await scanned(9))).entry
+    expect(drop.gramsCo2e).toBe(31_140)
+    await rowsOf(h, bin, 'weights', [weighing('w-heavy', 12_000)])
+    const [adjust] = await allEntries(ann)
+    expect(adjust).toMatchObject({ type: 'adjust', ref: drop.id, gramsCo2e: 34_600 - 31_140 })
+    expect((await ann.ok('getWallet')).today.gramsCo2e).toBe(34_600)
+  })
+})
