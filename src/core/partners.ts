@@ -23,6 +23,9 @@ export function feedNotForKind(kind: PartnerKind, feeds: readonly PartnerFeed[])
   return feeds.find((f) => !FEED_KINDS[f].includes(kind))
 }
 
+/** Every feed a partner of this kind may be allowed: what the organizer's page registers it with. */
+export const feedsOfKind = (kind: PartnerKind): PartnerFeed[] => PARTNER_FEEDS.filter((f) => FEED_KINDS[f].includes(kind))
+
 /** The operations under /partner/v1/<op>. */
 export const PARTNER_OPS = ['link', ...PARTNER_FEEDS] as const
 export type PartnerOp = (typeof PARTNER_OPS)[number]

@@ -208,6 +208,30 @@ describe('city organizers and the partners they register', () => {
     expect((await linkAsPartner({ partnerId: id, secret: second }, 'ABCDEFGH', 'link-4')).status).toBe(401)
   })
 
+  it('registers a smart bin with the weights its kind may report, at the stations the organizer picks', async () => {
+    const city = await devCaller(cloud, 'organizer')
+    await useAppStore.getState().loginWithHandle('organizer')
+    await remount(PartnersAdminPage)
+    expect(await testUtils.queries.waitForQueryByText('还没有合作方。')).toBeTruthy()
+    await typeInto(testUtils, '#partner-name', '小黄狗回收')
+    await tapLabel(testUtils, '智能回收箱')
+    expect(text('#partner-feeds')).toBe('登记后可上报：称重记录（以及账户关联）')
+    await tapLabel(testUtils, '登记并生成密钥')
+    expect(await testUtils.queries.waitForQueryByText('请选择这台称重设备所在的回收站。')).toBeTruthy()
+    expect((await city('listPartners')).partners).toEqual([])
+    await tapLabel(testUtils, '滨河公园智能回收箱（ST-PK02）')
+    await tapLabel(testUtils, '登记并生成密钥')
+    expect(await testUtils.queries.waitForQueryByText('已登记 小黄狗回收')).toBeTruthy()
+    expect((await city('listPartners')).partners[0]).toMatchObject({ name: '小黄狗回收', kind: 'bin', feeds: ['weights'], stations: ['ST-PK02'] })
+    // a bike-share operator reports trips, and names no station
+    await typeInto(testUtils, '#partner-name', '哈啰单车')
+    await tapLabel(testUtils, '共享单车')
+    expect(text('#partner-feeds')).toBe('登记后可上报：出行记录（以及账户关联）')
+    await tapLabel(testUtils, '登记并生成密钥')
+    expect(await testUtils.queries.waitForQueryByText('已登记 哈啰单车')).toBeTruthy()
+    expect((await city('listPartners')).partners[0]).toMatchObject({ name: '哈啰单车', feeds: ['trips'] })
+  })
+
   it('shows a partner another organizer revoked a moment ago as revoked when revoking it is refused', async () => {
     const city = await devCaller(cloud, 'organizer')
     const { partner } = await city('registerPartner', { name: '城市公交', kind: 'transit', feeds: [] })

@@ -7,7 +7,7 @@ import { create } from 'zustand'
 import type { PartnerView, SecretIssued } from '@/contract/partner'
 import type { CreateEventRequest, UpsertCommunityRequest, UpsertProjectRequest, UpsertRewardRequest, UpsertStationRequest } from '@/contract/schemas'
 import type { Community, CommunityEvent, ImpactStats, OrganizerScopeView, Project, ReviewItem, Reward, Station, TreasuryView } from '@/contract/types'
-import type { PartnerKind } from '@/core/partners'
+import { feedsOfKind, type PartnerKind } from '@/core/partners'
 import { CloudCallError, callCloud, callPublicCloud, isTransient } from '@/services/cloud'
 import { newRequestId } from '@/services/requestId'
 import { useAppStore } from '@/store'
@@ -55,7 +55,8 @@ interface OrganizerState {
    * The partner's signing secret is in the answer only: it is handed to the page that shows it once, never kept
    * here, so it is gone when the page closes.
    */
-  registerPartner(name: string, kind: PartnerKind): Promise<SecretIssued>
+  /** with every feed its kind may report (src/core/partners feedsOfKind); a weighing partner names its stations */
+  registerPartner(name: string, kind: PartnerKind, stations?: string[]): Promise<SecretIssued>
   rotatePartnerSecret(partnerId: string): Promise<SecretIssued>
   revokePartner(partnerId: string): Promise<PartnerView>
 }
@@ -207,8 +208,9 @@ export const useOrganizerStore = create<OrganizerState>()((set, get) => ({
     set({ partners: (await callCloud('listPartners', {})).partners })
   },
   // Not retried: a registration has no requestId, and a lost answer sent again would register the partner twice.
-  async registerPartner(name, kind) {
-    const issued = await callCloud('registerPartner', { name, kind, feeds: [] })
+  async registerPartner(name, kind, stations) {
+    const feeds = feedsOfKind(kind)
+    const issued = await callCloud('registerPartner', { name, kind, feeds, ...(feeds.includes('weights') ? { stations: stations ?? [] } : {}) })
     set((s) => ({ partners: [issued.partner, ...s.partners.filter((p) => p.id !== issued.partner.id)] }))
     return issued
   },

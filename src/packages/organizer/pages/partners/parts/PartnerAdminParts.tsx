@@ -8,7 +8,8 @@ import { Field } from '@/components/Field'
 import { Notice } from '@/components/Notice'
 import { useAction } from '@/components/useAction'
 import type { PartnerView, SecretIssued } from '@/contract/partner'
-import { PARTNER_KINDS, type PartnerKind } from '@/core/partners'
+import { feedsOfKind, PARTNER_KINDS, type PartnerKind } from '@/core/partners'
+import { Toggles } from '@/components/Toggles'
 import { shanghaiDay } from '@/core/time'
 import type { Translate } from '@/i18n'
 import type { MessageKey } from '@/i18n/messages'
@@ -24,15 +25,22 @@ const NAME_MAX_CHARS = 40
 export function RegisterForm({ onIssued, t }: { onIssued(issued: SecretIssued): void; t: T }) {
   const [name, setName] = useState('')
   const [kind, setKind] = useState<PartnerKind | ''>('')
+  const [stations, setStations] = useState<string[]>([])
+  const known = useOrganizerStore((s) => s.stations)
   const action = useAction(t)
+  // What it may report follows from its kind; a bin or scale also names the stations it weighs at.
+  const feeds = kind ? feedsOfKind(kind) : []
+  const weighs = feeds.includes('weights')
   const register = () => {
     const trimmed = name.trim()
     if (!trimmed || trimmed.length > NAME_MAX_CHARS || !kind) return action.say('error', t('partner.formError', { max: NAME_MAX_CHARS }))
+    if (weighs && stations.length === 0) return action.say('error', t('partner.stationsNeeded'))
     void action.run(async () => {
-      const issued = await useOrganizerStore.getState().registerPartner(trimmed, kind)
+      const issued = await useOrganizerStore.getState().registerPartner(trimmed, kind, weighs ? stations : undefined)
       onIssued(issued)
       setName('')
       setKind('')
+      setStations([])
       return t('partner.registered', { name: issued.partner.name })
     })
   }
@@ -49,6 +57,19 @@ export function RegisterForm({ onIssued, t }: { onIssued(issued: SecretIssued): 
         onChange={setKind}
         options={PARTNER_KINDS.map((k) => ({ value: k, text: t(`partner.kind.${k}`) }))}
       />
+      {kind ? (
+        <Text className='muted' id='partner-feeds'>
+          {feeds.length > 0 ? t('partner.feedsOfKind', { feeds: feeds.map((f) => t(`partner.feed.${f}`)).join('、') }) : t('partner.linkOnly')}
+        </Text>
+      ) : null}
+      {weighs ? (
+        <Toggles<string>
+          label={t('partner.stations')}
+          values={stations}
+          onChange={setStations}
+          options={known.filter((s) => !s.retiredAt && s.materials.length > 0).map((s) => ({ value: s.code, text: `${s.name}（${s.code}）` }))}
+        />
+      ) : null}
       <ActionButton label={t('partner.register')} loading={action.busy} onClick={register} />
       {action.noticeProps ? <Notice {...action.noticeProps} /> : null}
     </View>
