@@ -14,6 +14,7 @@ import { ledgerMemory, type ProbeFigures } from './memory'
 import { pageLoad } from './pageload'
 import { cityDashboard } from './city'
 import { weappFirstRender } from './render'
+import { partnerIngest } from './partners'
 import { sizeReport } from './size'
 import { fmt, table } from './stats'
 import { BENCHMARKS_DOC, writeSuiteTable } from './report'
@@ -191,6 +192,16 @@ async function main() {
           '',
         ])
     }
+  })
+  await suite('partners', async () => {
+    const n = Number(process.env.BENCH_PARTNER_ROWS ?? 5000)
+    const p = await partnerIngest(n)
+    rows.push([
+      `partner trips ingested in 500-row signed batches (${fmt(p.rows)} rows, in-process, SQLite file)`,
+      `${fmt(p.batchRowsPerSec)} rows/s`,
+      `${fmt(p.singleRowsPerSec)} rows/s as single checkIn calls`,
+      `${fmt(p.batchRowsPerSec / p.singleRowsPerSec, 2)}×`,
+    ])
   })
   await suite('reads', async () => {
     const writers = 50
