@@ -80,7 +80,8 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
   // A café venue (issue 24): own cup and no disposable tableware, credited with its display's rotating scene code.
   await call(city.auth, 'upsertStation', {
     code: 'CAFE-RS01',
-    name: '滨河街角咖啡 Riverside Corner Café',
+    name: '滨河街角咖啡',
+    nameEn: 'Riverside Corner Café',
     address: '滨河路 20 号',
     hours: '08:00–20:00',
     materials: [],
@@ -104,7 +105,7 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
     reason: '枫林社区活动 Maple Grove events',
   })
   // Merchants (issue 24): a café in Riverside and a city-wide bakery, each with one offer and one staff account.
-  const cafe = (await call(city.auth, 'registerPartner', { name: '滨河咖啡 Riverside Café', kind: 'merchant', feeds: [] })).partner
+  const cafe = (await call(city.auth, 'registerPartner', { name: '滨河咖啡', kind: 'merchant', feeds: [] })).partner
   await call(city.auth, 'upsertMerchant', {
     merchantId: cafe.id,
     address: '滨河路 20 号',
@@ -113,7 +114,7 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
     longitude: 104.0668,
     communityId: riverside.id,
   })
-  const bakery = (await call(city.auth, 'registerPartner', { name: '城南面包 South Bakery', kind: 'merchant', feeds: [] })).partner
+  const bakery = (await call(city.auth, 'registerPartner', { name: '城南面包', kind: 'merchant', feeds: [] })).partner
   await call(city.auth, 'upsertMerchant', {
     merchantId: bakery.id,
     address: '人民南路 99 号',
@@ -130,7 +131,8 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
   // The city pays the subsidy per voucher, so the city organizer who registered them stocks these offers.
   await call(city.auth, 'upsertOffer', {
     merchantId: cafe.id,
-    title: '自带杯拿铁 Latte in your own cup',
+    title: '自带杯拿铁',
+    titleEn: 'Latte in your own cup',
     description: '凭券到店领取一杯拿铁',
     pointsCost: 30,
     stock: 100,
@@ -139,7 +141,8 @@ export async function seedDemoData(cloud: Cloud): Promise<void> {
   })
   await call(city.auth, 'upsertOffer', {
     merchantId: bakery.id,
-    title: '全麦面包 Wholemeal loaf',
+    title: '全麦面包',
+    titleEn: 'Wholemeal loaf',
     pointsCost: 40,
     stock: 50,
     subsidyFen: 300,
@@ -187,8 +190,8 @@ async function seedDemoPartners(
   const city = (await replay.call('login', { code: 'dev:demo-city' })).body as { result: { token: string } }
   const cityAuth = `Bearer ${city.result.token}`
   setClock(now - 60 * 60_000)
-  const bike = await call(cityAuth, 'registerPartner', { name: '演示单车 Demo Bike', kind: 'bikeshare', feeds: ['trips'] })
-  const bin = await call(cityAuth, 'registerPartner', { name: '演示智能回收箱 Demo Smart Bin', kind: 'bin', feeds: ['weights'], stations: [DEMO_BIN_STATION] })
+  const bike = await call(cityAuth, 'registerPartner', { name: '演示单车', kind: 'bikeshare', feeds: ['trips'] })
+  const bin = await call(cityAuth, 'registerPartner', { name: '演示智能回收箱', kind: 'bin', feeds: ['weights'], stations: [DEMO_BIN_STATION] })
   await call(auth, 'agreePrivacy', { version: PARTNERS_PRIVACY_VERSION })
   const post = async (p: { partner: { id: string }; secret: string }, op: string, rows: unknown[], atMs: number) => {
     setClock(atMs)
