@@ -2,7 +2,7 @@
 // AA) in Debian's Chromium against npm start; and at twice the text size, nothing runs off the screen.
 import assert from 'node:assert/strict'
 import { after, afterEach, before, test } from 'node:test'
-import { assertAccessible, assertNoProblems, axeViolations, launchBrowser, login, phoneContext, startApp } from './support.mjs'
+import { assertAccessible, assertNoProblems, axeViolations, launchBrowser, login, phoneContext, startApp, RESIDENT_PAGES } from './support.mjs'
 
 let app
 let browser
@@ -19,23 +19,6 @@ after(async () => {
 
 afterEach(assertNoProblems)
 
-const RESIDENT_PAGES = [
-  ['home', '/pages/home/index', '#green-bud'],
-  ['travel', '/pages/travel/index', '#distance'],
-  ['recycling', '/pages/recycling/index', '#weight'],
-  ['wallet', '/pages/wallet/index', '.totals'],
-  ['challenges', '/pages/challenges/index', '.page'],
-  ['rewards', '/pages/rewards/index', '.page'],
-  ['me', '/pages/me/index', '#me-nickname'],
-  ['methodology', '/packages/about/pages/methodology/index', '#credit-rules'],
-  ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
-  ['reminders', '/packages/me/pages/reminders/index', '#reminder-streak'],
-  ['my community', '/packages/me/pages/community/index', '#my-community'],
-  ['partner links', '/packages/me/pages/partners/index', '#partners-explain'],
-  ['events', '/packages/community/pages/events/index', '.events'],
-  ['city dashboard', '/packages/public/pages/city/index', '#city-week'],
-  ['verify a certificate', '/packages/public/pages/verify/index', '#verify-code'],
-]
 const ORGANIZER_PAGES = [
   ['verify', '/packages/organizer/pages/verify/index', '.page'],
   ['review', '/packages/organizer/pages/review/index', '.page'],

@@ -12,3 +12,4 @@ export function startApp(
 export function launchBrowser(): Promise<Browser>
 export function phoneContext(browser: Browser, locale?: string, options?: BrowserContextOptions): Promise<BrowserContext>
 export function login(page: Page, url: string, handle: string): Promise<void>
+export const RESIDENT_PAGES: [name: string, route: string, ready: string][]

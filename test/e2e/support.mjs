@@ -222,3 +222,22 @@ async function reportPages(testName) {
     }
   }
 }
+
+/** The pages a resident reaches from the tabs, by name, path and an element that says the page has rendered. */
+export const RESIDENT_PAGES = [
+  ['home', '/pages/home/index', '#green-bud'],
+  ['travel', '/pages/travel/index', '#distance'],
+  ['recycling', '/pages/recycling/index', '#weight'],
+  ['wallet', '/pages/wallet/index', '.totals'],
+  ['challenges', '/pages/challenges/index', '.page'],
+  ['rewards', '/pages/rewards/index', '.page'],
+  ['me', '/pages/me/index', '#me-nickname'],
+  ['methodology', '/packages/about/pages/methodology/index', '#credit-rules'],
+  ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
+  ['reminders', '/packages/me/pages/reminders/index', '#reminder-streak'],
+  ['my community', '/packages/me/pages/community/index', '#my-community'],
+  ['partner links', '/packages/me/pages/partners/index', '#partners-explain'],
+  ['events', '/packages/community/pages/events/index', '.events'],
+  ['city dashboard', '/packages/public/pages/city/index', '#city-week'],
+  ['verify a certificate', '/packages/public/pages/verify/index', '#verify-code'],
+]

@@ -5,31 +5,14 @@
 // more Latin words, outside the brand and unit tokens below, in the text or the accessible labels.
 import assert from 'node:assert/strict'
 import { after, afterEach, before, test } from 'node:test'
-import { assertNoProblems, launchBrowser, login, phoneContext, shot, startApp } from './support.mjs'
+import { assertNoProblems, launchBrowser, login, phoneContext, shot, startApp, RESIDENT_PAGES } from './support.mjs'
 
 let app
 let browser
 let page
 
 /** Every tab, and the resident's pages reached from them; each with what shows when it has loaded. */
-const PAGES = [
-  ['home', '/pages/home/index', '#green-bud'],
-  ['travel', '/pages/travel/index', '#distance'],
-  ['recycling', '/pages/recycling/index', '#weight'],
-  ['wallet', '/pages/wallet/index', '.totals'],
-  ['challenges', '/pages/challenges/index', '.page'],
-  ['rewards', '/pages/rewards/index', '.page'],
-  ['me', '/pages/me/index', '#me-nickname'],
-  ['methodology', '/packages/about/pages/methodology/index', '#credit-rules'],
-  ['privacy', '/packages/about/pages/privacy/index', '.privacy'],
-  ['intro', '/packages/about/pages/intro/index', '#intro-what'],
-  ['reminders', '/packages/me/pages/reminders/index', '#reminder-streak'],
-  ['my community', '/packages/me/pages/community/index', '#my-community'],
-  ['partner links', '/packages/me/pages/partners/index', '#partners-explain'],
-  ['events', '/packages/community/pages/events/index', '.events'],
-  ['city dashboard', '/packages/public/pages/city/index', '#city-week'],
-  ['verify a certificate', '/packages/public/pages/verify/index', '#verify-code'],
-]
+const PAGES = [...RESIDENT_PAGES, ['intro', '/packages/about/pages/intro/index', '#intro-what']]
 
 /**
  * Latin words a Chinese screen may show: brand and unit tokens, and the names of the two languages in the
