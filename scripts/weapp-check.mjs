@@ -172,7 +172,7 @@ const EXPECTED_TEXT = {
   'packages/organizer/pages/rewards/index': '新建奖品',
   // no entryId given: the page must show the cloud's refusal, readably
   'packages/rewards/pages/certificate/index': '请检查输入的内容后再试',
-  'packages/about/pages/methodology/index': '方法学 2026.2',
+  'packages/about/pages/methodology/index': '方法学 2026.3',
   'pages/challenges/index': '我的小组',
   'packages/community/pages/challenge/index': '请检查输入的内容后再试',
   'packages/about/pages/intro/index': '哪些行为算数',
