@@ -63,6 +63,9 @@ test('the daily cap clips, then refuses, with a message', async () => {
   await page.getByText('已记入 296 克 CO₂e，获得 29 积分').waitFor()
   await page.getByText('已达到今日上限').waitFor()
   await page.locator('#distance input').fill('1')
+  // a walk of its own, four hours ago: one overlapping the walk above would be refused as an overlap first
+  await page.locator('#duration input').fill('30')
+  await page.getByRole('radio', { name: '240 分钟前' }).click()
   expectCloudRefusal('checkIn', 422) // DAILY_CAP_REACHED: the contract's status for it
   await page.getByRole('button', { name: '提交打卡' }).click()
   // worded from the refusal's reason and figures, in Chinese
