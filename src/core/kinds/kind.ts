@@ -50,6 +50,12 @@ export type CeilingRefusal = Omit<RuleViolation, 'code'>
 
 export type KindDecision = { ok: true; value: { quantity: number; measured: Measurements } } | { ok: false; violation: RuleViolation }
 
+/** A kind's plan refusing a check-in: its code, the sentence for API readers, and the reason the app words. */
+export const refuseCheckIn = (code: ErrorCode, message: string, refusal: Omit<RuleViolation, 'code' | 'message'>): KindDecision => ({
+  ok: false,
+  violation: { code, message, ...refusal },
+})
+
 /** The person's counter rows of one day, read under their lock: grams by key, 0 for a row not written yet. */
 export type Counters = (key: string) => number
 

@@ -10,7 +10,7 @@ import { parseStoredList } from '../counters'
 import { toShanghaiIso } from '../time'
 import { SELF_REPORTED_CAP_SHARE, selfReportedCapGrams, selfReportedKey, type Evidence } from '../stationCode'
 import { dropToConfirm, weighedAlready, WEIGHING_MATCH_WINDOW_MS } from '../feeds'
-import type { CheckInKind, KindDecision, RequestParts, RuleViolation, Zod } from './kind'
+import { refuseCheckIn, type CheckInKind, type RequestParts, type RuleViolation, type Zod } from './kind'
 
 export const recyclingSchema = (zod: Zod, p: RequestParts) =>
   zod.strictObject({
@@ -102,15 +102,6 @@ function dropWeighed(req: RecyclingCheckInRequest, weighed: StationDrop): RuleVi
   }
 }
 
-const refuse = (
-  code: 'NOT_FOUND' | 'STATION_RETIRED' | 'INVALID_ARGUMENT',
-  message: string,
-  refusal: Omit<RuleViolation, 'code' | 'message'>,
-): KindDecision => ({
-  ok: false,
-  violation: { code, message, ...refusal },
-})
-
 export const recycling: CheckInKind<RecyclingCheckInRequest> = {
   name: 'recycling',
   dailyTotal: {
@@ -137,10 +128,13 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
     quantityNoun: 'weight',
     plan(req, _factor, station) {
       if (!station)
-        return refuse('NOT_FOUND', `No recycling station with code ${req.stationCode}.`, { reason: 'station.notFound', params: { code: req.stationCode } })
+        return refuseCheckIn('NOT_FOUND', `No recycling station with code ${req.stationCode}.`, {
+          reason: 'station.notFound',
+          params: { code: req.stationCode },
+        })
       // A retired station keeps its history but takes nothing new.
       if (station.retiredAt) {
-        return refuse(
+        return refuseCheckIn(
           'STATION_RETIRED',
           `Station ${station.code} (${station.name}) was retired on ${station.retiredAt.slice(0, 10)}: drop at another station.`,
           {
@@ -150,7 +144,7 @@ export const recycling: CheckInKind<RecyclingCheckInRequest> = {
         )
       }
       if (!station.materials.includes(req.material)) {
-        return refuse('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`, {
+        return refuseCheckIn('INVALID_ARGUMENT', `Station ${station.code} does not take ${req.material}.`, {
           reason: 'checkIn.materialNotTaken',
           params: { code: station.code, material: req.material },
         })

@@ -7,7 +7,7 @@
 import type { z } from 'zod'
 import { SCENE_BEHAVIOURS, type SceneBehaviour } from '../../contract/constants'
 import { parseStoredList } from '../counters'
-import type { CheckInKind, KindDecision, RequestParts, RuleViolation, Zod } from './kind'
+import { refuseCheckIn, type CheckInKind, type RequestParts, type Zod } from './kind'
 
 export const sceneSchema = (zod: Zod, p: RequestParts) =>
   zod.strictObject({
@@ -61,15 +61,6 @@ export function parseSceneVisits(text: string | undefined): SceneVisit[] {
   )
 }
 
-const refuse = (
-  code: 'NOT_FOUND' | 'STATION_RETIRED' | 'INVALID_ARGUMENT',
-  message: string,
-  refusal: Omit<RuleViolation, 'code' | 'message'>,
-): KindDecision => ({
-  ok: false,
-  violation: { code, message, ...refusal },
-})
-
 export const scene: CheckInKind<SceneCheckInRequest> = {
   name: 'scene',
   // No share of its own in the day's total: scenes are credited within the total travel and recycling set.
@@ -83,15 +74,15 @@ export const scene: CheckInKind<SceneCheckInRequest> = {
     factorId: (req) => `scene.${req.behaviour}`,
     quantityNoun: 'scene',
     plan(req, _factor, venue) {
-      if (!venue) return refuse('NOT_FOUND', `No venue with code ${req.venueCode}.`, { reason: 'scene.venueNotFound', params: { code: req.venueCode } })
+      if (!venue) return refuseCheckIn('NOT_FOUND', `No venue with code ${req.venueCode}.`, { reason: 'scene.venueNotFound', params: { code: req.venueCode } })
       if (venue.retiredAt) {
-        return refuse('STATION_RETIRED', `Venue ${venue.code} (${venue.name}) was retired on ${venue.retiredAt.slice(0, 10)}.`, {
+        return refuseCheckIn('STATION_RETIRED', `Venue ${venue.code} (${venue.name}) was retired on ${venue.retiredAt.slice(0, 10)}.`, {
           reason: 'scene.venueRetired',
           params: { code: venue.code, name: venue.name, day: venue.retiredAt.slice(0, 10) },
         })
       }
       if (!(venue.behaviours ?? []).includes(req.behaviour as SceneBehaviour)) {
-        return refuse('INVALID_ARGUMENT', `Venue ${venue.code} (${venue.name}) does not credit ${req.behaviour}.`, {
+        return refuseCheckIn('INVALID_ARGUMENT', `Venue ${venue.code} (${venue.name}) does not credit ${req.behaviour}.`, {
           reason: 'scene.behaviourNotEnabled',
           params: { code: venue.code, name: venue.name },
         })

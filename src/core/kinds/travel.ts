@@ -10,7 +10,7 @@ import { parseStoredList } from '../counters'
 import { CARRIED_TRIP_ID } from '../departure'
 import { STEPS_VERIFIED_KEY, WALK_CLAIMED_KEY, walkingCeiling } from '../steps'
 import { shanghaiClock, toShanghaiIso } from '../time'
-import type { CheckInKind, KindDecision, RequestParts, RuleViolation, Zod } from './kind'
+import { refuseCheckIn, type CheckInKind, type RequestParts, type RuleViolation, type Zod } from './kind'
 
 export const travelSchema = (zod: Zod, p: RequestParts) =>
   zod.strictObject({
@@ -121,11 +121,6 @@ export function operatorTripPrecedence(
   return { supersedes: clashes.map((t) => t.entryId) }
 }
 
-const refuse = (code: 'INVALID_ARGUMENT' | 'IMPLAUSIBLE', message: string, refusal: Omit<RuleViolation, 'code' | 'message'>): KindDecision => ({
-  ok: false,
-  violation: { code, message, ...refusal },
-})
-
 export const travel: CheckInKind<TravelCheckInRequest> = {
   name: 'travel',
   dailyTotal: { basis: 'largest travel cap (EV 20 km × 89 g/km)', basisZh: '最大的出行上限（电动车 20 公里 × 89 克/公里）' },
@@ -144,13 +139,17 @@ export const travel: CheckInKind<TravelCheckInRequest> = {
     plan(req, factor) {
       if (req.durationMin === undefined) {
         // Without a duration no speed can be checked and no two trips can be told apart in time.
-        return refuse('INVALID_ARGUMENT', 'durationMin is required for travel: how long the trip took lets the speed and overlapping trips be checked.', {
-          reason: 'checkIn.durationNeeded',
-        })
+        return refuseCheckIn(
+          'INVALID_ARGUMENT',
+          'durationMin is required for travel: how long the trip took lets the speed and overlapping trips be checked.',
+          {
+            reason: 'checkIn.durationNeeded',
+          },
+        )
       }
       if (!isPlausibleSpeed(req.distanceKm, req.durationMin, factor.maxKmh)) {
         const kmh = Math.round(speedKmh(req.distanceKm, req.durationMin) ?? 0)
-        return refuse(
+        return refuseCheckIn(
           'IMPLAUSIBLE',
           `${req.distanceKm} km in ${req.durationMin} min is ${kmh} km/h, faster than ${factor.maxKmh} km/h allowed for ${req.mode}.`,
           {
