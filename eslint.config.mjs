@@ -82,11 +82,25 @@ export default tseslint.config(
     },
   },
   {
-    // Pages, components and stores never reach into the mock cloud.
+    // Pages, components and stores never reach into the mock cloud. Of the kinds they ship the faces only
+    // (src/core/kinds/faces.ts): the rules and the module that adds them are the cloud's, and would put every
+    // check-in rule into the weapp main package.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/core/**', 'src/contract/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/mock/**', 'better-sqlite3', 'zod'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/mock/**', 'better-sqlite3', 'zod'] },
+            {
+              regex: 'core/(kinds(/index|/rules/.*)?|review)$',
+              message:
+                "Import kinds from @/core/kinds/faces (spendable points from @/core/points): the kinds' rules (src/core/kinds/rules) are the cloud's and must not ship in the app.",
+            },
+          ],
+        },
+      ],
     },
   },
 )

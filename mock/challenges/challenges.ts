@@ -11,7 +11,7 @@ import {
   fromUnits,
   paysChallengeBonus,
 } from '../../src/core/challenge'
-import { spendablePoints } from '../../src/core/review'
+import { spendablePoints } from '../../src/core/points'
 import { claim, conflict, mustMove, transition, tryMove } from '../transitions'
 import { slotOf } from '../../src/core/counters'
 import { shanghaiDay } from '../../src/core/time'

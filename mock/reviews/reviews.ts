@@ -1,6 +1,7 @@
 /** The review queue's public shape, shared by the functions that list and decide reviews, and flags raised late. */
 import type { LedgerEntry, ReviewItem } from '../../src/contract/types'
-import { releasedOnDecision, reversalOf, spendablePoints, type ReviewReason } from '../../src/core/review'
+import { spendablePoints } from '../../src/core/points'
+import { releasedOnDecision, reversalOf, type ReviewReason } from '../../src/core/review'
 import { toShanghaiIso } from '../../src/core/time'
 import { applyToChallenges, settleHeldBonuses } from '../challenges/challenges'
 import { conflict, transition } from '../transitions'

@@ -28,7 +28,7 @@ export const DAILY_TOTAL_BASIS = BUILT_IN_TOTAL.basis
 export const DAY_TOTAL_KEY = '*'
 
 // Travel's memory of trips, where the overlap rule was first published from (departure carries it).
-export { overlappingTrip, parseTrips, rememberTrip, tripOverlapWindowMs, tripSpan, TRIPS_KEPT, type Trip } from './kinds/travel'
+export { overlappingTrip, parseTrips, rememberTrip, tripOverlapWindowMs, tripSpan, TRIPS_KEPT, type Trip } from './kinds/rules/travel'
 
 /** The order getMethodology has always sent the rules in: the shared ones and the kinds' own, as the contract lists them. */
 const PUBLISHED_ORDER = {

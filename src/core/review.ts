@@ -23,20 +23,11 @@ export function codeShared(residentsInWindow: number, limit: number): boolean {
 }
 
 // A station's recent drops are recycling's memory; they are stored and carried beside the reviews.
-export { parseStationDrops, recentDropsAtStation, rememberDrop, STATION_DROPS_KEPT, type StationDrop } from './kinds/recycling'
+export { parseStationDrops, recentDropsAtStation, rememberDrop, STATION_DROPS_KEPT, type StationDrop } from './kinds/rules/recycling'
 
 /** The reasons the factor's kind gives for reviewing a credited check-in. */
 export function reviewReasons(facts: ReviewFacts): ReviewReason[] {
   return kindNamed(facts.factor.kind)?.request?.reviewReasons?.(facts) ?? []
-}
-
-/**
- * Points a resident may spend: the balance less what is held for review. A flagged check-in's points are
- * held from the moment it is credited until an organizer confirms it, so a reversal always takes all of them
- * back — nothing bought with them can be cancelled or left to expire to get them back.
- */
-export function spendablePoints(wallet: { pointsBalance: number; pointsHeld?: number }): number {
-  return wallet.pointsBalance - (wallet.pointsHeld ?? 0)
 }
 
 /**

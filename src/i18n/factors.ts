@@ -1,4 +1,4 @@
-import { factorLabelKeyOf } from '../core/kinds'
+import { factorLabelKeyOf } from '../core/kinds/faces'
 import type { MessageKey } from './messages'
 
 /** The message that names a factor, from its id (`kind.key`), through the kinds registry. */

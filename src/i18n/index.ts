@@ -1,4 +1,4 @@
-import { kindMessages } from '../core/kinds'
+import { kindMessages } from '../core/kinds/faces'
 import { englishTable } from './english'
 import { ZH, type Lang, type MessageKey } from './messages'
 

@@ -1,6 +1,6 @@
 /** The persisted parts of the state, each with a guard: corrupt data on the device is dropped. */
 import type { Lang } from '../i18n'
-import { kindNamed } from '../core/kinds'
+import { kindNamed } from '../core/kinds/faces'
 import { readStored, removeStored, writeStored } from '../services/storage'
 import type { WalletResult } from '../contract/types'
 import { reasonOf } from '../contract/errors'
@@ -36,7 +36,7 @@ function isQueued(v: unknown): v is QueuedCheckIn {
   const p = v.payload
   if (p.requestId !== v.requestId || typeof p.occurredAt !== 'string') return false
   // Each kind checks its own fields (src/core/kinds); a kind this version does not know is not sent.
-  return typeof p.kind === 'string' && (kindNamed(p.kind)?.request?.isPayload(p) ?? false)
+  return typeof p.kind === 'string' && (kindNamed(p.kind)?.queue?.isPayload(p) ?? false)
 }
 
 export const isQueue = (v: unknown): v is QueuedCheckIn[] => Array.isArray(v) && v.every(isQueued)

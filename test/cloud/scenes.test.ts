@@ -3,7 +3,7 @@
  * the cited grams at evidence 'venue-display'. The harness audits the economy after every scenario.
  */
 import { SCENE_FACTORS } from '../../src/core/methodology'
-import { SCENE_REPEAT_WINDOW_MS } from '../../src/core/kinds/scene'
+import { SCENE_REPEAT_WINDOW_MS } from '../../src/core/kinds/rules/scene'
 import { DISPLAY_WINDOW_MS } from '../../src/core/stationCode'
 import { createCloud } from '../../mock/cloud'
 import { seedDemoData } from '../../mock/demo'

@@ -1,6 +1,6 @@
 /** The operators' feeds' rules (issue 24): who may report what, operator trips against a person's trips, weighings. */
 import { dropToConfirm, feedNotForKind, weighedAlready, weighingCorrection, WEIGHING_MATCH_WINDOW_MS } from '../../src/core/feeds'
-import { operatorTripPrecedence, type Trip } from '../../src/core/kinds/travel'
+import { operatorTripPrecedence, type Trip } from '../../src/core/kinds/rules/travel'
 
 const MIN = 60_000
 const trip = (entryId: string, startMin: number, endMin: number, operator?: string): Trip => ({

@@ -4,7 +4,7 @@ import { SCENE_BEHAVIOURS } from '../../src/contract/constants'
 import type { Station } from '../../src/contract/types'
 import { counterKeysOf, creditCheckIn, planCheckIn } from '../../src/core/checkin'
 import { capKeyOf, kindNamed, requestKindOf } from '../../src/core/kinds'
-import { rememberScene, repeatedScene, SCENE_REPEAT_WINDOW_MS, SCENE_VISITS_KEPT, parseSceneVisits, type SceneVisit } from '../../src/core/kinds/scene'
+import { rememberScene, repeatedScene, SCENE_REPEAT_WINDOW_MS, SCENE_VISITS_KEPT, parseSceneVisits, type SceneVisit } from '../../src/core/kinds/rules/scene'
 import { DAY_TOTAL_KEY } from '../../src/core/farming'
 import { FACTORS, GRAMS_PER_POINT, METHODOLOGY_VERSION, SCENE_FACTORS } from '../../src/core/methodology'
 

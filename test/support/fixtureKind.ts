@@ -92,6 +92,8 @@ export const cupKind: CheckInKind<CupCheckIn> = {
       remember: (previous: Visit[], visit) => [...previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }].slice(-8),
     },
     reviewReasons: (facts) => (typeof facts.cupVisitsWithinHour === 'number' && facts.cupVisitsWithinHour > 0 ? ['cup_rush'] : []),
+  },
+  queue: {
     isPayload: (p) => typeof p.cafe === 'string' && p.cafe.length > 0 && Number.isInteger(p.cups),
     describe: (req) => ({ labelKey: 'fixtureCup.own', amount: `× ${req.cups}` }),
   },

@@ -1,21 +1,17 @@
 /**
- * The check-in kinds registry (./registry) with the built-in kinds registered, in the order the contract lists
- * them. Import kinds from here, never from ./registry alone: this file is what puts the built-in kinds in it.
+ * The check-in kinds registry (./registry) with the built-in kinds registered, face and rules. The cloud, the
+ * contract and the rules core import kinds from here; the app imports ./faces (no rules). Never import ./registry
+ * alone: ./faces is what puts the built-in kinds in it.
  */
-import { recycling, type RecyclingCheckInRequest } from './recycling'
-import { registerKind } from './registry'
-import { scene, type SceneCheckInRequest } from './scene'
-import { steps } from './steps'
-import { travel, type TravelCheckInRequest } from './travel'
+import { addKindRules } from './faces'
+import { recyclingRules } from './rules/recycling'
+import { sceneRules } from './rules/scene'
+import { travelRules } from './rules/travel'
+import { stepsRules } from './steps'
 
-registerKind(travel)
-registerKind(recycling)
-registerKind(steps)
-registerKind(scene)
+addKindRules('travel', travelRules)
+addKindRules('recycling', recyclingRules)
+addKindRules('steps', stepsRules)
+addKindRules('scene', sceneRules)
 
-export * from './kind'
-export * from './registry'
-export type { TravelCheckInRequest, RecyclingCheckInRequest, SceneCheckInRequest }
-
-/** A check-in of a built-in kind, as the app's forms and queue type it; a kind registered since is a KindRequest. */
-export type CheckInRequest = TravelCheckInRequest | RecyclingCheckInRequest | SceneCheckInRequest
+export * from './faces'

@@ -3,8 +3,13 @@
  * schema, the rules core, the cloud's check-in, the client's queue and labels and the challenge metrics read kinds
  * through the registry (./registry), never by name, so a kind is added by defining it and registering it.
  *
- * Its request schema is a function of zod rather than a zod object: the app imports kinds (its queue guard, its
- * labels) and must not bundle zod, so only the contract, which has zod, builds the schema.
+ * A kind has two halves. Its face (KindFace: names, labels, metrics, how a queued request reads) is what the app
+ * needs; it ships in the weapp main package, so it imports no rule. Its rules (KindRules: the request's schema,
+ * plan, memory, caps, review) only the cloud runs; they are in ./rules/<kind>.ts, which the app never imports.
+ * ./faces registers the built-in faces (the app imports kinds from there), ./index adds their rules (the cloud's).
+ *
+ * Its request schema is a function of zod rather than a zod object: the app must not bundle zod, so only the
+ * contract, which has zod, builds the schema.
  */
 import type { z } from 'zod'
 import type { ErrorCode, ErrorReason } from '../../contract/errors'
@@ -153,10 +158,6 @@ export interface RequestRules<R extends KindRequest> {
   ceiling?(c: CapContext): { grams: number; refusal: CeilingRefusal } | undefined
   /** counter rows to add to once the entry is written, beside the factor's and the day's */
   countersAfter?(c: CapContext & { creditedGrams: number }): { key: string; grams: number }[]
-  /** the client's check on a queued request read back from the device: a payload it cannot send is dropped */
-  isPayload(payload: Record<string, unknown>): boolean
-  /** how the client names a queued or refused check-in: the factor's label (a message key) and the amount */
-  describe(req: R): { labelKey: string; amount: string }
 }
 
 /** How a challenge measures progress in a kind's own terms (km of one travel mode, kg recycled). */
@@ -168,20 +169,18 @@ export interface ChallengeMetricRule {
   contribution(entry: Pick<LedgerEntry, 'factorId' | 'distanceM' | 'weightG' | 'steps' | 'quantity' | 'unit'>, rule: { mode?: string }): number
 }
 
-export interface CheckInKind<R extends KindRequest = KindRequest> {
+/** How the app reads a check-in it queued back from the device, and names it on Home (queued, or refused later). */
+export interface KindQueue<R> {
+  /** a payload it cannot send is dropped */
+  isPayload(payload: Record<string, unknown>): boolean
+  /** the factor's label (a message key) and the amount */
+  describe(req: R): { labelKey: string; amount: string }
+}
+
+/** What the app knows of a kind (see the top of this file): nothing here may import a rule. */
+export interface KindFace<R extends KindRequest = KindRequest> {
   /** the request's `kind` and the factors' (`<name>.<key>`) */
   name: string
-  /**
-   * Factors that no version in src/core/methodology.ts lists: they join the methodology in force when a database is
-   * seeded (a pilot's kind, a test's). A kind that ships puts its factors in a new methodology version instead.
-   */
-  factors?: readonly Factor[]
-  /** the counter its factor's daily cap is kept under, when it shares another factor's cap (steps: the walking cap) */
-  capKey?(factorId: string): string
-  /** its largest cap is a share of the day's total across kinds, and why, for the methodology page */
-  dailyTotal?: { basis: string; basisZh: string }
-  /** its rules as getMethodology publishes them (src/contract/types CreditRules), for the factors in force */
-  publishedRules?(factors: readonly Pick<Factor, 'kind' | 'dailyCapGrams'>[]): Partial<CreditRules>
   labels: {
     /** the message that names a factor of this kind, from the key after the dot */
     factorLabelKey(key: string): string
@@ -194,8 +193,27 @@ export interface CheckInKind<R extends KindRequest = KindRequest> {
   messages?: Record<string, Record<string, string>>
   /** challenge metrics of this kind, by the contract's metric name */
   challengeMetrics?: Record<string, ChallengeMetricRule>
-  /** present for kinds a resident checks in (steps come from syncSteps instead) */
-  request?: RequestRules<R>
   /** what its entries prove when they name no evidence of their own (src/core/evidence; default self-reported) */
   evidenceLevel?: EvidenceLevel
+  /** present for kinds a resident checks in: how the app keeps and names their requests */
+  queue?: KindQueue<R>
 }
+
+/** What only the cloud runs of a kind (see the top of this file). */
+export interface KindRules<R extends KindRequest = KindRequest> {
+  /**
+   * Factors that no version in src/core/methodology.ts lists: they join the methodology in force when a database is
+   * seeded (a pilot's kind, a test's). A kind that ships puts its factors in a new methodology version instead.
+   */
+  factors?: readonly Factor[]
+  /** the counter its factor's daily cap is kept under, when it shares another factor's cap (steps: the walking cap) */
+  capKey?(factorId: string): string
+  /** its largest cap is a share of the day's total across kinds, and why, for the methodology page */
+  dailyTotal?: { basis: string; basisZh: string }
+  /** its rules as getMethodology publishes them (src/contract/types CreditRules), for the factors in force */
+  publishedRules?(factors: readonly Pick<Factor, 'kind' | 'dailyCapGrams'>[]): Partial<CreditRules>
+  /** present for kinds a resident checks in (steps come from syncSteps instead); the face then has a queue */
+  request?: RequestRules<R>
+}
+
+export type CheckInKind<R extends KindRequest = KindRequest> = KindFace<R> & KindRules<R>

@@ -1,32 +1,56 @@
 /**
- * The kinds in force, and the questions every other part asks of them. Built-in kinds are registered by ./index;
- * a kind defined elsewhere (a test's fixture) registers itself the same way before the cloud or the app starts.
+ * The kinds in force, and the questions every other part asks of them. Built-in kinds' faces are registered by
+ * ./faces and their rules added by ./index; a kind defined elsewhere (a test's fixture) registers itself, face and
+ * rules at once, before the cloud or the app starts.
  */
 import type { CreditRules, Factor, Methodology } from '../../contract/types'
-import type { ChallengeMetricRule, CheckInKind, KindRequest, Measurements, RequestRules } from './kind'
+import type { ChallengeMetricRule, CheckInKind, KindQueue, KindRequest, KindRules, Measurements, RequestRules } from './kind'
 
-export type RequestKind = CheckInKind & { request: RequestRules<KindRequest> }
+export type RequestKind = CheckInKind & { request: RequestRules<KindRequest>; queue: KindQueue<KindRequest> }
 
 const registered = new Map<string, CheckInKind>()
+/** the kinds whose rules were added to their face after it was registered */
+const ruled = new Set<string>()
 let version = 0
 
-/** Adds a kind. Its name is its requests' `kind` and its factors' prefix, so it has no dot and is new. */
+/**
+ * Adds a kind: its face (what the app knows), or face and rules together (a test's fixture). Its name is its requests'
+ * `kind` and its factors' prefix, so it has no dot and is new.
+ */
 export function registerKind<R extends KindRequest>(kind: CheckInKind<R>): void {
   if (!/^[a-z][a-z0-9-]{0,31}$/.test(kind.name)) throw new Error(`a kind's name is 1–32 characters a–z, 0–9 or -, starting with a letter: ${kind.name}`)
   if (registered.has(kind.name)) throw new Error(`kind ${kind.name} is already registered`)
   for (const metric of Object.keys(kind.challengeMetrics ?? {})) {
     if (challengeMetricRule(metric)) throw new Error(`challenge metric ${metric} already belongs to another kind`)
   }
+  checkRules(kind as unknown as CheckInKind)
+  // A kind is used through its requests' common shape; its own functions only ever see requests its schema passed.
+  registered.set(kind.name, kind as unknown as CheckInKind)
+  version++
+}
+
+/** Gives a registered face its rules (the cloud's half, ./rules/<kind>.ts), once. */
+export function addKindRules<R extends KindRequest>(name: string, rules: KindRules<R>): void {
+  const face = registered.get(name)
+  if (!face) throw new Error(`kind ${name} has no face registered: register it (src/core/kinds/faces.ts) before adding its rules`)
+  if (ruled.has(name)) throw new Error(`kind ${name} already has its rules`)
+  const kind = { ...face, ...(rules as unknown as KindRules) }
+  checkRules(kind)
+  ruled.add(name)
+  registered.set(name, kind)
+  version++
+}
+
+function checkRules(kind: CheckInKind): void {
+  // The app keeps a request on the device until it is answered: it must be able to read it back and name it.
+  if (kind.request && !kind.queue) throw new Error(`kind ${kind.name} takes check-in requests, so its face needs a queue (isPayload, describe)`)
   // The person's own memory row holds one kind's memory: two would overwrite each other.
-  if (kind.request?.memory?.row === 'person' && requestKinds().some((k) => k.request.memory?.row === 'person')) {
+  if (kind.request?.memory?.row === 'person' && requestKinds().some((k) => k.name !== kind.name && k.request.memory?.row === 'person')) {
     throw new Error(`kind ${kind.name} keeps its memory on the person's row, which another kind already does: key its rows instead`)
   }
   for (const f of kind.factors ?? []) {
     if (f.kind !== kind.name || f.id !== `${kind.name}.${f.key}`) throw new Error(`factor ${f.id} is not of kind ${kind.name}`)
   }
-  // A kind is used through its requests' common shape; its own functions only ever see requests its schema passed.
-  registered.set(kind.name, kind as unknown as CheckInKind)
-  version++
 }
 
 /** Changes whenever a kind is registered: what is built from the kinds (the request schema) is rebuilt on a change. */

@@ -2,11 +2,10 @@
  * Verified steps: WeChat WeRun's count of a day, credited by syncSteps (src/core/steps, mock/wallet/syncSteps.ts)
  * rather than by a check-in request. Its factor shares the walking cap with manual walks: a day's walking is one.
  */
-import type { CheckInKind } from './kind'
+import type { KindFace, KindRules } from './kind'
 
-export const steps: CheckInKind = {
+export const steps: KindFace = {
   name: 'steps',
-  capKey: () => 'travel.walk',
   // WeChat signed the count (src/core/steps): the resident's own word plays no part.
   evidenceLevel: 'verified-steps',
   labels: {
@@ -14,4 +13,8 @@ export const steps: CheckInKind = {
     measured: (e) => `${e.steps ?? 0} steps`,
     entryDetail: (e) => (e.steps !== undefined ? { key: 'steps.count', params: { steps: e.steps } } : undefined),
   },
+}
+
+export const stepsRules: KindRules = {
+  capKey: () => 'travel.walk',
 }

@@ -10,7 +10,7 @@ import type { Reward } from '@/contract/types'
 import { errorText, useT } from '@/components/useT'
 import { selectPageLoadError, selectProjects, selectRedemptions, selectRewards, selectWalletView, useAppStore } from '@/store'
 import './index.scss'
-import { spendablePoints } from '@/core/review'
+import { spendablePoints } from '@/core/points'
 import { usePageTitle } from '@/components/usePageTitle'
 import { RewardCard, VoucherList, voucherUrl } from './parts/RewardCard'
 

@@ -11,13 +11,13 @@ import { weRunSource } from '@/services/wechat'
 import type { QueuedCheckIn, RefusedCheckIn } from '@/store/types'
 import { useAppStore } from '@/store'
 import { shanghaiClock } from '@/core/time'
-import { kindNamed } from '@/core/kinds'
+import { kindNamed } from '@/core/kinds/faces'
 import { CloudCallError } from '@/services/errors'
 import { errorText } from '@/components/useT'
 
 /** A queued check-in in its kind's words (src/core/kinds): the factor's label and the amount. */
 function whatOf(t: Translate, p: QueuedCheckIn['payload']): string {
-  const described = kindNamed(p.kind)?.request?.describe(p)
+  const described = kindNamed(p.kind)?.queue?.describe(p)
   return described ? `${t(described.labelKey as MessageKey)} ${described.amount}` : t('factor.unknown')
 }
 

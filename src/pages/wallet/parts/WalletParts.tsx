@@ -3,7 +3,7 @@ import type { LedgerEntry, WalletResult } from '@/contract/types'
 import { formatKg, type Lang, type Translate } from '@/i18n'
 import { dayHeading } from '@/i18n/days'
 import { factorLabelKey } from '@/i18n/factors'
-import { entryDetailOf } from '@/core/kinds'
+import { entryDetailOf } from '@/core/kinds/faces'
 import type { MessageKey } from '@/i18n/messages'
 
 function entryTitle(t: Translate, e: LedgerEntry): string {

@@ -13,7 +13,7 @@ import type { Translate } from '@/i18n'
 import { useAction } from '@/components/useAction'
 import { usePackageT } from '@/components/useT'
 import { factorLabelKey } from '@/i18n/factors'
-import { measuredBy } from '@/core/kinds'
+import { measuredBy } from '@/core/kinds/faces'
 
 function describe(t: Translate<MessageKey | PackageKey>, e: LedgerEntry): string {
   const what = t(factorLabelKey(e.factorId ?? '.'))
