@@ -26,6 +26,11 @@ export interface TransitionSpec {
   from: readonly CellValue[]
   to: CellValue
   set?: Record<string, CellValue>
+  /**
+   * Other columns that must still hold what the caller read (null: IS NULL): a write made from a read that is
+   * no longer true (an edit of several columns at once, racing another) matches nothing and is refused.
+   */
+  unchanged?: Record<string, CellValue>
 }
 
 /** One bounded move of a counter column: `column + delta` stays within `min` and `max` (each a number or another column of the row), or nothing moves. */
@@ -47,7 +52,23 @@ const WRITABLE: Record<string, { key: readonly string[]; columns: readonly strin
   reviews: { key: ['id'], columns: ['status', 'decided_by', 'decided_at', 'adjust_entry_id'] },
   event_signups: { key: ['event_id', 'openid'], columns: ['status', 'signed_at', 'attended_at', 'bonus_entry_id', 'distance_m'] },
   events: { key: ['id'], columns: ['taken', 'slots', 'budget_spent', 'budget_points', 'cancelled_at', 'budget_closed_at'] },
-  rewards: { key: ['id'], columns: ['stock'] },
+  // An offer's edit (mock/merchants/upsertOffer.ts) is one compare-and-set of every column it writes, from what it read.
+  rewards: {
+    key: ['id'],
+    columns: [
+      'stock',
+      'subsidy_fen',
+      'title',
+      'title_en',
+      'description',
+      'description_en',
+      'points_cost',
+      'per_user_limit',
+      'valid_days',
+      'active',
+      'community_id',
+    ],
+  },
   challenges: { key: ['id'], columns: ['budget_spent', 'budget_points', 'budget_closed_at'] },
   challenge_participants: { key: ['challenge_id', 'openid'], columns: ['completed_ms', 'bonus_entry_id'] },
   groups: { key: ['id'], columns: ['leader', 'closed_at', 'invite_code'] },
@@ -72,16 +93,21 @@ function writable(table: string, key: Record<string, string>, columns: string[])
 
 async function applyTransition(db: Db, t: TransitionSpec): Promise<number> {
   const set = t.set ?? {}
-  const keys = writable(t.table, t.key, [t.column, ...Object.keys(set)])
+  const unchanged = t.unchanged ?? {}
   const others = Object.keys(set)
+  const held = Object.keys(unchanged)
+  const keys = writable(t.table, t.key, [t.column, ...others, ...held])
+  if (held.includes(t.column)) throw new Error(`${t.table}.${t.column} is compared by from, not unchanged`)
   const values = t.from.filter((v) => v !== null)
   const matches = [
     ...(t.from.includes(null) ? [`${t.column} IS NULL`] : []),
     ...(values.length > 0 ? [`${t.column} IN (${values.map(() => '?').join(', ')})`] : []),
   ]
   if (matches.length === 0) throw new Error(`a transition of ${t.table}.${t.column} names no state to move from`)
-  const sql = `UPDATE ${t.table} SET ${[t.column, ...others].map((c) => `${c} = ?`).join(', ')} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND (${matches.join(' OR ')})`
-  const params = [t.to, ...others.map((c) => set[c]), ...keys.map((k) => t.key[k]), ...values]
+  const heldValues = held.filter((c) => unchanged[c] !== null)
+  const stillHeld = held.map((c) => (unchanged[c] === null ? ` AND ${c} IS NULL` : ` AND ${c} = ?`)).join('')
+  const sql = `UPDATE ${t.table} SET ${[t.column, ...others].map((c) => `${c} = ?`).join(', ')} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND (${matches.join(' OR ')})${stillHeld}`
+  const params = [t.to, ...others.map((c) => set[c]), ...keys.map((k) => t.key[k]), ...values, ...heldValues.map((c) => unchanged[c])]
   return db.execute(sql, ...params)
 }
 

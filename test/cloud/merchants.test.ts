@@ -3,7 +3,8 @@
  * goods and a city subsidy per voucher, the counter where only the merchant's own staff hand out its own vouchers
  * (once, whoever races), and the monthly settlement with its CSV. Every scenario ends with the economy audit.
  */
-import { ENGINE } from '../support/database'
+import { ENGINE, MYSQL_URL } from '../support/database'
+import type { Db } from '../../mock/storage/port'
 import { harness, rid, type Caller, type Harness } from './harness'
 
 let h: Harness
@@ -34,6 +35,45 @@ async function earn(resident: Caller) {
 }
 
 const redeem = async (resident: Caller, rewardId: string) => (await resident.ok('redeem', { requestId: rid(), rewardId })).redemption
+
+/** The read upsertOffer makes of the offer it edits (mock/rewards/queries.ts). */
+const READ_OFFER = 'SELECT * FROM rewards WHERE id = ?'
+
+/**
+ * Lets a test step into each transaction a worker's functions run: `onRead` sees every read of the offer `offerId`
+ * inside one and may hold it (until another edit has read too) or answer another row (what a transaction that read
+ * before another committed saw).
+ */
+function intercept(store: Db, offerId: string, onRead: (row: unknown) => Promise<unknown>): void {
+  const transaction = store.transaction.bind(store)
+  const wrap = (tx: Db): Db =>
+    new Proxy(tx, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target)
+        if (prop !== 'get') return typeof value === 'function' ? value.bind(target) : value
+        return async (statement: string, ...params: unknown[]) => {
+          const row = await target.get(statement, ...(params as []))
+          return statement === READ_OFFER && params[0] === offerId ? onRead(row) : row
+        }
+      },
+    })
+  Object.assign(store, { transaction: <T>(work: (tx: Db) => Promise<T>) => transaction((tx) => work(wrap(tx))) })
+}
+
+/** Holds every worker's first `parties` reads of the offer until all of them have read it: the edits then write from one read. */
+function readTogether(stores: Db[], offerId: string, parties: number): void {
+  let arrived = 0
+  let release = () => {}
+  const allRead = new Promise<void>((resolve) => (release = resolve))
+  for (const store of new Set(stores)) {
+    intercept(store, offerId, async (row) => {
+      if (arrived >= parties) return row
+      if (++arrived === parties) release()
+      await allRead
+      return row
+    })
+  }
+}
 
 describe('merchants', () => {
   beforeEach(async () => {
@@ -172,6 +212,91 @@ describe('merchants', () => {
     await eastLead.ok('appointMerchantStaff', { merchantId: cafe.id, openid: barista.openid })
     await barista.ok('deleteAccount', { confirm: 'DELETE' })
     expect((await eastLead.ok('listMerchantStaff', { merchantId: cafe.id })).staff).toEqual([])
+  })
+})
+
+describe(`an offer's edit racing another (${ENGINE})`, () => {
+  beforeEach(async () => {
+    h = await harness({ organizers: ['boss'] })
+  })
+
+  it('is refused whole when what it read changed before it wrote: another subsidy, a redemption, a staff edit', async () => {
+    const { boss, eastLead, cafe, ann } = await city()
+    const barista = await h.as('cafe')
+    for (const s of [barista, eastLead]) await boss.ok('appointMerchantStaff', { merchantId: cafe.id, openid: s.openid })
+    const offer = { merchantId: cafe.id, title: 'Latte', pointsCost: 5, stock: 10, perUserLimit: 10, subsidyFen: 150 }
+    const latte = (await boss.ok('upsertOffer', offer)).reward
+    const stored = async () => (await boss.ok('listMerchantOffers', { merchantId: cafe.id })).rewards.find((r: any) => r.id === latte.id)
+    // Each edit below reads the offer as it was before the other change committed (a transaction that read first).
+    let before: unknown
+    intercept(h.cloud.store, latte.id, async (row) => before ?? row)
+    const race = async (other: () => Promise<unknown>, edit: () => Promise<any>) => {
+      before = undefined
+      before = await h.cloud.store.get(READ_OFFER, latte.id)
+      await other()
+      const refused = await edit()
+      before = undefined
+      return refused
+    }
+
+    // Two organizers who manage the café set its subsidy: the later write from the older read is refused, and the first stays.
+    const lost = await race(
+      () => boss.ok('upsertOffer', { ...offer, id: latte.id, subsidyFen: 300 }),
+      () => eastLead.error('upsertOffer', { ...offer, id: latte.id, title: 'Latte grande', subsidyFen: 200 }),
+    )
+    expect(lost).toMatchObject({ status: 409, code: 'CONFLICT', reason: 'merchant.offerChangedMeanwhile' })
+    expect(await stored()).toMatchObject({ title: 'Latte', subsidyFen: 300 })
+    // Its staff keep the subsidy they read: written over an organizer's change, it would pay the old rate.
+    const kept = await race(
+      () => boss.ok('upsertOffer', { ...offer, id: latte.id, subsidyFen: 400 }),
+      () => barista.error('upsertOffer', { ...offer, id: latte.id, stock: 20, subsidyFen: 300 }),
+    )
+    expect(kept.reason).toBe('merchant.offerChangedMeanwhile')
+    expect(await stored()).toMatchObject({ stock: 10, subsidyFen: 400 })
+    // A redemption that took from its stock since: the edit's stock would give that unit out twice.
+    await earn(ann)
+    const took = await race(
+      () => redeem(ann, latte.id),
+      () => boss.error('upsertOffer', { ...offer, id: latte.id, title: 'Flat white', subsidyFen: 400 }),
+    )
+    expect(took.reason).toBe('merchant.offerChangedMeanwhile')
+    expect(await stored()).toMatchObject({ title: 'Latte', stock: 9, subsidyFen: 400 })
+    // Read afresh, the same edit goes through, and a voucher handed out now carries the subsidy in force.
+    await boss.ok('upsertOffer', { ...offer, id: latte.id, title: 'Flat white', stock: 9, subsidyFen: 250 })
+    expect(await stored()).toMatchObject({ title: 'Flat white', stock: 9, subsidyFen: 250 })
+    const v = (await ann.ok('listMyRedemptions')).redemptions.find((r: any) => r.rewardId === latte.id)
+    expect((await barista.ok('verifyOffer', { merchantId: cafe.id, code: v.code })).subsidyFen).toBe(250)
+  })
+})
+
+describe(`two organizers setting one offer's subsidy at once (${ENGINE})`, () => {
+  beforeEach(async () => {
+    h = await harness({ organizers: ['boss'], workers: 2 })
+  })
+
+  // SQLite runs one write transaction at a time: two edits cannot both read before either writes there.
+  ;(MYSQL_URL ? it : it.skip)('both read it, exactly one writes, the other is refused and the winner’s subsidy stays', async () => {
+    const { boss, eastLead, cafe } = await city()
+    await boss.ok('appointMerchantStaff', { merchantId: cafe.id, openid: eastLead.openid })
+    const offer = { merchantId: cafe.id, title: 'Latte', pointsCost: 5, stock: 10, subsidyFen: 100 }
+    for (let round = 1; round <= 5; round++) {
+      const latte = (await boss.ok('upsertOffer', offer)).reward
+      readTogether(
+        h.clouds.map((c) => c.store),
+        latte.id,
+        2,
+      )
+      const asked = [100 + round, 200 + round]
+      const outs = await Promise.all([
+        boss.via(0).call('upsertOffer', { ...offer, id: latte.id, subsidyFen: asked[0] }),
+        eastLead.via(1).call('upsertOffer', { ...offer, id: latte.id, subsidyFen: asked[1] }),
+      ])
+      expect(outs.map((o) => o.status).sort()).toEqual([200, 409])
+      const winner = outs.findIndex((o) => o.status === 200)
+      expect(outs[1 - winner].body.error).toMatchObject({ code: 'CONFLICT', reason: 'merchant.offerChangedMeanwhile' })
+      const offers = (await boss.ok('listMerchantOffers', { merchantId: cafe.id })).rewards
+      expect(offers.find((r: any) => r.id === latte.id).subsidyFen).toBe(asked[winner])
+    }
   })
 })
 

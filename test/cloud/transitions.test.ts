@@ -59,6 +59,10 @@ describe('transition, claim and move', () => {
       /not written by a conditional update/,
     )
     await expect(store.transaction((tx) => claim(tx, { ...spec, table: 'wallets; DROP TABLE entries', column: 'x' }))).rejects.toThrow(/no conditional updates/)
+    // The columns it compares as read are checked against the same list.
+    await expect(store.transaction((tx) => claim(tx, { ...spec, unchanged: { 'points_cost = points_cost OR 1': 1 } }))).rejects.toThrow(
+      /not written by a conditional update/,
+    )
     // A bounded move stays within its bound and says so.
     const stock = (await getReward(store, 'rw-bus'))!.stock
     await expect(

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
 import { Choices } from '@/components/Choices'
@@ -9,18 +8,16 @@ import { useTextScale } from '@/components/TextScale'
 import { useAction } from '@/components/useAction'
 import { usePageTitle } from '@/components/usePageTitle'
 import { useRequireSession } from '@/components/useSession'
-import { errorText, usePackageT } from '@/components/useT'
-import type { Redemption } from '@/contract/types'
+import { usePackageT } from '@/components/useT'
 import { yuanText } from '@/core/merchants'
 import { shanghaiMonth } from '@/core/treasury'
 import { shanghaiClock } from '@/core/time'
 import { saveTextFile } from '@/services/saveFile'
+import { useVoucherDesk } from '@/packages/shared/useVoucherDesk'
 import { MESSAGES } from '../../messages'
 import { useMerchantStore } from '../../store'
 import './index.scss'
 import { Offers } from './parts/Offers'
-
-type Answer = { ok: true; redemption: Redemption; subsidyFen: number } | { ok: false; message: string }
 
 /**
  * A merchant's counter, for its staff: scan (weapp) or type (H5) a voucher and get a big yes (hand out this offer)
@@ -34,13 +31,14 @@ export default function MerchantDeskPage() {
   const merchants = useMerchantStore((s) => s.merchants)
   const settlement = useMerchantStore((s) => s.settlement)
   const [chosen, setChosen] = useState<string | undefined>()
-  const [code, setCode] = useState('')
   const [month, setMonth] = useState(() => shanghaiMonth(Date.now()))
-  const [busy, setBusy] = useState(false)
-  const [answer, setAnswer] = useState<Answer | undefined>()
   const { run, noticeProps } = useAction(t)
-  const stocking = merchants?.find((m) => m.id === chosen) ?? merchants?.[0]
-  const stockingId = stocking?.mayStock ? stocking.id : undefined
+  const merchant = merchants?.find((m) => m.id === chosen) ?? merchants?.[0]
+  const { code, setCode, busy, answer, verify, scan, next } = useVoucherDesk(
+    merchant ? (text) => useMerchantStore.getState().verify(merchant.id, text) : undefined,
+    t,
+  )
+  const stockingId = merchant?.mayStock ? merchant.id : undefined
   useEffect(() => {
     if (stockingId) void run(() => useMerchantStore.getState().loadOffers(stockingId))
   }, [stockingId, run])
@@ -50,28 +48,7 @@ export default function MerchantDeskPage() {
   if (!session) return <View className='page' />
 
   const mine = merchants ?? []
-  const merchant = mine.find((m) => m.id === chosen) ?? mine[0]
 
-  async function verify(text: string) {
-    if (!merchant || !text.trim() || busy) return
-    setBusy(true)
-    try {
-      setAnswer({ ok: true, ...(await useMerchantStore.getState().verify(merchant.id, text)) })
-    } catch (e) {
-      setAnswer({ ok: false, message: errorText(t, e) })
-    } finally {
-      setBusy(false)
-    }
-  }
-  async function scan() {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      setCode(res.result)
-      await verify(res.result)
-    } catch {
-      // cancelled
-    }
-  }
   const exportCsv = () =>
     run(async () => {
       if (!merchant) return
@@ -96,13 +73,7 @@ export default function MerchantDeskPage() {
             {answer.ok ? t('merchant.okDetail', { code: answer.redemption.code, yuan: yuanText(answer.subsidyFen) }) : answer.message}
           </Text>
         </View>
-        <ActionButton
-          label={t('merchant.next')}
-          onClick={() => {
-            setAnswer(undefined)
-            setCode('')
-          }}
-        />
+        <ActionButton label={t('merchant.next')} onClick={next} />
       </View>
     )
   }

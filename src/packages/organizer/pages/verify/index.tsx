@@ -2,19 +2,18 @@ import { Text, View } from '@tarojs/components'
 import { usePageTitle } from '@/components/usePageTitle'
 import { MESSAGES, type PackageKey } from '../../messages'
 import { useTextScale } from '@/components/TextScale'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { ActionButton } from '@/components/ActionButton'
 import { Field } from '@/components/Field'
 import { Notice } from '@/components/Notice'
 import { useRequireSession } from '@/components/useSession'
 import type { Redemption } from '@/contract/types'
-import { errorText, usePackageT } from '@/components/useT'
+import { usePackageT } from '@/components/useT'
 import { localText } from '@/i18n/localName'
 import { selectLang, useAppStore } from '@/store'
+import { useVoucherDesk, type DeskAnswer } from '@/packages/shared/useVoucherDesk'
 import './index.scss'
 
-type Answer = { ok: true; redemption: Redemption } | { ok: false; message: string }
+type Answer = DeskAnswer<{ redemption: Redemption }>
 
 /** The answer, big and clear at a distance: a tick and the reward, or a cross and why. */
 function VerifyAnswer({ result, t, onNext }: { result: Answer; t: (key: PackageKey, params?: Record<string, string | number>) => string; onNext(): void }) {
@@ -48,46 +47,11 @@ export default function VerifyPage() {
   usePageTitle('organizer.verify')
   const t = usePackageT(MESSAGES)
   const verifyVoucher = useAppStore((s) => s.verifyVoucher)
-  const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<Answer | undefined>()
+  const { code, setCode, busy, answer, verify, scan, next } = useVoucherDesk(async (text) => ({ redemption: await verifyVoucher(text) }), t)
   const session = useRequireSession()
   if (!session) return <View className='page' />
 
-  async function verify(text: string) {
-    if (!text.trim() || busy) return
-    setBusy(true)
-    try {
-      setResult({ ok: true, redemption: await verifyVoucher(text) })
-    } catch (e) {
-      setResult({ ok: false, message: errorText(t, e) })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  async function scan() {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      setCode(res.result)
-      await verify(res.result)
-    } catch {
-      // cancelled
-    }
-  }
-
-  if (result) {
-    return (
-      <VerifyAnswer
-        result={result}
-        t={t}
-        onNext={() => {
-          setResult(undefined)
-          setCode('')
-        }}
-      />
-    )
-  }
+  if (answer) return <VerifyAnswer result={answer} t={t} onNext={next} />
 
   return (
     <View className='page verify' style={textScale}>
