@@ -123,6 +123,8 @@ describe('merchants', () => {
     // The city pays the subsidy: the shop does not set it (its registrar, a city organizer, does).
     expect((await barista.error('upsertOffer', { merchantId: cafe.id, ...offer })).reason).toBe('merchant.subsidyManagersOnly')
     const latte = (await boss.ok('upsertOffer', { merchantId: cafe.id, ...offer })).reward
+    // Saved again unchanged: the compare-and-set still finds its row (MariaDB counts a row it matched, not one it changed).
+    expect((await boss.ok('upsertOffer', { merchantId: cafe.id, ...offer, id: latte.id })).reward.id).toBe(latte.id)
     expect(latte).toMatchObject({ communityId: expect.any(String), subsidyFen: 150, merchant: { id: cafe.id, name: '=Cafe', address: COUNTER.address } })
     await boss.ok('upsertMerchant', { merchantId: bakery.id, address: '市中心广场 1 号', openingHours: '07:00–19:00', latitude: 30.66, longitude: 104.06 })
     const bread = (await boss.ok('upsertOffer', { merchantId: bakery.id, title: 'Bread', pointsCost: 10, stock: 10, subsidyFen: 0 })).reward
