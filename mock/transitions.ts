@@ -52,13 +52,14 @@ const WRITABLE: Record<string, { key: readonly string[]; columns: readonly strin
   reviews: { key: ['id'], columns: ['status', 'decided_by', 'decided_at', 'adjust_entry_id'] },
   event_signups: { key: ['event_id', 'openid'], columns: ['status', 'signed_at', 'attended_at', 'bonus_entry_id', 'distance_m'] },
   events: { key: ['id'], columns: ['taken', 'slots', 'budget_spent', 'budget_points', 'cancelled_at', 'budget_closed_at'] },
-  // An offer's edit (mock/merchants/upsertOffer.ts) is one compare-and-set of every column it writes, from what it read.
+  // A reward's or offer's edit (saveReward, mock/rewards/rewards.ts) is one compare-and-set of every column it writes, from what it read.
   rewards: {
     key: ['id'],
     columns: [
       'stock',
       'subsidy_fen',
       'title',
+      'image_url',
       'title_en',
       'description',
       'description_en',

@@ -2,46 +2,16 @@ import { upsertOfferSchema } from '../../src/contract/merchant'
 import { REWARD_LIMITS } from '../../src/contract/constants'
 import { CloudError } from '../errors'
 import { defineFunction } from '../function'
-import { publicReward } from '../rewards/rewards'
-import { getReward, heldRedemptionCounts, saveReward, type RewardRecord } from '../rewards/queries'
+import { publicReward, saveReward } from '../rewards/rewards'
+import { getReward, heldRedemptionCounts } from '../rewards/queries'
 import { mayManageMerchant } from '../../src/core/merchants'
-import { conflict, transition, type TransitionSpec } from '../transitions'
+import { conflict } from '../transitions'
 import { merchantOrNotFound, offerMerchant, requireCounter, requireStocker } from './merchants'
 
 const OFFER_CHANGED = conflict(
   'This offer was changed a moment ago (by someone else, or a voucher took from its stock): nothing was saved. Open it again and redo your change.',
   { reason: 'merchant.offerChangedMeanwhile' },
 )
-
-/**
- * An edit is one compare-and-set of every column it writes, from the values this transaction read: the subsidy
- * and the rest were decided on that read (who may change the subsidy, what an absent field keeps), so another
- * organizer's edit, a redemption's stock move or the merchant's move to another community committed since then
- * makes it match nothing, and it is refused whole rather than writing over theirs.
- */
-function offerEdit(was: RewardRecord, now: RewardRecord): TransitionSpec {
-  const columns = (r: RewardRecord) => ({
-    title: r.title,
-    title_en: r.titleEn,
-    description: r.description,
-    description_en: r.descriptionEn,
-    points_cost: r.pointsCost,
-    stock: r.stock,
-    per_user_limit: r.perUserLimit,
-    valid_days: r.validDays,
-    active: r.active ? 1 : 0,
-    community_id: r.communityId,
-  })
-  return {
-    table: 'rewards',
-    key: { id: was.id },
-    column: 'subsidy_fen',
-    from: [was.subsidyFen],
-    to: now.subsidyFen,
-    set: columns(now),
-    unchanged: columns(was),
-  }
-}
 
 /**
  * Creates (no id) or replaces a merchant's offer: a reward that belongs to the merchant, offered where the merchant
@@ -86,8 +56,7 @@ export const upsertOffer = defineFunction({
       merchantId: m.partner.id,
       subsidyFen: req.subsidyFen,
     }
-    if (!existing) await saveReward(store, offer)
-    else await transition(store, offerEdit(existing, offer), OFFER_CHANGED)
+    await saveReward(store, existing, offer, OFFER_CHANGED)
     const held = (await heldRedemptionCounts(store, who.openid)).get(offer.id) ?? 0
     return { reward: { ...publicReward(offer, held), merchant: { id: m.partner.id, ...offerMerchant(m.partner, counter) } } }
   },

@@ -162,14 +162,9 @@ const q = {
   ),
   reward: sql<[string], RewardRow>('SELECT * FROM rewards WHERE id = ?'),
   rewards: sql<[number, number], RewardRow>('SELECT * FROM rewards WHERE active = 1 OR ? = 1 ORDER BY active DESC, points_cost, id LIMIT ?'),
-  saveReward: sql(
+  insertReward: sql(
     `INSERT INTO rewards (id, title, title_en, description, description_en, image_url, points_cost, stock, per_user_limit, valid_days, active, created_at, community_id, merchant_id, subsidy_fen)
-     VALUES (@id, @title, @titleEn, @description, @descriptionEn, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId, @merchantId, @subsidyFen)
-     ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en, description = excluded.description,
-       description_en = excluded.description_en, image_url = excluded.image_url,
-       points_cost = excluded.points_cost, stock = excluded.stock, per_user_limit = excluded.per_user_limit,
-       valid_days = excluded.valid_days, active = excluded.active, community_id = excluded.community_id,
-       merchant_id = excluded.merchant_id, subsidy_fen = excluded.subsidy_fen`,
+     VALUES (@id, @title, @titleEn, @description, @descriptionEn, @imageUrl, @pointsCost, @stock, @perUserLimit, @validDays, @active, @createdAt, @communityId, @merchantId, @subsidyFen)`,
   ),
   insertRedemption: sql(
     `INSERT INTO redemptions (id, openid, reward_id, reward_title, reward_title_en, code, status, points_cost, created_at, expires_at, expires_at_ms, merchant_id)
@@ -217,8 +212,9 @@ export async function listRewards(db: Db, includeInactive: boolean, limit = REWA
   return (await db.query(q.rewards, includeInactive ? 1 : 0, limit)).map(rewardFromRow)
 }
 
-export async function saveReward(db: Db, r: RewardRecord) {
-  await db.execute(q.saveReward, {
+/** A new reward; an edit goes through saveReward (./rewards.ts), a checked compare-and-set. */
+export async function insertReward(db: Db, r: RewardRecord) {
+  await db.execute(q.insertReward, {
     ...r,
     imageUrl: r.imageUrl ?? null,
     active: r.active ? 1 : 0,

@@ -6,10 +6,40 @@ import { inTransaction, type Services } from '../function'
 import { appendEntry } from '../wallet/ledger'
 import { voucherSettled } from '../reminders/reminders'
 import type { CloudError } from '../errors'
-import { claim, mustMove, transition } from '../transitions'
+import { claim, mustMove, transition, type Refusal, type TransitionSpec } from '../transitions'
 import type { RedemptionRecord, RewardRecord } from './queries'
 import { lockPerson } from '../wallet/queries'
-import { addRewardHolding, duePendingRedemptions, getRedemption } from './queries'
+import type { Db } from '../storage/port'
+import { addRewardHolding, duePendingRedemptions, getRedemption, insertReward } from './queries'
+
+/**
+ * Saves a reward or offer: a new one is inserted; an edit is one compare-and-set of every column it writes, from the
+ * values this transaction read. What it writes was decided on that read (who may change the subsidy, what an absent
+ * field keeps, the stock an organizer typed over the stock they saw), so another editor's change, a redemption's
+ * stock move or the merchant's move to another community committed since makes it match nothing, and it is refused
+ * whole (`changed`) rather than writing over theirs.
+ */
+export async function saveReward(db: Db, was: RewardRecord | undefined, now: RewardRecord, changed: Refusal): Promise<void> {
+  if (!was) return insertReward(db, now)
+  await transition(db, rewardEdit(was, now), changed)
+}
+
+function rewardEdit(was: RewardRecord, now: RewardRecord): TransitionSpec {
+  const columns = (r: RewardRecord) => ({
+    title: r.title,
+    title_en: r.titleEn,
+    description: r.description,
+    description_en: r.descriptionEn,
+    image_url: r.imageUrl ?? null,
+    points_cost: r.pointsCost,
+    subsidy_fen: r.subsidyFen,
+    per_user_limit: r.perUserLimit,
+    valid_days: r.validDays,
+    active: r.active ? 1 : 0,
+    community_id: r.communityId,
+  })
+  return { table: 'rewards', key: { id: was.id }, column: 'stock', from: [was.stock], to: now.stock, set: columns(now), unchanged: columns(was) }
+}
 
 export function publicReward(r: RewardRecord, myCount: number): Reward {
   const out: Reward = {

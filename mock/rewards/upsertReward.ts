@@ -3,8 +3,14 @@ import { upsertRewardSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
 import { communityToSave, requireCommunity } from '../communities/communities'
 import { defineFunction, requireScope } from '../function'
-import { publicReward } from './rewards'
-import { getReward, saveReward, heldRedemptionCounts } from './queries'
+import { conflict } from '../transitions'
+import { publicReward, saveReward } from './rewards'
+import { getReward, heldRedemptionCounts } from './queries'
+
+const REWARD_CHANGED = conflict(
+  'This reward was changed a moment ago (by another organizer, or a redemption took from its stock): nothing was saved. Open it again and redo your change.',
+  { reason: 'reward.changedMeanwhile' },
+)
 
 /** Creates a reward (no id) or replaces the editable fields of an existing one (organizers only). */
 export const upsertReward = defineFunction({
@@ -41,7 +47,7 @@ export const upsertReward = defineFunction({
       merchantId: '',
       subsidyFen: 0,
     }
-    await saveReward(store, reward)
+    await saveReward(store, existing, reward, REWARD_CHANGED)
     return { reward: publicReward(reward, (await heldRedemptionCounts(store, who.openid)).get(reward.id) ?? 0) }
   },
 })

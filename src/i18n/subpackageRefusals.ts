@@ -13,6 +13,7 @@ export const zhSubpackageRefusals = {
   'refusal.merchant.notStocker': '只有这个商家的店员或登记它的组织者可以上架优惠。',
   'refusal.merchant.notYours': '这个商家属于其他社区（或全市），只有该社区或市级组织者可以管理。',
   'refusal.merchant.offerChangedMeanwhile': '这项优惠刚刚被修改过（其他人修改，或有人兑换了库存），这次没有保存。请重新打开后再修改。',
+  'refusal.reward.changedMeanwhile': '这项奖励刚刚被修改过（其他组织者修改，或有人兑换了库存），这次没有保存。请重新打开后再修改。',
   'refusal.merchant.revoked': '这个商家已停止合作，不能再上架优惠。',
   'refusal.merchant.staffFull': '一个商家最多 {max} 名店员，请先移除一位。',
   'refusal.merchant.subsidyManagersOnly': '每张券的补贴由城市支付，只有管理该商家的组织者可以设置或修改。',
@@ -115,6 +116,8 @@ export const enSubpackageRefusals: Record<SubpackageRefusalKey, string> = {
   'refusal.merchant.notYours': 'This merchant belongs to another community (or the whole city): only its own or a city organizer manages it.',
   'refusal.merchant.offerChangedMeanwhile':
     'This offer was changed a moment ago (by someone else, or a voucher took from its stock): nothing was saved. Open it again and redo your change.',
+  'refusal.reward.changedMeanwhile':
+    'This reward was changed a moment ago (by another organizer, or a redemption took from its stock): nothing was saved. Open it again and redo your change.',
   'refusal.merchant.revoked': 'This merchant no longer takes part: its offers cannot be stocked.',
   'refusal.merchant.staffFull': 'A merchant has at most {max} staff: remove someone first.',
   'refusal.merchant.subsidyManagersOnly': 'The city pays the subsidy per voucher: only an organizer who manages this merchant sets or changes it.',

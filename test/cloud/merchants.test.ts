@@ -271,6 +271,47 @@ describe(`an offer's edit racing another (${ENGINE})`, () => {
   })
 })
 
+describe(`a city reward's edit racing (the same compare-and-set as an offer's, ${ENGINE})`, () => {
+  beforeEach(async () => {
+    h = await harness({ organizers: ['boss', 'second'] })
+  })
+
+  it('is refused whole after a redemption or another organizer changed it, and goes through read afresh', async () => {
+    const { boss, ann } = await city()
+    const second = await h.as('second')
+    const reward = { title: 'Bus card', pointsCost: 5, stock: 10, perUserLimit: 10 }
+    const card = (await boss.ok('upsertReward', reward)).reward
+    const stored = async () => (await boss.ok('listRewards')).rewards.find((r: any) => r.id === card.id)
+    let before: unknown
+    intercept(h.cloud.store, card.id, async (row) => before ?? row)
+    const race = async (other: () => Promise<unknown>, edit: () => Promise<any>) => {
+      before = await h.cloud.store.get(READ_OFFER, card.id)
+      await other()
+      const refused = await edit()
+      before = undefined
+      return refused
+    }
+    // A redemption took a unit since the organizer read 10: writing 12 over it would hand that unit out twice.
+    await earn(ann)
+    const took = await race(
+      () => redeem(ann, card.id),
+      () => boss.error('upsertReward', { ...reward, id: card.id, stock: 12 }),
+    )
+    expect(took).toMatchObject({ status: 409, code: 'CONFLICT', reason: 'reward.changedMeanwhile' })
+    expect(await stored()).toMatchObject({ title: 'Bus card', stock: 9 })
+    // Another organizer renamed it since: the older read's write is refused and the rename stays.
+    const lost = await race(
+      () => second.ok('upsertReward', { ...reward, id: card.id, title: 'Metro card', stock: 9 }),
+      () => boss.error('upsertReward', { ...reward, id: card.id, stock: 20 }),
+    )
+    expect(lost.reason).toBe('reward.changedMeanwhile')
+    expect(await stored()).toMatchObject({ title: 'Metro card', stock: 9 })
+    // Read afresh, the edit goes through.
+    await boss.ok('upsertReward', { ...reward, id: card.id, title: 'Metro card', stock: 20 })
+    expect(await stored()).toMatchObject({ title: 'Metro card', stock: 20 })
+  })
+})
+
 describe(`two organizers setting one offer's subsidy at once (${ENGINE})`, () => {
   beforeEach(async () => {
     h = await harness({ organizers: ['boss'], workers: 2 })
