@@ -60,7 +60,7 @@ export async function creditCheckInOf(
   if (!factor) throw new Error('planCheckIn accepted a check-in without a factor')
   const proof =
     who && own.venue && stationCode !== undefined
-      ? await stationEvidence(services, who, station, stationCode, own.venue.displayCode(req), plan.value.occurredAtMs)
+      ? await stationEvidence(services, who, station, stationCode, own.venue.displayCode(req), plan.value.occurredAtMs, own.venue.place)
       : undefined
   // A kind whose display proves a venue rather than a station records it so (a scene: 'venue-display').
   const displayed = proof?.evidence === 'station-display' && own.venue?.displayEvidence ? own.venue.displayEvidence : proof?.evidence

@@ -12,10 +12,57 @@ import { CloudError } from '../errors'
 import type { CallerContext, Services } from '../function'
 import { flagEarlierEntry } from '../reviews/reviews'
 
+/** What a bad display code is told, in the words of the place: a recycling station's drop, or a venue's scene. */
+const BAD_CODE = {
+  station: {
+    notItsCode: (code: string) =>
+      new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${code}: scan the code on its screen.`, {
+        reason: 'station.notItsCode',
+        params: { code },
+      }),
+    codeExpired: () =>
+      new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.", {
+        reason: 'station.codeExpired',
+      }),
+    codeOtherTime: () =>
+      new CloudError(
+        'INVALID_ARGUMENT',
+        'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.',
+        { reason: 'station.codeOtherTime' },
+      ),
+    codeUsed: () =>
+      new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.', {
+        reason: 'station.codeUsed',
+      }),
+  },
+  venue: {
+    notItsCode: (code: string) =>
+      new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of venue ${code}: scan the code on its screen.`, {
+        reason: 'venue.notItsCode',
+        params: { code },
+      }),
+    codeExpired: () =>
+      new CloudError('INVALID_ARGUMENT', "That venue code has expired (it changes every 30 seconds): scan the venue's screen again.", {
+        reason: 'venue.codeExpired',
+      }),
+    codeOtherTime: () =>
+      new CloudError(
+        'INVALID_ARGUMENT',
+        'That venue code was on the screen at another time than this scene (occurredAt): a display code credits only a scene at the time it was shown.',
+        { reason: 'venue.codeOtherTime' },
+      ),
+    codeUsed: () =>
+      new CloudError('INVALID_ARGUMENT', 'You already used this venue code: the next one appears on the screen within 30 seconds.', {
+        reason: 'venue.codeUsed',
+      }),
+  },
+} as const
+
 /**
- * How this drop proves the station: a rotating display code, checked here (its station, its window ±1 of now and
- * of the drop's own occurredAt, its HMAC, once per person and window), or nothing better than a typed code. A bad
- * display code is refused rather than quietly treated as typed, so a resident knows to scan again.
+ * How this check-in proves the station: a rotating display code, checked here (its station, its window ±1 of now
+ * and of the check-in's own occurredAt, its HMAC, once per person and window), or nothing better than a typed code.
+ * A bad display code is refused rather than quietly treated as typed, so a resident knows to scan again; the
+ * refusal names the place as the kind does (a scene's venue is a station underneath, but not to a café's customer).
  */
 export async function stationEvidence(
   services: Services,
@@ -24,6 +71,7 @@ export async function stationEvidence(
   stationCode: string,
   displayCode: string | undefined,
   occurredAtMs: number,
+  place: 'station' | 'venue' = 'station',
 ): Promise<{ evidence: Evidence; window?: number }> {
   const openid = who.openid
   if (displayCode === undefined) return { evidence: 'self-reported' }
@@ -31,39 +79,13 @@ export async function stationEvidence(
   // their own screen at home, so their drop is credited as typed (an adversarial pass earned 27,334 g so).
   if (station && who.organizerScope && canActOn(who.organizerScope, station.communityId ?? NO_COMMUNITY)) return { evidence: 'self-reported' }
   const parsed = parseDisplayCode(displayCode)
-  if (!parsed || parsed.stationCode !== stationCode) {
-    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`, {
-      reason: 'station.notItsCode',
-      params: { code: stationCode },
-    })
-  }
-  if (!windowAccepted(parsed.window, services.now())) {
-    throw new CloudError('INVALID_ARGUMENT', "That station code has expired (it changes every 30 seconds): scan the station's screen again.", {
-      reason: 'station.codeExpired',
-    })
-  }
+  if (!parsed || parsed.stationCode !== stationCode) throw BAD_CODE[place].notItsCode(stationCode)
+  if (!windowAccepted(parsed.window, services.now())) throw BAD_CODE[place].codeExpired()
   // A code shown now proves presence now, not for a drop back-dated by hours (one was credited 47 h back).
-  if (!windowAccepted(parsed.window, occurredAtMs)) {
-    throw new CloudError(
-      'INVALID_ARGUMENT',
-      'That station code was on the screen at another time than this drop (occurredAt): a display code credits only a drop made while it was shown.',
-      {
-        reason: 'station.codeOtherTime',
-      },
-    )
-  }
+  if (!windowAccepted(parsed.window, occurredAtMs)) throw BAD_CODE[place].codeOtherTime()
   const secret = await stationSecret(services.store, stationCode)
-  if (!secret || !macMatches(secret, stationCode, parsed.window, parsed.mac)) {
-    throw new CloudError('INVALID_ARGUMENT', `displayCode is not a display code of station ${stationCode}: scan the code on its screen.`, {
-      reason: 'station.notItsCode',
-      params: { code: stationCode },
-    })
-  }
-  if (!(await useDisplayCode(services.store, openid, stationCode, parsed.window))) {
-    throw new CloudError('INVALID_ARGUMENT', 'You already used this station code: the next one appears on the screen within 30 seconds.', {
-      reason: 'station.codeUsed',
-    })
-  }
+  if (!secret || !macMatches(secret, stationCode, parsed.window, parsed.mac)) throw BAD_CODE[place].notItsCode(stationCode)
+  if (!(await useDisplayCode(services.store, openid, stationCode, parsed.window))) throw BAD_CODE[place].codeUsed()
   return { evidence: 'station-display', window: parsed.window }
 }
 

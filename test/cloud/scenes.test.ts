@@ -63,10 +63,10 @@ it('refuses a wrong, a forged and an expired code, writing nothing', async () =>
   const other = await code('ST-HQ01')
   const forged = good.replace(/[0-9A-F]{16}$/, (mac) => (mac[0] === '0' ? '1' : '0') + mac.slice(1))
   for (const displayCode of [other, forged, 'not a code']) {
-    expect(await a.error('checkIn', await scene('cup', { displayCode }))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: 'station.notItsCode' })
+    expect(await a.error('checkIn', await scene('cup', { displayCode }))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: 'venue.notItsCode' })
   }
   h.clock.ms += 3 * DISPLAY_WINDOW_MS
-  expect(await a.error('checkIn', await scene('cup', { displayCode: good }))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: 'station.codeExpired' })
+  expect(await a.error('checkIn', await scene('cup', { displayCode: good }))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: 'venue.codeExpired' })
   // a scene has no typed form: the code is required
   expect((await a.error('checkIn', { requestId: rid(), kind: 'scene', behaviour: 'cup', venueCode: 'CAFE-01' })).code).toBe('INVALID_ARGUMENT')
   expect((await a.ok('listLedger')).entries).toHaveLength(0)

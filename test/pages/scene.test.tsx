@@ -53,7 +53,7 @@ it("words a code of another venue's screen as the Chinese refusal, crediting not
   const forged = (await cafeCode()).replace(/[0-9A-F]{16}$/, '0000000000000000')
   await typeInto(testUtils, '#scene-code', forged)
   await tapLabel(testUtils, '提交打卡')
-  expect(await testUtils.queries.waitForQueryByText('这不是站点 CAFE-01 的码，请扫它屏幕上的码。')).toBeTruthy()
+  expect(await testUtils.queries.waitForQueryByText('这不是场所 CAFE-01 的码，请扫它屏幕上的码。')).toBeTruthy()
   const token = useAppStore.getState().session!.token
   expect(((await cloud.call('listLedger', {}, `Bearer ${token}`)).body as any).result.entries).toEqual([])
 })

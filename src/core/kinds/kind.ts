@@ -135,6 +135,8 @@ export interface KindVenue<R> {
   displayCode(req: R): string | undefined
   /** what a checked display code is recorded as on the entry (a venue's scene: 'venue-display'); default 'station-display' */
   displayEvidence?: Evidence
+  /** what a bad display code's refusal calls the place (a scene's: 'venue', reasons `venue.*`); default 'station' */
+  place?: 'station' | 'venue'
 }
 
 /** What a check-in request of a kind is, and what its credit must pass besides the shared rules. */

@@ -85,7 +85,7 @@ export const sceneRules: KindRules<SceneCheckInRequest> = {
       }
       return { ok: true, value: { quantity: 1, measured: { quantity: 1, unit: 'time' } } }
     },
-    venue: { stationCode: (req) => req.venueCode, displayCode: (req) => req.displayCode, displayEvidence: 'venue-display' },
+    venue: { stationCode: (req) => req.venueCode, displayCode: (req) => req.displayCode, displayEvidence: 'venue-display', place: 'venue' },
     memory: {
       row: (req) => sceneMemoryRow(req.venueCode),
       parse: parseSceneVisits,
