@@ -49,7 +49,7 @@ export interface MoveSpec {
  */
 const WRITABLE: Record<string, { key: readonly string[]; columns: readonly string[] }> = {
   redemptions: { key: ['id'], columns: ['status', 'closed_at', 'verified_by', 'subsidy_fen'] },
-  reviews: { key: ['id'], columns: ['status', 'decided_by', 'decided_at', 'adjust_entry_id'] },
+  reviews: { key: ['id'], columns: ['status', 'decided_by', 'decided_at', 'adjust_entry_id', 'held_points'] },
   event_signups: { key: ['event_id', 'openid'], columns: ['status', 'signed_at', 'attended_at', 'bonus_entry_id', 'distance_m'] },
   events: { key: ['id'], columns: ['taken', 'slots', 'budget_spent', 'budget_points', 'cancelled_at', 'budget_closed_at'] },
   // A reward's or offer's edit (saveReward, mock/rewards/rewards.ts) is one compare-and-set of every column it writes, from what it read.

@@ -6,6 +6,7 @@ import {
   completionStands,
   confirmedValue,
   contribution,
+  correctionEffect,
   daysLeft,
   earnedGroupBonus,
   fromUnits,
@@ -117,6 +118,32 @@ export async function applyToChallenges(services: Services, openid: string, entr
       const group = p.groupId ? await groupValue(store, c.id, p.groupId) : undefined
       if (!completionStands(c, now, group)) await holdBonus(services, reviewId, c, p.openid, p.bonusEntryId)
     }
+  }
+}
+
+/**
+ * What a scale's correction of a credited drop does to the challenges its person is still in: each share becomes the
+ * weighed drop's (`after`) instead of the first credited one's (`before`), pending while the drop is under review,
+ * completing what it now reaches when it is not. A reversal moves challenges by its original's share the same way.
+ */
+export async function applyCorrectionToChallenges(
+  services: Services,
+  openid: string,
+  before: LedgerEntry,
+  after: LedgerEntry,
+  underReview: boolean,
+): Promise<void> {
+  const { store } = services
+  const occurredMs = before.occurredAt ? Date.parse(before.occurredAt) : services.now()
+  for (const p of await participationsOf(store, openid)) {
+    if (p.leftMs !== undefined) continue
+    const c = await getChallenge(store, p.challengeId)
+    if (!c) continue
+    const { delta, pending } = correctionEffect(c, { ...before, type: 'checkin' }, { ...after, type: 'checkin' }, occurredMs, p, underReview)
+    if (delta === 0) continue
+    await addToParticipant(store, c.id, openid, delta, services.now(), pending)
+    if (p.groupId) await addGroupValue(store, c.id, p.groupId, delta, pending)
+    if (!underReview && delta > 0) await settle(services, c, openid, p.groupId)
   }
 }
 

@@ -4,7 +4,7 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, requireScope } from '../function'
 import { applyToChallenges, settleHeldBonuses } from '../challenges/challenges'
-import { reverseCredit, reviewItem } from './reviews'
+import { reverseCredit, reviewItem, standingEntry } from './reviews'
 import { conflict, transition } from '../transitions'
 import { getReview } from './queries'
 import { getEntry, lockPerson, addHeldPoints } from '../wallet/queries'
@@ -35,12 +35,15 @@ export const decideReview = defineFunction({
     let adjustEntryId: string | undefined
     const original = await getEntry(store, review.openid, review.entryId)
     if (!original) throw new Error(`review ${review.id} points at a missing entry`)
-    // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet.
+    // Either way the hold ends: confirmed points become spendable, reversed ones leave the wallet. The hold is read
+    // again under the person's lock: a scale's correction of the entry may have moved it meanwhile.
     const { wallet } = await lockPerson(store, review.openid)
-    await addHeldPoints(store, review.openid, -releasedOnDecision(review.heldPoints, wallet.pointsHeld))
+    const heldPoints = (await getReview(store, review.id))?.heldPoints ?? review.heldPoints
+    await addHeldPoints(store, review.openid, -releasedOnDecision(heldPoints, wallet.pointsHeld))
     if (req.decision === 'reverse') adjustEntryId = (await reverseCredit(services, review.openid, original, wallet.pointsBalance, review.communityId)).id
     // A confirmed check-in's share of challenge progress stops waiting, and completes what it now reaches.
-    if (req.decision === 'confirm') await applyToChallenges(services, review.openid, original, 'confirm')
+    if (req.decision === 'confirm')
+      await applyToChallenges(services, review.openid, (await standingEntry(services, review.openid, original.id)) ?? original, 'confirm')
     // Bonuses paid before the entry was found suspect: released with it, or taken back with it.
     await settleHeldBonuses(services, review.id, req.decision)
     // Checked: of two organizers deciding at once, one decides and the other's whole transaction rolls back

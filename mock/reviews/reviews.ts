@@ -2,13 +2,14 @@
 import type { LedgerEntry, ReviewItem } from '../../src/contract/types'
 import { spendablePoints } from '../../src/core/points'
 import { releasedOnDecision, reversalOf, type ReviewReason } from '../../src/core/review'
+import { heldAfterCorrection, standingOf } from '../../src/core/feeds'
 import { toShanghaiIso } from '../../src/core/time'
 import { applyToChallenges, settleHeldBonuses } from '../challenges/challenges'
-import { conflict, transition } from '../transitions'
+import { conflict, mustMove, transition } from '../transitions'
 import { appendEntry } from '../wallet/ledger'
 import type { Services } from '../function'
 import type { ReviewRecord } from './queries'
-import { lockPerson, getEntry, getWallet, addHeldPoints } from '../wallet/queries'
+import { lockPerson, getEntry, getWallet, addHeldPoints, adjustsOf } from '../wallet/queries'
 import { reviewOfEntry, insertReview } from './queries'
 import { communityOf } from '../communities/queries'
 import { findUser } from '../identity/queries'
@@ -22,7 +23,7 @@ export async function flagEarlierEntry(services: Services, openid: string, entry
   const { store } = services
   await lockPerson(store, openid)
   if (await reviewOfEntry(store, entryId)) return
-  const entry = await getEntry(store, openid, entryId)
+  const entry = await standingEntry(services, openid, entryId)
   if (!entry) throw new Error(`entry ${entryId} to flag is missing`)
   const hold = Math.max(0, Math.min(entry.points, spendablePoints(await getWallet(store, openid))))
   const { communityId } = await communityOf(store, openid)
@@ -31,6 +32,41 @@ export async function flagEarlierEntry(services: Services, openid: string, entry
   if (hold > 0) await addHeldPoints(store, openid, hold)
   // Its share of challenge progress waits for the review now, and a bonus that rested on it is held with it.
   await applyToChallenges(services, openid, entry, 'flag', reviewId)
+}
+
+/** An entry as it stands with the adjusts written of it (a scale's correction): what a decision on it takes back or confirms. */
+export async function standingEntry(services: Services, openid: string, entryId: string): Promise<LedgerEntry | undefined> {
+  const entry = await getEntry(services.store, openid, entryId)
+  return entry && standingOf(entry, await adjustsOf(services.store, openid, entryId))
+}
+
+/**
+ * The drop a scale's weighing corrects, read with the person's lock (an organizer deciding its review queues on it):
+ * as it stands, and whether it waits for review. A drop an organizer reversed is gone: nothing to correct.
+ */
+export async function correctable(
+  services: Services,
+  openid: string,
+  entryId: string,
+): Promise<{ entry: LedgerEntry; standing: LedgerEntry; review?: ReviewRecord } | undefined> {
+  await lockPerson(services.store, openid)
+  const entry = await getEntry(services.store, openid, entryId)
+  if (!entry) throw new Error(`memory names a missing entry ${entryId}`)
+  const review = await reviewOfEntry(services.store, entryId)
+  if (review?.status === 'reversed') return undefined
+  const standing = standingOf(entry, await adjustsOf(services.store, openid, entryId))
+  return { entry, standing, ...(review?.status === 'open' ? { review } : {}) }
+}
+
+/**
+ * A correction of a drop under review is held with it (src/core/feeds heldAfterCorrection): the review's hold and
+ * the wallet's move together, so the decision releases what is left of the drop, no more and no less.
+ */
+export async function holdCorrection(services: Services, openid: string, review: ReviewRecord, correctionPoints: number): Promise<void> {
+  const delta = heldAfterCorrection(review.heldPoints, correctionPoints)
+  if (delta === 0) return
+  await mustMove(services.store, { table: 'reviews', key: { id: review.id }, column: 'held_points', delta, min: 0 })
+  await addHeldPoints(services.store, openid, delta)
 }
 
 export async function reviewItem(services: Services, r: ReviewRecord): Promise<ReviewItem> {
@@ -53,7 +89,9 @@ export async function reviewItem(services: Services, r: ReviewRecord): Promise<R
  * Takes a credit back by an `adjust` entry (the original is never edited): all its grams, which frees that day's cap
  * room, and its points as far as the balance allows. `balance` is read with the person's lock, before any change.
  */
-export async function reverseCredit(services: Services, openid: string, original: LedgerEntry, balance: number, countFor?: string): Promise<LedgerEntry> {
+export async function reverseCredit(services: Services, openid: string, written: LedgerEntry, balance: number, countFor?: string): Promise<LedgerEntry> {
+  // What is left of it: a drop a scale corrected is taken back with its correction, and its challenge share as weighed.
+  const original = standingOf(written, await adjustsOf(services.store, openid, written.id))
   const take = reversalOf(original, balance)
   await applyToChallenges(services, openid, original, 'reverse')
   const draft = {
@@ -78,12 +116,13 @@ export async function reverseCredit(services: Services, openid: string, original
  */
 export async function reverseEntry(services: Services, openid: string, entryId: string, decidedBy: string): Promise<LedgerEntry | undefined> {
   const { store } = services
+  // Locked first: the review's hold is read as no correction of the entry can still move it.
+  const { wallet } = await lockPerson(store, openid)
   const original = await getEntry(store, openid, entryId)
   if (!original) throw new Error(`entry ${entryId} to reverse is missing`)
   const review = await reviewOfEntry(store, entryId)
   if (review?.status === 'reversed') return undefined
   const open = review?.status === 'open' ? review : undefined
-  const { wallet } = await lockPerson(store, openid)
   if (open) await addHeldPoints(store, openid, -releasedOnDecision(open.heldPoints, wallet.pointsHeld))
   const adjust = await reverseCredit(services, openid, original, wallet.pointsBalance, open?.communityId)
   if (open) {

@@ -118,7 +118,10 @@ const q = {
     `SELECT COALESCE(SUM(points_cost), 0) AS costAll,
        COALESCE(SUM(CASE WHEN status IN ('cancelled', 'expired') THEN points_cost ELSE 0 END), 0) AS costReturned FROM redemptions`,
   ),
-  auditReversedTwice: sql<[], { n: number }>("SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'adjust' GROUP BY ref HAVING COUNT(*) > 1) x"),
+  // A reversal carries no time of its own; a scale's correction of a drop (the one other adjust of a check-in) carries the weighing's.
+  auditReversedTwice: sql<[], { n: number }>(
+    "SELECT COUNT(*) AS n FROM (SELECT ref FROM entries WHERE type = 'adjust' AND occurred_at IS NULL GROUP BY ref HAVING COUNT(*) > 1) x",
+  ),
   auditReviews: sql<[], { points: number }>(
     `SELECT COALESCE((SELECT SUM(r.held_points) FROM reviews r WHERE r.status = 'open'), 0)
        + COALESCE((SELECT SUM(x.points) FROM review_holds x JOIN reviews r ON r.id = x.review_id WHERE r.status = 'open'), 0) AS points`,

@@ -1,15 +1,14 @@
 import { checkInRequestSchema } from '../../src/contract/schemas'
-import { counterKeysOf, creditCheckIn, planCheckIn } from '../../src/core/checkin'
-import { capKeyOf, requestKindOf, type Evidence, type KindMemory, type KindRequest, type Recalled, type Visit } from '../../src/core/kinds'
+import { correctionCounterMoves, countedFor, counterKeysOf, creditCheckIn, planCheckIn } from '../../src/core/checkin'
+import { requestKindOf, type Evidence, type KindMemory, type KindRequest, type Recalled, type Visit } from '../../src/core/kinds'
 import type { LedgerEntry } from '../../src/contract/types'
 import { reviewReasons } from '../../src/core/review'
-import { DAY_TOTAL_KEY } from '../../src/core/farming'
-import { weighingCorrection } from '../../src/core/feeds'
+import { measuredDifference, standingOf, weighingCorrection } from '../../src/core/feeds'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineIdempotentFunction, type CallerContext, type Services } from '../function'
-import { reverseEntry } from '../reviews/reviews'
-import { applyToChallenges } from '../challenges/challenges'
+import { correctable, holdCorrection, reverseEntry } from '../reviews/reviews'
+import { applyCorrectionToChallenges, applyToChallenges } from '../challenges/challenges'
 import { appendEntry, publicWallet } from './ledger'
 import { remindAfterCheckIn } from '../reminders/reminders'
 import { getStation, communityOf } from '../communities/queries'
@@ -89,28 +88,24 @@ export async function creditCheckInOf(
   }
   // Reversed first, so the day's counters below have their room back.
   for (const entryId of recalled.supersedes ?? []) await reverseEntry(services, openid, entryId, `partner:${source?.partnerId ?? ''}`)
-  // A weighing that confirms an earlier drop is credited as if that drop had not been (its grams back in the caps
-  // of its day), then only the difference is written.
-  const corrected = recalled.corrects !== undefined ? await getEntry(store, openid, recalled.corrects) : undefined
-  if (recalled.corrects !== undefined && !corrected) throw new Error(`memory names a missing entry ${recalled.corrects}`)
+  // A weighing that confirms an earlier drop is credited as if that drop had not been (what is left of it given back
+  // to every counter row of its day), then only the difference is written. A drop an organizer reversed is gone: the
+  // scale's weight is then credited as a drop of its own.
+  const found = recalled.corrects !== undefined ? await correctable(services, openid, recalled.corrects) : undefined
+  const corrected = found?.standing
   const planned = corrected ? { ...plan.value, day: corrected.day } : plan.value
-  const read = await dayCounterRows(store, openid, planned.day, counterKeysOf(kind, factor.id, evidence))
-  const givenBack = (key: string) => (corrected && (key === capKeyOf(factor.id) || key === DAY_TOTAL_KEY) ? corrected.gramsCo2e : 0)
-  const counters = (key: string) => read(key) - givenBack(key)
-  const credit = creditCheckIn(
-    kind,
-    planned,
-    factor,
-    counters,
-    { gramsPerPoint: methodology.gramsPerPoint, dailyTotalGrams: services.rules.dailyTotalGrams, factors: methodology.factors },
-    evidence,
-  )
+  const rules = { gramsPerPoint: methodology.gramsPerPoint, dailyTotalGrams: services.rules.dailyTotalGrams, factors: methodology.factors }
+  const counted = corrected ? countedFor(kind, factor, rules, corrected) : new Map<string, number>()
+  const read = await dayCounterRows(store, openid, planned.day, [...new Set([...counterKeysOf(kind, factor.id, evidence), ...counted.keys()])])
+  const counters = (key: string) => read(key) - (counted.get(key) ?? 0)
+  const credit = creditCheckIn(kind, planned, factor, counters, rules, evidence)
   if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message, { reason: credit.violation.reason, params: credit.violation.params })
-  if (corrected) {
+  if (found && corrected) {
     const delta = weighingCorrection(corrected, credit.value, (await getWallet(store, openid)).pointsBalance)
+    const measured = measuredDifference(corrected, plan.value.measured)
     if (memory) await writeMemory(services, openid, memoryRow, memory.remember(previous, { ...visit, entryId: corrected.id }))
-    // The scale agreed with what the drop earned: confirmed, nothing to write.
-    if (delta.gramsCo2e === 0 && delta.points === 0) return { entry: corrected, capped: credit.value.capped }
+    // The scale agreed with what the drop earned and measured: confirmed, nothing to write.
+    if (delta.gramsCo2e === 0 && delta.points === 0 && Object.keys(measured).length === 0) return { entry: found.entry, capped: credit.value.capped }
     const { entry } = await appendEntry(services, openid, {
       type: 'adjust',
       gramsCo2e: delta.gramsCo2e,
@@ -121,9 +116,15 @@ export async function creditCheckInOf(
       day: corrected.day,
       ref: corrected.id,
       occurredAt: toShanghaiIso(plan.value.occurredAtMs),
+      ...measured,
       stationCode,
       evidence,
     })
+    // Its grams moved the factor's cap row and the day's total (appendEntry); the kind's own rows move here.
+    for (const { key, grams } of correctionCounterMoves(factor.id, counted, credit.value.counters))
+      await addCreditedGrams(store, openid, key, corrected.day, grams)
+    if (found.review) await holdCorrection(services, openid, found.review, entry.points)
+    await applyCorrectionToChallenges(services, openid, corrected, standingOf(corrected, [entry]), found.review !== undefined)
     return { entry, capped: credit.value.capped }
   }
   const { entry } = await appendEntry(services, openid, {

@@ -187,6 +187,8 @@ const q = {
   ),
   addHeld: sql('UPDATE wallets SET points_held = points_held + ? WHERE openid = ?'),
   entry: sql<[string, string], EntryRow>('SELECT * FROM entries WHERE openid = ? AND id = ?'),
+  // The adjusts written of one entry (a scale's correction, a reversal): a few at most, by the ref index.
+  adjustsOf: sql<[string, string, number], EntryRow>("SELECT * FROM entries WHERE ref = ? AND openid = ? AND type = 'adjust' ORDER BY seq LIMIT ?"),
   dayCounters: sql<[string, string, string, string, string, string, string, string], { factor_id: string; grams: number }>(
     'SELECT factor_id, grams FROM day_factor_grams WHERE openid = ? AND day = ? AND factor_id IN (?, ?, ?, ?, ?, ?)',
   ),
@@ -212,10 +214,11 @@ const q = {
   daySeries: sql<[string, string, string], { day: string; grams: number; points: number }>(
     "SELECT day, SUM(grams) AS grams, SUM(points) AS points FROM entries WHERE openid = ? AND day BETWEEN ? AND ? AND type IN ('checkin', 'adjust') GROUP BY day ORDER BY day",
   ),
-  // Days with a check-in that still stands: a reversed one made no streak day.
+  // Days with a check-in that still stands: a reversed one made no streak day (a weighed one did: its correction
+  // carries the weighing's time, a reversal none).
   checkInDays: sql<[string, string], { day: string }>(
     `SELECT DISTINCT e.day FROM entries e WHERE e.openid = ? AND e.day >= ? AND e.type = 'checkin'
-       AND NOT EXISTS (SELECT 1 FROM entries a WHERE a.ref = e.id AND a.type = 'adjust') ORDER BY e.day DESC`,
+       AND NOT EXISTS (SELECT 1 FROM entries a WHERE a.ref = e.id AND a.type = 'adjust' AND a.occurred_at IS NULL) ORDER BY e.day DESC`,
   ),
   listEntries: sql<[string, number, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
   entryAt: sql<[string, number], EntryRow>('SELECT * FROM entries WHERE openid = ? AND seq = ?'),
@@ -314,6 +317,13 @@ export async function addHeldPoints(db: Db, openid: string, delta: number) {
 export async function getEntry(db: Db, openid: string, id: string) {
   const row = await db.get(q.entry, openid, id)
   return row && entryFromRow(row)
+}
+
+/** How many adjusts of one entry are read: a correction and a reversal at most, with room to spare. */
+const ADJUSTS_OF_ONE_ENTRY = 8
+
+export async function adjustsOf(db: Db, openid: string, entryId: string) {
+  return (await db.query(q.adjustsOf, entryId, openid, ADJUSTS_OF_ONE_ENTRY)).map(entryFromRow)
 }
 
 /** Counter rows read for one credit: one statement shape for every kind, so a networked engine prepares it once. */

@@ -173,6 +173,7 @@ export interface LedgerEntry {
   occurredAt?: string
   distanceM?: number
   durationS?: number
+  /** on a scale's correction (an adjust): the weighed difference, negative when weighed down */
   weightG?: number
   stationCode?: string
   /** v1.2, on verified-steps check-ins: the day's WeRun step count as WeChat signed it */

@@ -44,6 +44,25 @@ export function contribution(
 }
 
 /**
+ * What a correction of a credited entry (a scale's weight of a drop) does to a participant's progress: its share
+ * becomes the corrected entry's (`after`) instead of the one first credited (`before`), so progress moves by the
+ * difference only, and a check-in count not at all. A share pending review stays pending at its new size (never
+ * below nothing); one confirmed moves confirmed progress.
+ */
+export function correctionEffect(
+  rule: ChallengeRule,
+  before: Parameters<typeof contribution>[1],
+  after: Parameters<typeof contribution>[1],
+  occurredMs: number,
+  participant: { joinedMs: number; pendingValue?: number },
+  underReview: boolean,
+): { delta: number; pending: number } {
+  const delta = contribution(rule, after, occurredMs, participant.joinedMs) - contribution(rule, before, occurredMs, participant.joinedMs)
+  if (!underReview || delta === 0) return { delta, pending: 0 }
+  return { delta, pending: Math.max(delta, -Math.max(0, participant.pendingValue ?? 0)) }
+}
+
+/**
  * A group target pays the members who moved the group themselves: a positive value of their own, counted from
  * when they joined and inside the window. Joining a group that already reached its target pays nothing until
  * the newcomer contributes.

@@ -124,3 +124,43 @@ export function creditCheckIn(
   const after = kind.request.countersAfter?.({ ...context, creditedGrams: credit.gramsCo2e }) ?? []
   return { ok: true, value: { ...credit, counters: after } }
 }
+
+/**
+ * What a credited drop holds in the day's counter rows: its grams in its factor's cap row and the day's total, and
+ * whatever the kind's own rows took of it at the evidence it was credited at. A weighing that corrects the drop is
+ * capped with all of these given back, as if the drop had not been credited.
+ */
+export function countedFor(
+  kind: RequestKind,
+  factor: Factor,
+  rules: Pick<CreditRulesInForce, 'factors'>,
+  credited: { day: string; gramsCo2e: number; evidence?: Evidence },
+): Map<string, number> {
+  const counted = new Map<string, number>([
+    [capKeyOf(factor.id), credited.gramsCo2e],
+    [DAY_TOTAL_KEY, credited.gramsCo2e],
+  ])
+  const context = { factor, factors: rules.factors, day: credited.day, rawGrams: credited.gramsCo2e, counters: () => 0, evidence: credited.evidence }
+  for (const { key, grams } of kind.request.countersAfter?.({ ...context, creditedGrams: credited.gramsCo2e }) ?? []) {
+    counted.set(key, (counted.get(key) ?? 0) + grams)
+  }
+  return counted
+}
+
+/**
+ * The kind's own counter rows a correction moves: what the weighed credit adds to each, less what the drop it
+ * corrects added, so each row reads what it would had the drop been credited at the weighed amount. The factor's
+ * cap row and the day's total are moved by the correction's `adjust` entry itself (its grams), like a reversal's.
+ */
+export function correctionCounterMoves(
+  factorId: string,
+  counted: ReadonlyMap<string, number>,
+  weighed: readonly { key: string; grams: number }[],
+): { key: string; grams: number }[] {
+  const moves = new Map<string, number>()
+  for (const [key, grams] of counted) moves.set(key, -grams)
+  for (const { key, grams } of weighed) moves.set(key, (moves.get(key) ?? 0) + grams)
+  moves.delete(capKeyOf(factorId))
+  moves.delete(DAY_TOTAL_KEY)
+  return [...moves].filter(([, grams]) => grams !== 0).map(([key, grams]) => ({ key, grams }))
+}

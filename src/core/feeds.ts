@@ -1,7 +1,7 @@
 /**
  * The rules of the operators' feeds (issue 24, docs/partner-api.md), as pure functions: which partner kinds may
  * report what, how a scale's weight meets the drops the resident reported at its station, and what a weighing
- * corrects. An operator's trip against the resident's own trips is travel's (src/core/kinds/travel
+ * corrects. An operator's trip against the resident's own trips is travel's (src/core/kinds/rules/travel
  * operatorTripPrecedence), where the trips are remembered.
  */
 import type { Evidence } from './stationCode'
@@ -14,7 +14,7 @@ export { FEED_KINDS, feedNotForKind } from './partners'
  */
 export const WEIGHING_MATCH_WINDOW_MS = 30 * 60_000
 
-/** One drop at a station as the person's row for it keeps it (src/core/kinds/recycling StationDrop). */
+/** One drop at a station as the person's row for it keeps it (src/core/kinds/rules/recycling StationDrop). */
 export interface WeighableDrop {
   claimedMs: number
   entryId?: string
@@ -53,4 +53,50 @@ export function weighingCorrection(
 ): { gramsCo2e: number; points: number } {
   const points = weighed.points - credited.points
   return { gramsCo2e: weighed.gramsCo2e - credited.gramsCo2e, points: points < 0 ? Math.max(points, -Math.max(0, balance)) : points }
+}
+
+/** The measured fields a weighing can differ in, and what an `adjust` of it carries (src/core/kinds Measurements). */
+type Measured = { distanceM?: number; durationS?: number; weightG?: number; steps?: number; quantity?: number }
+const MEASURED = ['distanceM', 'durationS', 'weightG', 'steps', 'quantity'] as const
+
+/**
+ * What a correction measured: the weighed amount less the drop's, per field either has (a scale's 1.2 kg of a drop
+ * reported as 1 kg: weightG 200). The adjust carries it, so the drop and its correction together measure what the
+ * scale weighed, and a kg challenge moves by exactly the difference.
+ */
+export function measuredDifference(credited: Measured, weighed: Measured): Measured {
+  const out: Measured = {}
+  for (const key of MEASURED) {
+    if (credited[key] === undefined && weighed[key] === undefined) continue
+    const difference = (weighed[key] ?? 0) - (credited[key] ?? 0)
+    if (difference !== 0) out[key] = difference
+  }
+  return out
+}
+
+/**
+ * What is left of a credited entry with the adjusts written of it (a scale's correction): its grams, points and
+ * measurements summed. A review's decision, a late flag and a reversal take back or confirm this, not the entry as
+ * first written (a drop weighed up and then reversed would otherwise keep its correction).
+ */
+export function standingOf<E extends { id: string; gramsCo2e: number; points: number } & Measured>(
+  entry: E,
+  adjusts: readonly ({ ref?: string; gramsCo2e: number; points: number } & Measured)[],
+): E {
+  const own = adjusts.filter((a) => a.ref === entry.id)
+  if (own.length === 0) return entry
+  const out: E = { ...entry }
+  out.gramsCo2e = entry.gramsCo2e + own.reduce((s, a) => s + a.gramsCo2e, 0)
+  out.points = entry.points + own.reduce((s, a) => s + a.points, 0)
+  for (const key of MEASURED) if (entry[key] !== undefined) out[key] = (entry[key] ?? 0) + own.reduce((s, a) => s + (a[key] ?? 0), 0)
+  return out
+}
+
+/**
+ * How much more (or less) a review holds once the drop it holds is corrected: the points the correction credits
+ * are held with the drop's (they rest on the same unconfirmed drop); the points it takes back leave the hold as far
+ * as it goes, so the review never holds more than is left of the drop. Its decision then releases exactly this.
+ */
+export function heldAfterCorrection(heldPoints: number, correctionPoints: number): number {
+  return correctionPoints >= 0 ? correctionPoints : 0 - Math.min(-correctionPoints, Math.max(0, heldPoints))
 }

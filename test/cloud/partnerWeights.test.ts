@@ -1,6 +1,6 @@
 /** Bins' and scales' weights over the partner API (issue 24): credited at evidence 'scale' at their own stations only. */
 import { WEIGHING_MATCH_WINDOW_MS } from '../../src/core/feeds'
-import { allEntries, harness, rid, type Caller, type Harness } from './harness'
+import { allEntries, harness, rid, stockTreasury, type Caller, type Harness } from './harness'
 import { linkedResident, registered, rowsOf, type Signed } from './partnerSend'
 
 describe('partner weights', () => {
@@ -30,7 +30,8 @@ describe('partner weights', () => {
   })
   afterEach(async () => {
     expect((await ann.ok('verifyLedger')).ok).toBe(true)
-    expect((await boss.ok('auditEconomy')).ok).toBe(true)
+    const audit = await boss.ok('auditEconomy')
+    expect(audit.checks.filter((c: any) => !c.ok)).toEqual([])
     await h.close()
   })
 
@@ -110,5 +111,126 @@ describe('partner weights', () => {
     const [adjust] = await allEntries(ann)
     expect(adjust).toMatchObject({ type: 'adjust', ref: drop.id, gramsCo2e: 34_600 - 31_140 })
     expect((await ann.ok('getWallet')).today.gramsCo2e).toBe(34_600)
+  })
+  describe('a correction counts as the weighed drop would have', () => {
+    const days = { startDay: '2026-11-29', endDay: '2026-12-05' }
+    const later = () => (h.clock.ms += WEIGHING_MATCH_WINDOW_MS + 60_000)
+    const paper = async () => (await ann.ok('getWallet')).todayByFactor.find((f: any) => f.factorId === 'recycling.paper')?.gramsCo2e
+    const challenge = async (metric: string, targetPerMember: number) => {
+      await stockTreasury(boss, 10_000)
+      const { challenge: c } = await boss.ok('createChallenge', { title: metric, metric, targetPerMember, bonusPoints: 40, budgetPoints: 40, ...days })
+      await ann.ok('joinChallenge', { challengeId: c.id })
+      return async () => (await ann.ok('getChallenge', { challengeId: c.id })).challenge
+    }
+    const decide = async (decision: 'confirm' | 'reverse') => {
+      const [item] = (await boss.ok('listReviewQueue', {})).items
+      await boss.ok('decideReview', { reviewId: item.id, decision })
+    }
+
+    it('a drop weighed up fills the cap it reached: no check-in passes it the same day', async () => {
+      await ann.ok('checkIn', await scanned(7))
+      await rowsOf(h, bin, 'weights', [weighing('w-up', 10_000)])
+      expect(await paper()).toBe(34_600)
+      later()
+      expect((await ann.error('checkIn', await scanned(1))).code).toBe('DAILY_CAP_REACHED')
+      expect(await rowsOf(h, bin, 'weights', [weighing('w-next', 1000)])).toEqual([expect.objectContaining({ status: 'refused', code: 'DAILY_CAP_REACHED' })])
+      expect((await ann.ok('getWallet')).today.gramsCo2e).toBe(34_600)
+    })
+
+    it('a drop weighed down gives its room back, no more', async () => {
+      await ann.ok('checkIn', await scanned(9))
+      await rowsOf(h, bin, 'weights', [weighing('w-down', 5000)])
+      expect(await paper()).toBe(17_300)
+      later()
+      expect((await ann.ok('checkIn', await scanned(5))).entry.gramsCo2e).toBe(17_300)
+      expect(await paper()).toBe(34_600)
+      later()
+      expect((await ann.error('checkIn', await scanned(1))).code).toBe('DAILY_CAP_REACHED')
+    })
+
+    it('carries the weighed difference, which moves kg and grams challenges by exactly that', async () => {
+      const kg = await challenge('recyclingKg', 5)
+      const grams = await challenge('gramsCo2e', 100_000)
+      await ann.ok('checkIn', await scanned(1))
+      await rowsOf(h, bin, 'weights', [weighing('w-up', 1200)])
+      const [adjust] = await allEntries(ann)
+      expect(adjust).toMatchObject({ type: 'adjust', weightG: 200, gramsCo2e: 692 })
+      expect((await kg()).myValue).toBe(1.2)
+      expect((await grams()).myValue).toBe(4152)
+      later()
+      await ann.ok('checkIn', await scanned(2))
+      await rowsOf(h, bin, 'weights', [weighing('w-down', 1500)])
+      expect((await allEntries(ann))[0]).toMatchObject({ type: 'adjust', weightG: -500, gramsCo2e: -1730 })
+      expect((await kg()).myValue).toBe(2.7)
+      expect((await grams()).myValue).toBe(4152 + 5190)
+      // A check-in count is not moved: the weighing is the same drop.
+      const count = await challenge('checkins', 5)
+      expect((await count()).myValue).toBe(0)
+    })
+
+    it('keeps a weighed drop a streak day: its correction is no reversal', async () => {
+      await ann.ok('checkIn', await scanned(1))
+      expect((await ann.ok('getWallet')).streakDays).toBe(1)
+      await rowsOf(h, bin, 'weights', [weighing('w-up', 1200)])
+      expect((await ann.ok('getWallet')).streakDays).toBe(1)
+    })
+
+    it('completes a challenge the weighed-up drop reaches', async () => {
+      const kg = await challenge('recyclingKg', 2)
+      await ann.ok('checkIn', await scanned(1.5))
+      expect((await kg()).myCompleted).toBe(false)
+      await rowsOf(h, bin, 'weights', [weighing('w-up', 2500)])
+      expect(await kg()).toMatchObject({ myValue: 2.5, myCompleted: true, myBonusPaid: true })
+    })
+
+    it('holds a correction of a drop under review with it, and confirming releases both and completes on both', async () => {
+      const kg = await challenge('recyclingKg', 10)
+      const drop = (await ann.ok('checkIn', await scanned(9))).entry
+      expect((await ann.ok('getWallet')).wallet.pointsHeld).toBe(drop.points)
+      await rowsOf(h, bin, 'weights', [weighing('w-up', 12_000)])
+      const [adjust] = await allEntries(ann)
+      expect(adjust).toMatchObject({ type: 'adjust', weightG: 3000, gramsCo2e: 3460 })
+      expect((await ann.ok('getWallet')).wallet).toMatchObject({ pointsHeld: drop.points + adjust.points, pointsBalance: drop.points + adjust.points })
+      expect(await kg()).toMatchObject({ myValue: 12, myCompleted: false })
+      await decide('confirm')
+      expect((await ann.ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: drop.points + adjust.points + 40 })
+      expect(await kg()).toMatchObject({ myValue: 12, myCompleted: true, myBonusPaid: true })
+    })
+
+    it('reversing a drop weighed up takes back the drop and its correction, and frees all their room', async () => {
+      const kg = await challenge('recyclingKg', 20)
+      await ann.ok('checkIn', await scanned(9))
+      await rowsOf(h, bin, 'weights', [weighing('w-up', 12_000)])
+      await decide('reverse')
+      expect((await ann.ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: 0, gramsCo2eTotal: 0 })
+      expect(await paper()).toBe(0)
+      expect((await kg()).myValue).toBe(0)
+      later()
+      expect((await ann.ok('checkIn', await scanned(10))).entry.gramsCo2e).toBe(34_600)
+    })
+
+    it('credits the weighing of a drop an organizer reversed as a drop of its own', async () => {
+      await ann.ok('checkIn', await scanned(9))
+      await decide('reverse')
+      const [row] = await rowsOf(h, bin, 'weights', [weighing('w-after', 12_000)])
+      const [entry] = await allEntries(ann)
+      expect(entry).toMatchObject({ id: row.ref, type: 'checkin', gramsCo2e: 34_600, weightG: 12_000, evidence: 'scale' })
+      expect(await paper()).toBe(34_600)
+    })
+
+    it('reversing a drop weighed down takes back only what is left of it', async () => {
+      const kg = await challenge('recyclingKg', 20)
+      const drop = (await ann.ok('checkIn', await scanned(9))).entry
+      await ann.ok('checkIn', { requestId: rid(), kind: 'recycling', material: 'glass', weightKg: 1, stationCode: 'ST-HQ01' })
+      const glass = (await allEntries(ann))[0]
+      await rowsOf(h, bin, 'weights', [weighing('w-down', 8500)])
+      const [adjust] = await allEntries(ann)
+      expect(adjust).toMatchObject({ type: 'adjust', weightG: -500, gramsCo2e: -1730 })
+      expect((await ann.ok('getWallet')).wallet.pointsHeld).toBe(drop.points + adjust.points)
+      await decide('reverse')
+      expect((await ann.ok('getWallet')).wallet).toMatchObject({ pointsHeld: 0, pointsBalance: glass.points, gramsCo2eTotal: glass.gramsCo2e })
+      expect(await paper()).toBe(0)
+      expect((await kg()).myValue).toBe(1)
+    })
   })
 })

@@ -47,6 +47,7 @@ const READ_ONLY = new Set([
 ])
 
 let server: RunningServer
+const VENUE = 'VE-FZ01'
 let dbPath: string
 let token: string
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
@@ -108,9 +109,16 @@ async function fingerprint(): Promise<string> {
 
 beforeAll(async () => {
   dbPath = join(mkdtempSync(join(tmpdir(), 'glp-fuzz-')), 'c.sqlite')
-  server = await startServer({ DB_PATH: dbPath })
+  server = await startServer({ DB_PATH: dbPath, ORGANIZERS: 'boss' })
   token = (await post(server.url, 'login', { code: 'dev:fuzzer' })).body.result.token
   await post(server.url, 'checkIn', { requestId: 'fuzz-seed-1', kind: 'recycling', material: 'glass', weightKg: 2, stationCode: 'ST-PK02' }, token)
+  // A venue and a scene checked in there, so fuzzed scenes reach the venue's display code and the resident's memory of it.
+  const boss = (await post(server.url, 'login', { code: 'dev:boss' })).body.result.token
+  const venue = { code: VENUE, name: 'Fuzz café', address: '1 Test Rd', hours: '08:00–20:00', materials: [], behaviours: ['cup', 'tableware'] }
+  expect((await post(server.url, 'upsertStation', venue, boss)).status).toBe(200)
+  const { code } = (await post(server.url, 'stationDisplayCode', { stationCode: VENUE }, boss)).body.result
+  const seeded = await post(server.url, 'checkIn', { requestId: 'fuzz-seed-2', kind: 'scene', behaviour: 'cup', venueCode: VENUE, displayCode: code }, token)
+  expect(seeded.status).toBe(200)
 })
 afterAll(async () => {
   agent.destroy()
@@ -126,17 +134,24 @@ const corrupt = fc.oneof(
   fc.record({ pointsCost: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 0.9 }), fc.string()) }),
   fc.record({ code: fc.oneof(fc.string({ maxLength: 9 }), fc.constant('O0O0O0O0O0')) }),
   fc.record({ cursor: fc.string({ minLength: 129, maxLength: 200 }) }),
+  // A scene's own fields, each wrong: a behaviour no venue enables, a code no station can have, a display code missing or too long.
+  fc.record({ behaviour: fc.oneof(fc.constantFrom('straw', 'CUP', ''), fc.integer(), fc.constant(null)) }),
+  fc.record({ venueCode: fc.oneof(fc.string({ minLength: 33, maxLength: 40 }), fc.constantFrom('', 'VE FZ01', 'VE-FZ01;--')) }),
+  fc.record({ displayCode: fc.oneof(fc.constant(''), fc.string({ minLength: 81, maxLength: 120 }), fc.integer()) }),
   fc.record({ __proto__: fc.anything() }),
 )
 const plausible = fc.record(
   {
     requestId: fc.constantFrom('fuzz-req-0001', 'fuzz-req-0002'),
-    kind: fc.constantFrom('travel', 'recycling', 'x'),
+    kind: fc.constantFrom('travel', 'recycling', 'scene', 'x'),
     mode: fc.constantFrom('walk', 'bike', 'bus', 'metro', 'ev', 'carpool', 'jet'),
     distanceKm: fc.double({ min: 0.001, max: 500, noNaN: true }),
     material: fc.constantFrom('paper', 'glass', 'wood'),
     weightKg: fc.double({ min: 0.001, max: 100, noNaN: true }),
     stationCode: fc.constantFrom('ST-HQ01', 'NOPE'),
+    behaviour: fc.constantFrom('cup', 'tableware', 'plate'),
+    venueCode: fc.constantFrom(VENUE, 'ST-HQ01', 'NOPE'),
+    displayCode: fc.string({ minLength: 1, maxLength: 80 }),
     rewardId: fc.constantFrom('rw-bus', 'rw-tote', 'missing'),
     redemptionId: fc.constantFrom('rd_x', 'nope'),
     title: fc.string(),
