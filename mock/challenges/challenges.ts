@@ -132,9 +132,10 @@ export async function applyCorrectionToChallenges(
   before: LedgerEntry,
   after: LedgerEntry,
   underReview: boolean,
-): Promise<void> {
+): Promise<{ completionBroken: boolean }> {
   const { store } = services
   const occurredMs = before.occurredAt ? Date.parse(before.occurredAt) : services.now()
+  let completionBroken = false
   for (const p of await participationsOf(store, openid)) {
     if (p.leftMs !== undefined) continue
     const c = await getChallenge(store, p.challengeId)
@@ -144,7 +145,14 @@ export async function applyCorrectionToChallenges(
     await addToParticipant(store, c.id, openid, delta, services.now(), pending)
     if (p.groupId) await addGroupValue(store, c.id, p.groupId, delta, pending)
     if (!underReview && delta > 0) await settle(services, c, openid, p.groupId)
+    // A completion (and its bonus) that the weighed-down drop no longer reaches: the caller puts the drop in review.
+    if (delta < 0 && p.completedMs !== undefined && p.bonusEntryId !== undefined) {
+      const now = { ...p, value: p.value + delta, pendingValue: (p.pendingValue ?? 0) + pending }
+      const group = p.groupId ? await groupValue(store, c.id, p.groupId) : undefined
+      if (!completionStands(c, now, group)) completionBroken = true
+    }
   }
+  return { completionBroken }
 }
 
 /** Holds a bonus already paid, as far as it is unspent, in the review of the entry it rested on. */

@@ -1,13 +1,15 @@
 import { checkInRequestSchema } from '../../src/contract/schemas'
 import { correctionCounterMoves, countedFor, counterKeysOf, creditCheckIn, planCheckIn } from '../../src/core/checkin'
-import { requestKindOf, type Evidence, type KindMemory, type KindRequest, type Recalled, type Visit } from '../../src/core/kinds'
+import { capKeyOf, requestKindOf, type Evidence, type KindMemory, type KindRequest, type Recalled, type Visit } from '../../src/core/kinds'
 import type { LedgerEntry } from '../../src/contract/types'
 import { reviewReasons } from '../../src/core/review'
+import { spendablePoints } from '../../src/core/points'
+import { DAY_TOTAL_KEY } from '../../src/core/farming'
 import { measuredDifference, standingOf, weighingCorrection } from '../../src/core/feeds'
 import { shanghaiDay, toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineIdempotentFunction, type CallerContext, type Services } from '../function'
-import { correctable, holdCorrection, reverseEntry } from '../reviews/reviews'
+import { correctable, flagEarlierEntry, holdCorrection, reverseEntry } from '../reviews/reviews'
 import { applyCorrectionToChallenges, applyToChallenges } from '../challenges/challenges'
 import { appendEntry, publicWallet } from './ledger'
 import { remindAfterCheckIn } from '../reminders/reminders'
@@ -101,7 +103,9 @@ export async function creditCheckInOf(
   const credit = creditCheckIn(kind, planned, factor, counters, rules, evidence)
   if (!credit.ok) throw new CloudError(credit.violation.code, credit.violation.message, { reason: credit.violation.reason, params: credit.violation.params })
   if (found && corrected) {
-    const delta = weighingCorrection(corrected, credit.value, (await getWallet(store, openid)).pointsBalance)
+    // What the resident may still give back: their spendable points and this drop's own hold (another review's is not theirs to give).
+    const takeable = spendablePoints(await getWallet(store, openid)) + (found.review?.heldPoints ?? 0)
+    const delta = weighingCorrection(corrected, credit.value, takeable, methodology.gramsPerPoint)
     const measured = measuredDifference(corrected, plan.value.measured)
     if (memory) await writeMemory(services, openid, memoryRow, memory.remember(previous, { ...visit, entryId: corrected.id }))
     // The scale agreed with what the drop earned and measured: confirmed, nothing to write.
@@ -123,8 +127,16 @@ export async function creditCheckInOf(
     // Its grams moved the factor's cap row and the day's total (appendEntry); the kind's own rows move here.
     for (const { key, grams } of correctionCounterMoves(factor.id, counted, credit.value.counters))
       await addCreditedGrams(store, openid, key, corrected.day, grams)
+    // Grams whose points were spent before the scale reported keep their room taken (src/core/feeds weighingCorrection).
+    if (delta.keptCapGrams > 0) {
+      await addCreditedGrams(store, openid, capKeyOf(factor.id), corrected.day, delta.keptCapGrams)
+      await addCreditedGrams(store, openid, DAY_TOTAL_KEY, corrected.day, delta.keptCapGrams)
+    }
     if (found.review) await holdCorrection(services, openid, found.review, entry.points)
-    await applyCorrectionToChallenges(services, openid, corrected, standingOf(corrected, [entry]), found.review !== undefined)
+    const { completionBroken } = await applyCorrectionToChallenges(services, openid, corrected, standingOf(corrected, [entry]), found.review !== undefined)
+    // A drop weighed down below a challenge it completed had its bonus paid on a weight the bag never had: the drop
+    // goes to review, which holds the bonus (as far as unspent) until an organizer confirms or reverses it.
+    if (completionBroken && !found.review) await flagEarlierEntry(services, openid, corrected.id, ['weighed_below_completion'])
     return { entry, capped: credit.value.capped }
   }
   const { entry } = await appendEntry(services, openid, {

@@ -296,7 +296,7 @@ export type ReviewStatus = 'open' | 'confirmed' | 'reversed'
 export interface ReviewItem {
   id: string
   status: ReviewStatus
-  reasons: ('near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code' | (string & {}))[]
+  reasons: ('near_cap_weight' | 'station_burst' | 'near_max_speed' | 'shared_code' | 'weighed_below_completion' | (string & {}))[]
   createdAt: string
   /** the resident's nickname, for the organizer's eyes only */
   nickname: string

@@ -36,6 +36,18 @@ export function dropToConfirm<D extends WeighableDrop>(previous: readonly D[], w
     .sort((a, b) => Math.abs(a.claimedMs - weighing.atMs) - Math.abs(b.claimedMs - weighing.atMs))[0]
 }
 
+/**
+ * The typed (self-reported) drop a scale's weighing replaces: same material, within the window, not weighed. It
+ * proved nothing and the scale weighed the bag, so the typed drop is reversed and the weighing credited in its place
+ * (as an operator's trip supersedes the resident's own); in the other order the typed report is refused
+ * (weighedAlready). Either way one bag counts once.
+ */
+export function typedDropToReplace<D extends WeighableDrop>(previous: readonly D[], weighing: { material: string; atMs: number }): D | undefined {
+  return previous
+    .filter((d) => d.material === weighing.material && d.evidence === 'self-reported' && !d.weighed && d.entryId && near(d.claimedMs, weighing.atMs))
+    .sort((a, b) => Math.abs(a.claimedMs - weighing.atMs) - Math.abs(b.claimedMs - weighing.atMs))[0]
+}
+
 /** A weighed drop a resident's later report (display code or typed) would count a second time. */
 export function weighedAlready<D extends WeighableDrop>(previous: readonly D[], drop: { material: string; atMs: number }): D | undefined {
   return previous.find((d) => d.material === drop.material && d.weighed && near(d.claimedMs, drop.atMs))
@@ -43,16 +55,27 @@ export function weighedAlready<D extends WeighableDrop>(previous: readonly D[], 
 
 /**
  * What a weighing corrects of the drop it confirms: the difference between what the scale's weight earns (under the
- * caps, with the confirmed drop's own grams given back to them) and what the drop earned. Points taken back stop at
- * the balance, as a reversal's do. Zero and zero: the scale agreed, nothing is written.
+ * caps, with the confirmed drop's own grams given back to them) and what the drop earned. Zero and zero: the scale
+ * agreed, nothing is written.
+ *
+ * Points taken back stop at what the resident may still give (`takeablePoints`: their spendable points and the
+ * drop's own review hold; never points another review holds). Grams whose points were already spent stay counted
+ * in the day's cap rows (`keptCapGrams`): the ledger says what the scale weighed, but the room they took is not
+ * given back, or over-reporting, spending at once and being weighed down would earn the same points again.
  */
 export function weighingCorrection(
   credited: { gramsCo2e: number; points: number },
   weighed: { gramsCo2e: number; points: number },
-  balance: number,
-): { gramsCo2e: number; points: number } {
-  const points = weighed.points - credited.points
-  return { gramsCo2e: weighed.gramsCo2e - credited.gramsCo2e, points: points < 0 ? Math.max(points, -Math.max(0, balance)) : points }
+  takeablePoints: number,
+  gramsPerPoint: number,
+): { gramsCo2e: number; points: number; keptCapGrams: number } {
+  const gramsCo2e = weighed.gramsCo2e - credited.gramsCo2e
+  const wanted = weighed.points - credited.points
+  if (wanted >= 0) return { gramsCo2e, points: wanted, keptCapGrams: 0 }
+  // 0 − n, not −n: nothing to take back is 0, never −0
+  const points = 0 - Math.min(-wanted, Math.max(0, takeablePoints))
+  const keptCapGrams = Math.min(-gramsCo2e, Math.max(0, (points - wanted) * gramsPerPoint))
+  return { gramsCo2e, points, keptCapGrams }
 }
 
 /** The measured fields a weighing can differ in, and what an `adjust` of it carries (src/core/kinds Measurements). */

@@ -53,9 +53,28 @@ describe('feeds', () => {
   })
 
   it('correct by the difference, taking back no more points than the balance holds', () => {
-    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 4152, points: 415 }, 0)).toEqual({ gramsCo2e: 692, points: 69 })
-    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 1730, points: 173 }, 500)).toEqual({ gramsCo2e: -1730, points: -173 })
-    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 1730, points: 173 }, 50)).toEqual({ gramsCo2e: -1730, points: -50 })
-    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 3460, points: 346 }, 0)).toEqual({ gramsCo2e: 0, points: 0 })
+    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 4152, points: 415 }, 0, 10)).toEqual({
+      gramsCo2e: 692,
+      points: 69,
+      keptCapGrams: 0,
+    })
+    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 1730, points: 173 }, 500, 10)).toEqual({
+      gramsCo2e: -1730,
+      points: -173,
+      keptCapGrams: 0,
+    })
+    // Only 50 points left to give: the other 123 points' grams (1,230 g) keep their room in the day's caps.
+    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 1730, points: 173 }, 50, 10)).toEqual({
+      gramsCo2e: -1730,
+      points: -50,
+      keptCapGrams: 1230,
+    })
+    // Nothing left to give: the whole difference keeps its room, never more than the difference.
+    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 1730, points: 173 }, -20, 10)).toEqual({
+      gramsCo2e: -1730,
+      points: 0,
+      keptCapGrams: 1730,
+    })
+    expect(weighingCorrection({ gramsCo2e: 3460, points: 346 }, { gramsCo2e: 3460, points: 346 }, 0, 10)).toEqual({ gramsCo2e: 0, points: 0, keptCapGrams: 0 })
   })
 })

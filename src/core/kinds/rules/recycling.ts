@@ -9,7 +9,7 @@ import type { Factor } from '../../../contract/types'
 import { parseStoredList } from '../../counters'
 import { toShanghaiIso } from '../../time'
 import { SELF_REPORTED_CAP_SHARE, selfReportedCapGrams, selfReportedKey, type Evidence } from '../../stationCode'
-import { dropToConfirm, weighedAlready, WEIGHING_MATCH_WINDOW_MS } from '../../feeds'
+import { dropToConfirm, typedDropToReplace, weighedAlready, WEIGHING_MATCH_WINDOW_MS } from '../../feeds'
 import { refuseCheckIn, type KindRules, type RequestParts, type RuleViolation, type Zod } from '../kind'
 
 export const recyclingSchema = (zod: Zod, p: RequestParts) =>
@@ -150,21 +150,27 @@ export const recyclingRules: KindRules<RecyclingCheckInRequest> = {
       parse: parseStationDrops,
       recall(previous: StationDrop[], visit) {
         const at = { material: visit.req.material, atMs: visit.occurredAtMs }
+        const facts = { recentDropsAtStation: recentDropsAtStation(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }) }
         if (visit.evidence === 'scale') {
           // A scale's weight confirms the display-code drop it weighed, and corrects it: not a second drop.
           const confirmed = dropToConfirm(previous, at)
           if (confirmed?.entryId) return { corrects: confirmed.entryId }
+          // A typed drop of the same bag is replaced: reversed, and the weight credited instead.
+          const typed = typedDropToReplace(previous, at)
+          if (typed?.entryId) return { supersedes: [typed.entryId], facts }
         } else {
           const weighed = weighedAlready(previous, at)
           if (weighed) return { violation: dropWeighed(visit.req, weighed) }
         }
-        return { facts: { recentDropsAtStation: recentDropsAtStation(previous, { claimedMs: visit.occurredAtMs, receivedMs: visit.receivedMs }) } }
+        return { facts }
       },
       remember(previous: StationDrop[], visit) {
         const at = { material: visit.req.material, atMs: visit.occurredAtMs }
         const confirmed = visit.evidence === 'scale' ? dropToConfirm(previous, at) : undefined
         if (confirmed) return previous.map((d) => (d === confirmed ? { ...d, weighed: true } : d))
-        return rememberDrop(previous, {
+        // The typed drop a weighing replaced was reversed: it no longer stands to be replaced again.
+        const replaced = visit.evidence === 'scale' ? typedDropToReplace(previous, at) : undefined
+        return rememberDrop(replaced ? previous.filter((d) => d !== replaced) : previous, {
           claimedMs: visit.occurredAtMs,
           receivedMs: visit.receivedMs,
           entryId: visit.entryId,
