@@ -1,3 +1,4 @@
+import { stockToSave } from '../../src/core/counters'
 import { upsertOfferSchema } from '../../src/contract/merchant'
 import { REWARD_LIMITS } from '../../src/contract/constants'
 import { CloudError } from '../errors'
@@ -48,7 +49,7 @@ export const upsertOffer = defineFunction({
       description: req.description ?? existing?.description ?? '',
       descriptionEn: req.descriptionEn ?? existing?.descriptionEn ?? '',
       pointsCost: req.pointsCost,
-      stock: req.stock,
+      stock: existing ? stockToSave(existing.stock, req.stock, req.stockWas, REWARD_LIMITS.maxStock) : req.stock,
       perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,
       validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
       active: req.active ?? existing?.active ?? true,

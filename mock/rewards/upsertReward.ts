@@ -1,3 +1,4 @@
+import { stockToSave } from '../../src/core/counters'
 import { REWARD_LIMITS } from '../../src/contract/constants'
 import { upsertRewardSchema } from '../../src/contract/schemas'
 import { CloudError } from '../errors'
@@ -39,7 +40,7 @@ export const upsertReward = defineFunction({
       descriptionEn: req.descriptionEn ?? existing?.descriptionEn ?? '',
       imageUrl: req.imageUrl ?? existing?.imageUrl,
       pointsCost: req.pointsCost,
-      stock: req.stock,
+      stock: existing ? stockToSave(existing.stock, req.stock, req.stockWas, REWARD_LIMITS.maxStock) : req.stock,
       perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,
       validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
       active: req.active ?? existing?.active ?? true,

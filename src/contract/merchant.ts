@@ -33,6 +33,7 @@ export const upsertOfferSchema = z.strictObject({
   descriptionEn: upsertRewardSchema.shape.descriptionEn,
   pointsCost: intIn('pointsCost', 1, REWARD_LIMITS.maxPointsCost),
   stock: intIn('stock', 0, REWARD_LIMITS.maxStock),
+  stockWas: upsertRewardSchema.shape.stockWas,
   perUserLimit: intIn('perUserLimit', 1, REWARD_LIMITS.maxPerUserLimit).optional(),
   validDays: intIn('validDays', 1, REWARD_LIMITS.maxValidDays).optional(),
   active: z.boolean({ error: 'active must be true or false' }).optional(),

@@ -191,6 +191,11 @@ export const upsertRewardSchema = z.strictObject({
     .optional(),
   pointsCost: intIn('pointsCost', 1, REWARD_LIMITS.maxPointsCost),
   stock: intIn('stock', 0, REWARD_LIMITS.maxStock),
+  /**
+   * Addition: the stock the editor's form showed. An edit then moves the stock by what the editor changed (stock −
+   * stockWas) from the stock now, so vouchers redeemed while the form was open are not handed out again.
+   */
+  stockWas: intIn('stockWas', 0, REWARD_LIMITS.maxStock).optional(),
   perUserLimit: intIn('perUserLimit', 1, REWARD_LIMITS.maxPerUserLimit).optional(),
   active: z.boolean({ error: 'active must be true or false' }).optional(),
   validDays: intIn('validDays', 1, REWARD_LIMITS.maxValidDays).optional(),

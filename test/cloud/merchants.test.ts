@@ -310,6 +310,26 @@ describe(`a city reward's edit racing (the same compare-and-set as an offer's, $
     await boss.ok('upsertReward', { ...reward, id: card.id, title: 'Metro card', stock: 20 })
     expect(await stored()).toMatchObject({ title: 'Metro card', stock: 20 })
   })
+
+  it('keeps units redeemed while an edit form was open: the form moves the stock by what its editor changed', async () => {
+    const { boss, ann } = await city()
+    const reward = { title: 'Bus card', pointsCost: 5, stock: 10, perUserLimit: 10 }
+    const card = (await boss.ok('upsertReward', reward)).reward
+    const stock = async () => (await boss.ok('listRewards')).rewards.find((r: any) => r.id === card.id).stock
+    // The form opens at 10; two vouchers are redeemed meanwhile; the organizer adds 2 (types 12) and saves.
+    await earn(ann)
+    await redeem(ann, card.id)
+    await redeem(ann, card.id)
+    await boss.ok('upsertReward', { ...reward, id: card.id, stock: 12, stockWas: 10 })
+    expect(await stock()).toBe(10)
+    // Emptied from a form that showed 10 while 10 remain: none left, never below none.
+    await boss.ok('upsertReward', { ...reward, id: card.id, stock: 0, stockWas: 12 })
+    expect(await stock()).toBe(0)
+    // An older client sends no stockWas: what it typed is saved, as before.
+    await boss.ok('upsertReward', { ...reward, id: card.id, stock: 7 })
+    expect(await stock()).toBe(7)
+    expect((await boss.error('upsertReward', { ...reward, id: card.id, stock: 7, stockWas: -1 })).code).toBe('INVALID_ARGUMENT')
+  })
 })
 
 describe(`two organizers setting one offer's subsidy at once (${ENGINE})`, () => {

@@ -16,6 +16,8 @@ export interface Draft {
   titleEn: string
   pointsCost: string
   stock: string
+  /** the stock the form showed when opened: the cloud keeps units redeemed since (contract `stockWas`) */
+  stockWas?: number
   perUserLimit: string
   validDays: string
   active: 'on' | 'off'
@@ -28,6 +30,7 @@ export const toDraft = (r: Reward): Draft => ({
   titleEn: r.titleEn ?? '',
   pointsCost: String(r.pointsCost),
   stock: String(r.stock),
+  stockWas: r.stock,
   perUserLimit: String(r.perUserLimit),
   validDays: String(r.validDays),
   active: r.active ? 'on' : 'off',
@@ -57,6 +60,7 @@ export function RewardForm({ draft, setDraft, action: { run, say }, t }: RewardF
         titleEn: draft.titleEn.trim(),
         pointsCost: numbers[0],
         stock: numbers[1],
+        ...(draft.stockWas !== undefined ? { stockWas: draft.stockWas } : {}),
         perUserLimit: numbers[2],
         validDays: numbers[3],
         active: draft.active === 'on',
