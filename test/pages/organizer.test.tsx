@@ -3,13 +3,14 @@ import { Current } from '@tarojs/runtime'
 import TestUtils from '@tarojs/test-utils-react'
 import type { Cloud } from '../../mock/cloud'
 import ReviewPage from '../../src/packages/organizer/pages/review'
+import RewardsAdminPage from '../../src/packages/organizer/pages/rewards'
 import StatsPage from '../../src/packages/organizer/pages/stats'
 import StationDisplayPage from '../../src/packages/organizer/pages/display'
 import RecyclingPage from '../../src/pages/recycling'
 import CertificatePage from '../../src/packages/rewards/pages/certificate'
 import RewardsPage from '../../src/pages/rewards'
 import { resetAppStore, useAppStore } from '../../src/store'
-import { devCaller, inProcessCloud, showPage, tapLabel, typeInto } from './cloudHarness'
+import { devCaller, inProcessCloud, showPage, tapLabel, typeInto, waitUntil } from './cloudHarness'
 
 let cloud: Cloud
 let testUtils: TestUtils
@@ -130,5 +131,29 @@ describe('station display', () => {
     expect(await testUtils.queries.waitForQueryByText('已记入 20760 克 CO₂e，获得 2076 积分')).toBeTruthy()
     const mine = ((await cloud.call('listLedger', {}, `Bearer ${useAppStore.getState().session!.token}`)).body as any).result.entries
     expect(mine[0]).toMatchObject({ stationCode: 'ST-HQ01', evidence: 'station-display', gramsCo2e: 20_760 })
+  })
+})
+
+describe('reward editing', () => {
+  // The form sends the stock it showed (contract `stockWas`): what the organizer changed moves the stock.
+  it('keeps the vouchers redeemed while the edit form was open', async () => {
+    const organizer = await asHandle('organizer')
+    const { reward } = await organizer('upsertReward', { title: '帆布袋', pointsCost: 5, stock: 10, perUserLimit: 5 })
+    await useAppStore.getState().loginWithHandle('organizer')
+    await testUtils.mount(RewardsAdminPage, {})
+    await showPage(testUtils.act)
+    await tapLabel(testUtils, '编辑 帆布袋')
+    // While the form shows 10, a resident redeems two.
+    const ann = await asHandle('ann')
+    await ann('checkIn', { requestId: 'earn-ann-1', kind: 'recycling', material: 'cardboard', weightKg: 1, stationCode: 'ST-HQ01' })
+    for (const n of [1, 2]) await ann('redeem', { requestId: `redeem-ann-${n}`, rewardId: reward.id })
+    // The organizer adds two (types 12) and saves: 8 left + 2, not 12.
+    await typeInto(testUtils, '#reward-stock', '12')
+    await tapLabel(testUtils, '保存')
+    expect(await testUtils.queries.waitForQueryByText('已保存')).toBeTruthy()
+    const stored = (await organizer('listRewards')).rewards.find((r: { id: string }) => r.id === reward.id)
+    expect(stored.stock).toBe(10)
+    // and the list the organizer returns to says so
+    await waitUntil(() => document.body.textContent?.includes('剩余 10 件') ?? false)
   })
 })
