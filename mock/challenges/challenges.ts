@@ -113,12 +113,28 @@ export async function applyToChallenges(services: Services, openid: string, entr
     await addToParticipant(store, c.id, openid, delta, services.now(), pending)
     if (p.groupId) await addGroupValue(store, c.id, p.groupId, delta, pending)
     if (effect === 'credit' || effect === 'confirm') await settle(services, c, openid, p.groupId)
-    if (effect === 'flag' && reviewId && p.completedMs !== undefined && p.bonusEntryId !== undefined) {
-      const now = { ...p, value: p.value + delta, pendingValue: (p.pendingValue ?? 0) + pending }
-      const group = p.groupId ? await groupValue(store, c.id, p.groupId) : undefined
-      if (!completionStands(c, now, group)) await holdBonus(services, reviewId, c, p.openid, p.bonusEntryId)
+    if (effect === 'flag' && reviewId) {
+      const bonusEntryId = await bonusNoLongerEarned(store, c, p, delta, pending)
+      if (bonusEntryId) await holdBonus(services, reviewId, c, p.openid, bonusEntryId)
     }
   }
+}
+
+/**
+ * The bonus a participant was paid that their confirmed progress, once moved by `delta` and `pending` (already
+ * written, their group's too), no longer reaches; undefined when none was paid or it still stands.
+ */
+async function bonusNoLongerEarned(
+  store: Services['store'],
+  c: ChallengeRecord,
+  p: Awaited<ReturnType<typeof participationsOf>>[number],
+  delta: number,
+  pending: number,
+): Promise<string | undefined> {
+  if (p.completedMs === undefined || p.bonusEntryId === undefined) return undefined
+  const now = { ...p, value: p.value + delta, pendingValue: (p.pendingValue ?? 0) + pending }
+  const group = p.groupId ? await groupValue(store, c.id, p.groupId) : undefined
+  return completionStands(c, now, group) ? undefined : p.bonusEntryId
 }
 
 /**
@@ -146,11 +162,7 @@ export async function applyCorrectionToChallenges(
     if (p.groupId) await addGroupValue(store, c.id, p.groupId, delta, pending)
     if (!underReview && delta > 0) await settle(services, c, openid, p.groupId)
     // A completion (and its bonus) that the weighed-down drop no longer reaches: the caller puts the drop in review.
-    if (delta < 0 && p.completedMs !== undefined && p.bonusEntryId !== undefined) {
-      const now = { ...p, value: p.value + delta, pendingValue: (p.pendingValue ?? 0) + pending }
-      const group = p.groupId ? await groupValue(store, c.id, p.groupId) : undefined
-      if (!completionStands(c, now, group)) completionBroken = true
-    }
+    if (delta < 0 && (await bonusNoLongerEarned(store, c, p, delta, pending))) completionBroken = true
   }
   return { completionBroken }
 }

@@ -49,7 +49,7 @@ export const upsertOffer = defineFunction({
       description: req.description ?? existing?.description ?? '',
       descriptionEn: req.descriptionEn ?? existing?.descriptionEn ?? '',
       pointsCost: req.pointsCost,
-      stock: existing ? stockToSave(existing.stock, req.stock, req.stockWas, REWARD_LIMITS.maxStock) : req.stock,
+      stock: stockToSave(existing?.stock, req.stock, req.stockWas, REWARD_LIMITS.maxStock),
       perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,
       validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
       active: req.active ?? existing?.active ?? true,

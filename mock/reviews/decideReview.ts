@@ -4,10 +4,11 @@ import { toShanghaiIso } from '../../src/core/time'
 import { CloudError } from '../errors'
 import { defineFunction, requireScope } from '../function'
 import { applyToChallenges, settleHeldBonuses } from '../challenges/challenges'
-import { reverseCredit, reviewItem, standingEntry } from './reviews'
+import { reverseCredit, reviewItem } from './reviews'
 import { conflict, transition } from '../transitions'
 import { getReview } from './queries'
-import { getEntry, lockPerson, addHeldPoints } from '../wallet/queries'
+import { getEntry, lockPerson, addHeldPoints, adjustsOf } from '../wallet/queries'
+import { standingOf } from '../../src/core/feeds'
 
 /** What an organizer is told of a check-in another organizer decided first. */
 const DECIDED = { confirmed: { reason: 'review.alreadyConfirmed' }, reversed: { reason: 'review.alreadyReversed' } } as const
@@ -43,7 +44,7 @@ export const decideReview = defineFunction({
     if (req.decision === 'reverse') adjustEntryId = (await reverseCredit(services, review.openid, original, wallet.pointsBalance, review.communityId)).id
     // A confirmed check-in's share of challenge progress stops waiting, and completes what it now reaches.
     if (req.decision === 'confirm')
-      await applyToChallenges(services, review.openid, (await standingEntry(services, review.openid, original.id)) ?? original, 'confirm')
+      await applyToChallenges(services, review.openid, standingOf(original, await adjustsOf(store, review.openid, original.id)), 'confirm')
     // Bonuses paid before the entry was found suspect: released with it, or taken back with it.
     await settleHeldBonuses(services, review.id, req.decision)
     // Checked: of two organizers deciding at once, one decides and the other's whole transaction rolls back

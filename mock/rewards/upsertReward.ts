@@ -40,7 +40,7 @@ export const upsertReward = defineFunction({
       descriptionEn: req.descriptionEn ?? existing?.descriptionEn ?? '',
       imageUrl: req.imageUrl ?? existing?.imageUrl,
       pointsCost: req.pointsCost,
-      stock: existing ? stockToSave(existing.stock, req.stock, req.stockWas, REWARD_LIMITS.maxStock) : req.stock,
+      stock: stockToSave(existing?.stock, req.stock, req.stockWas, REWARD_LIMITS.maxStock),
       perUserLimit: req.perUserLimit ?? existing?.perUserLimit ?? REWARD_LIMITS.defaultPerUserLimit,
       validDays: req.validDays ?? existing?.validDays ?? REWARD_LIMITS.defaultValidDays,
       active: req.active ?? existing?.active ?? true,

@@ -44,9 +44,10 @@ export function parseStoredList<T>(text: string | undefined, isItem: (item: unkn
 
 /**
  * The stock an edit saves: the stock now, moved by what the editor changed in their form (typed − shown), so units
- * redeemed while the form was open stay taken; without what the form showed (an older client), what was typed.
+ * redeemed while the form was open stay taken; for a new reward (no stock now), or without what the form showed (an
+ * older client), what was typed.
  */
-export function stockToSave(stockNow: number, typed: number, shown: number | undefined, maxStock: number): number {
-  if (shown === undefined) return typed
+export function stockToSave(stockNow: number | undefined, typed: number, shown: number | undefined, maxStock: number): number {
+  if (stockNow === undefined || shown === undefined) return typed
   return Math.max(0, Math.min(maxStock, stockNow + typed - shown))
 }

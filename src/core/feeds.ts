@@ -31,9 +31,7 @@ const near = (a: number, b: number) => Math.abs(a - b) <= WEIGHING_MATCH_WINDOW_
  * in time when there are more. A typed (self-reported) drop is not confirmed: it never proved the resident was there.
  */
 export function dropToConfirm<D extends WeighableDrop>(previous: readonly D[], weighing: { material: string; atMs: number }): D | undefined {
-  return previous
-    .filter((d) => d.material === weighing.material && d.evidence === 'station-display' && !d.weighed && d.entryId && near(d.claimedMs, weighing.atMs))
-    .sort((a, b) => Math.abs(a.claimedMs - weighing.atMs) - Math.abs(b.claimedMs - weighing.atMs))[0]
+  return nearestUnweighed(previous, weighing, 'station-display')
 }
 
 /**
@@ -43,8 +41,13 @@ export function dropToConfirm<D extends WeighableDrop>(previous: readonly D[], w
  * (weighedAlready). Either way one bag counts once.
  */
 export function typedDropToReplace<D extends WeighableDrop>(previous: readonly D[], weighing: { material: string; atMs: number }): D | undefined {
+  return nearestUnweighed(previous, weighing, 'self-reported')
+}
+
+/** The credited drop of this evidence a weighing meets: same material, within the window, not weighed yet, nearest in time. */
+function nearestUnweighed<D extends WeighableDrop>(previous: readonly D[], weighing: { material: string; atMs: number }, evidence: Evidence): D | undefined {
   return previous
-    .filter((d) => d.material === weighing.material && d.evidence === 'self-reported' && !d.weighed && d.entryId && near(d.claimedMs, weighing.atMs))
+    .filter((d) => d.material === weighing.material && d.evidence === evidence && !d.weighed && d.entryId && near(d.claimedMs, weighing.atMs))
     .sort((a, b) => Math.abs(a.claimedMs - weighing.atMs) - Math.abs(b.claimedMs - weighing.atMs))[0]
 }
 
